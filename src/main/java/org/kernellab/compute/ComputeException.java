@@ -1,0 +1,15 @@
+package org.kernellab.compute;
+
+/** A computation refused for a reason a student can read (impossible settings, mismatched shapes). */
+public final class ComputeException extends RuntimeException {
+    private final transient Problem problem;
+
+    public ComputeException(Problem problem) {
+        super(problem.english());
+        this.problem = problem;
+    }
+
+    public ComputeException(String key, Object... args) { this(new Problem(key, args)); }
+
+    public Problem problem() { return problem; }
+}

@@ -1,0 +1,14 @@
+package org.kernellab.compute;
+
+/** Pooling kinds, named as on the command line. */
+public enum PoolMode {
+    MAX, AVG;
+
+    public static PoolMode parse(String s) {
+        return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            case "max" -> MAX;
+            case "avg", "average", "mean" -> AVG;
+            default -> throw new ComputeException("pool.badMode", s);
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package org.kernellab.compute;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Output-size arithmetic of convolution and pooling, PyTorch's rules, with the reason when a setting
+ * gives no output. Pure arithmetic: no ND4J, so the UI can call it on every slider move.
+ */
+public final class Shapes {
+    private Shapes() {}
+
+    /** Convolution (always floor): ⌊(i + 2p − d·(k − 1) − 1) / s⌋ + 1. */
+    public static AxisSize conv(int input, int kernel, int stride, int padding, int dilation) {
+        return axis(input, kernel, stride, padding, dilation, false, false);
+    }
+
+    /**
+     * Pooling, optionally in ceil mode. PyTorch also demands padding of at most half the window, and in
+     * ceil mode drops a last window that would start in the right padding.
+     */
+    public static AxisSize pool(int input, int kernel, int stride, int padding, boolean ceil) {
+        return axis(input, kernel, stride, padding, 1, ceil, true);
+    }
+
+    /** Every spatial axis of {@code spatialInput} through {@code w}; pooling rules when {@code pooling}. */
+    public static List<AxisSize> axes(int[] spatialInput, Window w, boolean pooling) {
+        if (spatialInput.length != w.axes()) {
+            throw new ComputeException("shape.axesMismatch", spatialInput.length, w.axes());
+        }
+        List<AxisSize> out = new ArrayList<>();
+        for (int i = 0; i < spatialInput.length; i++) {
+            out.add(axis(spatialInput[i], w.kernel()[i], w.stride()[i], w.padding()[i], w.dilation()[i], w.ceil(), pooling));
+        }
+        return out;
+    }
+
+    /** The output's spatial sizes, or a {@link ComputeException} with the first axis's reason. */
+    public static int[] require(int[] spatialInput, Window w, boolean pooling) {
+        List<AxisSize> axes = axes(spatialInput, w, pooling);
+        int[] out = new int[axes.size()];
+        for (int i = 0; i < out.length; i++) {
+            AxisSize a = axes.get(i);
+            if (!a.ok()) throw new ComputeException(a.problem());
+            out[i] = a.output();
+        }
+        return out;
+    }
+
+    private static AxisSize axis(int i, int k, int s, int p, int d, boolean ceil, boolean pooling) {
+        Problem bad = i < 1 ? new Problem("shape.badInput", i)
+                : k < 1 ? new Problem("shape.badKernel", k)
+                : s < 1 ? new Problem("shape.badStride", s)
+                : p < 0 ? new Problem("shape.badPadding", p)
+                : d < 1 ? new Problem("shape.badDilation", d)
+                : null;
+        if (bad != null) return new AxisSize(i, k, s, p, d, ceil, 0, bad, "", false, 0);
+
+        int span = d * (k - 1) + 1;
+        int padded = i + 2 * p;
+        int numerator = padded - span;
+        String inner = d == 1
+                ? "(" + i + " + 2·" + p + " − " + k + ")"
+                : "(" + i + " + 2·" + p + " − " + d + "·(" + k + " − 1) − 1)";
+        String open = ceil ? "⌈" : "⌊";
+        String close = ceil ? "⌉" : "⌋";
+        String head = open + inner + " / " + s + close + " + 1";
+
+        if (pooling && 2 * p > k) {
+            return new AxisSize(i, k, s, p, d, ceil, 0, new Problem("shape.poolPadding", p, k), head, false, 0);
+        }
+        if (numerator < 0) {
+            Problem why = d == 1 ? new Problem("shape.kernelTooLarge", k, span, padded)
+                    : new Problem("shape.dilatedKernelTooLarge", k, d, span, padded);
+            return new AxisSize(i, k, s, p, d, ceil, 0, why, head + " = " + (Math.floorDiv(numerator, s) + 1), false, 0);
+        }
+        int out = (ceil ? Math.floorDiv(numerator + s - 1, s) : numerator / s) + 1;
+        boolean dropped = false;
+        if (ceil && (out - 1) * s >= i + p) {
+            out--;
+            dropped = true;
+        }
+        int reach = (out - 1) * s + span;
+        int uncovered = Math.max(0, padded - reach);
+        String formula = head + " = " + (dropped ? (out + 1) + " − 1 = " + out : String.valueOf(out));
+        return new AxisSize(i, k, s, p, d, ceil, out, null, formula, dropped, uncovered);
+    }
+}

@@ -1,0 +1,95 @@
+package org.kernellab.compute;
+
+import java.util.Arrays;
+
+/**
+ * A small dense row-major array of doubles with a shape. It is the plain-Java exchange format of the
+ * compute layer (JSON, views, the reference implementation); ND4J arrays are made from it and back.
+ */
+public final class Tensor {
+    private final int[] shape;
+    private final double[] data;
+
+    public Tensor(int[] shape, double[] data) {
+        long n = 1;
+        for (int d : shape) {
+            if (d < 0) throw new IllegalArgumentException("negative dimension in " + Arrays.toString(shape));
+            n *= d;
+        }
+        if (n != data.length) {
+            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, got " + data.length);
+        }
+        this.shape = shape.clone();
+        this.data = data;
+    }
+
+    public static Tensor zeros(int... shape) {
+        long n = 1;
+        for (int d : shape) n *= d;
+        return new Tensor(shape, new double[Math.toIntExact(n)]);
+    }
+
+    /** A rank-2 tensor from rows of equal length. */
+    public static Tensor of(double[][] rows) {
+        int h = rows.length;
+        int w = h == 0 ? 0 : rows[0].length;
+        double[] d = new double[h * w];
+        for (int r = 0; r < h; r++) {
+            if (rows[r].length != w) throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values, expected " + w);
+            System.arraycopy(rows[r], 0, d, r * w, w);
+        }
+        return new Tensor(new int[] {h, w}, d);
+    }
+
+    public int rank() { return shape.length; }
+
+    public int[] shape() { return shape.clone(); }
+
+    public int dim(int axis) { return shape[axis]; }
+
+    public int size() { return data.length; }
+
+    /** The backing values in row-major order (not a copy: callers must not modify it). */
+    public double[] data() { return data; }
+
+    public int offset(int... idx) {
+        if (idx.length != shape.length) throw new IllegalArgumentException("index rank " + idx.length + " != " + shape.length);
+        int off = 0;
+        for (int i = 0; i < idx.length; i++) {
+            if (idx[i] < 0 || idx[i] >= shape[i]) throw new IndexOutOfBoundsException(Arrays.toString(idx) + " outside " + Arrays.toString(shape));
+            off = off * shape[i] + idx[i];
+        }
+        return off;
+    }
+
+    public double get(int... idx) { return data[offset(idx)]; }
+
+    public void set(double v, int... idx) { data[offset(idx)] = v; }
+
+    /** The same values viewed with another shape of equal size. */
+    public Tensor reshape(int... newShape) { return new Tensor(newShape, data); }
+
+    /** Rows of a rank-2 tensor, copied. */
+    public double[][] toMatrix() {
+        if (rank() != 2) throw new IllegalStateException("not a matrix: shape " + Arrays.toString(shape));
+        double[][] m = new double[shape[0]][shape[1]];
+        for (int r = 0; r < shape[0]; r++) System.arraycopy(data, r * shape[1], m[r], 0, shape[1]);
+        return m;
+    }
+
+    /** Nested Java lists/doubles mirroring the shape, for JSON output. */
+    public Object toNested() { return nest(0, 0); }
+
+    private Object nest(int axis, int base) {
+        if (axis == shape.length) return data[base];
+        int stride = 1;
+        for (int i = axis + 1; i < shape.length; i++) stride *= shape[i];
+        Object[] out = new Object[shape[axis]];
+        for (int i = 0; i < shape[axis]; i++) out[i] = nest(axis + 1, base + i * stride);
+        return java.util.List.of(out);
+    }
+
+    public Tensor copy() { return new Tensor(shape, data.clone()); }
+
+    @Override public String toString() { return "Tensor" + Arrays.toString(shape) + Arrays.toString(data); }
+}

@@ -1,0 +1,184 @@
+package org.kernellab.lesson;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads lessons: the ones shipped in the jar under {@code /lessons}, then folders on disk that add
+ * lessons or replace shipped ones with the same id. A lesson folder holds {@code lesson.json},
+ * {@code en.md} and {@code es.md}; a source's {@code chapters.json} names and orders its chapters.
+ * A malformed lesson becomes a {@link LessonError} and the rest still load.
+ */
+public final class LessonLoader {
+    public static final String BUILT_IN = "built-in";
+    public static final List<String> LANGUAGES = List.of("es", "en");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LessonLoader() {}
+
+    /** Where a teacher's own lessons are looked for when no --lessons folder is given. */
+    public static Path defaultUserFolder() {
+        return Path.of(System.getProperty("user.home"), ".kernellab", "lessons");
+    }
+
+    /**
+     * @param knownViews the view ids the app can show; a lesson naming another one is an error
+     * @param folders    folders on disk, later ones overriding earlier ones; missing folders are skipped
+     */
+    public static Catalog load(Set<String> knownViews, List<Path> folders) {
+        Map<String, Lesson> lessons = new LinkedHashMap<>();
+        Map<String, Chapter> chapters = new LinkedHashMap<>();
+        List<LessonError> errors = new ArrayList<>();
+        readBuiltIn(knownViews, lessons, chapters, errors);
+        for (Path folder : folders) {
+            if (Files.isDirectory(folder)) readSource(folder, folder.toString(), knownViews, lessons, chapters, errors);
+        }
+
+        Map<String, List<Lesson>> byChapter = new HashMap<>();
+        for (Lesson l : lessons.values()) byChapter.computeIfAbsent(l.chapter(), k -> new ArrayList<>()).add(l);
+        List<Chapter> out = new ArrayList<>();
+        for (Map.Entry<String, List<Lesson>> e : byChapter.entrySet()) {
+            Chapter named = chapters.getOrDefault(e.getKey(), new Chapter(e.getKey(), Integer.MAX_VALUE, Map.of(), List.of()));
+            List<Lesson> sorted = e.getValue().stream().sorted(Comparator.comparingInt(Lesson::order).thenComparing(Lesson::id)).toList();
+            out.add(new Chapter(named.id(), named.order(), named.titles(), sorted));
+        }
+        out.sort(Comparator.comparingInt(Chapter::order).thenComparing(Chapter::id));
+        return new Catalog(List.copyOf(out), List.copyOf(errors));
+    }
+
+    private static void readBuiltIn(Set<String> views, Map<String, Lesson> lessons, Map<String, Chapter> chapters, List<LessonError> errors) {
+        URL url = LessonLoader.class.getResource("/lessons");
+        if (url == null) {
+            errors.add(new LessonError("/lessons", "no lessons are built in (the jar was built without the lessons folder)"));
+            return;
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                readSource(fs.getPath("/lessons"), BUILT_IN, views, lessons, chapters, errors);
+            } else {
+                readSource(Path.of(uri), BUILT_IN, views, lessons, chapters, errors);
+            }
+        } catch (URISyntaxException | IOException e) {
+            errors.add(new LessonError(url.toString(), "cannot open the built-in lessons: " + e.getMessage()));
+        }
+    }
+
+    private static void readSource(Path root, String source, Set<String> views, Map<String, Lesson> lessons,
+                                   Map<String, Chapter> chapters, List<LessonError> errors) {
+        Path chaptersFile = root.resolve("chapters.json");
+        if (Files.exists(chaptersFile)) {
+            try {
+                readChapters(chaptersFile).forEach(c -> chapters.put(c.id(), c));
+            } catch (IOException | IllegalArgumentException e) {
+                errors.add(new LessonError(describe(source, chaptersFile), reason(e)));
+            }
+        }
+        List<Path> dirs;
+        try (Stream<Path> s = Files.list(root)) {
+            dirs = s.filter(Files::isDirectory).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
+        } catch (IOException e) {
+            errors.add(new LessonError(source, "cannot list the folder: " + e.getMessage()));
+            return;
+        }
+        Set<String> seenHere = new java.util.HashSet<>();
+        for (Path dir : dirs) {
+            Path manifest = dir.resolve("lesson.json");
+            try {
+                Lesson l = readLesson(dir, source, views);
+                if (!seenHere.add(l.id())) throw new IllegalArgumentException("another lesson in " + source + " already has the id \"" + l.id() + "\"");
+                lessons.put(l.id(), l); // a later source replaces a lesson with the same id
+            } catch (IOException | IllegalArgumentException e) {
+                errors.add(new LessonError(describe(source, manifest), reason(e)));
+            }
+        }
+    }
+
+    static Lesson readLesson(Path dir, String source, Set<String> views) throws IOException {
+        Path manifest = dir.resolve("lesson.json");
+        if (!Files.exists(manifest)) throw new IllegalArgumentException("missing lesson.json");
+        Map<String, Object> m = MAPPER.readValue(Files.readString(manifest, StandardCharsets.UTF_8), new TypeReference<>() {});
+        String id = text(m, "id");
+        if (!id.matches("[a-z0-9][a-z0-9-]*")) throw new IllegalArgumentException("id \"" + id + "\" must be lower-case letters, digits and dashes");
+        String chapter = text(m, "chapter");
+        Object order = m.get("order");
+        if (!(order instanceof Integer)) throw new IllegalArgumentException("\"order\" must be a whole number");
+        Map<String, String> titles = languages(m.get("title"), "title");
+        String view = text(m, "view");
+        if (!views.contains(view)) throw new IllegalArgumentException("unknown view \"" + view + "\" (known: " + String.join(", ", new java.util.TreeSet<>(views)) + ")");
+        Object params = m.getOrDefault("params", Map.of());
+        if (!(params instanceof Map<?, ?>)) throw new IllegalArgumentException("\"params\" must be an object");
+        @SuppressWarnings("unchecked") Map<String, Object> p = (Map<String, Object>) params;
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            Path md = dir.resolve(lang + ".md");
+            if (!Files.exists(md)) throw new IllegalArgumentException("missing " + lang + ".md next to lesson.json");
+            texts.put(lang, Files.readString(md, StandardCharsets.UTF_8));
+        }
+        return new Lesson(id, chapter, (Integer) order, titles, view, new LessonParams(p), texts, source);
+    }
+
+    private static List<Chapter> readChapters(Path file) throws IOException {
+        List<Map<String, Object>> list = MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), new TypeReference<>() {});
+        List<Chapter> out = new ArrayList<>();
+        for (Map<String, Object> c : list) {
+            Object order = c.get("order");
+            if (!(order instanceof Integer)) throw new IllegalArgumentException("chapter \"" + c.get("id") + "\": \"order\" must be a whole number");
+            out.add(new Chapter(text(c, "id"), (Integer) order, languages(c.get("title"), "title"), List.of()));
+        }
+        return out;
+    }
+
+    private static Map<String, String> languages(Object v, String field) {
+        if (!(v instanceof Map<?, ?> map)) throw new IllegalArgumentException("\"" + field + "\" must be an object with es and en");
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String lang : LANGUAGES) {
+            Object t = map.get(lang);
+            if (!(t instanceof String s) || s.isBlank()) throw new IllegalArgumentException("\"" + field + "\" has no \"" + lang + "\" text");
+            out.put(lang, s);
+        }
+        return out;
+    }
+
+    private static String text(Map<String, Object> m, String field) {
+        Object v = m.get(field);
+        if (!(v instanceof String s) || s.isBlank()) throw new IllegalArgumentException("missing \"" + field + "\"");
+        return s;
+    }
+
+    private static String describe(String source, Path file) {
+        return BUILT_IN.equals(source) ? "lessons" + file.toString().replaceFirst("^/lessons", "") : file.toString();
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof JsonProcessingException j) {
+            return "not valid JSON (line " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) + "): " + j.getOriginalMessage();
+        }
+        return e.getMessage();
+    }
+}

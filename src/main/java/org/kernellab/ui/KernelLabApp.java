@@ -1,0 +1,2 @@
+package org.kernellab.ui;
+public class KernelLabApp { public static void main(String[] a) {} }
