@@ -1,2 +1,97 @@
 package org.kernellab.ui;
-public class KernelLabApp { public static void main(String[] a) {} }
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.application.Application;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import org.kernellab.lesson.Catalog;
+import org.kernellab.lesson.LessonError;
+import org.kernellab.lesson.LessonLoader;
+import org.kernellab.lesson.Progress;
+import org.kernellab.ui.task.FxTaskRunner;
+
+/** The desktop app. Options: {@code --lessons DIR} adds or overrides lessons from a folder. */
+public final class KernelLabApp extends Application {
+    private FxTaskRunner runner;
+    private Settings settings;
+
+    public static void main(String[] args) { launch(KernelLabApp.class, args); }
+
+    @Override public void start(Stage stage) {
+        settings = Settings.user();
+        List<String> raw = getParameters().getRaw();
+        Built built = build(settings, raw);
+        runner = built.runner;
+        Scene scene = built.scene;
+        stage.setScene(scene);
+        stage.setTitle("KernelLab");
+        stage.setWidth(settings.width());
+        stage.setHeight(settings.height());
+        stage.setMaximized(settings.maximized());
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // F11 and Esc are handled below
+        stage.fullScreenExitHintProperty().bind(built.ctx.i18n().bind("top.presentationHint"));
+        built.ctx.presentation().addListener((o, a, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty().addListener((o, a, full) -> built.ctx.presentation().set(full));
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && built.ctx.presentation().get()) built.ctx.presentation().set(false);
+        });
+        stage.setOnCloseRequest(e -> {
+            settings.window(stage.isMaximized() ? settings.width() : stage.getWidth(), stage.isMaximized() ? settings.height() : stage.getHeight(), stage.isMaximized());
+            settings.flush();
+        });
+        stage.show();
+    }
+
+    @Override public void stop() {
+        if (settings != null) settings.flush();
+        if (runner != null) runner.shutdown();
+    }
+
+    /** Everything a window shows, wired together; TestFX builds the same thing. */
+    public record Built(Scene scene, AppShell shell, AppContext ctx, FxTaskRunner runner, ComputeEngine engine) {}
+
+    public static Built build(Settings settings, List<String> args) {
+        I18n i18n = new I18n();
+        i18n.localeProperty().set(settings.language());
+        FxTaskRunner runner = new FxTaskRunner(2);
+        AppContext ctx = new AppContext(i18n, runner, new SimpleObjectProperty<>(settings.theme()), new SimpleBooleanProperty(false),
+                new Progress(settings.node("progress")));
+        ComputeEngine engine = new ComputeEngine();
+        engine.start(runner, i18n.tr("status.engineTask"));
+
+        List<Path> folders = new ArrayList<>();
+        folders.add(LessonLoader.defaultUserFolder());
+        List<LessonError> optionErrors = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String dir = a.startsWith("--lessons=") ? a.substring("--lessons=".length())
+                    : a.equals("--lessons") && i + 1 < args.size() ? args.get(++i) : null;
+            if (dir == null) continue;
+            Path p = Path.of(dir);
+            if (Files.isDirectory(p)) folders.add(p);
+            else optionErrors.add(new LessonError(p.toString(), i18n.tr("cli.badLessons", p)));
+        }
+        Catalog loaded = LessonLoader.load(LessonViews.ids(), folders);
+        List<LessonError> errors = new ArrayList<>(optionErrors);
+        errors.addAll(loaded.errors());
+        Catalog catalog = new Catalog(loaded.chapters(), List.copyOf(errors));
+
+        AppShell shell = new AppShell(ctx, settings, catalog, runner, engine);
+        Scene scene = new Scene(shell.root(), 1280, 800);
+        applyTheme(scene, ctx.theme().get());
+        ctx.theme().addListener((o, a, t) -> applyTheme(scene, t));
+        scene.getAccelerators().put(KeyCombination.keyCombination("F11"), () -> ctx.presentation().set(!ctx.presentation().get()));
+        return new Built(scene, shell, ctx, runner, engine);
+    }
+
+    private static void applyTheme(Scene scene, Theme t) {
+        scene.getStylesheets().setAll(KernelLabApp.class.getResource("base.css").toExternalForm(), t.stylesheet());
+    }
+}

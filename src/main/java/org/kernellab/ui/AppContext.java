@@ -1,0 +1,15 @@
+package org.kernellab.ui;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import org.kernellab.lesson.Progress;
+import org.kernellab.ui.task.TaskRunner;
+
+/** What every page may use: language, background work, look, presentation mode and the student's progress. */
+public record AppContext(I18n i18n, TaskRunner tasks, ObjectProperty<Theme> theme, BooleanProperty presentation, Progress progress) {
+    public ObjectBinding<Theme.Palette> palette() {
+        return Bindings.createObjectBinding(() -> theme.get().palette(), theme);
+    }
+}

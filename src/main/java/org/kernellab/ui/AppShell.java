@@ -1,0 +1,204 @@
+package org.kernellab.ui;
+
+import java.util.Locale;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+import org.kernellab.i18n.Messages;
+import org.kernellab.lesson.Catalog;
+import org.kernellab.lesson.Lesson;
+import org.kernellab.lesson.Progress;
+import org.kernellab.ui.task.FxTaskRunner;
+import org.kernellab.ui.widgets.MarkdownView;
+
+/**
+ * The main window's content: top bar (language, theme, presentation), lesson navigator on the left, the
+ * lesson's text beside its interactive view in the centre, status bar at the bottom.
+ */
+public final class AppShell {
+    private final AppContext ctx;
+    private final Settings settings;
+    private final BorderPane root = new BorderPane();
+    private final Navigator navigator;
+    private final MarkdownView text = new MarkdownView();
+    private final Label lessonTitle = new Label();
+    private final StackPane viewArea = new StackPane();
+    private Lesson current;
+    private Page page;
+
+    public AppShell(AppContext ctx, Settings settings, Catalog catalog, FxTaskRunner runner, ComputeEngine engine) {
+        this.ctx = ctx;
+        this.settings = settings;
+        root.setId("shell");
+        root.getStyleClass().add("shell");
+        root.setTop(topBar());
+
+        navigator = new Navigator(catalog, ctx, this::open);
+        VBox left = new VBox(navigator);
+        VBox.setVgrow(navigator, Priority.ALWAYS);
+        left.getStyleClass().add("navigator-pane");
+        if (!catalog.errors().isEmpty()) left.getChildren().add(errorsLink(catalog));
+
+        lessonTitle.setId("lesson-title");
+        lessonTitle.getStyleClass().add("lesson-title");
+        text.setId("lesson-text");
+        text.mathColorProperty().bind(Bindings.createObjectBinding(() -> ctx.theme().get().palette().text(), ctx.theme()));
+        text.mathSizeProperty().bind(Bindings.when(ctx.presentation()).then(26.0).otherwise(17.0));
+        ScrollPane textScroll = new ScrollPane(new VBox(12, lessonTitle, text));
+        textScroll.setFitToWidth(true);
+        textScroll.getStyleClass().add("lesson-text-pane");
+        ((VBox) textScroll.getContent()).setPadding(new Insets(18));
+
+        viewArea.setId("lesson-view");
+        viewArea.getStyleClass().add("lesson-view");
+        ScrollPane viewScroll = new ScrollPane(viewArea);
+        viewScroll.setFitToWidth(true);
+        viewScroll.setFitToHeight(true);
+
+        SplitPane lessonSplit = new SplitPane(textScroll, viewScroll);
+        lessonSplit.setOrientation(Orientation.HORIZONTAL);
+        lessonSplit.setDividerPositions(0.38);
+        SplitPane main = new SplitPane(left, lessonSplit);
+        main.setDividerPositions(0.2);
+        SplitPane.setResizableWithParent(left, false);
+        root.setCenter(main);
+        root.setBottom(new StatusBar(ctx, runner, engine));
+
+        ctx.i18n().localeProperty().addListener((o, a, b) -> showText());
+        ctx.presentation().addListener((o, a, on) -> {
+            if (on) root.getStyleClass().add("presentation");
+            else root.getStyleClass().remove("presentation");
+        });
+
+        String last = settings.lastLesson();
+        Lesson first = catalog.find(last == null ? "" : last).orElse(catalog.lessons().isEmpty() ? null : catalog.lessons().get(0));
+        if (first != null) navigator.select(first.id());
+        else showEmpty(catalog);
+    }
+
+    public Parent root() { return root; }
+
+    /** The lesson on screen, null before any. */
+    public Lesson current() { return current; }
+
+    private Node topBar() {
+        Label title = new Label("KernelLab");
+        title.getStyleClass().add("app-title");
+
+        ToggleGroup languages = new ToggleGroup();
+        SegmentedButton langButtons = new SegmentedButton();
+        langButtons.setToggleGroup(languages);
+        langButtons.setId("language-switch");
+        for (Locale l : Messages.LANGUAGES) {
+            ToggleButton b = new ToggleButton(l.getLanguage().equals("es") ? "Español" : "English");
+            b.setId("lang-" + l.getLanguage());
+            b.setUserData(l);
+            b.setSelected(l.equals(ctx.i18n().locale()));
+            langButtons.getButtons().add(b);
+        }
+        languages.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                was.setSelected(true); // one language is always chosen
+                return;
+            }
+            Locale l = (Locale) now.getUserData();
+            ctx.i18n().localeProperty().set(l);
+            settings.language(l);
+        });
+
+        ToggleButton dark = new ToggleButton();
+        dark.setId("theme-toggle");
+        dark.textProperty().bind(ctx.i18n().bind("top.dark"));
+        dark.setSelected(ctx.theme().get() == Theme.DARK);
+        dark.selectedProperty().addListener((o, a, on) -> {
+            ctx.theme().set(on ? Theme.DARK : Theme.LIGHT);
+            settings.theme(ctx.theme().get());
+        });
+        ctx.theme().addListener((o, a, t) -> dark.setSelected(t == Theme.DARK));
+
+        ToggleButton present = new ToggleButton();
+        present.setId("presentation-toggle");
+        present.textProperty().bind(ctx.i18n().bind("top.presentation"));
+        present.selectedProperty().bindBidirectional(ctx.presentation());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, title, spacer, langButtons, dark, present);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    /** Shows a lesson: its title and text, and a fresh instance of its interactive view. */
+    public void open(Lesson lesson) {
+        if (page != null) page.dispose();
+        page = null;
+        current = lesson;
+        showText();
+        try {
+            page = LessonViews.create(lesson.view(), lesson.params(), ctx);
+            viewArea.getChildren().setAll(page.view());
+        } catch (IllegalArgumentException e) {
+            Label err = new Label(ctx.i18n().tr("shell.viewFailed", lesson.id(), e.getMessage()));
+            err.getStyleClass().add("problem");
+            err.setWrapText(true);
+            viewArea.getChildren().setAll(err);
+        }
+        ctx.progress().raise(lesson.id(), Progress.Mark.VISITED);
+        settings.lastLesson(lesson.id());
+        navigator.refresh();
+    }
+
+    private void showText() {
+        if (current == null) return;
+        lessonTitle.setText(current.title(ctx.i18n().locale()));
+        text.setMarkdown(current.text(ctx.i18n().locale()));
+    }
+
+    private void showEmpty(Catalog catalog) {
+        Label none = new Label();
+        none.textProperty().bind(ctx.i18n().bind("shell.noLessons"));
+        viewArea.getChildren().setAll(none);
+    }
+
+    private Node errorsLink(Catalog catalog) {
+        Hyperlink link = new Hyperlink();
+        link.setId("lesson-errors");
+        link.getStyleClass().add("problem");
+        link.setWrapText(true);
+        link.textProperty().bind(ctx.i18n().bind("shell.lessonErrors", catalog.errors().size()));
+        link.setOnAction(e -> {
+            Alert a = new Alert(Alert.AlertType.WARNING, "", ButtonType.CLOSE);
+            a.setTitle("KernelLab");
+            a.setHeaderText(ctx.i18n().tr("shell.lessonErrors", catalog.errors().size()));
+            TextArea details = new TextArea(catalog.errors().stream().map(Object::toString).collect(Collectors.joining("\n")));
+            details.setEditable(false);
+            details.setWrapText(true);
+            a.getDialogPane().setContent(details);
+            a.initOwner(root.getScene().getWindow());
+            a.show();
+        });
+        return link;
+    }
+}

@@ -1,0 +1,28 @@
+package org.kernellab.ui;
+
+import java.util.Map;
+import java.util.Set;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.convintro.ConvIntroPage;
+
+/** The interactive views a lesson manifest can name in its "view" field. */
+public final class LessonViews {
+    /** Builds a view from its manifest parameters; throws IllegalArgumentException on bad parameters. */
+    @FunctionalInterface
+    public interface Factory {
+        Page create(LessonParams params, AppContext ctx);
+    }
+
+    private static final Map<String, Factory> VIEWS = Map.of(
+            "conv-intro", ConvIntroPage::new);
+
+    private LessonViews() {}
+
+    public static Set<String> ids() { return VIEWS.keySet(); }
+
+    public static Page create(String id, LessonParams params, AppContext ctx) {
+        Factory f = VIEWS.get(id);
+        if (f == null) throw new IllegalArgumentException("unknown view " + id);
+        return f.create(params, ctx);
+    }
+}

@@ -1,0 +1,72 @@
+package org.kernellab.ui;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import org.kernellab.lesson.Catalog;
+import org.kernellab.lesson.Chapter;
+import org.kernellab.lesson.Lesson;
+import org.kernellab.lesson.Progress;
+
+/** Chapters and their lessons, each lesson with the student's progress mark. */
+final class Navigator extends TreeView<Object> {
+    private final AppContext ctx;
+
+    Navigator(Catalog catalog, AppContext ctx, Consumer<Lesson> open) {
+        this.ctx = ctx;
+        setId("navigator");
+        setShowRoot(false);
+        TreeItem<Object> root = new TreeItem<>("root");
+        for (Chapter c : catalog.chapters()) {
+            TreeItem<Object> chapter = new TreeItem<>(c);
+            chapter.setExpanded(true);
+            for (Lesson l : c.lessons()) chapter.getChildren().add(new TreeItem<>(l));
+            root.getChildren().add(chapter);
+        }
+        setRoot(root);
+        setCellFactory(tv -> new TreeCell<>() {
+            @Override protected void updateItem(Object item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("chapter", "lesson");
+                if (empty || item == null) {
+                    setText(null);
+                } else if (item instanceof Chapter c) {
+                    setText(c.title(ctx.i18n().locale()));
+                    getStyleClass().add("chapter");
+                } else if (item instanceof Lesson l) {
+                    setText(mark(ctx.progress().mark(l.id())) + "  " + l.title(ctx.i18n().locale()));
+                    getStyleClass().add("lesson");
+                }
+            }
+        });
+        getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && now.getValue() instanceof Lesson l) open.accept(l);
+        });
+        ctx.i18n().localeProperty().addListener((o, a, b) -> refresh());
+    }
+
+    /** ○ not opened, ◔ opened, ◑ tried, ● solved. */
+    static String mark(Progress.Mark m) {
+        return switch (m) {
+            case NONE -> "○";
+            case VISITED -> "◔";
+            case ATTEMPTED -> "◑";
+            case SOLVED -> "●";
+        };
+    }
+
+    void select(String lessonId) {
+        find(lessonId).ifPresent(item -> getSelectionModel().select(item));
+    }
+
+    private Optional<TreeItem<Object>> find(String id) {
+        for (TreeItem<Object> c : getRoot().getChildren()) {
+            for (TreeItem<Object> l : c.getChildren()) {
+                if (l.getValue() instanceof Lesson lesson && lesson.id().equals(id)) return Optional.of(l);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,147 @@
+package org.kernellab.ui.convintro;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kernellab.compute.Tensor;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.MatrixView;
+
+/**
+ * "What is a convolution?": the padded input, the kernel and the output side by side. Clicking an output
+ * cell (or stepping) outlines its window and spells out the products and their sum.
+ * Manifest parameters: {@code input} and {@code kernel} (lists of rows), {@code padding}, {@code stride}.
+ */
+public final class ConvIntroPage implements Page {
+    private final ConvIntroViewModel vm;
+    private final VBox root = new VBox(14);
+
+    public ConvIntroPage(LessonParams params, AppContext ctx) {
+        Tensor input = params.matrix("input", Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}));
+        Tensor kernel = params.matrix("kernel", Tensor.of(new double[][] {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}}));
+        int padding = params.integer("padding", 0), stride = params.integer("stride", 1);
+        if (padding < 0 || padding > 5 || stride < 1 || stride > 5) throw new IllegalArgumentException("padding must be 0–5 and stride 1–5");
+        vm = new ConvIntroViewModel(input, kernel, padding, stride);
+        I18n i18n = ctx.i18n();
+
+        MatrixView inView = grid(ctx), kView = grid(ctx), outView = grid(ctx);
+        inView.setId("conv-intro-input");
+        kView.setId("conv-intro-kernel");
+        outView.setId("conv-intro-output");
+        inView.setValues(vm.paddedInput(), padding, padding);
+        kView.setValues(vm.kernel());
+        outView.setOnCellClicked(vm::select);
+
+        Label inTitle = title(i18n.bind(() -> vm.padding() > 0
+                ? i18n.tr("convintro.inputPadded", vm.inputRows(), vm.inputCols(), vm.padding(), vm.inputRows() + 2 * vm.padding(), vm.inputCols() + 2 * vm.padding())
+                : i18n.tr("convintro.input", vm.inputRows(), vm.inputCols())));
+        Label kTitle = title(i18n.bind("convintro.kernel", vm.kernelRows(), vm.kernelCols()));
+        Label outTitle = title(i18n.bind(() -> vm.problemProperty().get() != null ? i18n.tr("convintro.noOutput")
+                : i18n.tr("convintro.output", vm.rowsSize().output(), vm.colsSize().output()), vm.problemProperty()));
+
+        HBox grids = new HBox(24, column(inTitle, inView), column(kTitle, kView), column(outTitle, outView));
+        grids.setAlignment(Pos.TOP_CENTER);
+
+        Label formula = new Label();
+        formula.setId("conv-intro-formula");
+        formula.getStyleClass().add("formula");
+        formula.textProperty().bind(i18n.bind(() -> vm.rowsSize().formula().equals(vm.colsSize().formula())
+                ? i18n.tr("convintro.outputSize", vm.rowsSize().formula())
+                : i18n.tr("convintro.outputSizeHW", vm.rowsSize().formula(), vm.colsSize().formula())));
+
+        Label problem = new Label();
+        problem.setId("conv-intro-problem");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(i18n.bind(() -> vm.problemProperty().get() == null ? (vm.failureProperty().get() == null ? "" : i18n.tr("convintro.failed", vm.failureProperty().get()))
+                : i18n.tr(vm.problemProperty().get()), vm.problemProperty(), vm.failureProperty()));
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        Label stepTitle = new Label();
+        stepTitle.setId("conv-intro-step");
+        stepTitle.getStyleClass().add("step-title");
+        stepTitle.textProperty().bind(i18n.bind(() -> {
+            var s = vm.currentStep();
+            return s == null ? "" : i18n.tr("convintro.step", s.index() + 1, vm.steps(), s.outRow(), s.outCol());
+        }, vm.stepProperty(), vm.traceProperty()));
+        Label products = new Label();
+        products.setId("conv-intro-products");
+        products.getStyleClass().add("products");
+        products.setWrapText(true);
+        products.textProperty().bind(vm.productsText());
+
+        Button prev = new Button();
+        prev.textProperty().bind(i18n.bind("convintro.previous"));
+        prev.setOnAction(e -> vm.previous());
+        prev.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stepProperty().get() <= 0, vm.stepProperty(), vm.traceProperty()));
+        Button next = new Button();
+        next.setId("conv-intro-next");
+        next.textProperty().bind(i18n.bind("convintro.next"));
+        next.setOnAction(e -> vm.next());
+        next.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stepProperty().get() >= vm.steps() - 1, vm.stepProperty(), vm.traceProperty()));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(22, 22);
+        spinner.visibleProperty().bind(vm.busyProperty());
+        Label busy = new Label();
+        busy.textProperty().bind(i18n.bind("convintro.computing"));
+        busy.visibleProperty().bind(vm.busyProperty());
+        HBox controls = new HBox(10, prev, next, spinner, busy);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label hint = new Label();
+        hint.getStyleClass().add("hint");
+        hint.textProperty().bind(i18n.bind("convintro.hint"));
+        hint.setWrapText(true);
+
+        root.getChildren().addAll(grids, formula, problem, controls, stepTitle, products, hint);
+        root.setPadding(new Insets(16));
+        root.getStyleClass().add("conv-intro");
+
+        Runnable refresh = () -> {
+            double[][] out = vm.outputProperty().get();
+            if (out != null) outView.setValues(out);
+            var s = vm.currentStep();
+            inView.setWindow(vm.windowCells());
+            if (s != null) outView.setSelected(s.outRow(), s.outCol());
+        };
+        vm.stepProperty().addListener((o, a, b) -> refresh.run());
+        vm.traceProperty().addListener((o, a, b) -> refresh.run());
+        vm.compute(ctx.tasks(), i18n.tr("convintro.task"));
+    }
+
+    private static MatrixView grid(AppContext ctx) {
+        MatrixView m = new MatrixView();
+        m.paletteProperty().bind(ctx.palette());
+        VBox.setVgrow(m, Priority.ALWAYS);
+        return m;
+    }
+
+    private static Label title(javafx.beans.binding.StringBinding text) {
+        Label l = new Label();
+        l.getStyleClass().add("grid-title");
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static VBox column(Label title, Node grid) {
+        VBox box = new VBox(6, title, grid);
+        box.setAlignment(Pos.TOP_CENTER);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    ConvIntroViewModel viewModel() { return vm; }
+
+    @Override public Node view() { return root; }
+}

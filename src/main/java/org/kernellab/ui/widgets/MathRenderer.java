@@ -1,0 +1,40 @@
+package org.kernellab.ui.widgets;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javafx.scene.paint.Color;
+import org.scilab.forge.jlatexmath.ParseException;
+import org.scilab.forge.jlatexmath.TeXConstants;
+import org.scilab.forge.jlatexmath.TeXFormula;
+import org.scilab.forge.jlatexmath.TeXIcon;
+
+/** LaTeX to an image with JLaTeXMath, so formulas in lesson text show as math, not as source. */
+public final class MathRenderer {
+    private MathRenderer() {}
+
+    /**
+     * @param display display style (a formula on its own line) rather than inline text style
+     * @param size    the font size in pixels the formula should match
+     * @return the image, or null when the LaTeX does not parse (the caller shows the source instead)
+     */
+    public static Image render(String latex, boolean display, double size, Color color) {
+        TeXIcon icon;
+        try {
+            icon = new TeXFormula(latex).createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, (float) size);
+        } catch (ParseException | IllegalArgumentException e) {
+            return null;
+        }
+        icon.setForeground(new java.awt.Color((float) color.getRed(), (float) color.getGreen(), (float) color.getBlue()));
+        int w = Math.max(1, icon.getIconWidth()), h = Math.max(1, icon.getIconHeight());
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        icon.paintIcon(null, g, 0, 0);
+        g.dispose();
+        return SwingFXUtils.toFXImage(img, null);
+    }
+}

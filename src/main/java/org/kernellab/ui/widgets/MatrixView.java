@@ -1,0 +1,185 @@
+package org.kernellab.ui.widgets;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.kernellab.ui.Theme;
+
+/**
+ * A grid of numbers drawn on a canvas, the shared widget of every lesson: padding cells shaded, a window of
+ * cells outlined, a selected cell, cells not yet computed left blank, and optionally heat colours by value
+ * (then it doubles as a heat map). It scales its cells to the space it gets, so it grows on a projector.
+ */
+public class MatrixView extends Region {
+    private static final double MAX_CELL = 64, PREF_CELL = 40, MIN_CELL = 12;
+
+    private final Canvas canvas = new Canvas();
+    private final ObjectProperty<Theme.Palette> palette = new SimpleObjectProperty<>(Theme.LIGHT.palette());
+    private double[][] values = new double[0][0];
+    private boolean[][] shown;
+    private int padRows, padCols;
+    private List<int[]> windowCells = List.of();
+    private int selRow = -1, selCol = -1;
+    private boolean heat, showNumbers = true;
+    private BiConsumer<Integer, Integer> onCellClicked;
+
+    public MatrixView() {
+        getStyleClass().add("matrix-view");
+        getChildren().add(canvas);
+        palette.addListener((o, a, b) -> draw());
+        canvas.setOnMouseClicked(e -> {
+            int[] cell = cellAt(e.getX(), e.getY());
+            if (cell != null && onCellClicked != null) onCellClicked.accept(cell[0], cell[1]);
+        });
+    }
+
+    public ObjectProperty<Theme.Palette> paletteProperty() { return palette; }
+
+    /** New values; the outer {@code padRows}/{@code padCols} rows and columns are drawn as padding. */
+    public void setValues(double[][] v, int padRows, int padCols) {
+        this.values = v;
+        this.padRows = padRows;
+        this.padCols = padCols;
+        this.shown = null;
+        requestLayout();
+        draw();
+    }
+
+    public void setValues(double[][] v) { setValues(v, 0, 0); }
+
+    /** Which cells show their value (the rest are blank, not yet computed); null shows all. */
+    public void setShown(boolean[][] shown) {
+        this.shown = shown;
+        draw();
+    }
+
+    /** Cells outlined as the kernel's current window (with dilation they need not touch). */
+    public void setWindow(List<int[]> cells) {
+        this.windowCells = cells == null ? List.of() : new ArrayList<>(cells);
+        draw();
+    }
+
+    public void setSelected(int row, int col) {
+        selRow = row;
+        selCol = col;
+        draw();
+    }
+
+    public void setHeat(boolean heat) {
+        this.heat = heat;
+        draw();
+    }
+
+    public void setShowNumbers(boolean show) {
+        this.showNumbers = show;
+        draw();
+    }
+
+    public void setOnCellClicked(BiConsumer<Integer, Integer> handler) { this.onCellClicked = handler; }
+
+    public int rows() { return values.length; }
+
+    public int cols() { return values.length == 0 ? 0 : values[0].length; }
+
+    /** The value as displayed in a cell ("" when blank): what a student reads. */
+    public String text(int row, int col) {
+        if (shown != null && !shown[row][col]) return "";
+        return Numbers.format(values[row][col]);
+    }
+
+    public boolean isPadding(int row, int col) {
+        return row < padRows || col < padCols || row >= rows() - padRows || col >= cols() - padCols;
+    }
+
+    private double cellSize() {
+        if (rows() == 0) return PREF_CELL;
+        double w = getWidth() - snappedLeftInset() - snappedRightInset(), h = getHeight() - snappedTopInset() - snappedBottomInset();
+        return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.min(w / cols(), h / rows())));
+    }
+
+    @Override protected double computePrefWidth(double height) { return cols() * PREF_CELL + snappedLeftInset() + snappedRightInset() + 1; }
+
+    @Override protected double computePrefHeight(double width) { return rows() * PREF_CELL + snappedTopInset() + snappedBottomInset() + 1; }
+
+    @Override protected double computeMinWidth(double height) { return cols() * MIN_CELL + 1; }
+
+    @Override protected double computeMinHeight(double width) { return rows() * MIN_CELL + 1; }
+
+    @Override protected void layoutChildren() {
+        double cell = cellSize();
+        canvas.setWidth(cols() * cell + 1);
+        canvas.setHeight(rows() * cell + 1);
+        // centre the grid in the space given
+        canvas.relocate(snappedLeftInset() + Math.max(0, (getWidth() - snappedLeftInset() - snappedRightInset() - canvas.getWidth()) / 2),
+                snappedTopInset() + Math.max(0, (getHeight() - snappedTopInset() - snappedBottomInset() - canvas.getHeight()) / 2));
+        draw();
+    }
+
+    private int[] cellAt(double x, double y) {
+        double cell = cellSize();
+        int c = (int) (x / cell), r = (int) (y / cell);
+        return r >= 0 && c >= 0 && r < rows() && c < cols() ? new int[] {r, c} : null;
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        Theme.Palette p = palette.get();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (rows() == 0) return;
+        double cell = cellSize();
+        double max = 0;
+        for (double[] row : values) for (double v : row) max = Math.max(max, Math.abs(v));
+        g.setFont(Font.font("System", FontWeight.NORMAL, Math.max(8, cell * 0.36)));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        for (int r = 0; r < rows(); r++) {
+            for (int c = 0; c < cols(); c++) {
+                double x = c * cell + 0.5, y = r * cell + 0.5;
+                boolean visible = shown == null || shown[r][c];
+                Color fill = isPadding(r, c) ? p.padding() : p.background();
+                if (heat && visible && !isPadding(r, c) && max > 0) fill = heatColor(p, values[r][c] / max);
+                g.setFill(fill);
+                g.fillRect(x, y, cell, cell);
+                g.setStroke(p.grid());
+                g.setLineWidth(1);
+                g.strokeRect(x, y, cell, cell);
+                if (visible && showNumbers) {
+                    g.setFill(isPadding(r, c) ? p.grid() : textOn(fill, p));
+                    g.fillText(text(r, c), x + cell / 2, y + cell / 2, cell - 4);
+                }
+            }
+        }
+        g.setStroke(p.window());
+        g.setLineWidth(Math.max(2, cell / 14));
+        for (int[] rc : windowCells) {
+            if (rc[0] < rows() && rc[1] < cols()) g.strokeRect(rc[1] * cell + 2, rc[0] * cell + 2, cell - 3, cell - 3);
+        }
+        if (selRow >= 0 && selRow < rows() && selCol < cols()) {
+            g.setStroke(p.selected());
+            g.setLineWidth(Math.max(3, cell / 10));
+            g.strokeRect(selCol * cell + 2, selRow * cell + 2, cell - 3, cell - 3);
+        }
+    }
+
+    /** Diverging colour: negative towards the palette's negative colour, positive towards positive. */
+    static Color heatColor(Theme.Palette p, double t) {
+        Color end = t < 0 ? p.negative() : p.positive();
+        return p.background().interpolate(end, Math.min(1, Math.abs(t)) * 0.85);
+    }
+
+    private static Color textOn(Color fill, Theme.Palette p) {
+        double lum = 0.2126 * fill.getRed() + 0.7152 * fill.getGreen() + 0.0722 * fill.getBlue();
+        double textLum = 0.2126 * p.text().getRed() + 0.7152 * p.text().getGreen() + 0.0722 * p.text().getBlue();
+        return Math.abs(lum - textLum) > 0.35 ? p.text() : (lum > 0.5 ? Color.BLACK : Color.WHITE);
+    }
+}

@@ -1,0 +1,113 @@
+package org.kernellab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line's contract: option names, JSON output, exit status 2 and one line on bad input. */
+class CliTest {
+    record Run(int status, String out, String err) {
+        JsonNode json() throws Exception { return new ObjectMapper().readTree(out); }
+    }
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int status = Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(status, out.toString(StandardCharsets.UTF_8).trim(), err.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    @Test void convSobel() {
+        Run r = run("conv", "--input", "[[1,2,3],[4,5,6],[7,8,9]]", "--kernel", "[[-1,0,1],[-2,0,2],[-1,0,1]]");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("{\"shape\":[1,1],\"output\":[[8]]}", r.out());
+    }
+
+    @Test void convLaplacianPadding1() {
+        Run r = run("conv", "--input", "[[1,0,2],[3,0,4],[5,6,0]]", "--kernel", "[[0,1,0],[1,-4,1],[0,1,0]]", "--padding", "1");
+        assertEquals("{\"shape\":[3,3],\"output\":[[-1,3,-4],[-6,13,-14],[-11,-19,10]]}", r.out());
+    }
+
+    @Test void convStride2AndEqualsForm() {
+        Run r = run("conv", "--input=[[1,1,2,4],[2,2,3,5],[3,3,1,0],[4,4,0,0]]", "--kernel=[[1,-1],[-1,1]]", "--stride=2");
+        assertEquals("{\"shape\":[2,2],\"output\":[[0,0],[0,1]]}", r.out());
+    }
+
+    @Test void convMultiChannelWithBiasAndPerAxisSettings() throws Exception {
+        // two channels of ones, one filter of ones 2x2 per channel: each window sums 8, plus bias 0.5
+        Run r = run("conv", "--input", "[[[1,1,1],[1,1,1]],[[1,1,1],[1,1,1]]]", "--kernel", "[[[[1,1],[1,1]],[[1,1],[1,1]]]]",
+                "--bias", "0.5", "--stride", "1,2");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("{\"shape\":[1,1,1],\"output\":[[[8.5]]]}", r.out());
+        Run dil = run("conv", "--input", "[[1,2,3,4,5]]", "--kernel", "[[1,1]]", "--dilation", "1,3");
+        assertEquals("{\"shape\":[1,2],\"output\":[[5,7]]}", dil.out());
+    }
+
+    @Test void poolMaxAndAvgCeil() {
+        assertEquals("{\"shape\":[2,2],\"output\":[[6,8],[14,16]]}",
+                run("pool", "--input", "[[1,2,3,4],[5,6,7,8],[9,10,11,12],[13,14,15,16]]", "--mode", "max", "--size", "2").out());
+        assertEquals("{\"shape\":[1,3],\"output\":[[1.5,3.5,5]]}",
+                run("pool", "--input", "[[1,2,3,4,5]]", "--mode", "avg", "--size", "1,2", "--ceil").out());
+    }
+
+    @Test void shapeChainOfTheCourse() throws Exception {
+        Run r = run("shape", "--input", "1,3,19,19", "--layer", "conv:out=7,k=5", "--layer", "conv:out=2,k=3");
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = r.json();
+        assertEquals("[1,7,15,15]", j.get("layers").get(0).get("shape").toString());
+        assertEquals("[7,3,5,5]", j.get("layers").get(0).get("weight_shape").toString());
+        assertEquals("nn.Conv2d(3, 7, kernel_size=5)", j.get("layers").get(0).get("pytorch").asText());
+        assertEquals("[1,2,13,13]", j.get("output").toString());
+        assertEquals(7 * 3 * 25 + 7 + 2 * 7 * 9 + 2, j.get("parameters").asLong());
+    }
+
+    @Test void alexNetHas61MillionParameters() throws Exception {
+        Run r = run("shape", "--input", "1,3,224,224",
+                "--layer", "conv:out=64,k=11,s=4,p=2", "--layer", "relu", "--layer", "maxpool:k=3,s=2",
+                "--layer", "conv:out=192,k=5,p=2", "--layer", "relu", "--layer", "maxpool:k=3,s=2",
+                "--layer", "conv:out=384,k=3,p=1", "--layer", "relu", "--layer", "conv:out=256,k=3,p=1", "--layer", "relu",
+                "--layer", "conv:out=256,k=3,p=1", "--layer", "relu", "--layer", "maxpool:k=3,s=2",
+                "--layer", "flatten", "--layer", "dropout", "--layer", "linear:out=4096", "--layer", "relu",
+                "--layer", "dropout", "--layer", "linear:out=4096", "--layer", "relu", "--layer", "linear:out=1000");
+        JsonNode j = r.json();
+        assertEquals("[1,64,55,55]", j.get("layers").get(0).get("shape").toString());
+        assertEquals(23296, j.get("layers").get(0).get("parameters").asLong());
+        assertEquals("[1,256,6,6]", j.get("layers").get(12).get("shape").toString());
+        assertEquals(61.1, Math.round(j.get("parameters").asLong() / 1e5) / 10.0);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "conv --input [[1,2],[3,4] --kernel [[1]]                 | not valid JSON",
+        "conv --input [[1,2],[3]] --kernel [[1]]                  | ragged",
+        "conv --input [[1,2],[3,4]] --kernel [[1,2,3]]            | kernel 3 spans 3 cells but the padded input has 2",
+        "conv --input [[1,2],[3,4]] --kernel [[1]] --stride 0     | stride must be at least 1",
+        "conv --input [[1,2],[3,4]] --kernel [[1]] --colour red   | unknown option",
+        "conv --input [[1,2],[3,4]]                               | needs the option --kernel",
+        "conv --input [[1,\"a\"]] --kernel [[1]]                  | not a number",
+        "conv --input [[1,2],[3,4]] --kernel [[1]] --padding      | needs a value",
+        "conv --input [[1,2],[3,4]] --kernel [[1]] --padding x    | must be a whole number",
+        "pool --input [[1,2],[3,4]] --mode median --size 2        | unknown pooling mode",
+        "pool --input [[1,2],[3,4]] --mode max --size 2 --padding 2 | more than half",
+        "shape --input 1,3,19,19 --layer conv:out=7,k=25          | layer 1",
+        "shape --input 1,3,x --layer relu                         | sizes joined by commas",
+        "shape --input 1,3,19,19 --layer warp:out=7               | unknown layer",
+        "frobnicate                                               | unknown command",
+    })
+    void badInputGivesOneLineAndStatus2(String command, String expected) {
+        Run r = run(command.trim().split("\\s+"));
+        assertEquals(2, r.status(), r.out());
+        assertEquals("", r.out());
+        assertFalse(r.err().contains("\n"), "one line: " + r.err());
+        assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+}

@@ -1,0 +1,64 @@
+package org.kernellab.i18n;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every message key exists in every language, and every key the code uses exists. */
+class MessagesTest {
+    private static Set<String> keys(Locale l) { return new TreeSet<>(Messages.bundle(l).keySet()); }
+
+    @Test void bothLanguagesHaveTheSameKeys() {
+        Set<String> en = keys(Locale.ENGLISH), es = keys(new Locale("es"));
+        Set<String> missingEs = new TreeSet<>(en);
+        missingEs.removeAll(es);
+        Set<String> missingEn = new TreeSet<>(es);
+        missingEn.removeAll(en);
+        assertTrue(missingEs.isEmpty(), "missing in Spanish: " + missingEs);
+        assertTrue(missingEn.isEmpty(), "missing in English: " + missingEn);
+    }
+
+    @Test void spanishIsReallyTranslated() {
+        for (String k : keys(Locale.ENGLISH)) {
+            String en = Messages.bundle(Locale.ENGLISH).getString(k), es = Messages.bundle(new Locale("es")).getString(k);
+            if (en.length() > 25) assertTrue(!en.equals(es), "not translated: " + k);
+        }
+    }
+
+    @Test void everyKeyTheCodeUsesExists() throws IOException {
+        // keys appear in the code as the first string argument of these calls
+        Pattern use = Pattern.compile("(?:\\btr|\\bbind|Problem|ComputeException|CliException|english)\\(\\s*\"([a-z]+\\.[A-Za-z.]+)\"");
+        Set<String> used = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = use.matcher(Files.readString(f));
+                while (m.find()) used.add(m.group(1));
+            }
+        }
+        assertTrue(used.size() > 40, "found only " + used.size() + " keys: the pattern no longer matches the code");
+        for (Locale l : Messages.LANGUAGES) {
+            Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(keys(l));
+            assertEquals(Set.of(), missing, "keys used in code but missing for " + l);
+        }
+    }
+
+    @Test void everyPatternFormats() {
+        for (Locale l : Messages.LANGUAGES) {
+            for (String k : keys(l)) {
+                String out = Messages.format(l, k, 1, 2, 3, 4, 5);
+                assertTrue(!out.startsWith("!"), k);
+            }
+        }
+    }
+}

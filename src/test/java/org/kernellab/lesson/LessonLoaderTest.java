@@ -1,0 +1,84 @@
+package org.kernellab.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LessonLoaderTest {
+    static final Set<String> VIEWS = Set.of("conv-intro");
+
+    @Test void builtInLessonsLoadInBothLanguages() {
+        Catalog c = LessonLoader.load(VIEWS, List.of());
+        assertEquals(List.of(), c.errors());
+        Lesson l = c.find("what-is-a-convolution").orElseThrow();
+        assertEquals("What is a convolution?", l.title(Locale.ENGLISH));
+        assertEquals("¿Qué es una convolución?", l.title(new Locale("es")));
+        assertTrue(l.text(new Locale("es")).contains("padding"));
+        assertTrue(l.text(Locale.ENGLISH).contains("$$"), "the lesson writes its formulas in LaTeX");
+        assertEquals("Convolution basics", c.chapters().get(0).title(Locale.ENGLISH));
+        assertEquals(LessonLoader.BUILT_IN, l.source());
+    }
+
+    static void lesson(Path root, String folder, String json, boolean es, boolean en) throws IOException {
+        Path d = Files.createDirectories(root.resolve(folder));
+        Files.writeString(d.resolve("lesson.json"), json);
+        if (es) Files.writeString(d.resolve("es.md"), "Hola");
+        if (en) Files.writeString(d.resolve("en.md"), "Hello");
+    }
+
+    static String manifest(String id, String view) {
+        return "{\"id\":\"" + id + "\",\"chapter\":\"extra\",\"order\":1,\"title\":{\"es\":\"T\",\"en\":\"T\"},\"view\":\"" + view + "\"}";
+    }
+
+    @Test void malformedLessonsAreListedAndTheRestLoad(@TempDir Path dir) throws IOException {
+        lesson(dir, "good", manifest("good", "conv-intro"), true, true);
+        lesson(dir, "bad-json", "{\"id\": \"x\",", true, true);
+        lesson(dir, "no-spanish", manifest("no-spanish", "conv-intro"), false, true);
+        lesson(dir, "unknown-view", manifest("unknown-view", "hologram"), true, true);
+        lesson(dir, "no-title", "{\"id\":\"t\",\"chapter\":\"c\",\"order\":1,\"view\":\"conv-intro\",\"title\":{\"en\":\"x\"}}", true, true);
+        Files.createDirectories(dir.resolve("empty-folder"));
+
+        Catalog c = LessonLoader.load(VIEWS, List.of(dir));
+        assertTrue(c.find("good").isPresent());
+        assertTrue(c.find("what-is-a-convolution").isPresent(), "built-in lessons still load");
+        assertEquals(5, c.errors().size(), c.errors().toString());
+        String all = c.errors().toString();
+        assertTrue(all.contains("bad-json") && all.contains("not valid JSON"), all);
+        assertTrue(all.contains("missing es.md"), all);
+        assertTrue(all.contains("unknown view \"hologram\""), all);
+        assertTrue(all.contains("has no \"es\" text"), all);
+        assertTrue(all.contains("missing lesson.json"), all);
+    }
+
+    @Test void aTeachersFolderOverridesABuiltInLesson(@TempDir Path dir) throws IOException {
+        lesson(dir, "mine", manifest("what-is-a-convolution", "conv-intro"), true, true);
+        Files.writeString(dir.resolve("chapters.json"), "[{\"id\":\"extra\",\"order\":0,\"title\":{\"es\":\"Mías\",\"en\":\"Mine\"}}]");
+        Catalog c = LessonLoader.load(VIEWS, List.of(dir));
+        Lesson l = c.find("what-is-a-convolution").orElseThrow();
+        assertEquals(dir.toString(), l.source());
+        assertEquals("Hello", l.text(Locale.ENGLISH));
+        assertEquals("Mine", c.chapters().get(0).title(Locale.ENGLISH), "the teacher's chapter comes first (order 0)");
+        assertEquals(1, c.lessons().size());
+    }
+
+    @Test void progressOnlyGoesUp() throws Exception {
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot().node("kernellab-test-progress-" + System.nanoTime());
+        try {
+            Progress p = new Progress(node);
+            assertEquals(Progress.Mark.NONE, p.mark("a"));
+            p.raise("a", Progress.Mark.SOLVED);
+            p.raise("a", Progress.Mark.VISITED);
+            assertEquals(Progress.Mark.SOLVED, p.mark("a"));
+        } finally {
+            node.removeNode();
+        }
+    }
+}

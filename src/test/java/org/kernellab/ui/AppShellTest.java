@@ -1,0 +1,135 @@
+package org.kernellab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kernellab.ui.widgets.MarkdownView;
+import org.kernellab.ui.widgets.MatrixView;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window as a student meets it, on headless Monocle. */
+@ExtendWith(ApplicationExtension.class)
+class AppShellTest {
+    private Preferences prefs;
+    private KernelLabApp.Built app;
+
+    @Start void start(Stage stage) {
+        prefs = Preferences.userRoot().node("kernellab-test-" + System.nanoTime());
+        Settings settings = new Settings(prefs);
+        settings.language(Locale.ENGLISH);
+        app = KernelLabApp.build(settings, List.of());
+        stage.setScene(app.scene());
+        stage.show();
+    }
+
+    @AfterEach void cleanUp() throws Exception {
+        app.runner().shutdown();
+        prefs.removeNode();
+    }
+
+    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test void opensOnTheFirstLessonWithRenderedMathAndAComputedView(FxRobot robot) throws Exception {
+        TreeView<?> nav = robot.lookup("#navigator").queryAs(TreeView.class);
+        assertTrue(nav.getSelectionModel().getSelectedItem() != null, "a lesson is open");
+        assertEquals("What is a convolution?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
+        MarkdownView text = robot.lookup("#lesson-text").queryAs(MarkdownView.class);
+        assertFalse(robot.from(text).lookup(".md-math").queryAll().isEmpty(), "formulas are rendered as images");
+        assertTrue(robot.from(text).lookup(".md-math-error").queryAll().isEmpty(), "every formula parses");
+
+        MatrixView out = robot.lookup("#conv-intro-output").queryAs(MatrixView.class);
+        waitFor(() -> out.rows() == 5);
+        assertEquals("36", out.text(1, 2), "the Sobel kernel finds the edge");
+        assertEquals("−36", out.text(1, 4), "and the false edge at the zero padding");
+        assertEquals("Output size: ⌊(5 + 2·1 − 3) / 1⌋ + 1 = 5", robot.lookup("#conv-intro-formula").queryAs(Label.class).getText());
+
+        robot.clickOn("#conv-intro-next");
+        assertTrue(robot.lookup("#conv-intro-step").queryAs(Label.class).getText().startsWith("Step 2 of 25"));
+        waitFor(() -> app.engine().stateProperty().get() == ComputeEngine.State.READY);
+        assertTrue(robot.lookup("#engine-state").queryAs(Label.class).getText().startsWith("Compute engine ready"));
+        waitFor(() -> app.runner().running().isEmpty());
+    }
+
+    @Test void languageSwitchesLiveEverywhere(FxRobot robot) throws Exception {
+        MatrixView out = robot.lookup("#conv-intro-output").queryAs(MatrixView.class);
+        waitFor(() -> out.rows() == 5);
+        robot.clickOn("#lang-es");
+        assertEquals("¿Qué es una convolución?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
+        assertEquals("Tema oscuro", robot.lookup("#theme-toggle").queryAs(javafx.scene.control.ToggleButton.class).getText());
+        assertTrue(robot.lookup("#conv-intro-formula").queryAs(Label.class).getText().startsWith("Tamaño de salida"));
+        assertTrue(robot.lookup("#conv-intro-step").queryAs(Label.class).getText().startsWith("Paso 1 de 25"));
+        assertTrue(robot.lookup(".tree-cell.chapter").queryAs(javafx.scene.control.TreeCell.class).getText().contains("Fundamentos"));
+        assertEquals("es", new Settings(prefs).language().getLanguage(), "the choice is remembered");
+        robot.clickOn("#lang-en");
+        assertEquals("What is a convolution?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
+    }
+
+    @Test void darkThemeAndPresentationMode(FxRobot robot) {
+        robot.clickOn("#theme-toggle");
+        assertTrue(app.scene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+        assertEquals(Theme.DARK, new Settings(prefs).theme());
+        MarkdownView text = robot.lookup("#lesson-text").queryAs(MarkdownView.class);
+        double normal = robot.from(text).lookup(".md-math").queryAs(ImageView.class).getImage().getHeight();
+
+        robot.clickOn("#presentation-toggle");
+        assertTrue(app.shell().root().getStyleClass().contains("presentation"));
+        double big = robot.from(text).lookup(".md-math").queryAs(ImageView.class).getImage().getHeight();
+        assertTrue(big > normal * 1.3, "formulas grow for the projector: " + normal + " → " + big);
+        robot.press(javafx.scene.input.KeyCode.F11).release(javafx.scene.input.KeyCode.F11);
+        assertFalse(app.shell().root().getStyleClass().contains("presentation"), "F11 toggles presentation mode");
+    }
+
+    @Test void clickingAnOutputCellExplainsIt(FxRobot robot) throws Exception {
+        MatrixView out = robot.lookup("#conv-intro-output").queryAs(MatrixView.class);
+        waitFor(() -> out.rows() == 5);
+        var bounds = out.localToScreen(out.getLayoutBounds());
+        // the grid is centred in the widget: click the middle cell
+        robot.clickOn(bounds.getMinX() + bounds.getWidth() / 2, bounds.getMinY() + bounds.getHeight() / 2);
+        assertTrue(robot.lookup("#conv-intro-step").queryAs(Label.class).getText().contains("row 2, column 2"),
+                robot.lookup("#conv-intro-step").queryAs(Label.class).getText());
+        String products = robot.lookup("#conv-intro-products").queryAs(Label.class).getText();
+        assertTrue(products.endsWith("= 36"), products);
+        assertTrue(robot.lookup(".tree-cell.lesson").queryAs(javafx.scene.control.TreeCell.class).getText().startsWith("◔"), "visited mark");
+    }
+
+    @Test void teacherFolderWithABrokenLessonIsReported(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory("lessons");
+        Path bad = Files.createDirectories(dir.resolve("broken"));
+        Files.writeString(bad.resolve("lesson.json"), "{ not json");
+        KernelLabApp.Built other = WaitForAsyncUtils.asyncFx(() -> KernelLabApp.build(new Settings(prefs), List.of("--lessons", dir.toString(), "--lessons", "/no/such/folder"))).get(30, TimeUnit.SECONDS);
+        Stage second = WaitForAsyncUtils.asyncFx(() -> {
+            Stage st = new Stage();
+            st.setScene(other.scene());
+            st.show();
+            return st;
+        }).get(30, TimeUnit.SECONDS);
+        try {
+            var link = robot.from(other.shell().root()).lookup("#lesson-errors").queryAs(javafx.scene.control.Hyperlink.class);
+            assertEquals("⚠ 2 lessons could not be loaded (details)", link.getText());
+            assertEquals("What is a convolution?", other.shell().current().title(Locale.ENGLISH), "the good lessons still load");
+        } finally {
+            robot.interact(second::close);
+            other.runner().shutdown();
+        }
+    }
+}
