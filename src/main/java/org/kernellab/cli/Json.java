@@ -24,7 +24,12 @@ final class Json {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new CliException("cli.badJson", option, e.getOriginalMessage());
+            String why = e.getOriginalMessage();
+            int cut = why.indexOf(" (start marker");
+            if (cut > 0) why = why.substring(0, cut);
+            why = why.split("\n")[0];
+            if (e.getLocation() != null) why = "column " + e.getLocation().getColumnNr() + ": " + why;
+            throw new CliException("cli.badJson", option, why);
         }
         if (root == null || !root.isArray()) throw new CliException("cli.notArray", option);
         List<Integer> shape = new ArrayList<>();

@@ -46,7 +46,20 @@ public final class KernelLabApp extends Application {
             settings.window(stage.isMaximized() ? settings.width() : stage.getWidth(), stage.isMaximized() ? settings.height() : stage.getHeight(), stage.isMaximized());
             settings.flush();
         });
+        if (Boolean.getBoolean("kernellab.timing")) reportTiming(stage, built.engine());
         stage.show();
+    }
+
+    /** With -Dkernellab.timing=true: how long a student waits for the window and for the compute engine. */
+    private static void reportTiming(Stage stage, ComputeEngine engine) {
+        long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        stage.setOnShown(e -> System.err.println("kernellab timing: first window shown " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start"));
+        engine.stateProperty().addListener((o, a, s) -> {
+            if (s == ComputeEngine.State.READY) {
+                System.err.println("kernellab timing: compute engine ready " + (System.currentTimeMillis() - jvmStart)
+                        + " ms after JVM start (ND4J warm-up " + engine.readyMillis() + " ms, off the FX thread)");
+            }
+        });
     }
 
     @Override public void stop() {
