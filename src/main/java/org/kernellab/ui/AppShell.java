@@ -60,6 +60,8 @@ public final class AppShell {
         if (!catalog.errors().isEmpty()) left.getChildren().add(errorsLink(catalog));
 
         lessonTitle.setId("lesson-title");
+        lessonTitle.setWrapText(true);
+        lessonTitle.setMinWidth(0);
         lessonTitle.getStyleClass().add("lesson-title");
         text.setId("lesson-text");
         text.mathColorProperty().bind(Bindings.createObjectBinding(() -> ctx.theme().get().palette().text(), ctx.theme()));
@@ -86,8 +88,17 @@ public final class AppShell {
 
         ctx.i18n().localeProperty().addListener((o, a, b) -> showText());
         ctx.presentation().addListener((o, a, on) -> {
-            if (on) root.getStyleClass().add("presentation");
-            else root.getStyleClass().remove("presentation");
+            // on a projector the lesson gets the whole width; the navigator returns with F11
+            if (on) {
+                root.getStyleClass().add("presentation");
+                main.getItems().remove(left);
+            } else {
+                root.getStyleClass().remove("presentation");
+                if (!main.getItems().contains(left)) {
+                    main.getItems().add(0, left);
+                    main.setDividerPositions(0.2);
+                }
+            }
         });
 
         String last = settings.lastLesson();

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.compute.Tensor;
 import org.kernellab.lesson.LessonParams;
@@ -51,6 +52,15 @@ public final class ConvIntroPage implements Page {
 
         HBox grids = new HBox(24, column(inTitle, inView), column(kTitle, kView), column(outTitle, outView));
         grids.setAlignment(Pos.TOP_CENTER);
+        grids.setMinWidth(0);
+        // one cell size for the three grids, as large as the width allows, so they compare at a glance
+        var cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(),
+                vm.inputCols() + 2 * vm.padding() + vm.kernelCols() + Math.max(1, vm.colsSize().output()), 2 * 24 + 8), grids.widthProperty());
+        for (MatrixView m : new MatrixView[] {inView, kView, outView}) m.cellSizeProperty().bind(cell);
+        // a title may wrap but never make its column wider than its grid
+        inTitle.maxWidthProperty().bind(cell.multiply(vm.inputCols() + 2 * vm.padding()));
+        kTitle.maxWidthProperty().bind(cell.multiply(Math.max(vm.kernelCols(), 3)));
+        outTitle.maxWidthProperty().bind(cell.multiply(Math.max(vm.colsSize().output(), 3)));
 
         Label formula = new Label();
         formula.setId("conv-intro-formula");
@@ -96,6 +106,10 @@ public final class ConvIntroPage implements Page {
         Label busy = new Label();
         busy.textProperty().bind(i18n.bind("convintro.computing"));
         busy.visibleProperty().bind(vm.busyProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        spinner.managedProperty().bind(spinner.visibleProperty());
+        prev.setMinWidth(Region.USE_PREF_SIZE);
+        next.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(10, prev, next, spinner, busy);
         controls.setAlignment(Pos.CENTER_LEFT);
 
@@ -130,6 +144,8 @@ public final class ConvIntroPage implements Page {
     private static Label title(javafx.beans.binding.StringBinding text) {
         Label l = new Label();
         l.getStyleClass().add("grid-title");
+        l.setWrapText(true);
+        l.setMinWidth(0);
         l.textProperty().bind(text);
         return l;
     }
@@ -137,7 +153,7 @@ public final class ConvIntroPage implements Page {
     private static VBox column(Label title, Node grid) {
         VBox box = new VBox(6, title, grid);
         box.setAlignment(Pos.TOP_CENTER);
-        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         return box;
     }
 

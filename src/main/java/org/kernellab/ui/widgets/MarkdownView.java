@@ -107,9 +107,18 @@ public class MarkdownView extends VBox {
             if (p.getFirstChild() instanceof org.commonmark.node.Text t && p.getFirstChild() == p.getLastChild()) {
                 Matcher m = TOKEN.matcher(t.getLiteral().trim());
                 if (m.matches() && m.group(1).charAt(0) == OPEN_DISPLAY) {
-                    HBox box = new HBox(math(Integer.parseInt(m.group(2)), true));
+                    Node formula = math(Integer.parseInt(m.group(2)), true);
+                    HBox box = new HBox(formula);
                     box.setAlignment(Pos.CENTER);
                     box.getStyleClass().add("md-display-math");
+                    // a formula wider than the text column shrinks to fit rather than widening the column
+                    box.setMinWidth(0);
+                    if (formula instanceof ImageView view) {
+                        double natural = view.getImage().getWidth();
+                        view.setPreserveRatio(true);
+                        view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                                () -> Math.min(natural, Math.max(1, box.getWidth())), box.widthProperty()));
+                    }
                     return box;
                 }
             }

@@ -3,7 +3,9 @@ package org.kernellab.ui.widgets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -25,6 +27,7 @@ public class MatrixView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Theme.Palette> palette = new SimpleObjectProperty<>(Theme.LIGHT.palette());
+    private final DoubleProperty cellSize = new SimpleDoubleProperty(Double.NaN);
     private double[][] values = new double[0][0];
     private boolean[][] shown;
     private int padRows, padCols;
@@ -37,6 +40,7 @@ public class MatrixView extends Region {
         getStyleClass().add("matrix-view");
         getChildren().add(canvas);
         palette.addListener((o, a, b) -> draw());
+        cellSize.addListener((o, a, b) -> requestLayout());
         canvas.setOnMouseClicked(e -> {
             int[] cell = cellAt(e.getX(), e.getY());
             if (cell != null && onCellClicked != null) onCellClicked.accept(cell[0], cell[1]);
@@ -44,6 +48,12 @@ public class MatrixView extends Region {
     }
 
     public ObjectProperty<Theme.Palette> paletteProperty() { return palette; }
+
+    /**
+     * The side of a cell in pixels; NaN (the default) fits the cells to the space given. Grids shown side
+     * by side share one size so that their cells compare at a glance.
+     */
+    public DoubleProperty cellSizeProperty() { return cellSize; }
 
     /** New values; the outer {@code padRows}/{@code padCols} rows and columns are drawn as padding. */
     public void setValues(double[][] v, int padRows, int padCols) {
@@ -102,18 +112,28 @@ public class MatrixView extends Region {
     }
 
     private double cellSize() {
+        if (!Double.isNaN(cellSize.get())) return cellSize.get();
         if (rows() == 0) return PREF_CELL;
         double w = getWidth() - snappedLeftInset() - snappedRightInset(), h = getHeight() - snappedTopInset() - snappedBottomInset();
         return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.min(w / cols(), h / rows())));
     }
 
-    @Override protected double computePrefWidth(double height) { return cols() * PREF_CELL + snappedLeftInset() + snappedRightInset() + 1; }
+    private double prefCell() { return Double.isNaN(cellSize.get()) ? PREF_CELL : cellSize.get(); }
 
-    @Override protected double computePrefHeight(double width) { return rows() * PREF_CELL + snappedTopInset() + snappedBottomInset() + 1; }
+    private double minCell() { return Double.isNaN(cellSize.get()) ? MIN_CELL : cellSize.get(); }
 
-    @Override protected double computeMinWidth(double height) { return cols() * MIN_CELL + 1; }
+    @Override protected double computePrefWidth(double height) { return cols() * prefCell() + snappedLeftInset() + snappedRightInset() + 1; }
 
-    @Override protected double computeMinHeight(double width) { return rows() * MIN_CELL + 1; }
+    @Override protected double computePrefHeight(double width) { return rows() * prefCell() + snappedTopInset() + snappedBottomInset() + 1; }
+
+    @Override protected double computeMinWidth(double height) { return cols() * minCell() + 1; }
+
+    @Override protected double computeMinHeight(double width) { return rows() * minCell() + 1; }
+
+    /** The cell size at which grids of {@code columns} columns in all, with {@code gaps} pixels between them, fill {@code width}. */
+    public static double fit(double width, int columns, double gaps) {
+        return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((width - gaps) / Math.max(1, columns))));
+    }
 
     @Override protected void layoutChildren() {
         double cell = cellSize();
