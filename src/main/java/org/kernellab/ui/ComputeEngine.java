@@ -15,9 +15,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * waits for it, and tells the status bar how that went.
  */
 public final class ComputeEngine {
-    public enum State { LOADING, READY, FAILED }
+    public enum State { IDLE, LOADING, READY, FAILED }
 
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private long readyMillis = -1;
 
@@ -30,6 +30,7 @@ public final class ComputeEngine {
     public long readyMillis() { return readyMillis; }
 
     public void start(TaskRunner runner, String title) {
+        if (state.get() == State.LOADING || state.get() == State.READY) return;
         state.set(State.LOADING);
         long t0 = System.nanoTime();
         runner.run(title, ctx -> {

@@ -25,6 +25,7 @@ public final class KernelLabApp extends Application {
     public static void main(String[] args) { launch(KernelLabApp.class, args); }
 
     @Override public void start(Stage stage) {
+        long started = System.currentTimeMillis();
         settings = Settings.user();
         List<String> raw = getParameters().getRaw();
         Built built = build(settings, raw);
@@ -46,13 +47,15 @@ public final class KernelLabApp extends Application {
             settings.window(stage.isMaximized() ? settings.width() : stage.getWidth(), stage.isMaximized() ? settings.height() : stage.getHeight(), stage.isMaximized());
             settings.flush();
         });
-        if (Boolean.getBoolean("kernellab.timing")) reportTiming(stage, built.engine());
+        if (Boolean.getBoolean("kernellab.timing")) reportTiming(stage, built.engine(), started);
         stage.show();
     }
 
     /** With -Dkernellab.timing=true: how long a student waits for the window and for the compute engine. */
-    private static void reportTiming(Stage stage, ComputeEngine engine) {
+    private static void reportTiming(Stage stage, ComputeEngine engine, long started) {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.err.println("kernellab timing: JavaFX called start() " + (started - jvmStart) + " ms after JVM start; building the window took "
+                + (System.currentTimeMillis() - started) + " ms");
         stage.setOnShown(e -> System.err.println("kernellab timing: first window shown " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start"));
         engine.stateProperty().addListener((o, a, s) -> {
             if (s == ComputeEngine.State.READY) {
@@ -77,7 +80,6 @@ public final class KernelLabApp extends Application {
         AppContext ctx = new AppContext(i18n, runner, new SimpleObjectProperty<>(settings.theme()), new SimpleBooleanProperty(false),
                 new Progress(settings.node("progress")));
         ComputeEngine engine = new ComputeEngine();
-        engine.start(runner, i18n.tr("status.engineTask"));
 
         List<Path> folders = new ArrayList<>();
         folders.add(LessonLoader.defaultUserFolder());
@@ -98,6 +100,12 @@ public final class KernelLabApp extends Application {
 
         AppShell shell = new AppShell(ctx, settings, catalog, runner, engine);
         Scene scene = new Scene(shell.root(), 1280, 800);
+        // ND4J loads once the window is up: its native start-up would otherwise compete for the cores with the first paint
+        scene.windowProperty().addListener((o, was, window) -> {
+            if (window != null && engine.stateProperty().get() == ComputeEngine.State.IDLE) {
+                window.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> engine.start(runner, i18n.tr("status.engineTask")));
+            }
+        });
         applyTheme(scene, ctx.theme().get());
         ctx.theme().addListener((o, a, t) -> applyTheme(scene, t));
         scene.getAccelerators().put(KeyCombination.keyCombination("F11"), () -> ctx.presentation().set(!ctx.presentation().get()));

@@ -27,7 +27,7 @@ final class StatusBar extends HBox {
         Label engineLabel = new Label();
         engineLabel.setId("engine-state");
         engineLabel.textProperty().bind(i18n.bind(() -> switch (engine.stateProperty().get()) {
-            case LOADING -> i18n.tr("status.engineLoading");
+            case IDLE, LOADING -> i18n.tr("status.engineLoading");
             case READY -> i18n.tr("status.engineReady", engine.detailProperty().get());
             case FAILED -> i18n.tr("status.engineFailed", engine.detailProperty().get());
         }, engine.stateProperty(), engine.detailProperty()));

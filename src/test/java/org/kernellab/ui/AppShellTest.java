@@ -54,7 +54,8 @@ class AppShellTest {
         assertTrue(nav.getSelectionModel().getSelectedItem() != null, "a lesson is open");
         assertEquals("What is a convolution?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
         MarkdownView text = robot.lookup("#lesson-text").queryAs(MarkdownView.class);
-        assertFalse(robot.from(text).lookup(".md-math").queryAll().isEmpty(), "formulas are rendered as images");
+        waitFor(() -> text.pendingFormulasProperty().get() == 0);
+        assertTrue(robot.from(text).lookup(".md-math").queryAll().size() >= 5, "formulas are rendered as images");
         assertTrue(robot.from(text).lookup(".md-math-error").queryAll().isEmpty(), "every formula parses");
 
         MatrixView out = robot.lookup("#conv-intro-output").queryAs(MatrixView.class);
@@ -84,19 +85,23 @@ class AppShellTest {
         assertEquals("What is a convolution?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
     }
 
-    @Test void darkThemeAndPresentationMode(FxRobot robot) {
+    @Test void darkThemeAndPresentationMode(FxRobot robot) throws Exception {
         robot.clickOn("#theme-toggle");
         assertTrue(app.scene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
         assertEquals(Theme.DARK, new Settings(prefs).theme());
         MarkdownView text = robot.lookup("#lesson-text").queryAs(MarkdownView.class);
+        waitFor(() -> text.pendingFormulasProperty().get() == 0);
         double normal = robot.from(text).lookup(".md-math").queryAs(ImageView.class).getImage().getHeight();
 
         robot.clickOn("#presentation-toggle");
         assertTrue(app.shell().root().getStyleClass().contains("presentation"));
+        assertFalse(robot.lookup("#navigator").tryQuery().isPresent(), "the lesson gets the whole width");
+        waitFor(() -> text.pendingFormulasProperty().get() == 0);
         double big = robot.from(text).lookup(".md-math").queryAs(ImageView.class).getImage().getHeight();
         assertTrue(big > normal * 1.3, "formulas grow for the projector: " + normal + " → " + big);
         robot.press(javafx.scene.input.KeyCode.F11).release(javafx.scene.input.KeyCode.F11);
         assertFalse(app.shell().root().getStyleClass().contains("presentation"), "F11 toggles presentation mode");
+        assertTrue(robot.lookup("#navigator").tryQuery().isPresent(), "the navigator is back");
     }
 
     @Test void clickingAnOutputCellExplainsIt(FxRobot robot) throws Exception {

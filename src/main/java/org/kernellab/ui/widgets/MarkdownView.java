@@ -4,7 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -17,6 +24,8 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
@@ -50,7 +59,17 @@ public class MarkdownView extends VBox {
     private static final char OPEN_INLINE = '\uE000', OPEN_DISPLAY = '\uE002', CLOSE = '\uE001';
     private static final Pattern TOKEN = Pattern.compile("([\uE000\uE002])(\\d+)\uE001");
 
+    // JLaTeXMath's first formula takes most of a second (fonts, symbol tables): formulas are drawn on this
+    // thread and dropped into the text when ready, so the text never waits for them
+    private static final ExecutorService RENDERER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "kernellab-math");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final ObjectProperty<Color> mathColor = new SimpleObjectProperty<>(Color.BLACK);
+    private final IntegerProperty pending = new SimpleIntegerProperty();
+    private int generation;
     private final DoubleProperty mathSize = new SimpleDoubleProperty(17);
     private String markdown = "";
     private final List<String> formulas = new ArrayList<>();
@@ -71,7 +90,12 @@ public class MarkdownView extends VBox {
         rebuild();
     }
 
+    /** Formulas still being drawn for the current text; 0 once every formula is on screen. */
+    public ReadOnlyIntegerProperty pendingFormulasProperty() { return pending; }
+
     private void rebuild() {
+        generation++;
+        pending.set(0);
         formulas.clear();
         StringBuilder sb = new StringBuilder();
         Matcher d = DISPLAY.matcher(markdown);
@@ -107,18 +131,11 @@ public class MarkdownView extends VBox {
             if (p.getFirstChild() instanceof org.commonmark.node.Text t && p.getFirstChild() == p.getLastChild()) {
                 Matcher m = TOKEN.matcher(t.getLiteral().trim());
                 if (m.matches() && m.group(1).charAt(0) == OPEN_DISPLAY) {
-                    Node formula = math(Integer.parseInt(m.group(2)), true);
-                    HBox box = new HBox(formula);
+                    HBox box = new HBox();
                     box.setAlignment(Pos.CENTER);
                     box.getStyleClass().add("md-display-math");
-                    // a formula wider than the text column shrinks to fit rather than widening the column
-                    box.setMinWidth(0);
-                    if (formula instanceof ImageView view) {
-                        double natural = view.getImage().getWidth();
-                        view.setPreserveRatio(true);
-                        view.fitWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                                () -> Math.min(natural, Math.max(1, box.getWidth())), box.widthProperty()));
-                    }
+                    box.setMinWidth(0); // a wide formula shrinks to the column instead of widening it
+                    box.getChildren().add(math(Integer.parseInt(m.group(2)), true, box));
                     return box;
                 }
             }
@@ -190,25 +207,50 @@ public class MarkdownView extends VBox {
         int last = 0;
         while (m.find()) {
             if (m.start() > last) flow.getChildren().add(styled(literal.substring(last, m.start()), styles));
-            flow.getChildren().add(math(Integer.parseInt(m.group(2)), m.group(1).charAt(0) == OPEN_DISPLAY));
+            flow.getChildren().add(math(Integer.parseInt(m.group(2)), false, null));
             last = m.end();
         }
         if (last < literal.length()) flow.getChildren().add(styled(literal.substring(last), styles));
     }
 
-    private Node math(int index, boolean display) {
+    /** A holder that receives the formula's image when it is drawn; {@code fitTo} bounds a display formula's width. */
+    private Node math(int index, boolean display, Region fitTo) {
         String latex = formulas.get(index);
-        Image img = MathRenderer.render(latex, display, mathSize.get() * (display ? 1.15 : 1.0), mathColor.get());
-        if (img == null) {
-            Text raw = styled(latex, List.of("md-code", "md-math-error"));
-            Tooltip.install(raw, new Tooltip("LaTeX error"));
-            return raw;
-        }
+        StackPane holder = new StackPane();
+        holder.getStyleClass().add("md-math-holder");
+        holder.setAccessibleText(latex);
+        int gen = generation;
+        double size = mathSize.get() * (display ? 1.15 : 1.0);
+        Color color = mathColor.get();
+        pending.set(pending.get() + 1);
+        RENDERER.execute(() -> {
+            Image img = MathRenderer.render(latex, display, size, color);
+            Platform.runLater(() -> {
+                if (gen != generation) return; // the text changed meanwhile
+                holder.getChildren().setAll(img == null ? error(latex) : image(img, latex, display, fitTo));
+                pending.set(pending.get() - 1);
+            });
+        });
+        return holder;
+    }
+
+    private static Node image(Image img, String latex, boolean display, Region fitTo) {
         ImageView view = new ImageView(img);
         view.getStyleClass().add("md-math");
         view.setAccessibleText(latex);
-        view.setTranslateY(display ? 0 : img.getHeight() * 0.2); // sit on the text's baseline
+        if (fitTo != null) {
+            view.setPreserveRatio(true);
+            view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(img.getWidth(), Math.max(1, fitTo.getWidth())), fitTo.widthProperty()));
+        } else {
+            view.setTranslateY(img.getHeight() * 0.2); // sit on the text's baseline
+        }
         return view;
+    }
+
+    private static Node error(String latex) {
+        Text raw = styled(latex, List.of("md-code", "md-math-error"));
+        Tooltip.install(raw, new Tooltip("LaTeX error"));
+        return raw;
     }
 
     private static Text styled(String s, List<String> styles) {
