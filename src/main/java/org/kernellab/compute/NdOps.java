@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling2D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.Pooling3D;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Conv3DConfig;
+import org.nd4j.linalg.api.ops.impl.layers.convolution.config.DeConv2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.PaddingMode;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling2DConfig;
 import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
@@ -64,6 +65,31 @@ public final class NdOps {
             out = b == null ? Nd4j.cnn().conv3d(in, w3, cfg) : Nd4j.cnn().conv3d(in, w3, b, cfg);
         }
         return fromNd(out);
+    }
+
+    /**
+     * Transposed convolution (PyTorch's ConvTranspose2d) of x (N, C, H, W) with weights (C, F, kH, kW): every
+     * input cell scatters a copy of the kernel, scaled by its value, into the output. ND4J computes the full
+     * scatter; the padding then crops that many cells from each side, as in PyTorch.
+     */
+    public static Tensor convTranspose(Tensor x, Tensor weights, Tensor bias, Window win) {
+        if (x.rank() != 4 || weights.rank() != 4) throw new ComputeException("conv.badInputRank", x.rank());
+        if (weights.dim(0) != x.dim(1)) throw new ComputeException("conv.channelMismatch", x.dim(1), weights.dim(0));
+        Window w = win.withKernel(weights.dim(2), weights.dim(3));
+        int[] out = Shapes.requireTransposed(spatial(x), w);
+        int[] k = w.kernel(), s = w.stride(), d = w.dilation(), p = w.padding();
+        DeConv2DConfig cfg = DeConv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(0).pW(0).dH(d[0]).dW(d[1])
+                .isSameMode(false).dataFormat("NCHW").build();
+        // ND4J's deconv2d takes weights as (kH, kW, F, C)
+        INDArray wt = toNd(weights).permute(2, 3, 1, 0).dup('c');
+        INDArray full = Nd4j.cnn().deconv2d(toNd(x), wt, cfg);
+        INDArray cropped = full.get(NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.interval(p[0], p[0] + out[0]), NDArrayIndex.interval(p[1], p[1] + out[1])).dup('c');
+        if (bias != null) {
+            if (bias.rank() != 1 || bias.dim(0) != weights.dim(1)) throw new ComputeException("conv.badBias", weights.dim(1), Arrays.toString(bias.shape()));
+            cropped.addi(toNd(bias).reshape(1, weights.dim(1), 1, 1));
+        }
+        return fromNd(cropped);
     }
 
     /** Max or average pooling of x (N, C, H, W) or (N, C, D, H, W). */

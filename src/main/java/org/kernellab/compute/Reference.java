@@ -45,6 +45,34 @@ public final class Reference {
         return out;
     }
 
+    /** Transposed convolution: x (N, C, H, W), w (C, F, kH, kW), each input cell scattering the kernel. */
+    public static Tensor convTranspose(Tensor x, Tensor w, Tensor bias, Window win) {
+        Window wn = win.withKernel(w.dim(2), w.dim(3));
+        int[] out = Shapes.requireTransposed(NdOps.spatial(x), wn);
+        int f = w.dim(1);
+        Tensor y = Tensor.zeros(x.dim(0), f, out[0], out[1]);
+        for (int b = 0; b < x.dim(0); b++) {
+            for (int o = 0; o < f; o++) {
+                if (bias != null) for (int r = 0; r < out[0]; r++) for (int c = 0; c < out[1]; c++) y.set(bias.get(o), b, o, r, c);
+                for (int ch = 0; ch < x.dim(1); ch++) {
+                    for (int i = 0; i < x.dim(2); i++) {
+                        for (int j = 0; j < x.dim(3); j++) {
+                            for (int ky = 0; ky < w.dim(2); ky++) {
+                                for (int kx = 0; kx < w.dim(3); kx++) {
+                                    int r = i * wn.stride()[0] + ky * wn.dilation()[0] - wn.padding()[0];
+                                    int c = j * wn.stride()[1] + kx * wn.dilation()[1] - wn.padding()[1];
+                                    if (r < 0 || c < 0 || r >= out[0] || c >= out[1]) continue; // cropped by the padding
+                                    y.set(y.get(b, o, r, c) + x.get(b, ch, i, j) * w.get(ch, o, ky, kx), b, o, r, c);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return y;
+    }
+
     /** Max or average pooling of x (N, C, spatial...), average counting padding cells as zeros. */
     public static Tensor pool(Tensor x, PoolMode mode, Window win) {
         int axes = x.rank() - 2;

@@ -23,6 +23,35 @@ public final class Shapes {
         return axis(input, kernel, stride, padding, 1, ceil, true);
     }
 
+    /**
+     * Transposed convolution: (i − 1)·s − 2p + d·(k − 1) + 1. Padding here removes cells from the output's
+     * border, so too much of it leaves nothing.
+     */
+    public static AxisSize transposed(int i, int k, int s, int p, int d) {
+        Problem bad = i < 1 ? new Problem("shape.badInput", i)
+                : k < 1 ? new Problem("shape.badKernel", k)
+                : s < 1 ? new Problem("shape.badStride", s)
+                : p < 0 ? new Problem("shape.badPadding", p)
+                : d < 1 ? new Problem("shape.badDilation", d)
+                : null;
+        if (bad != null) return new AxisSize(i, k, s, p, d, false, 0, bad, "", false, 0);
+        int full = (i - 1) * s + d * (k - 1) + 1;
+        int out = full - 2 * p;
+        String formula = "(" + i + " − 1)·" + s + " − 2·" + p + " + " + (d == 1 ? "" : d + "·") + "(" + k + " − 1) + 1 = " + out;
+        if (out < 1) return new AxisSize(i, k, s, p, d, false, 0, new Problem("shape.transposedCropped", p, full), formula, false, 0);
+        return new AxisSize(i, k, s, p, d, false, out, null, formula, false, 0);
+    }
+
+    static int[] requireTransposed(int[] spatialInput, Window w) {
+        int[] out = new int[spatialInput.length];
+        for (int a = 0; a < out.length; a++) {
+            AxisSize s = transposed(spatialInput[a], w.kernel()[a], w.stride()[a], w.padding()[a], w.dilation()[a]);
+            if (!s.ok()) throw new ComputeException(s.problem());
+            out[a] = s.output();
+        }
+        return out;
+    }
+
     /** Every spatial axis of {@code spatialInput} through {@code w}; pooling rules when {@code pooling}. */
     public static List<AxisSize> axes(int[] spatialInput, Window w, boolean pooling) {
         if (spatialInput.length != w.axes()) {

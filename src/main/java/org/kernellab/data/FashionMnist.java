@@ -1,0 +1,84 @@
+package org.kernellab.data;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Fashion-MNIST, from the first place that has it: a folder the user picked, the full set of Debian's
+ * package {@code dataset-fashion-mnist}, or the subset shipped inside the app (10,000 training and
+ * 2,000 test images), so that the app and the tests work on a fresh machine.
+ */
+public final class FashionMnist {
+    public enum Source { FOLDER, SYSTEM, EMBEDDED }
+
+    public static final Path SYSTEM_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
+    static final String EMBEDDED = "/assets/fashion-mnist/";
+    private static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+
+    /** Training and test sets, where they came from and (for folders) where. */
+    public record Loaded(Dataset train, Dataset test, Source source, String location) {}
+
+    private static volatile Dataset embeddedTest;
+
+    private FashionMnist() {}
+
+    /**
+     * @param folder a folder the user picked, or null. A picked folder that lacks the files is an error,
+     *               not a silent fallback: the user asked for it.
+     */
+    public static Loaded load(Path folder) throws DataException {
+        if (folder != null) return fromFolder(folder, Source.FOLDER);
+        if (hasAll(SYSTEM_FOLDER)) return fromFolder(SYSTEM_FOLDER, Source.SYSTEM);
+        return new Loaded(embedded("train"), embeddedTest(), Source.EMBEDDED, "built-in");
+    }
+
+    /** The embedded test images, read once: what the lessons take image patches from. */
+    public static Dataset embeddedTest() throws DataException {
+        Dataset d = embeddedTest;
+        if (d == null) embeddedTest = d = embedded("t10k");
+        return d;
+    }
+
+    private static Dataset embedded(String part) throws DataException {
+        return new Dataset(Idx.readImages(resource(part + "-images-idx3-ubyte.gz"), part + "-images (built in)"),
+                Idx.readLabels(resource(part + "-labels-idx1-ubyte.gz"), part + "-labels (built in)"));
+    }
+
+    private static InputStream resource(String file) throws DataException {
+        InputStream in = FashionMnist.class.getResourceAsStream(EMBEDDED + file);
+        if (in == null) throw new DataException("the built-in Fashion-MNIST subset is missing (" + file + "): the app was built without assets/");
+        return in;
+    }
+
+    static Loaded fromFolder(Path folder, Source source) throws DataException {
+        if (!Files.isDirectory(folder)) throw new DataException(folder + ": no such folder");
+        Dataset train = new Dataset(Idx.readImages(open(folder, FILES[0]), FILES[0]), Idx.readLabels(open(folder, FILES[1]), FILES[1]));
+        Dataset test = new Dataset(Idx.readImages(open(folder, FILES[2]), FILES[2]), Idx.readLabels(open(folder, FILES[3]), FILES[3]));
+        return new Loaded(train, test, source, folder.toString());
+    }
+
+    private static boolean hasAll(Path folder) {
+        for (String f : FILES) if (find(folder, f) == null) return false;
+        return true;
+    }
+
+    private static Path find(Path folder, String base) {
+        for (String name : new String[] {base + ".gz", base}) {
+            Path p = folder.resolve(name);
+            if (Files.isRegularFile(p)) return p;
+        }
+        return null;
+    }
+
+    private static InputStream open(Path folder, String base) throws DataException {
+        Path p = find(folder, base);
+        if (p == null) throw new DataException(folder + ": " + base + "(.gz) is missing");
+        try {
+            return Files.newInputStream(p);
+        } catch (IOException e) {
+            throw new DataException(p + ": cannot be opened (" + e.getMessage() + ")", e);
+        }
+    }
+}

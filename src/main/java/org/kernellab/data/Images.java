@@ -1,0 +1,48 @@
+package org.kernellab.data;
+
+import org.kernellab.compute.Tensor;
+
+/** Pictures as grey matrices the lessons can convolve: from ARGB pixels, and resized by area averaging. */
+public final class Images {
+    private Images() {}
+
+    /** ARGB pixels (as JavaFX and AWT give them) to grey values in [0, 1] with the usual luma weights. */
+    public static Tensor grey(int[] argb, int width, int height) {
+        if (argb.length != width * height) throw new IllegalArgumentException(argb.length + " pixels for " + width + "×" + height);
+        double[] d = new double[argb.length];
+        for (int i = 0; i < d.length; i++) {
+            int p = argb[i];
+            double a = ((p >>> 24) & 0xFF) / 255.0;
+            double g = (0.299 * ((p >> 16) & 0xFF) + 0.587 * ((p >> 8) & 0xFF) + 0.114 * (p & 0xFF)) / 255.0;
+            d[i] = g * a + (1 - a); // transparent pixels count as white paper
+        }
+        return new Tensor(new int[] {height, width}, d);
+    }
+
+    /**
+     * A centred square crop of {@code img} scaled to {@code rows × cols}: each target cell is the average of
+     * the source area it covers (partial pixels weighted), rounded to two decimals for display.
+     */
+    public static Tensor fit(Tensor img, int rows, int cols) {
+        int h = img.dim(0), w = img.dim(1);
+        int side = Math.min(h, w);
+        double top = (h - side) / 2.0, left = (w - side) / 2.0;
+        double sy = side / (double) rows, sx = side / (double) cols;
+        double[] out = new double[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                double y0 = top + r * sy, y1 = y0 + sy, x0 = left + c * sx, x1 = x0 + sx, sum = 0, area = 0;
+                for (int y = (int) Math.floor(y0); y < Math.ceil(y1); y++) {
+                    double wy = Math.min(y + 1, y1) - Math.max(y, y0);
+                    for (int x = (int) Math.floor(x0); x < Math.ceil(x1); x++) {
+                        double wx = Math.min(x + 1, x1) - Math.max(x, x0);
+                        sum += img.get(Math.min(y, h - 1), Math.min(x, w - 1)) * wy * wx;
+                        area += wy * wx;
+                    }
+                }
+                out[r * cols + c] = Math.round(sum / area * 100) / 100.0;
+            }
+        }
+        return new Tensor(new int[] {rows, cols}, out);
+    }
+}
