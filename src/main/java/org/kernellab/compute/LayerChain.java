@@ -49,10 +49,7 @@ public final class LayerChain {
                 boolean bias = l.flag("bias", true);
                 int[] weight = Reference.concat(new int[] {f, in[1]}, w.kernel());
                 long params = Arrays.stream(weight).asLongStream().reduce(1, (p, q) -> p * q) + (bias ? f : 0);
-                String torch = "nn.Conv" + axes + "d(" + in[1] + ", " + f + ", kernel_size=" + tuple(w.kernel())
-                        + opt("stride", w.stride(), 1) + opt("padding", w.padding(), 0) + opt("dilation", w.dilation(), 1)
-                        + (bias ? "" : ", bias=False") + ")";
-                return new Result(l, Reference.concat(new int[] {in[0], f}, spatial), params, weight, sizes, torch);
+                return new Result(l, Reference.concat(new int[] {in[0], f}, spatial), params, weight, sizes, PyTorch.conv(in[1], f, w, bias));
             }
             case POOL -> {
                 if (axes != 2 && axes != 3) throw new ComputeException("chain.needsImage", "pool", in.length);
@@ -61,10 +58,7 @@ public final class LayerChain {
                 if (!l.options().containsKey("s")) w = new Window(k, k, w.padding(), w.dilation(), w.ceil()); // PyTorch: stride defaults to the window
                 PoolMode mode = PoolMode.parse(l.options().getOrDefault("mode", "max"));
                 List<AxisSize> sizes = Shapes.axes(Arrays.copyOfRange(in, 2, in.length), w, true);
-                String torch = "nn." + (mode == PoolMode.MAX ? "Max" : "Avg") + "Pool" + axes + "d(" + tuple(w.kernel())
-                        + (Arrays.equals(w.stride(), w.kernel()) ? "" : ", stride=" + tuple(w.stride()))
-                        + opt("padding", w.padding(), 0) + (w.ceil() ? ", ceil_mode=True" : "") + ")";
-                return new Result(l, Reference.concat(new int[] {in[0], in[1]}, sizesOrThrow(sizes)), 0, new int[0], sizes, torch);
+                return new Result(l, Reference.concat(new int[] {in[0], in[1]}, sizesOrThrow(sizes)), 0, new int[0], sizes, PyTorch.pool(mode, w));
             }
             case RELU -> { return new Result(l, in, 0, new int[0], List.of(), "nn.ReLU()"); }
             case DROPOUT -> {
@@ -96,16 +90,5 @@ public final class LayerChain {
             out[i] = sizes.get(i).output();
         }
         return out;
-    }
-
-    private static String tuple(int[] v) {
-        if (Arrays.stream(v).allMatch(x -> x == v[0])) return String.valueOf(v[0]);
-        StringBuilder sb = new StringBuilder("(");
-        for (int i = 0; i < v.length; i++) sb.append(i == 0 ? "" : ", ").append(v[i]);
-        return sb.append(")").toString();
-    }
-
-    private static String opt(String name, int[] v, int def) {
-        return Arrays.stream(v).allMatch(x -> x == def) ? "" : ", " + name + "=" + tuple(v);
     }
 }

@@ -43,6 +43,7 @@ public final class AppShell {
     private final MarkdownView text = new MarkdownView();
     private final Label lessonTitle = new Label();
     private final StackPane viewArea = new StackPane();
+    private final javafx.beans.property.BooleanProperty showTextPane = new javafx.beans.property.SimpleBooleanProperty(true);
     private Lesson current;
     private Page page;
 
@@ -74,12 +75,25 @@ public final class AppShell {
         viewArea.setId("lesson-view");
         viewArea.getStyleClass().add("lesson-view");
         ScrollPane viewScroll = new ScrollPane(viewArea);
+        viewScroll.getStyleClass().add("lesson-view-pane");
         viewScroll.setFitToWidth(true);
         viewScroll.setFitToHeight(true);
 
         SplitPane lessonSplit = new SplitPane(textScroll, viewScroll);
         lessonSplit.setOrientation(Orientation.HORIZONTAL);
-        lessonSplit.setDividerPositions(0.38);
+        lessonSplit.setDividerPositions(0.36);
+        // the text can fold away so that a large view gets the whole width
+        showTextPane.set(settings.textShown());
+        showTextPane.addListener((o, a, on) -> {
+            settings.textShown(on);
+            if (on && !lessonSplit.getItems().contains(textScroll)) {
+                lessonSplit.getItems().add(0, textScroll);
+                lessonSplit.setDividerPositions(0.36);
+            } else if (!on) {
+                lessonSplit.getItems().remove(textScroll);
+            }
+        });
+        if (!showTextPane.get()) lessonSplit.getItems().remove(textScroll);
         SplitPane main = new SplitPane(left, lessonSplit);
         main.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(left, false);
@@ -147,6 +161,11 @@ public final class AppShell {
         });
         ctx.theme().addListener((o, a, t) -> dark.setSelected(t == Theme.DARK));
 
+        ToggleButton textToggle = new ToggleButton();
+        textToggle.setId("text-toggle");
+        textToggle.textProperty().bind(ctx.i18n().bind("top.text"));
+        textToggle.selectedProperty().bindBidirectional(showTextPane);
+
         ToggleButton present = new ToggleButton();
         present.setId("presentation-toggle");
         present.textProperty().bind(ctx.i18n().bind("top.presentation"));
@@ -154,7 +173,7 @@ public final class AppShell {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, langButtons, dark, present);
+        HBox bar = new HBox(10, title, spacer, langButtons, textToggle, dark, present);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("top-bar");
@@ -170,6 +189,9 @@ public final class AppShell {
         try {
             page = LessonViews.create(lesson.view(), lesson.params(), ctx);
             viewArea.getChildren().setAll(page.view());
+            // a lesson picked with the mouse takes the keyboard (space, arrows); one reached with the
+            // arrow keys leaves the focus in the navigator so the student can keep browsing
+            if (!navigator.isFocused()) page.view().requestFocus();
         } catch (IllegalArgumentException e) {
             Label err = new Label(ctx.i18n().tr("shell.viewFailed", lesson.id(), e.getMessage()));
             err.getStyleClass().add("problem");

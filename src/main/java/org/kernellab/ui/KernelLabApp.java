@@ -77,9 +77,9 @@ public final class KernelLabApp extends Application {
         I18n i18n = new I18n();
         i18n.localeProperty().set(settings.language());
         FxTaskRunner runner = new FxTaskRunner(2);
-        AppContext ctx = new AppContext(i18n, runner, new SimpleObjectProperty<>(settings.theme()), new SimpleBooleanProperty(false),
-                new Progress(settings.node("progress")));
         ComputeEngine engine = new ComputeEngine();
+        AppContext ctx = new AppContext(i18n, runner, engine, new SimpleObjectProperty<>(settings.theme()), new SimpleBooleanProperty(false),
+                new Progress(settings.node("progress")));
 
         List<Path> folders = new ArrayList<>();
         folders.add(LessonLoader.defaultUserFolder());

@@ -3,6 +3,7 @@ package org.kernellab.ui;
 import java.util.Map;
 import java.util.Set;
 import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.animator.AnimatorPage;
 import org.kernellab.ui.convintro.ConvIntroPage;
 
 /** The interactive views a lesson manifest can name in its "view" field. */
@@ -14,7 +15,8 @@ public final class LessonViews {
     }
 
     private static final Map<String, Factory> VIEWS = Map.of(
-            "conv-intro", ConvIntroPage::new);
+            "conv-intro", ConvIntroPage::new,
+            "conv-animator", AnimatorPage::new);
 
     private LessonViews() {}
 

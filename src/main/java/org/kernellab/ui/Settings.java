@@ -44,6 +44,11 @@ public final class Settings {
         prefs.putBoolean("maximized", maximized);
     }
 
+    /** Whether the lesson text is shown beside the view. */
+    public boolean textShown() { return prefs.getBoolean("textShown", true); }
+
+    public void textShown(boolean on) { prefs.putBoolean("textShown", on); }
+
     public String lastLesson() { return prefs.get("lastLesson", null); }
 
     public void lastLesson(String id) { prefs.put("lastLesson", id); }

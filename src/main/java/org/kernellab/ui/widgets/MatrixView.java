@@ -9,6 +9,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.TextField;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -32,6 +33,11 @@ public class MatrixView extends Region {
     private boolean[][] shown;
     private int padRows, padCols;
     private List<int[]> windowCells = List.of();
+    private List<int[]> winners = List.of();
+    private boolean[][] uncovered;
+    private final DoubleProperty windowShiftRow = new SimpleDoubleProperty(), windowShiftCol = new SimpleDoubleProperty();
+    private BiConsumer<int[], Double> onCellEdited;
+    private TextField editor;
     private int selRow = -1, selCol = -1;
     private boolean heat, showNumbers = true;
     private BiConsumer<Integer, Integer> onCellClicked;
@@ -41,9 +47,13 @@ public class MatrixView extends Region {
         getChildren().add(canvas);
         palette.addListener((o, a, b) -> draw());
         cellSize.addListener((o, a, b) -> requestLayout());
+        windowShiftRow.addListener((o, a, b) -> draw());
+        windowShiftCol.addListener((o, a, b) -> draw());
         canvas.setOnMouseClicked(e -> {
             int[] cell = cellAt(e.getX(), e.getY());
-            if (cell != null && onCellClicked != null) onCellClicked.accept(cell[0], cell[1]);
+            if (cell == null) return;
+            if (e.getClickCount() == 2 && onCellEdited != null && !isPadding(cell[0], cell[1])) edit(cell[0], cell[1]);
+            else if (onCellClicked != null) onCellClicked.accept(cell[0], cell[1]);
         });
     }
 
@@ -78,6 +88,68 @@ public class MatrixView extends Region {
         this.windowCells = cells == null ? List.of() : new ArrayList<>(cells);
         draw();
     }
+
+    /** Cells marked as the winner of their window (max pooling). */
+    public void setWinners(List<int[]> cells) {
+        this.winners = cells == null ? List.of() : new ArrayList<>(cells);
+        draw();
+    }
+
+    /** Cells no window ever reaches (a stride that does not divide evenly), hatched; null for none. */
+    public void setUncovered(boolean[][] cells) {
+        this.uncovered = cells;
+        draw();
+    }
+
+    /**
+     * How far, in cells, the window is drawn from where {@link #setWindow} put it: animating these to 0 makes
+     * the window glide from its last place to its new one.
+     */
+    public DoubleProperty windowShiftRowProperty() { return windowShiftRow; }
+
+    public DoubleProperty windowShiftColProperty() { return windowShiftCol; }
+
+    /**
+     * Lets the student edit a cell: double-click opens a field over it; Enter keeps a number, Esc cancels.
+     * The handler gets {row, col} (padding excluded, so in the unpadded matrix) and the new value.
+     */
+    public void setOnCellEdited(BiConsumer<int[], Double> handler) { this.onCellEdited = handler; }
+
+    private void edit(int row, int col) {
+        double cell = cellSize();
+        TextField f = new TextField(Numbers.format(values[row][col]).replace('−', '-'));
+        f.getStyleClass().add("cell-editor");
+        f.setPrefWidth(Math.max(cell, 56));
+        f.setPrefHeight(cell);
+        f.resizeRelocate(canvas.getLayoutX() + col * cell, canvas.getLayoutY() + row * cell, Math.max(cell, 56), cell);
+        f.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) closeEditor();
+        });
+        f.setOnAction(e -> {
+            try {
+                double v = Double.parseDouble(f.getText().trim().replace(',', '.').replace('−', '-'));
+                if (!Double.isFinite(v)) throw new NumberFormatException();
+                closeEditor();
+                onCellEdited.accept(new int[] {row - padRows, col - padCols}, v);
+            } catch (NumberFormatException ex) {
+                f.getStyleClass().add("invalid"); // stays open until the student types a number or presses Esc
+            }
+        });
+        f.focusedProperty().addListener((o, was, now) -> { if (!now) closeEditor(); });
+        closeEditor();
+        editor = f;
+        getChildren().add(f);
+        f.requestFocus();
+        f.selectAll();
+    }
+
+    private void closeEditor() {
+        if (editor != null) getChildren().remove(editor);
+        editor = null;
+    }
+
+    /** Whether a cell editor is open (for tests and keyboard handling). */
+    public TextField editor() { return editor; }
 
     public void setSelected(int row, int col) {
         selRow = row;
@@ -170,6 +242,7 @@ public class MatrixView extends Region {
                 if (heat && visible && !isPadding(r, c) && max > 0) fill = heatColor(p, values[r][c] / max);
                 g.setFill(fill);
                 g.fillRect(x, y, cell, cell);
+                if (uncovered != null && r < uncovered.length && c < uncovered[r].length && uncovered[r][c]) hatch(g, p, x, y, cell);
                 g.setStroke(p.grid());
                 g.setLineWidth(1);
                 g.strokeRect(x, y, cell, cell);
@@ -179,16 +252,35 @@ public class MatrixView extends Region {
                 }
             }
         }
+        g.setStroke(p.done());
+        g.setLineWidth(Math.max(2, cell / 12));
+        for (int[] rc : winners) g.strokeOval(rc[1] * cell + 4, rc[0] * cell + 4, cell - 7, cell - 7);
+        double dr = windowShiftRow.get(), dc = windowShiftCol.get();
+        g.setFill(p.window().deriveColor(0, 1, 1, 0.16)); // tinted, so the numbers under the window stay legible
         g.setStroke(p.window());
-        g.setLineWidth(Math.max(2, cell / 14));
+        g.setLineWidth(Math.max(2, cell / 18));
         for (int[] rc : windowCells) {
-            if (rc[0] < rows() && rc[1] < cols()) g.strokeRect(rc[1] * cell + 2, rc[0] * cell + 2, cell - 3, cell - 3);
+            if (rc[0] >= rows() || rc[1] >= cols()) continue;
+            double x = (rc[1] + dc) * cell + 1.5, y = (rc[0] + dr) * cell + 1.5;
+            g.fillRect(x, y, cell - 2, cell - 2);
+            g.strokeRect(x, y, cell - 2, cell - 2);
         }
         if (selRow >= 0 && selRow < rows() && selCol < cols()) {
             g.setStroke(p.selected());
             g.setLineWidth(Math.max(3, cell / 10));
             g.strokeRect(selCol * cell + 2, selRow * cell + 2, cell - 3, cell - 3);
         }
+    }
+
+    private static void hatch(GraphicsContext g, Theme.Palette p, double x, double y, double cell) {
+        g.save();
+        g.beginPath();
+        g.rect(x, y, cell, cell);
+        g.clip();
+        g.setStroke(p.negative());
+        g.setLineWidth(1.2);
+        for (double d = -cell; d < cell; d += Math.max(5, cell / 5)) g.strokeLine(x + d, y + cell, x + d + cell, y);
+        g.restore();
     }
 
     /** Diverging colour: negative towards the palette's negative colour, positive towards positive. */

@@ -1,0 +1,587 @@
+package org.kernellab.ui.animator;
+
+import java.awt.image.BufferedImage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.FutureTask;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+import javax.imageio.ImageIO;
+import org.controlsfx.control.SegmentedButton;
+import org.kernellab.compute.ConvTrace;
+import org.kernellab.compute.Kernels;
+import org.kernellab.compute.ScatterTrace;
+import org.kernellab.compute.Tensor;
+import org.kernellab.data.Images;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.GifWriter;
+import org.kernellab.ui.widgets.MatrixView;
+import org.kernellab.ui.widgets.PythonPanel;
+import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.StepControls;
+
+/**
+ * The convolution animator a teacher projects: settings on the left; the padded input with the kernel's
+ * window, the kernel and the output filling in on the right, with the current step's products and sum, the
+ * size formula, the PyTorch line, and export of the frame (PNG) or the whole animation (GIF).
+ * Manifest parameters: {@code input}, {@code kernel} (rows), {@code padding}, {@code stride}, {@code mode}
+ * ("convolution" or "transposed"), {@code seed}.
+ */
+public final class AnimatorPage implements Page {
+    private final AnimatorViewModel vm;
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final VBox stage = new VBox(12); // what the exports capture
+    private final MatrixView inView = new MatrixView(), kView = new MatrixView(), outView = new MatrixView();
+    private final StepControls controls;
+    private final Label message = new Label();
+    private final Timeline glide = new Timeline();
+    private int[] lastWindow;
+
+    public AnimatorPage(LessonParams params, AppContext ctx) {
+        this.ctx = ctx;
+        I18n i18n = ctx.i18n();
+        vm = new AnimatorViewModel(ctx.engineReady(), params.integer("seed", 7));
+        Tensor in = params.matrix("input", null), k = params.matrix("kernel", null);
+        if (in != null || k != null) {
+            vm.configure(in != null ? in : vm.inputProperty().get(), k != null ? k : vm.kernelProperty().get(), params.integer("padding", 0), params.integer("stride", 1));
+        }
+        if ("transposed".equals(params.string("mode", "convolution"))) vm.mode.set(AnimatorViewModel.Mode.TRANSPOSED);
+        controls = new StepControls(vm.stepper(), i18n);
+
+        root.setLeft(settings(i18n));
+        root.setCenter(display(i18n));
+        root.getStyleClass().add("animator");
+        root.setFocusTraversable(true);
+        controls.installKeys(root);
+
+        vm.resultProperty().addListener((o, a, b) -> redraw(true));
+        vm.stepper().stepProperty().addListener((o, a, b) -> redraw(false));
+        ctx.palette().addListener((o, a, b) -> redraw(false));
+        redraw(true);
+    }
+
+    AnimatorViewModel viewModel() { return vm; }
+
+    MatrixView outputView() { return outView; }
+
+    MatrixView inputView() { return inView; }
+
+    MatrixView kernelView() { return kView; }
+
+    @Override public Node view() { return root; }
+
+    @Override public void dispose() {
+        controls.stop();
+        glide.stop();
+    }
+
+    // ---------------------------------------------------------------- settings column
+
+    private Node settings(I18n i18n) {
+        ToggleGroup modes = new ToggleGroup();
+        ToggleButton conv = new ToggleButton(), trans = new ToggleButton();
+        conv.setId("mode-conv");
+        trans.setId("mode-transposed");
+        conv.textProperty().bind(i18n.bind("animator.modeConv"));
+        trans.textProperty().bind(i18n.bind("animator.modeTransposed"));
+        conv.setUserData(AnimatorViewModel.Mode.CONVOLUTION);
+        trans.setUserData(AnimatorViewModel.Mode.TRANSPOSED);
+        SegmentedButton modeButtons = new SegmentedButton(conv, trans);
+        modeButtons.setToggleGroup(modes);
+        modes.selectToggle(vm.mode.get() == AnimatorViewModel.Mode.CONVOLUTION ? conv : trans);
+        modes.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) was.setSelected(true);
+            else vm.mode.set((AnimatorViewModel.Mode) now.getUserData());
+        });
+
+        CheckBox separate = new CheckBox();
+        separate.setId("separate");
+        separate.textProperty().bind(i18n.bind("animator.separate"));
+        separate.selectedProperty().bindBidirectional(vm.separate);
+
+        VBox sliders = new VBox(8);
+        addPair(sliders, i18n, "input", "animator.input", vm.inputH, vm.inputW, 1, AnimatorViewModel.MAX_INPUT);
+        addPair(sliders, i18n, "padding", "animator.padding", vm.padH, vm.padW, 0, AnimatorViewModel.MAX_PADDING);
+        addPair(sliders, i18n, "kernel", "animator.kernel", vm.kernelH, vm.kernelW, 1, AnimatorViewModel.MAX_KERNEL);
+        addPair(sliders, i18n, "stride", "animator.stride", vm.strideH, vm.strideW, 1, AnimatorViewModel.MAX_STRIDE);
+        addPair(sliders, i18n, "dilation", "animator.dilation", vm.dilationH, vm.dilationW, 1, AnimatorViewModel.MAX_DILATION);
+
+        ComboBox<AnimatorViewModel.Source> source = new ComboBox<>();
+        source.setId("input-source");
+        source.getItems().setAll(AnimatorViewModel.Source.RANDOM, AnimatorViewModel.Source.COURSE_1_1, AnimatorViewModel.Source.COURSE_1_2,
+                AnimatorViewModel.Source.COURSE_1_3, AnimatorViewModel.Source.COUNTING, AnimatorViewModel.Source.FASHION);
+        source.setCellFactory(l -> new LocalizedCell<>(i18n, s -> "animator.source." + s.name()));
+        source.setButtonCell(new LocalizedCell<>(i18n, s -> "animator.source." + s.name()));
+        source.setMaxWidth(Double.MAX_VALUE);
+        source.setValue(vm.source.get());
+        source.valueProperty().addListener((o, a, s) -> { if (s != null && s != vm.source.get()) guarded(() -> vm.source.set(s)); });
+        vm.source.addListener((o, a, s) -> source.setValue(source.getItems().contains(s) ? s : null));
+        source.promptTextProperty().bind(i18n.bind(() -> i18n.tr("animator.source." + vm.source.get().name()), vm.source));
+
+        Spinner<Integer> fashion = new Spinner<>(0, 1999, vm.fashionIndex.get());
+        fashion.setId("fashion-index");
+        fashion.setEditable(true);
+        fashion.valueProperty().addListener((o, a, n) -> guarded(() -> vm.fashionIndex.set(n)));
+        Label fashionClass = new Label();
+        fashionClass.textProperty().bind(i18n.bind(() -> {
+            try {
+                return i18n.tr("data.class." + org.kernellab.data.FashionMnist.embeddedTest().label(vm.fashionIndex.get()));
+            } catch (org.kernellab.data.DataException e) {
+                return e.getMessage();
+            }
+        }, vm.fashionIndex));
+        HBox fashionRow = new HBox(8, fashion, fashionClass);
+        fashionRow.setAlignment(Pos.CENTER_LEFT);
+        fashionRow.visibleProperty().bind(vm.source.isEqualTo(AnimatorViewModel.Source.FASHION));
+        fashionRow.managedProperty().bind(fashionRow.visibleProperty());
+
+        Button shuffle = button("new-random", i18n, "animator.random", vm::randomize);
+        Button open = button("open-image", i18n, "animator.openImage", this::openImage);
+        VBox inputButtons = new VBox(6, shuffle, open);
+
+        ComboBox<Kernels> preset = new ComboBox<>();
+        preset.setId("kernel-preset");
+        preset.getItems().setAll(Kernels.values());
+        preset.setCellFactory(l -> new LocalizedCell<>(i18n, kk -> "kernel." + kk.name()));
+        preset.setButtonCell(new LocalizedCell<>(i18n, kk -> "kernel." + kk.name()));
+        preset.promptTextProperty().bind(i18n.bind("kernel.CUSTOM"));
+        preset.setMaxWidth(Double.MAX_VALUE);
+        preset.setValue(vm.preset.get());
+        preset.valueProperty().addListener((o, a, kk) -> { if (kk != vm.preset.get()) guarded(() -> vm.preset.set(kk)); });
+        vm.preset.addListener((o, a, kk) -> preset.setValue(kk));
+
+        Spinner<Double> bias = new Spinner<>(-9.0, 9.0, vm.bias.get(), 0.5);
+        bias.setId("bias");
+        bias.setEditable(true);
+        bias.valueProperty().addListener((o, a, n) -> vm.bias.set(n));
+        Label biasLabel = label(i18n, "animator.bias");
+        HBox biasRow = new HBox(8, biasLabel, bias);
+        biasRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label editHint = label(i18n, "animator.editHint");
+        editHint.getStyleClass().add("hint");
+        editHint.setWrapText(true);
+
+        Button png = button("export-png", i18n, "animator.exportPng", () -> chooseAndExport(false));
+        Button gif = button("export-gif", i18n, "animator.exportGif", () -> chooseAndExport(true));
+
+        VBox box = new VBox(10, modeButtons, separate, sliders, new Separator(), label(i18n, "animator.inputValues"), source, fashionRow, inputButtons,
+                new Separator(), label(i18n, "animator.kernelValues"), preset, biasRow, editHint, new Separator(), label(i18n, "animator.export"), png, gif);
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(250);
+        box.getStyleClass().add("settings");
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinWidth(265);
+        return scroll;
+    }
+
+    /** A slider for the height (or both axes) and, when they are separate, one for the width. */
+    private void addPair(VBox box, I18n i18n, String id, String key, IntegerProperty h, IntegerProperty w, int min, int max) {
+        SliderRow height = new SliderRow(id, i18n.bind(() -> i18n.tr(vm.separate.get() ? key + "Height" : key), vm.separate), h, min, max);
+        SliderRow width = new SliderRow(id + "-w", i18n.bind(key + "Width"), w, min, max);
+        width.visibleProperty().bind(vm.separate);
+        width.managedProperty().bind(vm.separate);
+        box.getChildren().addAll(height, width);
+    }
+
+    // ---------------------------------------------------------------- display
+
+    private Node display(I18n i18n) {
+        for (MatrixView m : new MatrixView[] {inView, kView, outView}) m.paletteProperty().bind(ctx.palette());
+        inView.setId("animator-input");
+        kView.setId("animator-kernel");
+        outView.setId("animator-output");
+        inView.setOnCellEdited((rc, v) -> vm.editInput(rc[0], rc[1], v));
+        kView.setOnCellEdited((rc, v) -> vm.editKernel(rc[0], rc[1], v));
+        outView.setOnCellClicked(this::jumpToOutput);
+
+        Label inTitle = title(i18n.bind(() -> {
+            Tensor t = vm.inputProperty().get();
+            boolean conv = vm.mode.get() == AnimatorViewModel.Mode.CONVOLUTION;
+            int ph = vm.padH.get(), pw = vm.padW.get();
+            return conv && (ph > 0 || pw > 0) ? i18n.tr("animator.inputPadded", t.dim(0), t.dim(1), t.dim(0) + 2 * ph, t.dim(1) + 2 * pw)
+                    : i18n.tr("convintro.input", t.dim(0), t.dim(1));
+        }, vm.inputProperty(), vm.padH, vm.padW, vm.mode));
+        Label kTitle = title(i18n.bind(() -> i18n.tr("convintro.kernel", vm.kernelProperty().get().dim(0), vm.kernelProperty().get().dim(1)), vm.kernelProperty()));
+        Label outTitle = title(i18n.bind(() -> {
+            AnimatorViewModel.Result r = vm.result();
+            if (!r.ok()) return i18n.tr("convintro.noOutput");
+            return vm.mode.get() == AnimatorViewModel.Mode.TRANSPOSED && (vm.padH.get() > 0 || vm.padW.get() > 0)
+                    ? i18n.tr("animator.outputCropped", r.rows().output(), r.cols().output())
+                    : i18n.tr("convintro.output", r.rows().output(), r.cols().output());
+        }, vm.resultProperty()));
+
+        HBox grids = new HBox(24, column(inTitle, inView), column(kTitle, kView), column(outTitle, outView));
+        grids.setAlignment(Pos.TOP_CENTER);
+        grids.setMinWidth(0);
+        DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(), totalColumns(), 2 * 24 + 8), grids.widthProperty(), vm.resultProperty());
+        for (MatrixView m : new MatrixView[] {inView, kView, outView}) m.cellSizeProperty().bind(cell);
+        inTitle.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> cell.get() * Math.max(3, inView.cols()), cell, vm.resultProperty()));
+        kTitle.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> cell.get() * Math.max(3, kView.cols()), cell, vm.resultProperty()));
+        outTitle.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> cell.get() * Math.max(3, outView.cols()), cell, vm.resultProperty()));
+
+        Label formula = new Label();
+        formula.setId("animator-formula");
+        formula.getStyleClass().add("formula");
+        formula.setWrapText(true);
+        formula.textProperty().bind(i18n.bind(() -> {
+            AnimatorViewModel.Result r = vm.result();
+            return r.rows().formula().equals(r.cols().formula()) && vm.inputH.get() == vm.inputW.get()
+                    ? i18n.tr("convintro.outputSize", r.rows().formula())
+                    : i18n.tr("convintro.outputSizeHW", r.rows().formula(), r.cols().formula());
+        }, vm.resultProperty()));
+
+        message.setId("animator-message");
+        message.setWrapText(true);
+        message.textProperty().bind(i18n.bind(this::messageText, vm.resultProperty(), ctx.engineReady()));
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+
+        Label stepTitle = new Label();
+        stepTitle.setId("animator-step");
+        stepTitle.getStyleClass().add("step-title");
+        stepTitle.textProperty().bind(i18n.bind(this::stepTitle, vm.resultProperty(), vm.stepper().stepProperty()));
+        Label stepText = new Label();
+        stepText.setId("animator-products");
+        stepText.getStyleClass().add("products");
+        stepText.setWrapText(true);
+        stepText.textProperty().bind(Bindings.createStringBinding(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
+
+        stage.getChildren().setAll(grids, formula, message, stepTitle, stepText);
+        stage.getStyleClass().add("animator-stage");
+        stage.setPadding(new Insets(8));
+
+        ReadOnlyStringWrapper code = new ReadOnlyStringWrapper();
+        code.bind(Bindings.createStringBinding(() -> {
+            AnimatorViewModel.Result r = vm.result();
+            Tensor t = vm.inputProperty().get();
+            return "layer = " + r.pytorch() + "\nx = torch.zeros(1, 1, " + t.dim(0) + ", " + t.dim(1) + ")\n"
+                    + (r.ok() ? "layer(x).shape  # " + r.shapes().substring(r.shapes().indexOf("→ ") + 2) : "layer(x)  # RuntimeError");
+        }, vm.resultProperty()));
+        PythonPanel python = new PythonPanel("animator-python", code, ctx.i18n());
+
+        Label keys = label(i18n, "animator.keys");
+        keys.getStyleClass().add("hint");
+        keys.setWrapText(true);
+        VBox right = new VBox(12, stage, controls, keys, python);
+        right.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    private int totalColumns() {
+        Tensor in = vm.inputProperty().get(), k = vm.kernelProperty().get();
+        AnimatorViewModel.Result r = vm.result();
+        boolean conv = vm.mode.get() == AnimatorViewModel.Mode.CONVOLUTION;
+        int inCols = in.dim(1) + (conv ? 2 * vm.padW.get() : 0);
+        int outCols = !r.ok() ? 3 : conv ? r.cols().output() : r.scatter().fullWidth();
+        return inCols + Math.max(3, k.dim(1)) + Math.max(3, outCols);
+    }
+
+    private String messageText() {
+        I18n i18n = ctx.i18n();
+        AnimatorViewModel.Result r = vm.result();
+        if (!r.ok()) return "✗ " + i18n.tr("animator.noOutput", i18n.tr(r.problem()));
+        StringBuilder sb = new StringBuilder();
+        if (r.trace() != null) {
+            List<Integer> rows = vm.uncoveredRows(), cols = vm.uncoveredCols();
+            if (!rows.isEmpty() || !cols.isEmpty()) {
+                sb.append(i18n.tr("animator.uncovered", rows.isEmpty() ? "–" : join(rows), cols.isEmpty() ? "–" : join(cols)));
+            } else if (vm.uncoveredCells() > 0) {
+                sb.append(i18n.tr("animator.uncoveredCells", vm.uncoveredCells()));
+            }
+        }
+        if (!ctx.engineReady().get()) sb.append(sb.length() > 0 ? "\n" : "").append(i18n.tr("animator.waitingEngine"));
+        return sb.toString();
+    }
+
+    private String stepTitle() {
+        AnimatorViewModel.Result r = vm.result();
+        if (!r.ok() || vm.stepper().count() == 0) return "";
+        int i = vm.stepper().step();
+        if (r.trace() != null) {
+            ConvTrace.Step s = r.trace().steps().get(i);
+            return ctx.i18n().tr("convintro.step", i + 1, vm.stepper().count(), s.outRow(), s.outCol());
+        }
+        ScatterTrace.Step s = r.scatter().steps().get(i);
+        return ctx.i18n().tr("animator.scatterStep", i + 1, vm.stepper().count(), s.inRow(), s.inCol());
+    }
+
+    private static String join(List<Integer> l) {
+        return String.join(", ", l.stream().map(String::valueOf).toList());
+    }
+
+    /** Puts the grids, the window and the marks in line with the view-model; {@code fresh}: new settings. */
+    private void redraw(boolean fresh) {
+        AnimatorViewModel.Result r = vm.result();
+        Tensor in = vm.inputProperty().get();
+        kView.setValues(vm.kernelProperty().get().toMatrix());
+        if (vm.mode.get() == AnimatorViewModel.Mode.CONVOLUTION) {
+            int ph = vm.padH.get(), pw = vm.padW.get();
+            double[][] padded = new double[in.dim(0) + 2 * ph][in.dim(1) + 2 * pw];
+            for (int i = 0; i < in.dim(0); i++) for (int j = 0; j < in.dim(1); j++) padded[i + ph][j + pw] = in.get(i, j);
+            inView.setValues(padded, ph, pw);
+            inView.setSelected(-1, -1);
+            if (!r.ok()) {
+                inView.setWindow(List.of());
+                inView.setUncovered(null);
+                outView.setValues(new double[0][0]);
+                lastWindow = null;
+                return;
+            }
+            boolean[][] never = new boolean[padded.length][padded[0].length];
+            for (int i = 0; i < in.dim(0); i++) for (int j = 0; j < in.dim(1); j++) never[i + ph][j + pw] = !r.covered()[i + ph][j + pw];
+            inView.setUncovered(never);
+            ConvTrace.Step s = r.trace().steps().get(vm.stepper().step());
+            inView.setWindow(s.terms().stream().filter(t -> t.channel() == 0).map(t -> new int[] {t.row(), t.col()}).toList());
+            glideFrom(fresh ? null : lastWindow, s.top(), s.left());
+            lastWindow = new int[] {s.top(), s.left()};
+            int oh = r.trace().outHeight(), ow = r.trace().outWidth();
+            outView.setValues(r.output() != null ? r.output() : new double[oh][ow]);
+            boolean[][] shown = new boolean[oh][ow];
+            if (r.output() != null) for (int k = 0; k <= s.index(); k++) shown[k / ow][k % ow] = true;
+            outView.setShown(shown);
+            outView.setSelected(s.outRow(), s.outCol());
+            outView.setUncovered(null);
+        } else {
+            inView.setValues(in.toMatrix());
+            inView.setUncovered(null);
+            inView.setWindow(List.of());
+            if (!r.ok()) {
+                inView.setSelected(-1, -1);
+                outView.setValues(new double[0][0]);
+                outView.setWindow(List.of());
+                return;
+            }
+            ScatterTrace.Step s = r.scatter().steps().get(vm.stepper().step());
+            inView.setSelected(s.inRow(), s.inCol());
+            outView.setValues(r.scatter().partialSum(s.index() + 1), vm.padH.get(), vm.padW.get());
+            outView.setWindow(s.cells());
+            outView.setSelected(-1, -1);
+            lastWindow = null;
+        }
+    }
+
+    /** Glides the window from its last place to (top, left) in a fraction of a step's time. */
+    private void glideFrom(int[] last, int top, int left) {
+        glide.stop();
+        if (last == null) {
+            inView.windowShiftRowProperty().set(0);
+            inView.windowShiftColProperty().set(0);
+            return;
+        }
+        inView.windowShiftRowProperty().set(last[0] - top);
+        inView.windowShiftColProperty().set(last[1] - left);
+        double ms = Math.min(180, 600 / vm.stepper().speedProperty().get());
+        glide.getKeyFrames().setAll(new KeyFrame(Duration.millis(ms),
+                new KeyValue(inView.windowShiftRowProperty(), 0), new KeyValue(inView.windowShiftColProperty(), 0)));
+        glide.playFromStart();
+    }
+
+    private void jumpToOutput(int row, int col) {
+        AnimatorViewModel.Result r = vm.result();
+        if (r.ok() && r.trace() != null && row < r.trace().outHeight() && col < r.trace().outWidth()) {
+            vm.stepper().stepProperty().set(row * r.trace().outWidth() + col);
+        }
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private void openImage() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+        File f = fc.showOpenDialog(root.getScene().getWindow());
+        if (f != null) loadImage(f.toPath());
+    }
+
+    /** Reads an image file, turns it grey and fits it to the input; a file that is no image says so. */
+    void loadImage(Path file) {
+        Image img = new Image(file.toUri().toString());
+        if (img.isError() || img.getPixelReader() == null) {
+            showError(ctx.i18n().tr("animator.badImage", file.getFileName()));
+            return;
+        }
+        int w = (int) img.getWidth(), h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        PixelReader pr = img.getPixelReader();
+        pr.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        vm.usePicture(Images.grey(argb, w, h), AnimatorViewModel.Source.IMAGE);
+    }
+
+    private void chooseAndExport(boolean gif) {
+        FileChooser fc = new FileChooser();
+        fc.setInitialFileName(gif ? "convolution.gif" : "convolution.png");
+        fc.getExtensionFilters().add(gif ? new FileChooser.ExtensionFilter("GIF", "*.gif") : new FileChooser.ExtensionFilter("PNG", "*.png"));
+        File f = fc.showSaveDialog(root.getScene().getWindow());
+        if (f == null) return;
+        if (gif) exportGif(f.toPath());
+        else exportPng(f.toPath());
+    }
+
+    /** The current frame as a PNG. */
+    void exportPng(Path file) {
+        try {
+            ImageIO.write(SwingFXUtils.fromFXImage(snapshot(), null), "png", file.toFile());
+        } catch (IOException e) {
+            showError(ctx.i18n().tr("animator.exportFailed", file.getFileName(), e.getMessage()));
+        }
+    }
+
+    /**
+     * Every step as a frame of an animated GIF, as a background task with progress and cancel. The frames are
+     * snapshots taken on the FX thread; encoding happens off it. The student's step is restored afterwards.
+     */
+    void exportGif(Path file) {
+        int steps = vm.stepper().count();
+        if (steps == 0) {
+            showError(ctx.i18n().tr("animator.nothingToExport"));
+            return;
+        }
+        int before = vm.stepper().step();
+        int delay = (int) Math.round(1000 / vm.stepper().speedProperty().get());
+        ctx.tasks().run(ctx.i18n().tr("animator.gifTask", file.getFileName()), work -> {
+            try (GifWriter gif = new GifWriter(file, delay)) {
+                for (int i = 0; i < steps; i++) {
+                    if (work.cancelled()) return null;
+                    int step = i;
+                    FutureTask<BufferedImage> frame = new FutureTask<>(() -> {
+                        vm.stepper().stepProperty().set(step);
+                        glide.stop();
+                        inView.windowShiftRowProperty().set(0);
+                        inView.windowShiftColProperty().set(0);
+                        return SwingFXUtils.fromFXImage(snapshot(), null);
+                    });
+                    Platform.runLater(frame);
+                    gif.add(frame.get());
+                    work.progress(i + 1, steps);
+                }
+                gif.finish();
+            }
+            return file;
+        }, done -> vm.stepper().stepProperty().set(before), error -> {
+            vm.stepper().stepProperty().set(before);
+            showError(ctx.i18n().tr("animator.exportFailed", file.getFileName(), error.getMessage()));
+        });
+    }
+
+    private WritableImage snapshot() {
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(ctx.theme().get().palette().background());
+        stage.applyCss();
+        stage.layout();
+        return stage.snapshot(p, null);
+    }
+
+    private void showError(String text) {
+        message.textProperty().unbind();
+        message.setText("✗ " + text);
+        message.getStyleClass().add("problem");
+        // the next change of settings brings the usual messages back
+        vm.resultProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override public void invalidated(javafx.beans.Observable o) {
+                vm.resultProperty().removeListener(this);
+                message.getStyleClass().remove("problem");
+                message.textProperty().bind(ctx.i18n().bind(AnimatorPage.this::messageText, vm.resultProperty(), ctx.engineReady()));
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- small helpers
+
+    /** Runs a change that may be refused (a missing data file): the student sees why, the page stays. */
+    private void guarded(Runnable change) {
+        try {
+            change.run();
+        } catch (IllegalStateException e) {
+            showError(e.getMessage());
+        }
+    }
+
+    private static Label label(I18n i18n, String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.getStyleClass().add("settings-title");
+        return l;
+    }
+
+    private static Button button(String id, I18n i18n, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(i18n.bind(key));
+        b.setOnAction(e -> action.run());
+        b.setMaxWidth(Double.MAX_VALUE);
+        return b;
+    }
+
+    private static Label title(javafx.beans.binding.StringBinding text) {
+        Label l = new Label();
+        l.getStyleClass().add("grid-title");
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        return l;
+    }
+
+    private static VBox column(Label title, Node grid) {
+        VBox box = new VBox(6, title, grid);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    /** A combo box cell whose text follows the language. */
+    private static final class LocalizedCell<T> extends ListCell<T> {
+        private final I18n i18n;
+        private final java.util.function.Function<T, String> key;
+
+        LocalizedCell(I18n i18n, java.util.function.Function<T, String> key) {
+            this.i18n = i18n;
+            this.key = key;
+            i18n.localeProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
+        }
+
+        @Override protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : i18n.tr(key.apply(item)));
+        }
+    }
+}
