@@ -5,6 +5,7 @@ import java.util.Set;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.animator.AnimatorPage;
 import org.kernellab.ui.convintro.ConvIntroPage;
+import org.kernellab.ui.pooling.PoolingPage;
 
 /** The interactive views a lesson manifest can name in its "view" field. */
 public final class LessonViews {
@@ -16,7 +17,8 @@ public final class LessonViews {
 
     private static final Map<String, Factory> VIEWS = Map.of(
             "conv-intro", ConvIntroPage::new,
-            "conv-animator", AnimatorPage::new);
+            "conv-animator", AnimatorPage::new,
+            "pooling", PoolingPage::new);
 
     private LessonViews() {}
 

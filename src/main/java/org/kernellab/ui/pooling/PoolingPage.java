@@ -1,0 +1,185 @@
+package org.kernellab.ui.pooling;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
+import org.kernellab.compute.PoolMode;
+import org.kernellab.compute.PoolTrace;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.MatrixView;
+import org.kernellab.ui.widgets.PythonPanel;
+import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.StepControls;
+
+/**
+ * Pooling step by step: each window over the (padded) input, the values it sees, the winner for max
+ * pooling, the output filling in. Parameters: {@code size}, {@code window}, {@code stride}, {@code mode}.
+ */
+public final class PoolingPage implements Page {
+    private final PoolingViewModel vm;
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final MatrixView inView = new MatrixView(), outView = new MatrixView();
+    private final StepControls controls;
+
+    public PoolingPage(LessonParams params, AppContext ctx) {
+        this.ctx = ctx;
+        I18n i18n = ctx.i18n();
+        vm = new PoolingViewModel(ctx.engineReady(), params.integer("seed", 3));
+        vm.size.set(params.integer("size", 4));
+        vm.window.set(params.integer("window", 2));
+        vm.stride.set(params.integer("stride", 2));
+        if ("avg".equals(params.string("mode", "max"))) vm.mode.set(PoolMode.AVG);
+        controls = new StepControls(vm.stepper(), i18n);
+
+        ToggleGroup modes = new ToggleGroup();
+        ToggleButton max = new ToggleButton(), avg = new ToggleButton();
+        max.setId("pool-max");
+        avg.setId("pool-avg");
+        max.textProperty().bind(i18n.bind("pool.max"));
+        avg.textProperty().bind(i18n.bind("pool.avg"));
+        max.setUserData(PoolMode.MAX);
+        avg.setUserData(PoolMode.AVG);
+        SegmentedButton modeButtons = new SegmentedButton(max, avg);
+        modeButtons.setToggleGroup(modes);
+        modes.selectToggle(vm.mode.get() == PoolMode.MAX ? max : avg);
+        modes.selectedToggleProperty().addListener((o, was, now) -> {
+            if (now == null) was.setSelected(true);
+            else vm.mode.set((PoolMode) now.getUserData());
+        });
+        CheckBox ceil = new CheckBox();
+        ceil.setId("pool-ceil");
+        ceil.textProperty().bind(i18n.bind("pool.ceil"));
+        ceil.selectedProperty().bindBidirectional(vm.ceil);
+        Button counting = new Button();
+        counting.textProperty().bind(i18n.bind("pool.counting"));
+        counting.setOnAction(e -> vm.useCounting());
+        counting.setMaxWidth(Double.MAX_VALUE);
+        Button random = new Button();
+        random.textProperty().bind(i18n.bind("animator.random"));
+        random.setOnAction(e -> vm.randomize());
+        random.setMaxWidth(Double.MAX_VALUE);
+        VBox settings = new VBox(10, modeButtons,
+                new SliderRow("pool-size", i18n.bind("animator.input"), vm.size, 1, PoolingViewModel.MAX_INPUT),
+                new SliderRow("pool-window", i18n.bind("pool.window"), vm.window, 1, PoolingViewModel.MAX_WINDOW),
+                new SliderRow("pool-stride", i18n.bind("animator.stride"), vm.stride, 1, PoolingViewModel.MAX_STRIDE),
+                new SliderRow("pool-padding", i18n.bind("animator.padding"), vm.padding, 0, PoolingViewModel.MAX_PADDING),
+                ceil, counting, random);
+        settings.setPadding(new Insets(12));
+        settings.setPrefWidth(230);
+        root.setLeft(settings);
+
+        for (MatrixView m : new MatrixView[] {inView, outView}) m.paletteProperty().bind(ctx.palette());
+        inView.setId("pool-input");
+        outView.setId("pool-output");
+        inView.setOnCellEdited((rc, v) -> vm.edit(rc[0], rc[1], v));
+        outView.setOnCellClicked((r, c) -> {
+            PoolingViewModel.Result res = vm.result();
+            if (res.ok() && r < res.trace().outHeight() && c < res.trace().outWidth()) vm.stepper().stepProperty().set(r * res.trace().outWidth() + c);
+        });
+        Label inTitle = title(i18n.bind(() -> vm.padding.get() > 0
+                ? i18n.tr("animator.inputPadded", vm.size.get(), vm.size.get(), vm.size.get() + 2 * vm.padding.get(), vm.size.get() + 2 * vm.padding.get())
+                : i18n.tr("convintro.input", vm.size.get(), vm.size.get()), vm.size, vm.padding));
+        Label outTitle = title(i18n.bind(() -> vm.result().ok() ? i18n.tr("convintro.output", vm.result().rows().output(), vm.result().cols().output())
+                : i18n.tr("convintro.noOutput"), vm.resultProperty()));
+        HBox grids = new HBox(28, column(inTitle, inView), column(outTitle, outView));
+        grids.setAlignment(Pos.TOP_CENTER);
+        grids.setMinWidth(0);
+        DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(),
+                vm.size.get() + 2 * vm.padding.get() + Math.max(3, vm.result().ok() ? vm.result().cols().output() : 3), 36), grids.widthProperty(), vm.resultProperty());
+        inView.cellSizeProperty().bind(cell);
+        outView.cellSizeProperty().bind(cell);
+
+        Label formula = new Label();
+        formula.setId("pool-formula");
+        formula.getStyleClass().add("formula");
+        formula.textProperty().bind(i18n.bind(() -> i18n.tr("convintro.outputSize", vm.result().rows().formula()), vm.resultProperty()));
+        Label message = new Label();
+        message.setId("pool-message");
+        message.setWrapText(true);
+        message.textProperty().bind(i18n.bind(() -> {
+            PoolingViewModel.Result r = vm.result();
+            if (!r.ok()) return "✗ " + i18n.tr("animator.noOutput", i18n.tr(r.problem()));
+            int floor = org.kernellab.compute.Shapes.pool(vm.size.get(), vm.window.get(), vm.stride.get(), vm.padding.get(), false).output();
+            String s = r.rows().droppedLast() ? i18n.tr("pool.dropped") : r.rows().output() > floor ? i18n.tr("pool.ceilExtra") : "";
+            if (vm.mode.get() == PoolMode.MAX && vm.padding.get() > 0) s += (s.isEmpty() ? "" : "\n") + i18n.tr("pool.maxPadding");
+            return s;
+        }, vm.resultProperty()));
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        Label stepText = new Label();
+        stepText.setId("pool-step");
+        stepText.getStyleClass().add("products");
+        stepText.textProperty().bind(Bindings.createStringBinding(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
+        PythonPanel python = new PythonPanel("pool-python", Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(), vm.resultProperty()), i18n);
+
+        VBox right = new VBox(12, grids, formula, message, stepText, controls, python);
+        right.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
+        controls.installKeys(root);
+
+        vm.resultProperty().addListener((o, a, b) -> redraw());
+        vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
+        redraw();
+    }
+
+    PoolingViewModel viewModel() { return vm; }
+
+    private void redraw() {
+        PoolingViewModel.Result r = vm.result();
+        int p = vm.padding.get();
+        inView.setValues(vm.padded(), p, p);
+        if (!r.ok() || vm.stepper().count() == 0) {
+            inView.setWindow(List.of());
+            inView.setWinners(List.of());
+            outView.setValues(new double[0][0]);
+            return;
+        }
+        PoolTrace.Step s = r.trace().steps().get(vm.stepper().step());
+        inView.setWindow(s.cells());
+        inView.setWinners(s.winner() == null ? List.of() : List.of(s.winner()));
+        int oh = r.trace().outHeight(), ow = r.trace().outWidth();
+        outView.setValues(r.output() != null ? r.output() : new double[oh][ow]);
+        boolean[][] shown = new boolean[oh][ow];
+        if (r.output() != null) for (int k = 0; k <= s.index(); k++) shown[k / ow][k % ow] = true;
+        outView.setShown(shown);
+        outView.setSelected(s.outRow(), s.outCol());
+    }
+
+    private static Label title(javafx.beans.binding.StringBinding text) {
+        Label l = new Label();
+        l.getStyleClass().add("grid-title");
+        l.textProperty().bind(text);
+        return l;
+    }
+
+    private static VBox column(Label title, Node grid) {
+        VBox box = new VBox(6, title, grid);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    @Override public Node view() { return root; }
+
+    @Override public void dispose() { controls.stop(); }
+}

@@ -1,0 +1,146 @@
+package org.kernellab.ui.pooling;
+
+import java.util.Random;
+import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import org.kernellab.compute.AxisSize;
+import org.kernellab.compute.ComputeException;
+import org.kernellab.compute.NdOps;
+import org.kernellab.compute.PoolMode;
+import org.kernellab.compute.PoolTrace;
+import org.kernellab.compute.Problem;
+import org.kernellab.compute.PyTorch;
+import org.kernellab.compute.Shapes;
+import org.kernellab.compute.Tensor;
+import org.kernellab.compute.Window;
+import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.ui.widgets.Stepper;
+
+/**
+ * Max and average pooling of one matrix, PyTorch's rules: window 1–4, stride 1–4, padding (at most half
+ * the window), ceil mode. The course's example is the default: 1..16 in a 4×4, window 2, stride 2.
+ */
+public final class PoolingViewModel {
+    public static final int MAX_INPUT = 12, MAX_WINDOW = 4, MAX_STRIDE = 4, MAX_PADDING = 2;
+
+    /** What is drawn; {@code problem} non-null means no output. */
+    public record Result(Problem problem, AxisSize rows, AxisSize cols, PoolTrace trace, double[][] output, String pytorch) {
+        public boolean ok() { return problem == null; }
+    }
+
+    public final IntegerProperty size = new SimpleIntegerProperty(4);
+    public final IntegerProperty window = new SimpleIntegerProperty(2);
+    public final IntegerProperty stride = new SimpleIntegerProperty(2);
+    public final IntegerProperty padding = new SimpleIntegerProperty(0);
+    public final BooleanProperty ceil = new SimpleBooleanProperty(false);
+    public final ObjectProperty<PoolMode> mode = new SimpleObjectProperty<>(PoolMode.MAX);
+
+    private final ReadOnlyObjectWrapper<Tensor> input = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final Stepper stepper = new Stepper();
+    private final ObservableBooleanValue engineReady;
+    private final Random random;
+
+    public PoolingViewModel(ObservableBooleanValue engineReady, long seed) {
+        this.engineReady = engineReady;
+        this.random = new Random(seed);
+        input.set(counting(4));
+        size.addListener((o, a, n) -> resize(n.intValue()));
+        for (var p : new javafx.beans.Observable[] {window, stride, padding, ceil, mode, engineReady}) p.addListener(o -> recompute());
+        recompute();
+    }
+
+    public ReadOnlyObjectProperty<Tensor> inputProperty() { return input.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    public Result result() { return result.get(); }
+
+    public Stepper stepper() { return stepper; }
+
+    /** 1, 2, 3, … row by row: the course's example at size 4. */
+    public void useCounting() {
+        input.set(counting(size.get()));
+        recompute();
+    }
+
+    public void randomize() {
+        Tensor t = Tensor.zeros(size.get(), size.get());
+        for (int i = 0; i < t.size(); i++) t.data()[i] = random.nextInt(10);
+        input.set(t);
+        recompute();
+    }
+
+    public void edit(int row, int col, double value) {
+        Tensor t = input.get().copy();
+        t.set(value, row, col);
+        input.set(t);
+        recompute();
+    }
+
+    private static Tensor counting(int n) {
+        Tensor t = Tensor.zeros(n, n);
+        for (int i = 0; i < t.size(); i++) t.data()[i] = i + 1;
+        return t;
+    }
+
+    private void resize(int n) {
+        Tensor now = input.get(), t = Tensor.zeros(n, n);
+        for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) t.set(r < now.dim(0) && c < now.dim(1) ? now.get(r, c) : r * n + c + 1, r, c);
+        input.set(t);
+        recompute();
+    }
+
+    void recompute() {
+        Tensor in = input.get();
+        Window w = Window.square(window.get(), stride.get(), padding.get()).withCeil(ceil.get());
+        AxisSize rows = Shapes.pool(in.dim(0), window.get(), stride.get(), padding.get(), ceil.get());
+        AxisSize cols = Shapes.pool(in.dim(1), window.get(), stride.get(), padding.get(), ceil.get());
+        String torch = PyTorch.pool(mode.get(), w);
+        Problem problem = !rows.ok() ? rows.problem() : null;
+        if (problem != null) {
+            result.set(new Result(problem, rows, cols, null, null, torch));
+            stepper.countProperty().set(0);
+            return;
+        }
+        try {
+            PoolTrace trace = PoolTrace.of(in, mode.get(), w);
+            double[][] out = engineReady.get() ? NdOps.pool(in.reshape(1, 1, in.dim(0), in.dim(1)), mode.get(), w).reshape(rows.output(), cols.output()).toMatrix() : null;
+            result.set(new Result(null, rows, cols, trace, out, torch));
+            stepper.countProperty().set(trace.steps().size());
+        } catch (ComputeException e) {
+            result.set(new Result(e.problem(), rows, cols, null, null, torch));
+            stepper.countProperty().set(0);
+        }
+    }
+
+    /** The padded input as the windows see it: −∞ padding for max (never wins), 0 for the average. */
+    public double[][] padded() {
+        Tensor in = input.get();
+        int p = padding.get();
+        double fill = mode.get() == PoolMode.MAX ? Double.NEGATIVE_INFINITY : 0;
+        double[][] m = new double[in.dim(0) + 2 * p][in.dim(1) + 2 * p];
+        for (double[] row : m) java.util.Arrays.fill(row, fill);
+        for (int r = 0; r < in.dim(0); r++) for (int c = 0; c < in.dim(1); c++) m[r + p][c + p] = in.get(r, c);
+        return m;
+    }
+
+    /** "max(1, 2, 5, 6) = 6" or "(1 + 2 + 5 + 6) / 4 = 3.5" for the current window. */
+    public String stepText() {
+        Result r = result.get();
+        if (r == null || !r.ok() || stepper.count() == 0) return "";
+        PoolTrace.Step s = r.trace().steps().get(stepper.step());
+        double[][] m = padded();
+        String cells = s.cells().stream().map(rc -> Numbers.format(m[rc[0]][rc[1]])).collect(Collectors.joining(mode.get() == PoolMode.MAX ? ", " : " + "));
+        return mode.get() == PoolMode.MAX ? "max(" + cells + ") = " + Numbers.format(s.value())
+                : "(" + cells + ") / " + s.counted() + " = " + Numbers.format(s.value());
+    }
+}
