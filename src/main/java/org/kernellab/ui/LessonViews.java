@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.animator.AnimatorPage;
+import org.kernellab.ui.channels.ChannelsPage;
 import org.kernellab.ui.convintro.ConvIntroPage;
 import org.kernellab.ui.pooling.PoolingPage;
 
@@ -18,7 +19,8 @@ public final class LessonViews {
     private static final Map<String, Factory> VIEWS = Map.of(
             "conv-intro", ConvIntroPage::new,
             "conv-animator", AnimatorPage::new,
-            "pooling", PoolingPage::new);
+            "pooling", PoolingPage::new,
+            "channels", ChannelsPage::new);
 
     private LessonViews() {}
 

@@ -1,0 +1,224 @@
+package org.kernellab.ui.channels;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.image.Image;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kernellab.compute.ConvTrace;
+import org.kernellab.compute.Tensor;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.MatrixView;
+import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.StepControls;
+
+/**
+ * Multi-channel convolution: one row per input channel (its padded input with the window, the filter's
+ * slice for it, what that channel adds), the total with the bias, and the stack of feature maps, with the
+ * shapes of every tensor and the course's two-layer chain run for real.
+ */
+public final class ChannelsPage implements Page {
+    private final ChannelsViewModel vm;
+    private final AppContext ctx;
+    private final BorderPane root = new BorderPane();
+    private final VBox channelRows = new VBox(10);
+    private final HBox maps = new HBox(14);
+    private final StepControls controls;
+    private final Label chain = new Label();
+    private final List<MatrixView> inViews = new ArrayList<>(), kViews = new ArrayList<>(), outViews = new ArrayList<>();
+    private final List<Label> sums = new ArrayList<>();
+    private final DoubleBinding cell;
+
+    public ChannelsPage(LessonParams params, AppContext ctx) {
+        this.ctx = ctx;
+        I18n i18n = ctx.i18n();
+        vm = new ChannelsViewModel(ctx.engineReady(), params.integer("seed", 5));
+        controls = new StepControls(vm.stepper(), i18n);
+
+        Button random = new Button();
+        random.textProperty().bind(i18n.bind("animator.random"));
+        random.setOnAction(e -> vm.randomize());
+        random.setMaxWidth(Double.MAX_VALUE);
+        Button open = new Button();
+        open.textProperty().bind(i18n.bind("channels.openImage"));
+        open.setOnAction(e -> openImage());
+        open.setMaxWidth(Double.MAX_VALUE);
+        VBox settings = new VBox(10,
+                new SliderRow("ch-channels", i18n.bind("channels.channels"), vm.channels, 1, 3),
+                new SliderRow("ch-filters", i18n.bind("channels.filters"), vm.filters, 1, 3),
+                new SliderRow("ch-size", i18n.bind("animator.input"), vm.size, 3, 8),
+                new SliderRow("ch-kernel", i18n.bind("animator.kernel"), vm.kernel, 1, 5),
+                new SliderRow("ch-padding", i18n.bind("animator.padding"), vm.padding, 0, 2),
+                new SliderRow("ch-stride", i18n.bind("animator.stride"), vm.stride, 1, 3),
+                shownFilter(i18n), random, open);
+        settings.setPadding(new Insets(12));
+        settings.setPrefWidth(220);
+        root.setLeft(settings);
+
+        Label total = new Label();
+        total.setId("channels-total");
+        total.getStyleClass().add("products");
+        total.textProperty().bind(i18n.bind(() -> vm.result().ok() ? i18n.tr("channels.total", vm.totalText()) : "✗ " + i18n.tr("animator.noOutput", i18n.tr(vm.result().problem())),
+                vm.resultProperty(), vm.stepper().stepProperty()));
+        total.setWrapText(true);
+        Label mapsTitle = new Label();
+        mapsTitle.getStyleClass().add("settings-title");
+        mapsTitle.textProperty().bind(i18n.bind("channels.maps"));
+        Label shapes = new Label();
+        shapes.setId("channels-shapes");
+        shapes.getStyleClass().add("python-code");
+        shapes.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.shapes()), vm.resultProperty()));
+        Label chainTitle = new Label();
+        chainTitle.getStyleClass().add("settings-title");
+        chainTitle.textProperty().bind(i18n.bind("channels.chain"));
+        chain.setId("channels-chain");
+        chain.getStyleClass().add("python-code");
+        chain.setWrapText(true);
+
+        VBox right = new VBox(12, channelRows, total, controls, new Separator(), mapsTitle, maps, new Separator(), shapes, chainTitle, chain);
+        right.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
+        controls.installKeys(root);
+
+        cell = Bindings.createDoubleBinding(() -> Math.min(40, MatrixView.fit(right.getWidth() - 24,
+                vm.size.get() + 2 * vm.padding.get() + vm.kernel.get() + 6, 120)), right.widthProperty(), vm.resultProperty());
+        vm.resultProperty().addListener((o, a, b) -> rebuild());
+        vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
+        rebuild();
+        ctx.tasks().run(i18n.tr("channels.chainTask"), w -> ChannelsViewModel.courseChain(), lines -> chain.setText(String.join("\n", lines)));
+    }
+
+    ChannelsViewModel viewModel() { return vm; }
+
+    private SliderRow shownFilter(I18n i18n) {
+        SliderRow row = new SliderRow("ch-filter", i18n.bind("channels.shownFilter"), vm.filter, 0, 2);
+        row.slider().maxProperty().bind(vm.filters.subtract(1));
+        row.disableProperty().bind(vm.filters.isEqualTo(1));
+        return row;
+    }
+
+    /** One row per channel and one map per filter, as many as the settings ask for. */
+    private void rebuild() {
+        I18n i18n = ctx.i18n();
+        int c = vm.channels.get(), f = vm.filters.get();
+        if (inViews.size() != c) {
+            inViews.clear();
+            kViews.clear();
+            sums.clear();
+            channelRows.getChildren().clear();
+            for (int ch = 0; ch < c; ch++) {
+                int channel = ch;
+                MatrixView in = grid("channel-input-" + ch), k = grid("channel-kernel-" + ch);
+                Label inTitle = new Label();
+                inTitle.getStyleClass().add("grid-title");
+                inTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.channel", channel, c == 3 ? "RGB".charAt(channel) : ' '), vm.resultProperty()));
+                Label kTitle = new Label();
+                kTitle.getStyleClass().add("grid-title");
+                kTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.slice", vm.filter.get(), channel), vm.resultProperty()));
+                Label sum = new Label();
+                sum.setId("channel-sum-" + ch);
+                sum.getStyleClass().add("formula");
+                inViews.add(in);
+                kViews.add(k);
+                sums.add(sum);
+                HBox row = new HBox(16, new VBox(4, inTitle, in), new Label("∗"), new VBox(4, kTitle, k), new Label("→"), sum);
+                row.setAlignment(Pos.CENTER_LEFT);
+                channelRows.getChildren().add(row);
+            }
+        }
+        if (outViews.size() != f) {
+            outViews.clear();
+            maps.getChildren().clear();
+            for (int fi = 0; fi < f; fi++) {
+                int filter = fi;
+                MatrixView m = grid("feature-map-" + fi);
+                m.setHeat(true);
+                m.setOnCellClicked((r, col) -> {
+                    vm.filter.set(filter);
+                    ChannelsViewModel.Result res = vm.result();
+                    if (res.ok()) vm.stepper().stepProperty().set(r * res.trace().outWidth() + col);
+                });
+                Label t = new Label();
+                t.getStyleClass().add("grid-title");
+                t.textProperty().bind(i18n.bind(() -> i18n.tr("channels.map", filter), vm.resultProperty()));
+                outViews.add(m);
+                maps.getChildren().add(new VBox(4, t, m));
+            }
+        }
+        redraw();
+    }
+
+    private MatrixView grid(String id) {
+        MatrixView m = new MatrixView();
+        m.setId(id);
+        m.paletteProperty().bind(ctx.palette());
+        m.cellSizeProperty().bind(cell);
+        return m;
+    }
+
+    private void redraw() {
+        ChannelsViewModel.Result r = vm.result();
+        int p = vm.padding.get();
+        ConvTrace.Step step = r.ok() && vm.stepper().count() > 0 ? r.trace().steps().get(vm.stepper().step()) : null;
+        for (int ch = 0; ch < inViews.size(); ch++) {
+            int channel = ch;
+            inViews.get(ch).setValues(vm.padded(ch), p, p);
+            kViews.get(ch).setValues(vm.kernelSlice(ch));
+            inViews.get(ch).setWindow(step == null ? List.of() : step.terms().stream().filter(t -> t.channel() == channel).map(t -> new int[] {t.row(), t.col()}).toList());
+            sums.get(ch).setText(step == null ? "" : "Σ = " + Numbers.format(vm.channelSum(ch)));
+        }
+        for (int fi = 0; fi < outViews.size(); fi++) {
+            MatrixView m = outViews.get(fi);
+            if (!r.ok()) {
+                m.setValues(new double[0][0]);
+                continue;
+            }
+            int n = r.rows().output();
+            Tensor out = r.output();
+            double[][] map = new double[n][n];
+            if (out != null) for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) map[i][j] = out.get(0, fi, i, j);
+            m.setValues(map);
+            m.setShown(out == null ? new boolean[n][n] : null);
+            m.setSelected(fi == vm.filter.get() && step != null ? step.outRow() : -1, step == null ? -1 : step.outCol());
+        }
+    }
+
+    private void openImage() {
+        FileChooser fc = new FileChooser();
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+        File f = fc.showOpenDialog(root.getScene().getWindow());
+        if (f == null) return;
+        Image img = new Image(f.toURI().toString());
+        if (img.isError() || img.getPixelReader() == null) return;
+        int w = (int) img.getWidth(), h = (int) img.getHeight();
+        int[] argb = new int[w * h];
+        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+        Tensor rgb = Tensor.zeros(3, h, w);
+        for (int i = 0; i < argb.length; i++) {
+            for (int c = 0; c < 3; c++) rgb.data()[c * w * h + i] = ((argb[i] >> (16 - 8 * c)) & 0xFF) / 255.0;
+        }
+        vm.usePicture(rgb);
+    }
+
+    @Override public Node view() { return root; }
+
+    @Override public void dispose() { controls.stop(); }
+}

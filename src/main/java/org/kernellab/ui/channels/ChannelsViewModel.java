@@ -1,0 +1,193 @@
+package org.kernellab.ui.channels;
+
+import java.util.List;
+import java.util.Random;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import org.kernellab.compute.AxisSize;
+import org.kernellab.compute.ConvTrace;
+import org.kernellab.compute.LayerChain;
+import org.kernellab.compute.LayerSpec;
+import org.kernellab.compute.NdOps;
+import org.kernellab.compute.Problem;
+import org.kernellab.compute.PyTorch;
+import org.kernellab.compute.Shapes;
+import org.kernellab.compute.Tensor;
+import org.kernellab.compute.Window;
+import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.ui.widgets.Stepper;
+
+/**
+ * Convolution over C channels with F filters of C slices each: per output cell, each channel's products
+ * summing into one number per channel, the channel sums and the bias adding up to one output value, and
+ * the F feature maps stacked. Shapes in PyTorch's notation at every stage.
+ */
+public final class ChannelsViewModel {
+    public final IntegerProperty channels = new SimpleIntegerProperty(3);
+    public final IntegerProperty filters = new SimpleIntegerProperty(2);
+    public final IntegerProperty size = new SimpleIntegerProperty(5);
+    public final IntegerProperty kernel = new SimpleIntegerProperty(3);
+    public final IntegerProperty padding = new SimpleIntegerProperty(0);
+    public final IntegerProperty stride = new SimpleIntegerProperty(1);
+    /** The filter whose computation is shown. */
+    public final IntegerProperty filter = new SimpleIntegerProperty(0);
+
+    /** Everything shown; {@code problem} non-null means no output. */
+    public record Result(Problem problem, AxisSize rows, Tensor input, Tensor weights, Tensor bias, ConvTrace trace, Tensor output) {
+        public boolean ok() { return problem == null; }
+    }
+
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final Stepper stepper = new Stepper();
+    private final ObservableBooleanValue engineReady;
+    private final Random random;
+    private Tensor input, weights, bias, picture;
+    private boolean fromPicture;
+
+    public ChannelsViewModel(ObservableBooleanValue engineReady, long seed) {
+        this.engineReady = engineReady;
+        this.random = new Random(seed);
+        regenerate();
+        channels.addListener((o, a, n) -> {
+            fromPicture = false; // a picture has exactly three channels
+            regenerate();
+        });
+        size.addListener((o, a, n) -> regenerate());
+        for (IntegerProperty p : new IntegerProperty[] {filters, kernel}) p.addListener((o, a, n) -> { newWeights(); recompute(); });
+        for (IntegerProperty p : new IntegerProperty[] {padding, stride}) p.addListener((o, a, n) -> recompute());
+        filter.addListener((o, a, n) -> recompute());
+        filters.addListener((o, a, n) -> { if (filter.get() >= n.intValue()) filter.set(n.intValue() - 1); });
+        engineReady.addListener((o, a, ready) -> { if (ready) recompute(); });
+    }
+
+    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    public Result result() { return result.get(); }
+
+    public Stepper stepper() { return stepper; }
+
+    /** New random numbers: inputs 0–9, weights −1…1, biases −2…2 (small, so sums can be checked by hand). */
+    public void randomize() {
+        fromPicture = false;
+        regenerate();
+    }
+
+    private void regenerate() {
+        if (fromPicture && picture != null) {
+            input = fit(picture, size.get());
+        } else {
+            input = Tensor.zeros(channels.get(), size.get(), size.get());
+            for (int i = 0; i < input.size(); i++) input.data()[i] = random.nextInt(10);
+        }
+        newWeights();
+        recompute();
+    }
+
+    /** An RGB picture as three channels (values 0–1), fitted to the input size. */
+    public void usePicture(Tensor rgb) {
+        channels.set(3);
+        picture = rgb;
+        fromPicture = true;
+        regenerate();
+    }
+
+    private static Tensor fit(Tensor rgb, int n) {
+        Tensor out = Tensor.zeros(3, n, n);
+        for (int c = 0; c < 3; c++) {
+            Tensor ch = new Tensor(new int[] {rgb.dim(1), rgb.dim(2)}, java.util.Arrays.copyOfRange(rgb.data(), c * rgb.dim(1) * rgb.dim(2), (c + 1) * rgb.dim(1) * rgb.dim(2)));
+            System.arraycopy(org.kernellab.data.Images.fit(ch, n, n).data(), 0, out.data(), c * n * n, n * n);
+        }
+        return out;
+    }
+
+    private void newWeights() {
+        weights = Tensor.zeros(filters.get(), channels.get(), kernel.get(), kernel.get());
+        for (int i = 0; i < weights.size(); i++) weights.data()[i] = random.nextInt(3) - 1;
+        bias = Tensor.zeros(filters.get());
+        for (int i = 0; i < bias.size(); i++) bias.data()[i] = random.nextInt(5) - 2;
+    }
+
+    void recompute() {
+        if (weights.dim(1) != input.dim(0)) newWeights();
+        AxisSize rows = Shapes.conv(size.get(), kernel.get(), stride.get(), padding.get(), 1);
+        if (!rows.ok()) {
+            result.set(new Result(rows.problem(), rows, input, weights, bias, null, null));
+            stepper.countProperty().set(0);
+            return;
+        }
+        Window w = Window.square(kernel.get(), stride.get(), padding.get());
+        int f = Math.min(filter.get(), filters.get() - 1);
+        Tensor slice = new Tensor(new int[] {channels.get(), kernel.get(), kernel.get()},
+                java.util.Arrays.copyOfRange(weights.data(), f * channels.get() * kernel.get() * kernel.get(), (f + 1) * channels.get() * kernel.get() * kernel.get()));
+        ConvTrace trace = ConvTrace.of(input, slice, bias.get(f), w);
+        Tensor out = engineReady.get() ? NdOps.conv(input.reshape(1, channels.get(), size.get(), size.get()), weights, bias, w) : null;
+        result.set(new Result(null, rows, input, weights, bias, trace, out));
+        stepper.countProperty().set(trace.steps().size());
+    }
+
+    /** Channel c of the input with its padding, as rows. */
+    public double[][] padded(int c) {
+        int n = size.get(), p = padding.get();
+        double[][] m = new double[n + 2 * p][n + 2 * p];
+        for (int r = 0; r < n; r++) for (int col = 0; col < n; col++) m[r + p][col + p] = input.get(c, r, col);
+        return m;
+    }
+
+    /** Slice c of the shown filter. */
+    public double[][] kernelSlice(int c) {
+        int k = kernel.get();
+        double[][] m = new double[k][k];
+        int f = Math.min(filter.get(), filters.get() - 1);
+        for (int r = 0; r < k; r++) for (int col = 0; col < k; col++) m[r][col] = weights.get(f, c, r, col);
+        return m;
+    }
+
+    /** What channel c adds to the current output cell: the sum of its products. */
+    public double channelSum(int c) {
+        Result r = result.get();
+        if (r == null || !r.ok() || stepper.count() == 0) return 0;
+        return r.trace().steps().get(stepper.step()).terms().stream().filter(t -> t.channel() == c).mapToDouble(ConvTrace.Term::product).sum();
+    }
+
+    /** "12 + (−3) + 7 + bias 1 = 17" for the current output cell. */
+    public String totalText() {
+        Result r = result.get();
+        if (r == null || !r.ok() || stepper.count() == 0) return "";
+        ConvTrace.Step s = r.trace().steps().get(stepper.step());
+        StringBuilder sb = new StringBuilder();
+        for (int c = 0; c < channels.get(); c++) sb.append(c == 0 ? "" : " + ").append(Numbers.factor(channelSum(c)));
+        return sb.append(" + ").append(Numbers.factor(s.bias())).append(" = ").append(Numbers.format(s.value())).toString();
+    }
+
+    /** The shapes of this layer in PyTorch's notation. */
+    public List<String> shapes() {
+        Result r = result.get();
+        int c = channels.get(), f = filters.get(), k = kernel.get(), n = size.get();
+        Window w = Window.square(k, stride.get(), padding.get());
+        return List.of("x: " + PyTorch.size(1, c, n, n),
+                "conv = " + PyTorch.conv(c, f, w, true),
+                "conv.weight: " + PyTorch.size(f, c, k, k) + "    conv.bias: " + PyTorch.size(f),
+                "conv(x): " + (r.ok() ? PyTorch.size(1, f, r.rows().output(), r.rows().output()) : "✗"));
+    }
+
+    /**
+     * The course's chain, run for real on random numbers with ND4J: (1,3,19,19) → Conv2d(3,7,5) →
+     * Conv2d(7,2,3), without bias as in the course. Each line: the layer, its weight shape, the output shape.
+     */
+    public static List<String> courseChain() {
+        Random r = new Random(1);
+        Tensor x = Tensor.zeros(1, 3, 19, 19), w1 = Tensor.zeros(7, 3, 5, 5), w2 = Tensor.zeros(2, 7, 3, 3);
+        for (Tensor t : new Tensor[] {x, w1, w2}) for (int i = 0; i < t.size(); i++) t.data()[i] = r.nextGaussian();
+        Tensor y1 = NdOps.conv(x, w1, null, Window.square(5, 1, 0));
+        Tensor y2 = NdOps.conv(y1, w2, null, Window.square(3, 1, 0));
+        List<LayerChain.Result> chain = LayerChain.apply(x.shape(), List.of(LayerSpec.parse("conv:out=7,k=5,bias=false"), LayerSpec.parse("conv:out=2,k=3,bias=false")));
+        return List.of("x = torch.randn(1, 3, 19, 19)    # " + PyTorch.size(x.shape()),
+                "conv1 = " + chain.get(0).pytorch() + "    # weight " + PyTorch.size(chain.get(0).weightShape()) + ", " + chain.get(0).parameters() + " params",
+                "conv1(x).shape    # " + PyTorch.size(y1.shape()),
+                "conv2 = " + chain.get(1).pytorch() + "    # weight " + PyTorch.size(chain.get(1).weightShape()) + ", " + chain.get(1).parameters() + " params",
+                "conv2(conv1(x)).shape    # " + PyTorch.size(y2.shape()));
+    }
+}
