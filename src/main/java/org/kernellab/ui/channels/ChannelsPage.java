@@ -38,7 +38,7 @@ public final class ChannelsPage implements Page {
     private final AppContext ctx;
     private final BorderPane root = new BorderPane();
     private final VBox channelRows = new VBox(10);
-    private final HBox maps = new HBox(14);
+    private final VBox maps = new VBox(10);
     private final StepControls controls;
     private final Label chain = new Label();
     private final List<MatrixView> inViews = new ArrayList<>(), kViews = new ArrayList<>(), outViews = new ArrayList<>();
@@ -91,7 +91,11 @@ public final class ChannelsPage implements Page {
         chain.getStyleClass().add("python-code");
         chain.setWrapText(true);
 
-        VBox right = new VBox(12, channelRows, total, controls, new Separator(), mapsTitle, maps, new Separator(), shapes, chainTitle, chain);
+        mapsTitle.setWrapText(true);
+        mapsTitle.setMaxWidth(220);
+        VBox mapsBox = new VBox(8, mapsTitle, maps);
+        HBox top = new HBox(30, channelRows, mapsBox);
+        VBox right = new VBox(12, top, total, controls, new Separator(), shapes, chainTitle, chain);
         right.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);

@@ -83,7 +83,8 @@ public final class PoolingPage implements Page {
                 new SliderRow("pool-padding", i18n.bind("animator.padding"), vm.padding, 0, PoolingViewModel.MAX_PADDING),
                 ceil, counting, random);
         settings.setPadding(new Insets(12));
-        settings.setPrefWidth(230);
+        settings.setPrefWidth(260);
+        ceil.setWrapText(true);
         root.setLeft(settings);
 
         for (MatrixView m : new MatrixView[] {inView, outView}) m.paletteProperty().bind(ctx.palette());
