@@ -8,6 +8,13 @@ import org.kernellab.compute.Tensor;
 public record LessonParams(Map<String, Object> values) {
     public static final LessonParams EMPTY = new LessonParams(Map.of());
 
+    /** These parameters with one more (or replaced). */
+    public LessonParams with(String key, Object value) {
+        java.util.Map<String, Object> m = new java.util.HashMap<>(values);
+        m.put(key, value);
+        return new LessonParams(java.util.Map.copyOf(m));
+    }
+
     public int integer(String key, int fallback) {
         Object v = values.get(key);
         if (v == null) return fallback;

@@ -8,8 +8,12 @@ public final class Progress {
     public enum Mark { NONE, VISITED, ATTEMPTED, SOLVED }
 
     private final Preferences node;
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public Progress(Preferences node) { this.node = node; }
+
+    /** Called after any mark goes up (the navigator redraws its marks). */
+    public void addListener(Runnable r) { listeners.add(r); }
 
     public Mark mark(String lessonId) {
         try {
@@ -24,6 +28,7 @@ public final class Progress {
         Mark now = mark(lessonId);
         if (m.compareTo(now) > 0) {
             node.put(lessonId, m.name());
+            listeners.forEach(Runnable::run);
             return m;
         }
         return now;

@@ -44,17 +44,21 @@ public final class AppShell {
     private final Label lessonTitle = new Label();
     private final StackPane viewArea = new StackPane();
     private final javafx.beans.property.BooleanProperty showTextPane = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final Catalog catalog;
     private Lesson current;
+    private org.kernellab.lesson.LessonParams pendingParams;
     private Page page;
 
     public AppShell(AppContext ctx, Settings settings, Catalog catalog, FxTaskRunner runner, ComputeEngine engine) {
         this.ctx = ctx;
         this.settings = settings;
+        this.catalog = catalog;
         root.setId("shell");
         root.getStyleClass().add("shell");
         root.setTop(topBar());
 
         navigator = new Navigator(catalog, ctx, this::open);
+        ctx.progress().addListener(navigator::refresh);
         VBox left = new VBox(navigator);
         VBox.setVgrow(navigator, Priority.ALWAYS);
         left.getStyleClass().add("navigator-pane");
@@ -180,14 +184,26 @@ public final class AppShell {
         return bar;
     }
 
+    /** Opens lesson {@code id} with other starting parameters for its view; its manifest stays as it is. */
+    public void openWith(String id, java.util.Map<String, Object> params) {
+        Lesson l = catalog.find(id).orElse(null);
+        if (l == null) return;
+        pendingParams = new org.kernellab.lesson.LessonParams(params);
+        if (current != null && current.id().equals(id)) open(l);
+        else navigator.select(id);
+    }
+
     /** Shows a lesson: its title and text, and a fresh instance of its interactive view. */
     public void open(Lesson lesson) {
+        // every view learns which lesson it belongs to (exercises record progress under it)
+        org.kernellab.lesson.LessonParams params = (pendingParams != null ? pendingParams : lesson.params()).with("lesson", lesson.id());
+        pendingParams = null;
         if (page != null) page.dispose();
         page = null;
         current = lesson;
         showText();
         try {
-            page = LessonViews.create(lesson.view(), lesson.params(), ctx);
+            page = LessonViews.create(lesson.view(), params, ctx);
             viewArea.getChildren().setAll(page.view());
             // a lesson picked with the mouse takes the keyboard (space, arrows); one reached with the
             // arrow keys leaves the focus in the navigator so the student can keep browsing

@@ -79,7 +79,7 @@ public final class KernelLabApp extends Application {
         FxTaskRunner runner = new FxTaskRunner(2);
         ComputeEngine engine = new ComputeEngine();
         AppContext ctx = new AppContext(i18n, runner, engine, new SimpleObjectProperty<>(settings.theme()), new SimpleBooleanProperty(false),
-                new Progress(settings.node("progress")));
+                new Progress(settings.node("progress")), new Navigation());
 
         List<Path> folders = new ArrayList<>();
         folders.add(LessonLoader.defaultUserFolder());
@@ -99,6 +99,7 @@ public final class KernelLabApp extends Application {
         Catalog catalog = new Catalog(loaded.chapters(), List.copyOf(errors));
 
         AppShell shell = new AppShell(ctx, settings, catalog, runner, engine);
+        ctx.navigation().setHandler(shell::openWith);
         Scene scene = new Scene(shell.root(), 1280, 800);
         // ND4J loads once the window is up: its native start-up would otherwise compete for the cores with the first paint
         scene.windowProperty().addListener((o, was, window) -> {

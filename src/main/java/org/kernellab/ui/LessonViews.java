@@ -6,6 +6,8 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.animator.AnimatorPage;
 import org.kernellab.ui.channels.ChannelsPage;
 import org.kernellab.ui.convintro.ConvIntroPage;
+import org.kernellab.ui.exercise.ChainExercisePage;
+import org.kernellab.ui.exercise.ExercisePage;
 import org.kernellab.ui.pooling.PoolingPage;
 
 /** The interactive views a lesson manifest can name in its "view" field. */
@@ -20,7 +22,9 @@ public final class LessonViews {
             "conv-intro", ConvIntroPage::new,
             "conv-animator", AnimatorPage::new,
             "pooling", PoolingPage::new,
-            "channels", ChannelsPage::new);
+            "channels", ChannelsPage::new,
+            "exercise-conv", ExercisePage::new,
+            "exercise-chain", ChainExercisePage::new);
 
     private LessonViews() {}
 

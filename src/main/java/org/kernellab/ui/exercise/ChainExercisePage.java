@@ -1,0 +1,119 @@
+package org.kernellab.ui.exercise;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kernellab.compute.AxisSize;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Page;
+
+/** Exercise 2: choose kernel, stride and padding for two cubic 3D convolutions from 8³ to 2³. */
+public final class ChainExercisePage implements Page {
+    private final ChainExerciseViewModel vm;
+    private final VBox root = new VBox(14);
+    private final ScrollPane scroll = new ScrollPane(root);
+    private final ListView<String> alternatives = new ListView<>();
+
+    public ChainExercisePage(LessonParams params, AppContext ctx) {
+        I18n i18n = ctx.i18n();
+        vm = new ChainExerciseViewModel(params.string("lesson", "exercise-2"), params.integer("input", 8), params.integer("target", 2), ctx.progress());
+        Label statement = new Label();
+        statement.setWrapText(true);
+        statement.getStyleClass().add("formula");
+        statement.textProperty().bind(i18n.bind("chain.statement", vm.input(), vm.target()));
+
+        GridPane grid = new GridPane();
+        grid.setHgap(10);
+        grid.setVgap(8);
+        String[] heads = {"chain.kernel", "chain.stride", "chain.padding"};
+        for (int i = 0; i < 3; i++) {
+            Label h = new Label();
+            h.textProperty().bind(i18n.bind(heads[i]));
+            grid.add(h, i + 1, 0);
+        }
+        addRow(grid, 1, i18n, "chain.layer1", "l1", vm.k1, vm.s1, vm.p1);
+        addRow(grid, 2, i18n, "chain.layer2", "l2", vm.k2, vm.s2, vm.p2);
+
+        Button check = new Button();
+        check.setId("chain-check");
+        check.textProperty().bind(i18n.bind("exercise.check"));
+        check.setDefaultButton(true);
+        check.setOnAction(e -> vm.check(ctx.tasks(), i18n.tr("exercise.checkTask")));
+        Button list = new Button();
+        list.setId("chain-alternatives");
+        list.textProperty().bind(i18n.bind("chain.listAlternatives"));
+        list.setOnAction(e -> {
+            List<ChainExerciseViewModel.Layer[]> all = vm.alternatives();
+            alternatives.getItems().setAll(all.stream().map(p -> i18n.tr("chain.alternative", p[0], p[1])).toList());
+            alternatives.setVisible(true);
+            alternatives.setManaged(true);
+        });
+        Label feedback = new Label();
+        feedback.setId("chain-feedback");
+        feedback.setWrapText(true);
+        feedback.getStyleClass().add("products");
+        feedback.textProperty().bind(i18n.bind(() -> {
+            ChainExerciseViewModel.Feedback f = vm.feedbackProperty().get();
+            if (f == null) return "";
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < f.steps().size(); i++) {
+                AxisSize a = f.steps().get(i);
+                sb.append(i18n.tr("chain.layerLine", i + 1, a.ok() ? a.formula() : i18n.tr(a.problem()))).append('\n');
+            }
+            if (f.shapes() != null) sb.append(i18n.tr("chain.nd4j", f.shapes()[0], f.shapes()[1], f.shapes()[2])).append('\n');
+            sb.append(i18n.tr(f.solved() ? "chain.solved" : "chain.notYet", vm.target()));
+            return sb.toString();
+        }, vm.feedbackProperty()));
+        alternatives.setId("chain-list");
+        alternatives.setPrefHeight(220);
+        alternatives.setVisible(false);
+        alternatives.setManaged(false);
+
+        root.getChildren().addAll(statement, grid, new HBox(10, check, list), feedback, alternatives);
+        Object questions = params.values().get("questions");
+        if (questions instanceof List<?> q && !q.isEmpty()) {
+            Label title = new Label();
+            title.getStyleClass().add("lesson-subtitle");
+            title.textProperty().bind(i18n.bind("exercise.questions"));
+            root.getChildren().addAll(new Separator(), title, new QuizView(q, i18n));
+        }
+        root.setPadding(new Insets(16));
+        scroll.setFitToWidth(true);
+    }
+
+    ChainExerciseViewModel viewModel() { return vm; }
+
+    private static void addRow(GridPane grid, int row, I18n i18n, String key, String id, javafx.beans.property.IntegerProperty k,
+                               javafx.beans.property.IntegerProperty s, javafx.beans.property.IntegerProperty p) {
+        Label name = new Label();
+        name.textProperty().bind(i18n.bind(key));
+        grid.add(name, 0, row);
+        int[][] ranges = {{1, ChainExerciseViewModel.MAX_KERNEL}, {1, ChainExerciseViewModel.MAX_STRIDE}, {0, ChainExerciseViewModel.MAX_PADDING}};
+        javafx.beans.property.IntegerProperty[] props = {k, s, p};
+        String[] ids = {"k", "s", "p"};
+        for (int i = 0; i < 3; i++) {
+            javafx.beans.property.IntegerProperty prop = props[i];
+            Spinner<Integer> sp = new Spinner<>(ranges[i][0], ranges[i][1], prop.get());
+            sp.setId(id + "-" + ids[i]);
+            sp.setPrefWidth(80);
+            sp.valueProperty().addListener((o, a, n) -> prop.set(n));
+            grid.add(sp, i + 1, row);
+        }
+        GridPane.setHalignment(name, javafx.geometry.HPos.LEFT);
+        name.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    @Override public Node view() { return scroll; }
+}

@@ -1,0 +1,183 @@
+package org.kernellab.ui.exercise;
+
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kernellab.compute.Tensor;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.MatrixView;
+
+/**
+ * A convolution exercise: the input and the kernel, a grid for the student's answer (size first, then
+ * values), check, show the steps in the animator, a new variant; then the conceptual questions.
+ * Parameters: {@code lesson} (its id, for progress), {@code input}, {@code kernel}, {@code padding},
+ * {@code stride}, {@code questions}.
+ */
+public final class ExercisePage implements Page {
+    private final ExerciseViewModel vm;
+    private final AppContext ctx;
+    private final VBox root = new VBox(14);
+    private final GridPane answer = new GridPane();
+    private final MatrixView inView = new MatrixView();
+    private final ScrollPane scroll = new ScrollPane(root);
+    private TextField[][] fields = new TextField[0][0];
+
+    public ExercisePage(LessonParams params, AppContext ctx) {
+        this.ctx = ctx;
+        I18n i18n = ctx.i18n();
+        Tensor input = params.matrix("input", null), kernel = params.matrix("kernel", null);
+        if (input == null || kernel == null) throw new IllegalArgumentException("an exercise needs \"input\" and \"kernel\"");
+        vm = new ExerciseViewModel(params.string("lesson", "exercise"), input, kernel, params.integer("padding", 0), params.integer("stride", 1),
+                ctx.progress(), params.integer("seed", 11));
+
+        Label statement = new Label();
+        statement.setWrapText(true);
+        statement.getStyleClass().add("formula");
+        statement.textProperty().bind(i18n.bind("exercise.statement", vm.padding(), vm.stride()));
+
+        MatrixView kView = new MatrixView();
+        inView.setId("exercise-input");
+        kView.setId("exercise-kernel");
+        for (MatrixView m : new MatrixView[] {inView, kView}) {
+            m.paletteProperty().bind(ctx.palette());
+            m.cellSizeProperty().set(44);
+        }
+        inView.setValues(vm.inputProperty().get().toMatrix());
+        kView.setValues(kernel.toMatrix());
+        vm.inputProperty().addListener((o, a, t) -> {
+            inView.setValues(t.toMatrix());
+            clearAnswer();
+        });
+        HBox grids = new HBox(30, titled(i18n.bind("exercise.input"), inView), titled(i18n.bind("exercise.kernel"), kView), titled(i18n.bind("exercise.answer"), answer));
+        grids.setAlignment(Pos.TOP_LEFT);
+
+        Spinner<Integer> rows = new Spinner<>(1, 12, vm.answerRows.get()), cols = new Spinner<>(1, 12, vm.answerCols.get());
+        rows.setId("answer-rows");
+        cols.setId("answer-cols");
+        rows.setPrefWidth(80);
+        cols.setPrefWidth(80);
+        rows.valueProperty().addListener((o, a, n) -> vm.answerRows.set(n));
+        cols.valueProperty().addListener((o, a, n) -> vm.answerCols.set(n));
+        vm.answerRows.addListener((o, a, n) -> rebuildAnswer());
+        vm.answerCols.addListener((o, a, n) -> rebuildAnswer());
+        Label sizeLabel = new Label();
+        sizeLabel.textProperty().bind(i18n.bind("exercise.size"));
+        HBox size = new HBox(8, sizeLabel, rows, new Label("×"), cols);
+        size.setAlignment(Pos.CENTER_LEFT);
+
+        Button check = new Button();
+        check.setId("check-answer");
+        check.setDefaultButton(true);
+        check.textProperty().bind(i18n.bind("exercise.check"));
+        check.setOnAction(e -> vm.check(typed(), ctx.tasks(), i18n.tr("exercise.checkTask")));
+        Button steps = new Button();
+        steps.setId("show-steps");
+        steps.textProperty().bind(i18n.bind("exercise.showSteps"));
+        steps.setOnAction(e -> ctx.navigation().open("convolution-animator", vm.animatorParams()));
+        Button variant = new Button();
+        variant.setId("new-variant");
+        variant.textProperty().bind(i18n.bind("exercise.newVariant"));
+        variant.setOnAction(e -> vm.newVariant());
+        HBox buttons = new HBox(10, check, steps, variant);
+
+        Label feedback = new Label();
+        feedback.setId("exercise-feedback");
+        feedback.setWrapText(true);
+        feedback.textProperty().bind(i18n.bind(() -> {
+            ExerciseViewModel.Feedback f = vm.feedbackProperty().get();
+            if (f == null) return "";
+            if (!f.sizeRight()) return i18n.tr("exercise.wrongSize");
+            if (f.solved()) return i18n.tr("exercise.solved");
+            long wrong = java.util.Arrays.stream(f.cells()).flatMap(java.util.Arrays::stream).filter(c -> c != null && !c).count();
+            long empty = java.util.Arrays.stream(f.cells()).flatMap(java.util.Arrays::stream).filter(c -> c == null).count();
+            return i18n.tr("exercise.someWrong", wrong, empty);
+        }, vm.feedbackProperty()));
+        vm.feedbackProperty().addListener((o, a, f) -> {
+            feedback.getStyleClass().setAll("label", f != null && f.solved() ? "right" : "problem");
+            markCells(f);
+        });
+
+        root.getChildren().addAll(statement, grids, size, buttons, feedback);
+        Object questions = params.values().get("questions");
+        if (questions instanceof List<?> list && !list.isEmpty()) {
+            Label title = new Label();
+            title.getStyleClass().add("lesson-subtitle");
+            title.textProperty().bind(i18n.bind("exercise.questions"));
+            root.getChildren().addAll(new Separator(), title, new QuizView(list, i18n));
+        }
+        root.setPadding(new Insets(16));
+        scroll.setFitToWidth(true);
+        rebuildAnswer();
+    }
+
+    ExerciseViewModel viewModel() { return vm; }
+
+    TextField[][] fields() { return fields; }
+
+    private void rebuildAnswer() {
+        answer.getChildren().clear();
+        answer.setHgap(4);
+        answer.setVgap(4);
+        int r = vm.answerRows.get(), c = vm.answerCols.get();
+        fields = new TextField[r][c];
+        for (int i = 0; i < r; i++) {
+            for (int j = 0; j < c; j++) {
+                TextField f = new TextField();
+                f.setId("answer-" + i + "-" + j);
+                f.setPrefColumnCount(3);
+                f.getStyleClass().add("answer-cell");
+                fields[i][j] = f;
+                answer.add(f, j, i);
+            }
+        }
+    }
+
+    private void clearAnswer() {
+        for (TextField[] row : fields) for (TextField f : row) {
+            f.clear();
+            f.getStyleClass().removeAll("right", "wrong");
+        }
+    }
+
+    private String[][] typed() {
+        String[][] t = new String[fields.length][];
+        for (int i = 0; i < fields.length; i++) {
+            t[i] = new String[fields[i].length];
+            for (int j = 0; j < fields[i].length; j++) t[i][j] = fields[i][j].getText();
+        }
+        return t;
+    }
+
+    private void markCells(ExerciseViewModel.Feedback f) {
+        for (int i = 0; i < fields.length; i++) {
+            for (int j = 0; j < fields[i].length; j++) {
+                TextField field = fields[i][j];
+                field.getStyleClass().removeAll("right", "wrong");
+                if (f == null || f.cells() == null || f.cells()[i][j] == null) continue;
+                field.getStyleClass().add(f.cells()[i][j] ? "right" : "wrong");
+            }
+        }
+    }
+
+    private static VBox titled(javafx.beans.binding.StringBinding text, Node content) {
+        Label l = new Label();
+        l.getStyleClass().add("grid-title");
+        l.textProperty().bind(text);
+        return new VBox(6, l, content);
+    }
+
+    @Override public Node view() { return scroll; }
+}

@@ -1,0 +1,65 @@
+package org.kernellab.ui.exercise;
+
+import java.util.List;
+import java.util.Map;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
+import org.kernellab.ui.I18n;
+
+/**
+ * The conceptual questions of an exercise, from its manifest: each with options, checked on demand,
+ * with the explanation shown once the student has tried.
+ * Format: {@code {"text": {es, en}, "options": [{es, en}, …], "correct": i, "why": {es, en}}}.
+ */
+final class QuizView extends VBox {
+    QuizView(List<?> questions, I18n i18n) {
+        setSpacing(14);
+        getStyleClass().add("quiz");
+        int n = 0;
+        for (Object q : questions) {
+            if (!(q instanceof Map<?, ?> m)) throw new IllegalArgumentException("a question must be an object");
+            int index = n++;
+            Object correctObj = m.get("correct");
+            if (!(correctObj instanceof Integer correct)) throw new IllegalArgumentException("question " + (index + 1) + " needs \"correct\"");
+            Label text = new Label();
+            text.setWrapText(true);
+            text.getStyleClass().add("settings-title");
+            text.textProperty().bind(i18n.bind(() -> pick(m.get("text"), i18n), i18n.localeProperty()));
+            ToggleGroup group = new ToggleGroup();
+            VBox options = new VBox(4);
+            List<?> opts = (List<?>) m.get("options");
+            for (int i = 0; i < opts.size(); i++) {
+                Object o = opts.get(i);
+                RadioButton b = new RadioButton();
+                b.setId("q" + index + "-option" + i);
+                b.setWrapText(true);
+                b.textProperty().bind(i18n.bind(() -> pick(o, i18n), i18n.localeProperty()));
+                b.setUserData(i);
+                b.setToggleGroup(group);
+                options.getChildren().add(b);
+            }
+            Label result = new Label();
+            result.setId("q" + index + "-result");
+            result.setWrapText(true);
+            Button check = new Button();
+            check.setId("q" + index + "-check");
+            check.textProperty().bind(i18n.bind("exercise.checkQuestion"));
+            check.disableProperty().bind(group.selectedToggleProperty().isNull());
+            check.setOnAction(e -> {
+                boolean right = (Integer) group.getSelectedToggle().getUserData() == correct;
+                result.getStyleClass().setAll("label", right ? "right" : "problem");
+                result.textProperty().bind(i18n.bind(() -> i18n.tr(right ? "exercise.questionRight" : "exercise.questionWrong") + " " + pick(m.get("why"), i18n), i18n.localeProperty()));
+            });
+            getChildren().add(new VBox(6, text, options, check, result));
+        }
+    }
+
+    private static String pick(Object byLanguage, I18n i18n) {
+        if (!(byLanguage instanceof Map<?, ?> m)) return "";
+        Object v = m.get(i18n.locale().getLanguage());
+        return v != null ? v.toString() : String.valueOf(m.get("en"));
+    }
+}
