@@ -37,10 +37,13 @@ public final class Shapes {
         if (bad != null) return new AxisSize(i, k, s, p, d, false, 0, bad, "", false, 0);
         int full = (i - 1) * s + d * (k - 1) + 1;
         int out = full - 2 * p;
-        String formula = "(" + i + " − 1)·" + s + " − 2·" + p + " + " + (d == 1 ? "" : d + "·") + "(" + k + " − 1) + 1 = " + out;
+        String formula = "(" + i + " − 1)·" + s + " − 2·" + p + " + " + (d == 1 ? "" : d + "·") + "(" + k + " − 1) + 1 = " + signed(out);
         if (out < 1) return new AxisSize(i, k, s, p, d, false, 0, new Problem("shape.transposedCropped", p, full), formula, false, 0);
         return new AxisSize(i, k, s, p, d, false, out, null, formula, false, 0);
     }
+
+    /** A number with a real minus sign, as the rest of the formula is typeset. */
+    private static String signed(int n) { return n < 0 ? "−" + (-n) : String.valueOf(n); }
 
     static int[] requireTransposed(int[] spatialInput, Window w) {
         int[] out = new int[spatialInput.length];
@@ -101,7 +104,7 @@ public final class Shapes {
         if (numerator < 0) {
             Problem why = d == 1 ? new Problem("shape.kernelTooLarge", k, span, padded)
                     : new Problem("shape.dilatedKernelTooLarge", k, d, span, padded);
-            return new AxisSize(i, k, s, p, d, ceil, 0, why, head + " = " + (Math.floorDiv(numerator, s) + 1), false, 0);
+            return new AxisSize(i, k, s, p, d, ceil, 0, why, head + " = " + signed(Math.floorDiv(numerator, s) + 1), false, 0);
         }
         int out = (ceil ? Math.floorDiv(numerator + s - 1, s) : numerator / s) + 1;
         boolean dropped = false;

@@ -127,6 +127,12 @@ public final class AppShell {
 
     public Parent root() { return root; }
 
+    /** The interactive view on screen, null when none could be built. */
+    public Page page() { return page; }
+
+    /** Opens a lesson as if the student had picked it in the navigator. */
+    public void select(String lessonId) { navigator.select(lessonId); }
+
     /** The lesson on screen, null before any. */
     public Lesson current() { return current; }
 

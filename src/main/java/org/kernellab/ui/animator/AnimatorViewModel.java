@@ -220,7 +220,6 @@ public final class AnimatorViewModel {
     }
 
     private void inputResized() {
-        if (updating) return;
         Tensor now = input.get();
         int h = inputH.get(), w = inputW.get();
         if (now.dim(0) == h && now.dim(1) == w) return;
@@ -239,13 +238,13 @@ public final class AnimatorViewModel {
     }
 
     private void kernelResized() {
-        if (updating) return;
         Tensor now = kernel.get();
         int h = kernelH.get(), w = kernelW.get();
         if (now.dim(0) == h && now.dim(1) == w) return;
         Kernels p = preset.get();
         batch(() -> {
-            if (p != null && p.fixedSize() == 0 && h == w) {
+            boolean fits = p != null && (p.fixedSize() == 0 ? h == w : h == p.fixedSize() && w == p.fixedSize());
+            if (fits) {
                 kernel.set(Tensor.of(p.matrix(h)));
             } else {
                 Tensor t = Tensor.zeros(h, w);

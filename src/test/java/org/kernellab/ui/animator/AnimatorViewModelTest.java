@@ -1,0 +1,162 @@
+package org.kernellab.ui.animator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.junit.jupiter.api.Test;
+import org.kernellab.compute.ConvTrace;
+import org.kernellab.compute.Kernels;
+import org.kernellab.compute.NdOps;
+import org.kernellab.compute.Shapes;
+import org.kernellab.compute.Tensor;
+import org.kernellab.compute.Window;
+
+/** The animator's view-model without a UI. */
+class AnimatorViewModelTest {
+    @Test void everySliderCombinationGivesTheArithmeticsShapeOrAReason() {
+        AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(false), 1);
+        int combos = 0, impossible = 0;
+        for (int in = 1; in <= AnimatorViewModel.MAX_INPUT; in++) {
+            for (int p = 0; p <= AnimatorViewModel.MAX_PADDING; p++) {
+                for (int k = 1; k <= AnimatorViewModel.MAX_KERNEL; k++) {
+                    for (int s = 1; s <= AnimatorViewModel.MAX_STRIDE; s++) {
+                        for (int d = 1; d <= AnimatorViewModel.MAX_DILATION; d++) {
+                            int i = in, pp = p, kk = k, ss = s, dd = d;
+                            vm.batch(() -> {
+                                vm.inputH.set(i);
+                                vm.padH.set(pp);
+                                vm.kernelH.set(kk);
+                                vm.strideH.set(ss);
+                                vm.dilationH.set(dd);
+                            });
+                            AnimatorViewModel.Result r = vm.result();
+                            int expected = Math.floorDiv(in + 2 * p - d * (k - 1) - 1, s) + 1;
+                            combos++;
+                            if (expected < 1) {
+                                assertFalse(r.ok());
+                                assertNotNull(r.problem().english());
+                                assertEquals(0, vm.stepper().count());
+                                impossible++;
+                            } else {
+                                assertTrue(r.ok(), () -> "in=" + i + " p=" + pp + " k=" + kk + " s=" + ss + " d=" + dd);
+                                assertEquals(expected, r.rows().output());
+                                assertEquals(expected, r.trace().outHeight());
+                                assertEquals(expected * expected, vm.stepper().count());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertEquals(20 * 6 * 7 * 5 * 3, combos);
+        assertTrue(impossible > 100);
+    }
+
+    @Test void randomCombinationsAgreeWithNd4jInEveryDisplayedCell() {
+        AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(true), 2);
+        Random rnd = new Random(4);
+        int checked = 0;
+        for (int trial = 0; trial < 300; trial++) {
+            vm.batch(() -> {
+                vm.separate.set(rnd.nextBoolean());
+                vm.inputH.set(1 + rnd.nextInt(20));
+                vm.inputW.set(1 + rnd.nextInt(20));
+                vm.padH.set(rnd.nextInt(6));
+                vm.padW.set(rnd.nextInt(6));
+                vm.kernelH.set(1 + rnd.nextInt(7));
+                vm.kernelW.set(1 + rnd.nextInt(7));
+                vm.strideH.set(1 + rnd.nextInt(5));
+                vm.strideW.set(1 + rnd.nextInt(5));
+                vm.dilationH.set(1 + rnd.nextInt(3));
+                vm.dilationW.set(1 + rnd.nextInt(3));
+                vm.bias.set(rnd.nextInt(5) - 2);
+            });
+            AnimatorViewModel.Result r = vm.result();
+            if (!r.ok()) continue;
+            for (ConvTrace.Step s : r.trace().steps()) assertEquals(r.output()[s.outRow()][s.outCol()], s.value(), 1e-9);
+            checked++;
+        }
+        assertTrue(checked > 100, "checked " + checked);
+    }
+
+    @Test void courseDefaultsAndPresets() {
+        AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(true), 3);
+        assertEquals(4, vm.inputH.get());
+        assertEquals(5, vm.result().rows().output(), "the course's sliders: 4, padding 1, kernel 2, stride 1");
+        vm.source.set(AnimatorViewModel.Source.COURSE_1_1);
+        vm.preset.set(Kernels.SOBEL_X);
+        vm.padH.set(0);
+        assertEquals(8, vm.result().output()[0][0], "exercise 1.1");
+        vm.source.set(AnimatorViewModel.Source.COURSE_1_3);
+        vm.preset.set(Kernels.COURSE_2X2);
+        vm.strideH.set(2);
+        assertArrayEquals(new double[][] {{0, 0}, {0, 1}}, vm.result().output(), "exercise 1.3");
+    }
+
+    @Test void unevenStrideReportsNeverCoveredRowsAndColumns() {
+        AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(false), 5);
+        vm.batch(() -> {
+            vm.inputH.set(6);
+            vm.padH.set(0);
+            vm.preset.set(Kernels.SOBEL_X);
+            vm.strideH.set(2);
+        });
+        assertEquals(List.of(5), vm.uncoveredRows());
+        assertEquals(List.of(5), vm.uncoveredCols());
+        vm.dilationH.set(2);
+        vm.strideH.set(2);
+        vm.inputH.set(5);
+        // dilation 2, stride 2 on 5 cells: taps land on even cells only
+        assertEquals(List.of(1, 3), vm.uncoveredRows());
+    }
+
+    @Test void transposedModeScattersAndMatchesNd4j() {
+        AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(true), 6);
+        vm.batch(() -> {
+            vm.mode.set(AnimatorViewModel.Mode.TRANSPOSED);
+            vm.inputH.set(3);
+            vm.strideH.set(2);
+            vm.padH.set(1);
+            vm.preset.set(Kernels.SOBEL_Y);
+        });
+        AnimatorViewModel.Result r = vm.result();
+        assertTrue(r.ok());
+        assertEquals(9, vm.stepper().count(), "one step per input cell");
+        assertEquals(5, r.rows().output(), "(3 − 1)·2 − 2 + 3 = 5");
+        double[][] full = r.scatter().partialSum(9);
+        Tensor in = vm.inputProperty().get(), k = vm.kernelProperty().get();
+        Tensor nd = NdOps.convTranspose(in.reshape(1, 1, 3, 3), k.reshape(1, 1, 3, 3), null, Window.square(3, 2, 1));
+        for (int i = 0; i < 5; i++) for (int j = 0; j < 5; j++) assertEquals(nd.get(0, 0, i, j), full[i + 1][j + 1], 1e-9);
+        assertEquals("nn.ConvTranspose2d(1, 1, kernel_size=3, stride=2, padding=1, bias=False)", r.pytorch());
+    }
+
+    @Test void editingAndResizingKeepTheStudentsNumbers() {
+        AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(false), 8);
+        vm.editInput(0, 0, 42);
+        assertEquals(AnimatorViewModel.Source.CUSTOM, vm.source.get());
+        vm.inputH.set(6);
+        assertEquals(42, vm.inputProperty().get().get(0, 0), "growing keeps the typed value");
+        vm.editKernel(1, 1, -3);
+        assertEquals(null, vm.preset.get(), "an edited kernel is the student's own");
+        vm.kernelH.set(3);
+        assertEquals(-3, vm.kernelProperty().get().get(1, 1));
+        assertEquals(Shapes.conv(6, 3, 1, 1, 1).output(), vm.result().rows().output());
+    }
+
+    @Test void fashionMnistPatchIsFittedToTheInputSize() {
+        AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(false), 9);
+        vm.fashionIndex.set(23);
+        vm.source.set(AnimatorViewModel.Source.FASHION);
+        vm.inputH.set(12);
+        Tensor t = vm.inputProperty().get();
+        assertArrayEquals(new int[] {12, 12}, t.shape());
+        double max = java.util.Arrays.stream(t.data()).max().orElse(0);
+        assertTrue(max > 0.3 && max <= 1, "grey values of a real picture: " + max);
+    }
+}
