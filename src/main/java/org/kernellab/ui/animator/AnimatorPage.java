@@ -96,7 +96,7 @@ public final class AnimatorPage implements Page {
         redraw(true);
     }
 
-    AnimatorViewModel viewModel() { return vm; }
+    public AnimatorViewModel viewModel() { return vm; }
 
     MatrixView outputView() { return outView; }
 
