@@ -12,7 +12,12 @@ import org.kernellab.ui.KernelLabApp;
 public final class Launcher {
     private Launcher() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("bench-animator")) {
+            // the one command that needs JavaFX (and a display), so it lives beside the views
+            org.kernellab.ui.animator.AnimatorBenchmark.run(300, 8, System.out);
+            System.exit(0);
+        }
         if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));
         }

@@ -96,7 +96,7 @@ public final class LessonLoader {
             try {
                 readChapters(chaptersFile).forEach(c -> chapters.put(c.id(), c));
             } catch (IOException | IllegalArgumentException e) {
-                errors.add(new LessonError(describe(source, chaptersFile), reason(e)));
+                errors.add(new LessonError(describe(root, source, chaptersFile), reason(e)));
             }
         }
         List<Path> dirs;
@@ -114,7 +114,7 @@ public final class LessonLoader {
                 if (!seenHere.add(l.id())) throw new IllegalArgumentException("another lesson in " + source + " already has the id \"" + l.id() + "\"");
                 lessons.put(l.id(), l); // a later source replaces a lesson with the same id
             } catch (IOException | IllegalArgumentException e) {
-                errors.add(new LessonError(describe(source, manifest), reason(e)));
+                errors.add(new LessonError(describe(root, source, manifest), reason(e)));
             }
         }
     }
@@ -171,8 +171,9 @@ public final class LessonLoader {
         return s;
     }
 
-    private static String describe(String source, Path file) {
-        return BUILT_IN.equals(source) ? "lessons" + file.toString().replaceFirst("^/lessons", "") : file.toString();
+    /** A shipped lesson's file as it is named in the source tree (lessons/…); a teacher's, by its full path. */
+    private static String describe(Path root, String source, Path file) {
+        return BUILT_IN.equals(source) ? "lessons/" + root.relativize(file).toString().replace('\\', '/') : file.toString();
     }
 
     private static String reason(Exception e) {

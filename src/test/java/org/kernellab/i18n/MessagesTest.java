@@ -45,10 +45,14 @@ class MessagesTest {
                 while (m.find()) used.add(m.group(1));
             }
         }
-        assertTrue(used.size() > 40, "found only " + used.size() + " keys: the pattern no longer matches the code");
+        assertTrue(used.size() > 100, "found only " + used.size() + " keys: the pattern no longer matches the code");
         for (Locale l : Messages.LANGUAGES) {
-            Set<String> missing = new TreeSet<>(used);
-            missing.removeAll(keys(l));
+            Set<String> missing = new TreeSet<>();
+            for (String k : used) {
+                // a key ending in a dot is a prefix completed at run time ("kernel." + name): some key must start with it
+                boolean found = k.endsWith(".") ? keys(l).stream().anyMatch(x -> x.startsWith(k)) : keys(l).contains(k);
+                if (!found) missing.add(k);
+            }
             assertEquals(Set.of(), missing, "keys used in code but missing for " + l);
         }
     }

@@ -282,7 +282,7 @@ public final class AnimatorPage implements Page {
         Label stepText = new Label();
         stepText.setId("animator-products");
         stepText.getStyleClass().add("products");
-        stepText.setWrapText(true);
+        stepText.setMinHeight(Label.USE_PREF_SIZE);
         stepText.textProperty().bind(Bindings.createStringBinding(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
 
         stage.getChildren().setAll(grids, formula, message, stepTitle, stepText);

@@ -302,19 +302,13 @@ public final class AnimatorViewModel {
             } else {
                 ConvTrace trace = ConvTrace.of(in, k, bias.get(), w);
                 double[][] out = engineReady.get() ? NdOps.conv(x4, k4, biasT, w).reshape(rows.output(), cols.output()).toMatrix() : null;
-                result.set(new Result(null, rows, cols, trace, null, out, covered(trace, in.dim(0) + 2 * padH.get(), in.dim(1) + 2 * padW.get()), torch, shapes));
+                result.set(new Result(null, rows, cols, trace, null, out, trace.covered(), torch, shapes));
                 stepper.countProperty().set(trace.steps().size());
             }
         } catch (ComputeException e) {
             result.set(new Result(e.problem(), rows, cols, null, null, null, null, torch, shapes));
             stepper.countProperty().set(0);
         }
-    }
-
-    private static boolean[][] covered(ConvTrace trace, int h, int w) {
-        boolean[][] c = new boolean[h][w];
-        for (ConvTrace.Step s : trace.steps()) for (ConvTrace.Term t : s.terms()) c[t.row()][t.col()] = true;
-        return c;
     }
 
     /** Input rows (and columns) that no tap of the kernel ever reaches, in the unpadded input's numbering. */
@@ -349,11 +343,17 @@ public final class AnimatorViewModel {
         Result r = result.get();
         if (r == null || !r.ok() || stepper.count() == 0) return "";
         if (r.trace() != null) {
+            // one line per kernel row, so the text keeps the kernel's shape and needs no wrapping
             ConvTrace.Step s = r.trace().steps().get(stepper.step());
-            String pairs = s.terms().stream().map(t -> Numbers.factor(t.input()) + "·" + Numbers.factor(t.weight())).collect(Collectors.joining(" + "));
-            String products = s.terms().stream().map(t -> Numbers.factor(t.product())).collect(Collectors.joining(" + "));
+            int width = kernel.get().dim(1);
+            StringBuilder pairs = new StringBuilder(), products = new StringBuilder("= ");
+            for (int i = 0; i < s.size(); i++) {
+                String sep = i == 0 ? "" : i % width == 0 ? " +\n" : " + ";
+                pairs.append(sep).append(Numbers.factor(s.input(i))).append('·').append(Numbers.factor(s.weight(i)));
+                products.append(i == 0 ? "" : i % width == 0 ? " +\n  " : " + ").append(Numbers.factor(s.product(i)));
+            }
             String b = s.bias() == 0 ? "" : " + " + Numbers.factor(s.bias());
-            return pairs + b + "\n= " + products + b + "\n= " + Numbers.format(s.value());
+            return pairs + b + "\n" + products + b + "\n= " + Numbers.format(s.value());
         }
         ScatterTrace.Step s = r.scatter().steps().get(stepper.step());
         String added = s.added().stream().map(Numbers::factor).collect(Collectors.joining(", "));

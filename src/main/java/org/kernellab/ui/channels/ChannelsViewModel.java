@@ -149,7 +149,10 @@ public final class ChannelsViewModel {
     public double channelSum(int c) {
         Result r = result.get();
         if (r == null || !r.ok() || stepper.count() == 0) return 0;
-        return r.trace().steps().get(stepper.step()).terms().stream().filter(t -> t.channel() == c).mapToDouble(ConvTrace.Term::product).sum();
+        ConvTrace.Step s = r.trace().steps().get(stepper.step());
+        double sum = 0;
+        for (int i = 0; i < s.size(); i++) if (s.channel(i) == c) sum += s.product(i);
+        return sum;
     }
 
     /** "12 + (−3) + 7 + bias 1 = 17" for the current output cell. */

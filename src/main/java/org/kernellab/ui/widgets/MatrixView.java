@@ -41,14 +41,15 @@ public class MatrixView extends Region {
     private int selRow = -1, selCol = -1;
     private boolean heat, showNumbers = true;
     private BiConsumer<Integer, Integer> onCellClicked;
+    private boolean dirty = true;
 
     public MatrixView() {
         getStyleClass().add("matrix-view");
         getChildren().add(canvas);
-        palette.addListener((o, a, b) -> draw());
+        palette.addListener((o, a, b) -> invalidate());
         cellSize.addListener((o, a, b) -> requestLayout());
-        windowShiftRow.addListener((o, a, b) -> draw());
-        windowShiftCol.addListener((o, a, b) -> draw());
+        windowShiftRow.addListener((o, a, b) -> invalidate());
+        windowShiftCol.addListener((o, a, b) -> invalidate());
         canvas.setOnMouseClicked(e -> {
             int[] cell = cellAt(e.getX(), e.getY());
             if (cell == null) return;
@@ -67,12 +68,13 @@ public class MatrixView extends Region {
 
     /** New values; the outer {@code padRows}/{@code padCols} rows and columns are drawn as padding. */
     public void setValues(double[][] v, int padRows, int padCols) {
+        boolean resized = v.length != rows() || (v.length > 0 && v[0].length != cols());
         this.values = v;
         this.padRows = padRows;
         this.padCols = padCols;
         this.shown = null;
-        requestLayout();
-        draw();
+        if (resized) requestLayout(); // the preferred size changes with the number of cells
+        invalidate();
     }
 
     public void setValues(double[][] v) { setValues(v, 0, 0); }
@@ -80,25 +82,25 @@ public class MatrixView extends Region {
     /** Which cells show their value (the rest are blank, not yet computed); null shows all. */
     public void setShown(boolean[][] shown) {
         this.shown = shown;
-        draw();
+        invalidate();
     }
 
     /** Cells outlined as the kernel's current window (with dilation they need not touch). */
     public void setWindow(List<int[]> cells) {
         this.windowCells = cells == null ? List.of() : new ArrayList<>(cells);
-        draw();
+        invalidate();
     }
 
     /** Cells marked as the winner of their window (max pooling). */
     public void setWinners(List<int[]> cells) {
         this.winners = cells == null ? List.of() : new ArrayList<>(cells);
-        draw();
+        invalidate();
     }
 
     /** Cells no window ever reaches (a stride that does not divide evenly), hatched; null for none. */
     public void setUncovered(boolean[][] cells) {
         this.uncovered = cells;
-        draw();
+        invalidate();
     }
 
     /**
@@ -154,17 +156,17 @@ public class MatrixView extends Region {
     public void setSelected(int row, int col) {
         selRow = row;
         selCol = col;
-        draw();
+        invalidate();
     }
 
     public void setHeat(boolean heat) {
         this.heat = heat;
-        draw();
+        invalidate();
     }
 
     public void setShowNumbers(boolean show) {
         this.showNumbers = show;
-        draw();
+        invalidate();
     }
 
     public void setOnCellClicked(BiConsumer<Integer, Integer> handler) { this.onCellClicked = handler; }
@@ -209,12 +211,24 @@ public class MatrixView extends Region {
 
     @Override protected void layoutChildren() {
         double cell = cellSize();
-        canvas.setWidth(cols() * cell + 1);
-        canvas.setHeight(rows() * cell + 1);
+        double w = cols() * cell + 1, h = rows() * cell + 1;
+        if (w != canvas.getWidth() || h != canvas.getHeight()) dirty = true;
+        canvas.setWidth(w);
+        canvas.setHeight(h);
         // centre the grid in the space given
         canvas.relocate(snappedLeftInset() + Math.max(0, (getWidth() - snappedLeftInset() - snappedRightInset() - canvas.getWidth()) / 2),
                 snappedTopInset() + Math.max(0, (getHeight() - snappedTopInset() - snappedBottomInset() - canvas.getHeight()) / 2));
-        draw();
+        if (dirty) draw();
+    }
+
+    /**
+     * Something drawn changed: paint once, in the next layout pass, however many setters ran before it.
+     * Only this region is marked, so its ancestors keep their cached sizes.
+     */
+    private void invalidate() {
+        if (dirty) return;
+        dirty = true;
+        setNeedsLayout(true);
     }
 
     private int[] cellAt(double x, double y) {
@@ -224,6 +238,7 @@ public class MatrixView extends Region {
     }
 
     private void draw() {
+        dirty = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
         Theme.Palette p = palette.get();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());

@@ -8,10 +8,13 @@ import java.util.Locale;
 public final class Numbers {
     private Numbers() {}
 
+    // DecimalFormat is slow to build and not thread-safe: one per thread, and whole numbers skip it
+    private static final ThreadLocal<DecimalFormat> DECIMALS = ThreadLocal.withInitial(() -> new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+
     public static String format(double v) {
         if (Double.isNaN(v)) return "—";
-        DecimalFormat f = new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        String s = f.format(v);
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return v < 0 ? "−" + (long) -v : String.valueOf((long) Math.abs(v));
+        String s = DECIMALS.get().format(v);
         if (s.equals("-0")) s = "0";
         return s.replace('-', '−');
     }

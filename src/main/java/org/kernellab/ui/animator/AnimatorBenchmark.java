@@ -1,0 +1,131 @@
+package org.kernellab.ui.animator;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.FutureTask;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.kernellab.ui.ComputeEngine;
+import org.kernellab.ui.KernelLabApp;
+import org.kernellab.ui.PulseProbe;
+import org.kernellab.ui.Settings;
+
+/**
+ * {@code bench-animator}: how fast the animator answers at the largest settings (input 20, padding 5,
+ * kernel 7, stride 1): the time from a slider change to the redrawn, laid-out view, and the FX thread's
+ * work per pulse while it plays at full speed. Needs a display (use xvfb-run on a server). Prints JSON
+ * lines; asserts nothing.
+ */
+public final class AnimatorBenchmark {
+    private AnimatorBenchmark() {}
+
+    public static void run(int changes, double playSeconds, PrintStream out) throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        Preferences prefs = Preferences.userRoot().node("kernellab-benchmark");
+        KernelLabApp.Built app = onFx(() -> {
+            Settings s = new Settings(prefs);
+            s.textShown(false);
+            KernelLabApp.Built b = KernelLabApp.build(s, List.of());
+            Stage stage = new Stage();
+            stage.setScene(b.scene());
+            stage.setWidth(1600);
+            stage.setHeight(1000);
+            stage.show();
+            b.shell().select("convolution-animator");
+            return b;
+        });
+        while (app.engine().stateProperty().get() != ComputeEngine.State.READY) Thread.sleep(50);
+        AnimatorPage page = onFx(() -> (AnimatorPage) app.shell().page());
+        AnimatorViewModel vm = page.viewModel();
+        onFx(() -> {
+            vm.batch(() -> {
+                vm.inputH.set(20);
+                vm.padH.set(5);
+                vm.kernelH.set(7);
+                vm.strideH.set(1);
+            });
+            return null;
+        });
+
+        // slider change → recomputed (trace + ND4J) → drawn and laid out by the next real pulse. What counts is
+        // the FX thread's work: the change itself plus that pulse's work (animation phase to end of layout);
+        // the idle wait for the pulse to come is left out.
+        double[] ms = new double[changes];
+        long[] pulseStart = {0};
+        long[] changedAt = {Long.MAX_VALUE};
+        java.util.concurrent.BlockingQueue<Long> laidOut = new java.util.concurrent.LinkedBlockingQueue<>();
+        javafx.animation.AnimationTimer marker = new javafx.animation.AnimationTimer() {
+            @Override public void handle(long now) { pulseStart[0] = System.nanoTime(); }
+        };
+        Runnable post = () -> {
+            if (pulseStart[0] > changedAt[0]) laidOut.add(System.nanoTime() - pulseStart[0]); // only pulses begun after the change
+        };
+        onFx(() -> {
+            app.scene().addPostLayoutPulseListener(post);
+            marker.start();
+            return null;
+        });
+        for (int i = 0; i < changes + 20; i++) {
+            int k = i % 2 == 0 ? 6 : 7;
+            laidOut.clear();
+            double handler = onFx(() -> {
+                long t0 = System.nanoTime();
+                vm.kernelH.set(k);
+                changedAt[0] = System.nanoTime();
+                return (changedAt[0] - t0) / 1e6;
+            });
+            double pulse = laidOut.take() / 1e6;
+            if (i >= 20) ms[i - 20] = handler + pulse; // the first 20 warm the JIT up
+        }
+        onFx(() -> {
+            marker.stop();
+            app.scene().removePostLayoutPulseListener(post);
+            return null;
+        });
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("bench", "animator slider change to redrawn view (input 20, padding 5, kernel 7, stride 1)");
+        change.putAll(PulseProbe.summary("latency", ms));
+        out.println(json(change));
+
+        PulseProbe probe = new PulseProbe(app.scene());
+        onFx(() -> {
+            vm.stepper().speedProperty().set(10);
+            probe.start();
+            vm.stepper().playingProperty().set(true);
+            return null;
+        });
+        Thread.sleep((long) (playSeconds * 1000));
+        Map<String, Object> play = new LinkedHashMap<>();
+        play.put("bench", "animator playing at 10 steps/s, per pulse (input 20, padding 5, kernel 7, stride 1)");
+        play.putAll(onFx(() -> {
+            vm.stepper().playingProperty().set(false);
+            return probe.stop();
+        }));
+        out.println(json(play));
+        onFx(() -> {
+            app.runner().shutdown();
+            Platform.exit();
+            return null;
+        });
+        prefs.removeNode();
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
+        FutureTask<T> f = new FutureTask<>(c);
+        Platform.runLater(f);
+        return f.get();
+    }
+
+    private static String json(Map<String, Object> m) {
+        StringBuilder sb = new StringBuilder("{");
+        m.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":")
+                .append(v instanceof String s ? "\"" + s + "\"" : v));
+        return sb.append('}').toString();
+    }
+}
