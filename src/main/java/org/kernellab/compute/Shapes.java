@@ -28,18 +28,23 @@ public final class Shapes {
      * border, so too much of it leaves nothing.
      */
     public static AxisSize transposed(int i, int k, int s, int p, int d) {
-        Problem bad = i < 1 ? new Problem("shape.badInput", i)
-                : k < 1 ? new Problem("shape.badKernel", k)
-                : s < 1 ? new Problem("shape.badStride", s)
-                : p < 0 ? new Problem("shape.badPadding", p)
-                : d < 1 ? new Problem("shape.badDilation", d)
-                : null;
+        Problem bad = invalid(i, k, s, p, d);
         if (bad != null) return new AxisSize(i, k, s, p, d, false, 0, bad, "", false, 0);
         int full = (i - 1) * s + d * (k - 1) + 1;
         int out = full - 2 * p;
         String formula = "(" + i + " − 1)·" + s + " − 2·" + p + " + " + (d == 1 ? "" : d + "·") + "(" + k + " − 1) + 1 = " + signed(out);
         if (out < 1) return new AxisSize(i, k, s, p, d, false, 0, new Problem("shape.transposedCropped", p, full), formula, false, 0);
         return new AxisSize(i, k, s, p, d, false, out, null, formula, false, 0);
+    }
+
+    /** The first setting out of its range, or null. */
+    private static Problem invalid(int i, int k, int s, int p, int d) {
+        return i < 1 ? new Problem("shape.badInput", i)
+                : k < 1 ? new Problem("shape.badKernel", k)
+                : s < 1 ? new Problem("shape.badStride", s)
+                : p < 0 ? new Problem("shape.badPadding", p)
+                : d < 1 ? new Problem("shape.badDilation", d)
+                : null;
     }
 
     /** A number with a real minus sign, as the rest of the formula is typeset. */
@@ -80,12 +85,7 @@ public final class Shapes {
     }
 
     private static AxisSize axis(int i, int k, int s, int p, int d, boolean ceil, boolean pooling) {
-        Problem bad = i < 1 ? new Problem("shape.badInput", i)
-                : k < 1 ? new Problem("shape.badKernel", k)
-                : s < 1 ? new Problem("shape.badStride", s)
-                : p < 0 ? new Problem("shape.badPadding", p)
-                : d < 1 ? new Problem("shape.badDilation", d)
-                : null;
+        Problem bad = invalid(i, k, s, p, d);
         if (bad != null) return new AxisSize(i, k, s, p, d, ceil, 0, bad, "", false, 0);
 
         int span = d * (k - 1) + 1;

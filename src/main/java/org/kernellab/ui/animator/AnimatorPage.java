@@ -34,7 +34,6 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -50,6 +49,7 @@ import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.GifWriter;
+import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
 import org.kernellab.ui.widgets.SliderRow;
@@ -233,15 +233,15 @@ public final class AnimatorPage implements Page {
         kView.setOnCellEdited((rc, v) -> vm.editKernel(rc[0], rc[1], v));
         outView.setOnCellClicked(this::jumpToOutput);
 
-        Label inTitle = title(i18n.bind(() -> {
+        Label inTitle = Grids.title(i18n.bind(() -> {
             Tensor t = vm.inputProperty().get();
             boolean conv = vm.mode.get() == AnimatorViewModel.Mode.CONVOLUTION;
             int ph = vm.padH.get(), pw = vm.padW.get();
             return conv && (ph > 0 || pw > 0) ? i18n.tr("animator.inputPadded", t.dim(0), t.dim(1), t.dim(0) + 2 * ph, t.dim(1) + 2 * pw)
                     : i18n.tr("convintro.input", t.dim(0), t.dim(1));
         }, vm.inputProperty(), vm.padH, vm.padW, vm.mode));
-        Label kTitle = title(i18n.bind(() -> i18n.tr("convintro.kernel", vm.kernelProperty().get().dim(0), vm.kernelProperty().get().dim(1)), vm.kernelProperty()));
-        Label outTitle = title(i18n.bind(() -> {
+        Label kTitle = Grids.title(i18n.bind(() -> i18n.tr("convintro.kernel", vm.kernelProperty().get().dim(0), vm.kernelProperty().get().dim(1)), vm.kernelProperty()));
+        Label outTitle = Grids.title(i18n.bind(() -> {
             AnimatorViewModel.Result r = vm.result();
             if (!r.ok()) return i18n.tr("convintro.noOutput");
             return vm.mode.get() == AnimatorViewModel.Mode.TRANSPOSED && (vm.padH.get() > 0 || vm.padW.get() > 0)
@@ -249,7 +249,7 @@ public final class AnimatorPage implements Page {
                     : i18n.tr("convintro.output", r.rows().output(), r.cols().output());
         }, vm.resultProperty()));
 
-        HBox grids = new HBox(24, column(inTitle, inView), column(kTitle, kView), column(outTitle, outView));
+        HBox grids = new HBox(24, Grids.column(inTitle, inView), Grids.column(kTitle, kView), Grids.column(outTitle, outView));
         grids.setAlignment(Pos.TOP_CENTER);
         grids.setMinWidth(0);
         DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(), totalColumns(), 2 * 24 + 8), grids.widthProperty(), vm.resultProperty());
@@ -552,21 +552,7 @@ public final class AnimatorPage implements Page {
         return b;
     }
 
-    private static Label title(javafx.beans.binding.StringBinding text) {
-        Label l = new Label();
-        l.getStyleClass().add("grid-title");
-        l.textProperty().bind(text);
-        l.setWrapText(true);
-        l.setMinWidth(0);
-        return l;
-    }
 
-    private static VBox column(Label title, Node grid) {
-        VBox box = new VBox(6, title, grid);
-        box.setAlignment(Pos.TOP_CENTER);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        return box;
-    }
 
     /** A combo box cell whose text follows the language. */
     private static final class LocalizedCell<T> extends ListCell<T> {

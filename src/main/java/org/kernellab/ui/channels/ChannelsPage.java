@@ -68,7 +68,7 @@ public final class ChannelsPage implements Page {
                 new SliderRow("ch-stride", i18n.bind("animator.stride"), vm.stride, 1, 3),
                 shownFilter(i18n), random, open);
         settings.setPadding(new Insets(12));
-        settings.setPrefWidth(220);
+        settings.setPrefWidth(260);
         root.setLeft(settings);
 
         Label total = new Label();

@@ -16,6 +16,7 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 
 /**
@@ -43,14 +44,14 @@ public final class ConvIntroPage implements Page {
         kView.setValues(vm.kernel());
         outView.setOnCellClicked(vm::select);
 
-        Label inTitle = title(i18n.bind(() -> vm.padding() > 0
+        Label inTitle = Grids.title(i18n.bind(() -> vm.padding() > 0
                 ? i18n.tr("convintro.inputPadded", vm.inputRows(), vm.inputCols(), vm.padding(), vm.inputRows() + 2 * vm.padding(), vm.inputCols() + 2 * vm.padding())
                 : i18n.tr("convintro.input", vm.inputRows(), vm.inputCols())));
-        Label kTitle = title(i18n.bind("convintro.kernel", vm.kernelRows(), vm.kernelCols()));
-        Label outTitle = title(i18n.bind(() -> vm.problemProperty().get() != null ? i18n.tr("convintro.noOutput")
+        Label kTitle = Grids.title(i18n.bind("convintro.kernel", vm.kernelRows(), vm.kernelCols()));
+        Label outTitle = Grids.title(i18n.bind(() -> vm.problemProperty().get() != null ? i18n.tr("convintro.noOutput")
                 : i18n.tr("convintro.output", vm.rowsSize().output(), vm.colsSize().output()), vm.problemProperty()));
 
-        HBox grids = new HBox(24, column(inTitle, inView), column(kTitle, kView), column(outTitle, outView));
+        HBox grids = new HBox(24, Grids.column(inTitle, inView), Grids.column(kTitle, kView), Grids.column(outTitle, outView));
         grids.setAlignment(Pos.TOP_CENTER);
         grids.setMinWidth(0);
         // one cell size for the three grids, as large as the width allows, so they compare at a glance
@@ -141,21 +142,7 @@ public final class ConvIntroPage implements Page {
         return m;
     }
 
-    private static Label title(javafx.beans.binding.StringBinding text) {
-        Label l = new Label();
-        l.getStyleClass().add("grid-title");
-        l.setWrapText(true);
-        l.setMinWidth(0);
-        l.textProperty().bind(text);
-        return l;
-    }
 
-    private static VBox column(Label title, Node grid) {
-        VBox box = new VBox(6, title, grid);
-        box.setAlignment(Pos.TOP_CENTER);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        return box;
-    }
 
     ConvIntroViewModel viewModel() { return vm; }
 

@@ -8,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -82,13 +81,7 @@ public final class ChainExercisePage implements Page {
         alternatives.setManaged(false);
 
         root.getChildren().addAll(statement, grid, new HBox(10, check, list), feedback, alternatives);
-        Object questions = params.values().get("questions");
-        if (questions instanceof List<?> q && !q.isEmpty()) {
-            Label title = new Label();
-            title.getStyleClass().add("lesson-subtitle");
-            title.textProperty().bind(i18n.bind("exercise.questions"));
-            root.getChildren().addAll(new Separator(), title, new QuizView(q, i18n));
-        }
+        QuizView.addTo(root, params.values().get("questions"), i18n);
         root.setPadding(new Insets(16));
         scroll.setFitToWidth(true);
     }

@@ -1,13 +1,11 @@
 package org.kernellab.ui.exercise;
 
-import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -111,13 +109,7 @@ public final class ExercisePage implements Page {
         });
 
         root.getChildren().addAll(statement, grids, size, buttons, feedback);
-        Object questions = params.values().get("questions");
-        if (questions instanceof List<?> list && !list.isEmpty()) {
-            Label title = new Label();
-            title.getStyleClass().add("lesson-subtitle");
-            title.textProperty().bind(i18n.bind("exercise.questions"));
-            root.getChildren().addAll(new Separator(), title, new QuizView(list, i18n));
-        }
+        QuizView.addTo(root, params.values().get("questions"), i18n);
         root.setPadding(new Insets(16));
         scroll.setFitToWidth(true);
         rebuildAnswer();

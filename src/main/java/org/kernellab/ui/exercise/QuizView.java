@@ -15,6 +15,15 @@ import org.kernellab.ui.I18n;
  * Format: {@code {"text": {es, en}, "options": [{es, en}, …], "correct": i, "why": {es, en}}}.
  */
 final class QuizView extends VBox {
+    /** Adds a "Questions" section to {@code page} when the lesson's parameters have any. */
+    static void addTo(VBox page, Object questions, I18n i18n) {
+        if (!(questions instanceof List<?> list) || list.isEmpty()) return;
+        Label title = new Label();
+        title.getStyleClass().add("lesson-subtitle");
+        title.textProperty().bind(i18n.bind("exercise.questions"));
+        page.getChildren().addAll(new javafx.scene.control.Separator(), title, new QuizView(list, i18n));
+    }
+
     QuizView(List<?> questions, I18n i18n) {
         setSpacing(14);
         getStyleClass().add("quiz");

@@ -14,7 +14,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.kernellab.compute.PoolMode;
@@ -23,6 +22,7 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
 import org.kernellab.ui.widgets.SliderRow;
@@ -95,12 +95,12 @@ public final class PoolingPage implements Page {
             PoolingViewModel.Result res = vm.result();
             if (res.ok() && r < res.trace().outHeight() && c < res.trace().outWidth()) vm.stepper().stepProperty().set(r * res.trace().outWidth() + c);
         });
-        Label inTitle = title(i18n.bind(() -> vm.padding.get() > 0
+        Label inTitle = Grids.title(i18n.bind(() -> vm.padding.get() > 0
                 ? i18n.tr("animator.inputPadded", vm.size.get(), vm.size.get(), vm.size.get() + 2 * vm.padding.get(), vm.size.get() + 2 * vm.padding.get())
                 : i18n.tr("convintro.input", vm.size.get(), vm.size.get()), vm.size, vm.padding));
-        Label outTitle = title(i18n.bind(() -> vm.result().ok() ? i18n.tr("convintro.output", vm.result().rows().output(), vm.result().cols().output())
+        Label outTitle = Grids.title(i18n.bind(() -> vm.result().ok() ? i18n.tr("convintro.output", vm.result().rows().output(), vm.result().cols().output())
                 : i18n.tr("convintro.noOutput"), vm.resultProperty()));
-        HBox grids = new HBox(28, column(inTitle, inView), column(outTitle, outView));
+        HBox grids = new HBox(28, Grids.column(inTitle, inView), Grids.column(outTitle, outView));
         grids.setAlignment(Pos.TOP_CENTER);
         grids.setMinWidth(0);
         DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(),
@@ -166,19 +166,7 @@ public final class PoolingPage implements Page {
         outView.setSelected(s.outRow(), s.outCol());
     }
 
-    private static Label title(javafx.beans.binding.StringBinding text) {
-        Label l = new Label();
-        l.getStyleClass().add("grid-title");
-        l.textProperty().bind(text);
-        return l;
-    }
 
-    private static VBox column(Label title, Node grid) {
-        VBox box = new VBox(6, title, grid);
-        box.setAlignment(Pos.TOP_CENTER);
-        box.setMinWidth(Region.USE_PREF_SIZE);
-        return box;
-    }
 
     @Override public Node view() { return root; }
 

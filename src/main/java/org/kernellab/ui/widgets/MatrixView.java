@@ -39,7 +39,7 @@ public class MatrixView extends Region {
     private BiConsumer<int[], Double> onCellEdited;
     private TextField editor;
     private int selRow = -1, selCol = -1;
-    private boolean heat, showNumbers = true;
+    private boolean heat;
     private BiConsumer<Integer, Integer> onCellClicked;
     private boolean dirty = true;
 
@@ -164,11 +164,6 @@ public class MatrixView extends Region {
         invalidate();
     }
 
-    public void setShowNumbers(boolean show) {
-        this.showNumbers = show;
-        invalidate();
-    }
-
     public void setOnCellClicked(BiConsumer<Integer, Integer> handler) { this.onCellClicked = handler; }
 
     public int rows() { return values.length; }
@@ -261,7 +256,7 @@ public class MatrixView extends Region {
                 g.setStroke(p.grid());
                 g.setLineWidth(1);
                 g.strokeRect(x, y, cell, cell);
-                if (visible && showNumbers) {
+                if (visible) {
                     g.setFill(isPadding(r, c) ? p.grid() : textOn(fill, p));
                     g.fillText(text(r, c), x + cell / 2, y + cell / 2, cell - 4);
                 }
