@@ -22,7 +22,7 @@ public final class PythonPanel extends VBox {
         text.setId(id);
         text.getStyleClass().add("python-code");
         text.textProperty().bind(code);
-        text.setWrapText(true);
+        // code does not wrap (and a label that does not wrap is cheap to lay out on every frame)
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
         Button copy = new Button();
