@@ -300,6 +300,7 @@ public final class AnimatorPage implements Page {
 
         Label keys = label(i18n, "animator.keys");
         keys.getStyleClass().add("hint");
+        keys.setWrapText(true);
         VBox right = new VBox(12, stage, controls, keys, python);
         right.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(right);
