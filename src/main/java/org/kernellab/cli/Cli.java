@@ -23,7 +23,7 @@ import org.kernellab.i18n.Messages;
  * teachers' scripts rely on (add, never rename).
  */
 public final class Cli {
-    public static final Set<String> COMMANDS = Set.of("conv", "pool", "shape", "bench", "help");
+    public static final Set<String> COMMANDS = Set.of("conv", "pool", "shape", "train", "bench", "help");
 
     private Cli() {}
 
@@ -41,6 +41,7 @@ public final class Cli {
                 case "conv" -> out.println(Json.write(conv(rest)));
                 case "pool" -> out.println(Json.write(pool(rest)));
                 case "shape" -> out.println(Json.write(shape(rest)));
+                case "train" -> Train.run(rest, out);
                 case "bench" -> Bench.run(new Options("bench", rest, Set.of("--repeat"), Set.of(), Set.of()).integer("--repeat", 200), out);
                 case "help" -> out.println(Messages.english("cli.usage"));
                 default -> throw new CliException("cli.unknownCommand", command);
@@ -48,6 +49,9 @@ public final class Cli {
             return 0;
         } catch (CliException e) {
             err.println("error: " + e.problem.english());
+            return 2;
+        } catch (org.kernellab.data.DataException e) {
+            err.println("error: " + e.getMessage());
             return 2;
         } catch (ComputeException e) {
             err.println("error: " + e.problem().english());

@@ -1,5 +1,5 @@
 /**
- * Networks built and trained with ND4J (the course's MLP and CNN). No JavaFX here: training runs from the
- * command line and in background tasks alike.
+ * The course's networks (an MLP and a small CNN for Fashion-MNIST) built and trained with ND4J's
+ * SameDiff. No JavaFX here: training runs from the command line and, later, in background tasks.
  */
 package org.kernellab.model;

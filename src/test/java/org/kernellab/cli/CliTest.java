@@ -84,6 +84,23 @@ class CliTest {
         assertEquals(61.1, Math.round(j.get("parameters").asLong() / 1e5) / 10.0);
     }
 
+    @Test void trainPrintsOneJsonObjectPerEpochAndAFinalLine() throws Exception {
+        Run r = run("train", "--model", "mlp", "--epochs", "2", "--batch", "128", "--lr", "0.1", "--optimizer", "sgd",
+                "--limit-train", "1024", "--data", "assets/fashion-mnist", "--seed", "3");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(3, lines.length, r.out());
+        for (int i = 0; i < 2; i++) {
+            JsonNode e = new ObjectMapper().readTree(lines[i]);
+            assertEquals(i + 1, e.get("epoch").asInt());
+            for (String k : new String[] {"train_seconds", "images_per_second", "test_accuracy", "test_loss"}) assertTrue(e.has(k), k);
+        }
+        JsonNode last = new ObjectMapper().readTree(lines[2]);
+        assertTrue(last.get("final").asBoolean());
+        assertTrue(last.get("test_accuracy").asDouble() > 0.3, "better than chance: " + last);
+        assertTrue(last.has("train_seconds") && last.has("peak_rss_mb"));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "conv --input [[1,2],[3,4] --kernel [[1]]                 | not valid JSON",
@@ -101,6 +118,10 @@ class CliTest {
         "shape --input 1,3,x --layer relu                         | sizes joined by commas",
         "shape --input 1,3,19,19 --layer warp:out=7               | unknown layer",
         "frobnicate                                               | unknown command",
+        "train --model rnn --epochs 1 --batch 8 --lr 0.1 --optimizer sgd | unknown model",
+        "train --model cnn --epochs 1 --batch 8 --lr 0.1 --optimizer sgd --blocks 5 | 1 to 3 conv blocks",
+        "train --model mlp --epochs 1 --batch 8 --lr 0.1 --optimizer sgd --data /no/such | no such folder",
+        "train --model mlp --batch 8 --lr 0.1 --optimizer sgd     | train for at least 1 epoch",
     })
     void badInputGivesOneLineAndStatus2(String command, String expected) {
         Run r = run(command.trim().split("\\s+"));

@@ -1,0 +1,68 @@
+package org.kernellab.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.kernellab.compute.ComputeException;
+import org.kernellab.compute.LayerSpec;
+
+/**
+ * A network and how to train it, limited to what the course's exercises change: the MLP
+ * (784-64-128-10) or the CNN (blocks of Conv3×3 + ReLU + MaxPool2, then 128 and 10 units), the number of
+ * filters and blocks, dropout before the last layer, the optimizer, learning rate, batch size and epochs.
+ */
+public record NetSpec(Kind kind, int filters, int blocks, double dropout, Optimizer optimizer, double lr, int batch, int epochs, long seed) {
+    public enum Kind { MLP, CNN }
+
+    public enum Optimizer { SGD, ADAM }
+
+    public NetSpec {
+        if (kind == Kind.CNN && (filters < 1 || filters > 256)) throw new ComputeException("train.badFilters", filters);
+        if (kind == Kind.CNN && (blocks < 1 || blocks > 3)) throw new ComputeException("train.badBlocks", blocks);
+        if (dropout < 0 || dropout >= 1) throw new ComputeException("train.badDropout", dropout);
+        if (!(lr > 0) || lr > 10) throw new ComputeException("train.badLr", lr);
+        if (batch < 1) throw new ComputeException("train.badBatch", batch);
+        if (epochs < 1) throw new ComputeException("train.badEpochs", epochs);
+    }
+
+    /** The course's CNN: two blocks of 32 filters, Adam. */
+    public static NetSpec courseCnn(double lr, int batch, int epochs) {
+        return new NetSpec(Kind.CNN, 32, 2, 0, Optimizer.ADAM, lr, batch, epochs, 42);
+    }
+
+    public static Kind kind(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "mlp" -> Kind.MLP;
+            case "cnn" -> Kind.CNN;
+            default -> throw new ComputeException("train.badModel", s);
+        };
+    }
+
+    public static Optimizer optimizer(String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "sgd" -> Optimizer.SGD;
+            case "adam" -> Optimizer.ADAM;
+            default -> throw new ComputeException("train.badOptimizer", s);
+        };
+    }
+
+    /** The layers as a chain, for shapes and parameter counts (input 1×1×28×28). */
+    public List<LayerSpec> layers() {
+        List<LayerSpec> l = new ArrayList<>();
+        if (kind == Kind.MLP) {
+            for (String s : new String[] {"flatten", "linear:out=64", "relu", "linear:out=128", "relu"}) l.add(LayerSpec.parse(s));
+        } else {
+            for (int b = 0; b < blocks; b++) {
+                l.add(LayerSpec.parse("conv:out=" + filters + ",k=3"));
+                l.add(LayerSpec.parse("relu"));
+                l.add(LayerSpec.parse("maxpool:k=2"));
+            }
+            l.add(LayerSpec.parse("flatten"));
+            l.add(LayerSpec.parse("linear:out=128"));
+            l.add(LayerSpec.parse("relu"));
+        }
+        if (dropout > 0) l.add(LayerSpec.parse("dropout:p=" + dropout));
+        l.add(LayerSpec.parse("linear:out=10"));
+        return l;
+    }
+}
