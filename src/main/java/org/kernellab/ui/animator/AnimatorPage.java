@@ -29,8 +29,6 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.image.Image;
-import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -49,6 +47,7 @@ import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.GifWriter;
+import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
@@ -427,24 +426,13 @@ public final class AnimatorPage implements Page {
     // ---------------------------------------------------------------- files
 
     private void openImage() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
-        File f = fc.showOpenDialog(root.getScene().getWindow());
-        if (f != null) loadImage(f.toPath());
+        ImageFiles.choose(root.getScene().getWindow()).ifPresent(this::loadImage);
     }
 
     /** Reads an image file, turns it grey and fits it to the input; a file that is no image says so. */
     void loadImage(Path file) {
-        Image img = new Image(file.toUri().toString());
-        if (img.isError() || img.getPixelReader() == null) {
-            showError(ctx.i18n().tr("animator.badImage", file.getFileName()));
-            return;
-        }
-        int w = (int) img.getWidth(), h = (int) img.getHeight();
-        int[] argb = new int[w * h];
-        PixelReader pr = img.getPixelReader();
-        pr.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        vm.usePicture(Images.grey(argb, w, h), AnimatorViewModel.Source.IMAGE);
+        ImageFiles.read(file).ifPresentOrElse(p -> vm.usePicture(Images.grey(p.argb(), p.width(), p.height()), AnimatorViewModel.Source.IMAGE),
+                () -> showError(ctx.i18n().tr("animator.badImage", file.getFileName())));
     }
 
     private void chooseAndExport(boolean gif) {

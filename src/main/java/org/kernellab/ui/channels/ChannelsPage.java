@@ -1,6 +1,5 @@
 package org.kernellab.ui.channels;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -12,17 +11,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
-import javafx.scene.image.Image;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kernellab.compute.ConvTrace;
 import org.kernellab.compute.Tensor;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.Numbers;
 import org.kernellab.ui.widgets.SliderRow;
@@ -205,21 +203,16 @@ public final class ChannelsPage implements Page {
         }
     }
 
+    /** A colour picture as three channels; a file that is no image leaves the input as it was. */
     private void openImage() {
-        FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
-        File f = fc.showOpenDialog(root.getScene().getWindow());
-        if (f == null) return;
-        Image img = new Image(f.toURI().toString());
-        if (img.isError() || img.getPixelReader() == null) return;
-        int w = (int) img.getWidth(), h = (int) img.getHeight();
-        int[] argb = new int[w * h];
-        img.getPixelReader().getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
-        Tensor rgb = Tensor.zeros(3, h, w);
-        for (int i = 0; i < argb.length; i++) {
-            for (int c = 0; c < 3; c++) rgb.data()[c * w * h + i] = ((argb[i] >> (16 - 8 * c)) & 0xFF) / 255.0;
-        }
-        vm.usePicture(rgb);
+        ImageFiles.choose(root.getScene().getWindow()).flatMap(ImageFiles::read).ifPresent(p -> {
+            int n = p.width() * p.height();
+            Tensor rgb = Tensor.zeros(3, p.height(), p.width());
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < 3; c++) rgb.data()[c * n + i] = ((p.argb()[i] >> (16 - 8 * c)) & 0xFF) / 255.0;
+            }
+            vm.usePicture(rgb);
+        });
     }
 
     @Override public Node view() { return root; }

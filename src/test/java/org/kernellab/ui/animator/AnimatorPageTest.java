@@ -165,6 +165,24 @@ class AnimatorPageTest {
         assertEquals("−7", in.text(1, 1));
     }
 
+    @Test void opensAPictureAsGreyValuesAndSaysWhenAFileIsNoImage(FxRobot robot, @TempDir Path dir) throws Exception {
+        AnimatorPage page = harness.open(robot, "convolution-animator", AnimatorPage.class);
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(40, 20, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < 40; x++) for (int y = 0; y < 20; y++) img.setRGB(x, y, x < 20 ? 0x000000 : 0xFFFFFF);
+        Path png = dir.resolve("edge.png"), txt = dir.resolve("notes.png");
+        ImageIO.write(img, "png", png.toFile());
+        robot.interact(() -> page.loadImage(png));
+        AnimatorViewModel vm = page.viewModel();
+        assertEquals(AnimatorViewModel.Source.IMAGE, vm.source.get());
+        Tensor in = vm.inputProperty().get();
+        assertEquals(0.0, in.get(0, 0), 1e-9, "the centred square crop: dark on the left");
+        assertEquals(1.0, in.get(0, in.dim(1) - 1), 1e-9, "and white on the right");
+        Files.writeString(txt, "not a picture");
+        robot.interact(() -> page.loadImage(txt));
+        assertTrue(text(robot, "#animator-message").contains("notes.png is not an image"), text(robot, "#animator-message"));
+        assertEquals(in, vm.inputProperty().get(), "the input the student had is kept");
+    }
+
     @Test void exportsAFrameAndAnAnimatedGif(FxRobot robot, @TempDir Path dir) throws Exception {
         AnimatorPage page = harness.open(robot, "convolution-animator", AnimatorPage.class);
         slide(robot, "input", 3);
