@@ -101,7 +101,7 @@ public final class ExercisePage implements Page {
             if (f.solved()) return i18n.tr("exercise.solved");
             long wrong = java.util.Arrays.stream(f.cells()).flatMap(java.util.Arrays::stream).filter(c -> c != null && !c).count();
             long empty = java.util.Arrays.stream(f.cells()).flatMap(java.util.Arrays::stream).filter(c -> c == null).count();
-            return i18n.tr("exercise.someWrong", wrong, empty);
+            return wrong == 0 ? i18n.tr("exercise.incomplete", empty) : i18n.tr("exercise.someWrong", wrong, empty);
         }, vm.feedbackProperty()));
         vm.feedbackProperty().addListener((o, a, f) -> {
             feedback.getStyleClass().setAll("label", f != null && f.solved() ? "right" : "problem");
