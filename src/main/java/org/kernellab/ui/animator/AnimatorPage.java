@@ -271,8 +271,7 @@ public final class AnimatorPage implements Page {
         message.setId("animator-message");
         message.setWrapText(true);
         message.textProperty().bind(i18n.bind(this::messageText, vm.resultProperty(), ctx.engineReady()));
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Grids.hideWhenEmpty(message);
 
         Label stepTitle = new Label();
         stepTitle.setId("animator-step");

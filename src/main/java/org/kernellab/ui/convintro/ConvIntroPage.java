@@ -76,8 +76,7 @@ public final class ConvIntroPage implements Page {
         problem.setWrapText(true);
         problem.textProperty().bind(i18n.bind(() -> vm.problemProperty().get() == null ? (vm.failureProperty().get() == null ? "" : i18n.tr("convintro.failed", vm.failureProperty().get()))
                 : i18n.tr(vm.problemProperty().get()), vm.problemProperty(), vm.failureProperty()));
-        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
-        problem.managedProperty().bind(problem.visibleProperty());
+        Grids.hideWhenEmpty(problem);
 
         Label stepTitle = new Label();
         stepTitle.setId("conv-intro-step");

@@ -118,13 +118,9 @@ public final class PoolingPage implements Page {
         message.textProperty().bind(i18n.bind(() -> {
             PoolingViewModel.Result r = vm.result();
             if (!r.ok()) return "✗ " + i18n.tr("animator.noOutput", i18n.tr(r.problem()));
-            int floor = org.kernellab.compute.Shapes.pool(vm.size.get(), vm.window.get(), vm.stride.get(), vm.padding.get(), false).output();
-            String s = r.rows().droppedLast() ? i18n.tr("pool.dropped") : r.rows().output() > floor ? i18n.tr("pool.ceilExtra") : "";
-            if (vm.mode.get() == PoolMode.MAX && vm.padding.get() > 0) s += (s.isEmpty() ? "" : "\n") + i18n.tr("pool.maxPadding");
-            return s;
+            return String.join("\n", vm.noteKeys().stream().map(i18n::tr).toList());
         }, vm.resultProperty()));
-        message.visibleProperty().bind(message.textProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
+        Grids.hideWhenEmpty(message);
         Label stepText = new Label();
         stepText.setId("pool-step");
         stepText.getStyleClass().add("products");

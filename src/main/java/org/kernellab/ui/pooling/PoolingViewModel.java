@@ -122,6 +122,21 @@ public final class PoolingViewModel {
         }
     }
 
+    /**
+     * What is worth telling about these settings, as message keys: a window ceil mode dropped or kept,
+     * and that max pooling's padding never wins.
+     */
+    public java.util.List<String> noteKeys() {
+        Result r = result.get();
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        if (r == null || !r.ok()) return keys;
+        int floor = Shapes.pool(size.get(), window.get(), stride.get(), padding.get(), false).output();
+        if (r.rows().droppedLast()) keys.add("pool.dropped");
+        else if (r.rows().output() > floor) keys.add("pool.ceilExtra");
+        if (mode.get() == PoolMode.MAX && padding.get() > 0) keys.add("pool.maxPadding");
+        return keys;
+    }
+
     /** The padded input as the windows see it: −∞ padding for max (never wins), 0 for the average. */
     public double[][] padded() {
         Tensor in = input.get();

@@ -21,6 +21,12 @@ public final class Grids {
         return l;
     }
 
+    /** A message line that takes no room while it has nothing to say. */
+    public static void hideWhenEmpty(Label l) {
+        l.visibleProperty().bind(l.textProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+    }
+
     /** A title above a grid, centred; the column is never squeezed below the grid's own width. */
     public static VBox column(Label title, Node grid) {
         VBox box = new VBox(6, title, grid);
