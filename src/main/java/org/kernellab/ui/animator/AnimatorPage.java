@@ -4,7 +4,9 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.FutureTask;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
@@ -27,8 +29,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -51,6 +51,7 @@ import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
+import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
 
@@ -113,21 +114,10 @@ public final class AnimatorPage implements Page {
     // ---------------------------------------------------------------- settings column
 
     private Node settings(I18n i18n) {
-        ToggleGroup modes = new ToggleGroup();
-        ToggleButton conv = new ToggleButton(), trans = new ToggleButton();
-        conv.setId("mode-conv");
-        trans.setId("mode-transposed");
-        conv.textProperty().bind(i18n.bind("animator.modeConv"));
-        trans.textProperty().bind(i18n.bind("animator.modeTransposed"));
-        conv.setUserData(AnimatorViewModel.Mode.CONVOLUTION);
-        trans.setUserData(AnimatorViewModel.Mode.TRANSPOSED);
-        SegmentedButton modeButtons = new SegmentedButton(conv, trans);
-        modeButtons.setToggleGroup(modes);
-        modes.selectToggle(vm.mode.get() == AnimatorViewModel.Mode.CONVOLUTION ? conv : trans);
-        modes.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) was.setSelected(true);
-            else vm.mode.set((AnimatorViewModel.Mode) now.getUserData());
-        });
+        Map<AnimatorViewModel.Mode, String[]> modes = new LinkedHashMap<>();
+        modes.put(AnimatorViewModel.Mode.CONVOLUTION, new String[] {"mode-conv", "animator.modeConv"});
+        modes.put(AnimatorViewModel.Mode.TRANSPOSED, new String[] {"mode-transposed", "animator.modeTransposed"});
+        SegmentedButton modeButtons = Segments.of(vm.mode, modes, i18n);
 
         CheckBox separate = new CheckBox();
         separate.setId("separate");

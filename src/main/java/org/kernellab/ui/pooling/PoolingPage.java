@@ -1,6 +1,8 @@
 package org.kernellab.ui.pooling;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
@@ -10,8 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -25,6 +25,7 @@ import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
+import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
 
@@ -49,21 +50,10 @@ public final class PoolingPage implements Page {
         if ("avg".equals(params.string("mode", "max"))) vm.mode.set(PoolMode.AVG);
         controls = new StepControls(vm.stepper(), i18n);
 
-        ToggleGroup modes = new ToggleGroup();
-        ToggleButton max = new ToggleButton(), avg = new ToggleButton();
-        max.setId("pool-max");
-        avg.setId("pool-avg");
-        max.textProperty().bind(i18n.bind("pool.max"));
-        avg.textProperty().bind(i18n.bind("pool.avg"));
-        max.setUserData(PoolMode.MAX);
-        avg.setUserData(PoolMode.AVG);
-        SegmentedButton modeButtons = new SegmentedButton(max, avg);
-        modeButtons.setToggleGroup(modes);
-        modes.selectToggle(vm.mode.get() == PoolMode.MAX ? max : avg);
-        modes.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) was.setSelected(true);
-            else vm.mode.set((PoolMode) now.getUserData());
-        });
+        Map<PoolMode, String[]> modes = new LinkedHashMap<>();
+        modes.put(PoolMode.MAX, new String[] {"pool-max", "pool.max"});
+        modes.put(PoolMode.AVG, new String[] {"pool-avg", "pool.avg"});
+        SegmentedButton modeButtons = Segments.of(vm.mode, modes, i18n);
         CheckBox ceil = new CheckBox();
         ceil.setId("pool-ceil");
         ceil.textProperty().bind(i18n.bind("pool.ceil"));
