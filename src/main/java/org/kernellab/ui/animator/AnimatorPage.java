@@ -363,11 +363,7 @@ public final class AnimatorPage implements Page {
             inView.setWindow(s.terms().stream().filter(t -> t.channel() == 0).map(t -> new int[] {t.row(), t.col()}).toList());
             glideFrom(fresh ? null : lastWindow, s.top(), s.left());
             lastWindow = new int[] {s.top(), s.left()};
-            int oh = r.trace().outHeight(), ow = r.trace().outWidth();
-            outView.setValues(r.output() != null ? r.output() : new double[oh][ow]);
-            boolean[][] shown = new boolean[oh][ow];
-            if (r.output() != null) for (int k = 0; k <= s.index(); k++) shown[k / ow][k % ow] = true;
-            outView.setShown(shown);
+            outView.setFilled(r.output(), r.trace().outHeight(), r.trace().outWidth(), s.index() + 1);
             outView.setSelected(s.outRow(), s.outCol());
             outView.setUncovered(null);
         } else {

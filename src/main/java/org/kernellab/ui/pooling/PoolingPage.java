@@ -144,11 +144,7 @@ public final class PoolingPage implements Page {
         PoolTrace.Step s = r.trace().steps().get(vm.stepper().step());
         inView.setWindow(s.cells());
         inView.setWinners(s.winner() == null ? List.of() : List.of(s.winner()));
-        int oh = r.trace().outHeight(), ow = r.trace().outWidth();
-        outView.setValues(r.output() != null ? r.output() : new double[oh][ow]);
-        boolean[][] shown = new boolean[oh][ow];
-        if (r.output() != null) for (int k = 0; k <= s.index(); k++) shown[k / ow][k % ow] = true;
-        outView.setShown(shown);
+        outView.setFilled(r.output(), r.trace().outHeight(), r.trace().outWidth(), s.index() + 1);
         outView.setSelected(s.outRow(), s.outCol());
     }
 

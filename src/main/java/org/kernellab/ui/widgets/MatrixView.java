@@ -79,6 +79,17 @@ public class MatrixView extends Region {
 
     public void setValues(double[][] v) { setValues(v, 0, 0); }
 
+    /**
+     * An output filling in as a kernel slides: {@code values} (null while not yet computed, then all blank)
+     * with only the first {@code filled} cells, row by row, showing their value.
+     */
+    public void setFilled(double[][] values, int rows, int cols, int filled) {
+        setValues(values != null ? values : new double[rows][cols]);
+        boolean[][] shown = new boolean[rows][cols];
+        if (values != null) for (int k = 0; k < Math.min(filled, rows * cols); k++) shown[k / cols][k % cols] = true;
+        setShown(shown);
+    }
+
     /** Which cells show their value (the rest are blank, not yet computed); null shows all. */
     public void setShown(boolean[][] shown) {
         this.shown = shown;
