@@ -40,16 +40,11 @@ final class Train {
         }
         int threads = o.integer("--threads", 0);
         FashionMnist.Loaded data = FashionMnist.load(o.optional("--data") == null ? null : Path.of(o.optional("--data")));
-        if (threads > 0) Nd4j.getEnvironment().setMaxMasterThreads(threads);
-
-        // SameDiff announces every differentiated op on System.out; teachers' scripts read stdout as JSON lines
-        PrintStream console = System.out;
-        System.setOut(new PrintStream(java.io.OutputStream.nullOutputStream()));
-        try {
-            train(spec, data, limit, save, out);
-        } finally {
-            System.setOut(console);
+        if (threads > 0) {
+            Nd4j.getEnvironment().setMaxThreads(threads);
+            Nd4j.getEnvironment().setMaxMasterThreads(threads);
         }
+        train(spec, data, limit, save, out);
     }
 
     private static void train(NetSpec spec, FashionMnist.Loaded data, int limit, Path save, PrintStream out) throws DataException {
@@ -61,9 +56,10 @@ final class Train {
             m.put("images_per_second", round(e.imagesPerSecond(), 1));
             m.put("test_accuracy", round(e.testAccuracy(), 4));
             m.put("test_loss", round(e.testLoss(), 4));
+            m.put("train_accuracy", round(e.trainAccuracy(), 4));
             out.println(Json.write(m));
         });
-        double[] eval = Trainer.evaluate(net, data.test());
+        Trainer.Evaluation eval = Trainer.evaluate(net, data.test());
         if (save != null) {
             try {
                 net.save(save);
@@ -73,7 +69,7 @@ final class Train {
         }
         Map<String, Object> last = new LinkedHashMap<>();
         last.put("final", true);
-        last.put("test_accuracy", round(eval[0], 4));
+        last.put("test_accuracy", round(eval.accuracy(), 4));
         last.put("train_seconds", round(seconds, 3));
         last.put("peak_rss_mb", peakRssMb());
         last.put("parameters", net.parameters());

@@ -1,86 +1,104 @@
 package org.kernellab.model;
 
-import java.util.Map;
 import java.util.Random;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.data.Dataset;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
-/** Trains a {@link Network} on Fashion-MNIST epoch by epoch, measuring speed and test accuracy. */
+/** Trains a {@link Network} on Fashion-MNIST epoch by epoch, measuring speed and accuracy. */
 public final class Trainer {
-    /** What one epoch gave. Training time excludes the test pass. */
-    public record Epoch(int epoch, double trainSeconds, double imagesPerSecond, double testAccuracy, double testLoss) {}
+    /** A loss this large (the untrained net starts near ln 10 ≈ 2.3) means the run has diverged. */
+    static final double EXPLODED = 100;
+    private static final int EVAL_BATCH = 500;
 
-    /** Told of each epoch; asked between batches whether to stop. */
+    /** Progress after a batch. {@code done} counts batches over the whole run. */
+    public record Batch(int epoch, int done, int total, double loss, double imagesPerSecond, double secondsLeft) {}
+
+    /** What one epoch gave. Training time excludes the test pass; train accuracy is over the epoch's batches. */
+    public record Epoch(int epoch, double trainSeconds, double imagesPerSecond, double trainAccuracy, double testAccuracy, double testLoss) {}
+
+    /** Told of batches and epochs; asked between batches whether to stop (and may block there to pause). */
     public interface Listener {
         void epoch(Epoch e);
 
+        default void batch(Batch b) {}
+
         default boolean cancelled() { return false; }
+    }
+
+    /** A net's answers on a data set: the predicted class and its probability per image, the confusion matrix. */
+    public record Evaluation(double accuracy, double loss, int[] predicted, float[] confidence, int[][] confusion) {
+        /** Share of class c's images classified as c. */
+        public double classAccuracy(int c) {
+            int all = 0;
+            for (int v : confusion[c]) all += v;
+            return all == 0 ? 0 : confusion[c][c] / (double) all;
+        }
     }
 
     private Trainer() {}
 
     /**
      * @param limitTrain use only the first this many training images (0: all)
-     * @return the total training time in seconds
+     * @return the total training time in seconds, up to a cancel
+     * @throws ComputeException {@code train.diverged} when the loss becomes NaN or explodes
      */
     public static double train(Network net, Dataset train, Dataset test, int limitTrain, Listener listener) {
         NetSpec spec = net.spec();
         int n = limitTrain > 0 ? Math.min(limitTrain, train.size()) : train.size();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
+        int[] order = range(n);
         Random rnd = new Random(spec.seed());
+        int perEpoch = (n + spec.batch() - 1) / spec.batch(), done = 0;
         double total = 0;
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
             shuffle(order, rnd);
             long t0 = System.nanoTime();
+            double right = 0;
             for (int from = 0; from < n; from += spec.batch()) {
-                if (listener.cancelled()) return total;
+                if (listener.cancelled()) return total + (System.nanoTime() - t0) / 1e9;
                 int to = Math.min(n, from + spec.batch());
-                net.step(features(train, order, from, to), oneHot(train, order, from, to), rnd);
+                double[] lossRight = net.step(train.images().pixels(), train.labels(), order, from, to, rnd);
+                if (!Double.isFinite(lossRight[0]) || lossRight[0] > EXPLODED) throw new ComputeException("train.diverged", spec.lr());
+                right += lossRight[1];
+                done++;
+                double elapsed = total + (System.nanoTime() - t0) / 1e9, speed = ((epoch - 1) * (double) n + to) / elapsed;
+                listener.batch(new Batch(epoch, done, perEpoch * spec.epochs(), lossRight[0], speed,
+                        (spec.epochs() * (double) n - ((epoch - 1) * (double) n + to)) / speed));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             total += seconds;
-            double[] eval = evaluate(net, test);
-            if (!Double.isFinite(eval[1]) || eval[1] > 1e3) throw new ComputeException("train.diverged", spec.lr());
-            listener.epoch(new Epoch(epoch, seconds, n / seconds, eval[0], eval[1]));
+            Evaluation eval = evaluate(net, test);
+            listener.epoch(new Epoch(epoch, seconds, n / seconds, right / n, eval.accuracy(), eval.loss()));
         }
         return total;
     }
 
-    /** Accuracy and mean loss over a data set, in batches. */
-    public static double[] evaluate(Network net, Dataset d) {
-        int[] all = new int[d.size()];
-        for (int i = 0; i < all.length; i++) all[i] = i;
+    /** The net's answers on every image of a data set, in batches. */
+    public static Evaluation evaluate(Network net, Dataset d) {
+        int[] all = range(d.size());
+        int[] predicted = new int[d.size()];
+        float[] confidence = new float[d.size()];
+        int[][] confusion = new int[10][10];
         long right = 0;
         double loss = 0;
-        for (int from = 0; from < all.length; from += 1000) {
-            int to = Math.min(all.length, from + 1000);
-            Map<String, INDArray> out = net.evaluate(features(d, all, from, to), oneHot(d, all, from, to));
-            INDArray predicted = Nd4j.argMax(out.get(Network.PROBS), 1);
-            for (int i = from; i < to; i++) if (predicted.getInt(i - from) == d.label(i)) right++;
-            loss += out.get(Network.LOSS).getDouble(0) * (to - from);
+        for (int from = 0; from < all.length; from += EVAL_BATCH) {
+            int to = Math.min(all.length, from + EVAL_BATCH);
+            float[] p = net.predict(d.images().pixels(), all, from, to);
+            for (int i = from; i < to; i++) {
+                int off = (i - from) * 10, label = d.label(i), guess = Network.argMax(p, off);
+                predicted[i] = guess;
+                confidence[i] = p[off + guess];
+                confusion[label][guess]++;
+                if (guess == label) right++;
+                loss -= Math.log(Math.max(p[off + label], 1e-30f));
+            }
         }
-        return new double[] {right / (double) all.length, loss / all.length};
+        return new Evaluation(right / (double) all.length, loss / all.length, predicted, confidence, confusion);
     }
 
-    static INDArray features(Dataset d, int[] idx, int from, int to) {
-        int size = d.images().rows() * d.images().cols();
-        float[] f = new float[(to - from) * size];
-        byte[] px = d.images().pixels();
-        for (int i = from; i < to; i++) {
-            int base = idx[i] * size, out = (i - from) * size;
-            for (int k = 0; k < size; k++) f[out + k] = (px[base + k] & 0xFF) / 255f;
-        }
-        return Nd4j.create(f, new long[] {to - from, 1, d.images().rows(), d.images().cols()}, 'c');
-    }
-
-    static INDArray oneHot(Dataset d, int[] idx, int from, int to) {
-        INDArray y = Nd4j.zeros(DataType.FLOAT, to - from, 10);
-        for (int i = from; i < to; i++) y.putScalar(i - from, d.label(idx[i]), 1f);
-        return y;
+    static int[] range(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = i;
+        return a;
     }
 
     private static void shuffle(int[] a, Random rnd) {
