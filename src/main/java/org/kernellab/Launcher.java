@@ -14,8 +14,12 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("bench-animator")) {
-            // the one command that needs JavaFX (and a display), so it lives beside the views
+            // the benchmarks that need JavaFX (and a display) live beside the views they measure
             org.kernellab.ui.animator.AnimatorBenchmark.run(300, 8, System.out);
+            System.exit(0);
+        }
+        if (args.length > 0 && args[0].equals("bench-training")) {
+            org.kernellab.ui.training.TrainingBenchmark.run(System.out);
             System.exit(0);
         }
         if (args.length > 0 && Cli.isCommand(args[0])) {

@@ -13,7 +13,6 @@ import org.kernellab.data.FashionMnist;
 import org.kernellab.model.NetSpec;
 import org.kernellab.model.Network;
 import org.kernellab.model.Trainer;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * {@code train --model mlp|cnn [--filters N] [--blocks N] [--dropout P] --epochs N --batch B --lr LR
@@ -40,16 +39,15 @@ final class Train {
         }
         int threads = o.integer("--threads", 0);
         FashionMnist.Loaded data = FashionMnist.load(o.optional("--data") == null ? null : Path.of(o.optional("--data")));
-        if (threads > 0) {
-            Nd4j.getEnvironment().setMaxThreads(threads);
-            Nd4j.getEnvironment().setMaxMasterThreads(threads);
-        }
+        if (threads > 0) Trainer.useThreads(threads);
         train(spec, data, limit, save, out);
     }
 
     private static void train(NetSpec spec, FashionMnist.Loaded data, int limit, Path save, PrintStream out) throws DataException {
         Network net = Network.build(spec);
+        Trainer.Evaluation[] last = new Trainer.Evaluation[1];
         double seconds = Trainer.train(net, data.train(), data.test(), limit, e -> {
+            last[0] = e.test();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("epoch", e.epoch());
             m.put("train_seconds", round(e.trainSeconds(), 3));
@@ -59,7 +57,7 @@ final class Train {
             m.put("train_accuracy", round(e.trainAccuracy(), 4));
             out.println(Json.write(m));
         });
-        Trainer.Evaluation eval = Trainer.evaluate(net, data.test());
+        Trainer.Evaluation eval = last[0];
         if (save != null) {
             try {
                 net.save(save);
@@ -67,14 +65,14 @@ final class Train {
                 throw new DataException(save + ": cannot be written (" + e.getMessage() + ")", e);
             }
         }
-        Map<String, Object> last = new LinkedHashMap<>();
-        last.put("final", true);
-        last.put("test_accuracy", round(eval.accuracy(), 4));
-        last.put("train_seconds", round(seconds, 3));
-        last.put("peak_rss_mb", peakRssMb());
-        last.put("parameters", net.parameters());
-        last.put("data", data.source().name().toLowerCase(java.util.Locale.ROOT));
-        out.println(Json.write(last));
+        Map<String, Object> end = new LinkedHashMap<>();
+        end.put("final", true);
+        end.put("test_accuracy", round(eval.accuracy(), 4));
+        end.put("train_seconds", round(seconds, 3));
+        end.put("peak_rss_mb", Trainer.peakRssMb());
+        end.put("parameters", net.parameters());
+        end.put("data", data.source().name().toLowerCase(java.util.Locale.ROOT));
+        out.println(Json.write(end));
     }
 
     private static double decimal(Options o, String name, double fallback) {
@@ -90,17 +88,5 @@ final class Train {
     private static double round(double v, int digits) {
         double f = Math.pow(10, digits);
         return Math.round(v * f) / f;
-    }
-
-    /** The process's peak resident memory (Linux /proc), −1 where the system does not say. */
-    static long peakRssMb() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
-            }
-        } catch (IOException | NumberFormatException e) {
-            return -1;
-        }
-        return -1;
     }
 }

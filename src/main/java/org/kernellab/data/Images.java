@@ -45,4 +45,26 @@ public final class Images {
         }
         return new Tensor(new int[] {rows, cols}, out);
     }
+
+    /** A picture as a network input: 28×28 bytes, light on dark as in Fashion-MNIST; {@code inverted} says whether it was flipped. */
+    public record NetInput(byte[] pixels, boolean inverted) {}
+
+    /**
+     * Fits any grey picture to 28×28 and, when its border is light (a photo of a shoe on a table, a drawing on
+     * paper), inverts it: Fashion-MNIST's garments are light on a black background, and the net only knows those.
+     */
+    public static NetInput toNetInput(Tensor grey) {
+        Tensor small = fit(grey, 28, 28);
+        double border = 0;
+        for (int i = 0; i < 28; i++) border += small.get(0, i) + small.get(27, i) + small.get(i, 0) + small.get(i, 27);
+        boolean invert = border / (4 * 28) > 0.5;
+        byte[] px = new byte[28 * 28];
+        for (int r = 0; r < 28; r++) {
+            for (int c = 0; c < 28; c++) {
+                double v = invert ? 1 - small.get(r, c) : small.get(r, c);
+                px[r * 28 + c] = (byte) Math.round(Math.max(0, Math.min(1, v)) * 255);
+            }
+        }
+        return new NetInput(px, invert);
+    }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.kernellab.compute.ComputeException;
+import org.kernellab.compute.LayerChain;
 import org.kernellab.compute.LayerSpec;
 
 /**
@@ -45,6 +46,11 @@ public record NetSpec(Kind kind, int filters, int blocks, double dropout, Optimi
             default -> throw new ComputeException("train.badOptimizer", s);
         };
     }
+
+    /** Shapes and parameter count of every layer, from the compute core's arithmetic (input 1×1×28×28). */
+    public List<LayerChain.Result> summary() { return LayerChain.apply(new int[] {1, 1, 28, 28}, layers()); }
+
+    public long parameters() { return summary().stream().mapToLong(LayerChain.Result::parameters).sum(); }
 
     /** The layers as a chain, for shapes and parameter counts (input 1×1×28×28). */
     public List<LayerSpec> layers() {

@@ -103,7 +103,7 @@ public final class Network {
     public NetSpec spec() { return spec; }
 
     /** Shapes and parameter count of every layer, from the compute core's arithmetic. */
-    public List<LayerChain.Result> summary() { return LayerChain.apply(new int[] {1, 1, SIDE, SIDE}, spec.layers()); }
+    public List<LayerChain.Result> summary() { return spec.summary(); }
 
     public long parameters() { return params.length(); }
 
@@ -268,7 +268,7 @@ public final class Network {
      *
      * @return the batch's mean loss and how many of its images were classified right, before the step
      */
-    public double[] step(byte[] pixels, byte[] labels, int[] index, int from, int to, Random rnd) {
+    public synchronized double[] step(byte[] pixels, byte[] labels, int[] index, int from, int to, Random rnd) {
         Buffers b = buffers(to - from);
         load(b, pixels, index, from);
         targets(b, labels, index, from);
@@ -320,7 +320,7 @@ public final class Network {
     }
 
     /** Class probabilities, 10 per image, for the images {@code index[from..to)}; no dropout. */
-    public float[] predict(byte[] pixels, int[] index, int from, int to) {
+    public synchronized float[] predict(byte[] pixels, int[] index, int from, int to) {
         Buffers b = buffers(to - from);
         load(b, pixels, index, from);
         forward(b);
@@ -340,7 +340,7 @@ public final class Network {
     /** Feature maps of every conv block for one 28×28 image (pixels 0–255) and its class probabilities. */
     public record Maps(List<BlockMaps> blocks, float[] probabilities) {}
 
-    public Maps featureMaps(byte[] image) {
+    public synchronized Maps featureMaps(byte[] image) {
         Buffers b = buffers(1);
         load(b, image, new int[] {0}, 0);
         forward(b);
@@ -355,7 +355,7 @@ public final class Network {
     }
 
     /** Filter {@code f} of conv block {@code block}: one 3×3 slice per input channel, [channel][ky][kx]. */
-    public double[][][] filter(int block, int f) {
+    public synchronized double[][][] filter(int block, int f) {
         INDArray w = convW.get(block);
         int channels = (int) w.size(2);
         double[][][] out = new double[channels][3][3];
@@ -363,7 +363,7 @@ public final class Network {
         return out;
     }
 
-    public double bias(int block, int f) { return convB.get(block).getDouble(f); }
+    public synchronized double bias(int block, int f) { return convB.get(block).getDouble(f); }
 
     public int convBlocks() { return convSide.length; }
 
@@ -371,7 +371,7 @@ public final class Network {
     INDArray params() { return params; }
 
     /** The mean loss on images {@code index[from..to)} without dropout, for gradient checks. */
-    double loss(byte[] pixels, byte[] labels, int[] index, int from, int to) {
+    synchronized double loss(byte[] pixels, byte[] labels, int[] index, int from, int to) {
         Buffers b = buffers(to - from);
         load(b, pixels, index, from);
         forward(b);
@@ -379,7 +379,7 @@ public final class Network {
     }
 
     /** Writes the network to {@code file} through a temporary file, so a failed save never leaves half a model. */
-    public void save(Path file) throws IOException {
+    public synchronized void save(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(parent, ".kernellab-", ".model.part");
         try {

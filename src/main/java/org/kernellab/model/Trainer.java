@@ -1,8 +1,12 @@
 package org.kernellab.model;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.data.Dataset;
+import org.nd4j.linalg.factory.Nd4j;
 
 /** Trains a {@link Network} on Fashion-MNIST epoch by epoch, measuring speed and accuracy. */
 public final class Trainer {
@@ -14,7 +18,11 @@ public final class Trainer {
     public record Batch(int epoch, int done, int total, double loss, double imagesPerSecond, double secondsLeft) {}
 
     /** What one epoch gave. Training time excludes the test pass; train accuracy is over the epoch's batches. */
-    public record Epoch(int epoch, double trainSeconds, double imagesPerSecond, double trainAccuracy, double testAccuracy, double testLoss) {}
+    public record Epoch(int epoch, double trainSeconds, double imagesPerSecond, double trainAccuracy, Evaluation test) {
+        public double testAccuracy() { return test.accuracy(); }
+
+        public double testLoss() { return test.loss(); }
+    }
 
     /** Told of batches and epochs; asked between batches whether to stop (and may block there to pause). */
     public interface Listener {
@@ -67,7 +75,7 @@ public final class Trainer {
             double seconds = (System.nanoTime() - t0) / 1e9;
             total += seconds;
             Evaluation eval = evaluate(net, test);
-            listener.epoch(new Epoch(epoch, seconds, n / seconds, right / n, eval.accuracy(), eval.loss()));
+            listener.epoch(new Epoch(epoch, seconds, n / seconds, right / n, eval));
         }
         return total;
     }
@@ -93,6 +101,27 @@ public final class Trainer {
             }
         }
         return new Evaluation(right / (double) all.length, loss / all.length, predicted, confidence, confusion);
+    }
+
+    /**
+     * How many threads ND4J's ops use on the calling thread (OpenMP keeps the setting per thread). On 2 cores one
+     * thread trains these small nets about as fast as two, and leaves the other core to the window.
+     */
+    public static void useThreads(int n) {
+        Nd4j.getEnvironment().setMaxThreads(n);
+        Nd4j.getEnvironment().setMaxMasterThreads(n);
+    }
+
+    /** The process's peak resident memory (Linux /proc), −1 where the system does not say. */
+    public static long peakRssMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
     }
 
     static int[] range(int n) {

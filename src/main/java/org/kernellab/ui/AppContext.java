@@ -9,7 +9,7 @@ import org.kernellab.ui.task.TaskRunner;
 
 /** What every page may use: language, background work, the compute engine, look, presentation mode and the student's progress. */
 public record AppContext(I18n i18n, TaskRunner tasks, ComputeEngine engine, ObjectProperty<Theme> theme, BooleanProperty presentation, Progress progress,
-                         Navigation navigation) {
+                         Navigation navigation, Workbench workbench) {
     public ObjectBinding<Theme.Palette> palette() {
         return Bindings.createObjectBinding(() -> theme.get().palette(), theme);
     }

@@ -79,7 +79,7 @@ public final class KernelLabApp extends Application {
         FxTaskRunner runner = new FxTaskRunner(2);
         ComputeEngine engine = new ComputeEngine();
         AppContext ctx = new AppContext(i18n, runner, engine, new SimpleObjectProperty<>(settings.theme()), new SimpleBooleanProperty(false),
-                new Progress(settings.node("progress")), new Navigation());
+                new Progress(settings.node("progress")), new Navigation(), new Workbench(i18n, runner));
 
         List<Path> folders = new ArrayList<>();
         folders.add(LessonLoader.defaultUserFolder());

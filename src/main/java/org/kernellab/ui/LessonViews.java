@@ -6,9 +6,12 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.animator.AnimatorPage;
 import org.kernellab.ui.channels.ChannelsPage;
 import org.kernellab.ui.convintro.ConvIntroPage;
+import org.kernellab.ui.dataset.DatasetPage;
 import org.kernellab.ui.exercise.ChainExercisePage;
 import org.kernellab.ui.exercise.ExercisePage;
+import org.kernellab.ui.featuremaps.FeatureMapsPage;
 import org.kernellab.ui.pooling.PoolingPage;
+import org.kernellab.ui.training.TrainingPage;
 
 /** The interactive views a lesson manifest can name in its "view" field. */
 public final class LessonViews {
@@ -24,7 +27,10 @@ public final class LessonViews {
             "pooling", PoolingPage::new,
             "channels", ChannelsPage::new,
             "exercise-conv", ExercisePage::new,
-            "exercise-chain", ChainExercisePage::new);
+            "exercise-chain", ChainExercisePage::new,
+            "fashion-mnist", DatasetPage::new,
+            "training-lab", TrainingPage::new,
+            "feature-maps", FeatureMapsPage::new);
 
     private LessonViews() {}
 

@@ -1,18 +1,14 @@
 package org.kernellab.ui.animator;
 
+import static org.kernellab.ui.BenchmarkApp.json;
+import static org.kernellab.ui.BenchmarkApp.onFx;
+
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.FutureTask;
-import java.util.prefs.Preferences;
-import javafx.application.Platform;
-import javafx.stage.Stage;
-import org.kernellab.ui.ComputeEngine;
+import org.kernellab.ui.BenchmarkApp;
 import org.kernellab.ui.KernelLabApp;
 import org.kernellab.ui.PulseProbe;
-import org.kernellab.ui.Settings;
 
 /**
  * {@code bench-animator}: how fast the animator answers at the largest settings (input 20, padding 5,
@@ -24,23 +20,12 @@ public final class AnimatorBenchmark {
     private AnimatorBenchmark() {}
 
     public static void run(int changes, double playSeconds, PrintStream out) throws Exception {
-        CountDownLatch up = new CountDownLatch(1);
-        Platform.startup(up::countDown);
-        up.await();
-        Preferences prefs = Preferences.userRoot().node("kernellab-benchmark");
-        KernelLabApp.Built app = onFx(() -> {
-            Settings s = new Settings(prefs);
-            s.textShown(false);
-            KernelLabApp.Built b = KernelLabApp.build(s, List.of());
-            Stage stage = new Stage();
-            stage.setScene(b.scene());
-            stage.setWidth(1600);
-            stage.setHeight(1000);
-            stage.show();
-            b.shell().select("convolution-animator");
-            return b;
-        });
-        while (app.engine().stateProperty().get() != ComputeEngine.State.READY) Thread.sleep(50);
+        try (BenchmarkApp bench = new BenchmarkApp("convolution-animator")) {
+            measure(bench.app(), changes, playSeconds, out);
+        }
+    }
+
+    private static void measure(KernelLabApp.Built app, int changes, double playSeconds, PrintStream out) throws Exception {
         AnimatorPage page = onFx(() -> (AnimatorPage) app.shell().page());
         AnimatorViewModel vm = page.viewModel();
         onFx(() -> {
@@ -108,24 +93,5 @@ public final class AnimatorBenchmark {
             return probe.stop();
         }));
         out.println(json(play));
-        onFx(() -> {
-            app.runner().shutdown();
-            Platform.exit();
-            return null;
-        });
-        prefs.removeNode();
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> c) throws Exception {
-        FutureTask<T> f = new FutureTask<>(c);
-        Platform.runLater(f);
-        return f.get();
-    }
-
-    private static String json(Map<String, Object> m) {
-        StringBuilder sb = new StringBuilder("{");
-        m.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":")
-                .append(v instanceof String s ? "\"" + s + "\"" : v));
-        return sb.append('}').toString();
     }
 }

@@ -11,6 +11,9 @@ public final class Numbers {
     // DecimalFormat is slow to build and not thread-safe: one per thread, and whole numbers skip it
     private static final ThreadLocal<DecimalFormat> DECIMALS = ThreadLocal.withInitial(() -> new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
+    /** A count with thousands grouped, as the tables show them: 113,386. */
+    public static String grouped(long n) { return String.format(java.util.Locale.ROOT, "%,d", n); }
+
     public static String format(double v) {
         if (Double.isNaN(v)) return "—";
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return v < 0 ? "−" + (long) -v : String.valueOf((long) Math.abs(v));

@@ -1,0 +1,119 @@
+package org.kernellab.ui;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.kernellab.data.DataException;
+import org.kernellab.data.FashionMnist;
+import org.kernellab.model.Network;
+import org.kernellab.ui.task.TaskRunner;
+
+/**
+ * What the Fashion-MNIST lessons share: the data set (loaded once, in the background, from the folder the student
+ * picked, the system's copy or the built-in subset) and the network being looked at (the shipped pretrained CNN,
+ * one just trained, or one loaded from a file).
+ */
+public final class Workbench {
+    /** The pretrained course CNN shipped in assets, made by the {@code train} command (see its .json beside it). */
+    public static final String PRETRAINED = "/assets/models/course-cnn.model";
+
+    /** Where the current network came from, for the views to say. {@code detail} is a file name or a run's name. */
+    public record Source(String key, String detail) {}
+
+    private final I18n i18n;
+    private final TaskRunner tasks;
+    private final ReadOnlyObjectWrapper<FashionMnist.Loaded> data = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper dataProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Network> network = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>();
+    private final List<Consumer<FashionMnist.Loaded>> waiting = new ArrayList<>();
+    private final ReadOnlyStringWrapper modelProblem = new ReadOnlyStringWrapper("");
+    private boolean loading, modelLoading;
+
+    public Workbench(I18n i18n, TaskRunner tasks) {
+        this.i18n = i18n;
+        this.tasks = tasks;
+    }
+
+    public ReadOnlyObjectProperty<FashionMnist.Loaded> dataProperty() { return data.getReadOnlyProperty(); }
+
+    /** Why the data could not be loaded, empty when it could. */
+    public ReadOnlyStringProperty dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Network> networkProperty() { return network.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Source> sourceProperty() { return source.getReadOnlyProperty(); }
+
+    /** Why the pretrained model could not be read, empty when it could. */
+    public ReadOnlyStringProperty modelProblemProperty() { return modelProblem.getReadOnlyProperty(); }
+
+    /** Calls {@code then} with the data, at once if loaded, else after loading it in the background. */
+    public void withData(Consumer<FashionMnist.Loaded> then) {
+        if (data.get() != null) {
+            then.accept(data.get());
+            return;
+        }
+        waiting.add(then);
+        if (!loading) load(null);
+    }
+
+    /** Loads the data from a folder the student picked; on failure the data in use stays. */
+    public void useFolder(Path folder) { load(folder); }
+
+    private void load(Path folder) {
+        loading = true;
+        tasks.run(i18n.tr("data.loading"), ctx -> FashionMnist.load(folder), loaded -> {
+            loading = false;
+            dataProblem.set("");
+            data.set(loaded);
+            List<Consumer<FashionMnist.Loaded>> now = new ArrayList<>(waiting);
+            waiting.clear();
+            now.forEach(c -> c.accept(loaded));
+        }, error -> {
+            loading = false;
+            dataProblem.set(error.getMessage());
+        });
+    }
+
+    /** Shows a network in the views that look inside one. */
+    public void setNetwork(Network net, Source from) {
+        network.set(net);
+        source.set(from);
+    }
+
+    /** Loads the shipped pretrained CNN if no network is there yet, or always when {@code replace}. */
+    public void usePretrained(boolean replace) {
+        if ((network.get() != null && !replace) || modelLoading) return;
+        modelLoading = true;
+        tasks.run(i18n.tr("maps.loadingModel"), ctx -> readPretrained(), net -> {
+            modelLoading = false;
+            if (network.get() == null || replace) setNetwork(net, new Source("maps.sourcePretrained", pretrainedAccuracy()));
+        }, error -> {
+            modelLoading = false;
+            modelProblem.set(error.getMessage());
+        });
+    }
+
+    /** The pretrained model's test accuracy as written beside it by the command that made it, e.g. "88.1%". */
+    static String pretrainedAccuracy() {
+        try (InputStream in = Workbench.class.getResourceAsStream(PRETRAINED.replace(".model", ".json"))) {
+            if (in == null) return "?";
+            double a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("test_accuracy").asDouble(Double.NaN);
+            return Double.isNaN(a) ? "?" : String.format(java.util.Locale.ROOT, "%.1f%%", a * 100);
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    public static Network readPretrained() throws DataException {
+        InputStream in = Workbench.class.getResourceAsStream(PRETRAINED);
+        if (in == null) throw new DataException("the pretrained model is missing (" + PRETRAINED + "): the app was built without assets/");
+        return Network.read(in, "pretrained model");
+    }
+}

@@ -1,0 +1,128 @@
+package org.kernellab.ui.dataset;
+
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+import org.kernellab.data.Dataset;
+import org.kernellab.data.FashionMnist;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.HeatMap;
+import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.ui.widgets.Segments;
+
+/** Fashion-MNIST image by image: a grid with class names, filtered by class, from the set in use (and where it came from). */
+public final class DatasetPage implements Page {
+    private final DatasetViewModel vm;
+    private final AppContext ctx;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    private final FlowPane grid = new FlowPane(10, 10);
+    private final Label pageLabel = new Label(), source = new Label();
+
+    public DatasetPage(LessonParams params, AppContext ctx) {
+        this.ctx = ctx;
+        this.i18n = ctx.i18n();
+        vm = new DatasetViewModel(ctx.workbench());
+        ctx.workbench().withData(d -> {});
+
+        java.util.LinkedHashMap<Boolean, String[]> sets = new java.util.LinkedHashMap<>();
+        sets.put(false, new String[] {"data-train", "data.train"});
+        sets.put(true, new String[] {"data-test", "data.test"});
+        ComboBox<Integer> classes = new ComboBox<>();
+        classes.setId("data-class");
+        for (int c = -1; c < 10; c++) classes.getItems().add(c);
+        classes.setConverter(new StringConverter<>() {
+            @Override public String toString(Integer c) { return c == null ? "" : c < 0 ? i18n.tr("data.allClasses") : c + " · " + i18n.tr("data.class." + c); }
+
+            @Override public Integer fromString(String s) { return -1; }
+        });
+        classes.valueProperty().bindBidirectional(vm.label.asObject());
+        Button prev = button("data-prev", "data.previous", vm::previous), next = button("data-next", "data.next", vm::next);
+        Button folder = button("data-folder", "data.folder", () -> {
+            DirectoryChooser dc = new DirectoryChooser();
+            java.io.File f = dc.showDialog(root.getScene().getWindow());
+            if (f != null) ctx.workbench().useFolder(f.toPath());
+        });
+        source.setId("data-source");
+        source.setWrapText(true);
+        Label problem = new Label();
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(ctx.workbench().dataProblemProperty());
+        pageLabel.setId("data-page");
+        HBox bar = new HBox(10, Segments.of(vm.test.asObject(), sets, i18n), classes, prev, pageLabel, next, folder);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        VBox top = new VBox(6, bar, source, problem);
+        top.setPadding(new Insets(10));
+        root.setTop(top);
+        grid.setId("data-grid");
+        grid.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        root.setCenter(scroll);
+
+        vm.shownProperty().addListener((o, a, b) -> redraw());
+        i18n.localeProperty().addListener((o, a, b) -> {
+            Integer v = classes.getValue();
+            classes.setValue(null);
+            classes.setValue(v);
+            redraw();
+        });
+        ctx.palette().addListener((o, a, b) -> redraw());
+        redraw();
+    }
+
+    @Override public Node view() { return root; }
+
+    private void redraw() {
+        grid.getChildren().clear();
+        DatasetViewModel.Page p = vm.shownProperty().get();
+        FashionMnist.Loaded loaded = ctx.workbench().dataProperty().get();
+        if (p == null || loaded == null) {
+            source.setText(i18n.tr("data.loadingNow"));
+            pageLabel.setText("");
+            return;
+        }
+        source.setText(i18n.tr("data.source." + loaded.source(), loaded.location(), Numbers.grouped(loaded.train().size()), Numbers.grouped(loaded.test().size())));
+        pageLabel.setText(i18n.tr("data.pageOf", p.page() + 1, p.pages(), Numbers.grouped(p.matching())));
+        Dataset d = vm.set();
+        for (int i : p.indices()) {
+            HeatMap img = new HeatMap(3);
+            img.setValues(d.image(i).toMatrix(), HeatMap.Scale.GREY, 1);
+            Label name = new Label(i18n.tr("data.class." + d.label(i)));
+            name.getStyleClass().add("small");
+            Label number = new Label("#" + i);
+            number.getStyleClass().add("hint");
+            VBox tile = new VBox(2, img, name, number);
+            tile.getStyleClass().add("data-tile");
+            tile.setPrefWidth(92);
+            if (vm.test.get()) {
+                tile.setOnMouseClicked(e -> ctx.navigation().open("feature-maps", Map.of("image", i)));
+                javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(i18n.tr("data.openMaps")));
+            }
+            grid.getChildren().add(tile);
+        }
+    }
+
+    private Button button(String id, String key, Runnable action) {
+        Button b = new Button();
+        b.setId(id);
+        b.textProperty().bind(i18n.bind(key));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

@@ -1,0 +1,70 @@
+package org.kernellab.ui.dataset;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.kernellab.data.Dataset;
+import org.kernellab.data.FashionMnist;
+import org.kernellab.ui.Workbench;
+
+/** The dataset browser's state: training or test images, all classes or one, and the page of images shown. */
+public final class DatasetViewModel {
+    public static final int PAGE = 60;
+
+    /** A page of images: their numbers in the set, how many match in all, and the class counts of the whole set. */
+    public record Page(List<Integer> indices, int matching, int page, int pages, int[] classCounts) {}
+
+    public final BooleanProperty test = new SimpleBooleanProperty(true);
+    /** −1: every class. */
+    public final IntegerProperty label = new SimpleIntegerProperty(-1);
+    public final IntegerProperty page = new SimpleIntegerProperty(0);
+
+    private final ReadOnlyObjectWrapper<Page> shown = new ReadOnlyObjectWrapper<>();
+    private final Workbench bench;
+
+    public DatasetViewModel(Workbench bench) {
+        this.bench = bench;
+        test.addListener((o, a, b) -> resetPage());
+        label.addListener((o, a, b) -> resetPage());
+        page.addListener((o, a, b) -> update());
+        bench.dataProperty().addListener((o, a, b) -> resetPage());
+        update();
+    }
+
+    public ReadOnlyObjectProperty<Page> shownProperty() { return shown.getReadOnlyProperty(); }
+
+    public Dataset set() {
+        FashionMnist.Loaded d = bench.dataProperty().get();
+        return d == null ? null : test.get() ? d.test() : d.train();
+    }
+
+    private void resetPage() {
+        if (page.get() == 0) update();
+        else page.set(0);
+    }
+
+    public void next() { if (shown.get() != null && page.get() + 1 < shown.get().pages()) page.set(page.get() + 1); }
+
+    public void previous() { if (page.get() > 0) page.set(page.get() - 1); }
+
+    private void update() {
+        Dataset d = set();
+        if (d == null) {
+            shown.set(null);
+            return;
+        }
+        List<Integer> match = new ArrayList<>();
+        int[] counts = new int[10];
+        for (int i = 0; i < d.size(); i++) {
+            counts[d.label(i)]++;
+            if (label.get() < 0 || d.label(i) == label.get()) match.add(i);
+        }
+        int pages = Math.max(1, (match.size() + PAGE - 1) / PAGE), p = Math.min(page.get(), pages - 1);
+        shown.set(new Page(match.subList(p * PAGE, Math.min(match.size(), (p + 1) * PAGE)), match.size(), p, pages, counts));
+    }
+}

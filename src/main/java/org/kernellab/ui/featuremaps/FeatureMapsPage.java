@@ -1,0 +1,293 @@
+package org.kernellab.ui.featuremaps;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kernellab.data.Images;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.model.Network;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
+import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
+import org.kernellab.ui.widgets.Grids;
+import org.kernellab.ui.widgets.HeatMap;
+import org.kernellab.ui.widgets.ImageFiles;
+import org.kernellab.ui.widgets.MatrixView;
+import org.kernellab.ui.widgets.Segments;
+
+/**
+ * Inside a trained CNN: every conv block's feature maps for one image (or two side by side), after the
+ * convolution, after ReLU or after pooling; a map enlarged with the filter that made it; the first layer's
+ * filters. Parameters: {@code image} and {@code other} (test image numbers), {@code compare}.
+ */
+public final class FeatureMapsPage implements Page {
+    private final FeatureMapsViewModel vm;
+    private final AppContext ctx;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    private final HBox columns = new HBox(24);
+    private final VBox closer = new VBox(8);
+    private final FlowPane firstFilters = new FlowPane(4, 4);
+
+    public FeatureMapsPage(LessonParams params, AppContext ctx) {
+        this.ctx = ctx;
+        this.i18n = ctx.i18n();
+        vm = new FeatureMapsViewModel(ctx.workbench());
+        vm.index.set(params.integer("image", 23));
+        vm.otherIndex.set(params.integer("other", 28));
+        vm.compare.set("true".equals(params.string("compare", "false")));
+        ctx.workbench().withData(d -> {});
+        ctx.workbench().usePretrained(false);
+
+        root.setLeft(controls());
+        columns.setId("maps-columns");
+        columns.setPadding(new Insets(10));
+        ScrollPane centre = new ScrollPane(columns);
+        centre.setFitToWidth(true);
+        root.setCenter(centre);
+        closer.setId("maps-closer");
+        closer.setPadding(new Insets(10));
+        closer.setPrefWidth(320);
+        firstFilters.setId("maps-first-filters");
+        ScrollPane side = new ScrollPane(closer);
+        side.setFitToWidth(true);
+        side.setMinWidth(330);
+        root.setRight(side);
+
+        Runnable redraw = this::redraw;
+        vm.leftProperty().addListener((o, a, b) -> redraw.run());
+        vm.rightProperty().addListener((o, a, b) -> redraw.run());
+        vm.stage.addListener((o, a, b) -> redraw.run());
+        vm.block.addListener((o, a, b) -> redraw.run());
+        vm.filter.addListener((o, a, b) -> redraw.run());
+        ctx.palette().addListener((o, a, b) -> redraw.run());
+        i18n.localeProperty().addListener((o, a, b) -> redraw.run());
+        redraw.run();
+    }
+
+    public FeatureMapsViewModel viewModel() { return vm; }
+
+    @Override public Node view() { return root; }
+
+    private Node controls() {
+        Label source = new Label();
+        source.setId("maps-source");
+        source.setWrapText(true);
+        source.textProperty().bind(i18n.bind(() -> {
+            var s = ctx.workbench().sourceProperty().get();
+            Network net = ctx.workbench().networkProperty().get();
+            if (!ctx.workbench().modelProblemProperty().get().isEmpty()) return "✗ " + ctx.workbench().modelProblemProperty().get();
+            if (s == null || net == null) return i18n.tr("maps.noNetwork");
+            if (net.convBlocks() == 0) return i18n.tr("maps.notCnn");
+            return i18n.tr(s.key(), s.detail()) + "\n" + i18n.tr("maps.netShape", net.spec().filters(), net.convBlocks());
+        }, ctx.workbench().sourceProperty(), ctx.workbench().networkProperty(), ctx.workbench().modelProblemProperty()));
+        Button pretrained = new Button();
+        pretrained.setId("maps-pretrained");
+        pretrained.textProperty().bind(i18n.bind("maps.usePretrained"));
+        pretrained.setOnAction(e -> ctx.workbench().usePretrained(true));
+
+        Spinner<Integer> index = spinner("maps-index", vm.index);
+        Spinner<Integer> other = spinner("maps-other", vm.otherIndex);
+        other.disableProperty().bind(vm.compare.not());
+        Button open = new Button();
+        open.setId("maps-open");
+        open.textProperty().bind(i18n.bind("maps.open"));
+        open.setOnAction(e -> ImageFiles.choose(root.getScene().getWindow()).ifPresent(path -> ImageFiles.read(path)
+                .ifPresent(px -> vm.usePicture(Images.grey(px.argb(), px.width(), px.height()), path.getFileName().toString()))));
+        CheckBox compare = new CheckBox();
+        compare.setId("maps-compare");
+        compare.textProperty().bind(i18n.bind("maps.compare"));
+        compare.selectedProperty().bindBidirectional(vm.compare);
+        Map<Stage, String[]> stages = new LinkedHashMap<>();
+        stages.put(Stage.CONV, new String[] {"maps-conv", "maps.afterConv"});
+        stages.put(Stage.RELU, new String[] {"maps-relu", "maps.afterRelu"});
+        stages.put(Stage.POOL, new String[] {"maps-pool", "maps.afterPool"});
+        Label shoes = new Label();
+        shoes.textProperty().bind(i18n.bind("maps.shoesNote"));
+        shoes.setWrapText(true);
+        shoes.getStyleClass().add("hint");
+        Label filtersTitle = label("maps.firstFilters");
+        VBox box = new VBox(8, source, pretrained, label("maps.image"), index, open, compare, other, label("maps.stage"),
+                Segments.of(vm.stage, stages, i18n), shoes, filtersTitle, firstFilters);
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(250);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setMinWidth(265);
+        return scroll;
+    }
+
+    private Spinner<Integer> spinner(String id, javafx.beans.property.IntegerProperty value) {
+        Spinner<Integer> s = new Spinner<>(0, 9999, value.get());
+        s.setId(id);
+        s.setEditable(true);
+        s.getValueFactory().valueProperty().bindBidirectional(value.asObject());
+        ctx.workbench().dataProperty().addListener((o, a, d) -> {
+            if (d != null) ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(d.test().size() - 1);
+        });
+        return s;
+    }
+
+    private void redraw() {
+        columns.getChildren().clear();
+        closer.getChildren().clear();
+        firstFilters.getChildren().clear();
+        Side left = vm.leftProperty().get(), right = vm.rightProperty().get();
+        Network net = vm.network();
+        if (left == null || net == null) {
+            Label wait = label(net != null && net.convBlocks() == 0 ? "maps.notCnn" : "maps.waiting");
+            columns.getChildren().add(wait);
+            return;
+        }
+        Stage stage = vm.stage.get();
+        int blocks = left.maps().blocks().size(), filters = net.spec().filters();
+        double[] range = new double[blocks];
+        for (int b = 0; b < blocks; b++) {
+            for (int f = 0; f < filters; f++) {
+                range[b] = Math.max(range[b], HeatMap.maxAbs(left.map(b, f, stage)));
+                if (right != null) range[b] = Math.max(range[b], HeatMap.maxAbs(right.map(b, f, stage)));
+            }
+        }
+        columns.getChildren().add(column(left, range, "maps-left"));
+        if (right != null) columns.getChildren().add(column(right, range, "maps-right"));
+
+        for (int f = 0; f < filters; f++) {
+            HeatMap k = new HeatMap(14);
+            double[][] w = net.filter(0, f)[0];
+            k.setValues(w, HeatMap.Scale.SIGNED, HeatMap.maxAbs(w));
+            k.paletteProperty().bind(ctx.palette());
+            k.setSelected(vm.block.get() == 0 && vm.filter.get() == f);
+            int ff = f;
+            k.setOnMouseClicked(e -> vm.pick(0, ff));
+            firstFilters.getChildren().add(k);
+        }
+        closer(left, net, stage, range);
+    }
+
+    private Node column(Side s, double[] range, String id) {
+        HeatMap input = new HeatMap(5);
+        input.setValues(s.image(), HeatMap.Scale.GREY, 1);
+        input.setId(id + "-input");
+        String what = s.file() != null ? i18n.tr(s.inverted() ? "maps.pictureInverted" : "maps.picture", s.file())
+                : i18n.tr("maps.testImage", s.index(), i18n.tr("data.class." + s.label()));
+        Label caption = new Label(what);
+        caption.setWrapText(true);
+        caption.setMaxWidth(300);
+        VBox probs = new VBox(2);
+        float[] p = s.maps().probabilities();
+        for (int c = 0; c < p.length; c++) {
+            Label name = new Label(i18n.tr("data.class." + c));
+            name.setMinWidth(90);
+            ProgressBar bar = new ProgressBar(p[c]);
+            bar.setPrefWidth(110);
+            Label v = new Label(String.format(Locale.ROOT, "%.1f%%", p[c] * 100));
+            HBox line = new HBox(6, name, bar, v);
+            line.setAlignment(Pos.CENTER_LEFT);
+            if (c == s.predicted()) line.getStyleClass().add("emphasis");
+            probs.getChildren().add(line);
+        }
+        Label predicted = new Label(i18n.tr("maps.predicted", i18n.tr("data.class." + s.predicted()), Math.round(p[s.predicted()] * 100)));
+        predicted.setId(id + "-predicted");
+        predicted.getStyleClass().add("emphasis");
+        HBox head = new HBox(16, new VBox(6, input, caption), new VBox(4, predicted, probs));
+        VBox col = new VBox(12, head);
+        col.setId(id);
+        Stage stage = vm.stage.get();
+        for (int b = 0; b < s.maps().blocks().size(); b++) {
+            Network.BlockMaps bm = s.maps().blocks().get(b);
+            int side = stage == Stage.POOL ? bm.poolSide() : bm.convSide();
+            double cell = Math.max(2, Math.min(40, Math.round(78.0 / side)));
+            FlowPane maps = new FlowPane(4, 4);
+            maps.setId(id + "-block" + (b + 1));
+            maps.setPrefWrapLength(8 * (side * cell + 6));
+            for (int f = 0; f < bm.filters(); f++) {
+                HeatMap m = new HeatMap(cell);
+                m.getStyleClass().add("feature-map");
+                m.paletteProperty().bind(ctx.palette());
+                m.setValues(s.map(b, f, stage), HeatMap.Scale.SIGNED, range[b]);
+                m.setSelected(vm.block.get() == b && vm.filter.get() == f);
+                int bb = b, ff = f;
+                m.setOnMouseClicked(e -> vm.pick(bb, ff));
+                javafx.scene.control.Tooltip.install(m, new javafx.scene.control.Tooltip(i18n.tr("maps.mapTip", b + 1, f + 1)));
+                maps.getChildren().add(m);
+            }
+            Label title = Grids.title(i18n.bind("maps.blockTitle", b + 1, bm.filters(), side, side, i18n.tr(stageKey(stage))));
+            col.getChildren().addAll(title, maps);
+        }
+        return col;
+    }
+
+    private static String stageKey(Stage s) {
+        return switch (s) {
+            case CONV -> "maps.afterConv";
+            case RELU -> "maps.afterRelu";
+            case POOL -> "maps.afterPool";
+        };
+    }
+
+    private void closer(Side s, Network net, Stage stage, double[] range) {
+        int b = Math.min(vm.block.get(), s.maps().blocks().size() - 1), f = Math.min(vm.filter.get(), net.spec().filters() - 1);
+        double[][] map = s.map(b, f, stage);
+        Label title = new Label(i18n.tr("maps.closerTitle", b + 1, f + 1, i18n.tr(stageKey(stage)), map.length, map.length));
+        title.getStyleClass().add("grid-title");
+        title.setWrapText(true);
+        HeatMap big = new HeatMap(Math.max(4, Math.floor(280.0 / map.length)));
+        big.setId("maps-enlarged");
+        big.paletteProperty().bind(ctx.palette());
+        big.setValues(map, HeatMap.Scale.SIGNED, range[b]);
+        closer.getChildren().addAll(title, big);
+        double[][][] w = net.filter(b, f);
+        Label filterTitle = new Label(i18n.tr(w.length == 1 ? "maps.filterOne" : "maps.filterMany", f + 1, w.length,
+                String.format(Locale.ROOT, "%.3f", net.bias(b, f))));
+        filterTitle.setWrapText(true);
+        closer.getChildren().add(filterTitle);
+        if (w.length == 1) {
+            MatrixView k = new MatrixView();
+            k.setId("maps-filter");
+            k.paletteProperty().bind(ctx.palette());
+            k.setHeat(true);
+            double[][] rounded = new double[3][3];
+            for (int y = 0; y < 3; y++) for (int x = 0; x < 3; x++) rounded[y][x] = Math.round(w[0][y][x] * 100) / 100.0;
+            k.setValues(rounded);
+            k.cellSizeProperty().set(56);
+            closer.getChildren().add(k);
+        } else {
+            FlowPane slices = new FlowPane(3, 3);
+            slices.setId("maps-filter-slices");
+            double r = 0;
+            for (double[][] slice : w) r = Math.max(r, HeatMap.maxAbs(slice));
+            for (double[][] slice : w) {
+                HeatMap m = new HeatMap(8);
+                m.paletteProperty().bind(ctx.palette());
+                m.setValues(slice, HeatMap.Scale.SIGNED, r);
+                slices.getChildren().add(m);
+            }
+            closer.getChildren().add(slices);
+        }
+        Label how = label("maps.howToRead");
+        how.getStyleClass().add("hint");
+        closer.getChildren().add(how);
+    }
+
+    private Label label(String key) {
+        Label l = new Label();
+        l.textProperty().bind(i18n.bind(key));
+        l.setWrapText(true);
+        return l;
+    }
+}

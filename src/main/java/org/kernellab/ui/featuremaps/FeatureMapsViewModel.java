@@ -1,0 +1,124 @@
+package org.kernellab.ui.featuremaps;
+
+import java.util.Arrays;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.kernellab.compute.Tensor;
+import org.kernellab.data.Dataset;
+import org.kernellab.data.Images;
+import org.kernellab.model.Network;
+import org.kernellab.ui.Workbench;
+
+/**
+ * The feature-map grid's state: one or two images (test images by number, or a picture file), the stage shown
+ * (after the convolution, after ReLU, after pooling), every conv block's maps for each image from the current
+ * network, and the map picked for a closer look with the filter that made it.
+ */
+public final class FeatureMapsViewModel {
+    public enum Stage { CONV, RELU, POOL }
+
+    /** An image and what the net makes of it. {@code file} names a picture that was opened (null: a test image). */
+    public record Side(int index, String file, boolean inverted, byte[] pixels, int label, Network.Maps maps) {
+        public double[][] image() {
+            double[][] m = new double[28][28];
+            for (int i = 0; i < 784; i++) m[i / 28][i % 28] = (pixels[i] & 0xFF) / 255.0;
+            return m;
+        }
+
+        public int predicted() {
+            float[] p = maps.probabilities();
+            int best = 0;
+            for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
+            return best;
+        }
+
+        /** Map {@code f} of block {@code block} at a stage. */
+        public double[][] map(int block, int f, Stage stage) {
+            Network.BlockMaps b = maps.blocks().get(block);
+            return switch (stage) {
+                case CONV -> b.map(b.conv(), b.convSide(), f);
+                case RELU -> b.map(b.relu(), b.convSide(), f);
+                case POOL -> b.map(b.pool(), b.poolSide(), f);
+            };
+        }
+    }
+
+    /** The first images shown: 23 is an ankle boot, 24 a trouser (see the lesson on the course's "23–28 are shoes"). */
+    public final IntegerProperty index = new SimpleIntegerProperty(23), otherIndex = new SimpleIntegerProperty(28);
+    public final BooleanProperty compare = new SimpleBooleanProperty(false);
+    public final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.RELU);
+    public final IntegerProperty block = new SimpleIntegerProperty(0), filter = new SimpleIntegerProperty(0);
+
+    private final ReadOnlyObjectWrapper<Side> left = new ReadOnlyObjectWrapper<>(), right = new ReadOnlyObjectWrapper<>();
+    private final Workbench bench;
+    private Images.NetInput picture;
+    private String pictureName;
+
+    public FeatureMapsViewModel(Workbench bench) {
+        this.bench = bench;
+        index.addListener((o, a, b) -> {
+            picture = null;
+            update();
+        });
+        otherIndex.addListener((o, a, b) -> update());
+        compare.addListener((o, a, b) -> update());
+        bench.networkProperty().addListener((o, a, b) -> {
+            if (block.get() >= (b == null ? 0 : b.convBlocks()) || filter.get() >= (b == null ? 0 : b.spec().filters())) {
+                block.set(0);
+                filter.set(0);
+            }
+            update();
+        });
+        bench.dataProperty().addListener((o, a, b) -> update());
+        update();
+    }
+
+    public ReadOnlyObjectProperty<Side> leftProperty() { return left.getReadOnlyProperty(); }
+
+    public ReadOnlyObjectProperty<Side> rightProperty() { return right.getReadOnlyProperty(); }
+
+    public Network network() { return bench.networkProperty().get(); }
+
+    /** How many test images there are to pick from (0 before the data has loaded). */
+    public int testCount() { return test() == null ? 0 : test().size(); }
+
+    private Dataset test() { return bench.dataProperty().get() == null ? null : bench.dataProperty().get().test(); }
+
+    /** Shows a picture (grey values in [0, 1], any size) on the left instead of a test image. */
+    public void usePicture(Tensor grey, String name) {
+        picture = Images.toNetInput(grey);
+        pictureName = name;
+        update();
+    }
+
+    /** Picks a map for a closer look. */
+    public void pick(int block, int filter) {
+        this.block.set(block);
+        this.filter.set(filter);
+    }
+
+    private void update() {
+        Network net = network();
+        Dataset test = test();
+        if (net == null || net.convBlocks() == 0) {
+            left.set(null);
+            right.set(null);
+            return;
+        }
+        if (picture != null) left.set(new Side(-1, pictureName, picture.inverted(), picture.pixels(), -1, net.featureMaps(picture.pixels())));
+        else left.set(test == null ? null : testSide(net, test, index.get()));
+        right.set(compare.get() && test != null ? testSide(net, test, otherIndex.get()) : null);
+    }
+
+    private static Side testSide(Network net, Dataset test, int i) {
+        int at = Math.max(0, Math.min(test.size() - 1, i));
+        byte[] px = Arrays.copyOfRange(test.images().pixels(), at * 784, (at + 1) * 784);
+        return new Side(at, null, false, px, test.label(at), net.featureMaps(px));
+    }
+}

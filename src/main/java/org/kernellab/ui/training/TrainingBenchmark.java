@@ -1,0 +1,61 @@
+package org.kernellab.ui.training;
+
+import static org.kernellab.ui.BenchmarkApp.json;
+import static org.kernellab.ui.BenchmarkApp.onFx;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.kernellab.model.Trainer;
+import org.kernellab.ui.BenchmarkApp;
+import org.kernellab.ui.PulseProbe;
+
+/**
+ * {@code bench-training}: the demo a teacher runs, timed in the whole app. Opens the training lab, waits for the
+ * data, presses Train with the demo settings and reports, as one JSON line: the wall time from the press to the
+ * last epoch's test accuracy, the training speed, that accuracy, the app's peak resident memory, and the
+ * JavaFX pulses while it trained (FX-thread work per pulse and the interval between pulses). Needs a display
+ * (xvfb-run on a server); asserts nothing.
+ */
+public final class TrainingBenchmark {
+    private TrainingBenchmark() {}
+
+    public static void run(PrintStream out) throws Exception {
+        try (BenchmarkApp bench = new BenchmarkApp("training-lab")) {
+            TrainingViewModel vm = onFx(() -> ((TrainingPage) bench.app().shell().page()).viewModel());
+            java.util.concurrent.CountDownLatch data = new java.util.concurrent.CountDownLatch(1);
+            onFx(() -> {
+                bench.app().ctx().workbench().withData(d -> data.countDown());
+                vm.demoSettings();
+                return null;
+            });
+            data.await();
+            PulseProbe probe = new PulseProbe(bench.app().scene());
+            long t0 = System.nanoTime();
+            TrainingViewModel.Run run = onFx(() -> {
+                probe.start();
+                vm.train();
+                return vm.currentProperty().get();
+            });
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            onFx(() -> {
+                if (run.finishedProperty().get()) done.countDown();
+                run.finishedProperty().addListener((o, a, f) -> done.countDown());
+                return null;
+            });
+            done.await();
+            double wall = (System.nanoTime() - t0) / 1e9;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bench", "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy");
+            m.put("data", bench.app().ctx().workbench().dataProperty().get().source().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("status", run.statusProperty().get().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("wall_seconds", Math.round(wall * 10) / 10.0);
+            m.put("train_seconds", Math.round(run.secondsProperty().get() * 10) / 10.0);
+            m.put("images_per_second", Math.round(run.imagesPerSecondProperty().get()));
+            m.put("test_accuracy", run.evaluationProperty().get() == null ? -1 : Math.round(run.evaluationProperty().get().accuracy() * 10000) / 10000.0);
+            m.put("peak_rss_mb", Trainer.peakRssMb());
+            m.putAll(onFx(probe::stop));
+            out.println(json(m));
+        }
+    }
+}
