@@ -13,10 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -49,14 +52,18 @@ public final class Network {
     private static final byte[] MAGIC = {'K', 'L', 'N', 'E', 'T', '0', '0', '1'};
 
     private final NetSpec spec;
-    private final INDArray params, grads;
+    private final INDArray params, grads, updaterState;
     private final GradientUpdater<?> updater;
     private final List<INDArray> convW = new ArrayList<>(), convB = new ArrayList<>(), convGW = new ArrayList<>(), convGB = new ArrayList<>();
     private final List<INDArray> fcW = new ArrayList<>(), fcB = new ArrayList<>(), fcGW = new ArrayList<>(), fcGB = new ArrayList<>();
     /** Side of each block's conv output and pooled output. */
     private final int[] convSide, poolSide;
     private final Map<Integer, Buffers> buffers = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Integer, Buffers> e) { return size() > 2; }
+        @Override protected boolean removeEldestEntry(Map.Entry<Integer, Buffers> e) {
+            if (size() <= 2) return false;
+            e.getValue().close();
+            return true;
+        }
     };
     private int iteration;
 
@@ -97,7 +104,8 @@ public final class Network {
         }
         IUpdater config = spec.optimizer() == NetSpec.Optimizer.ADAM ? new Adam(spec.lr()) : new Sgd(spec.lr());
         long state = config.stateSize(total);
-        updater = config.instantiate(state == 0 ? null : Nd4j.create(DataType.FLOAT, 1, state), true);
+        updaterState = state == 0 ? null : Nd4j.create(DataType.FLOAT, 1, state);
+        updater = config.instantiate(updaterState, true);
     }
 
     public NetSpec spec() { return spec; }
@@ -168,9 +176,31 @@ public final class Network {
             onehot = logits.like();
             mask = Nd4j.create(DataType.FLOAT, n, HIDDEN);
         }
+
+        void close() {
+            Set<INDArray> all = Collections.newSetFromMap(new IdentityHashMap<>()); // the MLP's input is also act[0]
+            all.addAll(List.of(input, onehot, mask, logits, probs, gLogits, gW1, ones));
+            for (INDArray[] group : new INDArray[][] {conv, pool, gConv, gPool, act, gAct, gBias}) for (INDArray a : group) if (a != null) all.add(a);
+            for (INDArray a : all) if (a.closeable()) a.close(); // views (the flattened features, w1) close with their base
+        }
     }
 
     private Buffers buffers(int n) { return buffers.computeIfAbsent(n, Buffers::new); }
+
+    /**
+     * Frees the batch buffers now instead of whenever the garbage collector gets to them: native memory the
+     * JVM cannot see, tens of megabytes per batch size for the CNN. The network still works; it reallocates.
+     */
+    public synchronized void releaseBuffers() {
+        buffers.values().forEach(Buffers::close);
+        buffers.clear();
+    }
+
+    /** Frees everything, parameters included: for a network nobody will use again (a cancelled run). */
+    public synchronized void close() {
+        releaseBuffers();
+        for (INDArray a : new INDArray[] {params, grads, updaterState}) if (a != null && a.closeable()) a.close();
+    }
 
     private static final float[] GREY = new float[256];
     static {

@@ -51,6 +51,14 @@ public final class Trainer {
      * @throws ComputeException {@code train.diverged} when the loss becomes NaN or explodes
      */
     public static double train(Network net, Dataset train, Dataset test, int limitTrain, Listener listener) {
+        try {
+            return run(net, train, test, limitTrain, listener);
+        } finally {
+            net.releaseBuffers();
+        }
+    }
+
+    private static double run(Network net, Dataset train, Dataset test, int limitTrain, Listener listener) {
         NetSpec spec = net.spec();
         int n = limitTrain > 0 ? Math.min(limitTrain, train.size()) : train.size();
         int[] order = range(n);
@@ -100,6 +108,7 @@ public final class Trainer {
                 loss -= Math.log(Math.max(p[off + label], 1e-30f));
             }
         }
+        net.releaseBuffers();
         return new Evaluation(right / (double) all.length, loss / all.length, predicted, confidence, confusion);
     }
 

@@ -50,7 +50,7 @@ public final class DatasetPage implements Page {
 
             @Override public Integer fromString(String s) { return -1; }
         });
-        classes.valueProperty().bindBidirectional(vm.label.asObject());
+        classes.valueProperty().bindBidirectional(vm.label);
         Button prev = button("data-prev", "data.previous", vm::previous), next = button("data-next", "data.next", vm::next);
         Button folder = button("data-folder", "data.folder", () -> {
             DirectoryChooser dc = new DirectoryChooser();
@@ -64,7 +64,7 @@ public final class DatasetPage implements Page {
         problem.setWrapText(true);
         problem.textProperty().bind(ctx.workbench().dataProblemProperty());
         pageLabel.setId("data-page");
-        HBox bar = new HBox(10, Segments.of(vm.test.asObject(), sets, i18n), classes, prev, pageLabel, next, folder);
+        HBox bar = new HBox(10, Segments.of(vm.test, sets, i18n), classes, prev, pageLabel, next, folder);
         bar.setAlignment(Pos.CENTER_LEFT);
         VBox top = new VBox(6, bar, source, problem);
         top.setPadding(new Insets(10));

@@ -2,11 +2,11 @@ package org.kernellab.ui.dataset;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
@@ -19,9 +19,9 @@ public final class DatasetViewModel {
     /** A page of images: their numbers in the set, how many match in all, and the class counts of the whole set. */
     public record Page(List<Integer> indices, int matching, int page, int pages, int[] classCounts) {}
 
-    public final BooleanProperty test = new SimpleBooleanProperty(true);
+    public final ObjectProperty<Boolean> test = new SimpleObjectProperty<>(true);
     /** −1: every class. */
-    public final IntegerProperty label = new SimpleIntegerProperty(-1);
+    public final ObjectProperty<Integer> label = new SimpleObjectProperty<>(-1);
     public final IntegerProperty page = new SimpleIntegerProperty(0);
 
     private final ReadOnlyObjectWrapper<Page> shown = new ReadOnlyObjectWrapper<>();

@@ -132,11 +132,11 @@ public final class FeatureMapsPage implements Page {
         return scroll;
     }
 
-    private Spinner<Integer> spinner(String id, javafx.beans.property.IntegerProperty value) {
+    private Spinner<Integer> spinner(String id, javafx.beans.property.ObjectProperty<Integer> value) {
         Spinner<Integer> s = new Spinner<>(0, 9999, value.get());
         s.setId(id);
         s.setEditable(true);
-        s.getValueFactory().valueProperty().bindBidirectional(value.asObject());
+        s.getValueFactory().valueProperty().bindBidirectional(value);
         ctx.workbench().dataProperty().addListener((o, a, d) -> {
             if (d != null) ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(d.test().size() - 1);
         });

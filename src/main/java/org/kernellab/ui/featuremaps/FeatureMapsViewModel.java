@@ -50,7 +50,7 @@ public final class FeatureMapsViewModel {
     }
 
     /** The first images shown: 23 is an ankle boot, 24 a trouser (see the lesson on the course's "23–28 are shoes"). */
-    public final IntegerProperty index = new SimpleIntegerProperty(23), otherIndex = new SimpleIntegerProperty(28);
+    public final ObjectProperty<Integer> index = new SimpleObjectProperty<>(23), otherIndex = new SimpleObjectProperty<>(28);
     public final BooleanProperty compare = new SimpleBooleanProperty(false);
     public final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.RELU);
     public final IntegerProperty block = new SimpleIntegerProperty(0), filter = new SimpleIntegerProperty(0);

@@ -140,7 +140,7 @@ public final class TrainingPage implements Page {
         Map<NetSpec.Optimizer, String[]> optimizers = new LinkedHashMap<>();
         optimizers.put(NetSpec.Optimizer.SGD, new String[] {"train-sgd", "train.sgd"});
         optimizers.put(NetSpec.Optimizer.ADAM, new String[] {"train-adam", "train.adam"});
-        Node filters = Segments.of(vm.filters.asObject(), filterChoices, i18n);
+        Node filters = Segments.of(vm.filters, filterChoices, i18n);
         SliderRow blocks = new SliderRow("train-blocks", i18n.bind("train.blocks"), vm.blocks, 1, 3);
         Label filtersLabel = label("train.filtersLabel");
         for (Node n : new Node[] {filters, blocks, filtersLabel}) n.disableProperty().bind(vm.kind.isEqualTo(NetSpec.Kind.MLP));
@@ -164,7 +164,7 @@ public final class TrainingPage implements Page {
         ComboBox<Integer> batch = new ComboBox<>();
         batch.setId("train-batch");
         batch.getItems().addAll(16, 32, 64, 128, 256, 512, 1024);
-        batch.valueProperty().bindBidirectional(vm.batch.asObject());
+        batch.valueProperty().bindBidirectional(vm.batch);
         SliderRow epochs = new SliderRow("train-epochs", i18n.bind("train.epochs"), vm.epochs, 1, 10);
         ComboBox<Integer> limit = new ComboBox<>();
         limit.setId("train-limit");
@@ -174,7 +174,7 @@ public final class TrainingPage implements Page {
 
             @Override public Integer fromString(String s) { return 0; }
         });
-        limit.valueProperty().bindBidirectional(vm.limit.asObject());
+        limit.valueProperty().bindBidirectional(vm.limit);
         i18n.localeProperty().addListener((o, a, b) -> {
             Integer v = limit.getValue();
             limit.setValue(null);

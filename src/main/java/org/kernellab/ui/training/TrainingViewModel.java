@@ -67,16 +67,16 @@ public final class TrainingViewModel {
     static final int COURSE_EPOCHS = 5;
 
     public final ObjectProperty<NetSpec.Kind> kind = new SimpleObjectProperty<>(NetSpec.Kind.CNN);
-    public final IntegerProperty filters = new SimpleIntegerProperty(DEMO_FILTERS);
+    public final ObjectProperty<Integer> filters = new SimpleObjectProperty<>(DEMO_FILTERS);
     public final IntegerProperty blocks = new SimpleIntegerProperty(2);
     public final BooleanProperty dropoutOn = new SimpleBooleanProperty(false);
     public final DoubleProperty dropout = new SimpleDoubleProperty(0.25);
     public final ObjectProperty<NetSpec.Optimizer> optimizer = new SimpleObjectProperty<>(NetSpec.Optimizer.ADAM);
     public final StringProperty lr = new SimpleStringProperty(DEMO_LR);
-    public final IntegerProperty batch = new SimpleIntegerProperty(DEMO_BATCH);
+    public final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(DEMO_BATCH);
     public final IntegerProperty epochs = new SimpleIntegerProperty(DEMO_EPOCHS);
     /** Train on only this many images (0: all of them), for a quick look. */
-    public final IntegerProperty limit = new SimpleIntegerProperty(0);
+    public final ObjectProperty<Integer> limit = new SimpleObjectProperty<>(0);
 
     private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
@@ -226,6 +226,7 @@ public final class TrainingViewModel {
                 @Override public boolean cancelled() { return p.await() || ctx.cancelled(); }
             });
             if (ctx.cancelled() || p.cancelled) {
+                net.close();
                 fx.execute(() -> finish(run, Status.CANCELLED));
                 return null;
             }

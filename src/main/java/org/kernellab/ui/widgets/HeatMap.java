@@ -68,6 +68,8 @@ public class HeatMap extends Region {
         draw();
     }
 
+    public boolean isSelected() { return selected; }
+
     public double[][] values() { return values; }
 
     /** The largest magnitude in a set of maps: the shared range that makes their colours comparable. */

@@ -1,0 +1,71 @@
+package org.kernellab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kernellab.data.FashionMnist;
+import org.kernellab.ui.Workbench;
+
+/** Training stops when asked, within one batch, and leaves nothing behind; the shipped model is a good one. */
+class TrainerTest {
+    static FashionMnist.Loaded data;
+
+    @BeforeAll static void load() throws Exception { data = FashionMnist.load(Path.of("assets/fashion-mnist")); }
+
+    /** Cancels after {@code after} batches; counts the batches that ran. */
+    static final class CancelAfter implements Trainer.Listener {
+        final int after;
+        int batches, epochs;
+
+        CancelAfter(int after) { this.after = after; }
+
+        @Override public void epoch(Trainer.Epoch e) { epochs++; }
+
+        @Override public void batch(Trainer.Batch b) { batches++; }
+
+        @Override public boolean cancelled() { return batches >= after; }
+    }
+
+    @Test void aCancelMidEpochStopsBeforeTheNextBatch() {
+        CancelAfter l = new CancelAfter(3);
+        Trainer.train(Network.build(NetSpec.courseCnn(1e-3, 64, 5)), data.train(), data.test(), 0, l);
+        assertEquals(3, l.batches, "no batch after the cancel");
+        assertEquals(0, l.epochs, "no test pass after the cancel");
+    }
+
+    @Test void twentyStartsAndCancelsDoNotGrowMemoryWithoutBound() throws Exception {
+        assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "resident memory is read from Linux /proc");
+        long afterFive = 0;
+        for (int i = 1; i <= 20; i++) {
+            // 32 filters, batches of 256: each net holds about 100 MB of buffers, so a leak would show at once
+            Trainer.train(Network.build(NetSpec.courseCnn(1e-3, 256, 1)), data.train(), data.test(), 0, new CancelAfter(2));
+            if (i == 5 || i == 20) {
+                for (int k = 0; k < 3; k++) System.gc(); // ND4J frees native buffers when their arrays are collected
+                if (i == 5) afterFive = residentMb();
+            }
+        }
+        long growth = residentMb() - afterFive;
+        assertTrue(growth < 400, "resident memory grew " + growth + " MB over 15 more runs");
+    }
+
+    static long residentMb() throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+        }
+        throw new IllegalStateException("no VmRSS");
+    }
+
+    @Test void theShippedPretrainedCnnIsTheCoursesNetAndClassifiesWell() throws Exception {
+        Network net = Workbench.readPretrained();
+        assertEquals(NetSpec.Kind.CNN, net.spec().kind());
+        assertEquals(32, net.spec().filters());
+        assertEquals(113386, net.parameters());
+        double accuracy = Trainer.evaluate(net, data.test()).accuracy();
+        assertTrue(accuracy > 0.86, "accuracy on the first 2,000 test images: " + accuracy);
+    }
+}

@@ -1,0 +1,92 @@
+package org.kernellab.ui.training;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kernellab.ui.AppHarness;
+import org.kernellab.ui.dataset.DatasetPage;
+import org.kernellab.ui.featuremaps.FeatureMapsPage;
+import org.kernellab.ui.widgets.HeatMap;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Fashion-MNIST lessons in the app window: a short training run, its results, the feature maps, the data. */
+@ExtendWith(ApplicationExtension.class)
+class TrainingPageTest {
+    private AppHarness harness;
+
+    @Start void start(Stage stage) { harness = new AppHarness(stage); }
+
+    @AfterEach void stop() throws Exception { harness.close(); }
+
+    @SuppressWarnings("unchecked")
+    @Test void aShortRunFillsTheChartsTheTableAndTheResults(FxRobot robot) throws Exception {
+        TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
+        TrainingViewModel vm = page.viewModel();
+        ComboBox<Integer> limit = robot.lookup("#train-limit").queryAs(ComboBox.class);
+        robot.interact(() -> limit.setValue(2000));
+        robot.interact(() -> vm.epochs.set(1));
+        assertEquals("Total: 55,098 parameters", robot.lookup("#train-parameters").queryAs(Label.class).getText());
+        robot.clickOn("#train-filters-32");
+        assertEquals("Total: 113,386 parameters", robot.lookup("#train-parameters").queryAs(Label.class).getText(), "the count follows the editor");
+
+        robot.clickOn("#train-start");
+        TableView<TrainingViewModel.Run> table = robot.lookup("#train-runs").queryAs(TableView.class);
+        AppHarness.waitFor(() -> table.getItems().size() == 1 && table.getItems().get(0).statusProperty().get() == TrainingViewModel.Status.DONE);
+        LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
+        LineChart<Number, Number> accuracy = robot.lookup("#train-accuracy-chart").queryAs(LineChart.class);
+        assertFalse(loss.getData().get(0).getData().isEmpty(), "the loss curve has points");
+        assertEquals(1, accuracy.getData().get(0).getData().size(), "one test accuracy per epoch");
+        assertTrue(robot.lookup(".table-row-cell").queryAll().stream().anyMatch(n -> n.lookupAll(".table-cell").stream()
+                .anyMatch(c -> "#1 CNN 32×2".equals(((javafx.scene.control.Labeled) c).getText()))), "the run has a row");
+
+        robot.clickOn("#train-tab-results");
+        AppHarness.waitFor(() -> !robot.lookup("#train-gallery").queryAs(FlowPane.class).getChildren().isEmpty());
+        double[][] counts = robot.lookup("#train-confusion").queryAs(HeatMap.class).values();
+        double total = 0;
+        for (double[] row : counts) for (double v : row) total += v;
+        assertEquals(harness.app.ctx().workbench().dataProperty().get().test().size(), total, 0.0, "the confusion matrix counts every test image");
+        assertTrue(robot.lookup("#train-results-title").queryAs(Label.class).getText().startsWith("#1 CNN 32×2: "));
+    }
+
+    @Test void theFeatureMapGridHasOneMapPerFilterAndEnlargesTheOneClicked(FxRobot robot) throws Exception {
+        FeatureMapsPage page = harness.open(robot, "feature-maps", FeatureMapsPage.class);
+        AppHarness.waitFor(() -> robot.lookup("#maps-left-block1").tryQuery().isPresent());
+        assertEquals(32, robot.lookup("#maps-left-block1").queryAs(FlowPane.class).getChildren().size(), "the pretrained CNN has 32 filters");
+        assertEquals(32, robot.lookup("#maps-left-block2").queryAs(FlowPane.class).getChildren().size());
+        assertEquals(32, robot.lookup("#maps-right-block1").queryAs(FlowPane.class).getChildren().size(), "the lesson compares two images");
+        assertEquals(32, robot.lookup("#maps-first-filters").queryAs(FlowPane.class).getChildren().size());
+        assertTrue(robot.lookup("#maps-left-predicted").queryAs(Label.class).getText().startsWith("Predicted: "));
+
+        robot.interact(() -> page.viewModel().pick(1, 4)); // block 2 is below the fold; clicking a map calls this
+        assertTrue(((HeatMap) robot.lookup("#maps-left-block2").queryAs(FlowPane.class).getChildren().get(4)).isSelected(), "the picked map is outlined");
+        AppHarness.waitFor(() -> robot.lookup("#maps-filter-slices").tryQuery().isPresent());
+        assertEquals(11, robot.lookup("#maps-enlarged").queryAs(HeatMap.class).values().length, "block 2 maps are 11×11 after ReLU");
+        assertEquals(32, robot.lookup("#maps-filter-slices").queryAs(FlowPane.class).getChildren().size(), "one 3×3 slice per input map");
+        robot.clickOn("#maps-pool");
+        assertEquals(5, robot.lookup("#maps-enlarged").queryAs(HeatMap.class).values().length, "and 5×5 after pooling");
+    }
+
+    @Test void theDataSetBrowserShowsImagesWithTheirClassNames(FxRobot robot) throws Exception {
+        harness.open(robot, "fashion-mnist", DatasetPage.class);
+        AppHarness.waitFor(() -> !robot.lookup("#data-grid").queryAs(FlowPane.class).getChildren().isEmpty());
+        FlowPane grid = robot.lookup("#data-grid").queryAs(FlowPane.class);
+        assertEquals(60, grid.getChildren().size());
+        assertTrue(robot.lookup("#data-source").queryAs(Label.class).getText().startsWith("Data: "));
+        ComboBox<Integer> classes = robot.lookup("#data-class").queryAs(ComboBox.class);
+        robot.interact(() -> classes.setValue(9));
+        assertTrue(robot.from(grid).lookup(".data-tile").queryAll().stream().allMatch(t -> t.lookupAll(".label").stream()
+                .anyMatch(l -> "Ankle boot".equals(((Label) l).getText()))), "filtered to ankle boots");
+    }
+}
