@@ -48,6 +48,7 @@ import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.GifWriter;
 import org.kernellab.ui.widgets.ImageFiles;
+import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
@@ -160,8 +161,8 @@ public final class AnimatorPage implements Page {
         fashionRow.visibleProperty().bind(vm.source.isEqualTo(AnimatorViewModel.Source.FASHION));
         fashionRow.managedProperty().bind(fashionRow.visibleProperty());
 
-        Button shuffle = button("new-random", i18n, "animator.random", vm::randomize);
-        Button open = button("open-image", i18n, "animator.openImage", this::openImage);
+        Button shuffle = Controls.button("new-random", i18n, "animator.random", vm::randomize);
+        Button open = Controls.button("open-image", i18n, "animator.openImage", this::openImage);
         VBox inputButtons = new VBox(6, shuffle, open);
 
         ComboBox<Kernels> preset = new ComboBox<>();
@@ -187,8 +188,8 @@ public final class AnimatorPage implements Page {
         editHint.getStyleClass().add("hint");
         editHint.setWrapText(true);
 
-        Button png = button("export-png", i18n, "animator.exportPng", () -> chooseAndExport(false));
-        Button gif = button("export-gif", i18n, "animator.exportGif", () -> chooseAndExport(true));
+        Button png = Controls.button("export-png", i18n, "animator.exportPng", () -> chooseAndExport(false));
+        Button gif = Controls.button("export-gif", i18n, "animator.exportGif", () -> chooseAndExport(true));
 
         VBox box = new VBox(10, modeButtons, separate, sliders, new Separator(), label(i18n, "animator.inputValues"), source, fashionRow, inputButtons,
                 new Separator(), label(i18n, "animator.kernelValues"), preset, biasRow, editHint, new Separator(), label(i18n, "animator.export"), png, gif);
@@ -514,15 +515,6 @@ public final class AnimatorPage implements Page {
         l.textProperty().bind(i18n.bind(key));
         l.getStyleClass().add("settings-title");
         return l;
-    }
-
-    private static Button button(String id, I18n i18n, String key, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.bind(key));
-        b.setOnAction(e -> action.run());
-        b.setMaxWidth(Double.MAX_VALUE);
-        return b;
     }
 
 

@@ -20,6 +20,7 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Numbers;
 import org.kernellab.ui.widgets.Segments;
@@ -51,8 +52,8 @@ public final class DatasetPage implements Page {
             @Override public Integer fromString(String s) { return -1; }
         });
         classes.valueProperty().bindBidirectional(vm.label);
-        Button prev = button("data-prev", "data.previous", vm::previous), next = button("data-next", "data.next", vm::next);
-        Button folder = button("data-folder", "data.folder", () -> {
+        Button prev = Controls.button("data-prev", i18n, "data.previous", vm::previous), next = Controls.button("data-next", i18n, "data.next", vm::next);
+        Button folder = Controls.button("data-folder", i18n, "data.folder", () -> {
             DirectoryChooser dc = new DirectoryChooser();
             java.io.File f = dc.showDialog(root.getScene().getWindow());
             if (f != null) ctx.workbench().useFolder(f.toPath());
@@ -116,13 +117,5 @@ public final class DatasetPage implements Page {
             }
             grid.getChildren().add(tile);
         }
-    }
-
-    private Button button(String id, String key, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.bind(key));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 }

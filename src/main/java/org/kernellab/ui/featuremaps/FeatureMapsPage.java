@@ -24,6 +24,7 @@ import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
+import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.ImageFiles;
@@ -43,6 +44,7 @@ public final class FeatureMapsPage implements Page {
     private final HBox columns = new HBox(24);
     private final VBox closer = new VBox(8);
     private final FlowPane firstFilters = new FlowPane(4, 4);
+    private ScrollPane centre;
 
     public FeatureMapsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -57,7 +59,7 @@ public final class FeatureMapsPage implements Page {
         root.setLeft(controls());
         columns.setId("maps-columns");
         columns.setPadding(new Insets(10));
-        ScrollPane centre = new ScrollPane(columns);
+        centre = new ScrollPane(columns);
         centre.setFitToWidth(true);
         root.setCenter(centre);
         closer.setId("maps-closer");
@@ -114,15 +116,15 @@ public final class FeatureMapsPage implements Page {
         compare.textProperty().bind(i18n.bind("maps.compare"));
         compare.selectedProperty().bindBidirectional(vm.compare);
         Map<Stage, String[]> stages = new LinkedHashMap<>();
-        stages.put(Stage.CONV, new String[] {"maps-conv", "maps.afterConv"});
-        stages.put(Stage.RELU, new String[] {"maps-relu", "maps.afterRelu"});
-        stages.put(Stage.POOL, new String[] {"maps-pool", "maps.afterPool"});
+        stages.put(Stage.CONV, new String[] {"maps-conv", "maps.stageConv"});
+        stages.put(Stage.RELU, new String[] {"maps-relu", "maps.stageRelu"});
+        stages.put(Stage.POOL, new String[] {"maps-pool", "maps.stagePool"});
         Label shoes = new Label();
         shoes.textProperty().bind(i18n.bind("maps.shoesNote"));
         shoes.setWrapText(true);
         shoes.getStyleClass().add("hint");
-        Label filtersTitle = label("maps.firstFilters");
-        VBox box = new VBox(8, source, pretrained, label("maps.image"), index, open, compare, other, label("maps.stage"),
+        Label filtersTitle = Controls.label(i18n, "maps.firstFilters");
+        VBox box = new VBox(8, source, pretrained, Controls.label(i18n, "maps.image"), index, open, compare, other, Controls.label(i18n, "maps.stage"),
                 Segments.of(vm.stage, stages, i18n), shoes, filtersTitle, firstFilters);
         box.setPadding(new Insets(12));
         box.setPrefWidth(250);
@@ -150,7 +152,7 @@ public final class FeatureMapsPage implements Page {
         Side left = vm.leftProperty().get(), right = vm.rightProperty().get();
         Network net = vm.network();
         if (left == null || net == null) {
-            Label wait = label(net != null && net.convBlocks() == 0 ? "maps.notCnn" : "maps.waiting");
+            Label wait = Controls.label(i18n, net != null && net.convBlocks() == 0 ? "maps.notCnn" : "maps.waiting");
             columns.getChildren().add(wait);
             return;
         }
@@ -163,8 +165,7 @@ public final class FeatureMapsPage implements Page {
                 if (right != null) range[b] = Math.max(range[b], HeatMap.maxAbs(right.map(b, f, stage)));
             }
         }
-        columns.getChildren().add(column(left, range, "maps-left"));
-        if (right != null) columns.getChildren().add(column(right, range, "maps-right"));
+        columns.getChildren().add(grid(left, right, range));
 
         for (int f = 0; f < filters; f++) {
             HeatMap k = new HeatMap(14);
@@ -179,7 +180,8 @@ public final class FeatureMapsPage implements Page {
         closer(left, net, stage, range);
     }
 
-    private Node column(Side s, double[] range, String id) {
+    /** The picture, its caption and the net's probabilities for it. */
+    private Node head(Side s, String id, int classes) {
         HeatMap input = new HeatMap(5);
         input.setValues(s.image(), HeatMap.Scale.GREY, 1);
         input.setId(id + "-input");
@@ -187,49 +189,75 @@ public final class FeatureMapsPage implements Page {
                 : i18n.tr("maps.testImage", s.index(), i18n.tr("data.class." + s.label()));
         Label caption = new Label(what);
         caption.setWrapText(true);
-        caption.setMaxWidth(300);
-        VBox probs = new VBox(2);
+        javafx.scene.layout.GridPane probs = new javafx.scene.layout.GridPane();
+        probs.setHgap(6);
+        probs.getStyleClass().add("small");
         float[] p = s.maps().probabilities();
-        for (int c = 0; c < p.length; c++) {
+        Integer[] order = new Integer[p.length];
+        for (int c = 0; c < p.length; c++) order[c] = c;
+        if (classes < p.length) java.util.Arrays.sort(order, (a, b) -> Float.compare(p[b], p[a])); // two images: their top classes
+        for (int row = 0; row < classes; row++) {
+            int c = order[row];
             Label name = new Label(i18n.tr("data.class." + c));
-            name.setMinWidth(90);
             ProgressBar bar = new ProgressBar(p[c]);
-            bar.setPrefWidth(110);
+            bar.setPrefWidth(60);
+            bar.setMinWidth(60);
             Label v = new Label(String.format(Locale.ROOT, "%.1f%%", p[c] * 100));
-            HBox line = new HBox(6, name, bar, v);
-            line.setAlignment(Pos.CENTER_LEFT);
-            if (c == s.predicted()) line.getStyleClass().add("emphasis");
-            probs.getChildren().add(line);
+            v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            if (c == s.predicted()) for (Label l : new Label[] {name, v}) l.getStyleClass().add("emphasis");
+            probs.addRow(row, name, bar, v);
         }
-        Label predicted = new Label(i18n.tr("maps.predicted", i18n.tr("data.class." + s.predicted()), Math.round(p[s.predicted()] * 100)));
+        Label predicted = new Label(i18n.tr("maps.predicted", i18n.tr("data.class." + s.predicted()), String.format(Locale.ROOT, "%.1f", p[s.predicted()] * 100)));
         predicted.setId(id + "-predicted");
         predicted.getStyleClass().add("emphasis");
-        HBox head = new HBox(16, new VBox(6, input, caption), new VBox(4, predicted, probs));
-        VBox col = new VBox(12, head);
-        col.setId(id);
+        predicted.setWrapText(true);
+        predicted.setMaxWidth(240);
+        caption.setMaxWidth(150);
+        return new HBox(12, new VBox(6, input, caption), new VBox(4, predicted, probs));
+    }
+
+    /**
+     * Every block's maps, one tile per filter. With a second image each tile holds the filter's map for both,
+     * one above the other, so that the same filter's answers to two images sit side by side.
+     */
+    private Node grid(Side left, Side right, double[] range) {
+        FlowPane heads = new FlowPane(28, 10, head(left, "maps-left", right == null ? 10 : 3)); // the second wraps below when narrow
+        heads.prefWrapLengthProperty().bind(centre.widthProperty().subtract(40));
+        if (right != null) heads.getChildren().add(head(right, "maps-right", 3));
+        VBox col = new VBox(12, heads);
+        col.setId("maps-grid");
         Stage stage = vm.stage.get();
-        for (int b = 0; b < s.maps().blocks().size(); b++) {
-            Network.BlockMaps bm = s.maps().blocks().get(b);
+        for (int b = 0; b < left.maps().blocks().size(); b++) {
+            Network.BlockMaps bm = left.maps().blocks().get(b);
             int side = stage == Stage.POOL ? bm.poolSide() : bm.convSide();
-            double cell = Math.max(2, Math.min(40, Math.round(78.0 / side)));
-            FlowPane maps = new FlowPane(4, 4);
-            maps.setId(id + "-block" + (b + 1));
-            maps.setPrefWrapLength(8 * (side * cell + 6));
+            double cell = Math.max(2, Math.min(40, Math.round((right == null ? 78.0 : 60.0) / side))); // a map about 60–80 px
+            FlowPane maps = new FlowPane(6, 6);
+            maps.setId("maps-block" + (b + 1));
+            maps.prefWrapLengthProperty().bind(centre.widthProperty().subtract(40)); // as many tiles a row as fit
             for (int f = 0; f < bm.filters(); f++) {
-                HeatMap m = new HeatMap(cell);
-                m.getStyleClass().add("feature-map");
-                m.paletteProperty().bind(ctx.palette());
-                m.setValues(s.map(b, f, stage), HeatMap.Scale.SIGNED, range[b]);
-                m.setSelected(vm.block.get() == b && vm.filter.get() == f);
+                VBox tile = new VBox(2, map(left, b, f, stage, cell, range[b]));
+                if (right != null) tile.getChildren().add(map(right, b, f, stage, cell, range[b]));
+                tile.getStyleClass().add("feature-map");
                 int bb = b, ff = f;
-                m.setOnMouseClicked(e -> vm.pick(bb, ff));
-                javafx.scene.control.Tooltip.install(m, new javafx.scene.control.Tooltip(i18n.tr("maps.mapTip", b + 1, f + 1)));
-                maps.getChildren().add(m);
+                tile.setOnMouseClicked(e -> vm.pick(bb, ff));
+                javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(i18n.tr("maps.mapTip", b + 1, f + 1)));
+                maps.getChildren().add(tile);
             }
-            Label title = Grids.title(i18n.bind("maps.blockTitle", b + 1, bm.filters(), side, side, i18n.tr(stageKey(stage))));
+            Label title = Grids.title(i18n.bind(right == null ? "maps.blockTitle" : "maps.blockTitlePairs", b + 1, bm.filters(), side, side, i18n.tr(stageKey(stage))));
+            title.setWrapText(true);
+            title.maxWidthProperty().bind(centre.widthProperty().subtract(40));
             col.getChildren().addAll(title, maps);
         }
         return col;
+    }
+
+    private HeatMap map(Side s, int block, int f, Stage stage, double cell, double range) {
+        HeatMap m = new HeatMap(cell);
+        m.paletteProperty().bind(ctx.palette());
+        m.setValues(s.map(block, f, stage), HeatMap.Scale.SIGNED, range);
+        m.setSelected(vm.block.get() == block && vm.filter.get() == f);
+        return m;
     }
 
     private static String stageKey(Stage s) {
@@ -249,7 +277,7 @@ public final class FeatureMapsPage implements Page {
         HeatMap big = new HeatMap(Math.max(4, Math.floor(280.0 / map.length)));
         big.setId("maps-enlarged");
         big.paletteProperty().bind(ctx.palette());
-        big.setValues(map, HeatMap.Scale.SIGNED, range[b]);
+        big.setValues(map, HeatMap.Scale.SIGNED, HeatMap.maxAbs(map)); // its own scale: a faint map still shows its shape
         closer.getChildren().addAll(title, big);
         double[][][] w = net.filter(b, f);
         Label filterTitle = new Label(i18n.tr(w.length == 1 ? "maps.filterOne" : "maps.filterMany", f + 1, w.length,
@@ -279,15 +307,8 @@ public final class FeatureMapsPage implements Page {
             }
             closer.getChildren().add(slices);
         }
-        Label how = label("maps.howToRead");
+        Label how = Controls.label(i18n, "maps.howToRead");
         how.getStyleClass().add("hint");
         closer.getChildren().add(how);
-    }
-
-    private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        return l;
     }
 }

@@ -46,6 +46,7 @@ import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.training.TrainingViewModel.Run;
 import org.kernellab.ui.training.TrainingViewModel.Status;
+import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Numbers;
@@ -142,7 +143,7 @@ public final class TrainingPage implements Page {
         optimizers.put(NetSpec.Optimizer.ADAM, new String[] {"train-adam", "train.adam"});
         Node filters = Segments.of(vm.filters, filterChoices, i18n);
         SliderRow blocks = new SliderRow("train-blocks", i18n.bind("train.blocks"), vm.blocks, 1, 3);
-        Label filtersLabel = label("train.filtersLabel");
+        Label filtersLabel = Controls.label(i18n, "train.filtersLabel");
         for (Node n : new Node[] {filters, blocks, filtersLabel}) n.disableProperty().bind(vm.kind.isEqualTo(NetSpec.Kind.MLP));
 
         CheckBox dropout = new CheckBox();
@@ -198,7 +199,7 @@ public final class TrainingPage implements Page {
             layers.addRow(0, header("train.layer"), header("train.shape"), header("train.params"));
             int row = 1;
             for (TrainingViewModel.Layer l : s.layers()) {
-                Label name = new Label(l.pytorch().replace("nn.", "").replace("kernel_size=", "k="));
+                Label name = new Label(l.pytorch().replace("nn.", "").replace("kernel_size=", "k=").replace(", ", ","));
                 name.getStyleClass().add("code");
                 Label params = new Label(Numbers.grouped(l.parameters()));
                 layers.addRow(row++, name, new Label(l.shapeText()), params);
@@ -212,19 +213,19 @@ public final class TrainingPage implements Page {
         fill.run();
         Grids.hideWhenEmpty(problem);
 
-        Button train = button("train-start", "train.start", vm::train);
+        Button train = Controls.button("train-start", i18n, "train.start", vm::train);
         train.getStyleClass().add("accent");
-        Button compare = button("train-compare", "train.compare", vm::compare);
-        Button demo = button("train-demo", "train.demo", vm::demoSettings);
-        Button course = button("train-course", "train.course", vm::courseComparison);
+        Button compare = Controls.button("train-compare", i18n, "train.compare", vm::compare);
+        Button demo = Controls.button("train-demo", i18n, "train.demo", vm::demoSettings);
+        Button course = Controls.button("train-course", i18n, "train.course", vm::courseComparison);
         Label demoNote = new Label();
         demoNote.textProperty().bind(i18n.bind("train.demoNote"));
         demoNote.setWrapText(true);
         demoNote.getStyleClass().add("hint");
 
-        VBox box = new VBox(8, label("train.model"), Segments.of(vm.kind, kinds, i18n), filtersLabel, filters, blocks, dropout, rate,
-                label("train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), label("train.lr"), lr, label("train.batch"), batch, epochs,
-                label("train.limit"), limit, layers, total, problem, train, compare, demo, demoNote, course);
+        VBox box = new VBox(8, Controls.label(i18n, "train.model"), Segments.of(vm.kind, kinds, i18n), filtersLabel, filters, blocks, dropout, rate,
+                Controls.label(i18n, "train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), Controls.label(i18n, "train.lr"), lr, Controls.label(i18n, "train.batch"), batch, epochs,
+                Controls.label(i18n, "train.limit"), limit, layers, total, problem, train, compare, demo, demoNote, course);
         box.setPadding(new Insets(12));
         box.setPrefWidth(320);
         ScrollPane scroll = new ScrollPane(box);
@@ -243,7 +244,7 @@ public final class TrainingPage implements Page {
         }, vm.currentProperty(), statusOfCurrent()));
         pause.setOnAction(e -> vm.togglePause());
         pause.disableProperty().bind(vm.currentProperty().isNull());
-        Button cancel = button("train-cancel", "train.cancel", vm::cancel);
+        Button cancel = Controls.button("train-cancel", i18n, "train.cancel", vm::cancel);
         cancel.disableProperty().bind(vm.currentProperty().isNull());
         ProgressBar bar = new ProgressBar(0);
         bar.setId("train-progress");
@@ -292,7 +293,13 @@ public final class TrainingPage implements Page {
         NumberAxis x = new NumberAxis(), y = new NumberAxis();
         x.labelProperty().bind(i18n.bind(xKey));
         y.labelProperty().bind(i18n.bind(yKey));
-        x.setForceZeroInRange(true);
+        // epochs on x, from 0 to the longest run (or the edited one): the curves of runs line up, and an empty
+        // chart already shows the span the next run will fill
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setTickUnit(1);
+        x.upperBoundProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(vm.epochs.get(),
+                vm.runs().stream().mapToInt(r -> r.spec().epochs()).max().orElse(1)), vm.epochs, vm.runs()));
         y.setForceZeroInRange(false);
         if (symbols) { // accuracy: always the whole 0–100% scale, so runs compare at a glance
             y.setAutoRanging(false);
@@ -346,7 +353,7 @@ public final class TrainingPage implements Page {
 
     private Node runsTable() {
         table.setId("train-runs");
-        table.setPlaceholder(label("train.noRuns"));
+        table.setPlaceholder(Controls.label(i18n, "train.noRuns"));
         table.setItems(vm.runs());
         table.setPrefHeight(200);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -409,7 +416,7 @@ public final class TrainingPage implements Page {
         confusion.paletteProperty().bind(ctx.palette());
         perClass.setId("train-per-class");
         gallery.setId("train-gallery");
-        Button save = button("train-save", "train.save", () -> {
+        Button save = Controls.button("train-save", i18n, "train.save", () -> {
             FileChooser fc = new FileChooser();
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("KernelLab model", "*.model"));
             fc.setInitialFileName("kernellab-cnn.model");
@@ -417,7 +424,7 @@ public final class TrainingPage implements Page {
             if (f != null) vm.save(f.toPath());
         });
         save.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null || vm.selectedProperty().get().network() == null, vm.selectedProperty()));
-        Button load = button("train-load", "train.load", () -> {
+        Button load = Controls.button("train-load", i18n, "train.load", () -> {
             FileChooser fc = new FileChooser();
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("KernelLab model", "*.model"));
             java.io.File f = fc.showOpenDialog(root.getScene().getWindow());
@@ -429,10 +436,10 @@ public final class TrainingPage implements Page {
         HBox files = new HBox(8, save, load, notice);
         files.setAlignment(Pos.CENTER_LEFT);
 
-        VBox matrix = new VBox(6, label("train.confusion"), confusionGrid());
-        VBox classes = new VBox(6, label("train.perClass"), perClass);
+        VBox matrix = new VBox(6, Controls.label(i18n, "train.confusion"), confusionGrid());
+        VBox classes = new VBox(6, Controls.label(i18n, "train.perClass"), perClass);
         HBox top = new HBox(24, matrix, classes);
-        Label galleryTitle = label("train.errors");
+        Label galleryTitle = Controls.label(i18n, "train.errors");
         VBox box = new VBox(12, files, resultsTitle, top, galleryTitle, gallery);
         box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box);
@@ -468,7 +475,7 @@ public final class TrainingPage implements Page {
             holder.setAlignment(Pos.BOTTOM_CENTER);
             cols.getChildren().add(holder);
         }
-        Label predicted = label("train.predicted"), actual = label("train.actual");
+        Label predicted = Controls.label(i18n, "train.predicted"), actual = Controls.label(i18n, "train.actual");
         g.add(predicted, 1, 0);
         g.add(cols, 1, 1);
         g.add(actual, 0, 1);
@@ -526,25 +533,9 @@ public final class TrainingPage implements Page {
 
     private static String percent(double v) { return String.format(Locale.ROOT, "%.1f%%", v * 100); }
 
-    private Label label(String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.setWrapText(true);
-        return l;
-    }
-
     private Label header(String key) {
         Label l = new Label(i18n.tr(key));
         l.getStyleClass().add("emphasis");
         return l;
-    }
-
-    private Button button(String id, String key, Runnable action) {
-        Button b = new Button();
-        b.setId(id);
-        b.textProperty().bind(i18n.bind(key));
-        b.setOnAction(e -> action.run());
-        b.setMaxWidth(Double.MAX_VALUE);
-        return b;
     }
 }

@@ -62,15 +62,18 @@ class TrainingPageTest {
 
     @Test void theFeatureMapGridHasOneMapPerFilterAndEnlargesTheOneClicked(FxRobot robot) throws Exception {
         FeatureMapsPage page = harness.open(robot, "feature-maps", FeatureMapsPage.class);
-        AppHarness.waitFor(() -> robot.lookup("#maps-left-block1").tryQuery().isPresent());
-        assertEquals(32, robot.lookup("#maps-left-block1").queryAs(FlowPane.class).getChildren().size(), "the pretrained CNN has 32 filters");
-        assertEquals(32, robot.lookup("#maps-left-block2").queryAs(FlowPane.class).getChildren().size());
-        assertEquals(32, robot.lookup("#maps-right-block1").queryAs(FlowPane.class).getChildren().size(), "the lesson compares two images");
+        AppHarness.waitFor(() -> robot.lookup("#maps-block1").tryQuery().isPresent());
+        FlowPane block1 = robot.lookup("#maps-block1").queryAs(FlowPane.class);
+        assertEquals(32, block1.getChildren().size(), "the pretrained CNN has 32 filters");
+        assertEquals(2, ((javafx.scene.layout.VBox) block1.getChildren().get(0)).getChildren().size(), "the lesson compares two images: a pair per filter");
+        assertEquals(32, robot.lookup("#maps-block2").queryAs(FlowPane.class).getChildren().size());
+        assertTrue(robot.lookup("#maps-right-predicted").queryAs(Label.class).getText().startsWith("Predicted: "));
         assertEquals(32, robot.lookup("#maps-first-filters").queryAs(FlowPane.class).getChildren().size());
         assertTrue(robot.lookup("#maps-left-predicted").queryAs(Label.class).getText().startsWith("Predicted: "));
 
         robot.interact(() -> page.viewModel().pick(1, 4)); // block 2 is below the fold; clicking a map calls this
-        assertTrue(((HeatMap) robot.lookup("#maps-left-block2").queryAs(FlowPane.class).getChildren().get(4)).isSelected(), "the picked map is outlined");
+        javafx.scene.layout.VBox picked = (javafx.scene.layout.VBox) robot.lookup("#maps-block2").queryAs(FlowPane.class).getChildren().get(4);
+        assertTrue(((HeatMap) picked.getChildren().get(0)).isSelected(), "the picked map is outlined");
         AppHarness.waitFor(() -> robot.lookup("#maps-filter-slices").tryQuery().isPresent());
         assertEquals(11, robot.lookup("#maps-enlarged").queryAs(HeatMap.class).values().length, "block 2 maps are 11×11 after ReLU");
         assertEquals(32, robot.lookup("#maps-filter-slices").queryAs(FlowPane.class).getChildren().size(), "one 3×3 slice per input map");
