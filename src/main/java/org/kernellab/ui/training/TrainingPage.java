@@ -34,6 +34,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -95,7 +96,13 @@ public final class TrainingPage implements Page {
         chartsNote.textProperty().bind(i18n.bind("train.chartsNote"));
         chartsNote.getStyleClass().add("hint");
         chartsNote.setWrapText(true);
-        VBox trainingTab = new VBox(10, runBar(), charts, chartsNote, runsTable());
+        Label notice = new Label();
+        notice.setId("train-message");
+        notice.setWrapText(true);
+        notice.getStyleClass().add("problem");
+        notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : "✗ " + i18n.tr(vm.noticeProperty().get()), vm.noticeProperty()));
+        Grids.hideWhenEmpty(notice);
+        VBox trainingTab = new VBox(10, runBar(), notice, charts, chartsNote, runsTable());
         VBox.setVgrow(table, Priority.ALWAYS);
         trainingTab.setPadding(new Insets(10));
 
@@ -272,6 +279,7 @@ public final class TrainingPage implements Page {
         i18n.localeProperty().addListener((o, a, b) -> update.run());
         update.run();
         status.textProperty().bind(text);
+        for (Button b : new Button[] {pause, cancel}) b.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar2 = new HBox(10, pause, cancel, bar, status);
         bar2.setAlignment(Pos.CENTER_LEFT);
         return bar2;
@@ -359,6 +367,8 @@ public final class TrainingPage implements Page {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("train.colRun", r -> r.name(), r -> RUN_COLOURS[(r.number() - 1) % RUN_COLOURS.length]));
         table.getColumns().add(column("train.colSettings", this::settings, null));
+        table.getColumns().get(0).setPrefWidth(120);
+        table.getColumns().get(1).setPrefWidth(230);
         table.getColumns().add(column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null));
         table.getColumns().add(column("train.colTime", r -> Double.isNaN(r.secondsProperty().get()) ? "" : String.format(i18n.locale(), "%.1f s", r.secondsProperty().get()), null));
         table.getColumns().add(column("train.colSpeed", r -> r.evaluationProperty().get() == null || Double.isNaN(r.imagesPerSecondProperty().get()) ? ""
@@ -438,9 +448,11 @@ public final class TrainingPage implements Page {
 
         VBox matrix = new VBox(6, Controls.label(i18n, "train.confusion"), confusionGrid());
         VBox classes = new VBox(6, Controls.label(i18n, "train.perClass"), perClass);
-        HBox top = new HBox(24, matrix, classes);
-        Label galleryTitle = Controls.label(i18n, "train.errors");
-        VBox box = new VBox(12, files, resultsTitle, top, galleryTitle, gallery);
+        FlowPane top = new FlowPane(24, 16, matrix, classes); // per-class accuracy goes below the matrix when narrow
+        VBox body = new VBox(12, top, Controls.label(i18n, "train.errors"), gallery);
+        body.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null, vm.selectedProperty()));
+        body.managedProperty().bind(body.visibleProperty());
+        VBox box = new VBox(12, files, resultsTitle, body);
         box.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -448,38 +460,33 @@ public final class TrainingPage implements Page {
         return scroll;
     }
 
-    private final List<Label> rowNames = new ArrayList<>(), colNames = new ArrayList<>();
+    private final List<Label> rowNames = new ArrayList<>();
 
+    /** The matrix with its classes: rows named "3 · Dress", columns numbered 0–9 by the same classes. */
     private Node confusionGrid() {
         GridPane g = new GridPane();
-        g.setHgap(4);
-        g.setVgap(0);
-        for (int c = 0; c < 10; c++) {
-            Label row = new Label(), col = new Label();
-            row.getStyleClass().add("small");
-            col.getStyleClass().add("small");
-            col.setRotate(-90);
-            col.setMinHeight(70);
-            col.setMaxWidth(34);
-            row.setMinHeight(34);
-            rowNames.add(row);
-            colNames.add(col);
-        }
+        g.setHgap(6);
         VBox rows = new VBox();
-        rows.getChildren().addAll(rowNames);
         HBox cols = new HBox();
-        for (Label c : colNames) {
-            javafx.scene.Group grp = new javafx.scene.Group(c);
-            VBox holder = new VBox(grp);
-            holder.setPrefWidth(34);
-            holder.setAlignment(Pos.BOTTOM_CENTER);
-            cols.getChildren().add(holder);
+        cols.setPadding(new Insets(0, 0, 0, 1));
+        for (int c = 0; c < 10; c++) {
+            Label row = new Label();
+            row.getStyleClass().add("small");
+            row.setMinHeight(34);
+            row.setMinWidth(Region.USE_PREF_SIZE);
+            rowNames.add(row);
+            Label col = new Label(String.valueOf(c));
+            col.getStyleClass().add("small");
+            col.setMinWidth(34);
+            col.setAlignment(Pos.CENTER);
+            cols.getChildren().add(col);
         }
+        rows.getChildren().addAll(rowNames);
         Label predicted = Controls.label(i18n, "train.predicted"), actual = Controls.label(i18n, "train.actual");
+        actual.setMinWidth(Region.USE_PREF_SIZE);
         g.add(predicted, 1, 0);
-        g.add(cols, 1, 1);
         g.add(actual, 0, 1);
-        GridPane.setValignment(actual, javafx.geometry.VPos.BOTTOM);
+        g.add(cols, 1, 1);
         g.add(rows, 0, 2);
         g.add(confusion, 1, 2);
         return g;
@@ -488,8 +495,7 @@ public final class TrainingPage implements Page {
     private void showResults(Run run) {
         Trainer.Evaluation e = run == null ? null : run.evaluationProperty().get();
         for (int c = 0; c < 10; c++) {
-            rowNames.get(c).setText(i18n.tr("data.class." + c));
-            colNames.get(c).setText(i18n.tr("data.class." + c));
+            rowNames.get(c).setText(c + " · " + i18n.tr("data.class." + c));
         }
         perClass.getChildren().clear();
         gallery.getChildren().clear();
@@ -520,7 +526,7 @@ public final class TrainingPage implements Page {
         for (int i : wrong.subList(0, Math.min(GALLERY, wrong.size()))) {
             HeatMap img = new HeatMap(2.5);
             img.setValues(test.image(i).toMatrix(), HeatMap.Scale.GREY, 1);
-            Label text = new Label(i18n.tr("train.errorCaption", i, i18n.tr("data.class." + e.predicted()[i]), Math.round(e.confidence()[i] * 100),
+            Label text = new Label(i18n.tr("train.errorCaption", String.valueOf(i), i18n.tr("data.class." + e.predicted()[i]), Math.round(e.confidence()[i] * 100),
                     i18n.tr("data.class." + test.label(i))));
             text.setWrapText(true);
             text.setMaxWidth(120);

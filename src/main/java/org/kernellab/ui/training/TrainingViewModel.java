@@ -240,6 +240,7 @@ public final class TrainingViewModel {
             if (run.spec.kind() == NetSpec.Kind.CNN) bench.setNetwork(run.network, new Workbench.Source("maps.sourceTrained", run.name()));
         }, error -> {
             run.problem = error instanceof ComputeException c ? c.problem() : new Problem("train.failed", String.valueOf(error.getMessage()));
+            notice.set(run.problem);
             finish(run, Status.FAILED);
         });
     }
