@@ -367,8 +367,8 @@ public final class TrainingPage implements Page {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(column("train.colRun", r -> r.name(), r -> RUN_COLOURS[(r.number() - 1) % RUN_COLOURS.length]));
         table.getColumns().add(column("train.colSettings", this::settings, null));
-        table.getColumns().get(0).setPrefWidth(120);
-        table.getColumns().get(1).setPrefWidth(230);
+        table.getColumns().get(0).setPrefWidth(135);
+        table.getColumns().get(1).setPrefWidth(200);
         table.getColumns().add(column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null));
         table.getColumns().add(column("train.colTime", r -> Double.isNaN(r.secondsProperty().get()) ? "" : String.format(i18n.locale(), "%.1f s", r.secondsProperty().get()), null));
         table.getColumns().add(column("train.colSpeed", r -> r.evaluationProperty().get() == null || Double.isNaN(r.imagesPerSecondProperty().get()) ? ""

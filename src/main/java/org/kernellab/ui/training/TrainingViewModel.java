@@ -212,8 +212,9 @@ public final class TrainingViewModel {
                     lossSum[1]++;
                     // a few updates a second: each one repaints charts and bars, and on a software renderer
                     // that costs the CPU the training needs
+                    // (or every 1/25 epoch, so that a short run still draws a curve)
                     long now = System.nanoTime();
-                    if (now - posted[0] < POST_NANOS && b.done() % perEpoch != 0) return;
+                    if (now - posted[0] < POST_NANOS && lossSum[1] < Math.max(1, perEpoch / 25) && b.done() % perEpoch != 0) return;
                     posted[0] = now;
                     ctx.progress(b.done(), b.total());
                     Point point = new Point(b.done() / (double) perEpoch, lossSum[0] / lossSum[1]);
