@@ -102,7 +102,17 @@ public final class TrainingPage implements Page {
         notice.getStyleClass().add("problem");
         notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : "✗ " + i18n.tr(vm.noticeProperty().get()), vm.noticeProperty()));
         Grids.hideWhenEmpty(notice);
-        VBox trainingTab = new VBox(10, runBar(), notice, charts, chartsNote, runsTable());
+        Label data = new Label();
+        data.setId("train-data");
+        data.getStyleClass().add("hint");
+        data.setWrapText(true);
+        data.textProperty().bind(i18n.bind(() -> {
+            var d = ctx.workbench().dataProperty().get();
+            return d == null ? i18n.tr("data.loadingNow")
+                    : i18n.tr("data.source." + d.source(), d.location(), Numbers.grouped(d.train().size()), Numbers.grouped(d.test().size()));
+        }, ctx.workbench().dataProperty()));
+        ctx.workbench().withData(d -> {}); // load while the student reads and edits
+        VBox trainingTab = new VBox(10, runBar(), notice, charts, chartsNote, runsTable(), data);
         VBox.setVgrow(table, Priority.ALWAYS);
         trainingTab.setPadding(new Insets(10));
 
@@ -245,10 +255,8 @@ public final class TrainingPage implements Page {
     private Node runBar() {
         Button pause = new Button();
         pause.setId("train-pause");
-        pause.textProperty().bind(i18n.bind(() -> {
-            Run r = vm.currentProperty().get();
-            return i18n.tr(r != null && r.statusProperty().get() == Status.PAUSED ? "train.resume" : "train.pause");
-        }, vm.currentProperty(), statusOfCurrent()));
+        pause.textProperty().bind(i18n.bind(() -> i18n.tr(vm.currentStatusProperty().get() == Status.PAUSED ? "train.resume" : "train.pause"),
+                vm.currentStatusProperty()));
         pause.setOnAction(e -> vm.togglePause());
         pause.disableProperty().bind(vm.currentProperty().isNull());
         Button cancel = Controls.button("train-cancel", i18n, "train.cancel", vm::cancel);
@@ -283,10 +291,6 @@ public final class TrainingPage implements Page {
         HBox bar2 = new HBox(10, pause, cancel, bar, status);
         bar2.setAlignment(Pos.CENTER_LEFT);
         return bar2;
-    }
-
-    private javafx.beans.binding.ObjectBinding<Status> statusOfCurrent() {
-        return Bindings.select(vm.currentProperty(), "status");
     }
 
     private String describe(Run r) {

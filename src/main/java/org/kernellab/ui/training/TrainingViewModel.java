@@ -83,6 +83,7 @@ public final class TrainingViewModel {
     private final ObjectProperty<Run> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> notice = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Status> currentStatus = new ReadOnlyObjectWrapper<>();
     private final Deque<Run> queue = new ArrayDeque<>();
     private final TaskRunner tasks;
     private final Executor fx;
@@ -100,7 +101,16 @@ public final class TrainingViewModel {
         Observable[] edits = {kind, filters, blocks, dropoutOn, dropout, optimizer, lr, batch, epochs};
         for (Observable o : edits) o.addListener(x -> summary.set(summarize()));
         summary.set(summarize());
+        javafx.beans.value.ChangeListener<Status> follow = (o, was, now) -> currentStatus.set(now);
+        current.addListener((o, was, now) -> {
+            if (was != null) was.status.removeListener(follow);
+            if (now != null) now.status.addListener(follow);
+            currentStatus.set(now == null ? null : now.status.get());
+        });
     }
+
+    /** The status of the run training now (running or paused), null when idle. */
+    public ReadOnlyObjectProperty<Status> currentStatusProperty() { return currentStatus.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<Summary> summaryProperty() { return summary.getReadOnlyProperty(); }
 

@@ -60,7 +60,25 @@ class TrainingPageTest {
         assertTrue(robot.lookup("#train-results-title").queryAs(Label.class).getText().startsWith("#1 CNN 32×2: "));
     }
 
-    @Test void theFeatureMapGridHasOneMapPerFilterAndEnlargesTheOneClicked(FxRobot robot) throws Exception {
+    @Test void pauseResumeAndCancelStopTheRunAndTheLabCarriesOn(FxRobot robot) throws Exception {
+        TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
+        TrainingViewModel vm = page.viewModel();
+        robot.interact(() -> vm.epochs.set(10)); // long enough to be caught running
+        robot.clickOn("#train-start");
+        AppHarness.waitFor(() -> vm.currentProperty().get() != null && vm.currentProperty().get().statusProperty().get() == TrainingViewModel.Status.RUNNING);
+        TrainingViewModel.Run run = vm.currentProperty().get();
+        robot.clickOn("#train-pause");
+        assertEquals(TrainingViewModel.Status.PAUSED, run.statusProperty().get());
+        assertEquals("Resume", robot.lookup("#train-pause").queryAs(javafx.scene.control.Button.class).getText().replace("▶ ", ""));
+        robot.clickOn("#train-pause");
+        assertEquals(TrainingViewModel.Status.RUNNING, run.statusProperty().get());
+        robot.clickOn("#train-cancel");
+        AppHarness.waitFor(() -> run.statusProperty().get() == TrainingViewModel.Status.CANCELLED && vm.currentProperty().get() == null);
+        assertTrue(run.testAccuracy().size() < 10, "stopped before the end");
+        assertTrue(robot.lookup("#train-start").queryAs(javafx.scene.control.Button.class).isVisible());
+    }
+
+        @Test void theFeatureMapGridHasOneMapPerFilterAndEnlargesTheOneClicked(FxRobot robot) throws Exception {
         FeatureMapsPage page = harness.open(robot, "feature-maps", FeatureMapsPage.class);
         AppHarness.waitFor(() -> robot.lookup("#maps-block1").tryQuery().isPresent());
         FlowPane block1 = robot.lookup("#maps-block1").queryAs(FlowPane.class);
