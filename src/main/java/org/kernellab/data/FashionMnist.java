@@ -31,6 +31,11 @@ public final class FashionMnist {
     public static Loaded load(Path folder) throws DataException {
         if (folder != null) return fromFolder(folder, Source.FOLDER);
         if (hasAll(SYSTEM_FOLDER)) return fromFolder(SYSTEM_FOLDER, Source.SYSTEM);
+        return builtIn();
+    }
+
+    /** The subset built into the app, whatever else is installed. */
+    public static Loaded builtIn() throws DataException {
         return new Loaded(embedded("train"), embeddedTest(), Source.EMBEDDED, "built-in");
     }
 

@@ -66,17 +66,31 @@ public final class Workbench {
     /** Loads the data from a folder the student picked; on failure the data in use stays. */
     public void useFolder(Path folder) { load(folder); }
 
+    /** Data and why it is not what was asked for (empty when it is). */
+    private record Found(FashionMnist.Loaded data, String problem) {}
+
+    /**
+     * Loads in the background. When the data asked for cannot be read (a damaged system copy, a folder without the
+     * files) the student still gets data: what was loaded before, else the built-in subset; the problem is shown.
+     */
     private void load(Path folder) {
         loading = true;
-        tasks.run(i18n.tr("data.loading"), ctx -> FashionMnist.load(folder), loaded -> {
+        FashionMnist.Loaded before = data.get();
+        tasks.run(i18n.tr("data.loading"), ctx -> {
+            try {
+                return new Found(FashionMnist.load(folder), "");
+            } catch (DataException e) {
+                return new Found(before != null ? before : FashionMnist.builtIn(), e.getMessage());
+            }
+        }, found -> {
             loading = false;
-            dataProblem.set("");
-            data.set(loaded);
+            dataProblem.set(found.problem());
+            data.set(found.data());
             List<Consumer<FashionMnist.Loaded>> now = new ArrayList<>(waiting);
             waiting.clear();
-            now.forEach(c -> c.accept(loaded));
+            now.forEach(c -> c.accept(found.data()));
         }, error -> {
-            loading = false;
+            loading = false; // not even the built-in subset: the status bar names the failure
             dataProblem.set(error.getMessage());
         });
     }

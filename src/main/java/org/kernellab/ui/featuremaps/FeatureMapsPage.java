@@ -109,8 +109,15 @@ public final class FeatureMapsPage implements Page {
         Button open = new Button();
         open.setId("maps-open");
         open.textProperty().bind(i18n.bind("maps.open"));
-        open.setOnAction(e -> ImageFiles.choose(root.getScene().getWindow()).ifPresent(path -> ImageFiles.read(path)
-                .ifPresent(px -> vm.usePicture(Images.grey(px.argb(), px.width(), px.height()), path.getFileName().toString()))));
+        Label pictureProblem = new Label();
+        pictureProblem.setId("maps-picture-problem");
+        pictureProblem.setWrapText(true);
+        pictureProblem.getStyleClass().add("problem");
+        Grids.hideWhenEmpty(pictureProblem);
+        open.setOnAction(e -> ImageFiles.choose(root.getScene().getWindow()).ifPresent(path -> ImageFiles.read(path).ifPresentOrElse(px -> {
+            pictureProblem.setText("");
+            vm.usePicture(Images.grey(px.argb(), px.width(), px.height()), path.getFileName().toString());
+        }, () -> pictureProblem.setText("✗ " + i18n.tr("animator.badImage", path.getFileName())))));
         CheckBox compare = new CheckBox();
         compare.setId("maps-compare");
         compare.textProperty().bind(i18n.bind("maps.compare"));
@@ -124,7 +131,7 @@ public final class FeatureMapsPage implements Page {
         shoes.setWrapText(true);
         shoes.getStyleClass().add("hint");
         Label filtersTitle = Controls.label(i18n, "maps.firstFilters");
-        VBox box = new VBox(8, source, pretrained, Controls.label(i18n, "maps.image"), index, open, compare, other, Controls.label(i18n, "maps.stage"),
+        VBox box = new VBox(8, source, pretrained, Controls.label(i18n, "maps.image"), index, open, pictureProblem, compare, other, Controls.label(i18n, "maps.stage"),
                 Segments.of(vm.stage, stages, i18n), shoes, filtersTitle, firstFilters);
         box.setPadding(new Insets(12));
         box.setPrefWidth(250);

@@ -1,7 +1,6 @@
 package org.kernellab.ui.training;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +69,6 @@ public final class TrainingPage implements Page {
     private final BorderPane root = new BorderPane();
     private final LineChart<Number, Number> lossChart, accuracyChart;
     private final TableView<Run> table = new TableView<>();
-    private final Map<Run, List<XYChart.Series<Number, Number>>> series = new HashMap<>();
     private final HeatMap confusion = new HeatMap(34);
     private final VBox perClass = new VBox(3);
     private final FlowPane gallery = new FlowPane(8, 8);
@@ -108,9 +106,11 @@ public final class TrainingPage implements Page {
         data.setWrapText(true);
         data.textProperty().bind(i18n.bind(() -> {
             var d = ctx.workbench().dataProperty().get();
-            return d == null ? i18n.tr("data.loadingNow")
-                    : i18n.tr("data.source." + d.source(), d.location(), Numbers.grouped(d.train().size()), Numbers.grouped(d.test().size()));
-        }, ctx.workbench().dataProperty()));
+            String problem = ctx.workbench().dataProblemProperty().get();
+            return (d == null ? i18n.tr("data.loadingNow")
+                    : i18n.tr("data.source." + d.source(), d.location(), Numbers.grouped(d.train().size()), Numbers.grouped(d.test().size())))
+                    + (problem.isEmpty() ? "" : "\n✗ " + problem);
+        }, ctx.workbench().dataProperty(), ctx.workbench().dataProblemProperty()));
         ctx.workbench().withData(d -> {}); // load while the student reads and edits
         VBox trainingTab = new VBox(10, runBar(), notice, charts, chartsNote, runsTable(), data);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -342,7 +342,6 @@ public final class TrainingPage implements Page {
         mirror(run.loss(), loss, colour, false, 1);
         mirror(run.testAccuracy(), test, colour, false, 100);
         mirror(run.trainAccuracy(), trainAcc, colour, true, 100);
-        series.put(run, List.of(loss, test, trainAcc));
     }
 
     private static void style(XYChart.Series<Number, Number> s, String colour, boolean dashed) {

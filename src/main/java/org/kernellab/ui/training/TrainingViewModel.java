@@ -241,12 +241,11 @@ public final class TrainingViewModel {
                 fx.execute(() -> finish(run, Status.CANCELLED));
                 return null;
             }
-            return new Object[] {net, seconds};
+            return new Trained(net, seconds);
         }, result -> {
             if (result == null) return;
-            Object[] r = (Object[]) result;
-            run.network = (Network) r[0];
-            run.seconds.set((Double) r[1]);
+            run.network = result.net();
+            run.seconds.set(result.seconds());
             finish(run, Status.DONE);
             if (run.spec.kind() == NetSpec.Kind.CNN) bench.setNetwork(run.network, new Workbench.Source("maps.sourceTrained", run.name()));
         }, error -> {
@@ -298,13 +297,13 @@ public final class TrainingViewModel {
     public void load(Path file) {
         bench.withData(data -> tasks.run(i18n.tr("train.loading", file.getFileName()), ctx -> {
             Network net = Network.load(file);
-            return new Object[] {net, Trainer.evaluate(net, data.test())};
+            return new Tested(net, Trainer.evaluate(net, data.test()));
         }, r -> {
-            Network net = (Network) ((Object[]) r)[0];
+            Network net = r.net();
             Run run = new Run(runs.size() + 1, net.spec(), 0);
             run.file = file.getFileName().toString();
             run.network = net;
-            run.evaluation.set((Trainer.Evaluation) ((Object[]) r)[1]);
+            run.evaluation.set(r.evaluation());
             run.status.set(Status.DONE);
             runs.add(run);
             selected.set(run);
@@ -312,6 +311,12 @@ public final class TrainingViewModel {
             if (net.spec().kind() == NetSpec.Kind.CNN) bench.setNetwork(net, new Workbench.Source("maps.sourceFile", run.file));
         }, e -> notice.set(new Problem("train.cannotLoad", String.valueOf(e.getMessage())))));
     }
+
+    /** What a finished run's work hands back: the net and its training time (null when cancelled). */
+    private record Trained(Network net, double seconds) {}
+
+    /** A loaded net and its answers on the test set. */
+    private record Tested(Network net, Trainer.Evaluation evaluation) {}
 
     /** Blocks the training thread between batches while paused; a cancel (or an interrupt) releases it. */
     static final class Pauser {

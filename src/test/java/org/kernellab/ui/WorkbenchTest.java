@@ -1,0 +1,30 @@
+package org.kernellab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.kernellab.data.FashionMnist;
+import org.kernellab.ui.task.DirectTaskRunner;
+
+/** A folder without the data never leaves the lessons without data, and says what was wrong. */
+class WorkbenchTest {
+    @Test void aBadFolderFallsBackAndSaysWhy() {
+        Workbench bench = new Workbench(new I18n(), new DirectTaskRunner());
+        bench.useFolder(Path.of("no-such-folder"));
+        assertEquals(FashionMnist.Source.EMBEDDED, bench.dataProperty().get().source(), "the built-in subset, as nothing was loaded before");
+        assertTrue(bench.dataProblemProperty().get().contains("no-such-folder"), bench.dataProblemProperty().get());
+
+        bench.useFolder(Path.of("assets/fashion-mnist"));
+        assertEquals(FashionMnist.Source.FOLDER, bench.dataProperty().get().source());
+        assertEquals("", bench.dataProblemProperty().get());
+
+        bench.useFolder(Path.of("src"));
+        assertEquals(FashionMnist.Source.FOLDER, bench.dataProperty().get().source(), "what was loaded before stays");
+        assertTrue(bench.dataProblemProperty().get().contains("missing"), bench.dataProblemProperty().get());
+        int[] calls = {0};
+        bench.withData(d -> calls[0]++);
+        assertEquals(1, calls[0]);
+    }
+}
