@@ -136,7 +136,7 @@ public final class Network {
         final int n;
         final INDArray input, onehot, mask;
         final INDArray[] conv, pool, gConv, gPool;
-        final INDArray[] act, gAct, gBias; // act[0] is the flattened input of the dense part, then each hidden layer
+        final INDArray[] act, gAct; // act[0] is the flattened input of the dense part, then each hidden layer
         final INDArray logits, probs, gLogits;
         final INDArray w1, gW1 = Nd4j.create(DataType.FLOAT, 10, spec.filters()), ones;
 
@@ -160,8 +160,6 @@ public final class Network {
             input = blocks > 0 ? Nd4j.create(DataType.FLOAT, (long) n * convSide[0] * convSide[0], 10) : Nd4j.create(DataType.FLOAT, n, PIXELS);
             w1 = blocks > 0 ? params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, 10 * f)).reshape('c', 10, f) : null;
             ones = Nd4j.ones(DataType.FLOAT, 1, n); // bias gradients as a product: ND4J's column sum of a c-order matrix is slow
-            gBias = new INDArray[fcW.size()];
-            for (int i = 0; i < gBias.length; i++) gBias[i] = Nd4j.create(DataType.FLOAT, 1, fcW.get(i).size(1));
             act = new INDArray[fcW.size()];
             gAct = new INDArray[fcW.size()];
             act[0] = blocks > 0 ? pool[blocks - 1].reshape(n, fcW.get(0).size(0)) : input;
@@ -180,7 +178,7 @@ public final class Network {
         void close() {
             Set<INDArray> all = Collections.newSetFromMap(new IdentityHashMap<>()); // the MLP's input is also act[0]
             all.addAll(List.of(input, onehot, mask, logits, probs, gLogits, gW1, ones));
-            for (INDArray[] group : new INDArray[][] {conv, pool, gConv, gPool, act, gAct, gBias}) for (INDArray a : group) if (a != null) all.add(a);
+            for (INDArray[] group : new INDArray[][] {conv, pool, gConv, gPool, act, gAct}) for (INDArray a : group) if (a != null) all.add(a);
             for (INDArray a : all) if (a.closeable()) a.close(); // views (the flattened features, w1) close with their base
         }
     }
@@ -269,8 +267,7 @@ public final class Network {
             if (i + 1 < fcW.size()) relu(b.act[i + 1], gOut);
             if (i + 2 == fcW.size() && spec.dropout() > 0) gOut.muli(b.mask); // the mask's 1/(1−p) scales the gradient too
             Nd4j.gemm(b.act[i], gOut, fcGW.get(i), true, false, 1.0, 0.0);
-            Nd4j.gemm(b.ones, gOut, b.gBias[i], false, false, 1.0, 0.0);
-            fcGB.get(i).assign(b.gBias[i]);
+            Nd4j.gemm(b.ones, gOut, fcGB.get(i), false, false, 1.0, 0.0);
             if (b.gAct[i] != null) Nd4j.gemm(gOut, fcW.get(i), b.gAct[i], false, true, 1.0, 0.0);
         }
         for (int k = convSide.length - 1; k >= 0; k--) {
@@ -325,7 +322,9 @@ public final class Network {
     private static void targets(Buffers b, byte[] labels, int[] index, int from) {
         float[] y = new float[b.n * CLASSES];
         for (int i = 0; i < b.n; i++) y[i * CLASSES + labels[index[from + i]]] = 1f;
-        b.onehot.assign(Nd4j.create(y, b.onehot.shape(), 'c'));
+        FloatBuffer out = b.onehot.data().asNioFloat();
+        out.clear();
+        out.put(y);
     }
 
     /** Mean loss (from the logits, so an exploding run shows unbounded) and count of right answers. */
