@@ -125,6 +125,14 @@ public final class Workbench {
         }
     }
 
+    /** Loads a saved network to look inside; a damaged file leaves the current one and says why. */
+    public void loadModel(Path file) {
+        tasks.run(i18n.tr("train.loading", file.getFileName()), ctx -> Network.load(file), net -> {
+            modelProblem.set("");
+            setNetwork(net, new Source("maps.sourceFile", file.getFileName().toString()));
+        }, error -> modelProblem.set(error.getMessage()));
+    }
+
     public static Network readPretrained() throws DataException {
         InputStream in = Workbench.class.getResourceAsStream(PRETRAINED);
         if (in == null) throw new DataException("the pretrained model is missing (" + PRETRAINED + "): the app was built without assets/");

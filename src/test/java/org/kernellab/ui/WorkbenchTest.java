@@ -1,11 +1,13 @@
 package org.kernellab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.kernellab.data.FashionMnist;
+import org.kernellab.model.Network;
 import org.kernellab.ui.task.DirectTaskRunner;
 
 /** A folder without the data never leaves the lessons without data, and says what was wrong. */
@@ -26,5 +28,24 @@ class WorkbenchTest {
         int[] calls = {0};
         bench.withData(d -> calls[0]++);
         assertEquals(1, calls[0]);
+    }
+
+    @Test void aSavedModelOpensForTheFeatureMapsAndADamagedOneIsNamed(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Workbench bench = new Workbench(new I18n(), new DirectTaskRunner());
+        bench.usePretrained(false);
+        Network shipped = bench.networkProperty().get();
+        Path file = dir.resolve("boots.model");
+        shipped.save(file);
+        Path damaged = dir.resolve("damaged.model");
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.file.Files.write(damaged, java.util.Arrays.copyOf(bytes, 100));
+
+        bench.loadModel(damaged);
+        assertSame(shipped, bench.networkProperty().get(), "the net on screen stays");
+        assertTrue(bench.modelProblemProperty().get().contains("damaged.model"), bench.modelProblemProperty().get());
+        bench.loadModel(file);
+        assertEquals(new Workbench.Source("maps.sourceFile", "boots.model"), bench.sourceProperty().get());
+        assertEquals(113386, bench.networkProperty().get().parameters());
+        assertEquals("", bench.modelProblemProperty().get());
     }
 }

@@ -93,15 +93,22 @@ public final class FeatureMapsPage implements Page {
         source.textProperty().bind(i18n.bind(() -> {
             var s = ctx.workbench().sourceProperty().get();
             Network net = ctx.workbench().networkProperty().get();
-            if (!ctx.workbench().modelProblemProperty().get().isEmpty()) return "✗ " + ctx.workbench().modelProblemProperty().get();
-            if (s == null || net == null) return i18n.tr("maps.noNetwork");
-            if (net.convBlocks() == 0) return i18n.tr("maps.notCnn");
-            return i18n.tr(s.key(), s.detail()) + "\n" + i18n.tr("maps.netShape", net.spec().filters(), net.convBlocks());
+            String problem = ctx.workbench().modelProblemProperty().get();
+            String text = s == null || net == null ? i18n.tr("maps.noNetwork") : net.convBlocks() == 0 ? i18n.tr("maps.notCnn")
+                    : i18n.tr(s.key(), s.detail()) + "\n" + i18n.tr("maps.netShape", net.spec().filters(), net.convBlocks());
+            return problem.isEmpty() ? text : text + "\n✗ " + problem;
         }, ctx.workbench().sourceProperty(), ctx.workbench().networkProperty(), ctx.workbench().modelProblemProperty()));
         Button pretrained = new Button();
         pretrained.setId("maps-pretrained");
         pretrained.textProperty().bind(i18n.bind("maps.usePretrained"));
         pretrained.setOnAction(e -> ctx.workbench().usePretrained(true));
+        pretrained.setMaxWidth(Double.MAX_VALUE);
+        Button load = Controls.button("maps-load", i18n, "train.load", () -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("KernelLab model", "*.model"));
+            java.io.File f = fc.showOpenDialog(root.getScene().getWindow());
+            if (f != null) ctx.workbench().loadModel(f.toPath());
+        });
 
         Spinner<Integer> index = spinner("maps-index", vm.index);
         Spinner<Integer> other = spinner("maps-other", vm.otherIndex);
@@ -131,7 +138,7 @@ public final class FeatureMapsPage implements Page {
         shoes.setWrapText(true);
         shoes.getStyleClass().add("hint");
         Label filtersTitle = Controls.label(i18n, "maps.firstFilters");
-        VBox box = new VBox(8, source, pretrained, Controls.label(i18n, "maps.image"), index, open, pictureProblem, compare, other, Controls.label(i18n, "maps.stage"),
+        VBox box = new VBox(8, source, pretrained, load, Controls.label(i18n, "maps.image"), index, open, pictureProblem, compare, other, Controls.label(i18n, "maps.stage"),
                 Segments.of(vm.stage, stages, i18n), shoes, filtersTitle, firstFilters);
         box.setPadding(new Insets(12));
         box.setPrefWidth(250);
