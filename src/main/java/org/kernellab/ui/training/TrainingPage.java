@@ -231,8 +231,8 @@ public final class TrainingPage implements Page {
         Grids.hideWhenEmpty(problem);
 
         Button train = Controls.button("train-start", i18n, "train.start", vm::train);
-        train.getStyleClass().add("accent");
         Button compare = Controls.button("train-compare", i18n, "train.compare", vm::compare);
+        compare.getStyleClass().add("accent"); // the course's experiment is the default demo
         Button demo = Controls.button("train-demo", i18n, "train.demo", vm::demoSettings);
         Button course = Controls.button("train-course", i18n, "train.course", vm::courseComparison);
         Label demoNote = new Label();
@@ -242,7 +242,7 @@ public final class TrainingPage implements Page {
 
         VBox box = new VBox(8, Controls.label(i18n, "train.model"), Segments.of(vm.kind, kinds, i18n), filtersLabel, filters, blocks, dropout, rate,
                 Controls.label(i18n, "train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), Controls.label(i18n, "train.lr"), lr, Controls.label(i18n, "train.batch"), batch, epochs,
-                Controls.label(i18n, "train.limit"), limit, layers, total, problem, train, compare, demo, demoNote, course);
+                Controls.label(i18n, "train.limit"), limit, layers, total, problem, compare, train, demo, demoNote, course);
         box.setPadding(new Insets(12));
         box.setPrefWidth(320);
         ScrollPane scroll = new ScrollPane(box);

@@ -30,6 +30,13 @@ class TrainingPageTest {
 
     @AfterEach void stop() throws Exception { harness.close(); }
 
+    /** Fires a button of the editor, which may sit below the fold of its scroll pane (clicks land on screen positions). */
+    private static void press(FxRobot robot, String id) {
+        javafx.scene.control.Button b = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+        assertFalse(b.isDisabled());
+        robot.interact(b::fire);
+    }
+
     @SuppressWarnings("unchecked")
     @Test void aShortRunFillsTheChartsTheTableAndTheResults(FxRobot robot) throws Exception {
         TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
@@ -41,7 +48,7 @@ class TrainingPageTest {
         robot.clickOn("#train-filters-32");
         assertEquals("Total: 113,386 parameters", robot.lookup("#train-parameters").queryAs(Label.class).getText(), "the count follows the editor");
 
-        robot.clickOn("#train-start");
+        press(robot, "#train-start");
         TableView<TrainingViewModel.Run> table = robot.lookup("#train-runs").queryAs(TableView.class);
         AppHarness.waitFor(() -> table.getItems().size() == 1 && table.getItems().get(0).statusProperty().get() == TrainingViewModel.Status.DONE);
         LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
@@ -64,7 +71,7 @@ class TrainingPageTest {
         TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
         TrainingViewModel vm = page.viewModel();
         robot.interact(() -> vm.epochs.set(10)); // long enough to be caught running
-        robot.clickOn("#train-start");
+        press(robot, "#train-start");
         AppHarness.waitFor(() -> vm.currentProperty().get() != null && vm.currentProperty().get().statusProperty().get() == TrainingViewModel.Status.RUNNING);
         TrainingViewModel.Run run = vm.currentProperty().get();
         robot.clickOn("#train-pause");
