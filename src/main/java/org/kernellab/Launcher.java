@@ -19,7 +19,7 @@ public final class Launcher {
             System.exit(0);
         }
         if (args.length > 0 && args[0].equals("bench-training")) {
-            org.kernellab.ui.training.TrainingBenchmark.run(System.out);
+            org.kernellab.ui.training.TrainingBenchmark.run(java.util.Arrays.asList(args).contains("--warm"), System.out);
             System.exit(0);
         }
         if (args.length > 0 && Cli.isCommand(args[0])) {
