@@ -18,6 +18,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kernellab.data.Images;
 import org.kernellab.lesson.LessonParams;
+import org.kernellab.lesson.Progress;
 import org.kernellab.model.Network;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
@@ -53,6 +54,10 @@ public final class FeatureMapsPage implements Page {
         vm.index.set(params.integer("image", 23));
         vm.otherIndex.set(params.integer("other", 28));
         vm.compare.set("true".equals(params.string("compare", "false")));
+        String lesson = params.string("lesson", "");
+        vm.filter.addListener((o, was, now) -> { // picking a map to look at closely is trying the lesson
+            if (!lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
+        });
         ctx.workbench().withData(d -> {});
         ctx.workbench().usePretrained(false);
 

@@ -39,6 +39,7 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.kernellab.data.Dataset;
 import org.kernellab.lesson.LessonParams;
+import org.kernellab.lesson.Progress;
 import org.kernellab.model.NetSpec;
 import org.kernellab.model.Trainer;
 import org.kernellab.ui.AppContext;
@@ -56,7 +57,8 @@ import org.kernellab.ui.widgets.SliderRow;
 /**
  * The training lab: edit the net (layer shapes and parameters update as you edit), train it live with loss and
  * accuracy curves, overlay runs (the course's MLP against its CNN), and look at what a trained net gets wrong.
- * Parameters: {@code model} (mlp or cnn), {@code filters}, {@code blocks}: the editor's starting net.
+ * Parameters: {@code model} (mlp or cnn), {@code filters}, {@code blocks}: the editor's starting net; {@code solveAfter}:
+ * how many different architectures a student trains to finish the lesson (2: the MLP and the CNN).
  */
 public final class TrainingPage implements Page {
     /** One colour per run, the same in both charts and the runs table. */
@@ -82,6 +84,14 @@ public final class TrainingPage implements Page {
         vm.kind.set("mlp".equals(params.string("model", "cnn")) ? NetSpec.Kind.MLP : NetSpec.Kind.CNN);
         vm.filters.set(params.integer("filters", TrainingViewModel.DEMO_FILTERS));
         vm.blocks.set(params.integer("blocks", 2));
+        // the lesson is tried with a first finished run, and done once it has compared enough architectures
+        String lesson = params.string("lesson", "");
+        int solveAfter = params.integer("solveAfter", 2);
+        vm.selectedProperty().addListener((o, was, run) -> {
+            if (run != null && !lesson.isEmpty()) {
+                ctx.progress().raise(lesson, vm.architecturesTrained() >= solveAfter ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
+            }
+        });
         root.getStyleClass().add("training-lab");
         root.setLeft(editor());
 

@@ -262,6 +262,12 @@ public final class TrainingViewModel {
         if (current.get() == run) next();
     }
 
+    /** How many different architectures (kind, filters, blocks) have been trained to the end here. */
+    public long architecturesTrained() {
+        return runs.stream().filter(r -> r.file == null && r.status.get() == Status.DONE)
+                .map(r -> r.spec.kind() == NetSpec.Kind.MLP ? "mlp" : r.spec.filters() + "x" + r.spec.blocks()).distinct().count();
+    }
+
     /** Pauses or resumes the run training now. */
     public void togglePause() {
         Run run = current.get();

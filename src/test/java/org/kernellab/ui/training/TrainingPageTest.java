@@ -51,6 +51,7 @@ class TrainingPageTest {
         press(robot, "#train-start");
         TableView<TrainingViewModel.Run> table = robot.lookup("#train-runs").queryAs(TableView.class);
         AppHarness.waitFor(() -> table.getItems().size() == 1 && table.getItems().get(0).statusProperty().get() == TrainingViewModel.Status.DONE);
+        assertEquals(org.kernellab.lesson.Progress.Mark.ATTEMPTED, harness.app.ctx().progress().mark("training-lab"), "one architecture: tried, not done");
         LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
         LineChart<Number, Number> accuracy = robot.lookup("#train-accuracy-chart").queryAs(LineChart.class);
         assertFalse(loss.getData().get(0).getData().isEmpty(), "the loss curve has points");
