@@ -57,6 +57,7 @@ import org.kernellab.ui.widgets.SliderRow;
 /**
  * The training lab: edit the net (layer shapes and parameters update as you edit), train it live with loss and
  * accuracy curves, overlay runs (the course's MLP against its CNN), and look at what a trained net gets wrong.
+ * The lab's state lives as long as the app: runs go on, and stay listed, while the student opens other lessons.
  * Parameters: {@code model} (mlp or cnn), {@code filters}, {@code blocks}: the editor's starting net; {@code solveAfter}:
  * how many different architectures a student trains to finish the lesson (2: the MLP and the CNN).
  */
@@ -75,19 +76,23 @@ public final class TrainingPage implements Page {
     private final VBox perClass = new VBox(3);
     private final FlowPane gallery = new FlowPane(8, 8);
     private final Label resultsTitle = new Label();
+    private final List<Runnable> detach = new ArrayList<>();
     private final Tab resultsTab;
 
     public TrainingPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
-        vm = new TrainingViewModel(ctx.tasks(), Platform::runLater, i18n, ctx.workbench());
-        vm.kind.set("mlp".equals(params.string("model", "cnn")) ? NetSpec.Kind.MLP : NetSpec.Kind.CNN);
-        vm.filters.set(params.integer("filters", TrainingViewModel.DEMO_FILTERS));
-        vm.blocks.set(params.integer("blocks", 2));
-        // the lesson is tried with a first finished run, and done once it has compared enough architectures
+        // one lab per app: runs go on, and stay listed, while the student looks at other lessons
+        vm = ctx.workbench().shared(TrainingViewModel.class, () -> new TrainingViewModel(ctx.tasks(), Platform::runLater, i18n, ctx.workbench()));
         String lesson = params.string("lesson", "");
+        if (vm.openedFor(lesson)) { // a lesson's starting net, unless the student is coming back to what they edited
+            vm.kind.set("mlp".equals(params.string("model", "cnn")) ? NetSpec.Kind.MLP : NetSpec.Kind.CNN);
+            vm.filters.set(params.integer("filters", TrainingViewModel.DEMO_FILTERS));
+            vm.blocks.set(params.integer("blocks", 2));
+        }
+        // the lesson is tried with a first finished run, and done once it has compared enough architectures
         int solveAfter = params.integer("solveAfter", 2);
-        vm.selectedProperty().addListener((o, was, run) -> {
+        watch(vm.selectedProperty(), (o, was, run) -> {
             if (run != null && !lesson.isEmpty()) {
                 ctx.progress().raise(lesson, vm.architecturesTrained() >= solveAfter ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
             }
@@ -131,17 +136,18 @@ public final class TrainingPage implements Page {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(tabs);
 
-        vm.runs().addListener((ListChangeListener<Run>) c -> {
+        vm.runs().forEach(this::addSeries);
+        watch(vm.runs(), (ListChangeListener<Run>) c -> {
             while (c.next()) for (Run r : c.getAddedSubList()) addSeries(r);
         });
         // the results (a gallery of images) are built when they are looked at, not while the next run trains
         Runnable results = () -> {
             if (resultsTab.isSelected()) showResults(vm.selectedProperty().get());
         };
-        vm.selectedProperty().addListener((o, a, run) -> results.run());
+        watch(vm.selectedProperty(), (o, a, run) -> results.run());
         resultsTab.selectedProperty().addListener((o, a, b) -> results.run());
-        ctx.palette().addListener((o, a, b) -> results.run());
-        i18n.localeProperty().addListener((o, a, b) -> results.run());
+        watch(ctx.palette(), (o, a, b) -> results.run());
+        watch(i18n.localeProperty(), (o, a, b) -> results.run());
         
     }
 
@@ -149,7 +155,21 @@ public final class TrainingPage implements Page {
 
     @Override public Node view() { return root; }
 
-    @Override public void dispose() { vm.cancel(); }
+    /** Leaves the lab: training goes on; this page stops listening to the lab's state. */
+    @Override public void dispose() {
+        detach.forEach(Runnable::run);
+        detach.clear();
+    }
+
+    private <T> void watch(javafx.beans.value.ObservableValue<T> value, ChangeListener<? super T> l) {
+        value.addListener(l);
+        detach.add(() -> value.removeListener(l));
+    }
+
+    private <T> void watch(ObservableList<T> list, ListChangeListener<? super T> l) {
+        list.addListener(l);
+        detach.add(() -> list.removeListener(l));
+    }
 
     private Tab tab(String id, String key, Node content) {
         Tab t = new Tab();
@@ -203,7 +223,7 @@ public final class TrainingPage implements Page {
             @Override public Integer fromString(String s) { return 0; }
         });
         limit.valueProperty().bindBidirectional(vm.limit);
-        i18n.localeProperty().addListener((o, a, b) -> {
+        watch(i18n.localeProperty(), (o, a, b) -> {
             Integer v = limit.getValue();
             limit.setValue(null);
             limit.setValue(v);
@@ -235,8 +255,8 @@ public final class TrainingPage implements Page {
             total.setText(s.ok() ? i18n.tr("train.total", Numbers.grouped(s.parameters())) : "");
             problem.setText(s.ok() ? "" : "✗ " + i18n.tr(s.problem()));
         };
-        vm.summaryProperty().addListener((o, a, b) -> fill.run());
-        i18n.localeProperty().addListener((o, a, b) -> fill.run());
+        watch(vm.summaryProperty(), (o, a, b) -> fill.run());
+        watch(i18n.localeProperty(), (o, a, b) -> fill.run());
         fill.run();
         Grids.hideWhenEmpty(problem);
 
@@ -284,17 +304,21 @@ public final class TrainingPage implements Page {
             text.set(r == null ? i18n.tr("train.idle") : describe(r));
         };
         ChangeListener<Object> onChange = (o, a, b) -> update.run();
-        vm.currentProperty().addListener((o, old, now) -> {
-            for (Run r : new Run[] {old, now}) {
-                if (r == null) continue;
-                for (javafx.beans.value.ObservableValue<?> p : List.of(r.progressProperty(), r.statusProperty(), r.secondsLeftProperty())) {
-                    if (r == old) p.removeListener(onChange);
-                    else p.addListener(onChange);
-                }
+        java.util.function.BiConsumer<Run, Boolean> follow = (r, on) -> {
+            if (r == null) return;
+            for (javafx.beans.value.ObservableValue<?> p : List.of(r.progressProperty(), r.statusProperty(), r.secondsLeftProperty())) {
+                if (on) p.addListener(onChange);
+                else p.removeListener(onChange);
             }
+        };
+        follow.accept(vm.currentProperty().get(), true); // a run may be training already when the lab opens again
+        watch(vm.currentProperty(), (o, old, now) -> {
+            follow.accept(old, false);
+            follow.accept(now, true);
             update.run();
         });
-        i18n.localeProperty().addListener((o, a, b) -> update.run());
+        detach.add(() -> follow.accept(vm.currentProperty().get(), false));
+        watch(i18n.localeProperty(), (o, a, b) -> update.run());
         update.run();
         status.textProperty().bind(text);
         for (Button b : new Button[] {pause, cancel}) b.setMinWidth(Region.USE_PREF_SIZE);
@@ -358,18 +382,19 @@ public final class TrainingPage implements Page {
         if (s.getNode() != null) s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;" + (dashed ? " -fx-stroke-dash-array: 6 5;" : ""));
     }
 
-    /** Keeps a chart series equal to a run's points (scaled: accuracy in percent). */
-    private static void mirror(ObservableList<TrainingViewModel.Point> points, XYChart.Series<Number, Number> s, String colour, boolean hollow, double scale) {
-        ListChangeListener<TrainingViewModel.Point> copy = c -> {
-            while (c.next()) {
-                for (TrainingViewModel.Point p : c.getAddedSubList()) {
-                    XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y() * scale);
-                    s.getData().add(d);
-                    if (d.getNode() != null) d.getNode().setStyle("-fx-background-color: " + colour + ", " + (hollow ? "white" : colour) + ";");
-                }
+    /** Keeps a chart series equal to a run's points (scaled: accuracy in percent), those so far and those to come. */
+    private void mirror(ObservableList<TrainingViewModel.Point> points, XYChart.Series<Number, Number> s, String colour, boolean hollow, double scale) {
+        java.util.function.Consumer<List<? extends TrainingViewModel.Point>> add = added -> {
+            for (TrainingViewModel.Point p : added) {
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y() * scale);
+                s.getData().add(d);
+                if (d.getNode() != null) d.getNode().setStyle("-fx-background-color: " + colour + ", " + (hollow ? "white" : colour) + ";");
             }
         };
-        points.addListener(copy);
+        add.accept(points);
+        watch(points, (ListChangeListener<TrainingViewModel.Point>) c -> {
+            while (c.next()) add.accept(c.getAddedSubList());
+        });
     }
 
     private Node runsTable() {

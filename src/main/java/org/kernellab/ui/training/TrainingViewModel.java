@@ -91,6 +91,7 @@ public final class TrainingViewModel {
     private final Workbench bench;
     private TaskRunner.Handle handle;
     private Pauser pauser;
+    private String openedBy;
 
     /** @param fx runs updates from the training thread on the FX thread ({@code Platform::runLater}; in tests, in place) */
     public TrainingViewModel(TaskRunner tasks, Executor fx, I18n i18n, Workbench bench) {
@@ -260,6 +261,13 @@ public final class TrainingViewModel {
         run.status.set(status);
         if (status == Status.DONE) selected.set(run);
         if (current.get() == run) next();
+    }
+
+    /** True when the lab is opened for another lesson than last time (its starting net then applies). */
+    public boolean openedFor(String lesson) {
+        boolean other = !lesson.equals(openedBy);
+        openedBy = lesson;
+        return other;
     }
 
     /** How many different architectures (kind, filters, blocks) have been trained to the end here. */

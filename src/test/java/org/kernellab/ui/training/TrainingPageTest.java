@@ -2,6 +2,7 @@ package org.kernellab.ui.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.chart.LineChart;
@@ -58,6 +59,14 @@ class TrainingPageTest {
         assertEquals(1, accuracy.getData().get(0).getData().size(), "one test accuracy per epoch");
         assertTrue(robot.lookup(".table-row-cell").queryAll().stream().anyMatch(n -> n.lookupAll(".table-cell").stream()
                 .anyMatch(c -> "#1 CNN 32×2".equals(((javafx.scene.control.Labeled) c).getText()))), "the run has a row");
+
+        robot.interact(() -> harness.app.shell().select("feature-maps"));
+        robot.interact(() -> harness.app.shell().select("training-lab"));
+        TrainingPage again = (TrainingPage) harness.app.shell().page();
+        assertSame(vm, again.viewModel(), "the lab keeps its runs while the student looks elsewhere");
+        LineChart<Number, Number> redrawn = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
+        assertEquals(loss.getData().get(0).getData().size(), redrawn.getData().get(0).getData().size(), "the curves are drawn again");
+        assertEquals(32, vm.filters.get(), "and the editor keeps what the student set");
 
         robot.clickOn("#train-tab-results");
         AppHarness.waitFor(() -> !robot.lookup("#train-gallery").queryAs(FlowPane.class).getChildren().isEmpty());
