@@ -138,7 +138,7 @@ public final class Network {
         final INDArray[] conv, pool, gConv, gPool;
         final INDArray[] act, gAct; // act[0] is the flattened input of the dense part, then each hidden layer
         final INDArray logits, probs, gLogits;
-        final INDArray w1, gW1 = Nd4j.create(DataType.FLOAT, 10, spec.filters()), ones;
+        final INDArray w1, gW1, ones;
 
         Buffers(int n) {
             this.n = n;
@@ -159,6 +159,7 @@ public final class Network {
             // The MLP's input is the pixels (n, 784).
             input = blocks > 0 ? Nd4j.create(DataType.FLOAT, (long) n * convSide[0] * convSide[0], 10) : Nd4j.create(DataType.FLOAT, n, PIXELS);
             w1 = blocks > 0 ? params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, 10 * f)).reshape('c', 10, f) : null;
+            gW1 = blocks > 0 ? Nd4j.create(DataType.FLOAT, 10, f) : null;
             ones = Nd4j.ones(DataType.FLOAT, 1, n); // bias gradients as a product: ND4J's column sum of a c-order matrix is slow
             act = new INDArray[fcW.size()];
             gAct = new INDArray[fcW.size()];
@@ -177,7 +178,7 @@ public final class Network {
 
         void close() {
             Set<INDArray> all = Collections.newSetFromMap(new IdentityHashMap<>()); // the MLP's input is also act[0]
-            all.addAll(List.of(input, onehot, mask, logits, probs, gLogits, gW1, ones));
+            for (INDArray a : new INDArray[] {input, onehot, mask, logits, probs, gLogits, gW1, ones}) if (a != null) all.add(a);
             for (INDArray[] group : new INDArray[][] {conv, pool, gConv, gPool, act, gAct}) for (INDArray a : group) if (a != null) all.add(a);
             for (INDArray a : all) if (a.closeable()) a.close(); // views (the flattened features, w1) close with their base
         }

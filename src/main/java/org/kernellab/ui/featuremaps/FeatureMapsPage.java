@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -30,6 +29,7 @@ import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
+import org.kernellab.ui.widgets.Numbers;
 import org.kernellab.ui.widgets.Segments;
 
 /**
@@ -221,7 +221,7 @@ public final class FeatureMapsPage implements Page {
             ProgressBar bar = new ProgressBar(p[c]);
             bar.setPrefWidth(60);
             bar.setMinWidth(60);
-            Label v = new Label(String.format(Locale.ROOT, "%.1f%%", p[c] * 100));
+            Label v = new Label(Numbers.percent(p[c]));
             v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             if (c == s.predicted()) for (Label l : new Label[] {name, v}) l.getStyleClass().add("emphasis");

@@ -38,13 +38,7 @@ public final class TrainingBenchmark {
                     vm.train();
                     return vm.currentProperty().get();
                 });
-                java.util.concurrent.CountDownLatch warmed = new java.util.concurrent.CountDownLatch(1);
-                onFx(() -> {
-                    if (first.finishedProperty().get()) warmed.countDown();
-                    first.finishedProperty().addListener((o, a, f) -> warmed.countDown());
-                    return null;
-                });
-                warmed.await();
+                awaitEnd(first);
                 onFx(() -> {
                     vm.limit.set(0);
                     vm.demoSettings();
@@ -58,13 +52,7 @@ public final class TrainingBenchmark {
                 vm.train();
                 return vm.currentProperty().get();
             });
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
-            onFx(() -> {
-                if (run.finishedProperty().get()) done.countDown();
-                run.finishedProperty().addListener((o, a, f) -> done.countDown());
-                return null;
-            });
-            done.await();
+            awaitEnd(run);
             double wall = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("bench", "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy"
@@ -79,5 +67,16 @@ public final class TrainingBenchmark {
             m.putAll(onFx(probe::stop));
             out.println(json(m));
         }
+    }
+
+    /** Blocks the benchmark's thread until the run is done, cancelled or failed. */
+    private static void awaitEnd(TrainingViewModel.Run run) throws Exception {
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        onFx(() -> {
+            if (run.finishedProperty().get()) ended.countDown();
+            run.finishedProperty().addListener((o, a, f) -> ended.countDown());
+            return null;
+        });
+        ended.await();
     }
 }

@@ -3,7 +3,6 @@ package org.kernellab.ui.training;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -411,8 +410,8 @@ public final class TrainingPage implements Page {
         table.getColumns().add(column("train.colTime", r -> Double.isNaN(r.secondsProperty().get()) ? "" : String.format(i18n.locale(), "%.1f s", r.secondsProperty().get()), null));
         table.getColumns().add(column("train.colSpeed", r -> r.evaluationProperty().get() == null || Double.isNaN(r.imagesPerSecondProperty().get()) ? ""
                 : Numbers.grouped(Math.round(r.imagesPerSecondProperty().get())), null));
-        table.getColumns().add(column("train.colTrainAcc", r -> r.trainAccuracy().isEmpty() ? "" : percent(r.trainAccuracy().get(r.trainAccuracy().size() - 1).y()), null));
-        table.getColumns().add(column("train.colTestAcc", r -> r.evaluationProperty().get() == null ? "" : percent(r.evaluationProperty().get().accuracy()), null));
+        table.getColumns().add(column("train.colTrainAcc", r -> r.trainAccuracy().isEmpty() ? "" : Numbers.percent(r.trainAccuracy().get(r.trainAccuracy().size() - 1).y()), null));
+        table.getColumns().add(column("train.colTestAcc", r -> r.evaluationProperty().get() == null ? "" : Numbers.percent(r.evaluationProperty().get().accuracy()), null));
         table.getColumns().add(column("train.colStatus", r -> r.problem() != null ? i18n.tr("train.status.FAILED") + ": " + i18n.tr(r.problem())
                 : i18n.tr("train.status." + r.statusProperty().get()), null));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
@@ -542,7 +541,7 @@ public final class TrainingPage implements Page {
             confusion.setValues(new double[10][10], HeatMap.Scale.COUNTS, 1);
             return;
         }
-        resultsTitle.setText(i18n.tr("train.resultsOf", run.name(), percent(e.accuracy()), e.predicted().length));
+        resultsTitle.setText(i18n.tr("train.resultsOf", run.name(), Numbers.percent(e.accuracy()), e.predicted().length));
         double[][] counts = new double[10][10];
         double max = 0;
         for (int r = 0; r < 10; r++) for (int c = 0; c < 10; c++) max = Math.max(max, counts[r][c] = e.confusion()[r][c]);
@@ -552,7 +551,7 @@ public final class TrainingPage implements Page {
             b.setPrefWidth(160);
             Label name = new Label(i18n.tr("data.class." + c));
             name.setMinWidth(110);
-            HBox line = new HBox(8, name, b, new Label(percent(e.classAccuracy(c))));
+            HBox line = new HBox(8, name, b, new Label(Numbers.percent(e.classAccuracy(c))));
             line.setAlignment(Pos.CENTER_LEFT);
             perClass.getChildren().add(line);
         }
@@ -574,8 +573,6 @@ public final class TrainingPage implements Page {
             gallery.getChildren().add(cell);
         }
     }
-
-    private static String percent(double v) { return String.format(Locale.ROOT, "%.1f%%", v * 100); }
 
     private Label header(String key) {
         Label l = new Label(i18n.tr(key));

@@ -11,6 +11,9 @@ public final class Numbers {
     // DecimalFormat is slow to build and not thread-safe: one per thread, and whole numbers skip it
     private static final ThreadLocal<DecimalFormat> DECIMALS = ThreadLocal.withInitial(() -> new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
+    /** A fraction as a percentage with one decimal: 0.8832 → 88.3%. */
+    public static String percent(double fraction) { return String.format(java.util.Locale.ROOT, "%.1f%%", fraction * 100); }
+
     /** A count with thousands grouped, as the tables show them: 113,386. */
     public static String grouped(long n) { return String.format(java.util.Locale.ROOT, "%,d", n); }
 
