@@ -13,6 +13,7 @@ import org.kernellab.compute.LayerChain;
 import org.kernellab.compute.LayerSpec;
 import org.kernellab.compute.NdOps;
 import org.kernellab.compute.PoolMode;
+import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
 import org.kernellab.i18n.Messages;
@@ -23,11 +24,12 @@ import org.kernellab.i18n.Messages;
  * teachers' scripts rely on (add, never rename).
  */
 public final class Cli {
-    public static final Set<String> COMMANDS = Set.of("conv", "pool", "shape", "train", "bench", "help");
+    private static final Set<String> HELP = Set.of("help", "--help", "-h", "-?"), VERSION = Set.of("version", "--version", "-V");
 
     private Cli() {}
 
-    public static boolean isCommand(String arg) { return !arg.startsWith("-"); }
+    /** Whether the arguments ask for the command line rather than the window (a command, help or the version). */
+    public static boolean isCommand(String arg) { return !arg.startsWith("-") || HELP.contains(arg) || VERSION.contains(arg); }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
@@ -37,44 +39,56 @@ public final class Cli {
         String command = args[0];
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         try {
-            switch (command) {
-                case "conv" -> out.println(Json.write(conv(rest)));
-                case "pool" -> out.println(Json.write(pool(rest)));
-                case "shape" -> out.println(Json.write(shape(rest)));
-                case "train" -> Train.run(rest, out);
-                case "bench" -> Bench.run(new Options("bench", rest, Set.of("--repeat"), Set.of(), Set.of()).integer("--repeat", 200), out);
-                case "help" -> out.println(Messages.english("cli.usage"));
-                default -> throw new CliException("cli.unknownCommand", command);
-            }
+            String result = run(command, rest, out);
+            if (result != null) out.println(result);
             return 0;
         } catch (CliException e) {
             err.println("error: " + e.problem.english());
             return 2;
         } catch (org.kernellab.data.DataException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + e.problem().english());
             return 2;
         } catch (ComputeException e) {
             err.println("error: " + e.problem().english());
             return 2;
+        } catch (OutOfMemoryError e) {
+            err.println("error: " + Messages.english("cli.outOfMemory", command));
+            return 2;
         } catch (RuntimeException | LinkageError e) {
-            // never a stack trace: name what failed in one line
+            // a fault of the app, not of the input: still one line, never a stack trace
             err.println("error: " + command + " failed: " + e);
             return 1;
         }
     }
 
+    /** The command's whole output when it is one JSON document, printed only once it is complete; else null. */
+    private static String run(String command, List<String> rest, PrintStream out) throws org.kernellab.data.DataException {
+        if (HELP.contains(command)) return Messages.english("cli.usage");
+        if (VERSION.contains(command)) return "kernellab " + Version.APP;
+        switch (command) {
+            case "conv" -> { return Json.write(conv(rest)); }
+            case "pool" -> { return Json.write(pool(rest)); }
+            case "shape" -> { return Json.write(shape(rest)); }
+            case "train" -> Train.run(rest, out);
+            case "bench" -> Bench.run(new Options("bench", rest, Set.of("--repeat"), Set.of(), Set.of()).integer("--repeat", 200, 1, 100_000), out);
+            default -> throw new CliException("cli.unknownCommand", command);
+        }
+        return null;
+    }
+
     static Map<String, Object> conv(List<String> args) {
         Options o = new Options("conv", args, Set.of("--input", "--kernel", "--padding", "--stride", "--dilation", "--bias"), Set.of(), Set.of());
-        Tensor input = Json.tensor("--input", o.required("--input"), 2, 3);
-        Tensor kernel = Json.tensor("--kernel", o.required("--kernel"), 2, 4);
+        Tensor input = Json.tensor("--input", o.json("--input", true), 2, 3);
+        Tensor kernel = Json.tensor("--kernel", o.json("--kernel", true), 2, 4);
         boolean plain = input.rank() == 2 && kernel.rank() == 2;
         Tensor x = batch(input);
         Tensor w;
         if (kernel.rank() == 4) w = kernel;
         else if (kernel.rank() == 2 && x.dim(1) == 1) w = kernel.reshape(1, 1, kernel.dim(0), kernel.dim(1));
         else throw new CliException("cli.rankPair", input.rank(), kernel.rank());
-        Window win = new Window(new int[] {w.dim(2), w.dim(3)}, o.perAxis("--stride", 2, 1), o.perAxis("--padding", 2, 0), o.perAxis("--dilation", 2, 1), false);
-        Tensor bias = bias(o.optional("--bias"), w.dim(0));
+        Window win = new Window(new int[] {w.dim(2), w.dim(3)}, o.perAxis("--stride", 2, 1, 1, Shapes.LIMIT),
+                o.perAxis("--padding", 2, 0, 0, Shapes.LIMIT), o.perAxis("--dilation", 2, 1, 1, Shapes.LIMIT), false);
+        Tensor bias = bias(o.json("--bias", false), w.dim(0));
         Tensor y = NdOps.conv(x, w, bias, win);
         Tensor result = plain ? y.reshape(y.dim(2), y.dim(3)) : y.reshape(y.dim(1), y.dim(2), y.dim(3));
         return output(result);
@@ -82,11 +96,12 @@ public final class Cli {
 
     static Map<String, Object> pool(List<String> args) {
         Options o = new Options("pool", args, Set.of("--input", "--mode", "--size", "--stride", "--padding"), Set.of("--ceil"), Set.of());
-        Tensor input = Json.tensor("--input", o.required("--input"), 2, 3);
+        Tensor input = Json.tensor("--input", o.json("--input", true), 2, 3);
         PoolMode mode = PoolMode.parse(o.required("--mode"));
-        int[] size = o.perAxis("--size", 2, 0);
-        if (o.optional("--size") == null) throw new CliException("cli.missingOption", "--size", "pool");
-        Window win = new Window(size, o.perAxis("--stride", 2, 0), o.perAxis("--padding", 2, 0), Window.fill(2, 1), o.flag("--ceil"));
+        o.required("--size");
+        int[] size = o.perAxis("--size", 2, 0, 1, Shapes.LIMIT);
+        Window win = new Window(size, o.perAxis("--stride", 2, 0, 1, Shapes.LIMIT), o.perAxis("--padding", 2, 0, 0, Shapes.LIMIT),
+                Window.fill(2, 1), o.flag("--ceil"));
         if (o.optional("--stride") == null) win = new Window(size, size, win.padding(), win.dilation(), win.ceil());
         Tensor x = batch(input);
         Tensor y = NdOps.pool(x, mode, win);
@@ -96,12 +111,9 @@ public final class Cli {
 
     static Map<String, Object> shape(List<String> args) {
         Options o = new Options("shape", args, Set.of("--input", "--layer"), Set.of(), Set.of("--layer"));
-        int[] input;
-        try {
-            input = Arrays.stream(o.required("--input").split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-        } catch (NumberFormatException e) {
-            throw new CliException("cli.badShape");
-        }
+        String text = o.required("--input");
+        if (!text.trim().matches("[0-9]{1,9}( *, *[0-9]{1,9}){1,4}")) throw new CliException("cli.badShape", text);
+        int[] input = Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
         List<LayerSpec> layers = o.all("--layer").stream().map(LayerSpec::parse).toList();
         List<LayerChain.Result> results = LayerChain.apply(input, layers);
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -133,18 +145,14 @@ public final class Cli {
             if (b.dim(0) != filters) throw new ComputeException("conv.badBias", filters, Arrays.toString(b.shape()));
             return b;
         }
-        double v;
-        try {
-            v = Double.parseDouble(t);
-        } catch (NumberFormatException e) {
-            throw new CliException("cli.badDecimal", "--bias", text);
-        }
+        double v = Options.decimal("--bias", t, -Double.MAX_VALUE, Double.MAX_VALUE);
         double[] all = new double[filters];
         Arrays.fill(all, v);
         return new Tensor(new int[] {filters}, all);
     }
 
     private static Map<String, Object> output(Tensor t) {
+        for (double v : t.data()) if (!Double.isFinite(v)) throw new CliException("cli.overflow");
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("shape", t.shape());
         res.put("output", t.toNested());

@@ -2,6 +2,7 @@ package org.kernellab.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -9,12 +10,16 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 
 /** Nested JSON arrays to tensors and results back to one-line JSON. */
 final class Json {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new SimpleModule().addSerializer(Double.class, new Compact()));
+    // trailing tokens are an error: "[[1,2]] junk" is a typo, not the matrix [[1,2]]
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .registerModule(new SimpleModule().addSerializer(Double.class, new Compact()));
 
     private Json() {}
 
@@ -41,9 +46,8 @@ final class Json {
             throw new CliException("cli.badRank", option, minRank == maxRank ? String.valueOf(minRank) : minRank + "–" + maxRank, shape.size());
         }
         int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
-        long n = 1;
-        for (int d : dims) n *= d;
-        if (n > 50_000_000L) throw new CliException("cli.badRank", option, "≤ 50M values", shape.size());
+        long n = Shapes.cells(Arrays.stream(dims).asLongStream().toArray());
+        if (n > Shapes.MAX_CELLS) throw new CliException("cli.tooManyValues", option, n, Shapes.MAX_CELLS);
         double[] data = new double[(int) n];
         int[] pos = {0};
         fill(option, root, dims, 0, data, pos);
@@ -53,7 +57,9 @@ final class Json {
     private static void fill(String option, JsonNode node, int[] dims, int axis, double[] out, int[] pos) {
         if (axis == dims.length) {
             if (!node.isNumber()) throw new CliException("cli.notNumber", option, node.toString());
-            out[pos[0]++] = node.doubleValue();
+            double v = node.doubleValue();
+            if (!Double.isFinite(v)) throw new CliException("cli.numberTooLarge", option, node.asText());
+            out[pos[0]++] = v;
             return;
         }
         if (!node.isArray() || node.size() != dims[axis]) throw new CliException("cli.ragged", option);

@@ -2,7 +2,6 @@ package org.kernellab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +11,7 @@ import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.model.NetSpec;
 import org.kernellab.model.Network;
+import org.kernellab.model.NetworkFile;
 import org.kernellab.model.Trainer;
 
 /**
@@ -25,22 +25,29 @@ final class Train {
     static void run(List<String> args, PrintStream out) throws DataException {
         Options o = new Options("train", args, Set.of("--model", "--filters", "--blocks", "--dropout", "--epochs", "--batch", "--lr",
                 "--optimizer", "--data", "--limit-train", "--seed", "--threads", "--save"), Set.of(), Set.of());
-        NetSpec spec = new NetSpec(NetSpec.kind(o.required("--model")), o.integer("--filters", 32), o.integer("--blocks", 2),
-                decimal(o, "--dropout", 0), NetSpec.optimizer(o.required("--optimizer")), decimal(o, "--lr", Double.NaN),
-                o.integer("--batch", 0), o.integer("--epochs", 0), o.integer("--seed", 42));
         o.required("--epochs");
         o.required("--batch");
         o.required("--lr");
-        int limit = o.integer("--limit-train", 0);
-        if (limit < 0) throw new CliException("cli.badNumber", "--limit-train", String.valueOf(limit));
-        Path save = o.optional("--save") == null ? null : Path.of(o.optional("--save"));
-        if (save != null && save.toAbsolutePath().getParent() != null && !Files.isDirectory(save.toAbsolutePath().getParent())) {
-            throw new CliException("cli.badSave", save);
-        }
-        int threads = o.integer("--threads", 0);
-        FashionMnist.Loaded data = FashionMnist.load(o.optional("--data") == null ? null : Path.of(o.optional("--data")));
+        NetSpec spec = new NetSpec(NetSpec.kind(o.required("--model")), o.integer("--filters", 32, 1, 256), o.integer("--blocks", 2, 1, 3),
+                o.decimal("--dropout", 0, 0, 1), NetSpec.optimizer(o.required("--optimizer")), o.decimal("--lr", Double.NaN, 0, 10),
+                o.integer("--batch", 0, 1, NetSpec.MAX_BATCH), o.integer("--epochs", 0, 1, NetSpec.MAX_EPOCHS),
+                o.integer("--seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        int limit = o.integer("--limit-train", 0, 0, Integer.MAX_VALUE);
+        int threads = o.integer("--threads", 0, 1, 256);
+        // every check before the first JSON line: a script must not see epochs and then a failure to save
+        Path save = o.optional("--save") == null ? null : NetworkFile.checkTarget(o.optional("--save"));
+        String folder = o.optional("--data");
+        FashionMnist.Loaded data = FashionMnist.load(folder == null ? null : dataFolder(folder));
         if (threads > 0) Trainer.useThreads(threads);
         train(spec, data, limit, save, out);
+    }
+
+    private static Path dataFolder(String name) {
+        try {
+            return Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CliException("cli.badPath", "--data", name);
+        }
     }
 
     private static void train(NetSpec spec, FashionMnist.Loaded data, int limit, Path save, PrintStream out) throws DataException {
@@ -60,9 +67,9 @@ final class Train {
         Trainer.Evaluation eval = last[0];
         if (save != null) {
             try {
-                net.save(save);
+                NetworkFile.save(net, save);
             } catch (IOException e) {
-                throw new DataException(save + ": cannot be written (" + e.getMessage() + ")", e);
+                throw new DataException("model.saveNotWritable", save, DataException.why(e)).causedBy(e);
             }
         }
         Map<String, Object> end = new LinkedHashMap<>();
@@ -73,16 +80,6 @@ final class Train {
         end.put("parameters", net.parameters());
         end.put("data", data.source().name().toLowerCase(java.util.Locale.ROOT));
         out.println(Json.write(end));
-    }
-
-    private static double decimal(Options o, String name, double fallback) {
-        String v = o.optional(name);
-        if (v == null) return fallback;
-        try {
-            return Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new CliException("cli.badDecimal", name, v);
-        }
     }
 
     private static double round(double v, int digits) {

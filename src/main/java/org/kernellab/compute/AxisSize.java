@@ -15,7 +15,5 @@ public record AxisSize(int input, int kernel, int stride, int padding, int dilat
     public boolean ok() { return problem == null; }
 
     /** Cells the kernel covers from its first to its last tap: dilation·(kernel − 1) + 1. */
-    public int span() { return dilation * (kernel - 1) + 1; }
-
-    public int paddedInput() { return input + 2 * padding; }
+    public long span() { return (long) dilation * (kernel - 1) + 1; }
 }

@@ -1,7 +1,7 @@
 package org.kernellab.compute;
 
 /** A computation refused for a reason a student can read (impossible settings, mismatched shapes). */
-public final class ComputeException extends RuntimeException {
+public final class ComputeException extends RuntimeException implements Explained {
     private final transient Problem problem;
 
     public ComputeException(Problem problem) {
@@ -11,5 +11,5 @@ public final class ComputeException extends RuntimeException {
 
     public ComputeException(String key, Object... args) { this(new Problem(key, args)); }
 
-    public Problem problem() { return problem; }
+    @Override public Problem problem() { return problem; }
 }

@@ -19,7 +19,10 @@ public final class LayerChain {
 
     /** Each layer's output, or a {@link ComputeException} naming the layer that cannot take its input. */
     public static List<Result> apply(int[] input, List<LayerSpec> layers) {
-        for (int d : input) if (d < 1) throw new ComputeException("chain.badInput", Arrays.toString(input));
+        for (int d : input) {
+            if (d < 1) throw new ComputeException("chain.badInput", Arrays.toString(input));
+            if (d > Shapes.LIMIT) throw new ComputeException("chain.inputOverLimit", d, Shapes.LIMIT);
+        }
         List<Result> out = new ArrayList<>();
         int[] shape = input.clone();
         for (int i = 0; i < layers.size(); i++) {
@@ -41,14 +44,13 @@ public final class LayerChain {
         switch (l.kind()) {
             case CONV -> {
                 if (axes != 2 && axes != 3) throw new ComputeException("chain.needsImage", "conv", in.length);
-                int f = l.integer("out", 0);
-                if (f < 1) throw new ComputeException("layer.badOut", f);
+                int f = outputs(l);
                 Window w = new Window(l.perAxis("k", axes, 0), l.perAxis("s", axes, 1), l.perAxis("p", axes, 0), l.perAxis("d", axes, 1), false);
                 List<AxisSize> sizes = Shapes.axes(Arrays.copyOfRange(in, 2, in.length), w, false);
                 int[] spatial = sizesOrThrow(sizes);
                 boolean bias = l.flag("bias", true);
                 int[] weight = Reference.concat(new int[] {f, in[1]}, w.kernel());
-                long params = Arrays.stream(weight).asLongStream().reduce(1, (p, q) -> p * q) + (bias ? f : 0);
+                long params = exact(Shapes.cells(Arrays.stream(weight).asLongStream().toArray()) + (bias ? f : 0), l);
                 return new Result(l, Reference.concat(new int[] {in[0], f}, spatial), params, weight, sizes, PyTorch.conv(in[1], f, w, bias));
             }
             case POOL -> {
@@ -62,25 +64,37 @@ public final class LayerChain {
             }
             case RELU -> { return new Result(l, in, 0, new int[0], List.of(), "nn.ReLU()"); }
             case DROPOUT -> {
-                String p = l.options().getOrDefault("p", "0.5");
-                return new Result(l, in, 0, new int[0], List.of(), "nn.Dropout(p=" + p + ")");
+                return new Result(l, in, 0, new int[0], List.of(), "nn.Dropout(p=" + l.dropout() + ")");
             }
             case FLATTEN -> {
                 long features = 1;
-                for (int i = 1; i < in.length; i++) features *= in[i];
-                return new Result(l, new int[] {in[0], Math.toIntExact(features)}, 0, new int[0], List.of(), "nn.Flatten()");
+                for (int i = 1; i < in.length; i++) features = Shapes.cells(features, in[i]);
+                if (features > Integer.MAX_VALUE) throw new ComputeException("chain.tooManyFeatures", features, Integer.MAX_VALUE);
+                return new Result(l, new int[] {in[0], (int) features}, 0, new int[0], List.of(), "nn.Flatten()");
             }
             case LINEAR -> {
                 if (in.length != 2) throw new ComputeException("chain.needsFlat", in.length);
-                int out = l.integer("out", 0);
-                if (out < 1) throw new ComputeException("layer.badOut", out);
+                int out = outputs(l);
                 boolean bias = l.flag("bias", true);
-                long params = (long) in[1] * out + (bias ? out : 0);
+                long params = (long) in[1] * out + (bias ? out : 0); // < 2^31 · 10^6: no wrap-around
                 return new Result(l, new int[] {in[0], out}, params, new int[] {out, in[1]}, List.of(),
                         "nn.Linear(" + in[1] + ", " + out + (bias ? "" : ", bias=False") + ")");
             }
             default -> throw new IllegalStateException(l.kind().name());
         }
+    }
+
+    private static int outputs(LayerSpec l) {
+        int f = l.integer("out", 0);
+        if (f < 1) throw new ComputeException("layer.badOut", f);
+        if (f > Shapes.LIMIT) throw new ComputeException("layer.outOverLimit", f, Shapes.LIMIT);
+        return f;
+    }
+
+    /** A parameter count, refused when it no longer fits in 63 bits (a request no machine could hold). */
+    private static long exact(long parameters, LayerSpec l) {
+        if (parameters < 0 || parameters >= Long.MAX_VALUE / 2) throw new ComputeException("chain.tooManyParameters", l.text());
+        return parameters;
     }
 
     private static int[] sizesOrThrow(List<AxisSize> sizes) {

@@ -38,21 +38,38 @@ public record LayerSpec(Kind kind, Map<String, String> options, String text) {
             case "linear", "dense", "fc" -> Kind.LINEAR;
             default -> throw new ComputeException("layer.unknown", text);
         };
-        if (colon >= 0 && colon < t.length() - 1) {
-            for (String part : t.substring(colon + 1).split(",")) {
+        if (colon >= 0) {
+            Set<String> given = new java.util.HashSet<>();
+            for (String part : t.substring(colon + 1).split(",", -1)) {
                 String p = part.trim();
-                if (p.isEmpty()) continue;
+                if (p.isEmpty()) throw new ComputeException("layer.emptyOption", text);
                 int eq = p.indexOf('=');
                 String key = (eq < 0 ? p : p.substring(0, eq)).trim().toLowerCase(Locale.ROOT);
                 String value = eq < 0 ? "true" : p.substring(eq + 1).trim();
                 if (!ALLOWED.get(kind).contains(key)) throw new ComputeException("layer.unknownOption", key, text);
+                if (!given.add(key)) throw new ComputeException("layer.repeatedOption", key, text);
                 opts.put(key, value);
             }
         }
         if ((kind == Kind.CONV || kind == Kind.LINEAR) && !opts.containsKey("out")) throw new ComputeException("layer.needsOption", "out", text);
         if (kind == Kind.CONV && !opts.containsKey("k")) throw new ComputeException("layer.needsOption", "k", text);
         if (kind == Kind.POOL && !opts.containsKey("k")) throw new ComputeException("layer.needsOption", "k", text);
-        return new LayerSpec(kind, Map.copyOf(opts), t);
+        LayerSpec spec = new LayerSpec(kind, Map.copyOf(opts), t);
+        if (kind == Kind.DROPOUT) spec.dropout();
+        return spec;
+    }
+
+    /** Dropout's probability of zeroing a value, in [0, 1). */
+    public double dropout() {
+        String v = options.getOrDefault("p", "0.5");
+        double p;
+        try {
+            p = Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            throw new ComputeException("layer.badDropout", v, text);
+        }
+        if (!v.matches("[0-9.eE+-]+") || !(p >= 0 && p < 1)) throw new ComputeException("layer.badDropout", v, text);
+        return p;
     }
 
     public int integer(String key, int fallback) {
@@ -79,7 +96,7 @@ public record LayerSpec(Kind kind, Map<String, String> options, String text) {
     public int[] perAxis(String key, int axes, int fallback) {
         String v = options.get(key);
         if (v == null) return Window.fill(axes, fallback);
-        String[] parts = v.split("x");
+        String[] parts = v.split("x", -1);
         if (parts.length != 1 && parts.length != axes) throw new ComputeException("layer.badAxes", key, v, axes, text);
         int[] out = new int[axes];
         for (int a = 0; a < axes; a++) {

@@ -45,7 +45,10 @@ public final class NdOps {
         int axes = x.rank() - 2;
         checkConvShapes(x, weights, bias, axes);
         Window w = win.withKernel(Arrays.copyOfRange(weights.shape(), 2, weights.rank()));
-        Shapes.require(spatial(x), w, false);
+        int[] outSize = Shapes.require(spatial(x), w, false);
+        long outCells = Shapes.cells(x.dim(0), weights.dim(0), Shapes.cells(toLong(outSize)));
+        Shapes.checkWork(Shapes.cells(x.dim(0), x.dim(1), paddedCells(x, w.padding(), w.padding())), outCells,
+                Shapes.cells(outCells, x.dim(1), Shapes.cells(toLong(w.kernel()))));
 
         INDArray in = pad(toNd(x), w.padding(), w.padding(), 0.0);
         INDArray wt = toNd(weights);
@@ -78,6 +81,9 @@ public final class NdOps {
         Window w = win.withKernel(weights.dim(2), weights.dim(3));
         int[] out = Shapes.requireTransposed(spatial(x), w);
         int[] k = w.kernel(), s = w.stride(), d = w.dilation(), p = w.padding();
+        long scattered = Shapes.cells(x.dim(0), weights.dim(1));
+        for (int a = 0; a < 2; a++) scattered = Shapes.cells(scattered, (long) (x.dim(a + 2) - 1) * s[a] + (long) d[a] * (k[a] - 1) + 1);
+        Shapes.checkWork(x.size(), scattered, Shapes.cells(x.size(), weights.dim(1), (long) k[0] * k[1]));
         DeConv2DConfig cfg = DeConv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(0).pW(0).dH(d[0]).dW(d[1])
                 .isSameMode(false).dataFormat("NCHW").build();
         // ND4J's deconv2d takes weights as (kH, kW, F, C)
@@ -103,10 +109,13 @@ public final class NdOps {
         // ceil mode can add a last window that hangs over the right padding: extend the input for it
         int[] extra = new int[axes], after = new int[axes];
         for (int a = 0; a < axes; a++) {
-            int needed = (outSize[a] - 1) * w.stride()[a] + w.kernel()[a];
-            extra[a] = Math.max(0, needed - (x.dim(a + 2) + 2 * w.padding()[a]));
+            long needed = (long) (outSize[a] - 1) * w.stride()[a] + w.kernel()[a];
+            extra[a] = (int) Math.max(0, needed - (x.dim(a + 2) + 2L * w.padding()[a])); // less than one window
             after[a] = w.padding()[a] + extra[a];
         }
+        long outCells = Shapes.cells(x.dim(0), x.dim(1), Shapes.cells(toLong(outSize)));
+        Shapes.checkWork(Shapes.cells(x.dim(0), x.dim(1), paddedCells(x, w.padding(), after)), outCells,
+                Shapes.cells(outCells, Shapes.cells(toLong(w.kernel()))));
         INDArray in = toNd(x);
         if (mode == PoolMode.MAX) {
             return fromNd(poolOp(pad(in, w.padding(), after, Double.NEGATIVE_INFINITY), PoolMode.MAX, w));
@@ -154,6 +163,15 @@ public final class NdOps {
         out.get(where).assign(x);
         return out;
     }
+
+    /** Spatial cells of x once padded by {@code before} and {@code after} cells per axis. */
+    private static long paddedCells(Tensor x, int[] before, int[] after) {
+        long n = 1;
+        for (int a = 0; a < before.length; a++) n = Shapes.cells(n, (long) x.dim(a + 2) + before[a] + after[a]);
+        return n;
+    }
+
+    private static long[] toLong(int[] v) { return Arrays.stream(v).asLongStream().toArray(); }
 
     static int[] spatial(Tensor x) { return Arrays.copyOfRange(x.shape(), 2, x.rank()); }
 

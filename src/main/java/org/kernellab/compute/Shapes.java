@@ -8,6 +8,14 @@ import java.util.List;
  * gives no output. Pure arithmetic: no ND4J, so the UI can call it on every slider move.
  */
 public final class Shapes {
+    /**
+     * The largest size or setting along one axis the app accepts. Far above any lesson, and low enough that
+     * every size formula stays exact in 64-bit arithmetic and every output size fits an int.
+     */
+    public static final int LIMIT = 1_000_000;
+    /** The most cells (padded input, output) and multiply-adds one request may need, checked before allocating. */
+    public static final long MAX_CELLS = 1L << 24, MAX_MACS = 4_000_000_000L;
+
     private Shapes() {}
 
     /** Convolution (always floor): ⌊(i + 2p − d·(k − 1) − 1) / s⌋ + 1. */
@@ -30,11 +38,12 @@ public final class Shapes {
     public static AxisSize transposed(int i, int k, int s, int p, int d) {
         Problem bad = invalid(i, k, s, p, d);
         if (bad != null) return new AxisSize(i, k, s, p, d, false, 0, bad, "", false, 0);
-        int full = (i - 1) * s + d * (k - 1) + 1;
-        int out = full - 2 * p;
+        long full = (long) (i - 1) * s + (long) d * (k - 1) + 1;
+        long out = full - 2L * p;
         String formula = "(" + i + " − 1)·" + s + " − 2·" + p + " + " + (d == 1 ? "" : d + "·") + "(" + k + " − 1) + 1 = " + signed(out);
         if (out < 1) return new AxisSize(i, k, s, p, d, false, 0, new Problem("shape.transposedCropped", p, full), formula, false, 0);
-        return new AxisSize(i, k, s, p, d, false, out, null, formula, false, 0);
+        if (out > LIMIT) return new AxisSize(i, k, s, p, d, false, 0, new Problem("shape.outputOverLimit", out, LIMIT), formula, false, 0);
+        return new AxisSize(i, k, s, p, d, false, (int) out, null, formula, false, 0);
     }
 
     /** The first setting out of its range, or null. */
@@ -44,11 +53,36 @@ public final class Shapes {
                 : s < 1 ? new Problem("shape.badStride", s)
                 : p < 0 ? new Problem("shape.badPadding", p)
                 : d < 1 ? new Problem("shape.badDilation", d)
+                : i > LIMIT ? new Problem("shape.inputOverLimit", i, LIMIT)
+                : k > LIMIT ? new Problem("shape.kernelOverLimit", k, LIMIT)
+                : s > LIMIT ? new Problem("shape.strideOverLimit", s, LIMIT)
+                : p > LIMIT ? new Problem("shape.paddingOverLimit", p, LIMIT)
+                : d > LIMIT ? new Problem("shape.dilationOverLimit", d, LIMIT)
                 : null;
     }
 
     /** A number with a real minus sign, as the rest of the formula is typeset. */
-    private static String signed(int n) { return n < 0 ? "−" + (-n) : String.valueOf(n); }
+    private static String signed(long n) { return n < 0 ? "−" + (-n) : String.valueOf(n); }
+
+    /**
+     * Refuses a request whose arrays or arithmetic would not fit in memory or finish in seconds, before anything
+     * is allocated: huge padding on a tiny input is legal arithmetic but not a sensible thing to materialise.
+     */
+    public static void checkWork(long paddedInputCells, long outputCells, long multiplyAdds) {
+        if (paddedInputCells > MAX_CELLS) throw new ComputeException("work.inputTooLarge", paddedInputCells, MAX_CELLS);
+        if (outputCells > MAX_CELLS) throw new ComputeException("work.outputTooLarge", outputCells, MAX_CELLS);
+        if (multiplyAdds > MAX_MACS) throw new ComputeException("work.tooManyOperations", multiplyAdds, MAX_MACS);
+    }
+
+    /** The product of {@code dims}, saturating at {@link Long#MAX_VALUE} instead of wrapping around. */
+    public static long cells(long... dims) {
+        long n = 1;
+        for (long d : dims) {
+            if (d != 0 && n > Long.MAX_VALUE / d) return Long.MAX_VALUE;
+            n *= d;
+        }
+        return n;
+    }
 
     static int[] requireTransposed(int[] spatialInput, Window w) {
         int[] out = new int[spatialInput.length];
@@ -88,9 +122,10 @@ public final class Shapes {
         Problem bad = invalid(i, k, s, p, d);
         if (bad != null) return new AxisSize(i, k, s, p, d, ceil, 0, bad, "", false, 0);
 
-        int span = d * (k - 1) + 1;
-        int padded = i + 2 * p;
-        int numerator = padded - span;
+        // long: with settings up to LIMIT, d·(k − 1) reaches 10^12
+        long span = (long) d * (k - 1) + 1;
+        long padded = i + 2L * p;
+        long numerator = padded - span;
         String inner = d == 1
                 ? "(" + i + " + 2·" + p + " − " + k + ")"
                 : "(" + i + " + 2·" + p + " − " + d + "·(" + k + " − 1) − 1)";
@@ -106,15 +141,16 @@ public final class Shapes {
                     : new Problem("shape.dilatedKernelTooLarge", k, d, span, padded);
             return new AxisSize(i, k, s, p, d, ceil, 0, why, head + " = " + signed(Math.floorDiv(numerator, s) + 1), false, 0);
         }
-        int out = (ceil ? Math.floorDiv(numerator + s - 1, s) : numerator / s) + 1;
+        long out = (ceil ? Math.floorDiv(numerator + s - 1, s) : numerator / s) + 1;
         boolean dropped = false;
-        if (ceil && (out - 1) * s >= i + p) {
+        if (ceil && (out - 1) * s >= i + (long) p) {
             out--;
             dropped = true;
         }
-        int reach = (out - 1) * s + span;
-        int uncovered = Math.max(0, padded - reach);
+        long reach = (out - 1) * s + span;
+        long uncovered = Math.max(0, padded - reach);
         String formula = head + " = " + (dropped ? (out + 1) + " − 1 = " + out : String.valueOf(out));
-        return new AxisSize(i, k, s, p, d, ceil, out, null, formula, dropped, uncovered);
+        // padded ≤ 3·LIMIT, so out and uncovered fit an int
+        return new AxisSize(i, k, s, p, d, ceil, (int) out, null, formula, dropped, (int) uncovered);
     }
 }

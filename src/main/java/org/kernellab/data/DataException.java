@@ -1,8 +1,33 @@
 package org.kernellab.data;
 
-/** Data that cannot be read, with a message that names the file and what is wrong with it. */
-public final class DataException extends Exception {
-    public DataException(String message) { super(message); }
+import org.kernellab.compute.Explained;
+import org.kernellab.compute.Problem;
 
-    public DataException(String message, Throwable cause) { super(message, cause); }
+/** Data that cannot be read, with a reason (a message key and its arguments) that names the file and what is wrong. */
+public final class DataException extends Exception implements Explained {
+    private final transient Problem problem;
+
+    public DataException(String key, Object... args) {
+        super(new Problem(key, args).english());
+        this.problem = new Problem(key, args);
+    }
+
+    /** This exception, recording the lower-level failure that caused it. */
+    public DataException causedBy(Throwable cause) {
+        initCause(cause);
+        return this;
+    }
+
+    @Override public Problem problem() { return problem; }
+
+    /**
+     * An I/O failure's own words. A file-system error's message is only the path (already in the sentence), so
+     * its reason is used; some failures (an end of file, a closed stream) come without any words at all.
+     */
+    public static String why(Throwable e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
+    }
 }

@@ -15,6 +15,8 @@ public final class FashionMnist {
 
     public static final Path SYSTEM_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
     static final String EMBEDDED = "/assets/fashion-mnist/";
+    /** Fashion-MNIST's images are 28×28; the networks take nothing else. */
+    public static final int SIDE = 28;
     private static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
 
     /** Training and test sets, where they came from and (for folders) where. */
@@ -47,21 +49,29 @@ public final class FashionMnist {
     }
 
     private static Dataset embedded(String part) throws DataException {
-        return new Dataset(Idx.readImages(resource(part + "-images-idx3-ubyte.gz"), part + "-images (built in)"),
-                Idx.readLabels(resource(part + "-labels-idx1-ubyte.gz"), part + "-labels (built in)"));
+        String images = part + "-images-idx3-ubyte.gz", labels = part + "-labels-idx1-ubyte.gz";
+        return dataset(Idx.readImages(resource(images), images + " (built in)"), images, Idx.readLabels(resource(labels), labels + " (built in)"));
     }
 
     private static InputStream resource(String file) throws DataException {
         InputStream in = FashionMnist.class.getResourceAsStream(EMBEDDED + file);
-        if (in == null) throw new DataException("the built-in Fashion-MNIST subset is missing (" + file + "): the app was built without assets/");
+        if (in == null) throw new DataException("data.noBuiltIn", file);
         return in;
     }
 
     static Loaded fromFolder(Path folder, Source source) throws DataException {
-        if (!Files.isDirectory(folder)) throw new DataException(folder + ": no such folder");
-        Dataset train = new Dataset(Idx.readImages(open(folder, FILES[0]), FILES[0]), Idx.readLabels(open(folder, FILES[1]), FILES[1]));
-        Dataset test = new Dataset(Idx.readImages(open(folder, FILES[2]), FILES[2]), Idx.readLabels(open(folder, FILES[3]), FILES[3]));
+        if (!Files.isDirectory(folder)) throw new DataException("data.noFolder", folder);
+        Dataset train = dataset(Idx.readImages(open(folder, FILES[0]), FILES[0]), FILES[0], Idx.readLabels(open(folder, FILES[1]), FILES[1]));
+        Dataset test = dataset(Idx.readImages(open(folder, FILES[2]), FILES[2]), FILES[2], Idx.readLabels(open(folder, FILES[3]), FILES[3]));
         return new Loaded(train, test, source, folder.toString());
+    }
+
+    /** Images and labels that make a Fashion-MNIST set: as many labels as images, 28×28, not empty. */
+    private static Dataset dataset(Idx.Images images, String name, byte[] labels) throws DataException {
+        if (images.count() != labels.length) throw new DataException("data.labelCount", name, images.count(), labels.length);
+        if (images.rows() != SIDE || images.cols() != SIDE) throw new DataException("data.notFashionSize", name, images.rows(), images.cols());
+        if (images.count() == 0) throw new DataException("data.noImages", name);
+        return new Dataset(images, labels);
     }
 
     private static boolean hasAll(Path folder) {
@@ -79,11 +89,11 @@ public final class FashionMnist {
 
     private static InputStream open(Path folder, String base) throws DataException {
         Path p = find(folder, base);
-        if (p == null) throw new DataException(folder + ": " + base + "(.gz) is missing");
+        if (p == null) throw new DataException("data.missingFile", folder, base);
         try {
             return Files.newInputStream(p);
         } catch (IOException e) {
-            throw new DataException(p + ": cannot be opened (" + e.getMessage() + ")", e);
+            throw new DataException("data.unreadable", p, DataException.why(e)).causedBy(e);
         }
     }
 }

@@ -32,6 +32,8 @@ public final class LessonLoader {
     public static final String BUILT_IN = "built-in";
     public static final List<String> LANGUAGES = List.of("es", "en");
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Caps on a lesson's files: far above any real lesson, far below what would stall the start or exhaust memory. */
+    static final long MAX_JSON = 1L << 20, MAX_TEXT = 4L << 20;
 
     private LessonLoader() {}
 
@@ -95,7 +97,7 @@ public final class LessonLoader {
         if (Files.exists(chaptersFile)) {
             try {
                 readChapters(chaptersFile).forEach(c -> chapters.put(c.id(), c));
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (IOException | RuntimeException e) {
                 errors.add(new LessonError(describe(root, source, chaptersFile), reason(e)));
             }
         }
@@ -113,7 +115,10 @@ public final class LessonLoader {
                 Lesson l = readLesson(dir, source, views);
                 if (!seenHere.add(l.id())) throw new IllegalArgumentException("another lesson in " + source + " already has the id \"" + l.id() + "\"");
                 lessons.put(l.id(), l); // a later source replaces a lesson with the same id
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (FileProblem e) {
+                errors.add(new LessonError(describe(root, source, e.file), reason(e.getCause() == null ? e : (Exception) e.getCause())));
+            } catch (IOException | RuntimeException e) {
+                // whatever is wrong with one lesson, the others load and the app starts
                 errors.add(new LessonError(describe(root, source, manifest), reason(e)));
             }
         }
@@ -122,7 +127,8 @@ public final class LessonLoader {
     static Lesson readLesson(Path dir, String source, Set<String> views) throws IOException {
         Path manifest = dir.resolve("lesson.json");
         if (!Files.exists(manifest)) throw new IllegalArgumentException("missing lesson.json");
-        Map<String, Object> m = MAPPER.readValue(Files.readString(manifest, StandardCharsets.UTF_8), new TypeReference<>() {});
+        Map<String, Object> m = MAPPER.readValue(readText(manifest, MAX_JSON), new TypeReference<>() {});
+        if (m == null) throw new IllegalArgumentException("lesson.json must hold an object, not null");
         String id = text(m, "id");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) throw new IllegalArgumentException("id \"" + id + "\" must be lower-case letters, digits and dashes");
         String chapter = text(m, "chapter");
@@ -138,15 +144,17 @@ public final class LessonLoader {
         for (String lang : LANGUAGES) {
             Path md = dir.resolve(lang + ".md");
             if (!Files.exists(md)) throw new IllegalArgumentException("missing " + lang + ".md next to lesson.json");
-            texts.put(lang, Files.readString(md, StandardCharsets.UTF_8));
+            texts.put(lang, readText(md, MAX_TEXT));
         }
         return new Lesson(id, chapter, (Integer) order, titles, view, new LessonParams(p), texts, source);
     }
 
     private static List<Chapter> readChapters(Path file) throws IOException {
-        List<Map<String, Object>> list = MAPPER.readValue(Files.readString(file, StandardCharsets.UTF_8), new TypeReference<>() {});
+        List<Map<String, Object>> list = MAPPER.readValue(readText(file, MAX_JSON), new TypeReference<>() {});
+        if (list == null) throw new IllegalArgumentException("chapters.json must hold a list of chapters, not null");
         List<Chapter> out = new ArrayList<>();
         for (Map<String, Object> c : list) {
+            if (c == null) throw new IllegalArgumentException("chapters.json holds null where a chapter should be");
             Object order = c.get("order");
             if (!(order instanceof Integer)) throw new IllegalArgumentException("chapter \"" + c.get("id") + "\": \"order\" must be a whole number");
             out.add(new Chapter(text(c, "id"), (Integer) order, languages(c.get("title"), "title"), List.of()));
@@ -171,6 +179,34 @@ public final class LessonLoader {
         return s;
     }
 
+    /** A problem with one particular file of a lesson, so the error names that file rather than lesson.json. */
+    private static final class FileProblem extends IOException {
+        final transient Path file;
+
+        FileProblem(Path file, String reason, Exception cause) {
+            super(reason, cause);
+            this.file = file;
+        }
+    }
+
+    /** A lesson file as UTF-8 text: a regular file (not a pipe or a folder), within {@code max} bytes, valid UTF-8. */
+    static String readText(Path file, long max) throws IOException {
+        if (!Files.isRegularFile(file)) throw new FileProblem(file, "not a regular file", null);
+        long size = Files.size(file);
+        if (size > max) throw new FileProblem(file, "the file is " + size + " bytes, above the limit of " + max + " for a lesson file", null);
+        byte[] bytes;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) max + 1); // the file may have grown since it was measured
+        }
+        if (bytes.length > max) throw new FileProblem(file, "the file is larger than the limit of " + max + " bytes for a lesson file", null);
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new FileProblem(file, "not valid UTF-8 text: save it as UTF-8", null);
+        }
+    }
+
     /** A shipped lesson's file as it is named in the source tree (lessons/…); a teacher's, by its full path. */
     private static String describe(Path root, String source, Path file) {
         return BUILT_IN.equals(source) ? "lessons/" + root.relativize(file).toString().replace('\\', '/') : file.toString();
@@ -178,8 +214,9 @@ public final class LessonLoader {
 
     private static String reason(Exception e) {
         if (e instanceof JsonProcessingException j) {
-            return "not valid JSON (line " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) + "): " + j.getOriginalMessage();
+            String why = j.getOriginalMessage() == null ? "" : j.getOriginalMessage().split("\n")[0];
+            return "not valid JSON (line " + (j.getLocation() == null ? "?" : j.getLocation().getLineNr()) + "): " + why;
         }
-        return e.getMessage();
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -17,13 +17,16 @@ public record NetSpec(Kind kind, int filters, int blocks, double dropout, Optimi
 
     public enum Optimizer { SGD, ADAM }
 
+    /** A batch larger than Fashion-MNIST's training set, or more epochs than a class could wait for, is a typo. */
+    public static final int MAX_BATCH = 60_000, MAX_EPOCHS = 1_000;
+
     public NetSpec {
         if (kind == Kind.CNN && (filters < 1 || filters > 256)) throw new ComputeException("train.badFilters", filters);
         if (kind == Kind.CNN && (blocks < 1 || blocks > 3)) throw new ComputeException("train.badBlocks", blocks);
-        if (dropout < 0 || dropout >= 1) throw new ComputeException("train.badDropout", dropout);
+        if (!(dropout >= 0 && dropout < 1)) throw new ComputeException("train.badDropout", dropout);
         if (!(lr > 0) || lr > 10) throw new ComputeException("train.badLr", lr);
-        if (batch < 1) throw new ComputeException("train.badBatch", batch);
-        if (epochs < 1) throw new ComputeException("train.badEpochs", epochs);
+        if (batch < 1 || batch > MAX_BATCH) throw new ComputeException("train.badBatch", batch, MAX_BATCH);
+        if (epochs < 1 || epochs > MAX_EPOCHS) throw new ComputeException("train.badEpochs", epochs, MAX_EPOCHS);
     }
 
     /** The course's CNN: two blocks of 32 filters, Adam. */

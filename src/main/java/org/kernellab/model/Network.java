@@ -1,17 +1,6 @@
 package org.kernellab.model;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,11 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.zip.CRC32;
-import java.util.zip.CheckedInputStream;
-import java.util.zip.CheckedOutputStream;
 import org.kernellab.compute.LayerChain;
-import org.kernellab.data.DataException;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -49,7 +34,6 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  */
 public final class Network {
     private static final int SIDE = 28, PIXELS = SIDE * SIDE, CLASSES = 10, HIDDEN = 128;
-    private static final byte[] MAGIC = {'K', 'L', 'N', 'E', 'T', '0', '0', '1'};
 
     private final NetSpec spec;
     private final INDArray params, grads, updaterState;
@@ -408,67 +392,13 @@ public final class Network {
         return score(b, labels, index, from)[0];
     }
 
-    /** Writes the network to {@code file} through a temporary file, so a failed save never leaves half a model. */
-    public synchronized void save(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(parent, ".kernellab-", ".model.part");
-        try {
-            try (OutputStream raw = Files.newOutputStream(tmp); CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(raw), new CRC32());
-                    DataOutputStream out = new DataOutputStream(checked)) {
-                out.write(MAGIC);
-                out.writeUTF(spec.kind().name());
-                out.writeInt(spec.filters());
-                out.writeInt(spec.blocks());
-                out.writeDouble(spec.dropout());
-                out.writeUTF(spec.optimizer().name());
-                out.writeDouble(spec.lr());
-                out.writeInt(spec.batch());
-                out.writeInt(spec.epochs());
-                out.writeLong(spec.seed());
-                float[] p = params.data().asFloat();
-                out.writeInt(p.length);
-                for (float v : p) out.writeFloat(v);
-                out.flush();
-                out.writeLong(checked.getChecksum().getValue());
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
+    /** The parameters as one flat array, in the order {@link NetworkFile} writes them. */
+    synchronized float[] parameterValues() { return params.data().asFloat(); }
 
-    /** Reads a network saved by {@link #save}; a file that is not one, or a damaged one, gives a clear error. */
-    public static Network load(Path file) throws DataException {
-        try (InputStream raw = Files.newInputStream(file)) {
-            return read(raw, file.toString());
-        } catch (IOException e) {
-            throw new DataException(file + ": cannot be read (" + e.getMessage() + ")", e);
-        }
-    }
-
-    /** Reads a network from a stream (a file or a resource); {@code name} names it in errors. */
-    public static Network read(InputStream raw, String name) throws DataException {
-        try {
-            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw), new CRC32());
-            DataInputStream in = new DataInputStream(checked);
-            byte[] magic = new byte[MAGIC.length];
-            in.readFully(magic);
-            if (!java.util.Arrays.equals(magic, MAGIC)) throw new DataException(name + ": not a KernelLab model");
-            NetSpec spec = new NetSpec(NetSpec.Kind.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readDouble(),
-                    NetSpec.Optimizer.valueOf(in.readUTF()), in.readDouble(), in.readInt(), in.readInt(), in.readLong());
-            Network net = new Network(spec);
-            int n = in.readInt();
-            if (n != net.params.length()) throw new DataException(name + ": a damaged KernelLab model (" + n + " parameters for " + net.params.length() + ")");
-            float[] p = new float[n];
-            for (int i = 0; i < n; i++) p[i] = in.readFloat();
-            long sum = checked.getChecksum().getValue();
-            if (in.readLong() != sum) throw new DataException(name + ": a damaged KernelLab model (checksum)");
-            net.params.assign(Nd4j.create(p, new long[] {1, n}, 'c'));
-            return net;
-        } catch (EOFException e) {
-            throw new DataException(name + ": a damaged KernelLab model (the file ends too early)", e);
-        } catch (IOException | RuntimeException e) {
-            throw new DataException(name + ": not a KernelLab model, or a damaged one (" + e.getMessage() + ")", e);
-        }
+    /** A network with the given parameters (as {@link #parameterValues} gives them). */
+    static Network withParameters(NetSpec spec, float[] values) {
+        Network net = new Network(spec);
+        net.params.assign(Nd4j.create(values, new long[] {1, values.length}, 'c'));
+        return net;
     }
 }

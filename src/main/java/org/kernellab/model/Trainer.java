@@ -59,6 +59,7 @@ public final class Trainer {
     }
 
     private static double run(Network net, Dataset train, Dataset test, int limitTrain, Listener listener) {
+        if (train.size() == 0 || test.size() == 0) throw new ComputeException("train.noData", train.size(), test.size());
         NetSpec spec = net.spec();
         int n = limitTrain > 0 ? Math.min(limitTrain, train.size()) : train.size();
         int[] order = range(n);

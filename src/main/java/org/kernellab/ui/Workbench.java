@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import org.kernellab.compute.Problem;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.model.Network;
+import org.kernellab.model.NetworkFile;
 import org.kernellab.ui.task.TaskRunner;
 
 /**
@@ -29,11 +29,11 @@ public final class Workbench {
     private final I18n i18n;
     private final TaskRunner tasks;
     private final ReadOnlyObjectWrapper<FashionMnist.Loaded> data = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper dataProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Problem> dataProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Network> network = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>();
     private final List<Consumer<FashionMnist.Loaded>> waiting = new ArrayList<>();
-    private final ReadOnlyStringWrapper modelProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Problem> modelProblem = new ReadOnlyObjectWrapper<>();
     private boolean loading, modelLoading;
     private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
 
@@ -44,15 +44,15 @@ public final class Workbench {
 
     public ReadOnlyObjectProperty<FashionMnist.Loaded> dataProperty() { return data.getReadOnlyProperty(); }
 
-    /** Why the data could not be loaded, empty when it could. */
-    public ReadOnlyStringProperty dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
+    /** Why the data could not be loaded, null when it could. */
+    public ReadOnlyObjectProperty<Problem> dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<Network> networkProperty() { return network.getReadOnlyProperty(); }
 
     public ReadOnlyObjectProperty<Source> sourceProperty() { return source.getReadOnlyProperty(); }
 
-    /** Why the pretrained model could not be read, empty when it could. */
-    public ReadOnlyStringProperty modelProblemProperty() { return modelProblem.getReadOnlyProperty(); }
+    /** Why the pretrained model could not be read, null when it could. */
+    public ReadOnlyObjectProperty<Problem> modelProblemProperty() { return modelProblem.getReadOnlyProperty(); }
 
     /** Calls {@code then} with the data, at once if loaded, else after loading it in the background. */
     public void withData(Consumer<FashionMnist.Loaded> then) {
@@ -67,8 +67,8 @@ public final class Workbench {
     /** Loads the data from a folder the student picked; on failure the data in use stays. */
     public void useFolder(Path folder) { load(folder); }
 
-    /** Data and why it is not what was asked for (empty when it is). */
-    private record Found(FashionMnist.Loaded data, String problem) {}
+    /** Data and why it is not what was asked for (null when it is). */
+    private record Found(FashionMnist.Loaded data, Problem problem) {}
 
     /**
      * Loads in the background. When the data asked for cannot be read (a damaged system copy, a folder without the
@@ -79,9 +79,9 @@ public final class Workbench {
         FashionMnist.Loaded before = data.get();
         tasks.run(i18n.tr("data.loading"), ctx -> {
             try {
-                return new Found(FashionMnist.load(folder), "");
+                return new Found(FashionMnist.load(folder), null);
             } catch (DataException e) {
-                return new Found(before != null ? before : FashionMnist.builtIn(), e.getMessage());
+                return new Found(before != null ? before : FashionMnist.builtIn(), e.problem());
             }
         }, found -> {
             loading = false;
@@ -92,7 +92,7 @@ public final class Workbench {
             now.forEach(c -> c.accept(found.data()));
         }, error -> {
             loading = false; // not even the built-in subset: the status bar names the failure
-            dataProblem.set(error.getMessage());
+            dataProblem.set(Problem.of(error));
         });
     }
 
@@ -119,7 +119,7 @@ public final class Workbench {
             if (network.get() == null || replace) setNetwork(net, new Source("maps.sourcePretrained", pretrainedAccuracy()));
         }, error -> {
             modelLoading = false;
-            modelProblem.set(error.getMessage());
+            modelProblem.set(Problem.of(error));
         });
     }
 
@@ -136,15 +136,15 @@ public final class Workbench {
 
     /** Loads a saved network to look inside; a damaged file leaves the current one and says why. */
     public void loadModel(Path file) {
-        tasks.run(i18n.tr("train.loading", file.getFileName()), ctx -> Network.load(file), net -> {
-            modelProblem.set("");
+        tasks.run(i18n.tr("train.loading", file.getFileName()), ctx -> NetworkFile.load(file), net -> {
+            modelProblem.set(null);
             setNetwork(net, new Source("maps.sourceFile", file.getFileName().toString()));
-        }, error -> modelProblem.set(error.getMessage()));
+        }, error -> modelProblem.set(Problem.of(error)));
     }
 
     public static Network readPretrained() throws DataException {
         InputStream in = Workbench.class.getResourceAsStream(PRETRAINED);
-        if (in == null) throw new DataException("the pretrained model is missing (" + PRETRAINED + "): the app was built without assets/");
-        return Network.read(in, "pretrained model");
+        if (in == null) throw new DataException("data.noPretrained", PRETRAINED);
+        return NetworkFile.read(in, "pretrained model");
     }
 }

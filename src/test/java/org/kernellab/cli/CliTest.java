@@ -106,7 +106,7 @@ class CliTest {
         "conv --input [[1,2],[3,4] --kernel [[1]]                 | not valid JSON",
         "conv --input [[1,2],[3]] --kernel [[1]]                  | ragged",
         "conv --input [[1,2],[3,4]] --kernel [[1,2,3]]            | kernel 3 spans 3 cells but the padded input has 2",
-        "conv --input [[1,2],[3,4]] --kernel [[1]] --stride 0     | stride must be at least 1",
+        "conv --input [[1,2],[3,4]] --kernel [[1]] --stride 0     | option --stride must be from 1 to 1,000,000",
         "conv --input [[1,2],[3,4]] --kernel [[1]] --colour red   | unknown option",
         "conv --input [[1,2],[3,4]]                               | needs the option --kernel",
         "conv --input [[1,\"a\"]] --kernel [[1]]                  | not a number",
@@ -119,9 +119,9 @@ class CliTest {
         "shape --input 1,3,19,19 --layer warp:out=7               | unknown layer",
         "frobnicate                                               | unknown command",
         "train --model rnn --epochs 1 --batch 8 --lr 0.1 --optimizer sgd | unknown model",
-        "train --model cnn --epochs 1 --batch 8 --lr 0.1 --optimizer sgd --blocks 5 | 1 to 3 conv blocks",
+        "train --model cnn --epochs 1 --batch 8 --lr 0.1 --optimizer sgd --blocks 5 | option --blocks must be from 1 to 3",
         "train --model mlp --epochs 1 --batch 8 --lr 0.1 --optimizer sgd --data /no/such | no such folder",
-        "train --model mlp --batch 8 --lr 0.1 --optimizer sgd     | train for at least 1 epoch",
+        "train --model mlp --batch 8 --lr 0.1 --optimizer sgd     | train needs the option --epochs",
     })
     void badInputGivesOneLineAndStatus2(String command, String expected) {
         Run r = run(command.trim().split("\\s+"));

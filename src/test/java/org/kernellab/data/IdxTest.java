@@ -47,7 +47,64 @@ class IdxTest {
 
     @Test void truncatedFileIsNamed() throws Exception {
         DataException e = assertThrows(DataException.class, () -> Idx.readImages(new ByteArrayInputStream(gzip(images(0x803, 2, 2, 3, 7))), "train-images"));
-        assertEquals("train-images: the file is truncated (it should hold 12 values after its header)", e.getMessage());
+        assertEquals("train-images: the file is truncated (its header promises 12 values, it holds 7)", e.getMessage());
+    }
+
+    @Test void aHeaderThatPromisesBillionsCostsNoMemory() throws Exception {
+        // 2^31 − 9 labels claimed by a 40-byte file: refused as truncated, without allocating 2 GB first
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(b);
+        out.writeInt(0x801);
+        out.writeInt(Integer.MAX_VALUE - 8);
+        out.write(new byte[32]);
+        DataException e = assertThrows(DataException.class, () -> Idx.readLabels(new ByteArrayInputStream(b.toByteArray()), "labels"));
+        assertEquals("idx.truncated", e.problem().key());
+        assertEquals("idx.impossibleCount", assertThrows(DataException.class,
+                () -> Idx.readLabels(new ByteArrayInputStream(images(0x801, Integer.MAX_VALUE, 0, 0, 0)), "l")).problem().key());
+        assertEquals("idx.impossibleSizes", assertThrows(DataException.class,
+                () -> Idx.readImages(new ByteArrayInputStream(images(0x803, Integer.MAX_VALUE, 28, 28, 40)), "i")).problem().key());
+        assertEquals("idx.truncated", assertThrows(DataException.class,
+                () -> Idx.readImages(new ByteArrayInputStream(images(0x803, 2_000_000, 28, 28, 40)), "i")).problem().key());
+    }
+
+    @Test void anEmptyOrHeaderlessFileSaysSo() throws Exception {
+        assertEquals("data.empty", assertThrows(DataException.class, () -> Idx.readImages(new ByteArrayInputStream(new byte[0]), "e")).problem().key());
+        DataException gz = assertThrows(DataException.class, () -> Idx.readImages(new ByteArrayInputStream(gzip(new byte[0])), "empty.gz"));
+        assertEquals("empty.gz: the file ends before its header is complete", gz.getMessage());
+        assertEquals("idx.shortHeader", assertThrows(DataException.class,
+                () -> Idx.readLabels(new ByteArrayInputStream(new byte[] {0, 0, 8, 1, 0}), "short")).problem().key());
+    }
+
+    /** A folder with Fashion-MNIST's four files, each set made by {@code images} and {@code labels}. */
+    static Path folder(Path dir, byte[] trainImages, byte[] trainLabels, byte[] testImages, byte[] testLabels) throws IOException {
+        Files.write(dir.resolve("train-images-idx3-ubyte"), trainImages);
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), trainLabels);
+        Files.write(dir.resolve("t10k-images-idx3-ubyte"), testImages);
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), testLabels);
+        return dir;
+    }
+
+    static byte[] labels(int count) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(b);
+        out.writeInt(0x801);
+        out.writeInt(count);
+        for (int i = 0; i < count; i++) out.writeByte(i % 10);
+        return b.toByteArray();
+    }
+
+    @Test void aFolderThatIsNotFashionMnistIsRefusedWithTheReason(@TempDir Path dir) throws Exception {
+        byte[] good = images(0x803, 3, 28, 28, 3 * 784);
+        Path small = folder(Files.createDirectory(dir.resolve("small")), images(0x803, 3, 14, 14, 3 * 196), labels(3), good, labels(3));
+        assertEquals("data.notFashionSize", assertThrows(DataException.class, () -> FashionMnist.load(small)).problem().key());
+        Path mismatch = folder(Files.createDirectory(dir.resolve("mismatch")), good, labels(2), good, labels(3));
+        DataException m = assertThrows(DataException.class, () -> FashionMnist.load(mismatch));
+        assertEquals("train-images-idx3-ubyte: 3 images but 2 labels", m.getMessage());
+        Path noTest = folder(Files.createDirectory(dir.resolve("notest")), good, labels(3), images(0x803, 0, 28, 28, 0), labels(0));
+        assertEquals("data.noImages", assertThrows(DataException.class, () -> FashionMnist.load(noTest)).problem().key());
+        Path noTrain = folder(Files.createDirectory(dir.resolve("notrain")), images(0x803, 0, 28, 28, 0), labels(0), good, labels(3));
+        assertEquals("data.noImages", assertThrows(DataException.class, () -> FashionMnist.load(noTrain)).problem().key());
+        assertEquals(3, FashionMnist.load(folder(Files.createDirectory(dir.resolve("ok")), good, labels(3), good, labels(3))).test().size());
     }
 
     @Test void wrongMagicIsNamed() throws Exception {

@@ -58,6 +58,22 @@ class LessonLoaderTest {
         assertTrue(all.contains("missing lesson.json"), all);
     }
 
+    @Test void everyMalformedFileIsListedWithItsFileAndTheRestLoad(@TempDir Path dir) throws IOException {
+        Catalog c = LessonLoader.load(VIEWS, MalformedLessons.write(dir));
+        for (String id : List.of("good-a", "good-b", "good-c", "what-is-a-convolution")) assertTrue(c.find(id).isPresent(), id);
+        assertEquals(MalformedLessons.BROKEN_LESSONS + MalformedLessons.BROKEN_CHAPTERS, c.errors().size(), c.errors().toString());
+        String all = String.join("\n", c.errors().stream().map(LessonError::toString).toList());
+        assertTrue(all.contains("a/chapters.json: chapters.json must hold a list of chapters, not null"), all);
+        assertTrue(all.contains("b/chapters.json: chapters.json holds null"), all);
+        assertTrue(all.contains("null-manifest/lesson.json: lesson.json must hold an object, not null"), all);
+        assertTrue(all.contains("huge-manifest/lesson.json: the file is 3221225472 bytes, above the limit"), all);
+        assertTrue(all.contains("latin1-text/en.md: not valid UTF-8 text"), "the file at fault is named, not lesson.json: " + all);
+        assertTrue(all.contains("folder-manifest/lesson.json: not a regular file"), all);
+        assertTrue(all.contains("deep-json/lesson.json: not valid JSON"), all);
+        assertTrue(all.contains("bad-params/lesson.json: \"params\" must be an object"), all);
+        for (LessonError e : c.errors()) assertTrue(e.reason().lines().count() == 1 && e.reason().length() < 300, "one short line: " + e);
+    }
+
     @Test void aTeachersFolderOverridesABuiltInLesson(@TempDir Path dir) throws IOException {
         lesson(dir, "mine", manifest("what-is-a-convolution", "conv-intro"), true, true);
         Files.writeString(dir.resolve("chapters.json"), "[{\"id\":\"extra\",\"order\":0,\"title\":{\"es\":\"Mías\",\"en\":\"Mine\"}}]");

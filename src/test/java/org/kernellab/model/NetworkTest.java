@@ -6,19 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.PoolMode;
 import org.kernellab.compute.Reference;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
-import org.kernellab.data.DataException;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.data.Idx;
@@ -217,33 +214,6 @@ class NetworkTest {
         int diagonal = 0;
         for (int c = 0; c < 10; c++) diagonal += e.confusion()[c][c];
         assertEquals(right, diagonal);
-    }
-
-    @Test void saveThenLoadPredictsTheSameAndACorruptFileIsNamed(@TempDir Path dir) throws Exception {
-        NetSpec spec = NetSpec.courseCnn(1e-3, 64, 1);
-        Network net = Network.build(spec);
-        net.step(train.images().pixels(), train.labels(), Trainer.range(64), 0, 64, new Random(2));
-        Path file = dir.resolve("cnn.model");
-        net.save(file);
-        Network back = Network.load(file);
-        assertEquals(spec, back.spec());
-        int[] idx = Trainer.range(20);
-        assertArrayEquals(net.predict(test.images().pixels(), idx, 0, 20), back.predict(test.images().pixels(), idx, 0, 20), 0f);
-        try (var files = Files.list(dir)) {
-            assertEquals(1, files.count(), "no temporary file left");
-        }
-        Path junk = dir.resolve("junk.model");
-        Files.writeString(junk, "not a model");
-        DataException e = assertThrows(DataException.class, () -> Network.load(junk));
-        assertTrue(e.getMessage().contains("junk.model"), e.getMessage());
-        byte[] bytes = Files.readAllBytes(file);
-        bytes[bytes.length / 2] ^= 0x40;
-        Path damaged = dir.resolve("damaged.model");
-        Files.write(damaged, bytes);
-        assertTrue(assertThrows(DataException.class, () -> Network.load(damaged)).getMessage().contains("damaged"));
-        Path cut = dir.resolve("cut.model");
-        Files.write(cut, Arrays.copyOf(bytes, bytes.length / 3));
-        assertTrue(assertThrows(DataException.class, () -> Network.load(cut)).getMessage().contains("ends too early"));
     }
 
     @Test void aDivergingRunStopsWithTheLearningRateInTheMessage() {

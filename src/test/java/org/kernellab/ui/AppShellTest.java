@@ -138,4 +138,31 @@ class AppShellTest {
             other.runner().shutdown();
         }
     }
+
+    @Test void theAppStartsWhateverIsInTheLessonsFolders(FxRobot robot) throws Exception {
+        Path dir = Files.createTempDirectory("malformed");
+        List<String> args = new java.util.ArrayList<>();
+        for (Path source : org.kernellab.lesson.MalformedLessons.write(dir)) {
+            args.add("--lessons");
+            args.add(source.toString());
+        }
+        KernelLabApp.Built other = WaitForAsyncUtils.asyncFx(() -> KernelLabApp.build(new Settings(prefs), args)).get(30, TimeUnit.SECONDS);
+        Stage second = WaitForAsyncUtils.asyncFx(() -> {
+            Stage st = new Stage();
+            st.setScene(other.scene());
+            st.show();
+            return st;
+        }).get(30, TimeUnit.SECONDS);
+        try {
+            int broken = org.kernellab.lesson.MalformedLessons.BROKEN_LESSONS + org.kernellab.lesson.MalformedLessons.BROKEN_CHAPTERS;
+            var link = robot.from(other.shell().root()).lookup("#lesson-errors").queryAs(javafx.scene.control.Hyperlink.class);
+            assertEquals("⚠ " + broken + " lessons could not be loaded (details)", link.getText());
+            assertEquals("What is a convolution?", other.shell().current().title(Locale.ENGLISH), "the app opened on a good lesson");
+            robot.interact(() -> other.shell().select("good-c"));
+            assertEquals("good-c", other.shell().current().id(), "a teacher's good lesson beside the broken ones opens");
+        } finally {
+            robot.interact(second::close);
+            other.runner().shutdown();
+        }
+    }
 }

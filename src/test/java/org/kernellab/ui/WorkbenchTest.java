@@ -1,6 +1,7 @@
 package org.kernellab.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.model.Network;
+import org.kernellab.model.NetworkFile;
 import org.kernellab.ui.task.DirectTaskRunner;
 
 /** A folder without the data never leaves the lessons without data, and says what was wrong. */
@@ -16,15 +18,15 @@ class WorkbenchTest {
         Workbench bench = new Workbench(new I18n(), new DirectTaskRunner());
         bench.useFolder(Path.of("no-such-folder"));
         assertEquals(FashionMnist.Source.EMBEDDED, bench.dataProperty().get().source(), "the built-in subset, as nothing was loaded before");
-        assertTrue(bench.dataProblemProperty().get().contains("no-such-folder"), bench.dataProblemProperty().get());
+        assertTrue(bench.dataProblemProperty().get().english().contains("no-such-folder"), bench.dataProblemProperty().get().english());
 
         bench.useFolder(Path.of("assets/fashion-mnist"));
         assertEquals(FashionMnist.Source.FOLDER, bench.dataProperty().get().source());
-        assertEquals("", bench.dataProblemProperty().get());
+        assertNull(bench.dataProblemProperty().get());
 
         bench.useFolder(Path.of("src"));
         assertEquals(FashionMnist.Source.FOLDER, bench.dataProperty().get().source(), "what was loaded before stays");
-        assertTrue(bench.dataProblemProperty().get().contains("missing"), bench.dataProblemProperty().get());
+        assertTrue(bench.dataProblemProperty().get().english().contains("missing"), bench.dataProblemProperty().get().english());
         int[] calls = {0};
         bench.withData(d -> calls[0]++);
         assertEquals(1, calls[0]);
@@ -35,17 +37,17 @@ class WorkbenchTest {
         bench.usePretrained(false);
         Network shipped = bench.networkProperty().get();
         Path file = dir.resolve("boots.model");
-        shipped.save(file);
+        NetworkFile.save(shipped, file);
         Path damaged = dir.resolve("damaged.model");
         byte[] bytes = java.nio.file.Files.readAllBytes(file);
         java.nio.file.Files.write(damaged, java.util.Arrays.copyOf(bytes, 100));
 
         bench.loadModel(damaged);
         assertSame(shipped, bench.networkProperty().get(), "the net on screen stays");
-        assertTrue(bench.modelProblemProperty().get().contains("damaged.model"), bench.modelProblemProperty().get());
+        assertTrue(bench.modelProblemProperty().get().english().contains("damaged.model"), bench.modelProblemProperty().get().english());
         bench.loadModel(file);
         assertEquals(new Workbench.Source("maps.sourceFile", "boots.model"), bench.sourceProperty().get());
         assertEquals(113386, bench.networkProperty().get().parameters());
-        assertEquals("", bench.modelProblemProperty().get());
+        assertNull(bench.modelProblemProperty().get());
     }
 }

@@ -153,7 +153,7 @@ public final class AnimatorPage implements Page {
             try {
                 return i18n.tr("data.class." + org.kernellab.data.FashionMnist.embeddedTest().label(vm.fashionIndex.get()));
             } catch (org.kernellab.data.DataException e) {
-                return e.getMessage();
+                return i18n.tr(e.problem());
             }
         }, vm.fashionIndex));
         HBox fashionRow = new HBox(8, fashion, fashionClass);

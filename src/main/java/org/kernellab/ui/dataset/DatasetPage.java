@@ -63,7 +63,10 @@ public final class DatasetPage implements Page {
         Label problem = new Label();
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
-        problem.textProperty().bind(ctx.workbench().dataProblemProperty());
+        problem.textProperty().bind(i18n.bind(() -> {
+            var p = ctx.workbench().dataProblemProperty().get();
+            return p == null ? "" : i18n.tr(p);
+        }, ctx.workbench().dataProblemProperty()));
         pageLabel.setId("data-page");
         HBox bar = new HBox(10, Segments.of(vm.test, sets, i18n), classes, prev, pageLabel, next, folder);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -1,5 +1,7 @@
 package org.kernellab.ui.featuremaps;
 
+import org.kernellab.compute.Problem;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -98,10 +100,10 @@ public final class FeatureMapsPage implements Page {
         source.textProperty().bind(i18n.bind(() -> {
             var s = ctx.workbench().sourceProperty().get();
             Network net = ctx.workbench().networkProperty().get();
-            String problem = ctx.workbench().modelProblemProperty().get();
+            Problem problem = ctx.workbench().modelProblemProperty().get();
             String text = s == null || net == null ? i18n.tr("maps.noNetwork") : net.convBlocks() == 0 ? i18n.tr("maps.notCnn")
                     : i18n.tr(s.key(), s.detail()) + "\n" + i18n.tr("maps.netShape", net.spec().filters(), net.convBlocks());
-            return problem.isEmpty() ? text : text + "\n✗ " + problem;
+            return problem == null ? text : text + "\n✗ " + i18n.tr(problem);
         }, ctx.workbench().sourceProperty(), ctx.workbench().networkProperty(), ctx.workbench().modelProblemProperty()));
         Button pretrained = new Button();
         pretrained.setId("maps-pretrained");

@@ -1,5 +1,7 @@
 package org.kernellab.ui.training;
 
+import org.kernellab.compute.Problem;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,10 +122,10 @@ public final class TrainingPage implements Page {
         data.setWrapText(true);
         data.textProperty().bind(i18n.bind(() -> {
             var d = ctx.workbench().dataProperty().get();
-            String problem = ctx.workbench().dataProblemProperty().get();
+            Problem problem = ctx.workbench().dataProblemProperty().get();
             return (d == null ? i18n.tr("data.loadingNow")
                     : i18n.tr("data.source." + d.source(), d.location(), Numbers.grouped(d.train().size()), Numbers.grouped(d.test().size())))
-                    + (problem.isEmpty() ? "" : "\n✗ " + problem);
+                    + (problem == null ? "" : "\n✗ " + i18n.tr(problem));
         }, ctx.workbench().dataProperty(), ctx.workbench().dataProblemProperty()));
         ctx.workbench().withData(d -> {}); // load while the student reads and edits
         VBox trainingTab = new VBox(10, runBar(), notice, charts, chartsNote, runsTable(), data);

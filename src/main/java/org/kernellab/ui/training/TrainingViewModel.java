@@ -31,7 +31,9 @@ import org.kernellab.compute.LayerChain;
 import org.kernellab.compute.Problem;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.model.NetSpec;
+import org.kernellab.data.DataException;
 import org.kernellab.model.Network;
+import org.kernellab.model.NetworkFile;
 import org.kernellab.model.Trainer;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Workbench;
@@ -301,16 +303,16 @@ public final class TrainingViewModel {
         Run run = selected.get();
         if (run == null || run.network == null) return;
         tasks.run(i18n.tr("train.saving", file.getFileName()), ctx -> {
-            run.network.save(file);
+            NetworkFile.save(run.network, file);
             return file;
         }, f -> notice.set(new Problem("train.saved", f.getFileName())),
-                e -> notice.set(new Problem("train.cannotSave", file.getFileName(), String.valueOf(e.getMessage()))));
+                e -> notice.set(new Problem("train.cannotSave", file.getFileName(), DataException.why(e))));
     }
 
     /** Loads a saved network, tests it on the test set and lists it as a run; a damaged file gives a message. */
     public void load(Path file) {
         bench.withData(data -> tasks.run(i18n.tr("train.loading", file.getFileName()), ctx -> {
-            Network net = Network.load(file);
+            Network net = NetworkFile.load(file);
             return new Tested(net, Trainer.evaluate(net, data.test()));
         }, r -> {
             Network net = r.net();
@@ -323,7 +325,7 @@ public final class TrainingViewModel {
             selected.set(run);
             notice.set(null);
             if (net.spec().kind() == NetSpec.Kind.CNN) bench.setNetwork(net, new Workbench.Source("maps.sourceFile", run.file));
-        }, e -> notice.set(new Problem("train.cannotLoad", String.valueOf(e.getMessage())))));
+        }, e -> notice.set(Problem.of(e))));
     }
 
     /** What a finished run's work hands back: the net and its training time (null when cancelled). */

@@ -108,7 +108,7 @@ class TrainingViewModelTest {
         Path junk = dir.resolve("junk.model");
         Files.write(junk, new byte[] {1, 2, 3});
         vm.load(junk);
-        assertEquals("train.cannotLoad", vm.noticeProperty().get().key());
+        assertEquals("model.cut", vm.noticeProperty().get().key());
         assertTrue(vm.noticeProperty().get().args().get(0).toString().contains("junk.model"));
         assertEquals(2, vm.runs().size());
     }

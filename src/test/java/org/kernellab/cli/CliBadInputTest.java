@@ -1,0 +1,172 @@
+package org.kernellab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every class of bad input found by a sweep of the command line: it must answer with one line on stderr and exit 2,
+ * never a stack trace, never exit 1, never an error after JSON went to stdout, and never a wrong number.
+ */
+class CliBadInputTest {
+    static final String SOBEL_IN = "[[1,2,3],[4,5,6],[7,8,9]]", SOBEL = "[[-1,0,1],[-2,0,2],[-1,0,1]]";
+
+    static CliTest.Run run(String... args) { return CliTest.run(args); }
+
+    static void refused(CliTest.Run r, String expected) {
+        assertEquals(2, r.status(), r.out() + r.err());
+        assertEquals("", r.out(), "nothing on stdout when the input is refused");
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertTrue(r.err().contains(expected), r.err());
+    }
+
+    static Stream<Arguments> badInputs() {
+        return Stream.of(
+                // sizes that wrapped around in 32 bits and gave wrong grids
+                Arguments.of(new String[] {"conv", "--input", SOBEL_IN, "--kernel", SOBEL, "--dilation", "2147483647"}, "from 1 to 1,000,000"),
+                Arguments.of(new String[] {"conv", "--input", SOBEL_IN, "--kernel", "[[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1]]",
+                        "--dilation", "1000000"}, "spans 4,000,001 cells"),
+                Arguments.of(new String[] {"shape", "--input", "1,1,3,3", "--layer", "conv:out=1,k=1,p=2147483647"}, "limit of 1,000,000"),
+                Arguments.of(new String[] {"shape", "--input", "1,1,3,3", "--layer", "conv:out=1,k=1073741824,d=1073741824"}, "limit of 1,000,000"),
+                Arguments.of(new String[] {"shape", "--input", "1,1,3,3", "--layer", "maxpool:k=2,s=2147483647"}, "limit of 1,000,000"),
+                // work and memory checked before allocating
+                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "8000"}, "padded input would hold"),
+                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "100000"}, "padded input would hold"),
+                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "max", "--size", "1000000", "--padding", "500000"}, "padded input"),
+                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "avg", "--size", "20000", "--padding", "10000"}, "padded input"),
+                Arguments.of(new String[] {"shape", "--input", "1,65536,65536,1", "--layer", "flatten"}, "4,294,967,296 features"),
+                // lenient input, now refused
+                Arguments.of(new String[] {"conv", "--input", "[[1,2]] junk", "--kernel", "[[1]]"}, "not valid JSON"),
+                Arguments.of(new String[] {"conv", "--input", "[[1,2]] [[3]]", "--kernel", "[[1]]"}, "not valid JSON"),
+                Arguments.of(new String[] {"conv", "--input", "[[1e400]]", "--kernel", "[[1]]"}, "too large"),
+                Arguments.of(new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "0x1p3"}, "must be a number"),
+                Arguments.of(new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "NaN"}, "must be a number"),
+                Arguments.of(new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "Infinity"}, "must be a number"),
+                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "1,"}, "--padding"),
+                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--stride", "١"}, "whole number"),
+                Arguments.of(new String[] {"shape", "--input", "1,1,8,8", "--layer", "dropout:p=abc"}, "dropout p=abc"),
+                Arguments.of(new String[] {"shape", "--input", "1,1,8,8", "--layer", "dropout:p=1.5"}, "dropout p=1.5"),
+                Arguments.of(new String[] {"shape", "--input", "1,1,8,8", "--layer", "conv:out=1,k=3,k=5"}, "given twice"),
+                Arguments.of(new String[] {"shape", "--input", "1,1,8,8", "--layer", "conv:out=1,k=3x"}, "not a whole number"),
+                Arguments.of(new String[] {"shape", "--input", "1,1,8,", "--layer", "relu"}, "sizes joined by commas"),
+                Arguments.of(new String[] {"conv", "--input", "[[1e300,1e300]]", "--kernel", "[[1e300,1e300]]"}, "overflow"),
+                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "max", "--size", "2", "--ceil=yes"}, "takes no value"),
+                Arguments.of(new String[] {"bench", "--repeat", "0"}, "--repeat"),
+                Arguments.of(new String[] {"pool", "--input", "@/no/such/file.json", "--mode", "max", "--size", "2"}, "cannot read /no/such/file.json"),
+                // train: every check before the first JSON line
+                Arguments.of(new String[] {"train", "--model", "cnn", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "adam", "--dropout", "NaN"}, "--dropout"),
+                Arguments.of(new String[] {"train", "--model", "cnn", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "adam", "--threads", "-1"}, "--threads"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd", "--save", "/"}, "is a folder"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd", "--save", ""}, "no file name"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd", "--save", "/no/such/dir/m.model"}, "does not exist"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd", "--save", "/proc/m.model"}, "cannot save"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "0", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd"}, "--epochs"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "0", "--optimizer", "sgd"}, "learning rate"));
+    }
+
+    @ParameterizedTest @MethodSource("badInputs") void refusedWithOneLine(String[] args, String expected) {
+        refused(run(args), expected);
+    }
+
+    @Test void helpAndVersionPrintWithoutOpeningAWindow() {
+        for (String h : List.of("help", "--help", "-h")) {
+            CliTest.Run r = run(h);
+            assertEquals(0, r.status());
+            for (String command : List.of("conv", "pool", "shape", "train", "bench")) assertTrue(r.out().contains("  " + command + " "), r.out());
+            assertTrue(org.kernellab.cli.Cli.isCommand(h), "the launcher hands " + h + " to the command line");
+        }
+        CliTest.Run v = run("--version");
+        assertEquals(0, v.status());
+        assertTrue(v.out().matches("kernellab \\d+\\.\\d+\\.\\d+.*"), v.out());
+        assertFalse(org.kernellab.cli.Cli.isCommand("--lessons"), "--lessons DIR still opens the app");
+    }
+
+    @Test void largeMatricesComeFromAFileOrStandardInput(@TempDir Path dir) throws Exception {
+        int n = 600; // 360,000 values: far past the command line's argument limit as inline text
+        StringBuilder b = new StringBuilder("[");
+        for (int r = 0; r < n; r++) {
+            b.append(r == 0 ? "[" : ",[");
+            for (int c = 0; c < n; c++) b.append(c == 0 ? "" : ",").append((r + c) % 7);
+            b.append(']');
+        }
+        Path file = Files.writeString(dir.resolve("big.json"), b.append(']'));
+        CliTest.Run r = run("conv", "--input", "@" + file, "--kernel", "[[1,1],[1,1]]", "--stride", "2");
+        assertEquals(0, r.status(), r.err());
+        var out = new ObjectMapper().readTree(r.out());
+        assertEquals("[300,300]", out.get("shape").toString());
+        assertEquals(0 + 1 + 1 + 2, out.get("output").get(0).get(0).asInt());
+
+        ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
+        InputStream stdin = System.in;
+        try {
+            System.setIn(new ByteArrayInputStream("[[1,2],[3,4]]".getBytes(StandardCharsets.UTF_8)));
+            int status = Cli.run(new String[] {"pool", "--input", "-", "--mode", "avg", "--size", "2"}, new PrintStream(o, true, StandardCharsets.UTF_8),
+                    new PrintStream(e, true, StandardCharsets.UTF_8));
+            assertEquals(0, status, e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setIn(stdin);
+        }
+        assertEquals("{\"shape\":[1,1],\"output\":[[2.5]]}", o.toString(StandardCharsets.UTF_8).trim());
+    }
+
+    /** Valid command lines, each mutated: whatever comes out is JSON with exit 0, or one line with exit 2. */
+    @Property(tries = 400, seed = "20261123") void mutatedCommandLinesNeverCrash(@ForAll("mutated") List<String> args) throws Exception {
+        CliTest.Run r = run(args.toArray(String[]::new));
+        if (r.status() == 0) {
+            new ObjectMapper().readTree(r.out()); // complete, valid JSON
+            assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
+            assertEquals("", r.err());
+        } else {
+            assertEquals(2, r.status(), args + " → " + r.err());
+            assertEquals(1, r.err().lines().count(), args + " → " + r.err());
+            assertEquals("", r.out(), args + ": nothing on stdout");
+        }
+    }
+
+    static final List<List<String>> VALID = List.of(
+            List.of("conv", "--input", SOBEL_IN, "--kernel", SOBEL, "--padding", "1", "--stride", "2", "--dilation", "1", "--bias", "0.5"),
+            List.of("conv", "--input", "[[[1,2],[3,4]],[[5,6],[7,8]]]", "--kernel", "[[[[1,0],[0,1]],[[1,1],[1,1]]]]", "--bias", "[1]"),
+            List.of("pool", "--input", "[[1,2,3,4],[5,6,7,8],[9,10,11,12],[13,14,15,16]]", "--mode", "max", "--size", "2", "--stride", "1", "--padding", "1"),
+            List.of("pool", "--input", "[[1,2,3,4,5]]", "--mode", "avg", "--size", "1,2", "--ceil"),
+            List.of("shape", "--input", "1,3,19,19", "--layer", "conv:out=7,k=5,s=1,p=0", "--layer", "maxpool:k=2,ceil", "--layer", "flatten",
+                    "--layer", "dropout:p=0.25", "--layer", "linear:out=10"));
+    static final List<String> ODD = List.of("", "-1", "0", "2147483647", "2147483648", "99999999999", "1e400", "-1e400", "NaN", "1,", ",1", "1,2,3",
+            "0x10", "[[1,2],[3]]", "[[]]", "[]", "[[1,2]] x", "{}", "null", "[[\"a\"]]", "[[[[[1]]]]]", "max", "avg", "3x", "k=3,k=3",
+            "conv:out=0,k=1", "linear:out=2147483647", "dropout:p=-0.1", "maxpool:k=2,p=2", "\u0000", "@", "@/dev/null", "--input", "--ceil", "٣");
+
+    @Provide Arbitrary<List<String>> mutated() {
+        return Arbitraries.of(VALID).flatMap(valid -> Arbitraries.integers().between(0, valid.size() - 1)
+                .flatMap(at -> Arbitraries.of(ODD).flatMap(odd -> Arbitraries.of(0, 1, 2).map(how -> {
+                    List<String> args = new ArrayList<>(valid);
+                    switch (how) {
+                        case 0 -> args.set(Math.max(1, at), odd); // a value or a name replaced
+                        case 1 -> args.add(Math.max(1, at), odd); // something inserted
+                        default -> args.remove(Math.max(1, at)); // something left out
+                    }
+                    return args;
+                }))));
+    }
+}

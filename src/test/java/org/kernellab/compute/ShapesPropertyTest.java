@@ -1,0 +1,95 @@
+package org.kernellab.compute;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The size arithmetic against exact big-integer arithmetic, over every kind of value from 0 to 2³¹ − 1: an answer is
+ * either the exact output size or a refusal with a reason, never a size that wrapped around.
+ */
+class ShapesPropertyTest {
+    @Provide Arbitrary<Integer> size() {
+        return Arbitraries.oneOf(Arbitraries.integers().between(-2, 40), Arbitraries.integers().between(0, Integer.MAX_VALUE),
+                Arbitraries.of(Shapes.LIMIT, Shapes.LIMIT + 1, 1 << 30, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MIN_VALUE));
+    }
+
+    static BigInteger big(long v) { return BigInteger.valueOf(v); }
+
+    /** ⌊ or ⌈ (i + 2p − d(k − 1) − 1) / s ⌋ + 1, exactly; null when the window does not fit. */
+    static BigInteger exact(int i, int k, int s, int p, int d, boolean ceil) {
+        BigInteger num = big(i).add(big(2).multiply(big(p))).subtract(big(d).multiply(big(k - 1L))).subtract(BigInteger.ONE);
+        if (num.signum() < 0) return null;
+        BigInteger[] qr = num.divideAndRemainder(big(s));
+        BigInteger q = ceil && qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+        return q.add(BigInteger.ONE);
+    }
+
+    static boolean inRange(int i, int k, int s, int p, int d) {
+        for (int v : List.of(i, k, s, d)) if (v < 1 || v > Shapes.LIMIT) return false;
+        return p >= 0 && p <= Shapes.LIMIT;
+    }
+
+    @Property(tries = 3000) void convSizeIsExactOrRefused(@ForAll("size") int i, @ForAll("size") int k, @ForAll("size") int s,
+                                                         @ForAll("size") int p, @ForAll("size") int d) {
+        AxisSize a = Shapes.conv(i, k, s, p, d);
+        BigInteger want = inRange(i, k, s, p, d) ? exact(i, k, s, p, d, false) : null;
+        if (want == null) {
+            assertFalse(a.ok(), "refused: " + a.formula());
+            assertFalse(a.problem().english().contains("−"), "no negative sizes in the reason: " + a.problem().english());
+        } else {
+            assertTrue(a.ok(), a.problem() == null ? "" : a.problem().english());
+            assertEquals(want.intValueExact(), a.output());
+            assertTrue(a.formula().endsWith("= " + a.output()), a.formula());
+        }
+    }
+
+    @Property(tries = 3000) void poolSizeIsExactOrRefused(@ForAll("size") int i, @ForAll("size") int k, @ForAll("size") int s,
+                                                         @ForAll("size") int p, @ForAll boolean ceil) {
+        AxisSize a = Shapes.pool(i, k, s, p, ceil);
+        if (!inRange(i, k, s, p, 1) || 2L * p > k || exact(i, k, s, p, 1, ceil) == null) {
+            assertFalse(a.ok());
+            return;
+        }
+        BigInteger want = exact(i, k, s, p, 1, ceil);
+        // PyTorch's ceil-mode rule: a last window starting in the right padding is dropped
+        if (ceil && want.subtract(BigInteger.ONE).multiply(big(s)).compareTo(big(i).add(big(p))) >= 0) want = want.subtract(BigInteger.ONE);
+        assertTrue(a.ok(), a.problem() == null ? "" : a.problem().english());
+        assertEquals(want.intValueExact(), a.output());
+    }
+
+    @Property(tries = 3000) void transposedSizeIsExactOrRefused(@ForAll("size") int i, @ForAll("size") int k, @ForAll("size") int s,
+                                                               @ForAll("size") int p, @ForAll("size") int d) {
+        AxisSize a = Shapes.transposed(i, k, s, p, d);
+        BigInteger want = big(i - 1L).multiply(big(s)).subtract(big(2).multiply(big(p))).add(big(d).multiply(big(k - 1L))).add(BigInteger.ONE);
+        if (!inRange(i, k, s, p, d) || want.signum() < 1 || want.compareTo(big(Shapes.LIMIT)) > 0) {
+            assertFalse(a.ok());
+        } else {
+            assertTrue(a.ok(), a.problem() == null ? "" : a.problem().english());
+            assertEquals(want.intValueExact(), a.output());
+        }
+    }
+
+    @Property(tries = 500) void chainShapesNeverWrapAround(@ForAll("size") int h, @ForAll("size") int c, @ForAll("size") int k, @ForAll("size") int f) {
+        try {
+            List<LayerChain.Result> r = LayerChain.apply(new int[] {1, c, h, h},
+                    List.of(LayerSpec.parse("conv:out=" + f + ",k=" + k), LayerSpec.parse("flatten"), LayerSpec.parse("linear:out=" + f)));
+            for (LayerChain.Result x : r) {
+                for (int d : x.shape()) assertTrue(d >= 1, "a positive size");
+                assertTrue(x.parameters() >= 0, "a non-negative parameter count");
+            }
+            BigInteger features = big(f).multiply(big(h - k + 1L)).multiply(big(h - k + 1L));
+            assertEquals(features.longValueExact(), r.get(1).shape()[1]);
+        } catch (ComputeException e) {
+            assertFalse(e.getMessage().isBlank());
+        }
+    }
+}
