@@ -1,5 +1,6 @@
 package org.kernellab;
 
+import org.kernellab.bench.Benchmarks;
 import org.kernellab.cli.Cli;
 import org.kernellab.ui.KernelLabApp;
 
@@ -12,15 +13,9 @@ import org.kernellab.ui.KernelLabApp;
 public final class Launcher {
     private Launcher() {}
 
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("bench-animator")) {
-            // the benchmarks that need JavaFX (and a display) live beside the views they measure
-            org.kernellab.ui.animator.AnimatorBenchmark.run(300, 8, System.out);
-            System.exit(0);
-        }
-        if (args.length > 0 && args[0].equals("bench-training")) {
-            org.kernellab.ui.training.TrainingBenchmark.run(java.util.Arrays.asList(args).contains("--warm"), System.out);
-            System.exit(0);
+    public static void main(String[] args) {
+        if (args.length > 0 && Benchmarks.isCommand(args[0])) {
+            System.exit(Benchmarks.run(args, System.out, System.err));
         }
         if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));

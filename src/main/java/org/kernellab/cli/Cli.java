@@ -19,7 +19,7 @@ import org.kernellab.compute.Window;
 import org.kernellab.i18n.Messages;
 
 /**
- * The command line: {@code conv}, {@code pool}, {@code shape} and {@code bench}, printing JSON on stdout.
+ * The command line: {@code conv}, {@code pool}, {@code shape}, {@code train}, help and version, printing JSON on stdout.
  * Bad input gives one line on stderr and exit status 2; option names and JSON keys are a contract
  * teachers' scripts rely on (add, never rename).
  */
@@ -70,7 +70,6 @@ public final class Cli {
             case "pool" -> { return Json.write(pool(rest)); }
             case "shape" -> { return Json.write(shape(rest)); }
             case "train" -> Train.run(rest, out);
-            case "bench" -> Bench.run(new Options("bench", rest, Set.of("--repeat"), Set.of(), Set.of()).integer("--repeat", 200, 1, 100_000), out);
             default -> throw new CliException("cli.unknownCommand", command);
         }
         return null;

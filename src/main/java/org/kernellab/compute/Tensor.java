@@ -77,6 +77,26 @@ public final class Tensor {
         return m;
     }
 
+    /**
+     * A rank-2 tensor's rows with {@code ph} rows and {@code pw} columns of {@code fill} added on every side: the input as
+     * a kernel or a pooling window sees it (0 for convolution, −∞ for max pooling).
+     */
+    public double[][] padded(int ph, int pw, double fill) {
+        if (rank() != 2) throw new IllegalStateException("not a matrix: shape " + Arrays.toString(shape));
+        int h = shape[0], w = shape[1];
+        double[][] m = new double[h + 2 * ph][w + 2 * pw];
+        if (fill != 0) for (double[] row : m) Arrays.fill(row, fill);
+        for (int r = 0; r < h; r++) System.arraycopy(data, r * w, m[r + ph], pw, w);
+        return m;
+    }
+
+    /** Entry {@code i} along the first axis, copied: a channel of (C, H, W), a filter of (F, C, kH, kW). */
+    public Tensor slice(int i) {
+        int[] rest = Arrays.copyOfRange(shape, 1, shape.length);
+        int n = data.length / shape[0];
+        return new Tensor(rest, Arrays.copyOfRange(data, i * n, (i + 1) * n));
+    }
+
     /** Nested Java lists/doubles mirroring the shape, for JSON output. */
     public Object toNested() { return nest(0, 0); }
 

@@ -5,10 +5,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.kernellab.compute.NdOps;
-import org.kernellab.compute.Tensor;
-import org.kernellab.compute.Window;
+import org.kernellab.compute.Problem;
 import org.kernellab.ui.task.TaskRunner;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Loads ND4J in the background at start (its native library takes seconds) so the first window never
@@ -34,20 +32,16 @@ public final class ComputeEngine {
         state.set(State.LOADING);
         long t0 = System.nanoTime();
         runner.run(title, ctx -> {
-            ctx.progress(0, 3);
-            Nd4j.create(1); // loads the native library
-            ctx.progress(1, 3);
-            String backend = Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "")
-                    + " · " + Nd4j.getEnvironment().maxMasterThreads() + " threads";
-            NdOps.conv(Tensor.zeros(1, 1, 5, 5), Tensor.zeros(1, 1, 3, 3), null, Window.square(3, 1, 1));
-            ctx.progress(3, 3);
+            ctx.progress(0, 1);
+            String backend = NdOps.warmUp();
+            ctx.progress(1, 1);
             return backend;
         }, backend -> {
             readyMillis = (System.nanoTime() - t0) / 1_000_000;
             detail.set(backend);
             state.set(State.READY);
         }, error -> {
-            detail.set(String.valueOf(error.getMessage() != null ? error.getMessage() : error));
+            detail.set(Problem.of(error).english());
             state.set(State.FAILED);
         });
     }

@@ -2,9 +2,12 @@ package org.kernellab.ui;
 
 import javafx.scene.Node;
 
-/** One screen in the lesson area, built in plain Java. {@link #dispose()} stops what it started. */
+/**
+ * One screen in the lesson area, built in plain Java. The shell calls {@link #dispose()} when the student leaves it:
+ * the page stops its animations and drops its subscriptions to what outlives it (see {@link Lifetime}).
+ */
 public interface Page {
     Node view();
 
-    default void dispose() {}
+    void dispose();
 }

@@ -35,7 +35,6 @@ public final class Workbench {
     private final List<Consumer<FashionMnist.Loaded>> waiting = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Problem> modelProblem = new ReadOnlyObjectWrapper<>();
     private boolean loading, modelLoading;
-    private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
 
     public Workbench(I18n i18n, TaskRunner tasks) {
         this.i18n = i18n;
@@ -94,14 +93,6 @@ public final class Workbench {
             loading = false; // not even the built-in subset: the status bar names the failure
             dataProblem.set(Problem.of(error));
         });
-    }
-
-    /**
-     * The one instance of {@code type} for this app, made on first use: for lesson state that outlives its page,
-     * such as the training lab, whose runs go on while the student looks at other lessons.
-     */
-    public <T> T shared(Class<T> type, java.util.function.Supplier<T> make) {
-        return type.cast(shared.computeIfAbsent(type, t -> make.get()));
     }
 
     /** Shows a network in the views that look inside one. */

@@ -88,7 +88,7 @@ class AppShellTest {
 
     @Test void darkThemeAndPresentationMode(FxRobot robot) throws Exception {
         robot.clickOn("#theme-toggle");
-        assertTrue(app.scene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css")));
+        assertTrue(app.scene().getStylesheets().contains(Theme.DARK.stylesheet()), "the dark colours are in use");
         assertEquals(Theme.DARK, new Settings(prefs).theme());
         MarkdownView text = robot.lookup("#lesson-text").queryAs(MarkdownView.class);
         waitFor(() -> text.pendingFormulasProperty().get() == 0);

@@ -43,6 +43,7 @@ import org.kernellab.compute.ScatterTrace;
 import org.kernellab.compute.Tensor;
 import org.kernellab.data.Images;
 import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
@@ -74,6 +75,8 @@ public final class AnimatorPage implements Page {
     private final Timeline glide = new Timeline();
     private int[] lastWindow;
 
+    private final Lifetime life = new Lifetime();
+
     public AnimatorPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         I18n i18n = ctx.i18n();
@@ -93,7 +96,7 @@ public final class AnimatorPage implements Page {
 
         vm.resultProperty().addListener((o, a, b) -> redraw(true));
         vm.stepper().stepProperty().addListener((o, a, b) -> redraw(false));
-        ctx.palette().addListener((o, a, b) -> redraw(false));
+        life.onChange(ctx.palette(), p -> redraw(false));
         redraw(true);
     }
 
@@ -110,6 +113,7 @@ public final class AnimatorPage implements Page {
     @Override public void dispose() {
         controls.stop();
         glide.stop();
+        life.end();
     }
 
     // ---------------------------------------------------------------- settings column
@@ -136,8 +140,7 @@ public final class AnimatorPage implements Page {
         source.setId("input-source");
         source.getItems().setAll(AnimatorViewModel.Source.RANDOM, AnimatorViewModel.Source.COURSE_1_1, AnimatorViewModel.Source.COURSE_1_2,
                 AnimatorViewModel.Source.COURSE_1_3, AnimatorViewModel.Source.COUNTING, AnimatorViewModel.Source.FASHION);
-        source.setCellFactory(l -> new LocalizedCell<>(i18n, s -> "animator.source." + s.name()));
-        source.setButtonCell(new LocalizedCell<>(i18n, s -> "animator.source." + s.name()));
+        Controls.localized(source, i18n, s -> i18n.tr("animator.source." + s.name()));
         source.setMaxWidth(Double.MAX_VALUE);
         source.setValue(vm.source.get());
         source.valueProperty().addListener((o, a, s) -> { if (s != null && s != vm.source.get()) guarded(() -> vm.source.set(s)); });
@@ -168,8 +171,7 @@ public final class AnimatorPage implements Page {
         ComboBox<Kernels> preset = new ComboBox<>();
         preset.setId("kernel-preset");
         preset.getItems().setAll(Kernels.values());
-        preset.setCellFactory(l -> new LocalizedCell<>(i18n, kk -> "kernel." + kk.name()));
-        preset.setButtonCell(new LocalizedCell<>(i18n, kk -> "kernel." + kk.name()));
+        Controls.localized(preset, i18n, kk -> i18n.tr("kernel." + kk.name()));
         preset.promptTextProperty().bind(i18n.bind("kernel.CUSTOM"));
         preset.setMaxWidth(Double.MAX_VALUE);
         preset.setValue(vm.preset.get());
@@ -345,10 +347,7 @@ public final class AnimatorPage implements Page {
         Tensor in = vm.inputProperty().get();
         kView.setValues(vm.kernelProperty().get().toMatrix());
         if (vm.mode.get() == AnimatorViewModel.Mode.CONVOLUTION) {
-            int ph = vm.padH.get(), pw = vm.padW.get();
-            double[][] padded = new double[in.dim(0) + 2 * ph][in.dim(1) + 2 * pw];
-            for (int i = 0; i < in.dim(0); i++) for (int j = 0; j < in.dim(1); j++) padded[i + ph][j + pw] = in.get(i, j);
-            inView.setValues(padded, ph, pw);
+            inView.setValues(vm.paddedInput(), vm.padH.get(), vm.padW.get());
             inView.setSelected(-1, -1);
             if (!r.ok()) {
                 inView.setWindow(List.of());
@@ -357,9 +356,7 @@ public final class AnimatorPage implements Page {
                 lastWindow = null;
                 return;
             }
-            boolean[][] never = new boolean[padded.length][padded[0].length];
-            for (int i = 0; i < in.dim(0); i++) for (int j = 0; j < in.dim(1); j++) never[i + ph][j + pw] = !r.covered()[i + ph][j + pw];
-            inView.setUncovered(never);
+            inView.setUncovered(vm.neverCovered());
             ConvTrace.Step s = r.trace().steps().get(vm.stepper().step());
             inView.setWindow(s.terms().stream().filter(t -> t.channel() == 0).map(t -> new int[] {t.row(), t.col()}).toList());
             glideFrom(fresh ? null : lastWindow, s.top(), s.left());
@@ -515,24 +512,5 @@ public final class AnimatorPage implements Page {
         l.textProperty().bind(i18n.bind(key));
         l.getStyleClass().add("settings-title");
         return l;
-    }
-
-
-
-    /** A combo box cell whose text follows the language. */
-    private static final class LocalizedCell<T> extends ListCell<T> {
-        private final I18n i18n;
-        private final java.util.function.Function<T, String> key;
-
-        LocalizedCell(I18n i18n, java.util.function.Function<T, String> key) {
-            this.i18n = i18n;
-            this.key = key;
-            i18n.localeProperty().addListener((o, a, b) -> updateItem(getItem(), isEmpty()));
-        }
-
-        @Override protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : i18n.tr(key.apply(item)));
-        }
     }
 }

@@ -26,8 +26,8 @@ import org.kernellab.compute.ScatterTrace;
 import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
-import org.kernellab.ui.widgets.Numbers;
-import org.kernellab.ui.widgets.Stepper;
+import org.kernellab.i18n.Numbers;
+import org.kernellab.ui.viewmodel.Stepper;
 
 /**
  * The convolution animator: the course's sliders (input 1–20, padding 0–5, kernel 1–7, stride 1–5, plus
@@ -358,5 +358,17 @@ public final class AnimatorViewModel {
         ScatterTrace.Step s = r.scatter().steps().get(stepper.step());
         String added = s.added().stream().map(Numbers::factor).collect(Collectors.joining(", "));
         return Numbers.format(s.input()) + " · w = [" + added + "]";
+    }
+
+    /** The input with its zero padding around it, as the kernel sees it. */
+    public double[][] paddedInput() { return input.get().padded(padH.get(), padW.get(), 0); }
+
+    /** Over the padded input: true for a real cell that no window covers (a stride that does not divide evenly). */
+    public boolean[][] neverCovered() {
+        Result r = result();
+        int ph = padH.get(), pw = padW.get(), h = input.get().dim(0), w = input.get().dim(1);
+        boolean[][] never = new boolean[h + 2 * ph][w + 2 * pw];
+        for (int i = 0; i < h; i++) for (int j = 0; j < w; j++) never[i + ph][j + pw] = !r.covered()[i + ph][j + pw];
+        return never;
     }
 }

@@ -22,7 +22,7 @@ import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
-import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
 

@@ -17,8 +17,8 @@ import org.kernellab.compute.PyTorch;
 import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
-import org.kernellab.ui.widgets.Numbers;
-import org.kernellab.ui.widgets.Stepper;
+import org.kernellab.i18n.Numbers;
+import org.kernellab.ui.viewmodel.Stepper;
 
 /**
  * Convolution over C channels with F filters of C slices each: per output cell, each channel's products
@@ -97,8 +97,7 @@ public final class ChannelsViewModel {
     private static Tensor fit(Tensor rgb, int n) {
         Tensor out = Tensor.zeros(3, n, n);
         for (int c = 0; c < 3; c++) {
-            Tensor ch = new Tensor(new int[] {rgb.dim(1), rgb.dim(2)}, java.util.Arrays.copyOfRange(rgb.data(), c * rgb.dim(1) * rgb.dim(2), (c + 1) * rgb.dim(1) * rgb.dim(2)));
-            System.arraycopy(org.kernellab.data.Images.fit(ch, n, n).data(), 0, out.data(), c * n * n, n * n);
+            System.arraycopy(org.kernellab.data.Images.fit(rgb.slice(c), n, n).data(), 0, out.data(), c * n * n, n * n);
         }
         return out;
     }
@@ -129,12 +128,7 @@ public final class ChannelsViewModel {
     }
 
     /** Channel c of the input with its padding, as rows. */
-    public double[][] padded(int c) {
-        int n = size.get(), p = padding.get();
-        double[][] m = new double[n + 2 * p][n + 2 * p];
-        for (int r = 0; r < n; r++) for (int col = 0; col < n; col++) m[r + p][col + p] = input.get(c, r, col);
-        return m;
-    }
+    public double[][] padded(int c) { return input.slice(c).padded(padding.get(), padding.get(), 0); }
 
     /** Slice c of the shown filter. */
     public double[][] kernelSlice(int c) {

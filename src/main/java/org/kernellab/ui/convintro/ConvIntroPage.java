@@ -146,4 +146,7 @@ public final class ConvIntroPage implements Page {
     ConvIntroViewModel viewModel() { return vm; }
 
     @Override public Node view() { return root; }
+
+    /** Listens only to its own view-model and controls: nothing to let go of. */
+    @Override public void dispose() {}
 }

@@ -20,7 +20,7 @@ import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
 import org.kernellab.ui.task.TaskRunner;
-import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.i18n.Numbers;
 
 /**
  * A fixed kernel over a fixed input (read-only), computed by the compute core: ND4J gives the output,
@@ -105,12 +105,7 @@ public final class ConvIntroViewModel {
     }
 
     /** The input with its zero padding around it, as the kernel sees it. */
-    public double[][] paddedInput() {
-        int h = input.dim(0), w = input.dim(1);
-        double[][] p = new double[h + 2 * padding][w + 2 * padding];
-        for (int r = 0; r < h; r++) for (int c = 0; c < w; c++) p[r + padding][c + padding] = input.get(r, c);
-        return p;
-    }
+    public double[][] paddedInput() { return input.padded(padding, padding, 0); }
 
     public double[][] kernel() { return kernel.toMatrix(); }
 

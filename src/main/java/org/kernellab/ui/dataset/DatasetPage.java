@@ -13,16 +13,16 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.util.StringConverter;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.HeatMap;
-import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.widgets.Segments;
 
 /** Fashion-MNIST image by image: a grid with class names, filtered by class, from the set in use (and where it came from). */
@@ -30,6 +30,7 @@ public final class DatasetPage implements Page {
     private final DatasetViewModel vm;
     private final AppContext ctx;
     private final I18n i18n;
+    private final Lifetime life = new Lifetime();
     private final BorderPane root = new BorderPane();
     private final FlowPane grid = new FlowPane(10, 10);
     private final Label pageLabel = new Label(), source = new Label();
@@ -46,11 +47,7 @@ public final class DatasetPage implements Page {
         ComboBox<Integer> classes = new ComboBox<>();
         classes.setId("data-class");
         for (int c = -1; c < 10; c++) classes.getItems().add(c);
-        classes.setConverter(new StringConverter<>() {
-            @Override public String toString(Integer c) { return c == null ? "" : c < 0 ? i18n.tr("data.allClasses") : c + " · " + i18n.tr("data.class." + c); }
-
-            @Override public Integer fromString(String s) { return -1; }
-        });
+        Controls.localized(classes, i18n, c -> c < 0 ? i18n.tr("data.allClasses") : c + " · " + i18n.tr("data.class." + c));
         classes.valueProperty().bindBidirectional(vm.label);
         Button prev = Controls.button("data-prev", i18n, "data.previous", vm::previous), next = Controls.button("data-next", i18n, "data.next", vm::next);
         Button folder = Controls.button("data-folder", i18n, "data.folder", () -> {
@@ -80,17 +77,17 @@ public final class DatasetPage implements Page {
         root.setCenter(scroll);
 
         vm.shownProperty().addListener((o, a, b) -> redraw());
-        i18n.localeProperty().addListener((o, a, b) -> {
-            Integer v = classes.getValue();
-            classes.setValue(null);
-            classes.setValue(v);
-            redraw();
-        });
-        ctx.palette().addListener((o, a, b) -> redraw());
+        life.onChange(i18n.localeProperty(), l -> redraw());
+        life.onChange(ctx.palette(), p -> redraw());
         redraw();
     }
 
     @Override public Node view() { return root; }
+
+    @Override public void dispose() {
+        life.end();
+        vm.dispose();
+    }
 
     private void redraw() {
         grid.getChildren().clear();

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
+import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.Workbench;
 
 /** The dataset browser's state: training or test images, all classes or one, and the page of images shown. */
@@ -26,15 +27,19 @@ public final class DatasetViewModel {
 
     private final ReadOnlyObjectWrapper<Page> shown = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
+    private final Lifetime life = new Lifetime();
 
     public DatasetViewModel(Workbench bench) {
         this.bench = bench;
         test.addListener((o, a, b) -> resetPage());
         label.addListener((o, a, b) -> resetPage());
         page.addListener((o, a, b) -> update());
-        bench.dataProperty().addListener((o, a, b) -> resetPage());
+        life.onChange(bench.dataProperty(), d -> resetPage());
         update();
     }
+
+    /** Stops following the workbench's data (the page is closed). */
+    public void dispose() { life.end(); }
 
     public ReadOnlyObjectProperty<Page> shownProperty() { return shown.getReadOnlyProperty(); }
 

@@ -109,4 +109,7 @@ public final class ChainExercisePage implements Page {
     }
 
     @Override public Node view() { return scroll; }
+
+    /** Listens only to its own view-model and controls: nothing to let go of. */
+    @Override public void dispose() {}
 }

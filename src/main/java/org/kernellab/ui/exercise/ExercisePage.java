@@ -172,4 +172,7 @@ public final class ExercisePage implements Page {
     }
 
     @Override public Node view() { return scroll; }
+
+    /** Listens only to its own view-model and controls: nothing to let go of. */
+    @Override public void dispose() {}
 }

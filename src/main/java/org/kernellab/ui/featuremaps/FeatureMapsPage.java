@@ -21,6 +21,7 @@ import org.kernellab.data.Images;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
 import org.kernellab.model.Network;
+import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
@@ -31,7 +32,7 @@ import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
-import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.widgets.Segments;
 
 /**
@@ -43,6 +44,7 @@ public final class FeatureMapsPage implements Page {
     private final FeatureMapsViewModel vm;
     private final AppContext ctx;
     private final I18n i18n;
+    private final Lifetime life = new Lifetime();
     private final BorderPane root = new BorderPane();
     private final HBox columns = new HBox(24);
     private final VBox closer = new VBox(8);
@@ -84,9 +86,14 @@ public final class FeatureMapsPage implements Page {
         vm.stage.addListener((o, a, b) -> redraw.run());
         vm.block.addListener((o, a, b) -> redraw.run());
         vm.filter.addListener((o, a, b) -> redraw.run());
-        ctx.palette().addListener((o, a, b) -> redraw.run());
-        i18n.localeProperty().addListener((o, a, b) -> redraw.run());
+        life.onChange(ctx.palette(), p -> redraw.run());
+        life.onChange(i18n.localeProperty(), l -> redraw.run());
         redraw.run();
+    }
+
+    @Override public void dispose() {
+        life.end();
+        vm.dispose();
     }
 
     public FeatureMapsViewModel viewModel() { return vm; }
@@ -160,7 +167,7 @@ public final class FeatureMapsPage implements Page {
         s.setId(id);
         s.setEditable(true);
         s.getValueFactory().valueProperty().bindBidirectional(value);
-        ctx.workbench().dataProperty().addListener((o, a, d) -> {
+        life.onChange(ctx.workbench().dataProperty(), d -> {
             if (d != null) ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(d.test().size() - 1);
         });
         return s;

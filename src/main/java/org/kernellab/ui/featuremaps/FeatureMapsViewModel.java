@@ -13,6 +13,7 @@ import org.kernellab.compute.Tensor;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.Images;
 import org.kernellab.model.Network;
+import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.Workbench;
 
 /**
@@ -57,6 +58,7 @@ public final class FeatureMapsViewModel {
 
     private final ReadOnlyObjectWrapper<Side> left = new ReadOnlyObjectWrapper<>(), right = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
+    private final Lifetime life = new Lifetime();
     private Images.NetInput picture;
     private String pictureName;
 
@@ -68,16 +70,19 @@ public final class FeatureMapsViewModel {
         });
         otherIndex.addListener((o, a, b) -> update());
         compare.addListener((o, a, b) -> update());
-        bench.networkProperty().addListener((o, a, b) -> {
+        life.onChange(bench.networkProperty(), b -> {
             if (block.get() >= (b == null ? 0 : b.convBlocks()) || filter.get() >= (b == null ? 0 : b.spec().filters())) {
                 block.set(0);
                 filter.set(0);
             }
             update();
         });
-        bench.dataProperty().addListener((o, a, b) -> update());
+        life.onChange(bench.dataProperty(), d -> update());
         update();
     }
+
+    /** Stops following the workbench's network and data (the page is closed). */
+    public void dispose() { life.end(); }
 
     public ReadOnlyObjectProperty<Side> leftProperty() { return left.getReadOnlyProperty(); }
 

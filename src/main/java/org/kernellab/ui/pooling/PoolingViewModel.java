@@ -21,8 +21,8 @@ import org.kernellab.compute.PyTorch;
 import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
-import org.kernellab.ui.widgets.Numbers;
-import org.kernellab.ui.widgets.Stepper;
+import org.kernellab.i18n.Numbers;
+import org.kernellab.ui.viewmodel.Stepper;
 
 /**
  * Max and average pooling of one matrix, PyTorch's rules: window 1–4, stride 1–4, padding (at most half
@@ -139,13 +139,7 @@ public final class PoolingViewModel {
 
     /** The padded input as the windows see it: −∞ padding for max (never wins), 0 for the average. */
     public double[][] padded() {
-        Tensor in = input.get();
-        int p = padding.get();
-        double fill = mode.get() == PoolMode.MAX ? Double.NEGATIVE_INFINITY : 0;
-        double[][] m = new double[in.dim(0) + 2 * p][in.dim(1) + 2 * p];
-        for (double[] row : m) java.util.Arrays.fill(row, fill);
-        for (int r = 0; r < in.dim(0); r++) for (int c = 0; c < in.dim(1); c++) m[r + p][c + p] = in.get(r, c);
-        return m;
+        return input.get().padded(padding.get(), padding.get(), mode.get() == PoolMode.MAX ? Double.NEGATIVE_INFINITY : 0);
     }
 
     /** "max(1, 2, 5, 6) = 6" or "(1 + 2 + 5 + 6) / 4 = 3.5" for the current window. */

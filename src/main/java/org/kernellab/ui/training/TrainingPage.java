@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
@@ -37,12 +36,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
-import javafx.util.StringConverter;
 import org.kernellab.data.Dataset;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
 import org.kernellab.model.NetSpec;
 import org.kernellab.model.Trainer;
+import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
@@ -51,7 +50,7 @@ import org.kernellab.ui.training.TrainingViewModel.Status;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
-import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
 
@@ -77,14 +76,14 @@ public final class TrainingPage implements Page {
     private final VBox perClass = new VBox(3);
     private final FlowPane gallery = new FlowPane(8, 8);
     private final Label resultsTitle = new Label();
-    private final List<Runnable> detach = new ArrayList<>();
+    private final Lifetime life = new Lifetime();
     private final Tab resultsTab;
 
     public TrainingPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         // one lab per app: runs go on, and stay listed, while the student looks at other lessons
-        vm = ctx.workbench().shared(TrainingViewModel.class, () -> new TrainingViewModel(ctx.tasks(), Platform::runLater, i18n, ctx.workbench()));
+        vm = ctx.trainingLab();
         String lesson = params.string("lesson", "");
         if (vm.openedFor(lesson)) { // a lesson's starting net, unless the student is coming back to what they edited
             vm.kind.set("mlp".equals(params.string("model", "cnn")) ? NetSpec.Kind.MLP : NetSpec.Kind.CNN);
@@ -93,7 +92,7 @@ public final class TrainingPage implements Page {
         }
         // the lesson is tried with a first finished run, and done once it has compared enough architectures
         int solveAfter = params.integer("solveAfter", 2);
-        watch(vm.selectedProperty(), (o, was, run) -> {
+        life.onChange(vm.selectedProperty(), run -> {
             if (run != null && !lesson.isEmpty()) {
                 ctx.progress().raise(lesson, vm.architecturesTrained() >= solveAfter ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
             }
@@ -138,17 +137,17 @@ public final class TrainingPage implements Page {
         root.setCenter(tabs);
 
         vm.runs().forEach(this::addSeries);
-        watch(vm.runs(), (ListChangeListener<Run>) c -> {
+        life.onList(vm.runs(), (ListChangeListener<Run>) c -> {
             while (c.next()) for (Run r : c.getAddedSubList()) addSeries(r);
         });
         // the results (a gallery of images) are built when they are looked at, not while the next run trains
         Runnable results = () -> {
             if (resultsTab.isSelected()) showResults(vm.selectedProperty().get());
         };
-        watch(vm.selectedProperty(), (o, a, run) -> results.run());
+        life.onChange(vm.selectedProperty(), run -> results.run());
         resultsTab.selectedProperty().addListener((o, a, b) -> results.run());
-        watch(ctx.palette(), (o, a, b) -> results.run());
-        watch(i18n.localeProperty(), (o, a, b) -> results.run());
+        life.onChange(ctx.palette(), p -> results.run());
+        life.onChange(i18n.localeProperty(), l -> results.run());
         
     }
 
@@ -157,20 +156,7 @@ public final class TrainingPage implements Page {
     @Override public Node view() { return root; }
 
     /** Leaves the lab: training goes on; this page stops listening to the lab's state. */
-    @Override public void dispose() {
-        detach.forEach(Runnable::run);
-        detach.clear();
-    }
-
-    private <T> void watch(javafx.beans.value.ObservableValue<T> value, ChangeListener<? super T> l) {
-        value.addListener(l);
-        detach.add(() -> value.removeListener(l));
-    }
-
-    private <T> void watch(ObservableList<T> list, ListChangeListener<? super T> l) {
-        list.addListener(l);
-        detach.add(() -> list.removeListener(l));
-    }
+    @Override public void dispose() { life.end(); }
 
     private Tab tab(String id, String key, Node content) {
         Tab t = new Tab();
@@ -218,17 +204,8 @@ public final class TrainingPage implements Page {
         ComboBox<Integer> limit = new ComboBox<>();
         limit.setId("train-limit");
         limit.getItems().addAll(0, 20000, 10000, 5000, 2000, 500);
-        limit.setConverter(new StringConverter<>() {
-            @Override public String toString(Integer n) { return n == null ? "" : n == 0 ? i18n.tr("train.limitAll") : Numbers.grouped(n); }
-
-            @Override public Integer fromString(String s) { return 0; }
-        });
+        Controls.localized(limit, i18n, n -> n == 0 ? i18n.tr("train.limitAll") : Numbers.grouped(n));
         limit.valueProperty().bindBidirectional(vm.limit);
-        watch(i18n.localeProperty(), (o, a, b) -> {
-            Integer v = limit.getValue();
-            limit.setValue(null);
-            limit.setValue(v);
-        });
 
         GridPane layers = new GridPane();
         layers.setId("train-layers");
@@ -256,8 +233,8 @@ public final class TrainingPage implements Page {
             total.setText(s.ok() ? i18n.tr("train.total", Numbers.grouped(s.parameters())) : "");
             problem.setText(s.ok() ? "" : "✗ " + i18n.tr(s.problem()));
         };
-        watch(vm.summaryProperty(), (o, a, b) -> fill.run());
-        watch(i18n.localeProperty(), (o, a, b) -> fill.run());
+        life.onChange(vm.summaryProperty(), x -> fill.run());
+        life.onChange(i18n.localeProperty(), l -> fill.run());
         fill.run();
         Grids.hideWhenEmpty(problem);
 
@@ -304,22 +281,12 @@ public final class TrainingPage implements Page {
             bar.setProgress(r == null ? 0 : r.progressProperty().get());
             text.set(r == null ? i18n.tr("train.idle") : describe(r));
         };
-        ChangeListener<Object> onChange = (o, a, b) -> update.run();
-        java.util.function.BiConsumer<Run, Boolean> follow = (r, on) -> {
-            if (r == null) return;
-            for (javafx.beans.value.ObservableValue<?> p : List.of(r.progressProperty(), r.statusProperty(), r.secondsLeftProperty())) {
-                if (on) p.addListener(onChange);
-                else p.removeListener(onChange);
-            }
-        };
-        follow.accept(vm.currentProperty().get(), true); // a run may be training already when the lab opens again
-        watch(vm.currentProperty(), (o, old, now) -> {
-            follow.accept(old, false);
-            follow.accept(now, true);
-            update.run();
-        });
-        detach.add(() -> follow.accept(vm.currentProperty().get(), false));
-        watch(i18n.localeProperty(), (o, a, b) -> update.run());
+        // the current run, whichever it is: its progress, status and time left
+        life.onChange(vm.currentProperty(), r -> update.run());
+        life.onChange(vm.currentProperty().flatMap(Run::progressProperty), x -> update.run());
+        life.onChange(vm.currentProperty().flatMap(Run::statusProperty), x -> update.run());
+        life.onChange(vm.currentProperty().flatMap(Run::secondsLeftProperty), x -> update.run());
+        life.onChange(i18n.localeProperty(), l -> update.run());
         update.run();
         status.textProperty().bind(text);
         for (Button b : new Button[] {pause, cancel}) b.setMinWidth(Region.USE_PREF_SIZE);
@@ -389,11 +356,11 @@ public final class TrainingPage implements Page {
             for (TrainingViewModel.Point p : added) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y() * scale);
                 s.getData().add(d);
-                if (d.getNode() != null) d.getNode().setStyle("-fx-background-color: " + colour + ", " + (hollow ? "white" : colour) + ";");
+                if (d.getNode() != null) d.getNode().setStyle("-fx-background-color: " + colour + ", " + (hollow ? "-kl-panel" : colour) + ";");
             }
         };
         add.accept(points);
-        watch(points, (ListChangeListener<TrainingViewModel.Point>) c -> {
+        life.onList(points, (ListChangeListener<TrainingViewModel.Point>) c -> {
             while (c.next()) add.accept(c.getAddedSubList());
         });
     }

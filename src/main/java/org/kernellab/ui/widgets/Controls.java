@@ -1,10 +1,16 @@
 package org.kernellab.ui.widgets;
 
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import org.kernellab.ui.I18n;
 
-/** Buttons and labels whose text follows the language. */
+/** Buttons, labels and combo boxes whose text follows the language. */
 public final class Controls {
     private Controls() {}
 
@@ -16,6 +22,28 @@ public final class Controls {
         b.setOnAction(e -> action.run());
         b.setMaxWidth(Double.MAX_VALUE);
         return b;
+    }
+
+    /** Shows each item of {@code box}, in its list and on its button, as {@code text} gives it in the current language. */
+    public static <T> void localized(ComboBox<T> box, I18n i18n, Function<T, String> text) {
+        box.setCellFactory(l -> new LocalizedCell<>(i18n, text));
+        box.setButtonCell(new LocalizedCell<>(i18n, text));
+    }
+
+    /** A cell that says its item again when the language changes; the language holds it weakly, so it never leaks. */
+    private static final class LocalizedCell<T> extends ListCell<T> {
+        private final Function<T, String> text;
+        private final ChangeListener<Locale> relabel = (o, a, b) -> updateItem(getItem(), isEmpty());
+
+        LocalizedCell(I18n i18n, Function<T, String> text) {
+            this.text = text;
+            i18n.localeProperty().addListener(new WeakChangeListener<>(relabel));
+        }
+
+        @Override protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : text.apply(item));
+        }
     }
 
     /** A wrapping label bound to {@code key}. */

@@ -1,5 +1,6 @@
 package org.kernellab.ui.widgets;
 
+import org.kernellab.i18n.Numbers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -2,6 +2,8 @@ package org.kernellab.ui.widgets;
 
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
@@ -13,9 +15,12 @@ import javafx.scene.layout.VBox;
 public final class SliderRow extends VBox {
     private final Slider slider;
 
+    private final ChangeListener<Number> follow;
+
     public SliderRow(String id, StringBinding label, IntegerProperty value, int min, int max) {
         getStyleClass().add("slider-row");
         slider = new Slider(min, max, value.get());
+        follow = (o, a, n) -> slider.setValue(n.intValue());
         slider.setId(id);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
@@ -27,7 +32,8 @@ public final class SliderRow extends VBox {
             int v = (int) Math.round(n.doubleValue());
             if (v != value.get()) value.set(v);
         });
-        value.addListener((o, a, n) -> slider.setValue(n.intValue()));
+        // weakly: the value may belong to a view-model that outlives this row (the training lab's settings)
+        value.addListener(new WeakChangeListener<>(follow));
 
         Label name = new Label();
         name.textProperty().bind(label);

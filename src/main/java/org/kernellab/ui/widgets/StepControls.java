@@ -1,5 +1,6 @@
 package org.kernellab.ui.widgets;
 
+import org.kernellab.ui.viewmodel.Stepper;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;

@@ -13,7 +13,7 @@ import org.kernellab.compute.NdOps;
 import org.kernellab.compute.Window;
 import org.kernellab.ui.AppHarness;
 import org.kernellab.ui.widgets.MatrixView;
-import org.kernellab.ui.widgets.Numbers;
+import org.kernellab.i18n.Numbers;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;

@@ -1,21 +1,23 @@
-package org.kernellab.ui;
+package org.kernellab.bench;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.kernellab.ui.ComputeEngine;
+import org.kernellab.ui.KernelLabApp;
+import org.kernellab.ui.Settings;
 
 /** The whole app in a window for a benchmark: opened on one lesson, driven from the benchmark's thread. */
-public final class BenchmarkApp implements AutoCloseable {
+final class FxApp implements AutoCloseable {
     private final Preferences prefs = Preferences.userRoot().node("kernellab-benchmark");
     private final KernelLabApp.Built app;
 
     /** Starts JavaFX, shows the app at 1600×1000 without the lesson text and opens {@code lesson} once ND4J is ready. */
-    public BenchmarkApp(String lesson) throws Exception {
+    FxApp(String lesson) throws Exception {
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
@@ -34,21 +36,13 @@ public final class BenchmarkApp implements AutoCloseable {
         while (app.engine().stateProperty().get() != ComputeEngine.State.READY) Thread.sleep(50);
     }
 
-    public KernelLabApp.Built app() { return app; }
+    KernelLabApp.Built app() { return app; }
 
     /** Runs {@code c} on the FX thread and waits for its result. */
-    public static <T> T onFx(Callable<T> c) throws Exception {
+    static <T> T onFx(Callable<T> c) throws Exception {
         FutureTask<T> f = new FutureTask<>(c);
         Platform.runLater(f);
         return f.get();
-    }
-
-    /** One flat JSON object: strings quoted, everything else as written. */
-    public static String json(Map<String, Object> m) {
-        StringBuilder sb = new StringBuilder("{");
-        m.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":")
-                .append(v instanceof String s ? "\"" + s + "\"" : v));
-        return sb.append('}').toString();
     }
 
     @Override public void close() throws Exception {

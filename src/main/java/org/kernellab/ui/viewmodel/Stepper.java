@@ -1,4 +1,4 @@
-package org.kernellab.ui.widgets;
+package org.kernellab.ui.viewmodel;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;

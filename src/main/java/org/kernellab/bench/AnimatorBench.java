@@ -1,14 +1,12 @@
-package org.kernellab.ui.animator;
+package org.kernellab.bench;
 
-import static org.kernellab.ui.BenchmarkApp.json;
-import static org.kernellab.ui.BenchmarkApp.onFx;
+import static org.kernellab.bench.FxApp.onFx;
 
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.kernellab.ui.BenchmarkApp;
 import org.kernellab.ui.KernelLabApp;
-import org.kernellab.ui.PulseProbe;
+import org.kernellab.ui.animator.AnimatorPage;
+import org.kernellab.ui.animator.AnimatorViewModel;
 
 /**
  * {@code bench-animator}: how fast the animator answers at the largest settings (input 20, padding 5,
@@ -16,11 +14,11 @@ import org.kernellab.ui.PulseProbe;
  * work per pulse while it plays at full speed. Needs a display (use xvfb-run on a server). Prints JSON
  * lines; asserts nothing.
  */
-public final class AnimatorBenchmark {
-    private AnimatorBenchmark() {}
+final class AnimatorBench {
+    private AnimatorBench() {}
 
-    public static void run(int changes, double playSeconds, PrintStream out) throws Exception {
-        try (BenchmarkApp bench = new BenchmarkApp("convolution-animator")) {
+    static void run(int changes, double playSeconds, PrintStream out) throws Exception {
+        try (FxApp bench = new FxApp("convolution-animator")) {
             measure(bench.app(), changes, playSeconds, out);
         }
     }
@@ -73,10 +71,7 @@ public final class AnimatorBenchmark {
             app.scene().removePostLayoutPulseListener(post);
             return null;
         });
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("bench", "animator slider change to redrawn view (input 20, padding 5, kernel 7, stride 1)");
-        change.putAll(PulseProbe.summary("latency", ms));
-        out.println(json(change));
+        Benchmarks.line(out, "animator slider change to redrawn view (input 20, padding 5, kernel 7, stride 1)", Stats.summary("latency", ms));
 
         PulseProbe probe = new PulseProbe(app.scene());
         onFx(() -> {
@@ -86,12 +81,10 @@ public final class AnimatorBenchmark {
             return null;
         });
         Thread.sleep((long) (playSeconds * 1000));
-        Map<String, Object> play = new LinkedHashMap<>();
-        play.put("bench", "animator playing at 10 steps/s, per pulse (input 20, padding 5, kernel 7, stride 1)");
-        play.putAll(onFx(() -> {
+        Map<String, Object> play = onFx(() -> {
             vm.stepper().playingProperty().set(false);
             return probe.stop();
-        }));
-        out.println(json(play));
+        });
+        Benchmarks.line(out, "animator playing at 10 steps/s, per pulse (input 20, padding 5, kernel 7, stride 1)", play);
     }
 }

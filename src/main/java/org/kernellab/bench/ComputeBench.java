@@ -1,8 +1,6 @@
-package org.kernellab.cli;
+package org.kernellab.bench;
 
 import java.io.PrintStream;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -15,8 +13,8 @@ import org.kernellab.compute.Window;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** {@code bench}: prints how long the compute core takes, one JSON object per line. Measures, asserts nothing. */
-final class Bench {
-    private Bench() {}
+final class ComputeBench {
+    private ComputeBench() {}
 
     static void run(int repeat, PrintStream out) {
         long t0 = System.nanoTime();
@@ -49,21 +47,10 @@ final class Bench {
             op.get();
             t[i] = (System.nanoTime() - s) / 1e6;
         }
-        Arrays.sort(t);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runs", repeat);
-        m.put("p50_ms", round(t[repeat / 2]));
-        m.put("p99_ms", round(t[Math.min(repeat - 1, (int) Math.ceil(repeat * 0.99) - 1)]));
-        m.put("max_ms", round(t[repeat - 1]));
-        line(out, name, m);
+        Benchmarks.line(out, name, Stats.summary("", t));
     }
 
-    private static void line(PrintStream out, String name, Map<String, Object> fields) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("bench", name);
-        m.putAll(fields);
-        out.println(Json.write(m));
-    }
+    private static void line(PrintStream out, String name, Map<String, Object> fields) { Benchmarks.line(out, name, fields); }
 
     private static Tensor random(Random rnd, int... shape) {
         Tensor t = Tensor.zeros(shape);
@@ -72,7 +59,5 @@ final class Bench {
         return t;
     }
 
-    private static double ms(long nanos) { return round(nanos / 1e6); }
-
-    private static double round(double v) { return Math.round(v * 1000) / 1000.0; }
+    private static double ms(long nanos) { return Stats.round(nanos / 1e6); }
 }

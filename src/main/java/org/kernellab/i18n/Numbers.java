@@ -1,4 +1,4 @@
-package org.kernellab.ui.widgets;
+package org.kernellab.i18n;
 
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;

@@ -1,7 +1,6 @@
-package org.kernellab.ui;
+package org.kernellab.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,14 +12,14 @@ import javafx.scene.Scene;
  * phase to the end of layout: timelines, listeners, canvas drawing, CSS, layout) and the interval between
  * pulses (a stutter shows as an interval far above 16.7 ms). For benchmarks; it asserts nothing.
  */
-public final class PulseProbe {
+final class PulseProbe {
     private final Scene scene;
     private final List<Double> work = new ArrayList<>(), intervals = new ArrayList<>();
     private final Runnable post;
     private final AnimationTimer timer;
     private long pulseStart = -1, lastPulse = -1;
 
-    public PulseProbe(Scene scene) {
+    PulseProbe(Scene scene) {
         this.scene = scene;
         this.timer = new AnimationTimer() {
             @Override public void handle(long now) {
@@ -37,43 +36,24 @@ public final class PulseProbe {
     }
 
     /** Call on the FX thread. */
-    public void start() {
+    void start() {
         scene.addPostLayoutPulseListener(post);
         timer.start();
     }
 
     /** Call on the FX thread; returns pulses, work p50/p99/max (also the first pulse apart) and interval p50/p99/max in ms. */
-    public Map<String, Object> stop() {
+    Map<String, Object> stop() {
         timer.stop();
         scene.removePostLayoutPulseListener(post);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("pulses", work.size());
-        stats(m, "work", work);
+        Stats.put(m, "work", work);
         if (work.size() > 1) {
             // the first pulse after a press carries class loading and first layouts; the rest is the steady state
-            m.put("work_first_ms", round(work.get(0)));
-            stats(m, "work_after_first", work.subList(1, work.size()));
+            m.put("work_first_ms", Stats.round(work.get(0)));
+            Stats.put(m, "work_after_first", work.subList(1, work.size()));
         }
-        stats(m, "interval", intervals);
-        return m;
-    }
-
-    static void stats(Map<String, Object> m, String name, List<Double> values) {
-        if (values.isEmpty()) return;
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        m.put(name + "_p50_ms", round(v[v.length / 2]));
-        m.put(name + "_p90_ms", round(v[Math.min(v.length - 1, (int) Math.ceil(v.length * 0.90) - 1)]));
-        m.put(name + "_p99_ms", round(v[Math.min(v.length - 1, (int) Math.ceil(v.length * 0.99) - 1)]));
-        m.put(name + "_max_ms", round(v[v.length - 1]));
-    }
-
-    static double round(double x) { return Math.round(x * 100) / 100.0; }
-
-    /** p50/p99/max of some timings, in the same form. */
-    public static Map<String, Object> summary(String name, double[] ms) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("runs", ms.length);
-        stats(m, name, Arrays.stream(ms).boxed().toList());
+        Stats.put(m, "interval", intervals);
         return m;
     }
 }

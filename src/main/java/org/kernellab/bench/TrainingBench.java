@@ -1,14 +1,13 @@
-package org.kernellab.ui.training;
+package org.kernellab.bench;
 
-import static org.kernellab.ui.BenchmarkApp.json;
-import static org.kernellab.ui.BenchmarkApp.onFx;
+import static org.kernellab.bench.FxApp.onFx;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kernellab.model.Trainer;
-import org.kernellab.ui.BenchmarkApp;
-import org.kernellab.ui.PulseProbe;
+import org.kernellab.ui.training.TrainingPage;
+import org.kernellab.ui.training.TrainingViewModel;
 
 /**
  * {@code bench-training}: the demo a teacher runs, timed in the whole app. Opens the training lab, waits for the
@@ -17,12 +16,12 @@ import org.kernellab.ui.PulseProbe;
  * JavaFX pulses while it trained (FX-thread work per pulse and the interval between pulses). Needs a display
  * (xvfb-run on a server); asserts nothing. {@code --warm} measures a second run instead of the app's first.
  */
-public final class TrainingBenchmark {
-    private TrainingBenchmark() {}
+final class TrainingBench {
+    private TrainingBench() {}
 
     /** @param warm first train on 64 images, so that the measured run starts with warm code, as a class's second run does */
-    public static void run(boolean warm, PrintStream out) throws Exception {
-        try (BenchmarkApp bench = new BenchmarkApp("training-lab")) {
+    static void run(boolean warm, PrintStream out) throws Exception {
+        try (FxApp bench = new FxApp("training-lab")) {
             TrainingViewModel vm = onFx(() -> ((TrainingPage) bench.app().shell().page()).viewModel());
             java.util.concurrent.CountDownLatch data = new java.util.concurrent.CountDownLatch(1);
             onFx(() -> {
@@ -55,8 +54,6 @@ public final class TrainingBenchmark {
             awaitEnd(run);
             double wall = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("bench", "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy"
-                    + (warm ? ", after a warm-up run" : ", first run"));
             m.put("data", bench.app().ctx().workbench().dataProperty().get().source().name().toLowerCase(java.util.Locale.ROOT));
             m.put("status", run.statusProperty().get().name().toLowerCase(java.util.Locale.ROOT));
             m.put("wall_seconds", Math.round(wall * 10) / 10.0);
@@ -65,7 +62,8 @@ public final class TrainingBenchmark {
             m.put("test_accuracy", run.evaluationProperty().get() == null ? -1 : Math.round(run.evaluationProperty().get().accuracy() * 10000) / 10000.0);
             m.put("peak_rss_mb", Trainer.peakRssMb());
             m.putAll(onFx(probe::stop));
-            out.println(json(m));
+            Benchmarks.line(out, "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy"
+                    + (warm ? ", after a warm-up run" : ", first run"), m);
         }
     }
 

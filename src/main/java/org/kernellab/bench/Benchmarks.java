@@ -1,0 +1,76 @@
+package org.kernellab.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The benchmarks, kept out of the product's packages: {@code bench} (the compute core), {@code bench-animator} and
+ * {@code bench-training} (the whole app in a window; they need a display). Each prints one JSON object per line
+ * and asserts nothing; bad options give one line on stderr and exit status 2, as on the rest of the command line.
+ */
+public final class Benchmarks {
+    private static final Set<String> COMMANDS = Set.of("bench", "bench-animator", "bench-training");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Benchmarks() {}
+
+    public static boolean isCommand(String arg) { return COMMANDS.contains(arg); }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = List.of(args).subList(1, args.length);
+        try {
+            switch (args[0]) {
+                case "bench" -> ComputeBench.run(repeat(rest), out);
+                case "bench-animator" -> {
+                    only(rest, Set.of());
+                    AnimatorBench.run(300, 8, out);
+                }
+                case "bench-training" -> {
+                    only(rest, Set.of("--warm"));
+                    TrainingBench.run(rest.contains("--warm"), out);
+                }
+                default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("error: " + args[0] + " failed: " + e);
+            return 1;
+        }
+    }
+
+    /** {@code --repeat N} (1 to 100,000; 200 when absent). */
+    private static int repeat(List<String> args) {
+        if (args.isEmpty()) return 200;
+        String v = args.size() == 2 && args.get(0).equals("--repeat") ? args.get(1)
+                : args.size() == 1 && args.get(0).startsWith("--repeat=") ? args.get(0).substring(9) : null;
+        if (v == null) throw new IllegalArgumentException("bench takes only --repeat N");
+        if (!v.matches("[0-9]{1,6}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 100_000) {
+            throw new IllegalArgumentException("option --repeat must be from 1 to 100,000, got \"" + v + "\"");
+        }
+        return Integer.parseInt(v);
+    }
+
+    private static void only(List<String> args, Set<String> flags) {
+        for (String a : args) if (!flags.contains(a)) throw new IllegalArgumentException("unknown option \"" + a + "\"");
+    }
+
+    /** One benchmark's result as a JSON line: {@code {"bench": name, ...fields}}. */
+    static void line(PrintStream out, String name, Map<String, Object> fields) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("bench", name);
+        m.putAll(fields);
+        try {
+            out.println(MAPPER.writeValueAsString(m));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

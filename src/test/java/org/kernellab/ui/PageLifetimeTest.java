@@ -1,0 +1,57 @@
+package org.kernellab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kernellab.lesson.Lesson;
+import org.kernellab.lesson.LessonLoader;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Leaving a lesson lets its page go: opened 30 times each, at most one page per lesson stays, and the heap stays flat. */
+@ExtendWith(ApplicationExtension.class)
+class PageLifetimeTest {
+    AppHarness harness;
+
+    @Start void start(Stage stage) { harness = new AppHarness(stage); }
+
+    @AfterEach void close() throws Exception { harness.close(); }
+
+    @Test void everyLessonOpenedThirtyTimesLeavesAtMostOnePageAlive(FxRobot robot) throws Exception {
+        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream().map(Lesson::id).toList();
+        Map<String, List<WeakReference<Page>>> pages = new LinkedHashMap<>();
+        long heapAfterWarmUp = 0;
+        for (int round = 0; round < 30; round++) {
+            for (String id : ids) {
+                robot.interact(() -> harness.app.shell().select(id));
+                Page p = harness.app.shell().page();
+                pages.computeIfAbsent(id, k -> new ArrayList<>()).add(new WeakReference<>(p));
+            }
+            if (round == 4) heapAfterWarmUp = usedHeapAfterGc();
+        }
+        AppHarness.waitFor(() -> harness.app.runner().running().isEmpty()); // formulas and data loads finish
+        long heapAtEnd = usedHeapAfterGc();
+        StringBuilder kept = new StringBuilder();
+        for (Map.Entry<String, List<WeakReference<Page>>> e : pages.entrySet()) {
+            long alive = e.getValue().stream().filter(r -> r.get() != null).count();
+            if (alive > 1) kept.append(e.getKey()).append(": ").append(alive).append(" of its 30 pages are still reachable; ");
+        }
+        long grownMb = (heapAtEnd - heapAfterWarmUp) >> 20;
+        assertTrue(kept.length() == 0 && grownMb < 64, kept + "the heap grew by " + grownMb + " MB between the 5th and the 30th round");
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        for (int i = 0; i < 4; i++) System.gc();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+}
