@@ -1,41 +1,55 @@
 package org.kernellab;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 
-/** The layering the app relies on: the compute side never touches JavaFX, views never call ND4J. */
+/**
+ * The layering the app relies on, checked on the compiled classes (so fully qualified names and every other way of
+ * referring to a class count): compute ← data ← model ← ui and cli; JavaFX only in ui and the benchmarks; ND4J only
+ * in the compute core and the model; view-models free of controls.
+ */
+@AnalyzeClasses(packages = "org.kernellab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-    private static List<String> offenders(String packageDir, String forbidden) throws IOException {
-        List<String> bad = new ArrayList<>();
-        Path root = Path.of("src/main/java/org/kernellab", packageDir);
-        if (!Files.exists(root)) return bad;
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                if (Files.readString(f).contains("import " + forbidden)) bad.add(f.toString());
-            }
-        }
-        return bad;
-    }
+    @ArchTest static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
+            .layer("i18n").definedBy("org.kernellab.i18n..")
+            .layer("compute").definedBy("org.kernellab.compute..")
+            .layer("data").definedBy("org.kernellab.data..")
+            .layer("model").definedBy("org.kernellab.model..")
+            .layer("lesson").definedBy("org.kernellab.lesson..")
+            .layer("cli").definedBy("org.kernellab.cli..")
+            .layer("ui").definedBy("org.kernellab.ui..")
+            .layer("bench").definedBy("org.kernellab.bench..")
+            .layer("launcher").definedBy("org.kernellab")
+            .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
+            .whereLayer("bench").mayOnlyBeAccessedByLayers("launcher")
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher", "bench")
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher", "bench")
+            .whereLayer("lesson").mayOnlyBeAccessedByLayers("ui", "cli", "bench")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "cli", "bench")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("model", "ui", "cli", "bench")
+            .whereLayer("compute").mayOnlyBeAccessedByLayers("data", "model", "lesson", "ui", "cli", "bench");
 
-    @Test void computeDataModelLessonCliAreFreeOfJavaFx() throws IOException {
-        for (String pkg : List.of("compute", "data", "model", "lesson", "cli", "i18n")) {
-            assertEquals(List.of(), offenders(pkg, "javafx."), pkg + " must not import JavaFX");
-        }
-    }
+    @ArchTest static final ArchRule noJavaFxBelowTheUi = noClasses()
+            .that().resideInAnyPackage("org.kernellab.compute..", "org.kernellab.data..", "org.kernellab.model..", "org.kernellab.lesson..",
+                    "org.kernellab.i18n..", "org.kernellab.cli..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .because("the compute side is unit-tested and used from the command line without a display");
 
-    @Test void lessonViewsDoNotCallNd4jDirectly() throws IOException {
-        try (Stream<Path> dirs = Files.list(Path.of("src/main/java/org/kernellab/ui"))) {
-            for (Path d : dirs.filter(Files::isDirectory).toList()) {
-                if (d.getFileName().toString().equals("task")) continue;
-                assertEquals(List.of(), offenders("ui/" + d.getFileName(), "org.nd4j."), d + " must go through the compute layer");
-            }
-        }
-    }
+    @ArchTest static final ArchRule nd4jOnlyInTheComputeCore = noClasses()
+            .that().resideOutsideOfPackages("org.kernellab.compute..", "org.kernellab.model..", "org.kernellab.bench..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..")
+            .because("views and the command line go through the compute core, which checks every op against reference loops");
+
+    @ArchTest static final ArchRule viewModelsHoldNoControls = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel").or().resideInAPackage("org.kernellab.ui.viewmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "org.kernellab.ui.widgets..")
+            .because("view-models are tested without a window");
+
+    @ArchTest static final ArchRule packagesHaveNoCycles = slices().matching("org.kernellab.(*)..").should().beFreeOfCycles();
 }

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kernellab.model.Trainer;
+import org.kernellab.ui.training.Run;
 import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.training.TrainingViewModel;
 
@@ -31,7 +32,7 @@ final class TrainingBench {
             });
             data.await();
             if (warm) {
-                TrainingViewModel.Run first = onFx(() -> {
+                Run first = onFx(() -> {
                     vm.limit.set(64);
                     vm.epochs.set(1);
                     vm.train();
@@ -46,7 +47,7 @@ final class TrainingBench {
             }
             PulseProbe probe = new PulseProbe(bench.app().scene());
             long t0 = System.nanoTime();
-            TrainingViewModel.Run run = onFx(() -> {
+            Run run = onFx(() -> {
                 probe.start();
                 vm.train();
                 return vm.currentProperty().get();
@@ -68,7 +69,7 @@ final class TrainingBench {
     }
 
     /** Blocks the benchmark's thread until the run is done, cancelled or failed. */
-    private static void awaitEnd(TrainingViewModel.Run run) throws Exception {
+    private static void awaitEnd(Run run) throws Exception {
         java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         onFx(() -> {
             if (run.finishedProperty().get()) ended.countDown();

@@ -35,6 +35,15 @@ public final class Trainer {
 
     /** A net's answers on a data set: the predicted class and its probability per image, the confusion matrix. */
     public record Evaluation(double accuracy, double loss, int[] predicted, float[] confidence, int[][] confusion) {
+        /**
+         * The images of {@code d} (the set this evaluates) classified wrongly, the surest first: where the net is most
+         * confidently wrong. At most {@code n}.
+         */
+        public int[] surestMistakes(Dataset d, int n) {
+            return java.util.stream.IntStream.range(0, predicted.length).filter(i -> predicted[i] != d.label(i)).boxed()
+                    .sorted((a, b) -> Float.compare(confidence[b], confidence[a])).limit(n).mapToInt(Integer::intValue).toArray();
+        }
+
         /** Share of class c's images classified as c. */
         public double classAccuracy(int c) {
             int all = 0;

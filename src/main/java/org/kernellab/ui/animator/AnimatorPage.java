@@ -1,44 +1,24 @@
 package org.kernellab.ui.animator;
 
-import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.FutureTask;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Separator;
-import javafx.scene.control.Spinner;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
-import javax.imageio.ImageIO;
-import org.controlsfx.control.SegmentedButton;
+import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.ConvTrace;
-import org.kernellab.compute.Kernels;
 import org.kernellab.compute.ScatterTrace;
 import org.kernellab.compute.Tensor;
 import org.kernellab.data.Images;
@@ -47,14 +27,10 @@ import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
-import org.kernellab.ui.widgets.GifWriter;
 import org.kernellab.ui.widgets.ImageFiles;
-import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
-import org.kernellab.ui.widgets.Segments;
-import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
 
 /**
@@ -76,6 +52,7 @@ public final class AnimatorPage implements Page {
     private int[] lastWindow;
 
     private final Lifetime life = new Lifetime();
+    private final AnimatorExport export;
 
     public AnimatorPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -88,7 +65,12 @@ public final class AnimatorPage implements Page {
         if ("transposed".equals(params.string("mode", "convolution"))) vm.mode.set(AnimatorViewModel.Mode.TRANSPOSED);
         controls = new StepControls(vm.stepper(), i18n);
 
-        root.setLeft(settings(i18n));
+        export = new AnimatorExport(vm, ctx, stage, () -> {
+            glide.stop();
+            inView.windowShiftRowProperty().set(0);
+            inView.windowShiftColProperty().set(0);
+        }, this::showError);
+        root.setLeft(new AnimatorSettings(vm, i18n, this::guarded, this::openImage, export::choose).build());
         root.setCenter(display(i18n));
         root.getStyleClass().add("animator");
         root.setFocusTraversable(true);
@@ -114,104 +96,6 @@ public final class AnimatorPage implements Page {
         controls.stop();
         glide.stop();
         life.end();
-    }
-
-    // ---------------------------------------------------------------- settings column
-
-    private Node settings(I18n i18n) {
-        Map<AnimatorViewModel.Mode, String[]> modes = new LinkedHashMap<>();
-        modes.put(AnimatorViewModel.Mode.CONVOLUTION, new String[] {"mode-conv", "animator.modeConv"});
-        modes.put(AnimatorViewModel.Mode.TRANSPOSED, new String[] {"mode-transposed", "animator.modeTransposed"});
-        SegmentedButton modeButtons = Segments.of(vm.mode, modes, i18n);
-
-        CheckBox separate = new CheckBox();
-        separate.setId("separate");
-        separate.textProperty().bind(i18n.bind("animator.separate"));
-        separate.selectedProperty().bindBidirectional(vm.separate);
-
-        VBox sliders = new VBox(8);
-        addPair(sliders, i18n, "input", "animator.input", vm.inputH, vm.inputW, 1, AnimatorViewModel.MAX_INPUT);
-        addPair(sliders, i18n, "padding", "animator.padding", vm.padH, vm.padW, 0, AnimatorViewModel.MAX_PADDING);
-        addPair(sliders, i18n, "kernel", "animator.kernel", vm.kernelH, vm.kernelW, 1, AnimatorViewModel.MAX_KERNEL);
-        addPair(sliders, i18n, "stride", "animator.stride", vm.strideH, vm.strideW, 1, AnimatorViewModel.MAX_STRIDE);
-        addPair(sliders, i18n, "dilation", "animator.dilation", vm.dilationH, vm.dilationW, 1, AnimatorViewModel.MAX_DILATION);
-
-        ComboBox<AnimatorViewModel.Source> source = new ComboBox<>();
-        source.setId("input-source");
-        source.getItems().setAll(AnimatorViewModel.Source.RANDOM, AnimatorViewModel.Source.COURSE_1_1, AnimatorViewModel.Source.COURSE_1_2,
-                AnimatorViewModel.Source.COURSE_1_3, AnimatorViewModel.Source.COUNTING, AnimatorViewModel.Source.FASHION);
-        Controls.localized(source, i18n, s -> i18n.tr("animator.source." + s.name()));
-        source.setMaxWidth(Double.MAX_VALUE);
-        source.setValue(vm.source.get());
-        source.valueProperty().addListener((o, a, s) -> { if (s != null && s != vm.source.get()) guarded(() -> vm.source.set(s)); });
-        vm.source.addListener((o, a, s) -> source.setValue(source.getItems().contains(s) ? s : null));
-        source.promptTextProperty().bind(i18n.bind(() -> i18n.tr("animator.source." + vm.source.get().name()), vm.source));
-
-        Spinner<Integer> fashion = new Spinner<>(0, 1999, vm.fashionIndex.get());
-        fashion.setId("fashion-index");
-        fashion.setEditable(true);
-        fashion.valueProperty().addListener((o, a, n) -> guarded(() -> vm.fashionIndex.set(n)));
-        Label fashionClass = new Label();
-        fashionClass.textProperty().bind(i18n.bind(() -> {
-            try {
-                return i18n.tr("data.class." + org.kernellab.data.FashionMnist.embeddedTest().label(vm.fashionIndex.get()));
-            } catch (org.kernellab.data.DataException e) {
-                return i18n.tr(e.problem());
-            }
-        }, vm.fashionIndex));
-        HBox fashionRow = new HBox(8, fashion, fashionClass);
-        fashionRow.setAlignment(Pos.CENTER_LEFT);
-        fashionRow.visibleProperty().bind(vm.source.isEqualTo(AnimatorViewModel.Source.FASHION));
-        fashionRow.managedProperty().bind(fashionRow.visibleProperty());
-
-        Button shuffle = Controls.button("new-random", i18n, "animator.random", vm::randomize);
-        Button open = Controls.button("open-image", i18n, "animator.openImage", this::openImage);
-        VBox inputButtons = new VBox(6, shuffle, open);
-
-        ComboBox<Kernels> preset = new ComboBox<>();
-        preset.setId("kernel-preset");
-        preset.getItems().setAll(Kernels.values());
-        Controls.localized(preset, i18n, kk -> i18n.tr("kernel." + kk.name()));
-        preset.promptTextProperty().bind(i18n.bind("kernel.CUSTOM"));
-        preset.setMaxWidth(Double.MAX_VALUE);
-        preset.setValue(vm.preset.get());
-        preset.valueProperty().addListener((o, a, kk) -> { if (kk != vm.preset.get()) guarded(() -> vm.preset.set(kk)); });
-        vm.preset.addListener((o, a, kk) -> preset.setValue(kk));
-
-        Spinner<Double> bias = new Spinner<>(-9.0, 9.0, vm.bias.get(), 0.5);
-        bias.setId("bias");
-        bias.setEditable(true);
-        bias.valueProperty().addListener((o, a, n) -> vm.bias.set(n));
-        Label biasLabel = label(i18n, "animator.bias");
-        HBox biasRow = new HBox(8, biasLabel, bias);
-        biasRow.setAlignment(Pos.CENTER_LEFT);
-
-        Label editHint = label(i18n, "animator.editHint");
-        editHint.getStyleClass().add("hint");
-        editHint.setWrapText(true);
-
-        Button png = Controls.button("export-png", i18n, "animator.exportPng", () -> chooseAndExport(false));
-        Button gif = Controls.button("export-gif", i18n, "animator.exportGif", () -> chooseAndExport(true));
-
-        VBox box = new VBox(10, modeButtons, separate, sliders, new Separator(), label(i18n, "animator.inputValues"), source, fashionRow, inputButtons,
-                new Separator(), label(i18n, "animator.kernelValues"), preset, biasRow, editHint, new Separator(), label(i18n, "animator.export"), png, gif);
-        box.setPadding(new Insets(12));
-        box.setPrefWidth(250);
-        box.getStyleClass().add("settings");
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(265);
-        return scroll;
-    }
-
-    /** A slider for the height (or both axes) and, when they are separate, one for the width. */
-    private void addPair(VBox box, I18n i18n, String id, String key, IntegerProperty h, IntegerProperty w, int min, int max) {
-        SliderRow height = new SliderRow(id, i18n.bind(() -> i18n.tr(vm.separate.get() ? key + "Height" : key), vm.separate), h, min, max);
-        SliderRow width = new SliderRow(id + "-w", i18n.bind(key + "Width"), w, min, max);
-        width.visibleProperty().bind(vm.separate);
-        width.managedProperty().bind(vm.separate);
-        box.getChildren().addAll(height, width);
     }
 
     // ---------------------------------------------------------------- display
@@ -289,7 +173,7 @@ public final class AnimatorPage implements Page {
         }, vm.resultProperty()));
         PythonPanel python = new PythonPanel("animator-python", code, ctx.i18n());
 
-        Label keys = label(i18n, "animator.keys");
+        Label keys = AnimatorSettings.title(i18n, "animator.keys");
         keys.getStyleClass().add("hint");
         keys.setWrapText(true);
         VBox right = new VBox(12, stage, controls, keys, python);
@@ -412,74 +296,14 @@ public final class AnimatorPage implements Page {
         ImageFiles.choose(root.getScene().getWindow()).ifPresent(this::loadImage);
     }
 
+    void exportPng(Path file) { export.png(file); }
+
+    void exportGif(Path file) { export.gif(file); }
+
     /** Reads an image file, turns it grey and fits it to the input; a file that is no image says so. */
     void loadImage(Path file) {
         ImageFiles.read(file).ifPresentOrElse(p -> vm.usePicture(Images.grey(p.argb(), p.width(), p.height()), AnimatorViewModel.Source.IMAGE),
                 () -> showError(ctx.i18n().tr("animator.badImage", file.getFileName())));
-    }
-
-    private void chooseAndExport(boolean gif) {
-        FileChooser fc = new FileChooser();
-        fc.setInitialFileName(gif ? "convolution.gif" : "convolution.png");
-        fc.getExtensionFilters().add(gif ? new FileChooser.ExtensionFilter("GIF", "*.gif") : new FileChooser.ExtensionFilter("PNG", "*.png"));
-        File f = fc.showSaveDialog(root.getScene().getWindow());
-        if (f == null) return;
-        if (gif) exportGif(f.toPath());
-        else exportPng(f.toPath());
-    }
-
-    /** The current frame as a PNG. */
-    void exportPng(Path file) {
-        try {
-            ImageIO.write(SwingFXUtils.fromFXImage(snapshot(), null), "png", file.toFile());
-        } catch (IOException e) {
-            showError(ctx.i18n().tr("animator.exportFailed", file.getFileName(), e.getMessage()));
-        }
-    }
-
-    /**
-     * Every step as a frame of an animated GIF, as a background task with progress and cancel. The frames are
-     * snapshots taken on the FX thread; encoding happens off it. The student's step is restored afterwards.
-     */
-    void exportGif(Path file) {
-        int steps = vm.stepper().count();
-        if (steps == 0) {
-            showError(ctx.i18n().tr("animator.nothingToExport"));
-            return;
-        }
-        int before = vm.stepper().step();
-        int delay = (int) Math.round(1000 / vm.stepper().speedProperty().get());
-        ctx.tasks().run(ctx.i18n().tr("animator.gifTask", file.getFileName()), work -> {
-            try (GifWriter gif = new GifWriter(file, delay)) {
-                for (int i = 0; i < steps; i++) {
-                    if (work.cancelled()) return null;
-                    int step = i;
-                    FutureTask<BufferedImage> frame = new FutureTask<>(() -> {
-                        vm.stepper().stepProperty().set(step);
-                        glide.stop();
-                        inView.windowShiftRowProperty().set(0);
-                        inView.windowShiftColProperty().set(0);
-                        return SwingFXUtils.fromFXImage(snapshot(), null);
-                    });
-                    Platform.runLater(frame);
-                    gif.add(frame.get());
-                    work.progress(i + 1, steps);
-                }
-                gif.finish();
-            }
-            return file;
-        }, done -> vm.stepper().stepProperty().set(before), error -> {
-            vm.stepper().stepProperty().set(before);
-            showError(ctx.i18n().tr("animator.exportFailed", file.getFileName(), error.getMessage()));
-        });
-    }
-
-    private WritableImage snapshot() {
-        SnapshotParameters p = new SnapshotParameters();
-        p.setFill(ctx.theme().get().palette().background());
-        stage.applyCss();
-        stage.layout();
-        return stage.snapshot(p, null);
     }
 
     private void showError(String text) {
@@ -502,15 +326,8 @@ public final class AnimatorPage implements Page {
     private void guarded(Runnable change) {
         try {
             change.run();
-        } catch (IllegalStateException e) {
-            showError(e.getMessage());
+        } catch (ComputeException e) {
+            showError(ctx.i18n().tr(e.problem()));
         }
-    }
-
-    private static Label label(I18n i18n, String key) {
-        Label l = new Label();
-        l.textProperty().bind(i18n.bind(key));
-        l.getStyleClass().add("settings-title");
-        return l;
     }
 }

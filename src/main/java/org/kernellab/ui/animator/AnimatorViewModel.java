@@ -214,7 +214,7 @@ public final class AnimatorViewModel {
             try {
                 usePicture(org.kernellab.data.FashionMnist.embeddedTest().image(fashionIndex.get()), Source.FASHION);
             } catch (org.kernellab.data.DataException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                throw new org.kernellab.compute.ComputeException(e.problem()); // the page shows it in the student's language
             }
         }
     }

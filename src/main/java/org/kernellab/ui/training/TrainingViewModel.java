@@ -3,7 +3,6 @@ package org.kernellab.ui.training;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -12,10 +11,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -38,6 +33,8 @@ import org.kernellab.model.Trainer;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Workbench;
 import org.kernellab.ui.task.TaskRunner;
+import org.kernellab.ui.training.Run.Point;
+import org.kernellab.ui.training.Run.Status;
 
 /**
  * The training lab's state: the architecture being edited (with every layer's shape and the parameter count,
@@ -45,22 +42,6 @@ import org.kernellab.ui.task.TaskRunner;
  * picked. Training runs one at a time as background work that can pause, resume and cancel within a batch.
  */
 public final class TrainingViewModel {
-    public enum Status { QUEUED, RUNNING, PAUSED, DONE, CANCELLED, FAILED }
-
-    /** A point of a curve: x in epochs (fractions while an epoch runs), y a loss or an accuracy. */
-    public record Point(double x, double y) {}
-
-    /** One line of the layer table; {@code pytorch} names the layer. */
-    public record Layer(String pytorch, int[] shape, long parameters) {
-        /** The shape of one image's output, without the batch: 16×26×26. */
-        public String shapeText() { return String.join("×", Arrays.stream(shape).skip(1).mapToObj(String::valueOf).toList()); }
-    }
-
-    /** The edited architecture: its layers and total, or why it is not possible. */
-    public record Summary(List<Layer> layers, long parameters, Problem problem) {
-        public boolean ok() { return problem == null; }
-    }
-
     /** Progress and a loss point (the mean over the batches since the last) are posted at most this often. */
     static final long POST_NANOS = 400_000_000L;
     /** The demo default: the course's CNN shape with 16 filters, which reaches 88% in about 25 s of training here. */
@@ -133,10 +114,10 @@ public final class TrainingViewModel {
     private Summary summarize() {
         try {
             NetSpec spec = spec(kind.get());
-            List<Layer> layers = new ArrayList<>();
+            List<Summary.Layer> layers = new ArrayList<>();
             long total = 0;
             for (LayerChain.Result r : spec.summary()) {
-                layers.add(new Layer(r.pytorch(), r.shape(), r.parameters()));
+                layers.add(new Summary.Layer(r.pytorch(), r.shape(), r.parameters()));
                 total += r.parameters();
             }
             return new Summary(layers, total, null);
@@ -334,112 +315,4 @@ public final class TrainingViewModel {
     /** A loaded net and its answers on the test set. */
     private record Tested(Network net, Trainer.Evaluation evaluation) {}
 
-    /** Blocks the training thread between batches while paused; a cancel (or an interrupt) releases it. */
-    static final class Pauser {
-        private boolean paused;
-        volatile boolean cancelled;
-
-        synchronized void set(boolean pause) {
-            paused = pause;
-            notifyAll();
-        }
-
-        synchronized void cancel() {
-            cancelled = true;
-            paused = false;
-            notifyAll();
-        }
-
-        /** @return true when the run should stop */
-        synchronized boolean await() {
-            try {
-                while (paused && !cancelled) wait();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return true;
-            }
-            return cancelled;
-        }
-    }
-
-    /** One training run (or a loaded network) and what it produced. */
-    public static final class Run {
-        final int number;
-        final NetSpec spec;
-        final int limit;
-        String file;
-        final ObservableList<Point> loss = FXCollections.observableArrayList();
-        final ObservableList<Point> trainAccuracy = FXCollections.observableArrayList();
-        final ObservableList<Point> testAccuracy = FXCollections.observableArrayList();
-        final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.QUEUED);
-        final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-        final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
-        final ReadOnlyDoubleWrapper secondsLeft = new ReadOnlyDoubleWrapper(Double.NaN);
-        final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(Double.NaN);
-        final ReadOnlyObjectWrapper<Trainer.Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
-        final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
-        Network network;
-        Problem problem;
-        int epoch;
-
-        Run(int number, NetSpec spec, int limit) {
-            this.number = number;
-            this.spec = spec;
-            this.limit = limit;
-            status.addListener((o, a, s) -> finished.set(s == Status.DONE || s == Status.CANCELLED || s == Status.FAILED));
-        }
-
-        private void batch(Point p, Trainer.Batch b) {
-            loss.add(p);
-            progress.set(b.done() / (double) b.total());
-            imagesPerSecond.set(b.imagesPerSecond());
-            secondsLeft.set(b.secondsLeft());
-            epoch = b.epoch();
-        }
-
-        private void epoch(Trainer.Epoch e) {
-            trainAccuracy.add(new Point(e.epoch(), e.trainAccuracy()));
-            testAccuracy.add(new Point(e.epoch(), e.testAccuracy()));
-            evaluation.set(e.test());
-        }
-
-        public int number() { return number; }
-
-        public NetSpec spec() { return spec; }
-
-        /** "#3 CNN 16×2" or the file a network came from. */
-        public String name() {
-            if (file != null) return "#" + number + " " + file;
-            return "#" + number + " " + (spec.kind() == NetSpec.Kind.MLP ? "MLP" : "CNN " + spec.filters() + "×" + spec.blocks());
-        }
-
-        public int limit() { return limit; }
-
-        public int epoch() { return epoch; }
-
-        public ObservableList<Point> loss() { return loss; }
-
-        public ObservableList<Point> trainAccuracy() { return trainAccuracy; }
-
-        public ObservableList<Point> testAccuracy() { return testAccuracy; }
-
-        public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
-
-        public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
-
-        public ReadOnlyDoubleProperty imagesPerSecondProperty() { return imagesPerSecond.getReadOnlyProperty(); }
-
-        public ReadOnlyDoubleProperty secondsLeftProperty() { return secondsLeft.getReadOnlyProperty(); }
-
-        public ReadOnlyDoubleProperty secondsProperty() { return seconds.getReadOnlyProperty(); }
-
-        public ReadOnlyObjectProperty<Trainer.Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
-
-        public ReadOnlyBooleanProperty finishedProperty() { return finished.getReadOnlyProperty(); }
-
-        public Network network() { return network; }
-
-        /** Why the run failed (a diverging loss names the learning rate), null otherwise. */
-        public Problem problem() { return problem; }
-    }
 }

@@ -50,8 +50,8 @@ class TrainingPageTest {
         assertEquals("Total: 113,386 parameters", robot.lookup("#train-parameters").queryAs(Label.class).getText(), "the count follows the editor");
 
         press(robot, "#train-start");
-        TableView<TrainingViewModel.Run> table = robot.lookup("#train-runs").queryAs(TableView.class);
-        AppHarness.waitFor(() -> table.getItems().size() == 1 && table.getItems().get(0).statusProperty().get() == TrainingViewModel.Status.DONE);
+        TableView<Run> table = robot.lookup("#train-runs").queryAs(TableView.class);
+        AppHarness.waitFor(() -> table.getItems().size() == 1 && table.getItems().get(0).statusProperty().get() == Run.Status.DONE);
         assertEquals(org.kernellab.lesson.Progress.Mark.ATTEMPTED, harness.app.ctx().progress().mark("training-lab"), "one architecture: tried, not done");
         LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
         LineChart<Number, Number> accuracy = robot.lookup("#train-accuracy-chart").queryAs(LineChart.class);
@@ -82,15 +82,15 @@ class TrainingPageTest {
         TrainingViewModel vm = page.viewModel();
         robot.interact(() -> vm.epochs.set(10)); // long enough to be caught running
         press(robot, "#train-start");
-        AppHarness.waitFor(() -> vm.currentProperty().get() != null && vm.currentProperty().get().statusProperty().get() == TrainingViewModel.Status.RUNNING);
-        TrainingViewModel.Run run = vm.currentProperty().get();
+        AppHarness.waitFor(() -> vm.currentProperty().get() != null && vm.currentProperty().get().statusProperty().get() == Run.Status.RUNNING);
+        Run run = vm.currentProperty().get();
         robot.clickOn("#train-pause");
-        assertEquals(TrainingViewModel.Status.PAUSED, run.statusProperty().get());
+        assertEquals(Run.Status.PAUSED, run.statusProperty().get());
         assertEquals("Resume", robot.lookup("#train-pause").queryAs(javafx.scene.control.Button.class).getText().replace("▶ ", ""));
         robot.clickOn("#train-pause");
-        assertEquals(TrainingViewModel.Status.RUNNING, run.statusProperty().get());
+        assertEquals(Run.Status.RUNNING, run.statusProperty().get());
         robot.clickOn("#train-cancel");
-        AppHarness.waitFor(() -> run.statusProperty().get() == TrainingViewModel.Status.CANCELLED && vm.currentProperty().get() == null);
+        AppHarness.waitFor(() -> run.statusProperty().get() == Run.Status.CANCELLED && vm.currentProperty().get() == null);
         assertTrue(run.testAccuracy().size() < 10, "stopped before the end");
         assertTrue(robot.lookup("#train-start").queryAs(javafx.scene.control.Button.class).isVisible());
     }

@@ -17,8 +17,7 @@ import org.kernellab.model.NetSpec;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Workbench;
 import org.kernellab.ui.task.DirectTaskRunner;
-import org.kernellab.ui.training.TrainingViewModel.Run;
-import org.kernellab.ui.training.TrainingViewModel.Status;
+import org.kernellab.ui.training.Run.Status;
 
 /** The training lab without a window: work runs in place, on the built-in subset. */
 class TrainingViewModelTest {

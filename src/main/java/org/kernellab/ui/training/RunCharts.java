@@ -1,0 +1,98 @@
+package org.kernellab.ui.training;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import org.kernellab.ui.Lifetime;
+import org.kernellab.ui.I18n;
+
+/** Loss and accuracy per epoch, every run overlaid in its own colour (train accuracy dashed). */
+final class RunCharts {
+    private final TrainingViewModel vm;
+    private final I18n i18n;
+    private final Lifetime life;
+    final LineChart<Number, Number> loss, accuracy;
+
+    /** One colour per run, the same in both charts and the runs table. */
+    private static final String[] RUN_COLOURS = {"#2f6fdf", "#e4572e", "#17a673", "#9b51e0", "#f2a007", "#00a3c4", "#c2185b", "#6d8c00"};
+
+    RunCharts(TrainingViewModel vm, I18n i18n, Lifetime life) {
+        this.vm = vm;
+        this.i18n = i18n;
+        this.life = life;
+        loss = chart("train-loss-chart", "train.axisEpoch", "train.axisLoss", false);
+        accuracy = chart("train-accuracy-chart", "train.axisEpoch", "train.axisAccuracy", true);
+        vm.runs().forEach(this::addSeries);
+        life.onList(vm.runs(), (ListChangeListener<Run>) c -> {
+            while (c.next()) for (Run r : c.getAddedSubList()) addSeries(r);
+        });
+    }
+
+    static String colour(Run run) { return RUN_COLOURS[(run.number() - 1) % RUN_COLOURS.length]; }
+
+    private LineChart<Number, Number> chart(String id, String xKey, String yKey, boolean symbols) {
+        NumberAxis x = new NumberAxis(), y = new NumberAxis();
+        x.labelProperty().bind(i18n.bind(xKey));
+        y.labelProperty().bind(i18n.bind(yKey));
+        // epochs on x, from 0 to the longest run (or the edited one): the curves of runs line up, and an empty
+        // chart already shows the span the next run will fill
+        x.setAutoRanging(false);
+        x.setLowerBound(0);
+        x.setTickUnit(1);
+        x.upperBoundProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(vm.epochs.get(),
+                vm.runs().stream().mapToInt(r -> r.spec().epochs()).max().orElse(1)), vm.epochs, vm.runs()));
+        y.setForceZeroInRange(false);
+        if (symbols) { // accuracy: always the whole 0–100% scale, so runs compare at a glance
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(100);
+            y.setTickUnit(10);
+        }
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId(id);
+        c.setAnimated(false); // points arrive several times a second; animating each costs pulses
+        c.setCreateSymbols(symbols);
+        c.setLegendVisible(false);
+        c.setMinHeight(240);
+        c.setPrefHeight(300);
+        c.setMinWidth(160);
+        return c;
+    }
+
+    private void addSeries(Run run) {
+        String colour = colour(run);
+        XYChart.Series<Number, Number> lossLine = new XYChart.Series<>(), test = new XYChart.Series<>(), trainAcc = new XYChart.Series<>();
+        loss.getData().add(lossLine);
+        accuracy.getData().add(test);
+        accuracy.getData().add(trainAcc);
+        style(lossLine, colour, false);
+        style(test, colour, false);
+        style(trainAcc, colour, true);
+        mirror(run.loss(), lossLine, colour, false, 1);
+        mirror(run.testAccuracy(), test, colour, false, 100);
+        mirror(run.trainAccuracy(), trainAcc, colour, true, 100);
+    }
+
+    private static void style(XYChart.Series<Number, Number> s, String colour, boolean dashed) {
+        if (s.getNode() != null) s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;" + (dashed ? " -fx-stroke-dash-array: 6 5;" : ""));
+    }
+
+    /** Keeps a chart series equal to a run's points (scaled: accuracy in percent), those so far and those to come. */
+    private void mirror(ObservableList<Run.Point> points, XYChart.Series<Number, Number> s, String colour, boolean hollow, double scale) {
+        java.util.function.Consumer<List<? extends Run.Point>> add = added -> {
+            for (Run.Point p : added) {
+                XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y() * scale);
+                s.getData().add(d);
+                if (d.getNode() != null) d.getNode().setStyle("-fx-background-color: " + colour + ", " + (hollow ? "-kl-panel" : colour) + ";");
+            }
+        };
+        add.accept(points);
+        life.onList(points, (ListChangeListener<Run.Point>) c -> {
+            while (c.next()) add.accept(c.getAddedSubList());
+        });
+    }
+}
