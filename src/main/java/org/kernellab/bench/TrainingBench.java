@@ -60,7 +60,8 @@ final class TrainingBench {
             m.put("wall_seconds", Math.round(wall * 10) / 10.0);
             m.put("train_seconds", Math.round(run.secondsProperty().get() * 10) / 10.0);
             m.put("images_per_second", Math.round(run.imagesPerSecondProperty().get()));
-            m.put("test_accuracy", run.evaluationProperty().get() == null ? -1 : Math.round(run.evaluationProperty().get().accuracy() * 10000) / 10000.0);
+            m.put("test_accuracy", run.evaluationProperty().get() == null ? -1
+                    : Math.round(run.evaluationProperty().get().accuracy() * 10000) / 10000.0);
             m.put("peak_rss_mb", Trainer.peakRssMb());
             m.putAll(onFx(probe::stop));
             Benchmarks.line(out, "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy"

@@ -57,7 +57,8 @@ public final class LayerChain {
                 if (axes != 2 && axes != 3) throw new ComputeException("chain.needsImage", "pool", in.length);
                 int[] k = l.perAxis("k", axes, 0);
                 Window w = new Window(k, l.perAxis("s", axes, 0), l.perAxis("p", axes, 0), Window.fill(axes, 1), l.flag("ceil", false));
-                if (!l.options().containsKey("s")) w = new Window(k, k, w.padding(), w.dilation(), w.ceil()); // PyTorch: stride defaults to the window
+                // PyTorch: the stride defaults to the window
+                if (!l.options().containsKey("s")) w = new Window(k, k, w.padding(), w.dilation(), w.ceil());
                 PoolMode mode = PoolMode.parse(l.options().getOrDefault("mode", "max"));
                 List<AxisSize> sizes = Shapes.axes(Arrays.copyOfRange(in, 2, in.length), w, true);
                 return new Result(l, Reference.concat(new int[] {in[0], in[1]}, sizesOrThrow(sizes)), 0, new int[0], sizes, PyTorch.pool(mode, w));

@@ -102,7 +102,8 @@ public final class NdOps {
         INDArray cropped = full.get(NDArrayIndex.all(), NDArrayIndex.all(),
                 NDArrayIndex.interval(p[0], p[0] + out[0]), NDArrayIndex.interval(p[1], p[1] + out[1])).dup('c');
         if (bias != null) {
-            if (bias.rank() != 1 || bias.dim(0) != weights.dim(1)) throw new ComputeException("conv.badBias", weights.dim(1), Arrays.toString(bias.shape()));
+            if (bias.rank() != 1 || bias.dim(0) != weights.dim(1)) throw new ComputeException("conv.badBias", weights.dim(1),
+                    Arrays.toString(bias.shape()));
             cropped.addi(toNd(bias).reshape(1, weights.dim(1), 1, 1));
         }
         return fromNd(cropped);

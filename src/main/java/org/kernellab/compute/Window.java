@@ -44,7 +44,8 @@ public record Window(int[] kernel, int[] stride, int[] padding, int[] dilation, 
     }
 
     @Override public int hashCode() {
-        return Arrays.hashCode(new int[] {Arrays.hashCode(kernel), Arrays.hashCode(stride), Arrays.hashCode(padding), Arrays.hashCode(dilation), ceil ? 1 : 0});
+        return Arrays.hashCode(new int[] {Arrays.hashCode(kernel), Arrays.hashCode(stride), Arrays.hashCode(padding), Arrays.hashCode(dilation),
+                ceil ? 1 : 0});
     }
 
     @Override public String toString() {

@@ -9,7 +9,8 @@ public final class Numbers {
     private Numbers() {}
 
     // DecimalFormat is slow to build and not thread-safe: one per thread, and whole numbers skip it
-    private static final ThreadLocal<DecimalFormat> DECIMALS = ThreadLocal.withInitial(() -> new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    private static final ThreadLocal<DecimalFormat> DECIMALS = ThreadLocal.withInitial(() -> new DecimalFormat("0.##",
+            DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
     /** A fraction as a percentage with one decimal: 0.8832 → 88.3%. */
     public static String percent(double fraction) { return String.format(java.util.Locale.ROOT, "%.1f%%", fraction * 100); }

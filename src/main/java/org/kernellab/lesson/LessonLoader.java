@@ -113,7 +113,8 @@ public final class LessonLoader {
             Path manifest = dir.resolve("lesson.json");
             try {
                 Lesson l = readLesson(dir, source, views);
-                if (!seenHere.add(l.id())) throw new IllegalArgumentException("another lesson in " + source + " already has the id \"" + l.id() + "\"");
+                if (!seenHere.add(l.id())) throw new IllegalArgumentException("another lesson in " + source
+                        + " already has the id \"" + l.id() + "\"");
                 lessons.put(l.id(), l); // a later source replaces a lesson with the same id
             } catch (FileProblem e) {
                 errors.add(new LessonError(describe(root, source, e.file), reason(e.getCause() == null ? e : (Exception) e.getCause())));
@@ -136,7 +137,8 @@ public final class LessonLoader {
         if (!(order instanceof Integer)) throw new IllegalArgumentException("\"order\" must be a whole number");
         Map<String, String> titles = languages(m.get("title"), "title");
         String view = text(m, "view");
-        if (!views.contains(view)) throw new IllegalArgumentException("unknown view \"" + view + "\" (known: " + String.join(", ", new java.util.TreeSet<>(views)) + ")");
+        if (!views.contains(view)) throw new IllegalArgumentException("unknown view \"" + view + "\" (known: " + String.join(", ",
+                new java.util.TreeSet<>(views)) + ")");
         Object params = m.getOrDefault("params", Map.of());
         if (!(params instanceof Map<?, ?>)) throw new IllegalArgumentException("\"params\" must be an object");
         @SuppressWarnings("unchecked") Map<String, Object> p = (Map<String, Object>) params;

@@ -34,10 +34,12 @@ public record LessonParams(Map<String, Object> values) {
         if (!(v instanceof List<?> rows) || rows.isEmpty()) throw new IllegalArgumentException("parameter \"" + key + "\" must be a list of rows");
         double[][] m = new double[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
-            if (!(rows.get(r) instanceof List<?> row) || row.isEmpty()) throw new IllegalArgumentException("parameter \"" + key + "\": row " + (r + 1) + " is not a list of numbers");
+            if (!(rows.get(r) instanceof List<?> row) || row.isEmpty()) throw new IllegalArgumentException("parameter \"" + key + "\": row "
+                    + (r + 1) + " is not a list of numbers");
             m[r] = new double[row.size()];
             for (int c = 0; c < row.size(); c++) {
-                if (!(row.get(c) instanceof Number n)) throw new IllegalArgumentException("parameter \"" + key + "\": " + row.get(c) + " is not a number");
+                if (!(row.get(c) instanceof Number n)) throw new IllegalArgumentException("parameter \"" + key + "\": " + row.get(c)
+                        + " is not a number");
                 m[r][c] = n.doubleValue();
             }
             if (m[r].length != m[0].length) throw new IllegalArgumentException("parameter \"" + key + "\": rows have different lengths");

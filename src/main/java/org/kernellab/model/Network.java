@@ -63,7 +63,8 @@ public final class Network {
             side = poolSide[b];
             channels = f;
         }
-        int[] widths = spec.kind() == NetSpec.Kind.CNN ? new int[] {channels * side * side, HIDDEN, CLASSES} : new int[] {PIXELS, 64, HIDDEN, CLASSES};
+        int[] widths = spec.kind() == NetSpec.Kind.CNN ? new int[] {channels * side * side, HIDDEN, CLASSES} : new int[] {PIXELS, 64, HIDDEN,
+                CLASSES};
         for (int i = 0; i + 1 < widths.length; i++) {
             shapes.add(new long[] {widths[i], widths[i + 1]});
             shapes.add(new long[] {1, widths[i + 1]});

@@ -44,7 +44,8 @@ public final class KernelLabApp extends Application {
             if (e.getCode() == KeyCode.ESCAPE && built.ctx.presentation().get()) built.ctx.presentation().set(false);
         });
         stage.setOnCloseRequest(e -> {
-            settings.window(stage.isMaximized() ? settings.width() : stage.getWidth(), stage.isMaximized() ? settings.height() : stage.getHeight(), stage.isMaximized());
+            settings.window(stage.isMaximized() ? settings.width() : stage.getWidth(), stage.isMaximized() ? settings.height() : stage.getHeight(),
+                    stage.isMaximized());
             settings.flush();
         });
         if (Boolean.getBoolean("kernellab.timing")) reportTiming(stage, built.engine(), started);
@@ -56,7 +57,8 @@ public final class KernelLabApp extends Application {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         System.err.println("kernellab timing: JavaFX called start() " + (started - jvmStart) + " ms after JVM start; building the window took "
                 + (System.currentTimeMillis() - started) + " ms");
-        stage.setOnShown(e -> System.err.println("kernellab timing: first window shown " + (System.currentTimeMillis() - jvmStart) + " ms after JVM start"));
+        stage.setOnShown(e -> System.err.println("kernellab timing: first window shown " + (System.currentTimeMillis() - jvmStart)
+                + " ms after JVM start"));
         engine.stateProperty().addListener((o, a, s) -> {
             if (s == ComputeEngine.State.READY) {
                 System.err.println("kernellab timing: compute engine ready " + (System.currentTimeMillis() - jvmStart)

@@ -38,13 +38,15 @@ final class StatusBar extends HBox {
         failure.getStyleClass().add("problem");
         failure.textProperty().bind(i18n.bind(() -> {
             FxTaskRunner.Failure f = runner.lastFailure().get();
-            return f == null ? "" : i18n.tr("status.failed", f.title(), f.error().getMessage() == null ? f.error().toString() : f.error().getMessage());
+            return f == null ? "" : i18n.tr("status.failed", f.title(), f.error().getMessage() == null ? f.error().toString()
+                    : f.error().getMessage());
         }, runner.lastFailure()));
 
         HBox tasks = new HBox(10);
         tasks.setId("running-tasks");
         tasks.setAlignment(Pos.CENTER_RIGHT);
-        runner.running().addListener((ListChangeListener<Task<?>>) ch -> tasks.getChildren().setAll(runner.running().stream().map(t -> taskView(t, i18n)).toList()));
+        runner.running().addListener((ListChangeListener<Task<?>>) ch -> tasks.getChildren().setAll(runner.running().stream().map(t -> taskView(t,
+                i18n)).toList()));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -53,7 +55,8 @@ final class StatusBar extends HBox {
 
     private static HBox taskView(Task<?> t, I18n i18n) {
         Label title = new Label();
-        title.textProperty().bind(Bindings.when(t.messageProperty().isEmpty()).then(t.titleProperty()).otherwise(Bindings.concat(t.titleProperty(), " — ", t.messageProperty())));
+        title.textProperty().bind(Bindings.when(t.messageProperty().isEmpty()).then(t.titleProperty()).otherwise(Bindings.concat(t.titleProperty(),
+                " — ", t.messageProperty())));
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(t.progressProperty());
         bar.setPrefWidth(110);

@@ -26,7 +26,8 @@ public enum Theme {
         Palette p = palette;
         String css = ".root {"
                 + " -fx-base: " + web(p.base()) + "; -fx-background: " + web(p.appBackground()) + ";"
-                + " -fx-control-inner-background: " + web(p.field()) + "; -fx-accent: " + web(p.selected()) + "; -fx-focus-color: " + web(p.selected()) + ";"
+                + " -fx-control-inner-background: " + web(p.field()) + "; -fx-accent: " + web(p.selected()) + "; -fx-focus-color: "
+                        + web(p.selected()) + ";"
                 + " -kl-text: " + web(p.text()) + "; -kl-muted: " + web(p.muted()) + "; -kl-accent: " + web(p.selected()) + ";"
                 + " -kl-error: " + web(p.negative()) + "; -kl-right: " + web(p.done()) + "; -kl-code: " + web(p.code()) + ";"
                 + " -kl-bar: " + web(p.bar()) + "; -kl-panel: " + web(p.background()) + "; -kl-line: " + web(p.line()) + "; }";
@@ -37,7 +38,8 @@ public enum Theme {
 
     /** A colour as CSS writes it, e.g. {@code #1971c2}. */
     public static String web(Color c) {
-        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255), Math.round(c.getBlue() * 255));
+        return String.format(Locale.ROOT, "#%02x%02x%02x", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
     }
 
     /**

@@ -33,7 +33,8 @@ class BenchmarksTest {
     }
 
     @Test void badOptionsGiveOneLineAndStatus2() {
-        for (String[] args : new String[][] {{"bench", "--repeat", "0"}, {"bench", "--repeat", "x"}, {"bench", "--fast"}, {"bench-training", "--cold"}}) {
+        for (String[] args : new String[][] {{"bench", "--repeat", "0"}, {"bench", "--repeat", "x"}, {"bench", "--fast"}, {"bench-training",
+                "--cold"}}) {
             Run r = run(args);
             assertEquals(2, r.status(), String.join(" ", args));
             assertEquals("", r.out());

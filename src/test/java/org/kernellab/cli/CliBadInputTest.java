@@ -50,9 +50,12 @@ class CliBadInputTest {
                 Arguments.of(new String[] {"shape", "--input", "1,1,3,3", "--layer", "maxpool:k=2,s=2147483647"}, "limit of 1,000,000"),
                 // work and memory checked before allocating
                 Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "8000"}, "padded input would hold"),
-                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "100000"}, "padded input would hold"),
-                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "max", "--size", "1000000", "--padding", "500000"}, "padded input"),
-                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "avg", "--size", "20000", "--padding", "10000"}, "padded input"),
+                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "100000"},
+                        "padded input would hold"),
+                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "max", "--size", "1000000", "--padding", "500000"},
+                        "padded input"),
+                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "avg", "--size", "20000", "--padding", "10000"},
+                        "padded input"),
                 Arguments.of(new String[] {"shape", "--input", "1,65536,65536,1", "--layer", "flatten"}, "4,294,967,296 features"),
                 // lenient input, now refused
                 Arguments.of(new String[] {"conv", "--input", "[[1,2]] junk", "--kernel", "[[1]]"}, "not valid JSON"),
@@ -70,16 +73,25 @@ class CliBadInputTest {
                 Arguments.of(new String[] {"shape", "--input", "1,1,8,", "--layer", "relu"}, "sizes joined by commas"),
                 Arguments.of(new String[] {"conv", "--input", "[[1e300,1e300]]", "--kernel", "[[1e300,1e300]]"}, "overflow"),
                 Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "max", "--size", "2", "--ceil=yes"}, "takes no value"),
-                Arguments.of(new String[] {"pool", "--input", "@/no/such/file.json", "--mode", "max", "--size", "2"}, "cannot read /no/such/file.json"),
+                Arguments.of(new String[] {"pool", "--input", "@/no/such/file.json", "--mode", "max", "--size", "2"},
+                        "cannot read /no/such/file.json"),
                 // train: every check before the first JSON line
-                Arguments.of(new String[] {"train", "--model", "cnn", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "adam", "--dropout", "NaN"}, "--dropout"),
-                Arguments.of(new String[] {"train", "--model", "cnn", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "adam", "--threads", "-1"}, "--threads"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd", "--save", "/"}, "is a folder"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd", "--save", ""}, "no file name"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd", "--save", "/no/such/dir/m.model"}, "does not exist"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd", "--save", "/proc/m.model"}, "cannot save"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "0", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd"}, "--epochs"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "0", "--optimizer", "sgd"}, "learning rate"));
+                Arguments.of(new String[] {"train", "--model", "cnn", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "adam",
+                        "--dropout", "NaN"}, "--dropout"),
+                Arguments.of(new String[] {"train", "--model", "cnn", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "adam",
+                        "--threads", "-1"}, "--threads"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd",
+                        "--save", "/"}, "is a folder"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd",
+                        "--save", ""}, "no file name"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd",
+                        "--save", "/no/such/dir/m.model"}, "does not exist"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd",
+                        "--save", "/proc/m.model"}, "cannot save"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "0", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd"},
+                        "--epochs"),
+                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "0", "--optimizer", "sgd"},
+                        "learning rate"));
     }
 
     @ParameterizedTest @MethodSource("badInputs") void refusedWithOneLine(String[] args, String expected) {
@@ -118,7 +130,8 @@ class CliBadInputTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("[[1,2],[3,4]]".getBytes(StandardCharsets.UTF_8)));
-            int status = Cli.run(new String[] {"pool", "--input", "-", "--mode", "avg", "--size", "2"}, new PrintStream(o, true, StandardCharsets.UTF_8),
+            int status = Cli.run(new String[] {"pool", "--input", "-", "--mode", "avg", "--size", "2"}, new PrintStream(o, true,
+                    StandardCharsets.UTF_8),
                     new PrintStream(e, true, StandardCharsets.UTF_8));
             assertEquals(0, status, e.toString(StandardCharsets.UTF_8));
         } finally {
@@ -149,7 +162,8 @@ class CliBadInputTest {
     static final List<List<String>> VALID = List.of(
             List.of("conv", "--input", SOBEL_IN, "--kernel", SOBEL, "--padding", "1", "--stride", "2", "--dilation", "1", "--bias", "0.5"),
             List.of("conv", "--input", "[[[1,2],[3,4]],[[5,6],[7,8]]]", "--kernel", "[[[[1,0],[0,1]],[[1,1],[1,1]]]]", "--bias", "[1]"),
-            List.of("pool", "--input", "[[1,2,3,4],[5,6,7,8],[9,10,11,12],[13,14,15,16]]", "--mode", "max", "--size", "2", "--stride", "1", "--padding", "1"),
+            List.of("pool", "--input", "[[1,2,3,4],[5,6,7,8],[9,10,11,12],[13,14,15,16]]", "--mode", "max", "--size", "2", "--stride", "1",
+                    "--padding", "1"),
             List.of("pool", "--input", "[[1,2,3,4,5]]", "--mode", "avg", "--size", "1,2", "--ceil"),
             List.of("shape", "--input", "1,3,19,19", "--layer", "conv:out=7,k=5,s=1,p=0", "--layer", "maxpool:k=2,ceil", "--layer", "flatten",
                     "--layer", "dropout:p=0.25", "--layer", "linear:out=10"));

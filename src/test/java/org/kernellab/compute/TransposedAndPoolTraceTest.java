@@ -13,7 +13,8 @@ class TransposedAndPoolTraceTest {
     @Test void transposedKnownValues() {
         Tensor x = img(new double[][] {{1, 2}, {3, 4}}), k = img(new double[][] {{1, 1}, {1, 1}});
         assertArrayEquals(new double[] {1, 3, 2, 4, 10, 6, 3, 7, 4}, NdOps.convTranspose(x, k, null, Window.square(2, 1, 0)).data(), 1e-12);
-        assertArrayEquals(new double[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, NdOps.convTranspose(x, k, null, Window.square(2, 2, 0)).data(), 1e-12);
+        assertArrayEquals(new double[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, NdOps.convTranspose(x, k, null, Window.square(2, 2,
+                0)).data(), 1e-12);
         assertArrayEquals(new double[] {10}, NdOps.convTranspose(x, k, null, Window.square(2, 1, 1)).data(), 1e-12);
         assertEquals("(2 − 1)·2 − 2·0 + (2 − 1) + 1 = 4", Shapes.transposed(2, 2, 2, 0, 1).formula());
         assertFalse(Shapes.transposed(2, 2, 1, 2, 1).ok());
@@ -53,7 +54,8 @@ class TransposedAndPoolTraceTest {
         Random r = new Random(8);
         for (int trial = 0; trial < 500; trial++) {
             int k = 1 + r.nextInt(4);
-            Window win = new Window(new int[] {k, k}, Window.fill(2, 1 + r.nextInt(4)), Window.fill(2, r.nextInt(k / 2 + 1)), Window.fill(2, 1), r.nextBoolean());
+            Window win = new Window(new int[] {k, k}, Window.fill(2, 1 + r.nextInt(4)), Window.fill(2, r.nextInt(k / 2 + 1)), Window.fill(2, 1),
+                    r.nextBoolean());
             PoolMode mode = r.nextBoolean() ? PoolMode.MAX : PoolMode.AVG;
             Tensor x = AgainstReferenceTest.random(r, 1 + r.nextInt(8), 1 + r.nextInt(8));
             PoolTrace t;

@@ -46,7 +46,8 @@ class IdxTest {
     }
 
     @Test void truncatedFileIsNamed() throws Exception {
-        DataException e = assertThrows(DataException.class, () -> Idx.readImages(new ByteArrayInputStream(gzip(images(0x803, 2, 2, 3, 7))), "train-images"));
+        DataException e = assertThrows(DataException.class, () -> Idx.readImages(new ByteArrayInputStream(gzip(images(0x803, 2, 2, 3, 7))),
+                "train-images"));
         assertEquals("train-images: the file is truncated (its header promises 12 values, it holds 7)", e.getMessage());
     }
 
@@ -68,7 +69,8 @@ class IdxTest {
     }
 
     @Test void anEmptyOrHeaderlessFileSaysSo() throws Exception {
-        assertEquals("data.empty", assertThrows(DataException.class, () -> Idx.readImages(new ByteArrayInputStream(new byte[0]), "e")).problem().key());
+        assertEquals("data.empty", assertThrows(DataException.class, () -> Idx.readImages(new ByteArrayInputStream(new byte[0]),
+                "e")).problem().key());
         DataException gz = assertThrows(DataException.class, () -> Idx.readImages(new ByteArrayInputStream(gzip(new byte[0])), "empty.gz"));
         assertEquals("empty.gz: the file ends before its header is complete", gz.getMessage());
         assertEquals("idx.shortHeader", assertThrows(DataException.class,

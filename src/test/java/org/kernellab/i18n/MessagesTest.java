@@ -57,6 +57,22 @@ class MessagesTest {
         }
     }
 
+    @Test void everyKeyIsUsedByTheCode() throws IOException {
+        // every string literal of the code that looks like a key: whole keys, and prefixes completed at run time
+        // ("data.class." + c, key + "Height"): a bundle key is used when one of them is the key or begins it
+        Pattern literal = Pattern.compile("\"([a-z][A-Za-z0-9]*\\.[A-Za-z0-9.]*)\"");
+        Set<String> literals = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = literal.matcher(Files.readString(f));
+                while (m.find()) literals.add(m.group(1));
+            }
+        }
+        Set<String> unused = new TreeSet<>();
+        for (String k : keys(Locale.ENGLISH)) if (literals.stream().noneMatch(k::startsWith)) unused.add(k);
+        assertEquals(Set.of(), unused, "keys in the bundles that no code uses");
+    }
+
     @Test void everyPatternFormats() {
         for (Locale l : Messages.LANGUAGES) {
             for (String k : keys(l)) {

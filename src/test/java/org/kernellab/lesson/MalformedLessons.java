@@ -20,7 +20,8 @@ public final class MalformedLessons {
 
     /** Writes the sources under {@code root} and returns them, in the order to pass them to the loader. */
     public static List<Path> write(Path root) throws IOException {
-        Path a = Files.createDirectories(root.resolve("a")), b = Files.createDirectories(root.resolve("b")), c = Files.createDirectories(root.resolve("c"));
+        Path a = Files.createDirectories(root.resolve("a")), b = Files.createDirectories(root.resolve("b")),
+                c = Files.createDirectories(root.resolve("c"));
         Files.writeString(a.resolve("chapters.json"), "null");
         Files.writeString(b.resolve("chapters.json"), "[null]");
         Files.writeString(c.resolve("chapters.json"), "[1, 2]");

@@ -1,6 +1,5 @@
 package org.kernellab.model;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -62,7 +61,8 @@ class NetworkTest {
             Tensor w = Tensor.zeros(3, channels, 3, 3), bias = Tensor.zeros(3);
             for (int f = 0; f < 3; f++) {
                 double[][][] filter = net.filter(block, f);
-                for (int c = 0; c < channels; c++) for (int ky = 0; ky < 3; ky++) for (int kx = 0; kx < 3; kx++) w.set(filter[c][ky][kx], f, c, ky, kx);
+                for (int c = 0; c < channels; c++) for (int ky = 0; ky < 3; ky++) for (int kx = 0; kx < 3; kx++) w.set(filter[c][ky][kx], f, c, ky,
+                        kx);
                 bias.set(net.bias(block, f), f);
             }
             Tensor conv = Reference.conv(x, w, bias, Window.square(3, 1, 0));
@@ -223,7 +223,8 @@ class NetworkTest {
     }
 
     @Test void impossibleSettingsAreRefusedWithAReason() {
-        ComputeException e = assertThrows(ComputeException.class, () -> new NetSpec(NetSpec.Kind.CNN, 32, 4, 0, NetSpec.Optimizer.ADAM, 1e-3, 64, 1, 1));
+        ComputeException e = assertThrows(ComputeException.class, () -> new NetSpec(NetSpec.Kind.CNN, 32, 4, 0, NetSpec.Optimizer.ADAM, 1e-3, 64, 1,
+                1));
         assertEquals("a CNN has 1 to 3 conv blocks, got 4", e.getMessage());
         assertThrows(ComputeException.class, () -> new NetSpec(NetSpec.Kind.MLP, 0, 0, 1.0, NetSpec.Optimizer.SGD, 1e-3, 64, 1, 1));
     }

@@ -122,7 +122,8 @@ class AppShellTest {
         Path dir = Files.createTempDirectory("lessons");
         Path bad = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(bad.resolve("lesson.json"), "{ not json");
-        KernelLabApp.Built other = WaitForAsyncUtils.asyncFx(() -> KernelLabApp.build(new Settings(prefs), List.of("--lessons", dir.toString(), "--lessons", "/no/such/folder"))).get(30, TimeUnit.SECONDS);
+        KernelLabApp.Built other = WaitForAsyncUtils.asyncFx(() -> KernelLabApp.build(new Settings(prefs), List.of("--lessons", dir.toString(),
+                "--lessons", "/no/such/folder"))).get(30, TimeUnit.SECONDS);
         Stage second = WaitForAsyncUtils.asyncFx(() -> {
             Stage st = new Stage();
             st.setScene(other.scene());

@@ -40,7 +40,8 @@ class ConvIntroViewModelTest {
     }
 
     @Test void impossibleSettingsGiveAReasonNotAnError() {
-        ConvIntroViewModel vm = new ConvIntroViewModel(Tensor.of(new double[][] {{1, 2}, {3, 4}}), Tensor.of(new double[][] {{1, 1, 1}, {1, 1, 1}, {1, 1, 1}}), 0, 1);
+        ConvIntroViewModel vm = new ConvIntroViewModel(Tensor.of(new double[][] {{1, 2}, {3, 4}}), Tensor.of(new double[][] {{1, 1, 1}, {1, 1, 1},
+                {1, 1, 1}}), 0, 1);
         assertNotNull(vm.problemProperty().get());
         assertEquals("kernel 3 spans 3 cells but the padded input has 2", vm.problemProperty().get().english());
         vm.compute(new DirectTaskRunner(), "t");

@@ -60,7 +60,8 @@ public final class AnimatorPage implements Page {
         vm = new AnimatorViewModel(ctx.engineReady(), params.integer("seed", 7));
         Tensor in = params.matrix("input", null), k = params.matrix("kernel", null);
         if (in != null || k != null) {
-            vm.configure(in != null ? in : vm.inputProperty().get(), k != null ? k : vm.kernelProperty().get(), params.integer("padding", 0), params.integer("stride", 1));
+            vm.configure(in != null ? in : vm.inputProperty().get(), k != null ? k : vm.kernelProperty().get(), params.integer("padding", 0),
+                    params.integer("stride", 1));
         }
         if ("transposed".equals(params.string("mode", "convolution"))) vm.mode.set(AnimatorViewModel.Mode.TRANSPOSED);
         controls = new StepControls(vm.stepper(), i18n);
@@ -116,7 +117,8 @@ public final class AnimatorPage implements Page {
             return conv && (ph > 0 || pw > 0) ? i18n.tr("animator.inputPadded", t.dim(0), t.dim(1), t.dim(0) + 2 * ph, t.dim(1) + 2 * pw)
                     : i18n.tr("convintro.input", t.dim(0), t.dim(1));
         }, vm.inputProperty(), vm.padH, vm.padW, vm.mode));
-        Label kTitle = Grids.title(i18n.bind(() -> i18n.tr("convintro.kernel", vm.kernelProperty().get().dim(0), vm.kernelProperty().get().dim(1)), vm.kernelProperty()));
+        Label kTitle = Grids.title(i18n.bind(() -> i18n.tr("convintro.kernel", vm.kernelProperty().get().dim(0), vm.kernelProperty().get().dim(1)),
+                vm.kernelProperty()));
         Label outTitle = Grids.title(i18n.bind(() -> {
             AnimatorViewModel.Result r = vm.result();
             if (!r.ok()) return i18n.tr("convintro.noOutput");
@@ -128,7 +130,8 @@ public final class AnimatorPage implements Page {
         HBox grids = new HBox(24, Grids.column(inTitle, inView), Grids.column(kTitle, kView), Grids.column(outTitle, outView));
         grids.setAlignment(Pos.TOP_CENTER);
         grids.setMinWidth(0);
-        DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(), totalColumns(), 2 * 24 + 8), grids.widthProperty(), vm.resultProperty());
+        DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(), totalColumns(), 2 * 24 + 8), grids.widthProperty(),
+                vm.resultProperty());
         for (MatrixView m : new MatrixView[] {inView, kView, outView}) m.cellSizeProperty().bind(cell);
         inTitle.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> cell.get() * Math.max(3, inView.cols()), cell, vm.resultProperty()));
         kTitle.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> cell.get() * Math.max(3, kView.cols()), cell, vm.resultProperty()));

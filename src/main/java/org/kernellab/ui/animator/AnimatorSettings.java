@@ -119,8 +119,10 @@ final class AnimatorSettings {
         Button png = Controls.button("export-png", i18n, "animator.exportPng", () -> export.accept(false));
         Button gif = Controls.button("export-gif", i18n, "animator.exportGif", () -> export.accept(true));
 
-        VBox box = new VBox(10, modeButtons, separate, sliders, new Separator(), title(i18n, "animator.inputValues"), source, fashionRow, inputButtons,
-                new Separator(), title(i18n, "animator.kernelValues"), preset, biasRow, editHint, new Separator(), title(i18n, "animator.export"), png, gif);
+        VBox box = new VBox(10, modeButtons, separate, sliders, new Separator(), title(i18n, "animator.inputValues"), source, fashionRow,
+                inputButtons,
+                new Separator(), title(i18n, "animator.kernelValues"), preset, biasRow, editHint, new Separator(), title(i18n, "animator.export"),
+                        png, gif);
         box.setPadding(new Insets(12));
         box.setPrefWidth(250);
         box.getStyleClass().add("settings");

@@ -248,7 +248,8 @@ public final class AnimatorViewModel {
                 kernel.set(Tensor.of(p.matrix(h)));
             } else {
                 Tensor t = Tensor.zeros(h, w);
-                for (int r = 0; r < h; r++) for (int c = 0; c < w; c++) t.set(r < now.dim(0) && c < now.dim(1) ? now.get(r, c) : random.nextInt(3) - 1, r, c);
+                for (int r = 0; r < h; r++) for (int c = 0; c < w; c++) t.set(r < now.dim(0) && c < now.dim(1) ? now.get(r, c)
+                        : random.nextInt(3) - 1, r, c);
                 kernel.set(t);
                 preset.set(null);
             }
@@ -332,7 +333,8 @@ public final class AnimatorViewModel {
         int n = rows ? inputH.get() : inputW.get(), m = rows ? inputW.get() : inputH.get();
         for (int i = 0; i < n; i++) {
             boolean any = false;
-            for (int j = 0; j < m && !any; j++) any = rows ? r.covered()[i + padH.get()][j + padW.get()] : r.covered()[j + padH.get()][i + padW.get()];
+            for (int j = 0; j < m && !any; j++) any = rows ? r.covered()[i + padH.get()][j + padW.get()] : r.covered()[j + padH.get()][i
+                    + padW.get()];
             if (!any) out.add(i);
         }
         return out;

@@ -72,7 +72,8 @@ public final class ChannelsPage implements Page {
         Label total = new Label();
         total.setId("channels-total");
         total.getStyleClass().add("products");
-        total.textProperty().bind(i18n.bind(() -> vm.result().ok() ? i18n.tr("channels.total", vm.totalText()) : "✗ " + i18n.tr("animator.noOutput", i18n.tr(vm.result().problem())),
+        total.textProperty().bind(i18n.bind(() -> vm.result().ok() ? i18n.tr("channels.total", vm.totalText()) : "✗ " + i18n.tr("animator.noOutput",
+                i18n.tr(vm.result().problem())),
                 vm.resultProperty(), vm.stepper().stepProperty()));
         total.setWrapText(true);
         Label mapsTitle = new Label();
@@ -131,7 +132,8 @@ public final class ChannelsPage implements Page {
                 MatrixView in = grid("channel-input-" + ch), k = grid("channel-kernel-" + ch);
                 Label inTitle = new Label();
                 inTitle.getStyleClass().add("grid-title");
-                inTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.channel", channel, c == 3 ? "RGB".charAt(channel) : ' '), vm.resultProperty()));
+                inTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.channel", channel, c == 3 ? "RGB".charAt(channel) : ' '),
+                        vm.resultProperty()));
                 Label kTitle = new Label();
                 kTitle.getStyleClass().add("grid-title");
                 kTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.slice", vm.filter.get(), channel), vm.resultProperty()));
@@ -184,7 +186,8 @@ public final class ChannelsPage implements Page {
             int channel = ch;
             inViews.get(ch).setValues(vm.padded(ch), p, p);
             kViews.get(ch).setValues(vm.kernelSlice(ch));
-            inViews.get(ch).setWindow(step == null ? List.of() : step.terms().stream().filter(t -> t.channel() == channel).map(t -> new int[] {t.row(), t.col()}).toList());
+            inViews.get(ch).setWindow(step == null ? List.of() : step.terms().stream().filter(t -> t.channel() == channel).map(t
+                    -> new int[] {t.row(), t.col()}).toList());
             sums.get(ch).setText(step == null ? "" : "Σ = " + Numbers.format(vm.channelSum(ch)));
         }
         for (int fi = 0; fi < outViews.size(); fi++) {

@@ -120,7 +120,8 @@ public final class ChannelsViewModel {
         Window w = Window.square(kernel.get(), stride.get(), padding.get());
         int f = Math.min(filter.get(), filters.get() - 1);
         Tensor slice = new Tensor(new int[] {channels.get(), kernel.get(), kernel.get()},
-                java.util.Arrays.copyOfRange(weights.data(), f * channels.get() * kernel.get() * kernel.get(), (f + 1) * channels.get() * kernel.get() * kernel.get()));
+                java.util.Arrays.copyOfRange(weights.data(), f * channels.get() * kernel.get() * kernel.get(), (f
+                        + 1) * channels.get() * kernel.get() * kernel.get()));
         ConvTrace trace = ConvTrace.of(input, slice, bias.get(f), w);
         Tensor out = engineReady.get() ? NdOps.conv(input.reshape(1, channels.get(), size.get(), size.get()), weights, bias, w) : null;
         result.set(new Result(null, rows, input, weights, bias, trace, out));
@@ -180,11 +181,14 @@ public final class ChannelsViewModel {
         for (Tensor t : new Tensor[] {x, w1, w2}) for (int i = 0; i < t.size(); i++) t.data()[i] = r.nextGaussian();
         Tensor y1 = NdOps.conv(x, w1, null, Window.square(5, 1, 0));
         Tensor y2 = NdOps.conv(y1, w2, null, Window.square(3, 1, 0));
-        List<LayerChain.Result> chain = LayerChain.apply(x.shape(), List.of(LayerSpec.parse("conv:out=7,k=5,bias=false"), LayerSpec.parse("conv:out=2,k=3,bias=false")));
+        List<LayerChain.Result> chain = LayerChain.apply(x.shape(), List.of(LayerSpec.parse("conv:out=7,k=5,bias=false"),
+                LayerSpec.parse("conv:out=2,k=3,bias=false")));
         return List.of("x = torch.randn(1, 3, 19, 19)    # " + PyTorch.size(x.shape()),
-                "conv1 = " + chain.get(0).pytorch() + "    # weight " + PyTorch.size(chain.get(0).weightShape()) + ", " + chain.get(0).parameters() + " params",
+                "conv1 = " + chain.get(0).pytorch() + "    # weight " + PyTorch.size(chain.get(0).weightShape()) + ", " + chain.get(0).parameters()
+                        + " params",
                 "conv1(x).shape    # " + PyTorch.size(y1.shape()),
-                "conv2 = " + chain.get(1).pytorch() + "    # weight " + PyTorch.size(chain.get(1).weightShape()) + ", " + chain.get(1).parameters() + " params",
+                "conv2 = " + chain.get(1).pytorch() + "    # weight " + PyTorch.size(chain.get(1).weightShape()) + ", " + chain.get(1).parameters()
+                        + " params",
                 "conv2(conv1(x)).shape    # " + PyTorch.size(y2.shape()));
     }
 }

@@ -45,7 +45,8 @@ public final class ConvIntroPage implements Page {
         outView.setOnCellClicked(vm::select);
 
         Label inTitle = Grids.title(i18n.bind(() -> vm.padding() > 0
-                ? i18n.tr("convintro.inputPadded", vm.inputRows(), vm.inputCols(), vm.padding(), vm.inputRows() + 2 * vm.padding(), vm.inputCols() + 2 * vm.padding())
+                ? i18n.tr("convintro.inputPadded", vm.inputRows(), vm.inputCols(), vm.padding(), vm.inputRows() + 2 * vm.padding(), vm.inputCols()
+                        + 2 * vm.padding())
                 : i18n.tr("convintro.input", vm.inputRows(), vm.inputCols())));
         Label kTitle = Grids.title(i18n.bind("convintro.kernel", vm.kernelRows(), vm.kernelCols()));
         Label outTitle = Grids.title(i18n.bind(() -> vm.problemProperty().get() != null ? i18n.tr("convintro.noOutput")
@@ -74,7 +75,8 @@ public final class ConvIntroPage implements Page {
         problem.setId("conv-intro-problem");
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
-        problem.textProperty().bind(i18n.bind(() -> vm.problemProperty().get() == null ? (vm.failureProperty().get() == null ? "" : i18n.tr("convintro.failed", vm.failureProperty().get()))
+        problem.textProperty().bind(i18n.bind(() -> vm.problemProperty().get() == null ? (vm.failureProperty().get() == null ? ""
+                : i18n.tr("convintro.failed", vm.failureProperty().get()))
                 : i18n.tr(vm.problemProperty().get()), vm.problemProperty(), vm.failureProperty()));
         Grids.hideWhenEmpty(problem);
 
@@ -99,7 +101,8 @@ public final class ConvIntroPage implements Page {
         next.setId("conv-intro-next");
         next.textProperty().bind(i18n.bind("convintro.next"));
         next.setOnAction(e -> vm.next());
-        next.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stepProperty().get() >= vm.steps() - 1, vm.stepProperty(), vm.traceProperty()));
+        next.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stepProperty().get() >= vm.steps() - 1, vm.stepProperty(),
+                vm.traceProperty()));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(vm.busyProperty());

@@ -136,7 +136,8 @@ public final class ConvIntroViewModel {
         return Bindings.createStringBinding(() -> {
             ConvTrace.Step s = currentStep();
             if (s == null) return "";
-            String terms = s.terms().stream().map(t -> Numbers.factor(t.input()) + "·" + Numbers.factor(t.weight())).collect(Collectors.joining(" + "));
+            String terms = s.terms().stream().map(t -> Numbers.factor(t.input()) + "·"
+                    + Numbers.factor(t.weight())).collect(Collectors.joining(" + "));
             String products = s.terms().stream().map(t -> Numbers.factor(t.product())).collect(Collectors.joining(" + "));
             return terms + "\n= " + products + "\n= " + Numbers.format(s.value());
         }, step, trace);

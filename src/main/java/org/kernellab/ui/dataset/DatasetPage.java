@@ -49,7 +49,8 @@ public final class DatasetPage implements Page {
         for (int c = -1; c < 10; c++) classes.getItems().add(c);
         Controls.localized(classes, i18n, c -> c < 0 ? i18n.tr("data.allClasses") : c + " · " + i18n.tr("data.class." + c));
         classes.valueProperty().bindBidirectional(vm.label);
-        Button prev = Controls.button("data-prev", i18n, "data.previous", vm::previous), next = Controls.button("data-next", i18n, "data.next", vm::next);
+        Button prev = Controls.button("data-prev", i18n, "data.previous", vm::previous), next = Controls.button("data-next", i18n, "data.next",
+                vm::next);
         Button folder = Controls.button("data-folder", i18n, "data.folder", () -> {
             DirectoryChooser dc = new DirectoryChooser();
             java.io.File f = dc.showDialog(root.getScene().getWindow());
@@ -98,7 +99,8 @@ public final class DatasetPage implements Page {
             pageLabel.setText("");
             return;
         }
-        source.setText(i18n.tr("data.source." + loaded.source(), loaded.location(), Numbers.grouped(loaded.train().size()), Numbers.grouped(loaded.test().size())));
+        source.setText(i18n.tr("data.source." + loaded.source(), loaded.location(), Numbers.grouped(loaded.train().size()),
+                Numbers.grouped(loaded.test().size())));
         pageLabel.setText(i18n.tr("data.pageOf", p.page() + 1, p.pages(), Numbers.grouped(p.matching())));
         Dataset d = vm.set();
         for (int i : p.indices()) {

@@ -27,7 +27,8 @@ public final class ChainExercisePage implements Page {
 
     public ChainExercisePage(LessonParams params, AppContext ctx) {
         I18n i18n = ctx.i18n();
-        vm = new ChainExerciseViewModel(params.string("lesson", "exercise-2"), params.integer("input", 8), params.integer("target", 2), ctx.progress());
+        vm = new ChainExerciseViewModel(params.string("lesson", "exercise-2"), params.integer("input", 8), params.integer("target", 2),
+                ctx.progress());
         Label statement = new Label();
         statement.setWrapText(true);
         statement.getStyleClass().add("formula");

@@ -68,8 +68,10 @@ public final class ChainExerciseViewModel {
         java.util.Random r = new java.util.Random(2);
         Tensor x = Tensor.zeros(1, 1, input, input, input);
         for (int i = 0; i < x.size(); i++) x.data()[i] = r.nextGaussian();
-        Tensor y1 = NdOps.conv(x, Tensor.zeros(4, 1, a.kernel(), a.kernel(), a.kernel()), null, Window.cubic(3, a.kernel(), a.stride(), a.padding(), 1));
-        Tensor y2 = NdOps.conv(y1, Tensor.zeros(2, 4, b.kernel(), b.kernel(), b.kernel()), null, Window.cubic(3, b.kernel(), b.stride(), b.padding(), 1));
+        Tensor y1 = NdOps.conv(x, Tensor.zeros(4, 1, a.kernel(), a.kernel(), a.kernel()), null, Window.cubic(3, a.kernel(), a.stride(), a.padding(),
+                1));
+        Tensor y2 = NdOps.conv(y1, Tensor.zeros(2, 4, b.kernel(), b.kernel(), b.kernel()), null, Window.cubic(3, b.kernel(), b.stride(), b.padding(),
+                1));
         int[] shapes = {input, y1.dim(2), y2.dim(2)};
         return new Feedback(steps, shapes, y2.dim(2) == target && y2.dim(3) == target && y2.dim(4) == target);
     }
@@ -90,7 +92,8 @@ public final class ChainExerciseViewModel {
 
     private static List<Layer> layers() {
         List<Layer> l = new ArrayList<>();
-        for (int k = 1; k <= MAX_KERNEL; k++) for (int s = 1; s <= MAX_STRIDE; s++) for (int p = 0; p <= Math.min(MAX_PADDING, k - 1); p++) l.add(new Layer(k, s, p));
+        for (int k = 1; k <= MAX_KERNEL; k++) for (int s = 1; s <= MAX_STRIDE; s++) for (int p = 0; p <= Math.min(MAX_PADDING,
+                k - 1); p++) l.add(new Layer(k, s, p));
         return l;
     }
 }

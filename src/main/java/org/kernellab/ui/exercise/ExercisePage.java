@@ -59,7 +59,8 @@ public final class ExercisePage implements Page {
             inView.setValues(t.toMatrix());
             clearAnswer();
         });
-        HBox grids = new HBox(30, titled(i18n.bind("exercise.input"), inView), titled(i18n.bind("exercise.kernel"), kView), titled(i18n.bind("exercise.answer"), answer));
+        HBox grids = new HBox(30, titled(i18n.bind("exercise.input"), inView), titled(i18n.bind("exercise.kernel"), kView),
+                titled(i18n.bind("exercise.answer"), answer));
         grids.setAlignment(Pos.TOP_LEFT);
 
         Spinner<Integer> rows = new Spinner<>(1, 12, vm.answerRows.get()), cols = new Spinner<>(1, 12, vm.answerCols.get());

@@ -60,7 +60,8 @@ final class QuizView extends VBox {
             check.setOnAction(e -> {
                 boolean right = (Integer) group.getSelectedToggle().getUserData() == correct;
                 result.getStyleClass().setAll("label", right ? "right" : "problem");
-                result.textProperty().bind(i18n.bind(() -> i18n.tr(right ? "exercise.questionRight" : "exercise.questionWrong") + " " + pick(m.get("why"), i18n), i18n.localeProperty()));
+                result.textProperty().bind(i18n.bind(() -> i18n.tr(right ? "exercise.questionRight" : "exercise.questionWrong") + " "
+                        + pick(m.get("why"), i18n), i18n.localeProperty()));
             });
             getChildren().add(new VBox(6, text, options, check, result));
         }

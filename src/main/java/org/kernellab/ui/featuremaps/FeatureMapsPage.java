@@ -152,7 +152,8 @@ public final class FeatureMapsPage implements Page {
         shoes.setWrapText(true);
         shoes.getStyleClass().add("hint");
         Label filtersTitle = Controls.label(i18n, "maps.firstFilters");
-        VBox box = new VBox(8, source, pretrained, load, Controls.label(i18n, "maps.image"), index, open, pictureProblem, compare, other, Controls.label(i18n, "maps.stage"),
+        VBox box = new VBox(8, source, pretrained, load, Controls.label(i18n, "maps.image"), index, open, pictureProblem, compare, other,
+                Controls.label(i18n, "maps.stage"),
                 Segments.of(vm.stage, stages, i18n), shoes, filtersTitle, firstFilters);
         box.setPadding(new Insets(12));
         box.setPrefWidth(250);
@@ -236,7 +237,8 @@ public final class FeatureMapsPage implements Page {
             if (c == s.predicted()) for (Label l : new Label[] {name, v}) l.getStyleClass().add("emphasis");
             probs.addRow(row, name, bar, v);
         }
-        Label predicted = new Label(i18n.tr("maps.predicted", i18n.tr("data.class." + s.predicted()), String.format(Locale.ROOT, "%.1f", p[s.predicted()] * 100)));
+        Label predicted = new Label(i18n.tr("maps.predicted", i18n.tr("data.class." + s.predicted()), String.format(Locale.ROOT, "%.1f",
+                p[s.predicted()] * 100)));
         predicted.setId(id + "-predicted");
         predicted.getStyleClass().add("emphasis");
         predicted.setWrapText(true);
@@ -272,7 +274,8 @@ public final class FeatureMapsPage implements Page {
                 javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(i18n.tr("maps.mapTip", b + 1, f + 1)));
                 maps.getChildren().add(tile);
             }
-            Label title = Grids.title(i18n.bind(right == null ? "maps.blockTitle" : "maps.blockTitlePairs", b + 1, bm.filters(), side, side, i18n.tr(stageKey(stage))));
+            Label title = Grids.title(i18n.bind(right == null ? "maps.blockTitle" : "maps.blockTitlePairs", b + 1, bm.filters(), side, side,
+                    i18n.tr(stageKey(stage))));
             title.setWrapText(true);
             title.maxWidthProperty().bind(centre.widthProperty().subtract(40));
             col.getChildren().addAll(title, maps);

@@ -83,18 +83,22 @@ public final class PoolingPage implements Page {
         inView.setOnCellEdited((rc, v) -> vm.edit(rc[0], rc[1], v));
         outView.setOnCellClicked((r, c) -> {
             PoolingViewModel.Result res = vm.result();
-            if (res.ok() && r < res.trace().outHeight() && c < res.trace().outWidth()) vm.stepper().stepProperty().set(r * res.trace().outWidth() + c);
+            if (res.ok() && r < res.trace().outHeight() && c < res.trace().outWidth()) vm.stepper().stepProperty().set(r * res.trace().outWidth()
+                    + c);
         });
         Label inTitle = Grids.title(i18n.bind(() -> vm.padding.get() > 0
-                ? i18n.tr("animator.inputPadded", vm.size.get(), vm.size.get(), vm.size.get() + 2 * vm.padding.get(), vm.size.get() + 2 * vm.padding.get())
+                ? i18n.tr("animator.inputPadded", vm.size.get(), vm.size.get(), vm.size.get() + 2 * vm.padding.get(), vm.size.get()
+                        + 2 * vm.padding.get())
                 : i18n.tr("convintro.input", vm.size.get(), vm.size.get()), vm.size, vm.padding));
-        Label outTitle = Grids.title(i18n.bind(() -> vm.result().ok() ? i18n.tr("convintro.output", vm.result().rows().output(), vm.result().cols().output())
+        Label outTitle = Grids.title(i18n.bind(() -> vm.result().ok() ? i18n.tr("convintro.output", vm.result().rows().output(),
+                vm.result().cols().output())
                 : i18n.tr("convintro.noOutput"), vm.resultProperty()));
         HBox grids = new HBox(28, Grids.column(inTitle, inView), Grids.column(outTitle, outView));
         grids.setAlignment(Pos.TOP_CENTER);
         grids.setMinWidth(0);
         DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(),
-                vm.size.get() + 2 * vm.padding.get() + Math.max(3, vm.result().ok() ? vm.result().cols().output() : 3), 36), grids.widthProperty(), vm.resultProperty());
+                vm.size.get() + 2 * vm.padding.get() + Math.max(3, vm.result().ok() ? vm.result().cols().output() : 3), 36), grids.widthProperty(),
+                        vm.resultProperty());
         inView.cellSizeProperty().bind(cell);
         outView.cellSizeProperty().bind(cell);
 
@@ -115,7 +119,8 @@ public final class PoolingPage implements Page {
         stepText.setId("pool-step");
         stepText.getStyleClass().add("products");
         stepText.textProperty().bind(Bindings.createStringBinding(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
-        PythonPanel python = new PythonPanel("pool-python", Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(), vm.resultProperty()), i18n);
+        PythonPanel python = new PythonPanel("pool-python", Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(),
+                vm.resultProperty()), i18n);
 
         VBox right = new VBox(12, grids, formula, message, stepText, controls, python);
         right.setPadding(new Insets(12));

@@ -113,7 +113,8 @@ public final class PoolingViewModel {
         }
         try {
             PoolTrace trace = PoolTrace.of(in, mode.get(), w);
-            double[][] out = engineReady.get() ? NdOps.pool(in.reshape(1, 1, in.dim(0), in.dim(1)), mode.get(), w).reshape(rows.output(), cols.output()).toMatrix() : null;
+            double[][] out = engineReady.get() ? NdOps.pool(in.reshape(1, 1, in.dim(0), in.dim(1)), mode.get(), w).reshape(rows.output(),
+                    cols.output()).toMatrix() : null;
             result.set(new Result(null, rows, cols, trace, out, torch));
             stepper.countProperty().set(trace.steps().size());
         } catch (ComputeException e) {
@@ -148,7 +149,8 @@ public final class PoolingViewModel {
         if (r == null || !r.ok() || stepper.count() == 0) return "";
         PoolTrace.Step s = r.trace().steps().get(stepper.step());
         double[][] m = padded();
-        String cells = s.cells().stream().map(rc -> Numbers.format(m[rc[0]][rc[1]])).collect(Collectors.joining(mode.get() == PoolMode.MAX ? ", " : " + "));
+        String cells = s.cells().stream().map(rc -> Numbers.format(m[rc[0]][rc[1]])).collect(Collectors.joining(mode.get() == PoolMode.MAX ? ", "
+                : " + "));
         return mode.get() == PoolMode.MAX ? "max(" + cells + ") = " + Numbers.format(s.value())
                 : "(" + cells + ") / " + s.counted() + " = " + Numbers.format(s.value());
     }

@@ -116,7 +116,8 @@ final class EditorPane {
         demoNote.getStyleClass().add("hint");
 
         VBox box = new VBox(8, Controls.label(i18n, "train.model"), Segments.of(vm.kind, kinds, i18n), filtersLabel, filters, blocks, dropout, rate,
-                Controls.label(i18n, "train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), Controls.label(i18n, "train.lr"), lr, Controls.label(i18n, "train.batch"), batch, epochs,
+                Controls.label(i18n, "train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), Controls.label(i18n, "train.lr"), lr,
+                        Controls.label(i18n, "train.batch"), batch, epochs,
                 Controls.label(i18n, "train.limit"), limit, layers, total, problem, compare, train, demo, demoNote, course);
         box.setPadding(new Insets(12));
         box.setPrefWidth(320);

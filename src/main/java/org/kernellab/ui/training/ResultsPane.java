@@ -59,7 +59,8 @@ final class ResultsPane {
             java.io.File f = fc.showSaveDialog(owner.getScene().getWindow());
             if (f != null) vm.save(f.toPath());
         });
-        save.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null || vm.selectedProperty().get().network() == null, vm.selectedProperty()));
+        save.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null
+                || vm.selectedProperty().get().network() == null, vm.selectedProperty()));
         Button load = Controls.button("train-load", i18n, "train.load", () -> {
             FileChooser fc = new FileChooser();
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("KernelLab model", "*.model"));
@@ -149,7 +150,8 @@ final class ResultsPane {
         for (int i : e.surestMistakes(test, GALLERY)) {
             HeatMap img = new HeatMap(2.5);
             img.setValues(test.image(i).toMatrix(), HeatMap.Scale.GREY, 1);
-            Label text = new Label(i18n.tr("train.errorCaption", String.valueOf(i), i18n.tr("data.class." + e.predicted()[i]), Math.round(e.confidence()[i] * 100),
+            Label text = new Label(i18n.tr("train.errorCaption", String.valueOf(i), i18n.tr("data.class." + e.predicted()[i]),
+                    Math.round(e.confidence()[i] * 100),
                     i18n.tr("data.class." + test.label(i))));
             text.setWrapText(true);
             text.setMaxWidth(120);

@@ -78,7 +78,8 @@ final class RunCharts {
     }
 
     private static void style(XYChart.Series<Number, Number> s, String colour, boolean dashed) {
-        if (s.getNode() != null) s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;" + (dashed ? " -fx-stroke-dash-array: 6 5;" : ""));
+        if (s.getNode() != null) s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;" + (dashed
+                ? " -fx-stroke-dash-array: 6 5;" : ""));
     }
 
     /** Keeps a chart series equal to a run's points (scaled: accuracy in percent), those so far and those to come. */

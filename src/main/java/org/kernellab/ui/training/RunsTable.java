@@ -33,11 +33,15 @@ final class RunsTable {
         table.getColumns().get(0).setPrefWidth(135);
         table.getColumns().get(1).setPrefWidth(200);
         table.getColumns().add(column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null));
-        table.getColumns().add(column("train.colTime", r -> Double.isNaN(r.secondsProperty().get()) ? "" : String.format(i18n.locale(), "%.1f s", r.secondsProperty().get()), null));
-        table.getColumns().add(column("train.colSpeed", r -> r.evaluationProperty().get() == null || Double.isNaN(r.imagesPerSecondProperty().get()) ? ""
+        table.getColumns().add(column("train.colTime", r -> Double.isNaN(r.secondsProperty().get()) ? "" : String.format(i18n.locale(), "%.1f s",
+                r.secondsProperty().get()), null));
+        table.getColumns().add(column("train.colSpeed", r -> r.evaluationProperty().get() == null || Double.isNaN(r.imagesPerSecondProperty().get())
+                ? ""
                 : Numbers.grouped(Math.round(r.imagesPerSecondProperty().get())), null));
-        table.getColumns().add(column("train.colTrainAcc", r -> r.trainAccuracy().isEmpty() ? "" : Numbers.percent(r.trainAccuracy().get(r.trainAccuracy().size() - 1).y()), null));
-        table.getColumns().add(column("train.colTestAcc", r -> r.evaluationProperty().get() == null ? "" : Numbers.percent(r.evaluationProperty().get().accuracy()), null));
+        table.getColumns().add(column("train.colTrainAcc", r -> r.trainAccuracy().isEmpty() ? ""
+                : Numbers.percent(r.trainAccuracy().get(r.trainAccuracy().size() - 1).y()), null));
+        table.getColumns().add(column("train.colTestAcc", r -> r.evaluationProperty().get() == null ? ""
+                : Numbers.percent(r.evaluationProperty().get().accuracy()), null));
         table.getColumns().add(column("train.colStatus", r -> r.problem() != null ? i18n.tr("train.status.FAILED") + ": " + i18n.tr(r.problem())
                 : i18n.tr("train.status." + r.statusProperty().get()), null));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {

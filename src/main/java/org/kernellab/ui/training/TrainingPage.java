@@ -69,7 +69,8 @@ public final class TrainingPage implements Page {
         notice.setId("train-message");
         notice.setWrapText(true);
         notice.getStyleClass().add("problem");
-        notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : "✗ " + i18n.tr(vm.noticeProperty().get()), vm.noticeProperty()));
+        notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : "✗ " + i18n.tr(vm.noticeProperty().get()),
+                vm.noticeProperty()));
         Grids.hideWhenEmpty(notice);
         Label data = new Label();
         data.setId("train-data");

@@ -240,7 +240,8 @@ public class MarkdownView extends VBox {
         view.setAccessibleText(latex);
         if (fitTo != null) {
             view.setPreserveRatio(true);
-            view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(img.getWidth(), Math.max(1, fitTo.getWidth())), fitTo.widthProperty()));
+            view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(img.getWidth(), Math.max(1, fitTo.getWidth())),
+                    fitTo.widthProperty()));
         } else {
             view.setTranslateY(img.getHeight() * 0.2); // sit on the text's baseline
         }

@@ -71,7 +71,8 @@ public final class StepControls extends VBox {
         speed.valueProperty().bindBidirectional(stepper.speedProperty());
         speed.setPrefWidth(90);
         Label speedLabel = new Label();
-        speedLabel.textProperty().bind(i18n.bind(() -> i18n.tr("steps.speed", Math.round(stepper.speedProperty().get() * 10) / 10.0), stepper.speedProperty()));
+        speedLabel.textProperty().bind(i18n.bind(() -> i18n.tr("steps.speed", Math.round(stepper.speedProperty().get() * 10) / 10.0),
+                stepper.speedProperty()));
         speedLabel.setMinWidth(Label.USE_PREF_SIZE);
 
         for (Node n : new Node[] {first, back, play, forward, last}) n.disableProperty().bind(stepper.countProperty().isEqualTo(0));

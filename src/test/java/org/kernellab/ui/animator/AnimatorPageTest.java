@@ -140,7 +140,8 @@ class AnimatorPageTest {
         assertTrue(text(robot, "#animator-step").contains("scatters the kernel"));
         robot.clickOn("#animator-input");
         robot.type(KeyCode.END);
-        Tensor nd = NdOps.convTranspose(vm.inputProperty().get().reshape(1, 1, 3, 3), vm.kernelProperty().get().reshape(1, 1, 2, 2), null, Window.square(2, 2, 0));
+        Tensor nd = NdOps.convTranspose(vm.inputProperty().get().reshape(1, 1, 3, 3), vm.kernelProperty().get().reshape(1, 1, 2, 2), null,
+                Window.square(2, 2, 0));
         assertEquals(6, page.outputView().rows());
         for (int i = 0; i < 6; i++) for (int j = 0; j < 6; j++) assertEquals(Numbers.format(nd.get(0, 0, i, j)), page.outputView().text(i, j));
         assertTrue(robot.lookup("#animator-python").queryAs(Label.class).getText().contains("nn.ConvTranspose2d"));

@@ -31,7 +31,8 @@ class ChannelsPageTest {
         ChannelsViewModel vm = page.viewModel();
         ChannelsViewModel.Result r = vm.result();
         var nd = NdOps.conv(r.input().reshape(1, 3, 5, 5), r.weights(), r.bias(), Window.square(3, 1, 0));
-        assertEquals(2, robot.lookup(".matrix-view").queryAll().stream().filter(n -> n.getId() != null && n.getId().startsWith("feature-map-")).count());
+        assertEquals(2, robot.lookup(".matrix-view").queryAll().stream().filter(n -> n.getId() != null
+                && n.getId().startsWith("feature-map-")).count());
         robot.interact(() -> vm.stepper().stepProperty().set(4));
         double total = 0;
         for (int c = 0; c < 3; c++) {
@@ -49,7 +50,8 @@ class ChannelsPageTest {
         assertTrue(shapes.contains("conv(x): torch.Size([1, 2, 3, 3])"), shapes);
         Slider filters = robot.lookup("#ch-filters").queryAs(Slider.class);
         robot.interact(() -> filters.setValue(3));
-        assertEquals(3, robot.lookup(".matrix-view").queryAll().stream().filter(n -> n.getId() != null && n.getId().startsWith("feature-map-")).count());
+        assertEquals(3, robot.lookup(".matrix-view").queryAll().stream().filter(n -> n.getId() != null
+                && n.getId().startsWith("feature-map-")).count());
     }
 
     @Test void theCoursesChainRunsWithNd4j(FxRobot robot) throws Exception {

@@ -52,7 +52,8 @@ class TrainingPageTest {
         press(robot, "#train-start");
         TableView<Run> table = robot.lookup("#train-runs").queryAs(TableView.class);
         AppHarness.waitFor(() -> table.getItems().size() == 1 && table.getItems().get(0).statusProperty().get() == Run.Status.DONE);
-        assertEquals(org.kernellab.lesson.Progress.Mark.ATTEMPTED, harness.app.ctx().progress().mark("training-lab"), "one architecture: tried, not done");
+        assertEquals(org.kernellab.lesson.Progress.Mark.ATTEMPTED, harness.app.ctx().progress().mark("training-lab"),
+                "one architecture: tried, not done");
         LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
         LineChart<Number, Number> accuracy = robot.lookup("#train-accuracy-chart").queryAs(LineChart.class);
         assertFalse(loss.getData().get(0).getData().isEmpty(), "the loss curve has points");
@@ -100,7 +101,8 @@ class TrainingPageTest {
         AppHarness.waitFor(() -> robot.lookup("#maps-block1").tryQuery().isPresent());
         FlowPane block1 = robot.lookup("#maps-block1").queryAs(FlowPane.class);
         assertEquals(32, block1.getChildren().size(), "the pretrained CNN has 32 filters");
-        assertEquals(2, ((javafx.scene.layout.VBox) block1.getChildren().get(0)).getChildren().size(), "the lesson compares two images: a pair per filter");
+        assertEquals(2, ((javafx.scene.layout.VBox) block1.getChildren().get(0)).getChildren().size(),
+                "the lesson compares two images: a pair per filter");
         assertEquals(32, robot.lookup("#maps-block2").queryAs(FlowPane.class).getChildren().size());
         assertTrue(robot.lookup("#maps-right-predicted").queryAs(Label.class).getText().startsWith("Predicted: "));
         assertEquals(32, robot.lookup("#maps-first-filters").queryAs(FlowPane.class).getChildren().size());
