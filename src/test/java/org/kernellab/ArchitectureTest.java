@@ -20,6 +20,7 @@ class ArchitectureTest {
             .layer("i18n").definedBy("org.kernellab.i18n..")
             .layer("compute").definedBy("org.kernellab.compute..")
             .layer("data").definedBy("org.kernellab.data..")
+            .layer("mesh").definedBy("org.kernellab.mesh..")
             .layer("model").definedBy("org.kernellab.model..")
             .layer("lesson").definedBy("org.kernellab.lesson..")
             .layer("cli").definedBy("org.kernellab.cli..")
@@ -32,11 +33,13 @@ class ArchitectureTest {
             .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher", "bench")
             .whereLayer("lesson").mayOnlyBeAccessedByLayers("ui", "cli", "bench")
             .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "cli", "bench")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("model", "ui", "cli", "bench")
-            .whereLayer("compute").mayOnlyBeAccessedByLayers("data", "model", "lesson", "ui", "cli", "bench");
+            .whereLayer("mesh").mayOnlyBeAccessedByLayers("model", "ui", "cli", "bench")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("mesh", "model", "ui", "cli", "bench")
+            .whereLayer("compute").mayOnlyBeAccessedByLayers("data", "mesh", "model", "lesson", "ui", "cli", "bench");
 
     @ArchTest static final ArchRule noJavaFxBelowTheUi = noClasses()
-            .that().resideInAnyPackage("org.kernellab.compute..", "org.kernellab.data..", "org.kernellab.model..", "org.kernellab.lesson..",
+            .that().resideInAnyPackage("org.kernellab.compute..", "org.kernellab.data..", "org.kernellab.mesh..", "org.kernellab.model..",
+                    "org.kernellab.lesson..",
                     "org.kernellab.i18n..", "org.kernellab.cli..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the compute side is unit-tested and used from the command line without a display");

@@ -70,6 +70,8 @@ public final class Cli {
             case "pool" -> { return Json.write(pool(rest)); }
             case "shape" -> { return Json.write(shape(rest)); }
             case "train" -> Train.run(rest, out);
+            case "voxelize" -> { return Json.write(Objects3d.voxelize(rest)); }
+            case "generate3d" -> { return Json.write(Objects3d.generate(rest)); }
             default -> throw new CliException("cli.unknownCommand", command);
         }
         return null;

@@ -98,6 +98,25 @@ class CliBadInputTest {
         refused(run(args), expected);
     }
 
+    @Test void voxelizeAndGenerate3dFollowTheirContract(@TempDir Path dir) throws Exception {
+        CliTest.Run g = run("generate3d", "--out", dir.toString(), "--per-class", "2", "--seed", "3");
+        assertEquals(0, g.status(), g.err());
+        assertEquals(30, new ObjectMapper().readTree(g.out()).get("files").asInt());
+        Path square = Files.writeString(dir.resolve("square.off"), "OFF4 1 0\n0 0 0\n2 0 0\n2 1 0\n0 1 0\n4 0 1 2 3 200 10 10\n");
+        CliTest.Run v = run("voxelize", "--mesh", square.toString(), "--grid", "8", "--points", "500", "--seed", "1");
+        assertEquals(0, v.status(), v.err());
+        var j = new ObjectMapper().readTree(v.out());
+        assertEquals(4, j.get("vertices").asInt());
+        assertEquals(1, j.get("faces").asInt());
+        assertEquals(2, j.get("triangles").asInt());
+        assertEquals(8, j.get("grid").asInt());
+        assertEquals("[[0,0,0],[2,1,0]]", j.get("bounds").toString());
+        assertTrue(j.get("occupied").asInt() > 40 && j.get("occupied").asInt() <= 64, "a flat square fills one layer: " + j);
+        refused(run("voxelize", "--mesh", dir.resolve("none.off").toString()), "no such file");
+        refused(run("voxelize", "--mesh", square.toString(), "--grid", "65"), "from 8 to 64");
+        refused(run("voxelize", "--mesh", Files.writeString(dir.resolve("bad.off"), "OFF\n3 1 0\n0 0 0\n").toString()), "bad.off, line 4");
+    }
+
     @Test void helpAndVersionPrintWithoutOpeningAWindow() {
         for (String h : List.of("help", "--help", "-h")) {
             CliTest.Run r = run(h);
