@@ -12,6 +12,7 @@ import org.kernellab.ui.exercise.ExercisePage;
 import org.kernellab.ui.featuremaps.FeatureMapsPage;
 import org.kernellab.ui.pooling.PoolingPage;
 import org.kernellab.ui.training.TrainingPage;
+import org.kernellab.ui.voxels.VoxelPage;
 
 /** The interactive views a lesson manifest can name in its "view" field. */
 public final class LessonViews {
@@ -30,7 +31,8 @@ public final class LessonViews {
             "exercise-chain", ChainExercisePage::new,
             "fashion-mnist", DatasetPage::new,
             "training-lab", TrainingPage::new,
-            "feature-maps", FeatureMapsPage::new);
+            "feature-maps", FeatureMapsPage::new,
+            "voxels", VoxelPage::new);
 
     private LessonViews() {}
 

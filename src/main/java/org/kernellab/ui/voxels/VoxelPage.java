@@ -1,0 +1,228 @@
+package org.kernellab.ui.voxels;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.animation.AnimationTimer;
+import javafx.application.ConditionalFeature;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kernellab.i18n.Numbers;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.lesson.Progress;
+import org.kernellab.mesh.ModelNetLike;
+import org.kernellab.mesh.Voxels;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Lifetime;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.Theme;
+import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.Grids;
+import org.kernellab.ui.widgets.HeatMap;
+import org.kernellab.ui.widgets.Segments;
+import org.kernellab.ui.widgets.SliderRow;
+
+/**
+ * The 3D voxel viewer: an object's mesh, the points sampled on its surface and its occupancy voxels, side by side or one
+ * at a time, turning together (drag, wheel, auto-rotate), with the grid, the number of points, the fit and a slice to
+ * look inside. Where the system has no 3D, the voxels are shown as 2D slices, layer by layer.
+ * Parameters: {@code class} (0–9, ModelNet10's order), {@code grid}.
+ */
+public final class VoxelPage implements Page {
+    private final VoxelViewModel vm = new VoxelViewModel();
+    private final AppContext ctx;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    private final Lifetime life = new Lifetime();
+    private final boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
+    private final DoubleProperty yaw = new SimpleDoubleProperty(-35), pitch = new SimpleDoubleProperty(-20), distance = new SimpleDoubleProperty(430);
+    private final Viewport meshView, pointsView, voxelView;
+    private final HBox views = new HBox(6);
+    private final FlowPane slices = new FlowPane(6, 6);
+    private final Label figures = new Label();
+    private final CheckBox spin = new CheckBox();
+    private final AnimationTimer spinner = new AnimationTimer() {
+        private long last;
+
+        @Override public void handle(long now) {
+            if (last > 0) yaw.set(yaw.get() + (now - last) / 1e9 * 30); // 30° a second
+            last = now;
+        }
+
+        @Override public void stop() {
+            super.stop();
+            last = 0;
+        }
+    };
+
+    public VoxelPage(LessonParams params, AppContext ctx) {
+        this.ctx = ctx;
+        this.i18n = ctx.i18n();
+        vm.objectClass.set(Math.max(0, Math.min(9, params.integer("class", 2))));
+        vm.grid.set(Math.max(Voxels.MIN_GRID, Math.min(Voxels.MAX_GRID, params.integer("grid", 24))));
+        String lesson = params.string("lesson", "");
+        vm.resultProperty().addListener((o, a, b) -> {
+            if (!lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
+        });
+        meshView = has3d ? new Viewport(yaw, pitch, distance) : null;
+        pointsView = has3d ? new Viewport(yaw, pitch, distance) : null;
+        voxelView = has3d ? new Viewport(yaw, pitch, distance) : null;
+        root.setLeft(controls());
+        root.setCenter(stage());
+        vm.resultProperty().addListener((o, a, b) -> redraw());
+        vm.slice.addListener((o, a, b) -> redraw());
+        vm.show.addListener((o, a, b) -> layoutViews());
+        life.onChange(ctx.palette(), p -> redraw());
+        life.onChange(i18n.localeProperty(), l -> redraw());
+        spin.selectedProperty().addListener((o, a, on) -> {
+            if (on) spinner.start();
+            else spinner.stop();
+        });
+        layoutViews();
+        redraw();
+    }
+
+    public VoxelViewModel viewModel() { return vm; }
+
+    /** Whether this page draws in 3D (false: 2D slices, on systems without 3D). */
+    boolean threeD() { return has3d; }
+
+    FlowPane slicesPane() { return slices; }
+
+    @Override public Node view() { return root; }
+
+    @Override public void dispose() {
+        spinner.stop();
+        life.end();
+    }
+
+    private Node controls() {
+        ComboBox<Integer> classes = new ComboBox<>();
+        classes.setId("vox-class");
+        for (int c = 0; c < 10; c++) classes.getItems().add(c);
+        Controls.localized(classes, i18n, c -> i18n.tr("vox.class." + ModelNetLike.CLASSES.get(c)));
+        classes.valueProperty().bindBidirectional(vm.objectClass);
+        classes.setMaxWidth(Double.MAX_VALUE);
+        Button another = Controls.button("vox-another", i18n, "vox.another", vm::another);
+        Button open = Controls.button("vox-open", i18n, "vox.open", () -> {
+            FileChooser fc = new FileChooser();
+            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("OFF, OBJ, STL", "*.off", "*.obj", "*.stl"));
+            java.io.File f = fc.showOpenDialog(root.getScene().getWindow());
+            if (f != null) vm.open(f.toPath());
+        });
+        Label problem = new Label();
+        problem.setId("vox-problem");
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(i18n.bind(() -> vm.problemProperty().get() == null ? "" : "✗ " + i18n.tr(vm.problemProperty().get()),
+                vm.problemProperty()));
+        Grids.hideWhenEmpty(problem);
+
+        Map<VoxelViewModel.Show, String[]> shows = new LinkedHashMap<>();
+        shows.put(VoxelViewModel.Show.ALL, new String[] {"vox-show-all", "vox.showAll"});
+        shows.put(VoxelViewModel.Show.MESH, new String[] {"vox-show-mesh", "vox.showMesh"});
+        shows.put(VoxelViewModel.Show.POINTS, new String[] {"vox-show-points", "vox.showPoints"});
+        shows.put(VoxelViewModel.Show.VOXELS, new String[] {"vox-show-voxels", "vox.showVoxels"});
+        Map<Boolean, String[]> fits = new LinkedHashMap<>();
+        fits.put(false, new String[] {"vox-fit-stretch", "vox.fitStretch"});
+        fits.put(true, new String[] {"vox-fit-aspect", "vox.fitAspect"});
+        javafx.beans.property.ObjectProperty<Boolean> fit = new javafx.beans.property.SimpleObjectProperty<>(vm.keepAspect.get());
+        fit.addListener((o, a, b) -> vm.keepAspect.set(b));
+
+        SliderRow grid = new SliderRow("vox-grid", i18n.bind("vox.grid"), vm.grid, Voxels.MIN_GRID, Voxels.MAX_GRID);
+        SliderRow pts = new SliderRow("vox-points", i18n.bind("vox.points"), vm.points, 256, 8192);
+        pts.slider().setMajorTickUnit(256);
+        pts.slider().setBlockIncrement(256);
+        SliderRow slice = new SliderRow("vox-slice", i18n.bind("vox.slice"), vm.slice, 1, Voxels.MAX_GRID);
+        slice.slider().maxProperty().bind(vm.grid);
+        spin.setId("vox-spin");
+        spin.textProperty().bind(i18n.bind("vox.spin"));
+        Label fitNote = Controls.label(i18n, "vox.fitNote");
+        fitNote.getStyleClass().add("hint");
+        figures.setId("vox-figures");
+        figures.setWrapText(true);
+        VBox box = new VBox(8, Controls.label(i18n, "vox.object"), classes, another, open, problem, Controls.label(i18n, "vox.show"),
+                Segments.of(vm.show, shows, i18n), spin, grid, pts, Controls.label(i18n, "vox.fit"), Segments.of(fit, fits, i18n), fitNote, slice,
+                figures);
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(290);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinWidth(305);
+        return scroll;
+    }
+
+    private Node stage() {
+        if (!has3d) {
+            Label why = Controls.label(i18n, "vox.no3d");
+            why.getStyleClass().add("hint");
+            ScrollPane scroll = new ScrollPane(slices);
+            scroll.setFitToWidth(true);
+            VBox box = new VBox(8, why, scroll);
+            box.setPadding(new Insets(10));
+            return box;
+        }
+        views.setPadding(new Insets(6));
+        return views;
+    }
+
+    private void layoutViews() {
+        if (!has3d) return;
+        views.getChildren().clear();
+        VoxelViewModel.Show s = vm.show.get();
+        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.MESH) views.getChildren().add(titled("vox.showMesh", meshView));
+        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.POINTS) views.getChildren().add(titled("vox.showPoints", pointsView));
+        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.VOXELS) views.getChildren().add(titled("vox.showVoxels", voxelView));
+    }
+
+    private Node titled(String key, Viewport v) {
+        VBox box = new VBox(4, Grids.title(i18n.bind(key)), v);
+        VBox.setVgrow(v, Priority.ALWAYS);
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMinWidth(0);
+        v.setPrefSize(10, 10); // the boxes share the width equally
+        return box;
+    }
+
+    private void redraw() {
+        VoxelViewModel.Result r = vm.resultProperty().get();
+        Voxels v = r.voxels();
+        String name = r.file() != null ? r.file() : i18n.tr("vox.class." + ModelNetLike.CLASSES.get(r.objectClass())) + " #" + (r.index() + 1);
+        figures.setText(i18n.tr("vox.figures", name, Numbers.grouped(r.mesh().vertexCount()), Numbers.grouped(r.mesh().faces()),
+                Numbers.grouped(r.mesh().triangleCount()), Numbers.grouped(r.points().length / 3), v.size(), Numbers.grouped(v.occupied()),
+                Numbers.percent(v.occupied() / Math.pow(v.size(), 3))));
+        Theme.Palette p = ctx.palette().getValue();
+        if (has3d) {
+            for (Viewport vp : new Viewport[] {meshView, pointsView, voxelView}) vp.background(p.background());
+            meshView.show(Scene3d.mesh(r.mesh(), p.selected()));
+            pointsView.show(Scene3d.points(r.points(), r.mesh().bounds()));
+            voxelView.show(Scene3d.voxels(v, vm.slice.get()));
+        } else {
+            slices.getChildren().clear();
+            int n = v.size();
+            for (int z = 0; z < Math.min(n, vm.slice.get()); z++) {
+                double[][] layer = new double[n][n];
+                for (int x = 0; x < n; x++) for (int y = 0; y < n; y++) layer[x][y] = v.get(x, y, z) ? 1 : 0;
+                HeatMap map = new HeatMap(Math.max(2, 96.0 / n));
+                map.paletteProperty().bind(ctx.palette());
+                map.setValues(layer, HeatMap.Scale.GREY, 1);
+                slices.getChildren().add(new VBox(2, new Label(i18n.tr("vox.layer", z + 1)), map));
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.kernellab.ui.voxels;
+
+import java.nio.file.Path;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.kernellab.compute.Problem;
+import org.kernellab.data.DataException;
+import org.kernellab.mesh.Mesh;
+import org.kernellab.mesh.MeshFiles;
+import org.kernellab.mesh.ModelNetLike;
+import org.kernellab.mesh.Surface;
+import org.kernellab.mesh.Voxels;
+
+/**
+ * One 3D object as the course's pipeline sees it: the mesh (a built-in ModelNet10-like object or a file the student
+ * opens), points sampled on its surface, and the occupancy grid they fall into. Any change re-samples and re-voxelises
+ * (both take well under a millisecond for one object).
+ */
+public final class VoxelViewModel {
+    /** Which of the three the viewer shows. */
+    public enum Show { MESH, POINTS, VOXELS, ALL }
+
+    /**
+     * What the viewer draws, and the figures beside it.
+     *
+     * @param file the name of the file the mesh came from, null for a built-in object (of {@code objectClass}, number {@code index})
+     */
+    public record Result(Mesh mesh, String file, int objectClass, int index, float[] points, Voxels voxels) {}
+
+    public final ObjectProperty<Integer> objectClass = new SimpleObjectProperty<>(2); // a chair, as in the course's pictures
+    public final IntegerProperty index = new SimpleIntegerProperty(0);
+    public final IntegerProperty grid = new SimpleIntegerProperty(24);
+    public final IntegerProperty points = new SimpleIntegerProperty(2048);
+    public final BooleanProperty keepAspect = new SimpleBooleanProperty(false);
+    /** How many layers of voxels are shown, from the bottom: fewer to look inside. */
+    public final IntegerProperty slice = new SimpleIntegerProperty(24);
+    public final ObjectProperty<Show> show = new SimpleObjectProperty<>(Show.ALL);
+
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
+    private Mesh file;
+    private String fileName;
+
+    public VoxelViewModel() {
+        grid.addListener((o, was, now) -> {
+            if (slice.get() >= was.intValue() || slice.get() > now.intValue()) slice.set(now.intValue()); // all layers stay all
+            update();
+        });
+        for (Observable o : new Observable[] {points, keepAspect}) o.addListener(x -> update());
+        for (Observable o : new Observable[] {objectClass, index}) {
+            o.addListener(x -> {
+                file = null; // choosing a built-in object leaves the file
+                update();
+            });
+        }
+        update();
+    }
+
+    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+
+    /** Why the last file could not be opened, null when it could. */
+    public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
+
+    /** Opens a mesh file (OFF, OBJ, STL); a bad one leaves the object on screen and says why. */
+    public void open(Path path) {
+        try {
+            file = MeshFiles.read(path);
+            fileName = path.getFileName().toString();
+            problem.set(null);
+            update();
+        } catch (DataException e) {
+            problem.set(e.problem());
+        }
+    }
+
+    /** The next object of the class. */
+    public void another() { index.set(index.get() + 1); }
+
+    private void update() {
+        Mesh mesh = file != null ? file : ModelNetLike.make(objectClass.get(), 1, index.get());
+        float[] pts = Surface.sample(mesh, points.get(), 0);
+        result.set(new Result(mesh, file != null ? fileName : null, objectClass.get(), index.get(), pts, Voxels.of(pts, grid.get(), keepAspect.get()
+                ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH)));
+    }
+}
