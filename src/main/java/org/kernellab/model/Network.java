@@ -272,11 +272,7 @@ public final class Network {
         return new double[] {loss / b.n, right};
     }
 
-    static int argMax(float[] p, int off) {
-        int best = 0;
-        for (int c = 1; c < CLASSES; c++) if (p[off + c] > p[off + best]) best = c;
-        return best;
-    }
+    static int argMax(float[] p, int off) { return Network3D.argMax(p, off, CLASSES); }
 
     /** Class probabilities, 10 per image, for the images {@code index[from..to)}; no dropout. */
     public synchronized float[] predict(byte[] pixels, int[] index, int from, int to) {
