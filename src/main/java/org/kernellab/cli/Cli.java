@@ -72,6 +72,7 @@ public final class Cli {
             case "train" -> Train.run(rest, out);
             case "voxelize" -> { return Json.write(Objects3d.voxelize(rest)); }
             case "generate3d" -> { return Json.write(Objects3d.generate(rest)); }
+            case "train3d" -> Objects3d.train(rest, out);
             default -> throw new CliException("cli.unknownCommand", command);
         }
         return null;

@@ -32,14 +32,17 @@ public final class Network3D implements AutoCloseable {
     /** The arrays of one batch size: per block its convolution's output and its pooled output, with their gradients. */
     private final class Batch {
         final int n;
-        final INDArray input, scratch, hidden, gHidden, mask, logits, probs, gLogits, onehot, ones;
+        final INDArray cols, gW0, hidden, gHidden, mask, logits, probs, gLogits, onehot, ones;
         final INDArray[] conv, pool, gConv, gPool;
 
         Batch(int n) {
             this.n = n;
             int g = spec.grid(), blocks = sides.length;
-            input = Nd4j.create(DataType.FLOAT, n, g, g, g, 1);
-            scratch = input.like(); // the first convolution's input gradient, never used
+            // the first convolution has one input channel: it runs as one GEMM of the grids' windows (im2col, a column
+            // of ones last, so the bias rides along) with its weights and bias, adjacent in the parameter vector
+            int taps = (int) Math.pow(spec.blocks().get(0).kernel(), 3);
+            cols = Nd4j.create(DataType.FLOAT, taps + 1, (long) n * cube(sides[0][0])); // one row per tap: contiguous runs to write
+            gW0 = Nd4j.create(DataType.FLOAT, taps + 1, spec.blocks().get(0).out());
             conv = new INDArray[blocks];
             pool = new INDArray[blocks];
             gConv = new INDArray[blocks];
@@ -66,7 +69,7 @@ public final class Network3D implements AutoCloseable {
         INDArray gFeatures() { return gPool[gPool.length - 1].reshape(n, Network3D.this.features); }
 
         void close() {
-            for (INDArray a : new INDArray[] {input, scratch, hidden, gHidden, mask, logits, probs, gLogits, onehot, ones}) a.close();
+            for (INDArray a : new INDArray[] {cols, gW0, hidden, gHidden, mask, logits, probs, gLogits, onehot, ones}) a.close();
             for (int k = 0; k < conv.length; k++) {
                 conv[k].close();
                 gConv[k].close();
@@ -167,23 +170,66 @@ public final class Network3D implements AutoCloseable {
 
     private static final int[] POOL = {2, 2, 2, 2, 2, 2, 0, 0, 0, 1, 1, 1, 0, 0, 1}; // 2×2×2, stride 2, NDHWC
 
-    /** Writes n voxel grids (G³ bytes each, 0 or 1) straight into the input buffer. */
+    /**
+     * Writes the first convolution's windows of n voxel grids (G³ bytes each, 0 or 1) straight into its im2col buffer, one
+     * row per kernel tap (0 outside the padded grid) and a last row of ones: each row is written in runs along the grid's
+     * last axis, one tap per core at a time.
+     */
     private void load(Batch b, byte[] voxels, int[] index, int from) {
-        int cells = spec.grid() * spec.grid() * spec.grid();
-        float[] x = new float[b.n * cells];
-        for (int i = 0; i < b.n; i++) {
-            int src = index[from + i] * cells;
-            for (int c = 0; c < cells; c++) x[i * cells + c] = voxels[src + c];
-        }
-        b.input.assign(Nd4j.create(x, b.input.shape(), 'c'));
+        Net3DSpec.Block first = spec.blocks().get(0);
+        int g = spec.grid(), k = first.kernel(), p = first.padding(), c = sides[0][0], taps = k * k * k, rows = b.n * cube(c);
+        java.nio.FloatBuffer out = b.cols.data().asNioFloat();
+        java.util.stream.IntStream.rangeClosed(0, taps).parallel().forEach(t -> {
+            float[] row = ROW.get();
+            if (row.length < rows) ROW.set(row = new float[rows]);
+            if (t == taps) {
+                java.util.Arrays.fill(row, 0, rows, 1f);
+            } else {
+                int kd = t / (k * k), kh = t / k % k, kw = t % k, o = 0;
+                for (int i = 0; i < b.n; i++) {
+                    int src = index[from + i] * g * g * g;
+                    for (int d = 0; d < c; d++) {
+                        int x = d + kd - p;
+                        for (int h = 0; h < c; h++, o += c) {
+                            int y = h + kh - p;
+                            if (x < 0 || y < 0 || x >= g || y >= g) {
+                                java.util.Arrays.fill(row, o, o + c, 0f);
+                                continue;
+                            }
+                            int base = src + (x * g + y) * g + kw - p;
+                            for (int w = 0; w < c; w++) {
+                                int z = w + kw - p;
+                                row[o + w] = z >= 0 && z < g ? voxels[base + w] : 0;
+                            }
+                        }
+                    }
+                }
+            }
+            out.put(t * rows, row, 0, rows);
+        });
+    }
+
+    /** One im2col row per worker thread, reused from batch to batch. */
+    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
+
+    private static int cube(int side) { return side * side * side; }
+
+    private INDArray firstWeights() {
+        Net3DSpec.Block first = spec.blocks().get(0);
+        long n = (long) (first.kernel() * first.kernel() * first.kernel() + 1) * first.out();
+        return params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).reshape('c', n / first.out(), first.out());
     }
 
     private void forward(Batch b) {
-        INDArray in = b.input;
+        INDArray in = null;
         for (int k = 0; k < sides.length; k++) {
             Net3DSpec.Block blk = spec.blocks().get(k);
-            Nd4j.exec(DynamicCustomOp.builder("conv3dnew").addInputs(in, convW.get(k), convB.get(k)).addOutputs(b.conv[k])
-                    .addIntegerArguments(convArgs(blk)).build());
+            if (k == 0) {
+                Nd4j.gemm(b.cols, firstWeights(), b.conv[0].reshape(b.cols.size(1), blk.out()), true, false, 1.0, 0.0);
+            } else {
+                Nd4j.exec(DynamicCustomOp.builder("conv3dnew").addInputs(in, convW.get(k), convB.get(k)).addOutputs(b.conv[k])
+                        .addIntegerArguments(convArgs(blk)).build());
+            }
             if (blk.pool()) {
                 Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew").addInputs(b.conv[k]).addOutputs(b.pool[k]).addIntegerArguments(POOL).build());
             }
@@ -218,9 +264,13 @@ public final class Network3D implements AutoCloseable {
                 Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew_bp").addInputs(b.conv[k], b.gPool[k]).addOutputs(b.gConv[k])
                         .addIntegerArguments(POOL).build());
             }
-            INDArray in = k == 0 ? b.input : b.pool[k - 1], gIn = k == 0 ? b.scratch : b.gPool[k - 1];
-            Nd4j.exec(DynamicCustomOp.builder("conv3dnew_bp").addInputs(in, convW.get(k), convB.get(k), b.gConv[k])
-                    .addOutputs(gIn, convGW.get(k), convGB.get(k)).addIntegerArguments(convArgs(blk)).build());
+            if (k == 0) { // weights and bias at once, through the ones column; the grids need no gradient
+                Nd4j.gemm(b.cols, b.gConv[0].reshape(b.cols.size(1), blk.out()), b.gW0, false, false, 1.0, 0.0);
+                grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, b.gW0.length())).assign(b.gW0.reshape(b.gW0.length()));
+            } else {
+                Nd4j.exec(DynamicCustomOp.builder("conv3dnew_bp").addInputs(b.pool[k - 1], convW.get(k), convB.get(k), b.gConv[k])
+                        .addOutputs(b.gPool[k - 1], convGW.get(k), convGB.get(k)).addIntegerArguments(convArgs(blk)).build());
+            }
         }
     }
 

@@ -149,7 +149,7 @@ public final class Trainer {
         return a;
     }
 
-    private static void shuffle(int[] a, Random rnd) {
+    static void shuffle(int[] a, Random rnd) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = rnd.nextInt(i + 1), t = a[i];
             a[i] = a[j];

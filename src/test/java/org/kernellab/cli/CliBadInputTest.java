@@ -117,6 +117,28 @@ class CliBadInputTest {
         refused(run("voxelize", "--mesh", Files.writeString(dir.resolve("bad.off"), "OFF\n3 1 0\n0 0 0\n").toString()), "bad.off, line 4");
     }
 
+    @Test void train3dPrintsEpochsThenTheConfusionMatrix(@TempDir Path dir) throws Exception {
+        ModelNetLikeFolder.write(dir, 3);
+        CliTest.Run r = run("train3d", "--data", dir.toString(), "--classes", "2", "--grid", "24", "--points", "512", "--epochs", "2", "--batch", "4",
+                "--lr", "0.002", "--threads", "1");
+        assertEquals(0, r.status(), r.err());
+        String[] lines = r.out().split("\n");
+        assertEquals(3, lines.length, r.out());
+        var epoch = new ObjectMapper().readTree(lines[1]);
+        for (String k : new String[] {"epoch", "samples_per_second", "test_accuracy", "test_loss"}) assertTrue(epoch.has(k), k);
+        var end = new ObjectMapper().readTree(lines[2]);
+        assertEquals("[\"bathtub\",\"bed\"]", end.get("classes").toString());
+        assertEquals(2, end.get("confusion").size());
+        assertTrue(end.has("peak_rss_mb") && end.get("final").asBoolean());
+        refused(run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--net", "resnet"), "unknown net");
+        refused(run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--data", dir.resolve("none").toString()), "no such folder");
+    }
+
+    /** A small ModelNet-style folder of the built-in objects. */
+    static final class ModelNetLikeFolder {
+        static void write(Path dir, int perClass) throws Exception { org.kernellab.mesh.ModelNetLike.write(dir, perClass, 2); }
+    }
+
     @Test void helpAndVersionPrintWithoutOpeningAWindow() {
         for (String h : List.of("help", "--help", "-h")) {
             CliTest.Run r = run(h);

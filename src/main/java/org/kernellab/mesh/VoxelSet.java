@@ -1,0 +1,18 @@
+package org.kernellab.mesh;
+
+import java.util.List;
+
+/**
+ * Voxel grids and their classes, ready to train on: {@code grid³} bytes (0 or 1) per object, x slowest.
+ *
+ * @param source  "built-in" or the folder read
+ * @param skipped the files that could not be read, each with why: listed, never fatal
+ */
+public record VoxelSet(byte[] train, byte[] trainLabels, byte[] test, byte[] testLabels, int grid, List<String> classes, String source,
+                       List<String> skipped) {
+    public int trainSize() { return trainLabels.length; }
+
+    public int testSize() { return testLabels.length; }
+
+    public int cells() { return grid * grid * grid; }
+}
