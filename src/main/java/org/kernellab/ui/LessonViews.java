@@ -5,6 +5,7 @@ import java.util.Set;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.animator.AnimatorPage;
 import org.kernellab.ui.channels.ChannelsPage;
+import org.kernellab.ui.conv3d.Conv3dPage;
 import org.kernellab.ui.convintro.ConvIntroPage;
 import org.kernellab.ui.dataset.DatasetPage;
 import org.kernellab.ui.exercise.ChainExercisePage;
@@ -22,17 +23,18 @@ public final class LessonViews {
         Page create(LessonParams params, AppContext ctx);
     }
 
-    private static final Map<String, Factory> VIEWS = Map.of(
-            "conv-intro", ConvIntroPage::new,
-            "conv-animator", AnimatorPage::new,
-            "pooling", PoolingPage::new,
-            "channels", ChannelsPage::new,
-            "exercise-conv", ExercisePage::new,
-            "exercise-chain", ChainExercisePage::new,
-            "fashion-mnist", DatasetPage::new,
-            "training-lab", TrainingPage::new,
-            "feature-maps", FeatureMapsPage::new,
-            "voxels", VoxelPage::new);
+    private static final Map<String, Factory> VIEWS = Map.ofEntries(
+            Map.entry("conv-intro", ConvIntroPage::new),
+            Map.entry("conv-animator", AnimatorPage::new),
+            Map.entry("pooling", PoolingPage::new),
+            Map.entry("channels", ChannelsPage::new),
+            Map.entry("exercise-conv", ExercisePage::new),
+            Map.entry("exercise-chain", ChainExercisePage::new),
+            Map.entry("fashion-mnist", DatasetPage::new),
+            Map.entry("training-lab", TrainingPage::new),
+            Map.entry("feature-maps", FeatureMapsPage::new),
+            Map.entry("voxels", VoxelPage::new),
+            Map.entry("conv3d", Conv3dPage::new));
 
     private LessonViews() {}
 

@@ -81,7 +81,13 @@ public final class ChainExercisePage implements Page {
         alternatives.setVisible(false);
         alternatives.setManaged(false);
 
-        root.getChildren().addAll(statement, grid, new HBox(10, check, list), feedback, alternatives);
+        // the student's first layer, seen stepping through the volume in 3D
+        Button see = new Button();
+        see.setId("chain-see-3d");
+        see.textProperty().bind(i18n.bind("chain.see3d"));
+        see.setOnAction(e -> ctx.navigation().open("conv3d-steps", java.util.Map.of("input", vm.input(), "kernel", Math.min(5, vm.k1.get()),
+                "stride", Math.min(3, vm.s1.get()), "padding", Math.min(2, vm.p1.get()))));
+        root.getChildren().addAll(statement, grid, new HBox(10, check, list, see), feedback, alternatives);
         QuizView.addTo(root, params.values().get("questions"), i18n);
         root.setPadding(new Insets(16));
         scroll.setFitToWidth(true);

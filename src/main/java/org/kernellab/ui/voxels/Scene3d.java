@@ -2,7 +2,6 @@ package org.kernellab.ui.voxels;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.MeshView;
@@ -11,6 +10,7 @@ import org.fxyz3d.geometry.Point3D;
 import org.fxyz3d.shapes.primitives.ScatterMesh;
 import org.kernellab.mesh.Mesh;
 import org.kernellab.mesh.Voxels;
+import org.kernellab.ui.widgets.Cubes;
 
 /**
  * The three views of an object as JavaFX 3D nodes, each one mesh (never a node per point or per voxel), fitted to a
@@ -53,71 +53,10 @@ final class Scene3d {
         return s;
     }
 
-    /**
-     * The occupied voxels of the lowest {@code layers} layers as one triangle mesh, only the faces between a voxel and an
-     * empty cell (the inside is never drawn), coloured by height through a colour ramp.
-     */
+    /** The occupied voxels of the lowest {@code layers} layers, coloured by height (only the faces that can be seen). */
     static MeshView voxels(Voxels v, int layers) {
-        int n = v.size();
-        double cell = SIDE / n;
-        TriangleMesh tm = new TriangleMesh();
-        for (int h = 0; h < 256; h++) tm.getTexCoords().addAll((h + 0.5f) / 256f, 0.5f);
-        List<Float> pts = new ArrayList<>();
-        List<Integer> faces = new ArrayList<>();
-        int[][] dirs = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
-        for (int x = 0; x < n; x++) {
-            for (int y = 0; y < n; y++) {
-                for (int z = 0; z < Math.min(n, layers); z++) {
-                    if (!v.get(x, y, z)) continue;
-                    int colour = (int) (255.0 * z / Math.max(1, n - 1));
-                    for (int[] d : dirs) {
-                        int nx = x + d[0], ny = y + d[1], nz = z + d[2];
-                        boolean open = nx < 0 || ny < 0 || nz < 0 || nx >= n || ny >= n || nz >= Math.min(n, layers) || !v.get(nx, ny, nz);
-                        if (open) quad(pts, faces, x, y, z, d, cell, n, colour);
-                    }
-                }
-            }
-        }
-        float[] p = new float[pts.size()];
-        for (int i = 0; i < p.length; i++) p[i] = pts.get(i);
-        int[] f = faces.stream().mapToInt(Integer::intValue).toArray();
-        tm.getPoints().setAll(p);
-        tm.getFaces().setAll(f);
-        MeshView view = new MeshView(tm);
-        PhongMaterial m = new PhongMaterial();
-        m.setDiffuseMap(ramp());
-        view.setMaterial(m);
-        return view;
-    }
-
-    /** One face of voxel (x, y, z) facing direction d: four corners, two triangles. */
-    private static void quad(List<Float> pts, List<Integer> faces, int x, int y, int z, int[] d, double cell, int n, int colour) {
-        int base = pts.size() / 3;
-        int axis = d[0] != 0 ? 0 : d[1] != 0 ? 1 : 2;
-        int u = (axis + 1) % 3, w = (axis + 2) % 3;
-        double[] c = {x, y, z};
-        for (int k = 0; k < 4; k++) {
-            double[] q = c.clone();
-            q[axis] += d[axis] > 0 ? 1 : 0;
-            q[u] += (k == 1 || k == 2) ? 1 : 0;
-            q[w] += (k >= 2) ? 1 : 0;
-            // grid (x, y, z up) to screen (x, −z, y), centred
-            pts.add((float) ((q[0] - n / 2.0) * cell));
-            pts.add((float) (-(q[2] - n / 2.0) * cell));
-            pts.add((float) ((q[1] - n / 2.0) * cell));
-        }
-        int[] order = d[axis] > 0 ? new int[] {0, 1, 2, 0, 2, 3} : new int[] {0, 2, 1, 0, 3, 2};
-        for (int k : order) {
-            faces.add(base + k);
-            faces.add(colour);
-        }
-    }
-
-    /** Blue (low) through green to orange (high): the height colours, as a texture of 256 texels. */
-    private static WritableImage ramp() {
-        WritableImage img = new WritableImage(256, 1);
-        for (int i = 0; i < 256; i++) img.getPixelWriter().setColor(i, 0, Color.hsb(230 - 200 * i / 255.0, 0.75, 0.9));
-        return img;
+        int n = v.size(), top = Math.min(n, layers);
+        return Cubes.mesh(n, n, n, SIDE / n, (x, y, z) -> z < top && v.get(x, y, z) ? (int) (255.0 * z / Math.max(1, n - 1)) : -1);
     }
 
     /** Point (x, y, z) of a ModelNet object to screen space, fitted to the cube by its bounds. */

@@ -35,6 +35,7 @@ import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.Viewport3D;
 
 /**
  * The 3D voxel viewer: an object's mesh, the points sampled on its surface and its occupancy voxels, side by side or one
@@ -50,7 +51,7 @@ public final class VoxelPage implements Page {
     private final Lifetime life = new Lifetime();
     private final boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
     private final DoubleProperty yaw = new SimpleDoubleProperty(-35), pitch = new SimpleDoubleProperty(-20), distance = new SimpleDoubleProperty(430);
-    private final Viewport meshView, pointsView, voxelView;
+    private final Viewport3D meshView, pointsView, voxelView;
     private final HBox views = new HBox(6);
     private final FlowPane slices = new FlowPane(6, 6);
     private final Label figures = new Label();
@@ -78,9 +79,9 @@ public final class VoxelPage implements Page {
         vm.resultProperty().addListener((o, a, b) -> {
             if (!lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
         });
-        meshView = has3d ? new Viewport(yaw, pitch, distance) : null;
-        pointsView = has3d ? new Viewport(yaw, pitch, distance) : null;
-        voxelView = has3d ? new Viewport(yaw, pitch, distance) : null;
+        meshView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
+        pointsView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
+        voxelView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         root.setLeft(controls());
         root.setCenter(stage());
         vm.resultProperty().addListener((o, a, b) -> redraw());
@@ -190,7 +191,7 @@ public final class VoxelPage implements Page {
         if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.VOXELS) views.getChildren().add(titled("vox.showVoxels", voxelView));
     }
 
-    private Node titled(String key, Viewport v) {
+    private Node titled(String key, Viewport3D v) {
         VBox box = new VBox(4, Grids.title(i18n.bind(key)), v);
         VBox.setVgrow(v, Priority.ALWAYS);
         HBox.setHgrow(box, Priority.ALWAYS);
@@ -208,7 +209,7 @@ public final class VoxelPage implements Page {
                 Numbers.percent(v.occupied() / Math.pow(v.size(), 3))));
         Theme.Palette p = ctx.palette().getValue();
         if (has3d) {
-            for (Viewport vp : new Viewport[] {meshView, pointsView, voxelView}) vp.background(p.background());
+            for (Viewport3D vp : new Viewport3D[] {meshView, pointsView, voxelView}) vp.background(p.background());
             meshView.show(Scene3d.mesh(r.mesh(), p.selected()));
             pointsView.show(Scene3d.points(r.points(), r.mesh().bounds()));
             voxelView.show(Scene3d.voxels(v, vm.slice.get()));

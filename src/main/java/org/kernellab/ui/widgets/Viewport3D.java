@@ -1,4 +1,4 @@
-package org.kernellab.ui.voxels;
+package org.kernellab.ui.widgets;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.scene.AmbientLight;
@@ -17,12 +17,12 @@ import javafx.scene.transform.Translate;
  * A 3D view that fills its pane: drag to turn the object, the wheel to come closer. Several viewports share the angles
  * and the distance they are given, so the mesh, its points and its voxels turn together.
  */
-final class Viewport extends Pane {
+public final class Viewport3D extends Pane {
     private final Group content = new Group();
     private final SubScene scene;
     private double pressX, pressY;
 
-    Viewport(DoubleProperty yaw, DoubleProperty pitch, DoubleProperty distance) {
+    public Viewport3D(DoubleProperty yaw, DoubleProperty pitch, DoubleProperty distance) {
         Rotate turn = new Rotate(0, Rotate.Y_AXIS), tilt = new Rotate(0, Rotate.X_AXIS);
         turn.angleProperty().bind(yaw);
         tilt.angleProperty().bind(pitch);
@@ -56,7 +56,7 @@ final class Viewport extends Pane {
         scene.setOnScroll(e -> distance.set(Math.max(150, Math.min(2000, distance.get() - e.getDeltaY()))));
     }
 
-    void show(Node node) { content.getChildren().setAll(node); }
+    public void show(Node... nodes) { content.getChildren().setAll(nodes); }
 
-    void background(Color c) { scene.setFill(c); }
+    public void background(Color c) { scene.setFill(c); }
 }
