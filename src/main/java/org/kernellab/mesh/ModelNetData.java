@@ -61,7 +61,8 @@ public final class ModelNetData {
             progress.done(done.incrementAndGet(), total);
         });
         if (cancelled.getAsBoolean()) throw new DataException("modelnet.cancelled");
-        return new VoxelSet(train, trainLabels, test, testLabels, s.grid(), ModelNetLike.CLASSES.subList(0, s.classes()), "built-in", List.of());
+        return new VoxelSet(train, trainLabels, test, testLabels, s.grid(), ModelNetLike.CLASSES.subList(0, s.classes()), "built-in", List.of(),
+                List.of());
     }
 
     /** A ModelNet folder, from the cache when it was read before with the same files and settings. */
@@ -131,6 +132,7 @@ public final class ModelNetData {
         }
         if (nTrain == 0 || nTest == 0) throw new DataException("modelnet.empty", source, nTrain, nTest);
         byte[] train = new byte[nTrain * cells], test = new byte[nTest * cells], trainLabels = new byte[nTrain], testLabels = new byte[nTest];
+        List<String> testFiles = new ArrayList<>();
         int a = 0, b = 0;
         for (int k = 0; k < items.size(); k++) {
             if (grids[k] == null) continue;
@@ -141,11 +143,13 @@ public final class ModelNetData {
             } else {
                 System.arraycopy(grids[k], 0, test, b * cells, cells);
                 testLabels[b++] = (byte) it.label();
+                testFiles.add(it.file().toAbsolutePath().toString());
             }
         }
         List<String> sorted = new ArrayList<>(skipped);
         Collections.sort(sorted);
-        return new VoxelSet(train, trainLabels, test, testLabels, s.grid(), List.copyOf(classes), source, List.copyOf(sorted));
+        return new VoxelSet(train, trainLabels, test, testLabels, s.grid(), List.copyOf(classes), source, List.copyOf(sorted),
+                List.copyOf(testFiles));
     }
 
     private static boolean isMesh(Path p) { return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(off|obj|stl)"); }
@@ -155,7 +159,7 @@ public final class ModelNetData {
         return Voxels.of(Surface.sample(m, s.points(), s.seed() * 31 + k), s.grid(), s.keepAspect() ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH);
     }
 
-    private static final int CACHE_MAGIC = 0x4b4c5658; // "KLVX"
+    private static final int CACHE_MAGIC = 0x4b4c5659; // "KLVY": with the test objects' files
 
     private static void writeCache(Path file, VoxelSet v) {
         try {
@@ -170,6 +174,7 @@ public final class ModelNetData {
                 out.writeInt(v.testSize());
                 out.writeInt(v.skipped().size());
                 for (String s : v.skipped()) out.writeUTF(s.length() > 1000 ? s.substring(0, 1000) : s);
+                for (String f : v.testFiles()) out.writeUTF(f);
                 out.write(v.train());
                 out.write(v.trainLabels());
                 out.write(v.test());
@@ -194,13 +199,14 @@ public final class ModelNetData {
                     || (nTrain + nTest) * cells + nTrain + nTest > Files.size(file)) {
                 throw new DataException("modelnet.badCache", file);
             }
-            List<String> skipped = new ArrayList<>();
+            List<String> skipped = new ArrayList<>(), testFiles = new ArrayList<>();
             for (int i = 0; i < nSkipped; i++) skipped.add(in.readUTF());
+            for (int i = 0; i < nTest; i++) testFiles.add(in.readUTF());
             byte[] train = in.readNBytes((int) (nTrain * cells)), trainLabels = in.readNBytes(nTrain);
             byte[] test = in.readNBytes((int) (nTest * cells)), testLabels = in.readNBytes(nTest);
             long expected = sum.getChecksum().getValue();
             if (in.readLong() != expected) throw new DataException("modelnet.badCache", file);
-            return new VoxelSet(train, trainLabels, test, testLabels, grid, List.copyOf(classes), source, skipped);
+            return new VoxelSet(train, trainLabels, test, testLabels, grid, List.copyOf(classes), source, skipped, testFiles);
         }
     }
 }

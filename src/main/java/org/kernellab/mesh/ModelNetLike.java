@@ -83,7 +83,10 @@ public final class ModelNetLike {
                         .box(-bowl - 0.08, 0, h * 0.6, 0.18, u(r, 0.35, 0.45), u(r, 0.3, 0.4));
             }
         }
-        return s.build(r.nextDouble() * 2 * Math.PI, 0.004, r);
+        // what makes real objects hard to tell apart: a missing part, something else in the scan, uneven proportions
+        if (s.parts() > 2 && r.nextDouble() < 0.2) s.drop(r.nextInt(s.parts()));
+        if (r.nextDouble() < 0.3) s.box(u(r, -0.6, 0.6), u(r, -0.6, 0.6), u(r, 0, 0.5), u(r, 0.1, 0.5), u(r, 0.1, 0.5), u(r, 0.05, 0.4));
+        return s.build(r.nextDouble() * 2 * Math.PI, 0.01, r);
     }
 
     private static double u(Random r, double lo, double hi) { return lo + (hi - lo) * r.nextDouble(); }

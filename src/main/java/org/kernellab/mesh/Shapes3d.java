@@ -7,6 +7,8 @@ import java.util.List;
 final class Shapes3d {
     final List<float[]> vertices = new ArrayList<>();
     final List<int[]> faces = new ArrayList<>();
+    /** Where each part's faces start, so that one can be left out. */
+    private final List<Integer> partStarts = new ArrayList<>();
 
     private int vertex(double x, double y, double z) {
         vertices.add(new float[] {(float) x, (float) y, (float) z});
@@ -15,6 +17,7 @@ final class Shapes3d {
 
     /** A box centred on (x, y) whose bottom is at z, of sides sx, sy, sz: six four-sided faces. */
     Shapes3d box(double x, double y, double z, double sx, double sy, double sz) {
+        partStarts.add(faces.size());
         int[] v = new int[8];
         for (int i = 0; i < 8; i++) v[i] = vertex(x + ((i & 1) == 0 ? -sx : sx) / 2, y + ((i & 2) == 0 ? -sy : sy) / 2, z + ((i & 4) == 0 ? 0 : sz));
         int[][] quads = {{0, 2, 3, 1}, {4, 5, 7, 6}, {0, 1, 5, 4}, {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
@@ -24,6 +27,7 @@ final class Shapes3d {
 
     /** A cylinder standing on z, of radius r and height h, with {@code sides} sides: two polygons and the side quads. */
     Shapes3d cylinder(double x, double y, double z, double r, double h, int sides) {
+        partStarts.add(faces.size());
         int[] bottom = new int[sides], top = new int[sides];
         for (int i = 0; i < sides; i++) {
             double a = 2 * Math.PI * i / sides;
@@ -39,6 +43,16 @@ final class Shapes3d {
             faces.add(new int[] {bottom[i], bottom[j], top[j], top[i]});
         }
         return this;
+    }
+
+    int parts() { return partStarts.size(); }
+
+    /** Leaves part p out (a chair that lost its back, a table with a leg missing): real objects vary like that. */
+    void drop(int p) {
+        int from = partStarts.get(p), to = p + 1 < partStarts.size() ? partStarts.get(p + 1) : faces.size();
+        faces.subList(from, to).clear();
+        partStarts.remove(p);
+        for (int i = p; i < partStarts.size(); i++) partStarts.set(i, partStarts.get(i) - (to - from));
     }
 
     /** Turned by {@code angle} about the vertical axis, every vertex moved by up to {@code noise}, as a {@link Mesh}. */

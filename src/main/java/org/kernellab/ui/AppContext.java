@@ -8,6 +8,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import org.kernellab.lesson.Progress;
 import org.kernellab.ui.task.TaskRunner;
+import org.kernellab.ui.train3d.Train3DViewModel;
 import org.kernellab.ui.training.TrainingViewModel;
 
 /**
@@ -25,6 +26,7 @@ public final class AppContext {
     private final Navigation navigation;
     private final Workbench workbench;
     private TrainingViewModel trainingLab;
+    private Train3DViewModel train3d;
 
     public AppContext(I18n i18n, TaskRunner tasks, ComputeEngine engine, ObjectProperty<Theme> theme, BooleanProperty presentation,
                       Progress progress, Navigation navigation, Workbench workbench) {
@@ -62,6 +64,14 @@ public final class AppContext {
     public TrainingViewModel trainingLab() {
         if (trainingLab == null) trainingLab = new TrainingViewModel(tasks, Platform::runLater, i18n, workbench);
         return trainingLab;
+    }
+
+    /** The 3D lab: one for the app, made when first opened, so a run goes on while other lessons are shown. */
+    public Train3DViewModel train3d() {
+        if (train3d == null) {
+            train3d = new Train3DViewModel(tasks, Platform::runLater, java.nio.file.Path.of(System.getProperty("user.home"), ".kernellab", "cache"));
+        }
+        return train3d;
     }
 
     /**

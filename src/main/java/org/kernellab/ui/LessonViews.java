@@ -12,6 +12,7 @@ import org.kernellab.ui.exercise.ChainExercisePage;
 import org.kernellab.ui.exercise.ExercisePage;
 import org.kernellab.ui.featuremaps.FeatureMapsPage;
 import org.kernellab.ui.pooling.PoolingPage;
+import org.kernellab.ui.train3d.Train3DPage;
 import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.voxels.VoxelPage;
 
@@ -34,7 +35,8 @@ public final class LessonViews {
             Map.entry("training-lab", TrainingPage::new),
             Map.entry("feature-maps", FeatureMapsPage::new),
             Map.entry("voxels", VoxelPage::new),
-            Map.entry("conv3d", Conv3dPage::new));
+            Map.entry("conv3d", Conv3dPage::new),
+            Map.entry("train3d", Train3DPage::new));
 
     private LessonViews() {}
 

@@ -41,7 +41,8 @@ import org.kernellab.ui.widgets.Viewport3D;
  * The 3D voxel viewer: an object's mesh, the points sampled on its surface and its occupancy voxels, side by side or one
  * at a time, turning together (drag, wheel, auto-rotate), with the grid, the number of points, the fit and a slice to
  * look inside. Where the system has no 3D, the voxels are shown as 2D slices, layer by layer.
- * Parameters: {@code class} (0–9, ModelNet10's order), {@code grid}.
+ * Parameters: {@code class} (0–9, ModelNet10's order), {@code index} (which object of it), {@code file} (a mesh to open),
+ * {@code grid}.
  */
 public final class VoxelPage implements Page {
     private final VoxelViewModel vm = new VoxelViewModel();
@@ -74,6 +75,8 @@ public final class VoxelPage implements Page {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         vm.objectClass.set(Math.max(0, Math.min(9, params.integer("class", 2))));
+        vm.index.set(Math.max(0, params.integer("index", 0)));
+        if (!params.string("file", "").isEmpty()) vm.open(java.nio.file.Path.of(params.string("file", ""))); // a mistake of the 3D lab
         vm.grid.set(Math.max(Voxels.MIN_GRID, Math.min(Voxels.MAX_GRID, params.integer("grid", 24))));
         String lesson = params.string("lesson", "");
         vm.resultProperty().addListener((o, a, b) -> {

@@ -1,0 +1,247 @@
+package org.kernellab.ui.train3d;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.kernellab.compute.ComputeException;
+import org.kernellab.compute.LayerChain;
+import org.kernellab.compute.Problem;
+import org.kernellab.mesh.ModelNetData;
+import org.kernellab.mesh.ModelNetLike;
+import org.kernellab.mesh.VoxelSet;
+import org.kernellab.model.Net3DSpec;
+import org.kernellab.model.Network3D;
+import org.kernellab.model.Trainer;
+import org.kernellab.model.Trainer3D;
+import org.kernellab.ui.task.TaskRunner;
+
+/**
+ * The 3D lab's state: the data (the built-in stand-ins or a ModelNet folder, voxelised in the background), the net (the
+ * course's Conv3DNet or the exercise's modified one) with its layer shapes, and the runs: each trains in the background
+ * with its curves, speed and time left, can pause and cancel within a batch, and ends with its confusion matrix and
+ * mistakes. Runs stay listed so that the two nets compare.
+ */
+public final class Train3DViewModel {
+    public enum Net { COURSE, MODIFIED }
+
+    public enum Status { LOADING, RUNNING, PAUSED, DONE, CANCELLED, FAILED }
+
+    /** A mistake on a test object: which, its class, the guess and how sure the net was. */
+    public record Mistake(int test, int actual, int predicted, float confidence) {}
+
+    /** One run and what it produced; its lists and properties change on the FX thread only. */
+    public static final class Run {
+        final int number;
+        final Net net;
+        final Net3DSpec spec;
+        final ObservableList<double[]> loss = FXCollections.observableArrayList(), accuracy = FXCollections.observableArrayList();
+        final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.LOADING);
+        final ReadOnlyObjectWrapper<double[]> progress = new ReadOnlyObjectWrapper<>(new double[] {0, Double.NaN, Double.NaN, 0});
+        final ReadOnlyObjectWrapper<Trainer.Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
+        VoxelSet data;
+        Problem problem;
+
+        Run(int number, Net net, Net3DSpec spec) {
+            this.number = number;
+            this.net = net;
+            this.spec = spec;
+        }
+
+        public int number() { return number; }
+
+        public Net net() { return net; }
+
+        public Net3DSpec spec() { return spec; }
+
+        /** Loss points (x in epochs, y the mean loss since the last point). */
+        public ObservableList<double[]> loss() { return loss; }
+
+        /** Per epoch: epoch, train accuracy, test accuracy. */
+        public ObservableList<double[]> accuracy() { return accuracy; }
+
+        public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
+
+        /** Fraction done, samples per second, seconds left, epoch. */
+        public ReadOnlyObjectProperty<double[]> progressProperty() { return progress.getReadOnlyProperty(); }
+
+        public ReadOnlyObjectProperty<Trainer.Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
+
+        public VoxelSet data() { return data; }
+
+        public Problem problem() { return problem; }
+    }
+
+    public final IntegerProperty classes = new SimpleIntegerProperty(4); // the notebook's NUM_CLASSES
+    public final ObjectProperty<Net> net = new SimpleObjectProperty<>(Net.COURSE);
+    public final IntegerProperty epochs = new SimpleIntegerProperty(5);
+    public final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(32);
+    public final StringProperty lr = new SimpleStringProperty("0.001");
+    /** A ModelNet folder, or null for the built-in objects. */
+    public final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
+
+    private final ObservableList<Run> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Run> shown = new ReadOnlyObjectWrapper<>();
+    private final TaskRunner tasks;
+    private final Executor fx;
+    private final Path cache;
+    private TaskRunner.Handle handle;
+    private volatile boolean paused, cancelled;
+
+    /** @param cache where voxelised folders are kept (null: none) */
+    public Train3DViewModel(TaskRunner tasks, Executor fx, Path cache) {
+        this.tasks = tasks;
+        this.fx = fx;
+        this.cache = cache;
+    }
+
+    public ObservableList<Run> runs() { return runs; }
+
+    /** The run training now, null when idle. */
+    public ReadOnlyObjectProperty<Run> currentProperty() { return current.getReadOnlyProperty(); }
+
+    /** The run whose results are shown: the last one to finish. */
+    public ReadOnlyObjectProperty<Run> shownProperty() { return shown.getReadOnlyProperty(); }
+
+    /** The edited net, or a {@link ComputeException} saying what is wrong. */
+    public Net3DSpec spec() {
+        double rate;
+        try {
+            rate = Double.parseDouble(lr.get().trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new ComputeException("train.badLrText", lr.get());
+        }
+        return new Net3DSpec(net.get() == Net.COURSE ? Net3DSpec.course() : Net3DSpec.modified(), 24, classes.get(), 0.5, rate, batch.get(),
+                epochs.get(), 1);
+    }
+
+    /** The layers of the edited net with their shapes and parameters, from the compute core. */
+    public List<LayerChain.Result> layers() { return spec().summary(); }
+
+    /** Starts a run: the data are voxelised first (in the background) if needed, then the net trains. */
+    public Run train() {
+        if (current.get() != null) return current.get();
+        Net3DSpec spec = spec();
+        Run run = new Run(runs.size() + 1, net.get(), spec);
+        runs.add(run);
+        current.set(run);
+        paused = false;
+        cancelled = false;
+        ModelNetData.Settings settings = new ModelNetData.Settings(spec.classes(), spec.grid(), 2048, 1, false);
+        Path from = folder.get();
+        handle = tasks.run("3D: " + name(run), work -> {
+            VoxelSet data = from == null ? ModelNetData.builtIn(settings, (d, t) -> work.progress(d, 2L * t), work::cancelled)
+                    : ModelNetData.folder(from, settings, cache, (d, t) -> work.progress(d, 2L * t), work::cancelled);
+            if (data.classes().size() < spec.classes()) throw new ComputeException("cli.fewClasses", spec.classes(), data.classes().size());
+            fx.execute(() -> {
+                run.data = data;
+                run.status.set(Status.RUNNING);
+            });
+            int perEpoch = (data.trainSize() + spec.batch() - 1) / spec.batch();
+            try (Network3D network = new Network3D(spec)) {
+                double[] sum = new double[2];
+                Trainer3D.train(network, data, new Trainer.Listener() {
+                    @Override public void batch(Trainer.Batch b) {
+                        sum[0] += b.loss();
+                        sum[1]++;
+                        work.progress(b.total() + b.done(), 2L * b.total());
+                        if (sum[1] < Math.max(1, perEpoch / 10) && b.done() % perEpoch != 0) return;
+                        double[] point = {b.done() / (double) perEpoch, sum[0] / sum[1]};
+                        sum[0] = sum[1] = 0;
+                        double[] p = {b.done() / (double) b.total(), b.imagesPerSecond(), b.secondsLeft(), b.epoch()};
+                        fx.execute(() -> {
+                            run.loss.add(point);
+                            run.progress.set(p);
+                        });
+                    }
+
+                    @Override public void epoch(Trainer.Epoch e) {
+                        fx.execute(() -> {
+                            run.accuracy.add(new double[] {e.epoch(), e.trainAccuracy(), e.testAccuracy()});
+                            run.evaluation.set(e.test());
+                        });
+                    }
+
+                    @Override public boolean cancelled() { return waitWhilePaused() || work.cancelled(); }
+                });
+            }
+            return !(cancelled || work.cancelled());
+        }, finished -> end(run, finished ? Status.DONE : Status.CANCELLED), error -> {
+            run.problem = Problem.of(error);
+            end(run, Status.FAILED);
+        });
+        return run;
+    }
+
+    private synchronized boolean waitWhilePaused() {
+        try {
+            while (paused && !cancelled) wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+        return cancelled;
+    }
+
+    /** Pauses the run training now, or resumes it. */
+    public synchronized void togglePause() {
+        Run run = current.get();
+        if (run == null || run.status.get() == Status.LOADING) return;
+        paused = !paused;
+        run.status.set(paused ? Status.PAUSED : Status.RUNNING);
+        notifyAll();
+    }
+
+    /** Stops the run within one batch. */
+    public synchronized void cancel() {
+        cancelled = true;
+        paused = false;
+        notifyAll();
+        if (handle != null) handle.cancel();
+    }
+
+    private void end(Run run, Status status) {
+        run.status.set(status);
+        if (current.get() == run) current.set(null);
+        if (status == Status.DONE) shown.set(run);
+    }
+
+    /** "#2 course net" / "#2 modified net". */
+    public static String name(Run run) { return "#" + run.number + " " + (run.net == Net.COURSE ? "Conv3DNet" : "modified"); }
+
+    /** The first {@code n} test objects the shown run got wrong, the surest first. */
+    public List<Mistake> mistakes(int n) {
+        Run run = shown.get();
+        if (run == null || run.evaluation.get() == null) return List.of();
+        Trainer.Evaluation e = run.evaluation.get();
+        List<Mistake> all = new ArrayList<>();
+        for (int i = 0; i < e.predicted().length; i++) {
+            int actual = run.data.testLabels()[i];
+            if (e.predicted()[i] != actual) all.add(new Mistake(i, actual, e.predicted()[i], e.confidence()[i]));
+        }
+        all.sort((a, b) -> Float.compare(b.confidence(), a.confidence()));
+        return all.subList(0, Math.min(n, all.size()));
+    }
+
+    /** The voxel viewer's parameters that show test object {@code test} of a run's data. */
+    public static java.util.Map<String, Object> viewerParams(Run run, int test) {
+        VoxelSet d = run.data;
+        if (!d.testFiles().isEmpty()) return java.util.Map.of("file", d.testFiles().get(test));
+        int c = d.testLabels()[test], j = test % ModelNetData.BUILT_IN_TEST;
+        return java.util.Map.of("class", c, "index", ModelNetData.BUILT_IN_TRAIN + j);
+    }
+
+    /** The name of class c in the data, ModelNet's folder name. */
+    public static String className(Run run, int c) { return run.data == null ? ModelNetLike.CLASSES.get(c) : run.data.classes().get(c); }
+}
