@@ -85,8 +85,9 @@ public final class Train3DPage implements Page {
             results();
             fillLayers();
         });
-        for (javafx.beans.Observable o : new javafx.beans.Observable[] {vm.net, vm.classes, vm.batch, vm.lr, vm.epochs}) o.addListener(x
-                -> fillLayers());
+        for (javafx.beans.value.ObservableValue<?> o : java.util.List.of(vm.net, vm.classes, vm.batch, vm.lr, vm.epochs)) {
+            life.onChange(o, x -> fillLayers()); // the lab outlives the page: held by the page's lifetime, not by the lab
+        }
         fillLayers();
         status();
         results();
@@ -280,7 +281,7 @@ public final class Train3DPage implements Page {
             return;
         }
         int n = e.confusion().length;
-        resultsTitle.setText(i18n.tr("train.resultsOf", Train3DViewModel.name(run), Numbers.percent(e.accuracy()), e.predicted().length));
+        resultsTitle.setText(i18n.tr("t3.resultsOf", Train3DViewModel.name(run), Numbers.percent(e.accuracy()), e.predicted().length));
         double[][] counts = new double[n][n];
         double max = 1;
         for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) max = Math.max(max, counts[r][c] = e.confusion()[r][c]);
