@@ -201,11 +201,12 @@ public final class AnimatorPage implements Page {
         if (!r.ok()) return "✗ " + i18n.tr("animator.noOutput", i18n.tr(r.problem()));
         StringBuilder sb = new StringBuilder();
         if (r.trace() != null) {
-            List<Integer> rows = vm.uncoveredRows(), cols = vm.uncoveredCols();
+            Coverage coverage = vm.coverage();
+            List<Integer> rows = coverage.uncoveredRows(), cols = coverage.uncoveredCols();
             if (!rows.isEmpty() || !cols.isEmpty()) {
                 sb.append(i18n.tr("animator.uncovered", rows.isEmpty() ? "–" : join(rows), cols.isEmpty() ? "–" : join(cols)));
-            } else if (vm.uncoveredCells() > 0) {
-                sb.append(i18n.tr("animator.uncoveredCells", vm.uncoveredCells()));
+            } else if (coverage.uncoveredCells() > 0) {
+                sb.append(i18n.tr("animator.uncoveredCells", coverage.uncoveredCells()));
             }
         }
         if (!ctx.engineReady().get()) sb.append(sb.length() > 0 ? "\n" : "").append(i18n.tr("animator.waitingEngine"));
@@ -243,7 +244,7 @@ public final class AnimatorPage implements Page {
                 lastWindow = null;
                 return;
             }
-            inView.setUncovered(vm.neverCovered());
+            inView.setUncovered(vm.coverage().neverCovered());
             ConvTrace.Step s = r.trace().steps().get(vm.stepper().step());
             inView.setWindow(s.terms().stream().filter(t -> t.channel() == 0).map(t -> new int[] {t.row(), t.col()}).toList());
             glideFrom(fresh ? null : lastWindow, s.top(), s.left());

@@ -1,7 +1,5 @@
 package org.kernellab.ui.animator;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
@@ -312,33 +310,9 @@ public final class AnimatorViewModel {
         }
     }
 
-    /** Input rows (and columns) that no tap of the kernel ever reaches, in the unpadded input's numbering. */
-    public List<Integer> uncoveredRows() { return uncovered(true); }
-
-    public List<Integer> uncoveredCols() { return uncovered(false); }
-
-    /** Input cells (unpadded) that no tap reaches. */
-    public int uncoveredCells() {
-        Result r = result.get();
-        if (r == null || r.covered() == null) return 0;
-        int n = 0;
-        for (int i = 0; i < inputH.get(); i++) for (int j = 0; j < inputW.get(); j++) if (!r.covered()[i + padH.get()][j + padW.get()]) n++;
-        return n;
-    }
-
-    private List<Integer> uncovered(boolean rows) {
-        Result r = result.get();
-        List<Integer> out = new ArrayList<>();
-        if (r == null || r.covered() == null) return out;
-        int n = rows ? inputH.get() : inputW.get(), m = rows ? inputW.get() : inputH.get();
-        for (int i = 0; i < n; i++) {
-            boolean any = false;
-            for (int j = 0; j < m && !any; j++) any = rows ? r.covered()[i + padH.get()][j + padW.get()] : r.covered()[j + padH.get()][i
-                    + padW.get()];
-            if (!any) out.add(i);
-        }
-        return out;
-    }
+    /** Which input cells the kernel never reaches under the current settings. */
+    public Coverage coverage() { return new Coverage(result.get() == null ? null : result.get().covered(), inputH.get(), inputW.get(), padH.get(),
+            padW.get()); }
 
     /** The current step's arithmetic: each pair multiplied, the products, the sum with the bias. */
     public String stepText() {
@@ -364,13 +338,4 @@ public final class AnimatorViewModel {
 
     /** The input with its zero padding around it, as the kernel sees it. */
     public double[][] paddedInput() { return input.get().padded(padH.get(), padW.get(), 0); }
-
-    /** Over the padded input: true for a real cell that no window covers (a stride that does not divide evenly). */
-    public boolean[][] neverCovered() {
-        Result r = result();
-        int ph = padH.get(), pw = padW.get(), h = input.get().dim(0), w = input.get().dim(1);
-        boolean[][] never = new boolean[h + 2 * ph][w + 2 * pw];
-        for (int i = 0; i < h; i++) for (int j = 0; j < w; j++) never[i + ph][j + pw] = !r.covered()[i + ph][j + pw];
-        return never;
-    }
 }

@@ -107,13 +107,13 @@ class AnimatorViewModelTest {
             vm.preset.set(Kernels.SOBEL_X);
             vm.strideH.set(2);
         });
-        assertEquals(List.of(5), vm.uncoveredRows());
-        assertEquals(List.of(5), vm.uncoveredCols());
+        assertEquals(List.of(5), vm.coverage().uncoveredRows());
+        assertEquals(List.of(5), vm.coverage().uncoveredCols());
         vm.dilationH.set(2);
         vm.strideH.set(2);
         vm.inputH.set(5);
         // dilation 2, stride 2 on 5 cells: taps land on even cells only
-        assertEquals(List.of(1, 3), vm.uncoveredRows());
+        assertEquals(List.of(1, 3), vm.coverage().uncoveredRows());
     }
 
     @Test void transposedModeScattersAndMatchesNd4j() {
