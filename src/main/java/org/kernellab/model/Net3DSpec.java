@@ -12,8 +12,11 @@ import org.kernellab.compute.LayerSpec;
  * the classes; trained with Adam.
  */
 public record Net3DSpec(List<Block> blocks, int grid, int classes, double dropout, double lr, int batch, int epochs, long seed) {
-    /** Conv3d(in, {@code out}, {@code kernel}, padding={@code padding}), ReLU, then MaxPool3d(2) when {@code pool}. */
-    public record Block(int out, int kernel, int padding, boolean pool) {}
+    /** Conv3d(in, {@code out}, {@code kernel}, stride={@code stride}, padding={@code padding}), ReLU, then MaxPool3d(2) when {@code pool}. */
+    public record Block(int out, int kernel, int stride, int padding, boolean pool) {
+        /** A block of stride 1, as the course's are. */
+        public Block(int out, int kernel, int padding, boolean pool) { this(out, kernel, 1, padding, pool); }
+    }
 
     public static final int HIDDEN = 512;
 
@@ -44,7 +47,7 @@ public record Net3DSpec(List<Block> blocks, int grid, int classes, double dropou
     private static List<LayerSpec> layers(List<Block> blocks, int classes, double dropout) {
         List<LayerSpec> l = new ArrayList<>();
         for (Block b : blocks) {
-            l.add(LayerSpec.parse("conv:out=" + b.out() + ",k=" + b.kernel() + ",p=" + b.padding()));
+            l.add(LayerSpec.parse("conv:out=" + b.out() + ",k=" + b.kernel() + ",s=" + b.stride() + ",p=" + b.padding()));
             l.add(LayerSpec.parse("relu"));
             if (b.pool()) l.add(LayerSpec.parse("maxpool:k=2"));
         }
@@ -66,7 +69,7 @@ public record Net3DSpec(List<Block> blocks, int grid, int classes, double dropou
         int side = grid;
         for (int i = 0; i < blocks.size(); i++) {
             Block b = blocks.get(i);
-            s[i][0] = side + 2 * b.padding() - b.kernel() + 1;
+            s[i][0] = (side + 2 * b.padding() - b.kernel()) / b.stride() + 1;
             s[i][1] = b.pool() ? s[i][0] / 2 : s[i][0];
             side = s[i][1];
         }

@@ -164,8 +164,8 @@ public final class Network3D implements AutoCloseable {
     }
 
     private static int[] convArgs(Net3DSpec.Block b) {
-        int k = b.kernel(), p = b.padding();
-        return new int[] {k, k, k, 1, 1, 1, p, p, p, 1, 1, 1, 0, 1, 0}; // valid padding mode, NDHWC, [kD, kH, kW, iC, oC]
+        int k = b.kernel(), s = b.stride(), p = b.padding();
+        return new int[] {k, k, k, s, s, s, p, p, p, 1, 1, 1, 0, 1, 0}; // valid padding mode, NDHWC, [kD, kH, kW, iC, oC]
     }
 
     private static final int[] POOL = {2, 2, 2, 2, 2, 2, 0, 0, 0, 1, 1, 1, 0, 0, 1}; // 2×2×2, stride 2, NDHWC
@@ -177,7 +177,7 @@ public final class Network3D implements AutoCloseable {
      */
     private void load(Batch b, byte[] voxels, int[] index, int from) {
         Net3DSpec.Block first = spec.blocks().get(0);
-        int g = spec.grid(), k = first.kernel(), p = first.padding(), c = sides[0][0], taps = k * k * k, rows = b.n * cube(c);
+        int g = spec.grid(), k = first.kernel(), st = first.stride(), p = first.padding(), c = sides[0][0], taps = k * k * k, rows = b.n * cube(c);
         java.nio.FloatBuffer out = b.cols.data().asNioFloat();
         java.util.stream.IntStream.rangeClosed(0, taps).parallel().forEach(t -> {
             float[] row = ROW.get();
@@ -189,17 +189,17 @@ public final class Network3D implements AutoCloseable {
                 for (int i = 0; i < b.n; i++) {
                     int src = index[from + i] * g * g * g;
                     for (int d = 0; d < c; d++) {
-                        int x = d + kd - p;
+                        int x = d * st + kd - p;
                         for (int h = 0; h < c; h++, o += c) {
-                            int y = h + kh - p;
+                            int y = h * st + kh - p;
                             if (x < 0 || y < 0 || x >= g || y >= g) {
                                 java.util.Arrays.fill(row, o, o + c, 0f);
                                 continue;
                             }
-                            int base = src + (x * g + y) * g + kw - p;
+                            int base = src + (x * g + y) * g;
                             for (int w = 0; w < c; w++) {
-                                int z = w + kw - p;
-                                row[o + w] = z >= 0 && z < g ? voxels[base + w] : 0;
+                                int z = w * st + kw - p;
+                                row[o + w] = z >= 0 && z < g ? voxels[base + z] : 0;
                             }
                         }
                     }

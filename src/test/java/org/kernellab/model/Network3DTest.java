@@ -36,13 +36,18 @@ class Network3DTest {
     }
 
     @Test void gradientsMatchFiniteDifferences() {
-        Net3DSpec spec = new Net3DSpec(List.of(new Net3DSpec.Block(2, 3, 0, true), new Net3DSpec.Block(3, 3, 1, false)), 8, 3, 0, 1e-3, 4, 1, 7);
+        gradientsOf(new Net3DSpec(List.of(new Net3DSpec.Block(2, 3, 0, true), new Net3DSpec.Block(3, 3, 1, false)), 8, 3, 0, 1e-3, 4, 1, 7));
+        // strides and padding in the first convolution (its im2col) and in a later one
+        gradientsOf(new Net3DSpec(List.of(new Net3DSpec.Block(2, 3, 2, 1, false), new Net3DSpec.Block(3, 2, 2, 0, false)), 9, 3, 0, 1e-3, 4, 1, 8));
+    }
+
+    private static void gradientsOf(Net3DSpec spec) {
         Network3D net = new Network3D(spec);
         float[] p = net.params().toFloatVector();
         Random noise = new Random(5); // biases off zero, so that few units sit exactly on ReLU's kink
         for (int i = 0; i < p.length; i++) p[i] += (float) (0.05 * noise.nextGaussian());
         net.params().assign(Nd4j.createFromArray(p).reshape(1, p.length));
-        byte[] x = voxels(4, 8, 3), labels = {0, 1, 2, 1};
+        byte[] x = voxels(4, spec.grid(), 3), labels = {0, 1, 2, 1};
         int[] idx = {0, 1, 2, 3};
         net.lossAndGradients(x, labels, idx, 0, 4);
         float[] analytic = net.grads().toFloatVector();
