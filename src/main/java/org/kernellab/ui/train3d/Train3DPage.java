@@ -104,6 +104,7 @@ public final class Train3DPage implements Page {
         Map<Train3DViewModel.Net, String[]> nets = new LinkedHashMap<>();
         nets.put(Train3DViewModel.Net.COURSE, new String[] {"t3-course", "t3.course"});
         nets.put(Train3DViewModel.Net.MODIFIED, new String[] {"t3-modified", "t3.modified"});
+        nets.put(Train3DViewModel.Net.YOURS, new String[] {"t3-yours", "t3.yours"});
         Label source = new Label();
         source.setId("t3-source");
         source.setWrapText(true);
@@ -141,15 +142,74 @@ public final class Train3DPage implements Page {
         train.getStyleClass().add("accent");
         train.disableProperty().bind(vm.currentProperty().isNotNull());
         VBox box = new VBox(8, Controls.label(i18n, "t3.data"), source, pick, builtIn, classes, Controls.label(i18n, "t3.net"),
-                Segments.of(vm.net, nets, i18n), layers, epochs, Controls.label(i18n, "train.batch"), batch, Controls.label(i18n, "train.lr"), lr,
+                Segments.of(vm.net, nets, i18n), editor(), layers, exercise(), epochs, Controls.label(i18n, "train.batch"), batch,
+                        Controls.label(i18n, "train.lr"), lr,
                 problem, train);
         box.setPadding(new Insets(12));
-        box.setPrefWidth(330);
+        box.setPrefWidth(380);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(345);
+        scroll.setMinWidth(395);
         return scroll;
+    }
+
+    /** The student's own net, a row per block: filters, kernel, stride, padding, pooling. Shown when "Yours" is chosen. */
+    private Node editor() {
+        GridPane g = new GridPane();
+        g.setId("t3-editor");
+        g.setHgap(4);
+        g.setVgap(4);
+        String[] heads = {"t3.filters", "t3.kernel", "t3.stride", "t3.padding", "t3.pool"};
+        for (int c = 0; c < heads.length; c++) {
+            Label head = new Label();
+            head.textProperty().bind(i18n.bind(heads[c]));
+            head.setMinWidth(Label.USE_PREF_SIZE);
+            g.add(head, c + 1, 0);
+        }
+        for (int r = 0; r < vm.yours.size(); r++) {
+            Train3DViewModel.BlockEdit b = vm.yours.get(r);
+            g.add(new Label(String.valueOf(r + 1)), 0, r + 1);
+            g.add(spinner("t3-b" + r + "-out", b.out, 1, 256), 1, r + 1);
+            g.add(spinner("t3-b" + r + "-k", b.kernel, 1, 7), 2, r + 1);
+            g.add(spinner("t3-b" + r + "-s", b.stride, 1, 3), 3, r + 1);
+            g.add(spinner("t3-b" + r + "-p", b.padding, 0, 3), 4, r + 1);
+            javafx.scene.control.CheckBox pool = new javafx.scene.control.CheckBox();
+            pool.setId("t3-b" + r + "-pool");
+            pool.selectedProperty().bindBidirectional(b.pool);
+            g.add(pool, 5, r + 1);
+            for (javafx.beans.value.ObservableValue<?> o : b.settings()) life.onChange(o, x -> fillLayers());
+        }
+        g.visibleProperty().bind(vm.net.isEqualTo(Train3DViewModel.Net.YOURS));
+        g.managedProperty().bind(g.visibleProperty());
+        return g;
+    }
+
+    private static javafx.scene.control.Spinner<Integer> spinner(String id, javafx.beans.property.IntegerProperty value, int min, int max) {
+        javafx.scene.control.Spinner<Integer> s = new javafx.scene.control.Spinner<>(min, max, value.get());
+        s.setId(id);
+        s.setEditable(true);
+        s.setPrefWidth(70);
+        javafx.beans.property.ObjectProperty<Integer> boxed = value.asObject();
+        s.getProperties().put("model", boxed); // the bidirectional binding holds both ends weakly: the spinner keeps this one
+        s.getValueFactory().valueProperty().bindBidirectional(boxed);
+        return s;
+    }
+
+    /** The exercise: does the edited net end in features of [32, 128, 4, 4, 4]? ND4J runs it and says. */
+    private Node exercise() {
+        Button check = Controls.button("t3-check", i18n, "t3.check", vm::checkTarget);
+        Label answer = new Label();
+        answer.setId("t3-answer");
+        answer.setWrapText(true);
+        answer.textProperty().bind(i18n.bind(() -> {
+            Object c = vm.checkedProperty().get();
+            if (c == null) return "";
+            if (c instanceof org.kernellab.compute.Problem p) return "✗ " + i18n.tr(p);
+            String shape = java.util.Arrays.toString((int[]) c).replace(" ", "");
+            return i18n.tr(Train3DViewModel.solves(c) ? "t3.solved" : "t3.notYet", shape);
+        }, vm.checkedProperty()));
+        return new VBox(4, check, answer);
     }
 
     private void fillLayers() {
@@ -161,11 +221,14 @@ public final class Train3DPage implements Page {
             for (LayerChain.Result r : vm.layers()) {
                 Label name = new Label(r.pytorch().replace("nn.", "").replace("kernel_size=", "k=").replace(", ", ","));
                 name.getStyleClass().add("code");
-                layers.addRow(row++, name, new Label(java.util.Arrays.toString(r.shape()).replace(" ", "")),
-                        new Label(Numbers.grouped(r.parameters())));
+                Label shape = new Label(java.util.Arrays.toString(r.shape()).replace(" ", "")), params = new Label(Numbers.grouped(r.parameters()));
+                for (Label l : new Label[] {name, shape, params}) l.setMinWidth(Label.USE_PREF_SIZE); // numbers are never cut
+                layers.addRow(row++, name, shape, params);
                 total += r.parameters();
             }
-            layers.addRow(row, new Label(i18n.tr("train.total", Numbers.grouped(total))));
+            Label sum = new Label(i18n.tr("train.total", Numbers.grouped(total)));
+            sum.setMinWidth(Label.USE_PREF_SIZE);
+            layers.add(sum, 0, row, 3, 1);
         } catch (ComputeException e) {
             problem.setText("✗ " + i18n.tr(e.problem()));
         }
@@ -188,6 +251,9 @@ public final class Train3DPage implements Page {
         cancel.setMaxWidth(Double.MAX_VALUE);
         cancel.disableProperty().bind(vm.currentProperty().isNull());
         status.setId("t3-status");
+        status.setWrapText(true);
+        for (Button b : new Button[] {pause, cancel}) b.setMinWidth(Button.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.ALWAYS);
         bar.setPrefWidth(200);
         HBox runBar = new HBox(10, pause, cancel, bar, status);
         runBar.setAlignment(Pos.CENTER_LEFT);

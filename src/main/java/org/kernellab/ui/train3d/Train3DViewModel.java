@@ -16,7 +16,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.LayerChain;
+import org.kernellab.compute.NdOps;
+import org.kernellab.compute.PoolMode;
 import org.kernellab.compute.Problem;
+import org.kernellab.compute.Tensor;
+import org.kernellab.compute.Window;
 import org.kernellab.mesh.ModelNetData;
 import org.kernellab.mesh.ModelNetLike;
 import org.kernellab.mesh.VoxelSet;
@@ -33,7 +37,29 @@ import org.kernellab.ui.task.TaskRunner;
  * mistakes. Runs stay listed so that the two nets compare.
  */
 public final class Train3DViewModel {
-    public enum Net { COURSE, MODIFIED }
+    public enum Net { COURSE, MODIFIED, YOURS }
+
+    /** One block of the student's own net, edited in the lab: its filters, kernel, stride, padding and pooling. */
+    public static final class BlockEdit {
+        public final IntegerProperty out, kernel, stride, padding;
+        public final javafx.beans.property.BooleanProperty pool;
+
+        BlockEdit(Net3DSpec.Block b) {
+            out = new SimpleIntegerProperty(b.out());
+            kernel = new SimpleIntegerProperty(b.kernel());
+            stride = new SimpleIntegerProperty(b.stride());
+            padding = new SimpleIntegerProperty(b.padding());
+            pool = new javafx.beans.property.SimpleBooleanProperty(b.pool());
+        }
+
+        Net3DSpec.Block block() { return new Net3DSpec.Block(out.get(), kernel.get(), stride.get(), padding.get(), pool.get()); }
+
+        /** Every setting of the block, to follow edits. */
+        public List<javafx.beans.value.ObservableValue<?>> settings() { return List.of(out, kernel, stride, padding, pool); }
+    }
+
+    /** The exercise's target: the features of a batch of 32 after the last convolution. */
+    public static final int[] TARGET = {32, 128, 4, 4, 4};
 
     public enum Status { LOADING, RUNNING, PAUSED, DONE, CANCELLED, FAILED }
 
@@ -89,6 +115,9 @@ public final class Train3DViewModel {
     public final StringProperty lr = new SimpleStringProperty("0.001");
     /** A ModelNet folder, or null for the built-in objects. */
     public final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
+    /** The student's own net, block by block; it starts as the course's. */
+    public final List<BlockEdit> yours = Net3DSpec.course().stream().map(BlockEdit::new).toList();
+    private final ReadOnlyObjectWrapper<Object> checked = new ReadOnlyObjectWrapper<>();
 
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
@@ -122,12 +151,56 @@ public final class Train3DViewModel {
         } catch (NumberFormatException e) {
             throw new ComputeException("train.badLrText", lr.get());
         }
-        return new Net3DSpec(net.get() == Net.COURSE ? Net3DSpec.course() : Net3DSpec.modified(), 24, classes.get(), 0.5, rate, batch.get(),
-                epochs.get(), 1);
+        List<Net3DSpec.Block> blocks = switch (net.get()) {
+            case COURSE -> Net3DSpec.course();
+            case MODIFIED -> Net3DSpec.modified();
+            case YOURS -> yours.stream().map(BlockEdit::block).toList();
+        };
+        return new Net3DSpec(blocks, 24, classes.get(), 0.5, rate, batch.get(), epochs.get(), 1);
     }
 
     /** The layers of the edited net with their shapes and parameters, from the compute core. */
     public List<LayerChain.Result> layers() { return spec().summary(); }
+
+    /**
+     * The last check of the edited net against the exercise: the features' shape ND4J gave (an int[] with the batch of
+     * 32), or the {@link Problem} why the net gives none. Null before a check.
+     */
+    public ReadOnlyObjectProperty<Object> checkedProperty() { return checked.getReadOnlyProperty(); }
+
+    /** Whether a checked shape is the exercise's [32, 128, 4, 4, 4]. */
+    public static boolean solves(Object checked) { return checked instanceof int[] s && java.util.Arrays.equals(s, TARGET); }
+
+    /**
+     * Runs the edited convolutions and poolings with ND4J on two random 24³ volumes (in the background) and reports the
+     * features' shape for a batch of 32: the answer is whatever shape the library computes, so any net that reaches
+     * [32, 128, 4, 4, 4] is right, not only the course's.
+     */
+    public void checkTarget() {
+        List<Net3DSpec.Block> blocks;
+        try {
+            blocks = spec().blocks();
+        } catch (ComputeException e) {
+            checked.set(e.problem());
+            return;
+        }
+        checked.set(null);
+        tasks.run("3D: [32,128,4,4,4]?", work -> {
+            java.util.Random rnd = new java.util.Random(1);
+            Tensor x = Tensor.zeros(2, 1, 24, 24, 24);
+            for (int i = 0; i < x.size(); i++) x.data()[i] = rnd.nextDouble() < 0.1 ? 1 : 0;
+            for (Net3DSpec.Block b : blocks) {
+                int k = b.kernel();
+                Tensor w = Tensor.zeros(b.out(), x.dim(1), k, k, k);
+                for (int i = 0; i < w.size(); i++) w.data()[i] = rnd.nextGaussian();
+                x = NdOps.conv(x, w, null, Window.cubic(3, k, b.stride(), b.padding(), 1));
+                if (b.pool()) x = NdOps.pool(x, PoolMode.MAX, Window.cubic(3, 2, 2, 0, 1));
+            }
+            int[] shape = x.shape();
+            shape[0] = TARGET[0]; // the batch only sets the first number
+            return shape;
+        }, shape -> checked.set(shape), error -> checked.set(Problem.of(error)));
+    }
 
     /** Starts a run: the data are voxelised first (in the background) if needed, then the net trains. */
     public Run train() {

@@ -40,4 +40,30 @@ class Train3DViewModelTest {
         assertEquals("train.badLrText", assertThrows(ComputeException.class, vm::train).problem().key());
         assertNotNull(run.data());
     }
+
+    @Test void theExerciseAcceptsEveryNetThatReachesTheShapeNd4jComputes() {
+        Train3DViewModel vm = new Train3DViewModel(new DirectTaskRunner(), Runnable::run, null);
+        vm.checkTarget();
+        assertEquals("[32, 64, 1, 1, 1]", java.util.Arrays.toString((int[]) vm.checkedProperty().get()), "the course's net is not the answer");
+        vm.net.set(Train3DViewModel.Net.MODIFIED);
+        vm.checkTarget();
+        assertTrue(Train3DViewModel.solves(vm.checkedProperty().get()), "the course's answer");
+        // another answer: padded 3³ convolutions, 24 → 24 → 12 → 12 → 6 → 4
+        vm.net.set(Train3DViewModel.Net.YOURS);
+        int[][] mine = {{32, 3, 1, 1, 1}, {64, 3, 1, 1, 1}, {128, 3, 1, 0, 0}};
+        for (int b = 0; b < 3; b++) {
+            vm.yours.get(b).out.set(mine[b][0]);
+            vm.yours.get(b).kernel.set(mine[b][1]);
+            vm.yours.get(b).stride.set(mine[b][2]);
+            vm.yours.get(b).padding.set(mine[b][3]);
+            vm.yours.get(b).pool.set(mine[b][4] == 1);
+        }
+        vm.checkTarget();
+        assertTrue(Train3DViewModel.solves(vm.checkedProperty().get()), java.util.Arrays.toString((int[]) vm.checkedProperty().get()));
+        vm.yours.get(0).kernel.set(7);
+        vm.yours.get(1).kernel.set(7);
+        vm.yours.get(1).padding.set(0);
+        vm.checkTarget();
+        assertTrue(vm.checkedProperty().get() instanceof org.kernellab.compute.Problem, "a net that shrinks the grid to nothing says why");
+    }
 }
