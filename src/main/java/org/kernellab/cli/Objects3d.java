@@ -70,7 +70,7 @@ final class Objects3d {
      */
     static void train(List<String> args, java.io.PrintStream out) throws DataException {
         Options o = new Options("train3d", args, Set.of("--data", "--classes", "--net", "--epochs", "--batch", "--lr", "--grid", "--points", "--seed",
-                "--threads", "--dropout"), Set.of("--keep-aspect"), Set.of());
+                "--threads", "--dropout", "--save"), Set.of("--keep-aspect"), Set.of());
         o.required("--epochs");
         o.required("--batch");
         o.required("--lr");
@@ -81,6 +81,8 @@ final class Objects3d {
         Net3DSpec spec = new Net3DSpec(net.equals("course") ? Net3DSpec.course() : Net3DSpec.modified(), grid, classes, o.decimal("--dropout", 0.5,
                 0, 1),
                 o.decimal("--lr", Double.NaN, 0, 10), o.integer("--batch", 0, 1, 4096), o.integer("--epochs", 0, 1, NetSpec.MAX_EPOCHS), seed);
+        // checked before anything trains: a script must not see epochs and then a failure to save
+        Path save = o.optional("--save") == null ? null : org.kernellab.model.NetworkFile.checkTarget(o.optional("--save"));
         ModelNetData.Settings settings = new ModelNetData.Settings(classes, grid, o.integer("--points", 2048, 1, 1_000_000), seed,
                 o.flag("--keep-aspect"));
         long t0 = System.nanoTime();
@@ -104,6 +106,13 @@ final class Objects3d {
                     out.println(Json.write(m));
                 }
             });
+            if (save != null) {
+                try {
+                    org.kernellab.model.NetworkFile.save(network, save);
+                } catch (java.io.IOException e) {
+                    throw new DataException("model.saveNotWritable", save, DataException.why(e)).causedBy(e);
+                }
+            }
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("final", true);
             end.put("test_accuracy", Math.round(last[0].accuracy() * 10000) / 10000.0);

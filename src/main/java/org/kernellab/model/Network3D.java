@@ -333,6 +333,16 @@ public final class Network3D implements AutoCloseable {
 
     INDArray params() { return params; }
 
+    /** The parameters as one flat array, in the order {@link NetworkFile} writes them. */
+    synchronized float[] parameterValues() { return params.toFloatVector(); }
+
+    /** A network with the given parameters (as {@link #parameterValues} gives them). */
+    static Network3D withParameters(Net3DSpec spec, float[] values) {
+        Network3D net = new Network3D(spec);
+        net.params.assign(Nd4j.create(values, new long[] {1, values.length}, 'c'));
+        return net;
+    }
+
     INDArray grads() { return grads; }
 
     private double[] score(Batch b, byte[] labels, int[] index, int from) {

@@ -60,8 +60,12 @@ public final class NetworkFile {
     }
 
     /** Writes {@code net} to {@code file}, replacing it atomically and keeping an existing file's permissions. */
-    public static void save(Network net, Path file) throws IOException {
-        byte[] bytes = encode(net);
+    public static void save(Network net, Path file) throws IOException { write(encode(net), file); }
+
+    /** Writes a 3D network ({@link Network3D}) the same way, in its own format. */
+    public static void save(Network3D net, Path file) throws IOException { write(encode3d(net), file); }
+
+    private static void write(byte[] bytes, Path file) throws IOException {
         Path target = file.toAbsolutePath();
         Path tmp = target.resolveSibling(PART_PREFIX + UUID.randomUUID() + PART_SUFFIX);
         tmp.toFile().deleteOnExit(); // a run stopped by Ctrl-C or kill leaves no part file behind
@@ -106,6 +110,69 @@ public final class NetworkFile {
             out.writeLong(crc.getValue());
         }
         return bytes.toByteArray();
+    }
+
+    private static final byte[] MAGIC_3D = {'K', 'L', 'N', 'E', 'T', '3', 'D', '1'};
+
+    private static byte[] encode3d(Network3D net) throws IOException {
+        Net3DSpec spec = net.spec();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC_3D);
+            out.writeInt(spec.blocks().size());
+            for (Net3DSpec.Block b : spec.blocks()) {
+                for (int v : new int[] {b.out(), b.kernel(), b.stride(), b.padding()}) out.writeInt(v);
+                out.writeBoolean(b.pool());
+            }
+            out.writeInt(spec.grid());
+            out.writeInt(spec.classes());
+            out.writeDouble(spec.dropout());
+            out.writeDouble(spec.lr());
+            out.writeInt(spec.batch());
+            out.writeInt(spec.epochs());
+            out.writeLong(spec.seed());
+            float[] p = net.parameterValues();
+            out.writeInt(p.length);
+            for (float v : p) out.writeFloat(v);
+            CRC32 crc = new CRC32();
+            crc.update(bytes.toByteArray());
+            out.writeLong(crc.getValue());
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads a 3D network saved by {@link #save(Network3D, Path)}, with the same checks as a 2D one. */
+    public static Network3D load3d(Path file) throws DataException {
+        String name = file.toString();
+        try (InputStream raw = Files.newInputStream(file)) {
+            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw), new CRC32());
+            DataInputStream in = new DataInputStream(checked);
+            byte[] magic = new byte[MAGIC_3D.length];
+            in.readFully(magic);
+            if (!Arrays.equals(magic, MAGIC_3D)) throw new DataException("model.not3d", name);
+            int n = in.readInt();
+            if (n < 1 || n > 16) throw new DataException("model.damaged", name, n + " blocks");
+            java.util.List<Net3DSpec.Block> blocks = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) blocks.add(new Net3DSpec.Block(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean()));
+            Net3DSpec spec = new Net3DSpec(blocks, in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt(), in.readInt(),
+                    in.readLong());
+            long expected = spec.parameters();
+            int count = in.readInt();
+            if (count != expected) throw new DataException("model.wrongCount", name, count, expected);
+            float[] p = new float[count];
+            for (int i = 0; i < count; i++) p[i] = in.readFloat();
+            long sum = checked.getChecksum().getValue();
+            if (in.readLong() != sum) throw new DataException("model.checksum", name);
+            if (in.read() >= 0) throw new DataException("model.trailing", name);
+            for (int i = 0; i < count; i++) if (!Float.isFinite(p[i])) throw new DataException("model.notFinite", name, i);
+            return Network3D.withParameters(spec, p);
+        } catch (EOFException e) {
+            throw new DataException("model.cut", name).causedBy(e);
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            throw new DataException("data.unreadable", name, DataException.why(e)).causedBy(e);
+        } catch (IOException | RuntimeException e) {
+            throw new DataException("model.damaged", name, DataException.why(e)).causedBy(e);
+        }
     }
 
     /** Reads a network saved by {@link #save}. */

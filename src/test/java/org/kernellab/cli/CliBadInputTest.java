@@ -119,8 +119,10 @@ class CliBadInputTest {
 
     @Test void train3dPrintsEpochsThenTheConfusionMatrix(@TempDir Path dir) throws Exception {
         ModelNetLikeFolder.write(dir, 3);
+        Path saved = dir.resolve("net.model3d");
         CliTest.Run r = run("train3d", "--data", dir.toString(), "--classes", "2", "--grid", "24", "--points", "512", "--epochs", "2", "--batch", "4",
-                "--lr", "0.002", "--threads", "1");
+                "--lr", "0.002", "--threads", "1", "--save", saved.toString());
+        assertEquals(2, org.kernellab.model.NetworkFile.load3d(saved).spec().classes(), "--save wrote the trained net");
         assertEquals(0, r.status(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals(3, lines.length, r.out());
@@ -131,6 +133,7 @@ class CliBadInputTest {
         assertEquals(2, end.get("confusion").size());
         assertTrue(end.has("peak_rss_mb") && end.get("final").asBoolean());
         refused(run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--net", "resnet"), "unknown net");
+        refused(run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--save", dir.toString()), "is a folder");
         refused(run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--data", dir.resolve("none").toString()), "no such folder");
     }
 

@@ -112,4 +112,26 @@ class NetworkFileTest {
         ByteBuffer.wrap(b).putLong(b.length - 8, crc.getValue());
         return b;
     }
+
+    @Test void a3dNetworkSavesAndLoadsBackAndA2dFileIsNotOne(@TempDir Path dir) throws Exception {
+        Net3DSpec spec = new Net3DSpec(java.util.List.of(new Net3DSpec.Block(2, 3, 2, 1, true), new Net3DSpec.Block(3, 3, 0, false)), 12, 3, 0.5,
+                1e-3, 4, 2, 5);
+        Network3D net = new Network3D(spec);
+        Path file = dir.resolve("net.model3d");
+        NetworkFile.save(net, file);
+        Network3D back = NetworkFile.load3d(file);
+        assertEquals(spec, back.spec());
+        byte[] grids = new byte[2 * 12 * 12 * 12];
+        new Random(2).nextBytes(grids);
+        for (int i = 0; i < grids.length; i++) grids[i] = (byte) (grids[i] & 1);
+        assertArrayEquals(net.predict(grids, new int[] {0, 1}, 0, 2), back.predict(grids, new int[] {0, 1}, 0, 2), 0f);
+        Path flat = dir.resolve("flat.model");
+        NetworkFile.save(Network.build(SMALL), flat);
+        assertEquals("model.not3d", assertThrows(DataException.class, () -> NetworkFile.load3d(flat)).problem().key());
+        byte[] bytes = Files.readAllBytes(file);
+        assertEquals("model.cut", assertThrows(DataException.class, () -> NetworkFile.load3d(write(dir, "cut.model3d", Arrays.copyOf(bytes, 60))))
+                .problem().key());
+        assertEquals("model.trailing", assertThrows(DataException.class,
+                () -> NetworkFile.load3d(write(dir, "long.model3d", Arrays.copyOf(bytes, bytes.length + 1)))).problem().key());
+    }
 }

@@ -268,7 +268,29 @@ public final class Train3DPage implements Page {
         HBox matrix = new HBox(6, rowNames, confusion);
         FlowPane top = new FlowPane(24, 12, new VBox(6, Controls.label(i18n, "train.confusion"), matrix),
                 new VBox(6, Controls.label(i18n, "train.perClass"), perClass));
-        VBox box = new VBox(10, runBar, charts, resultsTitle, top, Controls.label(i18n, "t3.mistakes"), mistakes);
+        Button save = Controls.button("t3-save", i18n, "train.save", () -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("KernelLab 3D model", "*.model3d"));
+            fc.setInitialFileName("conv3dnet.model3d");
+            java.io.File f = fc.showSaveDialog(root.getScene().getWindow());
+            if (f != null) vm.save(f.toPath());
+        });
+        save.setMaxWidth(Button.USE_PREF_SIZE);
+        save.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.shownProperty().get() == null, vm.shownProperty()));
+        Button load = Controls.button("t3-load", i18n, "train.load", () -> {
+            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
+            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("KernelLab 3D model", "*.model3d"));
+            java.io.File f = fc.showOpenDialog(root.getScene().getWindow());
+            if (f != null) vm.load(f.toPath());
+        });
+        load.setMaxWidth(Button.USE_PREF_SIZE);
+        Label notice = new Label();
+        notice.setId("t3-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : i18n.tr(vm.noticeProperty().get()), vm.noticeProperty()));
+        HBox files = new HBox(8, save, load, notice);
+        files.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(10, runBar, charts, files, resultsTitle, top, Controls.label(i18n, "t3.mistakes"), mistakes);
         box.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);

@@ -77,6 +77,8 @@ public final class Train3DViewModel {
         final ReadOnlyObjectWrapper<Trainer.Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
         VoxelSet data;
         Problem problem;
+        Network3D network;
+        String file;
 
         Run(int number, Net net, Net3DSpec spec) {
             this.number = number;
@@ -106,6 +108,9 @@ public final class Train3DViewModel {
         public VoxelSet data() { return data; }
 
         public Problem problem() { return problem; }
+
+        /** The trained (or loaded) network, null until a run ends well. */
+        public Network3D network() { return network; }
     }
 
     public final IntegerProperty classes = new SimpleIntegerProperty(4); // the notebook's NUM_CLASSES
@@ -118,6 +123,7 @@ public final class Train3DViewModel {
     /** The student's own net, block by block; it starts as the course's. */
     public final List<BlockEdit> yours = Net3DSpec.course().stream().map(BlockEdit::new).toList();
     private final ReadOnlyObjectWrapper<Object> checked = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Problem> notice = new ReadOnlyObjectWrapper<>();
 
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
@@ -142,6 +148,46 @@ public final class Train3DViewModel {
 
     /** The run whose results are shown: the last one to finish. */
     public ReadOnlyObjectProperty<Run> shownProperty() { return shown.getReadOnlyProperty(); }
+
+    /** The last thing to say about a save or a load, null when there is none. */
+    public ReadOnlyObjectProperty<Problem> noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    /** Saves the shown run's network (written atomically, as the 2D lab's). */
+    public void save(Path file) {
+        Run run = shown.get();
+        if (run == null || run.network == null) return;
+        tasks.run("3D: " + file.getFileName(), work -> {
+            org.kernellab.model.NetworkFile.save(run.network, file);
+            return file;
+        }, f -> notice.set(new Problem("train.saved", f.getFileName())),
+                e -> notice.set(new Problem("train.cannotSave", file.getFileName(), org.kernellab.data.DataException.why(e))));
+    }
+
+    /** Loads a saved 3D network, tests it on the data for its classes and lists it as a run; a bad file says why. */
+    public void load(Path file) {
+        Path from = folder.get();
+        tasks.run("3D: " + file.getFileName(), work -> {
+            Network3D net = org.kernellab.model.NetworkFile.load3d(file);
+            Net3DSpec s = net.spec();
+            ModelNetData.Settings settings = new ModelNetData.Settings(s.classes(), s.grid(), 2048, 1, false);
+            VoxelSet data = from == null ? ModelNetData.builtIn(settings, (d, t) -> work.progress(d, t), work::cancelled)
+                    : ModelNetData.folder(from, settings, cache, (d, t) -> work.progress(d, t), work::cancelled);
+            Trainer.Evaluation e = Trainer3D.evaluate(net, data);
+            net.releaseBuffers();
+            return new Object[] {net, data, e};
+        }, r -> {
+            Network3D net = (Network3D) r[0];
+            Run run = new Run(runs.size() + 1, Net.YOURS, net.spec());
+            run.network = net;
+            run.data = (VoxelSet) r[1];
+            run.file = file.getFileName().toString();
+            run.evaluation.set((Trainer.Evaluation) r[2]);
+            run.status.set(Status.DONE);
+            runs.add(run);
+            shown.set(run);
+            notice.set(null);
+        }, e -> notice.set(Problem.of(e)));
+    }
 
     /** The edited net, or a {@link ComputeException} saying what is wrong. */
     public Net3DSpec spec() {
@@ -222,7 +268,8 @@ public final class Train3DViewModel {
                 run.status.set(Status.RUNNING);
             });
             int perEpoch = (data.trainSize() + spec.batch() - 1) / spec.batch();
-            try (Network3D network = new Network3D(spec)) {
+            Network3D network = new Network3D(spec);
+            try {
                 double[] sum = new double[2];
                 Trainer3D.train(network, data, new Trainer.Listener() {
                     @Override public void batch(Trainer.Batch b) {
@@ -248,8 +295,16 @@ public final class Train3DViewModel {
 
                     @Override public boolean cancelled() { return waitWhilePaused() || work.cancelled(); }
                 });
+            } catch (RuntimeException e) {
+                network.close();
+                throw e;
             }
-            return !(cancelled || work.cancelled());
+            if (cancelled || work.cancelled()) {
+                network.close();
+                return false;
+            }
+            fx.execute(() -> run.network = network); // kept for saving
+            return true;
         }, finished -> end(run, finished ? Status.DONE : Status.CANCELLED), error -> {
             run.problem = Problem.of(error);
             end(run, Status.FAILED);
@@ -291,7 +346,14 @@ public final class Train3DViewModel {
     }
 
     /** "#2 course net" / "#2 modified net". */
-    public static String name(Run run) { return "#" + run.number + " " + (run.net == Net.COURSE ? "Conv3DNet" : "modified"); }
+    public static String name(Run run) {
+        if (run.file != null) return "#" + run.number + " " + run.file;
+        return "#" + run.number + " " + switch (run.net) {
+            case COURSE -> "Conv3DNet";
+            case MODIFIED -> "modified";
+            case YOURS -> "yours";
+        };
+    }
 
     /** The first {@code n} test objects the shown run got wrong, the surest first. */
     public List<Mistake> mistakes(int n) {

@@ -39,6 +39,25 @@ class Train3DViewModelTest {
         vm.lr.set("fast");
         assertEquals("train.badLrText", assertThrows(ComputeException.class, vm::train).problem().key());
         assertNotNull(run.data());
+        assertNotNull(run.network(), "kept for saving");
+    }
+
+    @Test void aSavedNetLoadsBackAsARunWithTheSameResults(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        Train3DViewModel vm = new Train3DViewModel(new DirectTaskRunner(), Runnable::run, null);
+        vm.classes.set(2);
+        vm.epochs.set(1);
+        Train3DViewModel.Run trained = vm.train();
+        java.nio.file.Path file = dir.resolve("mine.model3d");
+        vm.save(file);
+        assertEquals("train.saved", vm.noticeProperty().get().key());
+        vm.load(file);
+        Train3DViewModel.Run loaded = vm.runs().get(1);
+        assertEquals("#2 mine.model3d", Train3DViewModel.name(loaded));
+        assertEquals(trained.evaluationProperty().get().accuracy(), loaded.evaluationProperty().get().accuracy(), 1e-12);
+        assertSame(loaded, vm.shownProperty().get());
+        vm.load(java.nio.file.Files.writeString(dir.resolve("junk.model3d"), "this is not a model at all"));
+        assertEquals("model.not3d", vm.noticeProperty().get().key());
+        assertEquals(2, vm.runs().size());
     }
 
     @Test void theExerciseAcceptsEveryNetThatReachesTheShapeNd4jComputes() {
