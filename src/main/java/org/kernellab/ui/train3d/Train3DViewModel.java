@@ -39,24 +39,6 @@ import org.kernellab.ui.task.TaskRunner;
 public final class Train3DViewModel {
     public enum Net { COURSE, MODIFIED, YOURS }
 
-    /** One block of the student's own net, edited in the lab: its filters, kernel, stride, padding and pooling. */
-    public static final class BlockEdit {
-        public final IntegerProperty out, kernel, stride, padding;
-        public final javafx.beans.property.BooleanProperty pool;
-
-        BlockEdit(Net3DSpec.Block b) {
-            out = new SimpleIntegerProperty(b.out());
-            kernel = new SimpleIntegerProperty(b.kernel());
-            stride = new SimpleIntegerProperty(b.stride());
-            padding = new SimpleIntegerProperty(b.padding());
-            pool = new javafx.beans.property.SimpleBooleanProperty(b.pool());
-        }
-
-        Net3DSpec.Block block() { return new Net3DSpec.Block(out.get(), kernel.get(), stride.get(), padding.get(), pool.get()); }
-
-        /** Every setting of the block, to follow edits. */
-        public List<javafx.beans.value.ObservableValue<?>> settings() { return List.of(out, kernel, stride, padding, pool); }
-    }
 
     /** The exercise's target: the features of a batch of 32 after the last convolution. */
     public static final int[] TARGET = {32, 128, 4, 4, 4};
@@ -66,52 +48,6 @@ public final class Train3DViewModel {
     /** A mistake on a test object: which, its class, the guess and how sure the net was. */
     public record Mistake(int test, int actual, int predicted, float confidence) {}
 
-    /** One run and what it produced; its lists and properties change on the FX thread only. */
-    public static final class Run {
-        final int number;
-        final Net net;
-        final Net3DSpec spec;
-        final ObservableList<double[]> loss = FXCollections.observableArrayList(), accuracy = FXCollections.observableArrayList();
-        final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.LOADING);
-        final ReadOnlyObjectWrapper<double[]> progress = new ReadOnlyObjectWrapper<>(new double[] {0, Double.NaN, Double.NaN, 0});
-        final ReadOnlyObjectWrapper<Trainer.Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
-        VoxelSet data;
-        Problem problem;
-        Network3D network;
-        String file;
-
-        Run(int number, Net net, Net3DSpec spec) {
-            this.number = number;
-            this.net = net;
-            this.spec = spec;
-        }
-
-        public int number() { return number; }
-
-        public Net net() { return net; }
-
-        public Net3DSpec spec() { return spec; }
-
-        /** Loss points (x in epochs, y the mean loss since the last point). */
-        public ObservableList<double[]> loss() { return loss; }
-
-        /** Per epoch: epoch, train accuracy, test accuracy. */
-        public ObservableList<double[]> accuracy() { return accuracy; }
-
-        public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
-
-        /** Fraction done, samples per second, seconds left, epoch. */
-        public ReadOnlyObjectProperty<double[]> progressProperty() { return progress.getReadOnlyProperty(); }
-
-        public ReadOnlyObjectProperty<Trainer.Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
-
-        public VoxelSet data() { return data; }
-
-        public Problem problem() { return problem; }
-
-        /** The trained (or loaded) network, null until a run ends well. */
-        public Network3D network() { return network; }
-    }
 
     public final IntegerProperty classes = new SimpleIntegerProperty(4); // the notebook's NUM_CLASSES
     public final ObjectProperty<Net> net = new SimpleObjectProperty<>(Net.COURSE);
@@ -125,9 +61,9 @@ public final class Train3DViewModel {
     private final ReadOnlyObjectWrapper<Object> checked = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> notice = new ReadOnlyObjectWrapper<>();
 
-    private final ObservableList<Run> runs = FXCollections.observableArrayList();
-    private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Run> shown = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<Run3D> runs = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Run3D> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Run3D> shown = new ReadOnlyObjectWrapper<>();
     private final TaskRunner tasks;
     private final Executor fx;
     private final Path cache;
@@ -141,20 +77,20 @@ public final class Train3DViewModel {
         this.cache = cache;
     }
 
-    public ObservableList<Run> runs() { return runs; }
+    public ObservableList<Run3D> runs() { return runs; }
 
     /** The run training now, null when idle. */
-    public ReadOnlyObjectProperty<Run> currentProperty() { return current.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Run3D> currentProperty() { return current.getReadOnlyProperty(); }
 
     /** The run whose results are shown: the last one to finish. */
-    public ReadOnlyObjectProperty<Run> shownProperty() { return shown.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Run3D> shownProperty() { return shown.getReadOnlyProperty(); }
 
     /** The last thing to say about a save or a load, null when there is none. */
     public ReadOnlyObjectProperty<Problem> noticeProperty() { return notice.getReadOnlyProperty(); }
 
     /** Saves the shown run's network (written atomically, as the 2D lab's). */
     public void save(Path file) {
-        Run run = shown.get();
+        Run3D run = shown.get();
         if (run == null || run.network == null) return;
         tasks.run("3D: " + file.getFileName(), work -> {
             org.kernellab.model.NetworkFile.save(run.network, file);
@@ -177,7 +113,7 @@ public final class Train3DViewModel {
             return new Object[] {net, data, e};
         }, r -> {
             Network3D net = (Network3D) r[0];
-            Run run = new Run(runs.size() + 1, Net.YOURS, net.spec());
+            Run3D run = new Run3D(runs.size() + 1, Net.YOURS, net.spec());
             run.network = net;
             run.data = (VoxelSet) r[1];
             run.file = file.getFileName().toString();
@@ -249,10 +185,10 @@ public final class Train3DViewModel {
     }
 
     /** Starts a run: the data are voxelised first (in the background) if needed, then the net trains. */
-    public Run train() {
+    public Run3D train() {
         if (current.get() != null) return current.get();
         Net3DSpec spec = spec();
-        Run run = new Run(runs.size() + 1, net.get(), spec);
+        Run3D run = new Run3D(runs.size() + 1, net.get(), spec);
         runs.add(run);
         current.set(run);
         paused = false;
@@ -322,9 +258,12 @@ public final class Train3DViewModel {
         return cancelled;
     }
 
+    /** Shows a finished run's results (a run chosen in the runs table). */
+    public void show(Run3D run) { if (run.evaluation.get() != null) shown.set(run); }
+
     /** Pauses the run training now, or resumes it. */
     public synchronized void togglePause() {
-        Run run = current.get();
+        Run3D run = current.get();
         if (run == null || run.status.get() == Status.LOADING) return;
         paused = !paused;
         run.status.set(paused ? Status.PAUSED : Status.RUNNING);
@@ -339,14 +278,14 @@ public final class Train3DViewModel {
         if (handle != null) handle.cancel();
     }
 
-    private void end(Run run, Status status) {
+    private void end(Run3D run, Status status) {
         run.status.set(status);
         if (current.get() == run) current.set(null);
         if (status == Status.DONE) shown.set(run);
     }
 
     /** "#2 course net" / "#2 modified net". */
-    public static String name(Run run) {
+    public static String name(Run3D run) {
         if (run.file != null) return "#" + run.number + " " + run.file;
         return "#" + run.number + " " + switch (run.net) {
             case COURSE -> "Conv3DNet";
@@ -357,7 +296,7 @@ public final class Train3DViewModel {
 
     /** The first {@code n} test objects the shown run got wrong, the surest first. */
     public List<Mistake> mistakes(int n) {
-        Run run = shown.get();
+        Run3D run = shown.get();
         if (run == null || run.evaluation.get() == null) return List.of();
         Trainer.Evaluation e = run.evaluation.get();
         List<Mistake> all = new ArrayList<>();
@@ -370,7 +309,7 @@ public final class Train3DViewModel {
     }
 
     /** The voxel viewer's parameters that show test object {@code test} of a run's data. */
-    public static java.util.Map<String, Object> viewerParams(Run run, int test) {
+    public static java.util.Map<String, Object> viewerParams(Run3D run, int test) {
         VoxelSet d = run.data;
         if (!d.testFiles().isEmpty()) return java.util.Map.of("file", d.testFiles().get(test));
         int c = d.testLabels()[test], j = test % ModelNetData.BUILT_IN_TEST;
@@ -378,5 +317,5 @@ public final class Train3DViewModel {
     }
 
     /** The name of class c in the data, ModelNet's folder name. */
-    public static String className(Run run, int c) { return run.data == null ? ModelNetLike.CLASSES.get(c) : run.data.classes().get(c); }
+    public static String className(Run3D run, int c) { return run.data == null ? ModelNetLike.CLASSES.get(c) : run.data.classes().get(c); }
 }

@@ -19,7 +19,7 @@ class Train3DViewModelTest {
         vm.classes.set(3);
         vm.epochs.set(2);
         assertEquals(14, vm.layers().size(), "3 × (conv, ReLU, pool), flatten, linear, ReLU, dropout, linear");
-        Train3DViewModel.Run run = vm.train();
+        Run3D run = vm.train();
         assertEquals(Train3DViewModel.Status.DONE, run.statusProperty().get(), String.valueOf(run.problem()));
         assertNull(vm.currentProperty().get());
         assertSame(run, vm.shownProperty().get());
@@ -46,12 +46,12 @@ class Train3DViewModelTest {
         Train3DViewModel vm = new Train3DViewModel(new DirectTaskRunner(), Runnable::run, null);
         vm.classes.set(2);
         vm.epochs.set(1);
-        Train3DViewModel.Run trained = vm.train();
+        Run3D trained = vm.train();
         java.nio.file.Path file = dir.resolve("mine.model3d");
         vm.save(file);
         assertEquals("train.saved", vm.noticeProperty().get().key());
         vm.load(file);
-        Train3DViewModel.Run loaded = vm.runs().get(1);
+        Run3D loaded = vm.runs().get(1);
         assertEquals("#2 mine.model3d", Train3DViewModel.name(loaded));
         assertEquals(trained.evaluationProperty().get().accuracy(), loaded.evaluationProperty().get().accuracy(), 1e-12);
         assertSame(loaded, vm.shownProperty().get());
