@@ -14,7 +14,7 @@ import java.util.Set;
  * and asserts nothing; bad options give one line on stderr and exit status 2, as on the rest of the command line.
  */
 public final class Benchmarks {
-    private static final Set<String> COMMANDS = Set.of("bench", "bench-animator", "bench-training");
+    private static final Set<String> COMMANDS = Set.of("bench", "bench-animator", "bench-training", "bench-voxels");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Benchmarks() {}
@@ -33,6 +33,10 @@ public final class Benchmarks {
                 case "bench-training" -> {
                     only(rest, Set.of("--warm"));
                     TrainingBench.run(rest.contains("--warm"), out);
+                }
+                case "bench-voxels" -> {
+                    only(rest, Set.of());
+                    VoxelBench.run(6, out);
                 }
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
