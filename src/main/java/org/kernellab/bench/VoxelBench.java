@@ -30,7 +30,8 @@ final class VoxelBench {
                     return (System.nanoTime() - t0) / 1e6;
                 });
             }
-            Benchmarks.line(out, "voxel viewer: grid change to rebuilt meshes (64³, 8,192 points)", Stats.summary("rebuild", change));
+            Benchmarks.line(out, "voxel viewer: grid change, FX-thread work (64³, 8,192 points; the meshes are built in the background)",
+                    Stats.summary("rebuild", change));
             PulseProbe probe = new PulseProbe(bench.app().scene());
             onFx(() -> {
                 probe.start();

@@ -56,6 +56,7 @@ public final class VoxelPage implements Page {
     private final HBox views = new HBox(6);
     private final FlowPane slices = new FlowPane(6, 6);
     private final Label figures = new Label();
+    private int builds;
     private final CheckBox spin = new CheckBox();
     private final AnimationTimer spinner = new AnimationTimer() {
         private long last;
@@ -213,9 +214,17 @@ public final class VoxelPage implements Page {
         Theme.Palette p = ctx.palette().getValue();
         if (has3d) {
             for (Viewport3D vp : new Viewport3D[] {meshView, pointsView, voxelView}) vp.background(p.background());
-            meshView.show(Scene3d.mesh(r.mesh(), p.selected()));
-            pointsView.show(Scene3d.points(r.points(), r.mesh().bounds()));
-            voxelView.show(Scene3d.voxels(v, vm.slice.get()));
+            // the meshes (tens of thousands of faces at 64³) are built off the FX thread, so the sliders stay smooth;
+            // a newer request makes an older result stale
+            int ticket = ++builds;
+            int slice = vm.slice.get();
+            ctx.tasks().run(i18n.tr("vox.building"), work -> new Node[] {Scene3d.mesh(r.mesh(), p.selected()),
+                    Scene3d.points(r.points(), r.mesh().bounds()), Scene3d.voxels(v, slice)}, nodes -> {
+                    if (ticket != builds) return;
+                    meshView.show(nodes[0]);
+                    pointsView.show(nodes[1]);
+                    voxelView.show(nodes[2]);
+                });
         } else {
             slices.getChildren().clear();
             int n = v.size();
