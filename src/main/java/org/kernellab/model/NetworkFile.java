@@ -102,12 +102,7 @@ public final class NetworkFile {
             out.writeInt(spec.batch());
             out.writeInt(spec.epochs());
             out.writeLong(spec.seed());
-            float[] p = net.parameterValues();
-            out.writeInt(p.length);
-            for (float v : p) out.writeFloat(v);
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
+            writeParameters(out, bytes, net.parameterValues());
         }
         return bytes.toByteArray();
     }
@@ -131,12 +126,7 @@ public final class NetworkFile {
             out.writeInt(spec.batch());
             out.writeInt(spec.epochs());
             out.writeLong(spec.seed());
-            float[] p = net.parameterValues();
-            out.writeInt(p.length);
-            for (float v : p) out.writeFloat(v);
-            CRC32 crc = new CRC32();
-            crc.update(bytes.toByteArray());
-            out.writeLong(crc.getValue());
+            writeParameters(out, bytes, net.parameterValues());
         }
         return bytes.toByteArray();
     }
@@ -173,6 +163,16 @@ public final class NetworkFile {
         } catch (IOException | RuntimeException e) {
             throw new DataException("model.damaged", name, DataException.why(e)).causedBy(e);
         }
+    }
+
+    /** The parameters after the header, then a CRC32 of everything written so far. */
+    private static void writeParameters(DataOutputStream out, ByteArrayOutputStream bytes, float[] p) throws IOException {
+        out.writeInt(p.length);
+        for (float v : p) out.writeFloat(v);
+        out.flush();
+        CRC32 crc = new CRC32();
+        crc.update(bytes.toByteArray());
+        out.writeLong(crc.getValue());
     }
 
     /** Reads a network saved by {@link #save}. */

@@ -4,14 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.function.Consumer;
 import java.util.Map;
 import javafx.beans.property.IntegerProperty;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
@@ -123,14 +121,8 @@ final class AnimatorSettings {
                 inputButtons,
                 new Separator(), title(i18n, "animator.kernelValues"), preset, biasRow, editHint, new Separator(), title(i18n, "animator.export"),
                         png, gif);
-        box.setPadding(new Insets(12));
-        box.setPrefWidth(250);
         box.getStyleClass().add("settings");
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(265);
-        return scroll;
+        return Controls.column(box, 250);
     }
 
     /** A slider for the height (or both axes) and, when they are separate, one for the width. */

@@ -9,7 +9,6 @@ import javafx.geometry.Insets;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -83,13 +82,7 @@ public final class Conv3dPage implements Page {
                 new SliderRow("c3-padding", i18n.bind("conv3d.padding"), vm.padding, 0, 2), size);
         size.setId("c3-size");
         size.setWrapText(true);
-        box.setPadding(new Insets(12));
-        box.setPrefWidth(260);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(275);
-        return scroll;
+        return Controls.column(box, 260);
     }
 
     private Node stage() {

@@ -137,13 +137,7 @@ public final class Train3DPage implements Page {
                         batch,
                         Controls.label(i18n, "train.lr"), lr,
                 problem, train);
-        box.setPadding(new Insets(12));
-        box.setPrefWidth(380);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(395);
-        return scroll;
+        return Controls.column(box, 380);
     }
 
     private Node centre() {

@@ -2,13 +2,11 @@ package org.kernellab.ui.training;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -119,13 +117,7 @@ final class EditorPane {
                 Controls.label(i18n, "train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), Controls.label(i18n, "train.lr"), lr,
                         Controls.label(i18n, "train.batch"), batch, epochs,
                 Controls.label(i18n, "train.limit"), limit, layers, total, problem, compare, train, demo, demoNote, course);
-        box.setPadding(new Insets(12));
-        box.setPrefWidth(320);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(335);
-        return scroll;
+        return Controls.column(box, 320);
     }
 
 

@@ -163,13 +163,7 @@ public final class VoxelPage implements Page {
         VBox box = new VBox(8, Controls.label(i18n, "vox.object"), classes, another, open, problem, Controls.label(i18n, "vox.show"),
                 Segments.of(vm.show, shows, i18n), spin, grid, pts, Controls.label(i18n, "vox.fit"), Segments.of(fit, fits, i18n), fitNote, slice,
                 figures);
-        box.setPadding(new Insets(12));
-        box.setPrefWidth(290);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(305);
-        return scroll;
+        return Controls.column(box, 290);
     }
 
     private Node stage() {

@@ -8,6 +8,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import javafx.geometry.Insets;
 import org.kernellab.ui.I18n;
 
 /** Buttons, labels and combo boxes whose text follows the language. */
@@ -44,6 +47,20 @@ public final class Controls {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : text.apply(item));
         }
+    }
+
+    /**
+     * A page's settings column: {@code box} padded, {@code width} wide, scrolling vertically when the window is short and
+     * never narrower than its content's preferred width.
+     */
+    public static ScrollPane column(VBox box, double width) {
+        box.setPadding(new Insets(12));
+        box.setPrefWidth(width);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setMinWidth(width + 15); // room for the vertical scroll bar
+        return scroll;
     }
 
     /** A wrapping label bound to {@code key}. */
