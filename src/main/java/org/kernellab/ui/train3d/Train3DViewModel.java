@@ -29,6 +29,7 @@ import org.kernellab.model.Network3D;
 import org.kernellab.model.Trainer;
 import org.kernellab.model.Trainer3D;
 import org.kernellab.ui.task.TaskRunner;
+import org.kernellab.ui.viewmodel.Pauser;
 
 /**
  * The 3D lab's state: the data (the built-in stand-ins or a ModelNet folder, voxelised in the background), the net (the
@@ -68,7 +69,7 @@ public final class Train3DViewModel {
     private final Executor fx;
     private final Path cache;
     private TaskRunner.Handle handle;
-    private volatile boolean paused, cancelled;
+    private Pauser pauser = new Pauser();
 
     /** @param cache where voxelised folders are kept (null: none) */
     public Train3DViewModel(TaskRunner tasks, Executor fx, Path cache) {
@@ -191,8 +192,8 @@ public final class Train3DViewModel {
         Run3D run = new Run3D(runs.size() + 1, net.get(), spec);
         runs.add(run);
         current.set(run);
-        paused = false;
-        cancelled = false;
+        Pauser p = new Pauser(); // one per run, so that cancelling one never stops the next
+        pauser = p;
         ModelNetData.Settings settings = new ModelNetData.Settings(spec.classes(), spec.grid(), 2048, 1, false);
         Path from = folder.get();
         handle = tasks.run("3D: " + name(run), work -> {
@@ -229,13 +230,13 @@ public final class Train3DViewModel {
                         });
                     }
 
-                    @Override public boolean cancelled() { return waitWhilePaused() || work.cancelled(); }
+                    @Override public boolean cancelled() { return p.await() || work.cancelled(); }
                 });
             } catch (RuntimeException e) {
                 network.close();
                 throw e;
             }
-            if (cancelled || work.cancelled()) {
+            if (p.cancelled() || work.cancelled()) {
                 network.close();
                 return false;
             }
@@ -248,33 +249,20 @@ public final class Train3DViewModel {
         return run;
     }
 
-    private synchronized boolean waitWhilePaused() {
-        try {
-            while (paused && !cancelled) wait();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return true;
-        }
-        return cancelled;
-    }
-
     /** Shows a finished run's results (a run chosen in the runs table). */
     public void show(Run3D run) { if (run.evaluation.get() != null) shown.set(run); }
 
     /** Pauses the run training now, or resumes it. */
-    public synchronized void togglePause() {
+    public void togglePause() {
         Run3D run = current.get();
         if (run == null || run.status.get() == Status.LOADING) return;
-        paused = !paused;
-        run.status.set(paused ? Status.PAUSED : Status.RUNNING);
-        notifyAll();
+        pauser.set(!pauser.paused());
+        run.status.set(pauser.paused() ? Status.PAUSED : Status.RUNNING);
     }
 
     /** Stops the run within one batch. */
-    public synchronized void cancel() {
-        cancelled = true;
-        paused = false;
-        notifyAll();
+    public void cancel() {
+        pauser.cancel();
         if (handle != null) handle.cancel();
     }
 

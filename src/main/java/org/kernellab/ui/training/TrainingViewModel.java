@@ -33,6 +33,7 @@ import org.kernellab.model.Trainer;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Workbench;
 import org.kernellab.ui.task.TaskRunner;
+import org.kernellab.ui.viewmodel.Pauser;
 import org.kernellab.ui.training.Run.Point;
 import org.kernellab.ui.training.Run.Status;
 
@@ -220,7 +221,7 @@ public final class TrainingViewModel {
 
                 @Override public boolean cancelled() { return p.await() || ctx.cancelled(); }
             });
-            if (ctx.cancelled() || p.cancelled) {
+            if (ctx.cancelled() || p.cancelled()) {
                 net.close();
                 fx.execute(() -> finish(run, Status.CANCELLED));
                 return null;

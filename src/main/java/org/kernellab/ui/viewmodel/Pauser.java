@@ -1,23 +1,27 @@
-package org.kernellab.ui.training;
+package org.kernellab.ui.viewmodel;
 
 /** Blocks the training thread between batches while paused; a cancel (or an interrupt) releases it. */
-final class Pauser {
+public final class Pauser {
     private boolean paused;
-    volatile boolean cancelled;
+    private volatile boolean cancelled;
 
-    synchronized void set(boolean pause) {
+    public synchronized void set(boolean pause) {
         paused = pause;
         notifyAll();
     }
 
-    synchronized void cancel() {
+    public synchronized void cancel() {
         cancelled = true;
         paused = false;
         notifyAll();
     }
 
+    public synchronized boolean paused() { return paused; }
+
+    public boolean cancelled() { return cancelled; }
+
     /** @return true when the run should stop */
-    synchronized boolean await() {
+    public synchronized boolean await() {
         try {
             while (paused && !cancelled) wait();
         } catch (InterruptedException e) {
