@@ -2,6 +2,8 @@ package org.kernellab.ui.widgets;
 
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
 import javafx.scene.control.Button;
@@ -54,12 +56,19 @@ public final class Controls {
      * never narrower than its content's preferred width.
      */
     public static ScrollPane column(VBox box, double width) {
+        // the width is given for the normal 14 px type: presentation mode's larger type widens the column alike, read
+        // from a hidden label that gets the column's font through CSS
+        Label probe = new Label();
+        probe.setManaged(false);
+        probe.setVisible(false);
+        box.getChildren().add(probe);
+        DoubleBinding scaled = Bindings.createDoubleBinding(() -> width * probe.getFont().getSize() / 14, probe.fontProperty());
         box.setPadding(new Insets(12));
-        box.setPrefWidth(width);
+        box.prefWidthProperty().bind(scaled);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.setMinWidth(width + 15); // room for the vertical scroll bar
+        scroll.minWidthProperty().bind(scaled.add(15)); // room for the vertical scroll bar
         return scroll;
     }
 
