@@ -118,7 +118,7 @@ class TrainingViewModelTest {
         NetSpec mlp = vm.runs().get(0).spec(), cnn = vm.runs().get(1).spec();
         assertEquals(NetSpec.Optimizer.SGD, mlp.optimizer());
         assertEquals(1e-3, mlp.lr());
-        assertEquals(64, mlp.batch());
+        assertEquals(256, mlp.batch(), "the notebook's loader batches 256, whatever its batch_size variable says");
         assertEquals(NetSpec.Optimizer.ADAM, cnn.optimizer());
         assertEquals(1e-4, cnn.lr());
         assertEquals(256, cnn.batch());
