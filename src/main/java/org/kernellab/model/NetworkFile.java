@@ -133,8 +133,15 @@ public final class NetworkFile {
 
     /** Reads a 3D network saved by {@link #save(Network3D, Path)}, with the same checks as a 2D one. */
     public static Network3D load3d(Path file) throws DataException {
-        String name = file.toString();
         try (InputStream raw = Files.newInputStream(file)) {
+            return read3d(raw, file.toString());
+        } catch (IOException e) {
+            throw new DataException("data.unreadable", file, DataException.why(e)).causedBy(e);
+        }
+    }
+
+    private static Network3D read3d(InputStream raw, String name) throws DataException {
+        try {
             CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw), new CRC32());
             DataInputStream in = new DataInputStream(checked);
             byte[] magic = new byte[MAGIC_3D.length];
@@ -146,23 +153,29 @@ public final class NetworkFile {
             for (int i = 0; i < n; i++) blocks.add(new Net3DSpec.Block(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean()));
             Net3DSpec spec = new Net3DSpec(blocks, in.readInt(), in.readInt(), in.readDouble(), in.readDouble(), in.readInt(), in.readInt(),
                     in.readLong());
-            long expected = spec.parameters();
-            int count = in.readInt();
-            if (count != expected) throw new DataException("model.wrongCount", name, count, expected);
-            float[] p = new float[count];
-            for (int i = 0; i < count; i++) p[i] = in.readFloat();
-            long sum = checked.getChecksum().getValue();
-            if (in.readLong() != sum) throw new DataException("model.checksum", name);
-            if (in.read() >= 0) throw new DataException("model.trailing", name);
-            for (int i = 0; i < count; i++) if (!Float.isFinite(p[i])) throw new DataException("model.notFinite", name, i);
-            return Network3D.withParameters(spec, p);
+            return Network3D.withParameters(spec, readParameters(in, checked, name, spec.parameters()));
         } catch (EOFException e) {
             throw new DataException("model.cut", name).causedBy(e);
-        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
-            throw new DataException("data.unreadable", name, DataException.why(e)).causedBy(e);
         } catch (IOException | RuntimeException e) {
             throw new DataException("model.damaged", name, DataException.why(e)).causedBy(e);
         }
+    }
+
+    /**
+     * The parameters after a header, for a network that has {@code expected}: the count is checked before anything is
+     * allocated, then the checksum, then that nothing follows, then that every value is a finite number.
+     */
+    private static float[] readParameters(DataInputStream in, CheckedInputStream checked, String name, long expected)
+            throws IOException, DataException {
+        int n = in.readInt();
+        if (n != expected) throw new DataException("model.wrongCount", name, n, expected);
+        float[] p = new float[n];
+        for (int i = 0; i < n; i++) p[i] = in.readFloat();
+        long sum = checked.getChecksum().getValue();
+        if (in.readLong() != sum) throw new DataException("model.checksum", name);
+        if (in.read() >= 0) throw new DataException("model.trailing", name);
+        for (int i = 0; i < n; i++) if (!Float.isFinite(p[i])) throw new DataException("model.notFinite", name, i);
+        return p;
     }
 
     /** The parameters after the header, then a CRC32 of everything written so far. */
@@ -194,20 +207,7 @@ public final class NetworkFile {
             if (!Arrays.equals(magic, MAGIC)) throw new DataException("model.notModel", name);
             NetSpec spec = new NetSpec(NetSpec.Kind.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readDouble(),
                     NetSpec.Optimizer.valueOf(in.readUTF()), in.readDouble(), in.readInt(), in.readInt(), in.readLong());
-            long expected = spec.parameters();
-            int n = in.readInt();
-            if (n != expected) throw new DataException("model.wrongCount", name, n, expected);
-            float[] p = new float[n];
-            for (int i = 0; i < n; i++) {
-                p[i] = in.readFloat();
-            }
-            long sum = checked.getChecksum().getValue();
-            if (in.readLong() != sum) throw new DataException("model.checksum", name);
-            if (in.read() >= 0) throw new DataException("model.trailing", name);
-            for (int i = 0; i < n; i++) {
-                if (!Float.isFinite(p[i])) throw new DataException("model.notFinite", name, i);
-            }
-            return Network.withParameters(spec, p);
+            return Network.withParameters(spec, readParameters(in, checked, name, spec.parameters()));
         } catch (EOFException e) {
             throw new DataException("model.cut", name).causedBy(e);
         } catch (IOException | RuntimeException e) {

@@ -118,35 +118,20 @@ class AppShellTest {
         assertTrue(robot.lookup(".tree-cell.lesson").queryAs(javafx.scene.control.TreeCell.class).getText().startsWith("◔"), "visited mark");
     }
 
-    @Test void teacherFolderWithABrokenLessonIsReported(FxRobot robot) throws Exception {
+    @Test void teacherFolderWithABrokenLessonIsReported(FxRobot robot) throws Throwable {
         Path dir = Files.createTempDirectory("lessons");
         Path bad = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(bad.resolve("lesson.json"), "{ not json");
-        KernelLabApp.Built other = WaitForAsyncUtils.asyncFx(() -> KernelLabApp.build(new Settings(prefs), List.of("--lessons", dir.toString(),
-                "--lessons", "/no/such/folder"))).get(30, TimeUnit.SECONDS);
-        Stage second = WaitForAsyncUtils.asyncFx(() -> {
-            Stage st = new Stage();
-            st.setScene(other.scene());
-            st.show();
-            return st;
-        }).get(30, TimeUnit.SECONDS);
-        try {
+        withSecondApp(robot, List.of("--lessons", dir.toString(), "--lessons", "/no/such/folder"), other -> {
             var link = robot.from(other.shell().root()).lookup("#lesson-errors").queryAs(javafx.scene.control.Hyperlink.class);
             assertEquals("⚠ 2 lessons could not be loaded (details)", link.getText());
             assertEquals("What is a convolution?", other.shell().current().title(Locale.ENGLISH), "the good lessons still load");
-        } finally {
-            robot.interact(second::close);
-            other.runner().shutdown();
-        }
+        });
     }
 
-    @Test void theAppStartsWhateverIsInTheLessonsFolders(FxRobot robot) throws Exception {
-        Path dir = Files.createTempDirectory("malformed");
-        List<String> args = new java.util.ArrayList<>();
-        for (Path source : org.kernellab.lesson.MalformedLessons.write(dir)) {
-            args.add("--lessons");
-            args.add(source.toString());
-        }
+    /** Another app, started with {@code args}, in a window of its own while {@code test} looks at it; closed after. */
+    private void withSecondApp(FxRobot robot, List<String> args, org.junit.jupiter.api.function.ThrowingConsumer<KernelLabApp.Built> test)
+            throws Throwable {
         KernelLabApp.Built other = WaitForAsyncUtils.asyncFx(() -> KernelLabApp.build(new Settings(prefs), args)).get(30, TimeUnit.SECONDS);
         Stage second = WaitForAsyncUtils.asyncFx(() -> {
             Stage st = new Stage();
@@ -155,15 +140,27 @@ class AppShellTest {
             return st;
         }).get(30, TimeUnit.SECONDS);
         try {
+            test.accept(other);
+        } finally {
+            robot.interact(second::close);
+            other.runner().shutdown();
+        }
+    }
+
+    @Test void theAppStartsWhateverIsInTheLessonsFolders(FxRobot robot) throws Throwable {
+        Path dir = Files.createTempDirectory("malformed");
+        List<String> args = new java.util.ArrayList<>();
+        for (Path source : org.kernellab.lesson.MalformedLessons.write(dir)) {
+            args.add("--lessons");
+            args.add(source.toString());
+        }
+        withSecondApp(robot, args, other -> {
             int broken = org.kernellab.lesson.MalformedLessons.BROKEN_LESSONS + org.kernellab.lesson.MalformedLessons.BROKEN_CHAPTERS;
             var link = robot.from(other.shell().root()).lookup("#lesson-errors").queryAs(javafx.scene.control.Hyperlink.class);
             assertEquals("⚠ " + broken + " lessons could not be loaded (details)", link.getText());
             assertEquals("What is a convolution?", other.shell().current().title(Locale.ENGLISH), "the app opened on a good lesson");
             robot.interact(() -> other.shell().select("good-c"));
             assertEquals("good-c", other.shell().current().id(), "a teacher's good lesson beside the broken ones opens");
-        } finally {
-            robot.interact(second::close);
-            other.runner().shutdown();
-        }
+        });
     }
 }
