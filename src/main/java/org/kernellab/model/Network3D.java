@@ -1,8 +1,10 @@
 package org.kernellab.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -15,83 +17,209 @@ import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * A {@link Net3DSpec} on ND4J's conv3d and maxpool3d ops, forward and backward written out as for the 2D {@link Network}:
- * activations in NDHWC (oneDNN's fast layout), ReLU after max pooling where a block pools (the two commute), every buffer
- * allocated once per batch size, the parameters in one flat vector updated by Adam in one call.
+ * activations in NDHWC (oneDNN's fast layout), ReLU after max pooling where a block pools (the two commute), the
+ * parameters in one flat vector updated by Adam in one call. The first block reads 0/1 grids and is computed from their
+ * occupied cells ({@link VoxelBlock}).
+ *
+ * <p>A batch is shared among {@link Trainer#threads()} lanes, each a thread with its own buffers running single-threaded
+ * ND4J ops on its share, their gradients added before the step: these layers are too small for ND4J to spread one op over
+ * two cores well, and two lanes keep both cores busy through the Java parts too.
  */
 public final class Network3D implements AutoCloseable {
+    /** Fewer grids than this per lane cost more in overhead than a second core gains. */
+    private static final int MIN_PER_LANE = 8;
+    private static final int[] POOL = {2, 2, 2, 2, 2, 2, 0, 0, 0, 1, 1, 1, 0, 0, 1}; // 2×2×2, stride 2, NDHWC
+
     private final Net3DSpec spec;
-    private final int[][] sides;
+    /** Per block its convolution's side and its pooled side, as computed: only what later layers read. */
+    private final int[] convSide, outSide;
+    private final VoxelBlock first;
+    private final int firstWeights, features;
+    private final List<long[]> shapes = new ArrayList<>();
     private final INDArray params, grads;
+    /** The parameters by layer (views of {@link #params}): per block weights and bias, then the two dense layers'. */
+    private final List<INDArray> p;
     private final GradientUpdater<?> updater;
-    private final List<INDArray> convW = new ArrayList<>(), convB = new ArrayList<>(), convGW = new ArrayList<>(), convGB = new ArrayList<>();
-    private final INDArray w1, b1, w2, b2, gw1, gb1, gw2, gb2;
-    private final int features;
-    private Batch batch;
+    private final List<Lane> lanes = new ArrayList<>();
     private int iteration;
 
-    /** The arrays of one batch size: per block its convolution's output and its pooled output, with their gradients. */
-    private final class Batch {
-        final int n;
-        final INDArray cols, gW0, hidden, gHidden, mask, logits, probs, gLogits, onehot, ones;
-        final INDArray[] conv, pool, gConv, gPool;
+    /**
+     * One thread's share of a batch: its grids' activations with their gradients, and its own gradient vector (the
+     * first lane's is the net's).
+     */
+    private final class Lane {
+        final INDArray grads;
+        final List<INDArray> g;
+        /** Buffers for up to {@code capacity} grids; a smaller share uses their first rows. */
+        int capacity, n;
+        VoxelBlock.Batch voxels;
+        INDArray[] full = new INDArray[0];
+        INDArray hidden, gHidden, mask, logits, probs, gLogits, onehot, ones;
+        INDArray[] conv, pool, gConv, gPool;
 
-        Batch(int n) {
+        Lane(INDArray grads) {
+            this.grads = grads;
+            this.g = views(grads);
+        }
+
+        /** Buffers for n grids: allocated when n is more than ever before, else views of the first n rows. */
+        void size(int n) {
+            if (n == this.n) return;
+            if (n > capacity) {
+                release();
+                capacity = n;
+                voxels = first.new Batch(n);
+                int blocks = outSide.length;
+                // per block: conv, pool, their gradients (pool and conv are one array where a block does not pool)
+                List<INDArray> all = new ArrayList<>();
+                for (int k = 0; k < blocks; k++) {
+                    int f = spec.blocks().get(k).out(), c = convSide[k], s = outSide[k];
+                    boolean pools = k > 0 && spec.blocks().get(k).pool();
+                    INDArray cv = k == 0 ? null : Nd4j.create(DataType.FLOAT, n, c, c, c, f), gc = k == 0 ? null : cv.like();
+                    INDArray pl = k == 0 || pools ? Nd4j.create(DataType.FLOAT, n, s, s, s, f) : cv;
+                    all.addAll(Arrays.asList(cv, pl, gc, k == 0 || pools ? pl.like() : gc));
+                }
+                for (int classes : new int[] {Net3DSpec.HIDDEN, Net3DSpec.HIDDEN, Net3DSpec.HIDDEN, spec.classes(), spec.classes(),
+                        spec.classes(), spec.classes()}) {
+                    all.add(Nd4j.create(DataType.FLOAT, n, classes));
+                }
+                all.add(Nd4j.ones(DataType.FLOAT, n, 1));
+                full = all.toArray(new INDArray[0]);
+            }
             this.n = n;
-            int g = spec.grid(), blocks = sides.length;
-            // the first convolution has one input channel: it runs as one GEMM of the grids' windows (im2col, a column
-            // of ones last, so the bias rides along) with its weights and bias, adjacent in the parameter vector
-            int taps = (int) Math.pow(spec.blocks().get(0).kernel(), 3);
-            cols = Nd4j.create(DataType.FLOAT, taps + 1, (long) n * cube(sides[0][0])); // one row per tap: contiguous runs to write
-            gW0 = Nd4j.create(DataType.FLOAT, taps + 1, spec.blocks().get(0).out());
+            INDArray[] v = new INDArray[full.length];
+            for (int i = 0; i < full.length; i++) v[i] = full[i] == null ? null : full[i].get(NDArrayIndex.interval(0, n));
+            int blocks = outSide.length;
             conv = new INDArray[blocks];
             pool = new INDArray[blocks];
             gConv = new INDArray[blocks];
             gPool = new INDArray[blocks];
             for (int k = 0; k < blocks; k++) {
-                int f = spec.blocks().get(k).out(), c = sides[k][0], p = sides[k][1];
-                conv[k] = Nd4j.create(DataType.FLOAT, n, c, c, c, f);
-                gConv[k] = conv[k].like();
-                pool[k] = spec.blocks().get(k).pool() ? Nd4j.create(DataType.FLOAT, n, p, p, p, f) : conv[k];
-                gPool[k] = spec.blocks().get(k).pool() ? pool[k].like() : gConv[k];
+                conv[k] = v[4 * k];
+                pool[k] = v[4 * k + 1];
+                gConv[k] = v[4 * k + 2];
+                gPool[k] = v[4 * k + 3];
             }
-            hidden = Nd4j.create(DataType.FLOAT, n, Net3DSpec.HIDDEN);
-            gHidden = hidden.like();
-            mask = hidden.like();
-            logits = Nd4j.create(DataType.FLOAT, n, spec.classes());
-            probs = logits.like();
-            gLogits = logits.like();
-            onehot = logits.like();
-            ones = Nd4j.ones(DataType.FLOAT, 1, n);
+            int h = 4 * blocks;
+            hidden = v[h];
+            gHidden = v[h + 1];
+            mask = v[h + 2];
+            logits = v[h + 3];
+            probs = v[h + 4];
+            gLogits = v[h + 5];
+            onehot = v[h + 6];
+            ones = v[h + 7].reshape(1, n);
         }
 
         INDArray features() { return pool[pool.length - 1].reshape(n, Network3D.this.features); }
 
         INDArray gFeatures() { return gPool[gPool.length - 1].reshape(n, Network3D.this.features); }
 
-        void close() {
-            for (INDArray a : new INDArray[] {cols, gW0, hidden, gHidden, mask, logits, probs, gLogits, onehot, ones}) a.close();
-            for (int k = 0; k < conv.length; k++) {
-                conv[k].close();
-                gConv[k].close();
-                if (pool[k] != conv[k]) {
-                    pool[k].close();
-                    gPool[k].close();
+        void forward(byte[] voxelGrids, int[] index, int from) {
+            first.forward(voxels, n, voxelGrids, index, from, pool[0].data().asNioFloat());
+            for (int k = 1; k < outSide.length; k++) {
+                Net3DSpec.Block blk = spec.blocks().get(k);
+                Nd4j.exec(DynamicCustomOp.builder("conv3dnew").addInputs(pool[k - 1], p.get(2 * k), p.get(2 * k + 1)).addOutputs(conv[k])
+                        .addIntegerArguments(convArgs(blk)).build());
+                if (blk.pool()) {
+                    Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew").addInputs(conv[k]).addOutputs(pool[k]).addIntegerArguments(POOL).build());
                 }
+                Transforms.relu(pool[k], false);
             }
+            int d = 2 * outSide.length;
+            Nd4j.gemm(features(), p.get(d), hidden, false, false, 1.0, 0.0);
+            hidden.addiRowVector(p.get(d + 1));
+            Transforms.relu(hidden, false);
+        }
+
+        void head() {
+            int d = 2 * outSide.length;
+            Nd4j.gemm(hidden, p.get(d + 2), logits, false, false, 1.0, 0.0);
+            logits.addiRowVector(p.get(d + 3));
+            Nd4j.exec(new SoftMax(logits, probs, 1));
+        }
+
+        /** Gradients of the whole batch's mean loss (over {@code total} grids) from this lane's share. */
+        void backward(boolean dropout, int total) {
+            int d = 2 * outSide.length;
+            gLogits.assign(probs).subi(onehot).divi(total);
+            Nd4j.gemm(hidden, gLogits, g.get(d + 2), true, false, 1.0, 0.0);
+            Nd4j.gemm(ones, gLogits, g.get(d + 3), false, false, 1.0, 0.0);
+            Nd4j.gemm(gLogits, p.get(d + 2), gHidden, false, true, 1.0, 0.0);
+            if (dropout) gHidden.muli(mask);
+            relu(hidden, gHidden);
+            Nd4j.gemm(features(), gHidden, g.get(d), true, false, 1.0, 0.0);
+            Nd4j.gemm(ones, gHidden, g.get(d + 1), false, false, 1.0, 0.0);
+            Nd4j.gemm(gHidden, p.get(d), gFeatures(), false, true, 1.0, 0.0);
+            for (int k = outSide.length - 1; k > 0; k--) {
+                Net3DSpec.Block blk = spec.blocks().get(k);
+                relu(pool[k], gPool[k]);
+                if (blk.pool()) {
+                    Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew_bp").addInputs(conv[k], gPool[k]).addOutputs(gConv[k])
+                            .addIntegerArguments(POOL).build());
+                }
+                Nd4j.exec(DynamicCustomOp.builder("conv3dnew_bp").addInputs(pool[k - 1], p.get(2 * k), p.get(2 * k + 1), gConv[k])
+                        .addOutputs(gPool[k - 1], g.get(2 * k), g.get(2 * k + 1)).addIntegerArguments(convArgs(blk)).build());
+            }
+            // the first block's weights and bias are the parameter vector's first values; the grids need no gradient
+            first.backward(voxels, gPool[0].data().asNioFloat(), grads.data().asNioFloat());
+        }
+
+        void targets(byte[] labels, int[] index, int from) {
+            float[] t = new float[n * spec.classes()];
+            for (int i = 0; i < n; i++) t[i * spec.classes() + labels[index[from + i]]] = 1f;
+            onehot.assign(Nd4j.create(t, onehot.shape(), 'c'));
+        }
+
+        /** The summed loss of this lane's grids and how many it classified right. */
+        double[] score(byte[] labels, int[] index, int from) {
+            float[] pr = probs.data().asFloat();
+            double loss = 0;
+            int right = 0, c = spec.classes();
+            for (int i = 0; i < n; i++) {
+                int label = labels[index[from + i]];
+                loss -= Math.log(Math.max(pr[i * c + label], 1e-30f));
+                if (argMax(pr, i * c, c) == label) right++;
+            }
+            return new double[] {loss, right};
+        }
+
+        void release() {
+            java.util.Set<INDArray> distinct = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (INDArray a : full) if (a != null && distinct.add(a)) a.close();
+            full = new INDArray[0];
+            capacity = 0;
+            n = 0;
+            voxels = null;
         }
     }
 
     public Network3D(Net3DSpec spec) {
         this.spec = spec;
-        this.sides = spec.sides();
-        List<long[]> shapes = new ArrayList<>();
+        int[][] sides = spec.sides();
+        int blocks = sides.length;
+        convSide = new int[blocks];
+        outSide = new int[blocks];
+        // A max pooling of an odd side drops the last row: the rows only it would read need not be computed, nor the
+        // inputs only they read, back to the first block. Cropping from the far end is exact where the convolutions
+        // after the first have no padding (padding would be added at the cropped end).
+        boolean crop = spec.blocks().stream().skip(1).allMatch(b -> b.padding() == 0);
+        outSide[blocks - 1] = sides[blocks - 1][1];
+        for (int k = blocks - 1; k > 0; k--) {
+            Net3DSpec.Block b = spec.blocks().get(k);
+            convSide[k] = crop ? (b.pool() ? 2 * outSide[k] : outSide[k]) : sides[k][0];
+            outSide[k - 1] = crop ? (convSide[k] - 1) * b.stride() + b.kernel() : sides[k - 1][1];
+        }
+        first = new VoxelBlock(spec.grid(), spec.blocks().get(0), outSide[0]);
         int in = 1;
         for (Net3DSpec.Block b : spec.blocks()) {
             shapes.add(new long[] {b.kernel(), b.kernel(), b.kernel(), in, b.out()}); // ND4J's [kD, kH, kW, iC, oC]
             shapes.add(new long[] {b.out()});
             in = b.out();
         }
-        int last = sides[sides.length - 1][1];
+        Net3DSpec.Block b0 = spec.blocks().get(0);
+        firstWeights = (b0.kernel() * b0.kernel() * b0.kernel() + 1) * b0.out();
+        int last = outSide[blocks - 1];
         features = last * last * last * in;
         shapes.add(new long[] {features, Net3DSpec.HIDDEN});
         shapes.add(new long[] {1, Net3DSpec.HIDDEN});
@@ -101,41 +229,31 @@ public final class Network3D implements AutoCloseable {
         for (long[] s : shapes) total += count(s);
         params = Nd4j.create(DataType.FLOAT, 1, total);
         grads = Nd4j.create(DataType.FLOAT, 1, total);
-        List<INDArray> p = new ArrayList<>(), g = new ArrayList<>();
-        long off = 0;
-        for (long[] s : shapes) {
-            long n = count(s);
-            p.add(params.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + n)).reshape('c', s));
-            g.add(grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + n)).reshape('c', s));
-            off += n;
-        }
-        for (int k = 0; k < spec.blocks().size(); k++) {
-            convW.add(p.get(2 * k));
-            convB.add(p.get(2 * k + 1));
-            convGW.add(g.get(2 * k));
-            convGB.add(g.get(2 * k + 1));
-        }
-        int f = 2 * spec.blocks().size();
-        w1 = p.get(f);
-        b1 = p.get(f + 1);
-        w2 = p.get(f + 2);
-        b2 = p.get(f + 3);
-        gw1 = g.get(f);
-        gb1 = g.get(f + 1);
-        gw2 = g.get(f + 2);
-        gb2 = g.get(f + 3);
+        p = views(params);
         Adam adam = new Adam(spec.lr());
         updater = adam.instantiate(Nd4j.create(DataType.FLOAT, 1, adam.stateSize(total)), true);
         // He initialisation (normal, variance 2 / fan-in), zero biases
         Random rnd = new Random(spec.seed());
         in = 1;
-        for (int k = 0; k < convW.size(); k++) {
+        for (int k = 0; k < blocks; k++) {
             int kk = spec.blocks().get(k).kernel();
-            fill(convW.get(k), rnd, (long) kk * kk * kk * in);
+            fill(p.get(2 * k), rnd, (long) kk * kk * kk * in);
             in = spec.blocks().get(k).out();
         }
-        fill(w1, rnd, features);
-        fill(w2, rnd, Net3DSpec.HIDDEN);
+        fill(p.get(2 * blocks), rnd, features);
+        fill(p.get(2 * blocks + 2), rnd, Net3DSpec.HIDDEN);
+    }
+
+    /** A flat vector's layers, each a view shaped as ND4J's ops take it. */
+    private List<INDArray> views(INDArray flat) {
+        List<INDArray> v = new ArrayList<>();
+        long off = 0;
+        for (long[] s : shapes) {
+            long n = count(s);
+            v.add(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + n)).reshape('c', s));
+            off += n;
+        }
+        return v;
     }
 
     public Net3DSpec spec() { return spec; }
@@ -155,133 +273,43 @@ public final class Network3D implements AutoCloseable {
         w.assign(Nd4j.create(v, w.shape(), 'c'));
     }
 
-    private Batch batch(int n) {
-        if (batch == null || batch.n != n) {
-            if (batch != null) batch.close();
-            batch = new Batch(n);
-        }
-        return batch;
-    }
-
     private static int[] convArgs(Net3DSpec.Block b) {
         int k = b.kernel(), s = b.stride(), p = b.padding();
         return new int[] {k, k, k, s, s, s, p, p, p, 1, 1, 1, 0, 1, 0}; // valid padding mode, NDHWC, [kD, kH, kW, iC, oC]
-    }
-
-    private static final int[] POOL = {2, 2, 2, 2, 2, 2, 0, 0, 0, 1, 1, 1, 0, 0, 1}; // 2×2×2, stride 2, NDHWC
-
-    /**
-     * Writes the first convolution's windows of n voxel grids (G³ bytes each, 0 or 1) straight into its im2col buffer, one
-     * row per kernel tap (0 outside the padded grid) and a last row of ones: each row is written in runs along the grid's
-     * last axis, one tap per core at a time.
-     */
-    private void load(Batch b, byte[] voxels, int[] index, int from) {
-        Net3DSpec.Block first = spec.blocks().get(0);
-        int g = spec.grid(), k = first.kernel(), st = first.stride(), p = first.padding(), c = sides[0][0], taps = k * k * k, rows = b.n * cube(c);
-        java.nio.FloatBuffer out = b.cols.data().asNioFloat();
-        java.util.stream.IntStream.rangeClosed(0, taps).parallel().forEach(t -> {
-            float[] row = ROW.get();
-            if (row.length < rows) ROW.set(row = new float[rows]);
-            if (t == taps) {
-                java.util.Arrays.fill(row, 0, rows, 1f);
-            } else {
-                int kd = t / (k * k), kh = t / k % k, kw = t % k, o = 0;
-                for (int i = 0; i < b.n; i++) {
-                    int src = index[from + i] * g * g * g;
-                    for (int d = 0; d < c; d++) {
-                        int x = d * st + kd - p;
-                        for (int h = 0; h < c; h++, o += c) {
-                            int y = h * st + kh - p;
-                            if (x < 0 || y < 0 || x >= g || y >= g) {
-                                java.util.Arrays.fill(row, o, o + c, 0f);
-                                continue;
-                            }
-                            int base = src + (x * g + y) * g;
-                            for (int w = 0; w < c; w++) {
-                                int z = w * st + kw - p;
-                                row[o + w] = z >= 0 && z < g ? voxels[base + z] : 0;
-                            }
-                        }
-                    }
-                }
-            }
-            out.put(t * rows, row, 0, rows);
-        });
-    }
-
-    /** One im2col row per worker thread, reused from batch to batch. */
-    private static final ThreadLocal<float[]> ROW = ThreadLocal.withInitial(() -> new float[0]);
-
-    private static int cube(int side) { return side * side * side; }
-
-    private INDArray firstWeights() {
-        Net3DSpec.Block first = spec.blocks().get(0);
-        long n = (long) (first.kernel() * first.kernel() * first.kernel() + 1) * first.out();
-        return params.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, n)).reshape('c', n / first.out(), first.out());
-    }
-
-    private void forward(Batch b) {
-        INDArray in = null;
-        for (int k = 0; k < sides.length; k++) {
-            Net3DSpec.Block blk = spec.blocks().get(k);
-            if (k == 0) {
-                Nd4j.gemm(b.cols, firstWeights(), b.conv[0].reshape(b.cols.size(1), blk.out()), true, false, 1.0, 0.0);
-            } else {
-                Nd4j.exec(DynamicCustomOp.builder("conv3dnew").addInputs(in, convW.get(k), convB.get(k)).addOutputs(b.conv[k])
-                        .addIntegerArguments(convArgs(blk)).build());
-            }
-            if (blk.pool()) {
-                Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew").addInputs(b.conv[k]).addOutputs(b.pool[k]).addIntegerArguments(POOL).build());
-            }
-            Transforms.relu(b.pool[k], false);
-            in = b.pool[k];
-        }
-        Nd4j.gemm(b.features(), w1, b.hidden, false, false, 1.0, 0.0);
-        b.hidden.addiRowVector(b1);
-        Transforms.relu(b.hidden, false);
-    }
-
-    private void head(Batch b) {
-        Nd4j.gemm(b.hidden, w2, b.logits, false, false, 1.0, 0.0);
-        b.logits.addiRowVector(b2);
-        Nd4j.exec(new SoftMax(b.logits, b.probs, 1));
-    }
-
-    private void backward(Batch b, boolean dropout) {
-        b.gLogits.assign(b.probs).subi(b.onehot).divi(b.n);
-        Nd4j.gemm(b.hidden, b.gLogits, gw2, true, false, 1.0, 0.0);
-        Nd4j.gemm(b.ones, b.gLogits, gb2, false, false, 1.0, 0.0);
-        Nd4j.gemm(b.gLogits, w2, b.gHidden, false, true, 1.0, 0.0);
-        if (dropout) b.gHidden.muli(b.mask);
-        relu(b.hidden, b.gHidden);
-        Nd4j.gemm(b.features(), b.gHidden, gw1, true, false, 1.0, 0.0);
-        Nd4j.gemm(b.ones, b.gHidden, gb1, false, false, 1.0, 0.0);
-        Nd4j.gemm(b.gHidden, w1, b.gFeatures(), false, true, 1.0, 0.0);
-        for (int k = sides.length - 1; k >= 0; k--) {
-            Net3DSpec.Block blk = spec.blocks().get(k);
-            relu(b.pool[k], b.gPool[k]);
-            if (blk.pool()) {
-                Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew_bp").addInputs(b.conv[k], b.gPool[k]).addOutputs(b.gConv[k])
-                        .addIntegerArguments(POOL).build());
-            }
-            if (k == 0) { // weights and bias at once, through the ones column; the grids need no gradient
-                Nd4j.gemm(b.cols, b.gConv[0].reshape(b.cols.size(1), blk.out()), b.gW0, false, false, 1.0, 0.0);
-                grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, b.gW0.length())).assign(b.gW0.reshape(b.gW0.length()));
-            } else {
-                Nd4j.exec(DynamicCustomOp.builder("conv3dnew_bp").addInputs(b.pool[k - 1], convW.get(k), convB.get(k), b.gConv[k])
-                        .addOutputs(b.gPool[k - 1], convGW.get(k), convGB.get(k)).addIntegerArguments(convArgs(blk)).build());
-            }
-        }
     }
 
     private static void relu(INDArray out, INDArray grad) {
         Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(out, grad).addOutputs(grad).addFloatingPointArguments(0.0).build());
     }
 
-    private void targets(Batch b, byte[] labels, int[] index, int from) {
-        float[] t = new float[b.n * spec.classes()];
-        for (int i = 0; i < b.n; i++) t[i * spec.classes() + labels[index[from + i]]] = 1f;
-        b.onehot.assign(Nd4j.create(t, b.onehot.shape(), 'c'));
+    /**
+     * Runs {@code work} on each lane over its share of grids {@code from .. from+n}, in parallel when there are several;
+     * returns how many lanes ran.
+     */
+    private int inLanes(int n, LaneWork work) {
+        int count = Math.max(1, Math.min(Trainer.threads(), n / MIN_PER_LANE));
+        while (lanes.size() < count) lanes.add(new Lane(lanes.isEmpty() ? grads : grads.like()));
+        float[] weights = new float[firstWeights];
+        params.data().asNioFloat().get(0, weights);
+        first.prepare(weights);
+        if (count == 1) {
+            lanes.get(0).size(n);
+            work.run(lanes.get(0), 0, 0);
+            return 1;
+        }
+        // each lane is one core's work; ops that spread over cores would have OpenMP's idle threads spin on the other lane's core
+        IntStream.range(0, count).parallel().forEach(i -> Trainer.onOneCore(() -> {
+            int start = i * n / count;
+            Lane lane = lanes.get(i);
+            lane.size((i + 1) * n / count - start);
+            work.run(lane, i, start);
+            return null;
+        }));
+        return count;
+    }
+
+    private interface LaneWork {
+        void run(Lane lane, int laneIndex, int start);
     }
 
     /**
@@ -289,46 +317,70 @@ public final class Network3D implements AutoCloseable {
      * classified right.
      */
     public synchronized double[] step(byte[] voxels, byte[] labels, int[] index, int from, int to, Random rnd) {
-        Batch b = batch(to - from);
-        load(b, voxels, index, from);
-        targets(b, labels, index, from);
-        forward(b);
+        return Trainer.threads() > 1 ? Trainer.onOneCore(() -> train(voxels, labels, index, from, to, rnd))
+                : train(voxels, labels, index, from, to, rnd);
+    }
+
+    private double[] train(byte[] voxels, byte[] labels, int[] index, int from, int to, Random rnd) {
+        int n = to - from;
         boolean dropout = spec.dropout() > 0;
-        if (dropout) {
-            // inverted dropout on the hidden layer: 0 or 1/(1−p), so evaluation needs no scaling
-            float[] m = new float[b.n * Net3DSpec.HIDDEN];
-            float keep = (float) (1 / (1 - spec.dropout()));
-            for (int i = 0; i < m.length; i++) m[i] = rnd.nextDouble() < spec.dropout() ? 0f : keep;
-            b.mask.assign(Nd4j.create(m, b.mask.shape(), 'c'));
-            b.hidden.muli(b.mask);
+        // inverted dropout on the hidden layer: 0 or 1/(1−p), so evaluation needs no scaling; drawn here, in order
+        float[] masks = dropout ? new float[n * Net3DSpec.HIDDEN] : null;
+        float keep = (float) (1 / (1 - spec.dropout()));
+        for (int i = 0; dropout && i < masks.length; i++) masks[i] = rnd.nextDouble() < spec.dropout() ? 0f : keep;
+        double[][] scores = new double[Trainer.threads()][];
+        int count = inLanes(n, (lane, i, start) -> {
+            lane.targets(labels, index, from + start);
+            lane.forward(voxels, index, from + start);
+            if (dropout) {
+                float[] m = Arrays.copyOfRange(masks, start * Net3DSpec.HIDDEN, (start + lane.n) * Net3DSpec.HIDDEN);
+                lane.mask.assign(Nd4j.create(m, lane.mask.shape(), 'c'));
+                lane.hidden.muli(lane.mask);
+            }
+            lane.head();
+            scores[i] = lane.score(labels, index, from + start);
+            lane.backward(dropout, n);
+        });
+        double loss = 0, right = 0;
+        for (int i = 0; i < count; i++) {
+            loss += scores[i][0];
+            right += scores[i][1];
+            if (i > 0) grads.addi(lanes.get(i).grads);
         }
-        head(b);
-        double[] lossRight = score(b, labels, index, from);
-        backward(b, dropout);
         updater.applyUpdater(grads, iteration++, 0);
         params.subi(grads);
-        return lossRight;
+        return new double[] {loss / n, right};
     }
 
     /** Class probabilities, {@code classes} per grid, for grids {@code index[from..to)}; no dropout. */
     public synchronized float[] predict(byte[] voxels, int[] index, int from, int to) {
-        Batch b = batch(to - from);
-        load(b, voxels, index, from);
-        forward(b);
-        head(b);
-        return b.probs.data().asFloat();
+        return Trainer.threads() > 1 ? Trainer.onOneCore(() -> classify(voxels, index, from, to)) : classify(voxels, index, from, to);
+    }
+
+    private float[] classify(byte[] voxels, int[] index, int from, int to) {
+        int n = to - from, c = spec.classes();
+        float[] out = new float[n * c];
+        inLanes(n, (lane, i, start) -> {
+            lane.forward(voxels, index, from + start);
+            lane.head();
+            System.arraycopy(lane.probs.data().asFloat(), 0, out, start * c, lane.n * c);
+        });
+        return out;
     }
 
     /** The mean loss without dropout, and the gradients left in place, for gradient checks. */
     synchronized double lossAndGradients(byte[] voxels, byte[] labels, int[] index, int from, int to) {
-        Batch b = batch(to - from);
-        load(b, voxels, index, from);
-        targets(b, labels, index, from);
-        forward(b);
-        head(b);
-        double loss = score(b, labels, index, from)[0];
-        backward(b, false);
-        return loss;
+        int n = to - from;
+        double[] loss = new double[Trainer.threads()];
+        int count = inLanes(n, (lane, i, start) -> {
+            lane.targets(labels, index, from + start);
+            lane.forward(voxels, index, from + start);
+            lane.head();
+            loss[i] = lane.score(labels, index, from + start)[0];
+            lane.backward(false, n);
+        });
+        for (int i = 1; i < count; i++) grads.addi(lanes.get(i).grads);
+        return Arrays.stream(loss).sum() / n;
     }
 
     INDArray params() { return params; }
@@ -345,18 +397,6 @@ public final class Network3D implements AutoCloseable {
 
     INDArray grads() { return grads; }
 
-    private double[] score(Batch b, byte[] labels, int[] index, int from) {
-        float[] p = b.probs.data().asFloat();
-        double loss = 0;
-        int right = 0, c = spec.classes();
-        for (int i = 0; i < b.n; i++) {
-            int label = labels[index[from + i]], best = argMax(p, i * c, c);
-            loss -= Math.log(Math.max(p[i * c + label], 1e-30f));
-            if (best == label) right++;
-        }
-        return new double[] {loss / b.n, right};
-    }
-
     /** The most probable of {@code classes} probabilities starting at {@code off}. */
     public static int argMax(float[] p, int off, int classes) {
         int best = 0;
@@ -366,12 +406,13 @@ public final class Network3D implements AutoCloseable {
 
     /** Frees the batch buffers (native memory the JVM cannot see); the network reallocates them when used again. */
     public synchronized void releaseBuffers() {
-        if (batch != null) batch.close();
-        batch = null;
+        for (Lane lane : lanes) lane.release();
     }
 
     @Override public synchronized void close() {
         releaseBuffers();
+        for (int i = 1; i < lanes.size(); i++) lanes.get(i).grads.close();
+        lanes.clear();
         params.close();
         grads.close();
     }

@@ -7,6 +7,8 @@ import java.util.Random;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.data.Dataset;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOps;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** Trains a {@link Network} on Fashion-MNIST epoch by epoch, measuring speed and accuracy. */
 public final class Trainer {
@@ -129,6 +131,27 @@ public final class Trainer {
     public static void useThreads(int n) {
         Nd4j.getEnvironment().setMaxThreads(n);
         Nd4j.getEnvironment().setMaxMasterThreads(n);
+        threads = n;
+    }
+
+    private static volatile int threads = Runtime.getRuntime().availableProcessors();
+
+    /** The threads training may use: how many cores {@link Network3D} shares a batch among. */
+    static int threads() { return threads; }
+
+    /**
+     * Runs {@code work} with ND4J's ops on the calling thread kept to one core (OpenMP's team size, set per thread), then
+     * puts the thread's setting back: for work that runs on several threads at once.
+     */
+    static <T> T onOneCore(java.util.function.Supplier<T> work) {
+        NativeOps ops = NativeOpsHolder.getInstance().getDeviceNativeOps();
+        int before = ops.ompGetMaxThreads();
+        ops.setOmpNumThreads(1);
+        try {
+            return work.get();
+        } finally {
+            ops.setOmpNumThreads(before);
+        }
     }
 
     /** The process's peak resident memory (Linux /proc), −1 where the system does not say. */

@@ -77,6 +77,39 @@ class Network3DTest {
         return (up - down) / (2 * eps);
     }
 
+    @Test void lanesAndSmallerBatchesGiveTheSameGradients() {
+        Net3DSpec spec = new Net3DSpec(List.of(new Net3DSpec.Block(4, 3, 0, true), new Net3DSpec.Block(6, 3, 0, true)), 13, 3, 0, 1e-3, 32, 1, 4);
+        byte[] x = voxels(32, spec.grid(), 9), labels = new byte[32];
+        int[] idx = new int[32];
+        for (int i = 0; i < 32; i++) {
+            labels[i] = (byte) (i % 3);
+            idx[i] = i;
+        }
+        try (Network3D one = new Network3D(spec); Network3D two = new Network3D(spec); Network3D fresh = new Network3D(spec)) {
+            Trainer.useThreads(1);
+            double loss1 = one.lossAndGradients(x, labels, idx, 0, 32);
+            float[] g1 = one.grads().toFloatVector();
+            Trainer.useThreads(2);
+            double loss2 = two.lossAndGradients(x, labels, idx, 0, 32);
+            float[] g2 = two.grads().toFloatVector();
+            assertEquals(loss1, loss2, 1e-6);
+            assertClose(g1, g2);
+            // a smaller batch after a larger one runs on the larger one's buffers
+            two.lossAndGradients(x, labels, idx, 4, 24);
+            fresh.lossAndGradients(x, labels, idx, 4, 24);
+            assertClose(fresh.grads().toFloatVector(), two.grads().toFloatVector());
+        } finally {
+            Trainer.useThreads(Runtime.getRuntime().availableProcessors());
+        }
+    }
+
+    private static void assertClose(float[] want, float[] got) {
+        float scale = 0;
+        for (float v : want) scale = Math.max(scale, Math.abs(v));
+        assertTrue(scale > 0, "some gradient");
+        for (int i = 0; i < want.length; i++) assertEquals(want[i], got[i], 1e-5 * scale, "gradient " + i);
+    }
+
     @Test void trainingLearnsToTellTwoShapesApart() {
         // class 0: a filled lower half; class 1: a filled upper half, with noise: a few steps must separate them
         int grid = 8, n = 32, cells = grid * grid * grid;

@@ -197,6 +197,7 @@ public final class Train3DViewModel {
         ModelNetData.Settings settings = new ModelNetData.Settings(spec.classes(), spec.grid(), 2048, 1, false);
         Path from = folder.get();
         handle = tasks.run("3D: " + name(run), work -> {
+            Trainer.useThreads(1); // one lane: the other core draws the window
             VoxelSet data = from == null ? ModelNetData.builtIn(settings, (d, t) -> work.progress(d, 2L * t), work::cancelled)
                     : ModelNetData.folder(from, settings, cache, (d, t) -> work.progress(d, 2L * t), work::cancelled);
             if (data.classes().size() < spec.classes()) throw new ComputeException("cli.fewClasses", spec.classes(), data.classes().size());
