@@ -9,12 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The benchmarks, kept out of the product's packages: {@code bench} (the compute core), {@code bench-animator} and
- * {@code bench-training} (the whole app in a window; they need a display). Each prints one JSON object per line
+ * The benchmarks, kept out of the product's packages: {@code bench} (the compute core), {@code bench-modelnet} (a
+ * ModelNet10-sized folder voxelised), {@code bench-animator}, {@code bench-training} and {@code bench-voxels} (the whole
+ * app in a window; they need a display). Each prints one JSON object per line
  * and asserts nothing; bad options give one line on stderr and exit status 2, as on the rest of the command line.
  */
 public final class Benchmarks {
-    private static final Set<String> COMMANDS = Set.of("bench", "bench-animator", "bench-training", "bench-voxels");
+    private static final Set<String> COMMANDS = Set.of("bench", "bench-animator", "bench-training", "bench-voxels", "bench-modelnet");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Benchmarks() {}
@@ -38,6 +39,7 @@ public final class Benchmarks {
                     only(rest, Set.of());
                     VoxelBench.run(6, out);
                 }
+                case "bench-modelnet" -> ModelNetBench.run(scale(rest), out);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
             return 0;
@@ -60,6 +62,19 @@ public final class Benchmarks {
             throw new IllegalArgumentException("option --repeat must be from 1 to 100,000, got \"" + v + "\"");
         }
         return Integer.parseInt(v);
+    }
+
+    /** {@code --scale F}: the share of ModelNet10's 4,899 files to write (0.01 to 1; 1 when absent). */
+    private static double scale(List<String> args) {
+        if (args.isEmpty()) return 1;
+        if (args.size() != 2 || !args.get(0).equals("--scale")) throw new IllegalArgumentException("bench-modelnet takes only --scale F");
+        try {
+            double f = Double.parseDouble(args.get(1));
+            if (f >= 0.01 && f <= 1) return f;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("option --scale must be from 0.01 to 1, got \"" + args.get(1) + "\"");
     }
 
     private static void only(List<String> args, Set<String> flags) {

@@ -32,9 +32,28 @@ class BenchmarksTest {
         assertTrue(conv.get("p50_ms").asDouble() <= conv.get("p99_ms").asDouble() && conv.get("p99_ms").asDouble() <= conv.get("max_ms").asDouble());
     }
 
+    @Test void modelNetBenchmarkReadsEveryFileThenTheCache() throws Exception {
+        Run r = run("bench-modelnet", "--scale", "0.01");
+        assertEquals(0, r.status(), r.err());
+        JsonNode m = new ObjectMapper().readTree(r.out());
+        assertEquals(49, m.get("files").asInt());
+        assertEquals(49, m.get("objects").asInt(), "every mesh voxelised");
+        assertTrue(m.get("triangles").asLong() > 49 * 1000L && m.get("same_from_cache").asBoolean(), m.toString());
+    }
+
+    @Test void splittingTrianglesKeepsTheSurface() {
+        org.kernellab.mesh.Mesh chair = org.kernellab.mesh.ModelNetLike.make(2, 1, 0), fine = ModelNetBench.refine(chair, 5000);
+        assertTrue(fine.triangleCount() >= 5000 && fine.triangleCount() < 4 * 5000, "triangles " + fine.triangleCount());
+        double before = 0, after = 0;
+        for (int t = 0; t < chair.triangleCount(); t++) before += chair.area(t);
+        for (int t = 0; t < fine.triangleCount(); t++) after += fine.area(t);
+        assertEquals(before, after, 1e-6 * before, "the same area");
+        assertTrue(fine.vertexCount() < fine.triangleCount(), "midpoints shared between neighbours");
+    }
+
     @Test void badOptionsGiveOneLineAndStatus2() {
         for (String[] args : new String[][] {{"bench", "--repeat", "0"}, {"bench", "--repeat", "x"}, {"bench", "--fast"}, {"bench-training",
-                "--cold"}}) {
+                "--cold"}, {"bench-modelnet", "--scale", "2"}, {"bench-modelnet", "--fast"}}) {
             Run r = run(args);
             assertEquals(2, r.status(), String.join(" ", args));
             assertEquals("", r.out());
