@@ -44,6 +44,7 @@ public final class AppShell {
     private final Label lessonTitle = new Label();
     private final StackPane viewArea = new StackPane();
     private final javafx.beans.property.BooleanProperty showTextPane = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty showNavigator = new javafx.beans.property.SimpleBooleanProperty(true);
     private final Catalog catalog;
     private Lesson current;
     private org.kernellab.lesson.LessonParams pendingParams;
@@ -85,37 +86,31 @@ public final class AppShell {
 
         SplitPane lessonSplit = new SplitPane(textScroll, viewScroll);
         lessonSplit.setOrientation(Orientation.HORIZONTAL);
-        lessonSplit.setDividerPositions(0.36);
-        // the text can fold away so that a large view gets the whole width
-        showTextPane.set(settings.textShown());
-        showTextPane.addListener((o, a, on) -> {
-            settings.textShown(on);
-            if (on && !lessonSplit.getItems().contains(textScroll)) {
-                lessonSplit.getItems().add(0, textScroll);
-                lessonSplit.setDividerPositions(0.36);
-            } else if (!on) {
-                lessonSplit.getItems().remove(textScroll);
-            }
-        });
-        if (!showTextPane.get()) lessonSplit.getItems().remove(textScroll);
         SplitPane main = new SplitPane(left, lessonSplit);
-        main.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(left, false);
+        // the navigator and the text fold away so that a large view gets the whole width; where the student left the
+        // dividers is remembered
+        fold(main, left, 0, showNavigator, settings.navigatorShown(), settings::navigatorShown, settings.navigatorDivider(),
+                settings::navigatorDivider);
+        fold(lessonSplit, textScroll, 0, showTextPane, settings.textShown(), settings::textShown, settings.textDivider(), settings::textDivider);
         root.setCenter(main);
         root.setBottom(new StatusBar(ctx, runner, engine));
 
         ctx.i18n().localeProperty().addListener((o, a, b) -> showText());
+        // a projector gets the whole width for the view: presentation folds the navigator and the text (F2 brings the
+        // text back), and leaving it puts them back as they were
+        boolean[] before = new boolean[2];
         ctx.presentation().addListener((o, a, on) -> {
-            // on a projector the lesson gets the whole width; the navigator returns with F11
             if (on) {
                 root.getStyleClass().add("presentation");
-                main.getItems().remove(left);
+                before[0] = showNavigator.get();
+                before[1] = showTextPane.get();
+                showNavigator.set(false);
+                showTextPane.set(false);
             } else {
                 root.getStyleClass().remove("presentation");
-                if (!main.getItems().contains(left)) {
-                    main.getItems().add(0, left);
-                    main.setDividerPositions(0.2);
-                }
+                showNavigator.set(before[0]);
+                showTextPane.set(before[1]);
             }
         });
 
@@ -132,6 +127,48 @@ public final class AppShell {
 
     /** Opens a lesson as if the student had picked it in the navigator. */
     public void select(String lessonId) { navigator.select(lessonId); }
+
+    /** Shows or folds the lesson text, as the top bar's toggle does. */
+    public void showText(boolean on) { showTextPane.set(on); }
+
+    /** The lesson text's toggle (F2), for the window's keys. */
+    public javafx.beans.property.BooleanProperty textShownProperty() { return showTextPane; }
+
+    /**
+     * Puts {@code pane} at {@code index} of {@code split} while {@code shown} is true, remembering the divider where the
+     * student leaves it (as {@code save} keeps it) and bringing it back there.
+     */
+    private static void fold(SplitPane split, Node pane, int index, javafx.beans.property.BooleanProperty shown, boolean initially,
+                             java.util.function.Consumer<Boolean> saveShown, double divider, java.util.function.DoubleConsumer save) {
+        double[] at = {divider};
+        javafx.beans.value.ChangeListener<Number> track = (o, a, b) -> {
+            if (split.getItems().contains(pane) && split.getScene() != null && split.getScene().getWindow() != null
+                    && split.getScene().getWindow().isShowing()) {
+                at[0] = b.doubleValue();
+                save.accept(at[0]);
+            }
+        };
+        Runnable show = () -> {
+            if (shown.get() && !split.getItems().contains(pane)) {
+                split.getItems().add(index, pane);
+                split.setDividerPositions(at[0]);
+                split.getDividers().get(index).positionProperty().addListener(track);
+            } else if (!shown.get()) {
+                split.getItems().remove(pane);
+            }
+        };
+        shown.set(initially);
+        if (shown.get()) {
+            split.setDividerPositions(at[0]);
+            split.getDividers().get(index).positionProperty().addListener(track);
+        } else {
+            split.getItems().remove(pane);
+        }
+        shown.addListener((o, a, on) -> {
+            saveShown.accept(on);
+            show.run();
+        });
+    }
 
     /** The lesson on screen, null before any. */
     public Lesson current() { return current; }
@@ -171,6 +208,11 @@ public final class AppShell {
         });
         ctx.theme().addListener((o, a, t) -> dark.setSelected(t == Theme.DARK));
 
+        ToggleButton navToggle = new ToggleButton();
+        navToggle.setId("navigator-toggle");
+        navToggle.textProperty().bind(ctx.i18n().bind("top.lessons"));
+        navToggle.selectedProperty().bindBidirectional(showNavigator);
+
         ToggleButton textToggle = new ToggleButton();
         textToggle.setId("text-toggle");
         textToggle.textProperty().bind(ctx.i18n().bind("top.text"));
@@ -183,7 +225,8 @@ public final class AppShell {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, langButtons, textToggle, dark, present);
+        HBox bar = new HBox(10, title, spacer, langButtons, navToggle, textToggle, dark, present);
+        for (Node n : bar.getChildren()) if (n instanceof Region r && n != spacer) r.setMinWidth(Region.USE_PREF_SIZE);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));
         bar.getStyleClass().add("top-bar");

@@ -112,6 +112,7 @@ public final class KernelLabApp extends Application {
         applyTheme(scene, ctx.theme().get());
         ctx.theme().addListener((o, a, t) -> applyTheme(scene, t));
         scene.getAccelerators().put(KeyCombination.keyCombination("F11"), () -> ctx.presentation().set(!ctx.presentation().get()));
+        scene.getAccelerators().put(KeyCombination.keyCombination("F2"), () -> shell.textShownProperty().set(!shell.textShownProperty().get()));
         return new Built(scene, shell, ctx, runner, engine);
     }
 

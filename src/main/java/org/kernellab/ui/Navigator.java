@@ -2,6 +2,9 @@ package org.kernellab.ui;
 
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -27,18 +30,45 @@ final class Navigator extends TreeView<Object> {
         }
         setRoot(root);
         setCellFactory(tv -> new TreeCell<>() {
+            // whole titles, wrapped to the navigator's width (less the indent of the title's level): no title is cut
+            // and nothing scrolls sideways
+            private final Label title = new Label();
+
+            {
+                title.setWrapText(true);
+                title.setMinWidth(0);
+                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+                title.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(40, tv.getWidth() - 46 - 18 * Math.max(0,
+                        getTreeItem() == null ? 0 : tv.getTreeItemLevel(getTreeItem()) - 1)), tv.widthProperty(), treeItemProperty()));
+            }
+
+            // as tall as the title wrapped at its width (the flow would otherwise keep a reused cell's old height)
+            @Override protected double computePrefHeight(double width) {
+                return getGraphic() == null ? super.computePrefHeight(width)
+                        : snappedTopInset() + snappedBottomInset() + title.prefHeight(title.getPrefWidth());
+            }
+
+            @Override protected double computeMinHeight(double width) { return computePrefHeight(width); }
+
+            @Override protected double computePrefWidth(double height) { return 0; } // the flow widens it to the navigator's width
+
             @Override protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("chapter", "lesson");
                 if (empty || item == null) {
+                    setGraphic(null);
                     setText(null);
-                } else if (item instanceof Chapter c) {
-                    setText(c.title(ctx.i18n().locale()));
+                    return;
+                }
+                if (item instanceof Chapter c) {
+                    title.setText(c.title(ctx.i18n().locale()));
                     getStyleClass().add("chapter");
                 } else if (item instanceof Lesson l) {
-                    setText(mark(ctx.progress().mark(l.id())) + "  " + l.title(ctx.i18n().locale()));
+                    title.setText(mark(ctx.progress().mark(l.id())) + "  " + l.title(ctx.i18n().locale()));
                     getStyleClass().add("lesson");
                 }
+                setText(title.getText()); // not drawn (the wrapped title is), but what tests and screen readers read
+                setGraphic(title);
             }
         });
         getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {

@@ -49,6 +49,21 @@ public final class Settings {
 
     public void textShown(boolean on) { prefs.putBoolean("textShown", on); }
 
+    /** Whether the lesson navigator is shown on the left. */
+    public boolean navigatorShown() { return prefs.getBoolean("navigatorShown", true); }
+
+    public void navigatorShown(boolean on) { prefs.putBoolean("navigatorShown", on); }
+
+    /** Where the navigator's divider was left, as a share of the window's width. */
+    public double navigatorDivider() { return prefs.getDouble("navigatorDivider", 0.2); }
+
+    public void navigatorDivider(double at) { prefs.putDouble("navigatorDivider", at); }
+
+    /** Where the divider between the lesson text and the view was left, as a share of their width. */
+    public double textDivider() { return prefs.getDouble("textDivider", 0.36); }
+
+    public void textDivider(double at) { prefs.putDouble("textDivider", at); }
+
     public String lastLesson() { return prefs.get("lastLesson", null); }
 
     public void lastLesson(String id) { prefs.put("lastLesson", id); }

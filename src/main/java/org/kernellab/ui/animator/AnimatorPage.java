@@ -6,15 +6,14 @@ import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kernellab.compute.ComputeException;
@@ -28,10 +27,12 @@ import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.ImageFiles;
+import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
 import org.kernellab.ui.widgets.StepControls;
+import org.kernellab.ui.widgets.Workspace;
 
 /**
  * The convolution animator a teacher projects: settings on the left; the padded input with the kernel's
@@ -44,7 +45,7 @@ public final class AnimatorPage implements Page {
     private final AnimatorViewModel vm;
     private final AppContext ctx;
     private final BorderPane root = new BorderPane();
-    private final VBox stage = new VBox(12); // what the exports capture
+    private GridStage hero; // what the exports capture: the grids, the step's products and sum
     private final MatrixView inView = new MatrixView(), kView = new MatrixView(), outView = new MatrixView();
     private final StepControls controls;
     private final Label message = new Label();
@@ -66,13 +67,14 @@ public final class AnimatorPage implements Page {
         if ("transposed".equals(params.string("mode", "convolution"))) vm.mode.set(AnimatorViewModel.Mode.TRANSPOSED);
         controls = new StepControls(vm.stepper(), i18n);
 
-        export = new AnimatorExport(vm, ctx, stage, () -> {
+        Node display = display(i18n);
+        export = new AnimatorExport(vm, ctx, hero, () -> {
             glide.stop();
             inView.windowShiftRowProperty().set(0);
             inView.windowShiftColProperty().set(0);
         }, this::showError);
-        root.setLeft(new AnimatorSettings(vm, i18n, this::guarded, this::openImage, export::choose).build());
-        root.setCenter(display(i18n));
+        root.setCenter(new Workspace(new AnimatorSettings(vm, i18n, this::guarded, this::openImage, export::choose).build(), display, 480, i18n,
+                ctx.presentation()));
         root.getStyleClass().add("animator");
         root.setFocusTraversable(true);
         controls.installKeys(root);
@@ -127,16 +129,6 @@ public final class AnimatorPage implements Page {
                     : i18n.tr("convintro.output", r.rows().output(), r.cols().output());
         }, vm.resultProperty()));
 
-        HBox grids = new HBox(24, Grids.column(inTitle, inView), Grids.column(kTitle, kView), Grids.column(outTitle, outView));
-        grids.setAlignment(Pos.TOP_CENTER);
-        grids.setMinWidth(0);
-        DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(), totalColumns(), 2 * 24 + 8), grids.widthProperty(),
-                vm.resultProperty());
-        for (MatrixView m : new MatrixView[] {inView, kView, outView}) m.cellSizeProperty().bind(cell);
-        inTitle.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> cell.get() * Math.max(3, inView.cols()), cell, vm.resultProperty()));
-        kTitle.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> cell.get() * Math.max(3, kView.cols()), cell, vm.resultProperty()));
-        outTitle.maxWidthProperty().bind(Bindings.createDoubleBinding(() -> cell.get() * Math.max(3, outView.cols()), cell, vm.resultProperty()));
-
         Label formula = new Label();
         formula.setId("animator-formula");
         formula.getStyleClass().add("formula");
@@ -161,11 +153,16 @@ public final class AnimatorPage implements Page {
         stepText.setId("animator-products");
         stepText.getStyleClass().add("products");
         stepText.setMinHeight(Label.USE_PREF_SIZE);
+        stepText.setWrapText(true); // a 7×7 kernel's row of products is longer than a projector is wide
         stepText.textProperty().bind(Bindings.createStringBinding(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
 
-        stage.getChildren().setAll(grids, formula, message, stepTitle, stepText);
-        stage.getStyleClass().add("animator-stage");
-        stage.setPadding(new Insets(8));
+        stepTitle.setWrapText(true);
+        VBox panel = new VBox(8, formula, message, stepTitle, stepText);
+        panel.getStyleClass().add("step-panel");
+        panel.setMinWidth(220);
+        hero = new GridStage(List.of(inTitle, kTitle, outTitle), List.of(inView, kView, outView), panel, 3);
+        hero.minPanelFontProperty().bind(Bindings.when(ctx.presentation()).then(GridStage.PRESENTATION_FONT).otherwise(0.0));
+        VBox.setVgrow(hero, Priority.ALWAYS);
 
         ReadOnlyStringWrapper code = new ReadOnlyStringWrapper();
         code.bind(Bindings.createStringBinding(() -> {
@@ -177,12 +174,17 @@ public final class AnimatorPage implements Page {
         PythonPanel python = new PythonPanel("animator-python", code, ctx.i18n());
 
         Label keys = AnimatorSettings.title(i18n, "animator.keys");
-        keys.getStyleClass().add("hint");
+        keys.getStyleClass().addAll("hint", "classroom-extra");
         keys.setWrapText(true);
-        VBox right = new VBox(12, stage, controls, keys, python);
+        keys.setMinHeight(Region.USE_PREF_SIZE);
+        python.setMinHeight(Region.USE_PREF_SIZE);
+        Grids.hideWhile(ctx.presentation(), keys, python); // the back row needs the grids, not the keys and the code
+        python.getStyleClass().add("classroom-extra");
+        VBox right = new VBox(12, hero, controls, keys, python);
         right.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
         return scroll;
     }
 

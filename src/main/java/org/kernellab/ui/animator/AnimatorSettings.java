@@ -5,11 +5,11 @@ import java.util.function.Consumer;
 import java.util.Map;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.HBox;
@@ -42,7 +42,7 @@ final class AnimatorSettings {
         this.export = export;
     }
 
-    Node build() {
+    ScrollPane build() {
         Map<AnimatorViewModel.Mode, String[]> modes = new LinkedHashMap<>();
         modes.put(AnimatorViewModel.Mode.CONVOLUTION, new String[] {"mode-conv", "animator.modeConv"});
         modes.put(AnimatorViewModel.Mode.TRANSPOSED, new String[] {"mode-transposed", "animator.modeTransposed"});

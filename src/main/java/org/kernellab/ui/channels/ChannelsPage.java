@@ -3,7 +3,6 @@ package org.kernellab.ui.channels;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,6 +12,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.compute.ConvTrace;
 import org.kernellab.compute.Tensor;
@@ -20,11 +21,15 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.GridStage;
+import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
+import org.kernellab.ui.widgets.Workspace;
 
 /**
  * Multi-channel convolution: one row per input channel (its padded input with the window, the filter's
@@ -41,7 +46,7 @@ public final class ChannelsPage implements Page {
     private final Label chain = new Label();
     private final List<MatrixView> inViews = new ArrayList<>(), kViews = new ArrayList<>(), outViews = new ArrayList<>();
     private final List<Label> sums = new ArrayList<>();
-    private final DoubleBinding cell;
+    private final ChannelsStage hero;
 
     public ChannelsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -65,9 +70,6 @@ public final class ChannelsPage implements Page {
                 new SliderRow("ch-padding", i18n.bind("animator.padding"), vm.padding, 0, 2),
                 new SliderRow("ch-stride", i18n.bind("animator.stride"), vm.stride, 1, 3),
                 shownFilter(i18n), random, open);
-        settings.setPadding(new Insets(12));
-        settings.setPrefWidth(260);
-        root.setLeft(settings);
 
         Label total = new Label();
         total.setId("channels-total");
@@ -91,18 +93,28 @@ public final class ChannelsPage implements Page {
         chain.setWrapText(true);
 
         mapsTitle.setWrapText(true);
-        mapsTitle.setMaxWidth(220);
+        mapsTitle.setMinWidth(160);
+        mapsTitle.setMaxWidth(300);
+        mapsTitle.setMinHeight(Region.USE_PREF_SIZE);
         VBox mapsBox = new VBox(8, mapsTitle, maps);
-        HBox top = new HBox(30, channelRows, mapsBox);
-        VBox right = new VBox(12, top, total, controls, new Separator(), shapes, chainTitle, chain);
+        hero = new ChannelsStage(channelRows, mapsBox, vm);
+        VBox.setVgrow(hero, Priority.ALWAYS);
+        total.setMinHeight(Region.USE_PREF_SIZE);
+        total.styleProperty().bind(Bindings.when(ctx.presentation()).then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;").otherwise(""));
+        Separator line = new Separator();
+        for (Label l : new Label[] {shapes, chainTitle, chain}) l.setMinHeight(Region.USE_PREF_SIZE);
+        Grids.hideWhile(ctx.presentation(), line, shapes, chainTitle, chain);
+        VBox right = new VBox(12, hero, total, controls, line, shapes, chainTitle, chain);
         right.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
-        root.setCenter(scroll);
+        scroll.setFitToHeight(true);
+        // the grids, the total and the controls fill the first screen; the shapes and the course's chain are under it
+        hero.screenProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight() - total.getHeight()
+                - controls.getHeight() - 3 * 12 - 24, scroll.viewportBoundsProperty(), total.heightProperty(), controls.heightProperty()));
+        root.setCenter(new Workspace(Controls.column(settings, 240), scroll, 520, i18n, ctx.presentation()));
         controls.installKeys(root);
 
-        cell = Bindings.createDoubleBinding(() -> Math.min(40, MatrixView.fit(right.getWidth() - 24,
-                vm.size.get() + 2 * vm.padding.get() + vm.kernel.get() + 6, 120)), right.widthProperty(), vm.resultProperty());
         vm.resultProperty().addListener((o, a, b) -> rebuild());
         vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
         rebuild();
@@ -130,20 +142,20 @@ public final class ChannelsPage implements Page {
             for (int ch = 0; ch < c; ch++) {
                 int channel = ch;
                 MatrixView in = grid("channel-input-" + ch), k = grid("channel-kernel-" + ch);
-                Label inTitle = new Label();
-                inTitle.getStyleClass().add("grid-title");
+                Label inTitle = new Label(), kTitle = new Label(); // on one line: the cells make room for them (ChannelsStage)
                 inTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.channel", channel, c == 3 ? "RGB".charAt(channel) : ' '),
                         vm.resultProperty()));
-                Label kTitle = new Label();
-                kTitle.getStyleClass().add("grid-title");
                 kTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.slice", vm.filter.get(), channel), vm.resultProperty()));
+                for (Label l : new Label[] {inTitle, kTitle}) l.getStyleClass().add("grid-title");
                 Label sum = new Label();
                 sum.setId("channel-sum-" + ch);
                 sum.getStyleClass().add("formula");
+                sum.setMinWidth(Region.USE_PREF_SIZE);
                 inViews.add(in);
                 kViews.add(k);
                 sums.add(sum);
                 HBox row = new HBox(16, new VBox(4, inTitle, in), new Label("∗"), new VBox(4, kTitle, k), new Label("→"), sum);
+                for (Node n : row.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
                 row.setAlignment(Pos.CENTER_LEFT);
                 channelRows.getChildren().add(row);
             }
@@ -160,9 +172,7 @@ public final class ChannelsPage implements Page {
                     ChannelsViewModel.Result res = vm.result();
                     if (res.ok()) vm.stepper().stepProperty().set(r * res.trace().outWidth() + col);
                 });
-                Label t = new Label();
-                t.getStyleClass().add("grid-title");
-                t.textProperty().bind(i18n.bind(() -> i18n.tr("channels.map", filter), vm.resultProperty()));
+                Label t = Grids.title(i18n.bind(() -> i18n.tr("channels.map", filter), vm.resultProperty()));
                 outViews.add(m);
                 maps.getChildren().add(new VBox(4, t, m));
             }
@@ -174,7 +184,7 @@ public final class ChannelsPage implements Page {
         MatrixView m = new MatrixView();
         m.setId(id);
         m.paletteProperty().bind(ctx.palette());
-        m.cellSizeProperty().bind(cell);
+        m.cellSizeProperty().bind(hero.cellProperty());
         return m;
     }
 

@@ -3,6 +3,7 @@ package org.kernellab.ui.conv3d;
 import java.util.stream.Collectors;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
@@ -11,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
@@ -23,9 +25,11 @@ import org.kernellab.ui.I18n;
 import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Cubes;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
+import org.kernellab.ui.widgets.Workspace;
 import org.kernellab.ui.widgets.Viewport3D;
 
 /**
@@ -56,8 +60,7 @@ public final class Conv3dPage implements Page {
         vm.stride.set(Math.max(1, Math.min(3, params.integer("stride", 1))));
         vm.padding.set(Math.max(0, Math.min(2, params.integer("padding", 0))));
         controls = new StepControls(vm.stepper(), i18n);
-        root.setLeft(settings());
-        root.setCenter(stage());
+        root.setCenter(new Workspace(settings(), stage(), 420, i18n, ctx.presentation()));
         controls.installKeys(root);
         vm.resultProperty().addListener((o, a, b) -> redraw());
         vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
@@ -75,7 +78,7 @@ public final class Conv3dPage implements Page {
         life.end();
     }
 
-    private Node settings() {
+    private javafx.scene.layout.Region settings() {
         VBox box = new VBox(8, new SliderRow("c3-input", i18n.bind("conv3d.input"), vm.input, 3, Conv3dViewModel.MAX_INPUT),
                 new SliderRow("c3-kernel", i18n.bind("conv3d.kernel"), vm.kernel, 1, 5),
                 new SliderRow("c3-stride", i18n.bind("conv3d.stride"), vm.stride, 1, 3),
@@ -88,11 +91,17 @@ public final class Conv3dPage implements Page {
     private Node stage() {
         stepTitle.setId("c3-step");
         stepTitle.getStyleClass().add("step-title");
+        stepTitle.setWrapText(true);
+        stepTitle.setMinHeight(Region.USE_PREF_SIZE);
         products.setId("c3-products");
         products.getStyleClass().add("code");
         products.setWrapText(true);
+        products.setMinHeight(Region.USE_PREF_SIZE);
+        // the step and its products in type for the back of the room when presenting
+        VBox step = new VBox(4, stepTitle, products);
+        step.styleProperty().bind(Bindings.when(ctx.presentation()).then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;").otherwise(""));
         Node picture = has3d ? view : Controls.label(i18n, "conv3d.no3d");
-        VBox box = new VBox(8, picture, controls, stepTitle, products);
+        VBox box = new VBox(8, picture, controls, step);
         VBox.setVgrow(picture, Priority.ALWAYS);
         box.setPadding(new Insets(10));
         return box;

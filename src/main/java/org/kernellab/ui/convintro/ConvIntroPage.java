@@ -1,5 +1,6 @@
 package org.kernellab.ui.convintro;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -16,6 +17,7 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 
@@ -52,21 +54,10 @@ public final class ConvIntroPage implements Page {
         Label outTitle = Grids.title(i18n.bind(() -> vm.problemProperty().get() != null ? i18n.tr("convintro.noOutput")
                 : i18n.tr("convintro.output", vm.rowsSize().output(), vm.colsSize().output()), vm.problemProperty()));
 
-        HBox grids = new HBox(24, Grids.column(inTitle, inView), Grids.column(kTitle, kView), Grids.column(outTitle, outView));
-        grids.setAlignment(Pos.TOP_CENTER);
-        grids.setMinWidth(0);
-        // one cell size for the three grids, as large as the width allows, so they compare at a glance
-        var cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(),
-                vm.inputCols() + 2 * vm.padding() + vm.kernelCols() + Math.max(1, vm.colsSize().output()), 2 * 24 + 8), grids.widthProperty());
-        for (MatrixView m : new MatrixView[] {inView, kView, outView}) m.cellSizeProperty().bind(cell);
-        // a title may wrap but never make its column wider than its grid
-        inTitle.maxWidthProperty().bind(cell.multiply(vm.inputCols() + 2 * vm.padding()));
-        kTitle.maxWidthProperty().bind(cell.multiply(Math.max(vm.kernelCols(), 3)));
-        outTitle.maxWidthProperty().bind(cell.multiply(Math.max(vm.colsSize().output(), 3)));
-
         Label formula = new Label();
         formula.setId("conv-intro-formula");
         formula.getStyleClass().add("formula");
+        formula.setWrapText(true);
         formula.textProperty().bind(i18n.bind(() -> vm.rowsSize().formula().equals(vm.colsSize().formula())
                 ? i18n.tr("convintro.outputSize", vm.rowsSize().formula())
                 : i18n.tr("convintro.outputSizeHW", vm.rowsSize().formula(), vm.colsSize().formula())));
@@ -83,6 +74,7 @@ public final class ConvIntroPage implements Page {
         Label stepTitle = new Label();
         stepTitle.setId("conv-intro-step");
         stepTitle.getStyleClass().add("step-title");
+        stepTitle.setWrapText(true);
         stepTitle.textProperty().bind(i18n.bind(() -> {
             var s = vm.currentStep();
             return s == null ? "" : i18n.tr("convintro.step", s.index() + 1, vm.steps(), s.outRow(), s.outCol());
@@ -91,6 +83,7 @@ public final class ConvIntroPage implements Page {
         products.setId("conv-intro-products");
         products.getStyleClass().add("products");
         products.setWrapText(true);
+        products.setMinHeight(Region.USE_PREF_SIZE);
         products.textProperty().bind(vm.productsText());
 
         Button prev = new Button();
@@ -120,10 +113,18 @@ public final class ConvIntroPage implements Page {
         hint.getStyleClass().add("hint");
         hint.textProperty().bind(i18n.bind("convintro.hint"));
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        Grids.hideWhile(ctx.presentation(), hint);
 
-        root.getChildren().addAll(grids, formula, problem, controls, stepTitle, products, hint);
+        VBox panel = new VBox(8, formula, problem, stepTitle, products);
+        panel.setMinWidth(220);
+        GridStage hero = new GridStage(List.of(inTitle, kTitle, outTitle), List.of(inView, kView, outView), panel, 3);
+        hero.minPanelFontProperty().bind(Bindings.when(ctx.presentation()).then(GridStage.PRESENTATION_FONT).otherwise(0.0));
+        VBox.setVgrow(hero, Priority.ALWAYS);
+        root.getChildren().addAll(hero, controls, hint);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("conv-intro");
+
 
         Runnable refresh = () -> {
             double[][] out = vm.outputProperty().get();
@@ -140,7 +141,6 @@ public final class ConvIntroPage implements Page {
     private static MatrixView grid(AppContext ctx) {
         MatrixView m = new MatrixView();
         m.paletteProperty().bind(ctx.palette());
-        VBox.setVgrow(m, Priority.ALWAYS);
         return m;
     }
 

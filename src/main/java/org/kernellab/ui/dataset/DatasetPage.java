@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.kernellab.data.Dataset;
@@ -58,6 +58,7 @@ public final class DatasetPage implements Page {
         });
         source.setId("data-source");
         source.setWrapText(true);
+        source.setMinHeight(Region.USE_PREF_SIZE);
         Label problem = new Label();
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
@@ -66,8 +67,10 @@ public final class DatasetPage implements Page {
             return p == null ? "" : i18n.tr(p);
         }, ctx.workbench().dataProblemProperty()));
         pageLabel.setId("data-page");
-        HBox bar = new HBox(10, Segments.of(vm.test, sets, i18n), classes, prev, pageLabel, next, folder);
+        // the controls keep their width and wrap onto a second line where the view is narrow
+        FlowPane bar = new FlowPane(10, 6, Segments.of(vm.test, sets, i18n), classes, prev, pageLabel, next, folder);
         bar.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : bar.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         VBox top = new VBox(6, bar, source, problem);
         top.setPadding(new Insets(10));
         root.setTop(top);
@@ -108,6 +111,8 @@ public final class DatasetPage implements Page {
             img.setValues(d.image(i).toMatrix(), HeatMap.Scale.GREY, 1);
             Label name = new Label(i18n.tr("data.class." + d.label(i)));
             name.getStyleClass().add("small");
+            name.setWrapText(true);
+            name.setMinHeight(Region.USE_PREF_SIZE);
             Label number = new Label("#" + i);
             number.getStyleClass().add("hint");
             VBox tile = new VBox(2, img, name, number);

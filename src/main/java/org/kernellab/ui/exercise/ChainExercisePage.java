@@ -10,7 +10,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.compute.AxisSize;
 import org.kernellab.lesson.LessonParams;
@@ -87,7 +88,9 @@ public final class ChainExercisePage implements Page {
         see.textProperty().bind(i18n.bind("chain.see3d"));
         see.setOnAction(e -> ctx.navigation().open("conv3d-steps", java.util.Map.of("input", vm.input(), "kernel", Math.min(5, vm.k1.get()),
                 "stride", Math.min(3, vm.s1.get()), "padding", Math.min(2, vm.p1.get()))));
-        root.getChildren().addAll(statement, grid, new HBox(10, check, list, see), feedback, alternatives);
+        FlowPane buttons = new FlowPane(10, 6, check, list, see);
+        for (Button b : new Button[] {check, list, see}) b.setMinWidth(Region.USE_PREF_SIZE);
+        root.getChildren().addAll(statement, grid, buttons, feedback, alternatives);
         QuizView.addTo(root, params.values().get("questions"), i18n);
         root.setPadding(new Insets(16));
         scroll.setFitToWidth(true);

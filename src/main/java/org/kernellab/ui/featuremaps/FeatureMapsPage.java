@@ -1,5 +1,7 @@
 package org.kernellab.ui.featuremaps;
 
+import java.util.List;
+import java.util.ArrayList;
 import org.kernellab.compute.Problem;
 
 import java.util.LinkedHashMap;
@@ -34,6 +36,7 @@ import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.widgets.Segments;
+import org.kernellab.ui.widgets.Workspace;
 
 /**
  * Inside a trained CNN: every conv block's feature maps for one image (or two side by side), after the
@@ -50,6 +53,11 @@ public final class FeatureMapsPage implements Page {
     private final VBox closer = new VBox(8);
     private final FlowPane firstFilters = new FlowPane(4, 4);
     private ScrollPane centre;
+    /** The grid's maps with their sides, resized with the view instead of rebuilt. */
+    private final List<HeatMap> tiles = new ArrayList<>();
+    private final List<Integer> tileSides = new ArrayList<>();
+    private HeatMap enlarged;
+    private int enlargedSide = 1;
 
     public FeatureMapsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -65,20 +73,38 @@ public final class FeatureMapsPage implements Page {
         ctx.workbench().withData(d -> {});
         ctx.workbench().usePretrained(false);
 
-        root.setLeft(controls());
         columns.setId("maps-columns");
         columns.setPadding(new Insets(10));
-        centre = new ScrollPane(columns);
+        VBox inside = new VBox(columns);
+        centre = new ScrollPane(inside);
         centre.setFitToWidth(true);
-        root.setCenter(centre);
         closer.setId("maps-closer");
         closer.setPadding(new Insets(10));
-        closer.setPrefWidth(320);
+        closer.setPrefWidth(340);
+        closer.setMinWidth(260);
         firstFilters.setId("maps-first-filters");
         ScrollPane side = new ScrollPane(closer);
         side.setFitToWidth(true);
-        side.setMinWidth(330);
-        root.setRight(side);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setMinWidth(270);
+        side.setPrefWidth(360);
+        // the enlarged map beside the grid where the view is wide, under it where it is not
+        BorderPane stagePane = new BorderPane(centre);
+        stagePane.widthProperty().addListener((o, a, w) -> {
+            boolean wide = w.doubleValue() >= 760;
+            if (wide && stagePane.getRight() == null) {
+                inside.getChildren().remove(closer);
+                side.setContent(closer);
+                stagePane.setRight(side);
+            } else if (!wide && stagePane.getRight() != null) {
+                stagePane.setRight(null);
+                side.setContent(null);
+                inside.getChildren().add(closer);
+            }
+            resize();
+        });
+        centre.viewportBoundsProperty().addListener((o, a, b) -> resize());
+        root.setCenter(new Workspace(controls(), stagePane, 420, i18n, ctx.presentation()));
 
         Runnable redraw = this::redraw;
         vm.leftProperty().addListener((o, a, b) -> redraw.run());
@@ -100,7 +126,19 @@ public final class FeatureMapsPage implements Page {
 
     @Override public Node view() { return root; }
 
-    private Node controls() {
+    /** The maps as large as the view allows: six to a row on a laptop, larger tiles on a wide screen. */
+    private void resize() {
+        double w = centre.getViewportBounds().getWidth() - 30;
+        if (w <= 0) return;
+        double tile = Math.max(56, Math.min(150, w / 6 - 6));
+        for (int i = 0; i < tiles.size(); i++) tiles.get(i).setCell(Math.max(2, Math.floor(tile / tileSides.get(i))));
+        if (enlarged != null) {
+            double room = Math.max(200, Math.min(440, (closer.getWidth() > 0 ? closer.getWidth() : 340) - 24));
+            enlarged.setCell(Math.max(4, Math.floor(room / enlargedSide)));
+        }
+    }
+
+    private javafx.scene.layout.Region controls() {
         Label source = new Label();
         source.setId("maps-source");
         source.setWrapText(true);
@@ -141,6 +179,7 @@ public final class FeatureMapsPage implements Page {
         }, () -> pictureProblem.setText("✗ " + i18n.tr("animator.badImage", path.getFileName())))));
         CheckBox compare = new CheckBox();
         compare.setId("maps-compare");
+        compare.setWrapText(true);
         compare.textProperty().bind(i18n.bind("maps.compare"));
         compare.selectedProperty().bindBidirectional(vm.compare);
         Map<Stage, String[]> stages = new LinkedHashMap<>();
@@ -155,12 +194,7 @@ public final class FeatureMapsPage implements Page {
         VBox box = new VBox(8, source, pretrained, load, Controls.label(i18n, "maps.image"), index, open, pictureProblem, compare, other,
                 Controls.label(i18n, "maps.stage"),
                 Segments.of(vm.stage, stages, i18n), shoes, filtersTitle, firstFilters);
-        box.setPadding(new Insets(12));
-        box.setPrefWidth(250);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setMinWidth(265);
-        return scroll;
+        return Controls.column(box, 250);
     }
 
     private Spinner<Integer> spinner(String id, javafx.beans.property.ObjectProperty<Integer> value) {
@@ -178,6 +212,9 @@ public final class FeatureMapsPage implements Page {
         columns.getChildren().clear();
         closer.getChildren().clear();
         firstFilters.getChildren().clear();
+        tiles.clear();
+        tileSides.clear();
+        enlarged = null;
         Side left = vm.leftProperty().get(), right = vm.rightProperty().get();
         Network net = vm.network();
         if (left == null || net == null) {
@@ -207,6 +244,7 @@ public final class FeatureMapsPage implements Page {
             firstFilters.getChildren().add(k);
         }
         closer(left, net, stage, range);
+        resize();
     }
 
     /** The picture, its caption and the net's probabilities for it. */
@@ -244,7 +282,9 @@ public final class FeatureMapsPage implements Page {
         predicted.setWrapText(true);
         predicted.setMaxWidth(240);
         caption.setMaxWidth(150);
-        return new HBox(12, new VBox(6, input, caption), new VBox(4, predicted, probs));
+        FlowPane head = new FlowPane(12, 8, new VBox(6, input, caption), new VBox(4, predicted, probs)); // probabilities under the image when narrow
+        head.prefWrapLengthProperty().bind(viewWidth());
+        return head;
     }
 
     /**
@@ -253,7 +293,7 @@ public final class FeatureMapsPage implements Page {
      */
     private Node grid(Side left, Side right, double[] range) {
         FlowPane heads = new FlowPane(28, 10, head(left, "maps-left", right == null ? 10 : 3)); // the second wraps below when narrow
-        heads.prefWrapLengthProperty().bind(centre.widthProperty().subtract(40));
+        heads.prefWrapLengthProperty().bind(viewWidth());
         if (right != null) heads.getChildren().add(head(right, "maps-right", 3));
         VBox col = new VBox(12, heads);
         col.setId("maps-grid");
@@ -261,10 +301,10 @@ public final class FeatureMapsPage implements Page {
         for (int b = 0; b < left.maps().blocks().size(); b++) {
             Network.BlockMaps bm = left.maps().blocks().get(b);
             int side = stage == Stage.POOL ? bm.poolSide() : bm.convSide();
-            double cell = Math.max(2, Math.min(40, Math.round((right == null ? 78.0 : 60.0) / side))); // a map about 60–80 px
+            double cell = 2; // sized to the view in resize()
             FlowPane maps = new FlowPane(6, 6);
             maps.setId("maps-block" + (b + 1));
-            maps.prefWrapLengthProperty().bind(centre.widthProperty().subtract(40)); // as many tiles a row as fit
+            maps.prefWrapLengthProperty().bind(viewWidth()); // as many tiles a row as fit
             for (int f = 0; f < bm.filters(); f++) {
                 VBox tile = new VBox(2, map(left, b, f, stage, cell, range[b]));
                 if (right != null) tile.getChildren().add(map(right, b, f, stage, cell, range[b]));
@@ -277,14 +317,22 @@ public final class FeatureMapsPage implements Page {
             Label title = Grids.title(i18n.bind(right == null ? "maps.blockTitle" : "maps.blockTitlePairs", b + 1, bm.filters(), side, side,
                     i18n.tr(stageKey(stage))));
             title.setWrapText(true);
-            title.maxWidthProperty().bind(centre.widthProperty().subtract(40));
+            title.maxWidthProperty().bind(viewWidth());
             col.getChildren().addAll(title, maps);
         }
         return col;
     }
 
+    /** The grid's width: the scroll pane's view less the padding around the maps. */
+    private javafx.beans.binding.DoubleBinding viewWidth() {
+        return javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.max(100, centre.getViewportBounds().getWidth() - 28),
+                centre.viewportBoundsProperty());
+    }
+
     private HeatMap map(Side s, int block, int f, Stage stage, double cell, double range) {
         HeatMap m = new HeatMap(cell);
+        tiles.add(m);
+        tileSides.add(s.map(block, f, stage).length);
         m.paletteProperty().bind(ctx.palette());
         m.setValues(s.map(block, f, stage), HeatMap.Scale.SIGNED, range);
         m.setSelected(vm.block.get() == block && vm.filter.get() == f);
@@ -306,6 +354,8 @@ public final class FeatureMapsPage implements Page {
         title.getStyleClass().add("grid-title");
         title.setWrapText(true);
         HeatMap big = new HeatMap(Math.max(4, Math.floor(280.0 / map.length)));
+        enlarged = big;
+        enlargedSide = map.length;
         big.setId("maps-enlarged");
         big.paletteProperty().bind(ctx.palette());
         big.setValues(map, HeatMap.Scale.SIGNED, HeatMap.maxAbs(map)); // its own scale: a faint map still shows its shape
@@ -340,6 +390,7 @@ public final class FeatureMapsPage implements Page {
         }
         Label how = Controls.label(i18n, "maps.howToRead");
         how.getStyleClass().add("hint");
+        how.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         closer.getChildren().add(how);
     }
 }

@@ -4,16 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.DoubleBinding;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.kernellab.compute.PoolMode;
@@ -22,12 +21,15 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.PythonPanel;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
+import org.kernellab.ui.widgets.Workspace;
 
 /**
  * Pooling step by step: each window over the (padded) input, the values it sees, the winner for max
@@ -72,10 +74,7 @@ public final class PoolingPage implements Page {
                 new SliderRow("pool-stride", i18n.bind("animator.stride"), vm.stride, 1, PoolingViewModel.MAX_STRIDE),
                 new SliderRow("pool-padding", i18n.bind("animator.padding"), vm.padding, 0, PoolingViewModel.MAX_PADDING),
                 ceil, counting, random);
-        settings.setPadding(new Insets(12));
-        settings.setPrefWidth(260);
         ceil.setWrapText(true);
-        root.setLeft(settings);
 
         for (MatrixView m : new MatrixView[] {inView, outView}) m.paletteProperty().bind(ctx.palette());
         inView.setId("pool-input");
@@ -93,18 +92,10 @@ public final class PoolingPage implements Page {
         Label outTitle = Grids.title(i18n.bind(() -> vm.result().ok() ? i18n.tr("convintro.output", vm.result().rows().output(),
                 vm.result().cols().output())
                 : i18n.tr("convintro.noOutput"), vm.resultProperty()));
-        HBox grids = new HBox(28, Grids.column(inTitle, inView), Grids.column(outTitle, outView));
-        grids.setAlignment(Pos.TOP_CENTER);
-        grids.setMinWidth(0);
-        DoubleBinding cell = Bindings.createDoubleBinding(() -> MatrixView.fit(grids.getWidth(),
-                vm.size.get() + 2 * vm.padding.get() + Math.max(3, vm.result().ok() ? vm.result().cols().output() : 3), 36), grids.widthProperty(),
-                        vm.resultProperty());
-        inView.cellSizeProperty().bind(cell);
-        outView.cellSizeProperty().bind(cell);
-
         Label formula = new Label();
         formula.setId("pool-formula");
         formula.getStyleClass().add("formula");
+        formula.setWrapText(true);
         formula.textProperty().bind(i18n.bind(() -> i18n.tr("convintro.outputSize", vm.result().rows().formula()), vm.resultProperty()));
         Label message = new Label();
         message.setId("pool-message");
@@ -118,15 +109,25 @@ public final class PoolingPage implements Page {
         Label stepText = new Label();
         stepText.setId("pool-step");
         stepText.getStyleClass().add("products");
+        stepText.setWrapText(true);
+        stepText.setMinHeight(Label.USE_PREF_SIZE);
         stepText.textProperty().bind(Bindings.createStringBinding(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
         PythonPanel python = new PythonPanel("pool-python", Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(),
                 vm.resultProperty()), i18n);
 
-        VBox right = new VBox(12, grids, formula, message, stepText, controls, python);
+        VBox panel = new VBox(8, formula, message, stepText);
+        panel.setMinWidth(220);
+        GridStage hero = new GridStage(List.of(inTitle, outTitle), List.of(inView, outView), panel, 3);
+        hero.minPanelFontProperty().bind(Bindings.when(ctx.presentation()).then(GridStage.PRESENTATION_FONT).otherwise(0.0));
+        VBox.setVgrow(hero, Priority.ALWAYS);
+        python.setMinHeight(Region.USE_PREF_SIZE);
+        Grids.hideWhile(ctx.presentation(), python);
+        VBox right = new VBox(12, hero, controls, python);
         right.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
-        root.setCenter(scroll);
+        scroll.setFitToHeight(true);
+        root.setCenter(new Workspace(Controls.column(settings, 240), scroll, 440, i18n, ctx.presentation()));
         controls.installKeys(root);
 
         vm.resultProperty().addListener((o, a, b) -> redraw());

@@ -68,12 +68,14 @@ final class Results3DPane {
         for (int c = 0; c < n; c++) {
             Label name = new Label(c + " · " + cls(run, c));
             name.setMinHeight(30);
+            name.setMinWidth(Label.USE_PREF_SIZE);
             name.getStyleClass().add("small");
             rowNames.getChildren().add(name);
             ProgressBar b = new ProgressBar(e.classAccuracy(c));
             b.setPrefWidth(140);
-            HBox line = new HBox(8, new Label(cls(run, c)), b,
-                    new Label(Numbers.percent(e.classAccuracy(c))));
+            Label named = new Label(cls(run, c)), value = new Label(Numbers.percent(e.classAccuracy(c)));
+            for (Label l : new Label[] {named, value}) l.setMinWidth(Label.USE_PREF_SIZE);
+            HBox line = new HBox(8, named, b, value);
             line.setAlignment(Pos.CENTER_LEFT);
             perClass.getChildren().add(line);
         }

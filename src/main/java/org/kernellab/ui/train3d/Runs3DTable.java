@@ -1,25 +1,20 @@
 package org.kernellab.ui.train3d;
 
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.I18n;
-import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.RunColumns;
 
 /** Every 3D run: its net and size, its speed, its test accuracy and how it ended; choosing a finished one shows its results. */
 final class Runs3DTable {
     private Runs3DTable() {}
 
     static TableView<Run3D> of(Train3DViewModel vm, I18n i18n, Function<Run3D, String> colour) {
-        TableView<Run3D> table = new TableView<>(vm.runs());
-        table.setId("t3-runs");
-        table.setPlaceholder(Controls.label(i18n, "train.noRuns"));
+        TableView<Run3D> table = RunColumns.table("t3-runs", i18n, vm.runs());
         table.setPrefHeight(150);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setMinHeight(120);
         table.getColumns().add(column(i18n, "train.colRun", Train3DViewModel::name, colour));
         table.getColumns().add(column(i18n, "train.colParams", r -> Numbers.grouped(r.spec().parameters()), null));
         table.getColumns().add(column(i18n, "train.colSpeed", r -> Double.isNaN(r.progressProperty().get()[1]) ? ""
@@ -35,28 +30,7 @@ final class Runs3DTable {
     }
 
     /** A column whose cells re-read the run when its status or results change (not at every batch). */
-    private static TableColumn<Run3D, Run3D> column(I18n i18n, String key, Function<Run3D, String> text,
-                                                                                  Function<Run3D, String> dot) {
-        TableColumn<Run3D, Run3D> col = new TableColumn<>();
-        col.textProperty().bind(i18n.bind(key));
-        col.setSortable(false);
-        col.setCellValueFactory(c -> {
-            Run3D r = c.getValue();
-            return Bindings.createObjectBinding(() -> r, r.statusProperty(), r.evaluationProperty(), i18n.localeProperty());
-        });
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Run3D r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : text.apply(r));
-                if (empty || r == null || dot == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Label d = new Label("●");
-                d.setStyle("-fx-text-fill: " + dot.apply(r) + ";");
-                setGraphic(d);
-            }
-        });
-        return col;
+    private static TableColumn<Run3D, Run3D> column(I18n i18n, String key, Function<Run3D, String> text, Function<Run3D, String> dot) {
+        return RunColumns.column(i18n, key, text, dot, r -> new javafx.beans.Observable[] {r.statusProperty(), r.evaluationProperty()});
     }
 }

@@ -15,8 +15,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.kernellab.compute.ComputeException;
@@ -31,6 +33,7 @@ import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.Workspace;
 
 /**
  * The 3D lab: the course's Conv3DNet (or the exercise's modified net) trained live on voxels, its loss and accuracy per
@@ -61,8 +64,7 @@ public final class Train3DPage implements Page {
         results = new Results3DPane(vm, ctx, resultsTitle);
         loss = chart("t3-loss", "train.axisLoss", false);
         accuracy = chart("t3-accuracy", "train.axisAccuracy", true);
-        root.setLeft(settings());
-        root.setCenter(centre());
+        root.setCenter(new Workspace(settings(), centre(), 480, i18n, ctx.presentation()));
         vm.runs().forEach(this::addSeries);
         life.onList(vm.runs(), (ListChangeListener<Run3D>) c -> {
             while (c.next()) c.getAddedSubList().forEach(this::addSeries);
@@ -94,7 +96,7 @@ public final class Train3DPage implements Page {
     /** Leaves the lab: training goes on; the page stops listening. */
     @Override public void dispose() { life.end(); }
 
-    private Node settings() {
+    private javafx.scene.layout.Region settings() {
         Map<Train3DViewModel.Net, String[]> nets = new LinkedHashMap<>();
         nets.put(Train3DViewModel.Net.COURSE, new String[] {"t3-course", "t3.course"});
         nets.put(Train3DViewModel.Net.MODIFIED, new String[] {"t3-modified", "t3.modified"});
@@ -120,23 +122,10 @@ public final class Train3DPage implements Page {
         lr.setEditable(true);
         lr.getItems().addAll("0.0001", "0.0003", "0.001", "0.003");
         lr.valueProperty().bindBidirectional(vm.lr);
-        problem.getStyleClass().add("problem");
-        problem.setWrapText(true);
-        Grids.hideWhenEmpty(problem);
-        Button train = Controls.button("t3-train", i18n, "t3.train", () -> {
-            try {
-                vm.train();
-            } catch (ComputeException e) {
-                problem.setText("✗ " + i18n.tr(e.problem()));
-            }
-        });
-        train.getStyleClass().add("accent");
-        train.disableProperty().bind(vm.currentProperty().isNotNull());
         VBox box = new VBox(8, Controls.label(i18n, "t3.data"), source, pick, builtIn, classes, Controls.label(i18n, "t3.net"),
                 Segments.of(vm.net, nets, i18n), editor.blocks(), editor.layers(), editor.exercise(), epochs, Controls.label(i18n, "train.batch"),
                         batch,
-                        Controls.label(i18n, "train.lr"), lr,
-                problem, train);
+                        Controls.label(i18n, "train.lr"), lr);
         return Controls.column(box, 380);
     }
 
@@ -158,11 +147,30 @@ public final class Train3DPage implements Page {
         cancel.disableProperty().bind(vm.currentProperty().isNull());
         status.setId("t3-status");
         status.setWrapText(true);
-        for (Button b : new Button[] {pause, cancel}) b.setMinWidth(Button.USE_PREF_SIZE);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        // Train stays on the stage when the settings fold away; why a net cannot train is said under it
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
+        Grids.hideWhenEmpty(problem);
+        Button train = Controls.button("t3-train", i18n, "t3.train", () -> {
+            try {
+                problem.setText("");
+                vm.train();
+            } catch (ComputeException e) {
+                problem.setText("✗ " + i18n.tr(e.problem()));
+            }
+        });
+        train.getStyleClass().add("accent");
+        train.disableProperty().bind(vm.currentProperty().isNotNull());
+        for (Button b : new Button[] {train, pause, cancel}) {
+            b.setMinWidth(Button.USE_PREF_SIZE);
+            b.setMaxWidth(Button.USE_PREF_SIZE);
+        }
         bar.setPrefWidth(200);
-        HBox runBar = new HBox(10, pause, cancel, bar, status);
-        runBar.setAlignment(Pos.CENTER_LEFT);
+        FlowPane buttons = new FlowPane(10, 6, train, pause, cancel, bar);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        VBox runBar = new VBox(6, buttons, problem, status);
         HBox charts = new HBox(8, loss, accuracy);
         HBox.setHgrow(loss, Priority.ALWAYS);
         HBox.setHgrow(accuracy, Priority.ALWAYS);
@@ -187,7 +195,8 @@ public final class Train3DPage implements Page {
         notice.setId("t3-notice");
         notice.setWrapText(true);
         notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : i18n.tr(vm.noticeProperty().get()), vm.noticeProperty()));
-        HBox files = new HBox(8, save, load, notice);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
+        FlowPane files = new FlowPane(8, 6, save, load, notice);
         files.setAlignment(Pos.CENTER_LEFT);
         var runs = Runs3DTable.of(vm, i18n, r -> COLOURS[(r.number() - 1) % COLOURS.length]);
         VBox box = new VBox(10, runBar, charts, runs, files, resultsTitle, top, Controls.label(i18n, "t3.mistakes"), results.mistakes());

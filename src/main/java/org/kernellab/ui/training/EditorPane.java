@@ -31,7 +31,7 @@ final class EditorPane {
         this.life = life;
     }
 
-    Node build() {
+    javafx.scene.layout.Region build() {
         Map<NetSpec.Kind, String[]> kinds = new LinkedHashMap<>();
         kinds.put(NetSpec.Kind.MLP, new String[] {"train-mlp", "train.mlp"});
         kinds.put(NetSpec.Kind.CNN, new String[] {"train-cnn", "train.cnn"});
@@ -47,6 +47,7 @@ final class EditorPane {
 
         CheckBox dropout = new CheckBox();
         dropout.setId("train-dropout");
+        dropout.setWrapText(true);
         dropout.textProperty().bind(i18n.bind(() -> i18n.tr("train.dropout", Math.round(vm.dropout.get() * 100)), vm.dropout));
         dropout.selectedProperty().bindBidirectional(vm.dropoutOn);
         Slider rate = new Slider(0.1, 0.7, vm.dropout.get());
@@ -103,9 +104,6 @@ final class EditorPane {
         fill.run();
         Grids.hideWhenEmpty(problem);
 
-        Button train = Controls.button("train-start", i18n, "train.start", vm::train);
-        Button compare = Controls.button("train-compare", i18n, "train.compare", vm::compare);
-        compare.getStyleClass().add("accent"); // the course's experiment is the default demo
         Button demo = Controls.button("train-demo", i18n, "train.demo", vm::demoSettings);
         Button course = Controls.button("train-course", i18n, "train.course", vm::courseComparison);
         Label demoNote = new Label();
@@ -116,7 +114,7 @@ final class EditorPane {
         VBox box = new VBox(8, Controls.label(i18n, "train.model"), Segments.of(vm.kind, kinds, i18n), filtersLabel, filters, blocks, dropout, rate,
                 Controls.label(i18n, "train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), Controls.label(i18n, "train.lr"), lr,
                         Controls.label(i18n, "train.batch"), batch, epochs,
-                Controls.label(i18n, "train.limit"), limit, layers, total, problem, compare, train, demo, demoNote, course);
+                Controls.label(i18n, "train.limit"), limit, layers, total, problem, demo, demoNote, course);
         return Controls.column(box, 320);
     }
 

@@ -5,15 +5,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.training.Run.Status;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.i18n.Numbers;
 
-/** Pause, cancel and the current run's progress: epoch, percent, images per second and time left. */
+/** Compare, train, pause, cancel and the current run's progress: epoch, percent, images per second and time left. */
 final class RunBar {
     private final TrainingViewModel vm;
     private final I18n i18n;
@@ -54,10 +55,19 @@ final class RunBar {
         life.onChange(i18n.localeProperty(), l -> update.run());
         update.run();
         status.textProperty().bind(text);
-        for (Button b : new Button[] {pause, cancel}) b.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar2 = new HBox(10, pause, cancel, bar, status);
-        bar2.setAlignment(Pos.CENTER_LEFT);
-        return bar2;
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        // the actions stay on the stage when the editor is folded away: Compare (the course's experiment) and Train
+        Button compare = Controls.button("train-compare", i18n, "train.compare", vm::compare);
+        compare.getStyleClass().add("accent");
+        Button train = Controls.button("train-start", i18n, "train.start", vm::train);
+        for (Button b : new Button[] {compare, train, pause, cancel}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setMaxWidth(Region.USE_PREF_SIZE);
+        }
+        FlowPane buttons = new FlowPane(10, 6, compare, train, pause, cancel, bar);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, buttons, status);
     }
 
     private String describe(Run r) {

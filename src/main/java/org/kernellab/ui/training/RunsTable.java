@@ -1,37 +1,32 @@
 package org.kernellab.ui.training;
 
-import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.kernellab.model.NetSpec;
 import org.kernellab.ui.I18n;
-import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.RunColumns;
 import org.kernellab.i18n.Numbers;
 
 /** Every run with its settings, size, time, speed and accuracy; choosing a finished one shows its results. */
 final class RunsTable {
     private final TrainingViewModel vm;
     private final I18n i18n;
-    final TableView<Run> table = new TableView<>();
+    final TableView<Run> table;
 
     RunsTable(TrainingViewModel vm, I18n i18n) {
         this.vm = vm;
         this.i18n = i18n;
+        table = RunColumns.table("train-runs", i18n, vm.runs());
     }
 
     Node build() {
-        table.setId("train-runs");
-        table.setPlaceholder(Controls.label(i18n, "train.noRuns"));
-        table.setItems(vm.runs());
         table.setPrefHeight(200);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setMinHeight(140);
         table.getColumns().add(column("train.colRun", r -> r.name(), RunCharts::colour));
         table.getColumns().add(column("train.colSettings", this::settings, null));
-        table.getColumns().get(0).setPrefWidth(135);
-        table.getColumns().get(1).setPrefWidth(200);
+        table.getColumns().get(0).setPrefWidth(110);
+        table.getColumns().get(1).setPrefWidth(190);
         table.getColumns().add(column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null));
         table.getColumns().add(column("train.colTime", r -> Double.isNaN(r.secondsProperty().get()) ? "" : String.format(i18n.locale(), "%.1f s",
                 r.secondsProperty().get()), null));
@@ -59,30 +54,7 @@ final class RunsTable {
 
     /** A column whose cells re-read the run whenever its status or figures change. */
     private TableColumn<Run, Run> column(String key, java.util.function.Function<Run, String> text, java.util.function.Function<Run, String> dot) {
-        TableColumn<Run, Run> col = new TableColumn<>();
-        col.textProperty().bind(i18n.bind(key));
-        col.setSortable(false);
-        col.setCellValueFactory(c -> {
-            Run r = c.getValue();
-            // not the progress: redrawing the table at every posted batch costs the training CPU for no news
-            return Bindings.createObjectBinding(() -> r, r.statusProperty(), r.evaluationProperty(), r.secondsProperty(), i18n.localeProperty());
-        });
-        col.setCellFactory(c -> new TableCell<>() {
-            @Override protected void updateItem(Run r, boolean empty) {
-                super.updateItem(r, empty);
-                if (empty || r == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(text.apply(r));
-                if (dot != null) {
-                    Label d = new Label("●");
-                    d.setStyle("-fx-text-fill: " + dot.apply(r) + ";");
-                    setGraphic(d);
-                }
-            }
-        });
-        return col;
+        return RunColumns.column(i18n, key, text, dot, r -> new javafx.beans.Observable[] {r.statusProperty(), r.evaluationProperty(),
+            r.secondsProperty()});
     }
 }

@@ -5,11 +5,13 @@ import org.kernellab.compute.Problem;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
@@ -19,6 +21,7 @@ import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.Grids;
+import org.kernellab.ui.widgets.Workspace;
 import org.kernellab.i18n.Numbers;
 
 /**
@@ -55,8 +58,6 @@ public final class TrainingPage implements Page {
             }
         });
         root.getStyleClass().add("training-lab");
-        root.setLeft(new EditorPane(vm, i18n, life).build());
-
         RunCharts curves = new RunCharts(vm, i18n, life);
         HBox charts = new HBox(8, curves.loss, curves.accuracy);
         HBox.setHgrow(curves.loss, Priority.ALWAYS);
@@ -65,6 +66,7 @@ public final class TrainingPage implements Page {
         chartsNote.textProperty().bind(i18n.bind("train.chartsNote"));
         chartsNote.getStyleClass().add("hint");
         chartsNote.setWrapText(true);
+        chartsNote.setMinHeight(Region.USE_PREF_SIZE);
         Label notice = new Label();
         notice.setId("train-message");
         notice.setWrapText(true);
@@ -76,6 +78,7 @@ public final class TrainingPage implements Page {
         data.setId("train-data");
         data.getStyleClass().add("hint");
         data.setWrapText(true);
+        data.setMinHeight(Region.USE_PREF_SIZE);
         data.textProperty().bind(i18n.bind(() -> {
             var d = ctx.workbench().dataProperty().get();
             Problem problem = ctx.workbench().dataProblemProperty().get();
@@ -86,14 +89,17 @@ public final class TrainingPage implements Page {
         ctx.workbench().withData(d -> {}); // load while the student reads and edits
         RunsTable runs = new RunsTable(vm, i18n);
         VBox trainingTab = new VBox(10, new RunBar(vm, i18n, life).build(), notice, charts, chartsNote, runs.build(), data);
-        VBox.setVgrow(runs.table, Priority.ALWAYS);
+        VBox.setVgrow(charts, Priority.ALWAYS); // the curves take what the window has to spare
         trainingTab.setPadding(new Insets(10));
+        ScrollPane trainingScroll = new ScrollPane(trainingTab);
+        trainingScroll.setFitToWidth(true);
+        trainingScroll.setFitToHeight(true);
 
         ResultsPane results = new ResultsPane(vm, ctx, root);
         resultsTab = tab("train-tab-results", "train.tabResults", results.build());
-        TabPane tabs = new TabPane(tab("train-tab-training", "train.tabTraining", trainingTab), resultsTab);
+        TabPane tabs = new TabPane(tab("train-tab-training", "train.tabTraining", trainingScroll), resultsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.setCenter(tabs);
+        root.setCenter(new Workspace(new EditorPane(vm, i18n, life).build(), tabs, 520, i18n, ctx.presentation()));
 
         // the results (a gallery of images) are built when they are looked at, not while the next run trains
         Runnable show = () -> {

@@ -16,8 +16,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.kernellab.i18n.Numbers;
@@ -35,6 +35,7 @@ import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.Workspace;
 import org.kernellab.ui.widgets.Viewport3D;
 
 /**
@@ -53,7 +54,7 @@ public final class VoxelPage implements Page {
     private final boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
     private final DoubleProperty yaw = new SimpleDoubleProperty(-35), pitch = new SimpleDoubleProperty(-20), distance = new SimpleDoubleProperty(430);
     private final Viewport3D meshView, pointsView, voxelView;
-    private final HBox views = new HBox(6);
+    private final Tiles views = new Tiles();
     private final FlowPane slices = new FlowPane(6, 6);
     private final Label figures = new Label();
     private int builds;
@@ -86,8 +87,7 @@ public final class VoxelPage implements Page {
         meshView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         pointsView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         voxelView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
-        root.setLeft(controls());
-        root.setCenter(stage());
+        root.setCenter(new Workspace(controls(), stage(), 480, i18n, ctx.presentation()));
         vm.resultProperty().addListener((o, a, b) -> redraw());
         vm.slice.addListener((o, a, b) -> redraw());
         vm.show.addListener((o, a, b) -> layoutViews());
@@ -115,7 +115,7 @@ public final class VoxelPage implements Page {
         life.end();
     }
 
-    private Node controls() {
+    private javafx.scene.layout.Region controls() {
         ComboBox<Integer> classes = new ComboBox<>();
         classes.setId("vox-class");
         for (int c = 0; c < 10; c++) classes.getItems().add(c);
@@ -170,6 +170,7 @@ public final class VoxelPage implements Page {
         if (!has3d) {
             Label why = Controls.label(i18n, "vox.no3d");
             why.getStyleClass().add("hint");
+            why.setMinHeight(Region.USE_PREF_SIZE);
             ScrollPane scroll = new ScrollPane(slices);
             scroll.setFitToWidth(true);
             VBox box = new VBox(8, why, scroll);
@@ -192,10 +193,43 @@ public final class VoxelPage implements Page {
     private Node titled(String key, Viewport3D v) {
         VBox box = new VBox(4, Grids.title(i18n.bind(key)), v);
         VBox.setVgrow(v, Priority.ALWAYS);
-        HBox.setHgrow(box, Priority.ALWAYS);
         box.setMinWidth(0);
-        v.setPrefSize(10, 10); // the boxes share the width equally
+        v.setPrefSize(10, 10); // the boxes share the space equally
         return box;
+    }
+
+    /**
+     * The views in as many columns as makes each largest: three in a row on a wide screen, two above one on a narrow
+     * one, one under another on a tall one.
+     */
+    private static final class Tiles extends javafx.scene.layout.Pane {
+        private static final double GAP = 6;
+
+        @Override protected void layoutChildren() {
+            var kids = getManagedChildren();
+            int n = kids.size();
+            if (n == 0) return;
+            double w = getWidth() - snappedLeftInset() - snappedRightInset(), h = getHeight() - snappedTopInset() - snappedBottomInset();
+            int best = 1;
+            double side = 0;
+            for (int c = 1; c <= n; c++) {
+                int rows = (n + c - 1) / c;
+                double s = Math.min((w - GAP * (c - 1)) / c, (h - GAP * (rows - 1)) / rows);
+                if (s > side) {
+                    side = s;
+                    best = c;
+                }
+            }
+            int rows = (n + best - 1) / best;
+            double cw = (w - GAP * (best - 1)) / best, ch = (h - GAP * (rows - 1)) / rows;
+            for (int i = 0; i < n; i++) {
+                kids.get(i).resizeRelocate(snappedLeftInset() + (i % best) * (cw + GAP), snappedTopInset() + (i / best) * (ch + GAP), cw, ch);
+            }
+        }
+
+        @Override protected double computeMinWidth(double height) { return 120; }
+
+        @Override protected double computeMinHeight(double width) { return 120; }
     }
 
     private void redraw() {

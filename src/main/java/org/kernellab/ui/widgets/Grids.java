@@ -27,6 +27,14 @@ public final class Grids {
         l.managedProperty().bind(l.visibleProperty());
     }
 
+    /** Takes {@code nodes} off the page, room and all, while {@code condition} holds (presentation mode). */
+    public static void hideWhile(javafx.beans.value.ObservableBooleanValue condition, Node... nodes) {
+        for (Node n : nodes) {
+            n.visibleProperty().bind(javafx.beans.binding.Bindings.not(condition));
+            n.managedProperty().bind(n.visibleProperty());
+        }
+    }
+
     /** A title above a grid, centred; the column is never squeezed below the grid's own width. */
     public static VBox column(Label title, Node grid) {
         VBox box = new VBox(6, title, grid);

@@ -25,7 +25,9 @@ import org.kernellab.ui.Theme;
  * (then it doubles as a heat map). It scales its cells to the space it gets, so it grows on a projector.
  */
 public class MatrixView extends Region {
-    private static final double MAX_CELL = 64, PREF_CELL = 40, MIN_CELL = 12;
+    /** The smallest cell a grid is drawn with: its numbers still legible. */
+    public static final double MIN_CELL = 12;
+    private static final double MAX_CELL = 64, PREF_CELL = 40;
 
     private final Canvas canvas = new Canvas();
     private final ObjectProperty<Theme.Palette> palette = new SimpleObjectProperty<>(Theme.LIGHT.palette());

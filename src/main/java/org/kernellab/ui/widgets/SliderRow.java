@@ -37,6 +37,8 @@ public final class SliderRow extends VBox {
 
         Label name = new Label();
         name.textProperty().bind(label);
+        name.setWrapText(true);
+        name.setMinHeight(Label.USE_PREF_SIZE);
         Label shown = new Label();
         shown.setId(id + "-value");
         shown.getStyleClass().add("slider-value");

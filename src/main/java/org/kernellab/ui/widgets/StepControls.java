@@ -15,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.kernellab.ui.I18n;
@@ -78,8 +79,23 @@ public final class StepControls extends VBox {
         for (Node n : new Node[] {first, back, play, forward, last}) n.disableProperty().bind(stepper.countProperty().isEqualTo(0));
         HBox buttons = new HBox(6, first, back, play, forward, last, position);
         buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
         HBox sliders = new HBox(8, scrub, speedLabel, speed);
         sliders.setAlignment(Pos.CENTER_LEFT);
+        // one compact strip where the width allows, the sliders under the buttons where it does not
+        HBox strip = new HBox(16);
+        strip.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(sliders, Priority.ALWAYS);
+        widthProperty().addListener((o, a, w) -> {
+            boolean one = w.doubleValue() >= buttons.prefWidth(-1) + 16 + 360;
+            if (one && strip.getChildren().isEmpty()) {
+                strip.getChildren().setAll(buttons, sliders);
+                getChildren().setAll(strip);
+            } else if (!one && !strip.getChildren().isEmpty()) {
+                strip.getChildren().clear();
+                getChildren().setAll(buttons, sliders);
+            }
+        });
         getChildren().addAll(buttons, sliders);
 
         timer.setCycleCount(Timeline.INDEFINITE);

@@ -1,0 +1,183 @@
+package org.kernellab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kernellab.lesson.Lesson;
+import org.kernellab.lesson.LessonLoader;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Every lesson on a projector's 1280×720, in both languages, with the lesson text beside the view: no label shows its
+ * text cut short with an ellipsis, and no control lies outside the window where no scroll bar reaches it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LayoutTest {
+    AppHarness harness;
+    Stage stage;
+
+    @Start void start(Stage stage) {
+        this.stage = stage;
+        harness = new AppHarness(stage);
+    }
+
+    @AfterEach void close() throws Exception { harness.close(); }
+
+    @Test void everyLessonFitsAProjectorInBothLanguages(FxRobot robot) throws Exception {
+        List<String> problems = new ArrayList<>();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            harness.app.shell().showText(true);
+        });
+        AppHarness.waitFor(() -> harness.app.engine().stateProperty().get() == ComputeEngine.State.READY);
+        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream().map(Lesson::id).toList();
+        for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
+            robot.interact(() -> harness.app.ctx().i18n().localeProperty().set(language));
+            for (boolean presenting : new boolean[] {false, true}) {
+                robot.interact(() -> harness.app.ctx().presentation().set(presenting));
+                for (String id : ids) {
+                    robot.interact(() -> harness.app.shell().select(id));
+                    WaitForAsyncUtils.waitForFxEvents();
+                    String where = language.getLanguage() + (presenting ? " presenting " : " ") + id;
+                    robot.interact(() -> problems.addAll(problems(harness.app.scene(), where)));
+                }
+            }
+            robot.interact(() -> harness.app.shell().showText(true));
+        }
+        assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    /** What a student would see cut: labels ending in an ellipsis, controls past the window's edge. */
+    static List<String> problems(Scene scene, String where) {
+        List<String> out = new ArrayList<>();
+        for (int pass = 0; pass < 3; pass++) { // a layout that reflows (a drawer folding, a panel moving) settles in a pass or two
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+        }
+        visit(scene.getRoot(), scene, where, out);
+        return out;
+    }
+
+    private static void visit(Node n, Scene scene, String where, List<String> out) {
+        if (!n.isVisible()) return;
+        label(n, where, out);
+        if (n instanceof Control c && outside(c, scene)) {
+            out.add(where + ": " + describe(c) + " lies outside the window at " + c.localToScene(c.getLayoutBounds()));
+        }
+        if (n instanceof ScrollPane sp) {
+            // what a scroll pane holds can be scrolled into view: only the pane itself must fit, and the lesson view
+            // and the settings columns scroll only down, never sideways
+            sideways(sp, where, out);
+            if (sp.getContent() != null) visitInside(sp.getContent(), scene, where, out);
+            return;
+        }
+        if (n instanceof javafx.scene.control.skin.VirtualFlow<?>) { // a list or table: its cells scroll inside it
+            for (Node c : ((Parent) n).getChildrenUnmodifiable()) visitInside(c, scene, where, out);
+            return;
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) visit(c, scene, where, out);
+    }
+
+    private static void visitInside(Node n, Scene scene, String where, List<String> out) {
+        if (!n.isVisible()) return;
+        label(n, where, out);
+        if (n instanceof ScrollPane sp) {
+            if (outside(sp, scene)) out.add(where + ": " + describe(sp) + " lies outside the window");
+            sideways(sp, where, out);
+            if (sp.getContent() != null) visitInside(sp.getContent(), scene, where, out);
+            return;
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) visitInside(c, scene, where, out);
+    }
+
+    private static void label(Node n, String where, List<String> out) {
+        if (!(n instanceof Labeled l)) return;
+        if (cut(l)) out.add(where + ": \"" + l.getText() + "\" shows as \"" + shown(l) + "\" (" + describe(l) + ")");
+        else if (squeezed(l)) out.add(where + ": \"" + l.getText() + "\" is squeezed to a word per line (" + describe(l) + ")");
+    }
+
+    /** A scroll pane whose content is wider than its view: the student would have to scroll sideways. */
+    private static void sideways(ScrollPane sp, String where, List<String> out) {
+        if (sp.getContent() == null || sp.getViewportBounds().getWidth() <= 0) return;
+        double over = sp.getContent().getLayoutBounds().getWidth() - sp.getViewportBounds().getWidth();
+        if (over > 1 && sp.getHbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER) {
+            out.add(where + ": " + describe(sp) + " around " + describe(sp.getContent()) + " scrolls sideways by " + Math.round(over) + " px"
+                    + widest(sp.getContent()) + " | " + ancestors(sp));
+        }
+    }
+
+    /** The pane's ancestors with their widths: where the width went. */
+    private static String ancestors(Node n) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < 6 && n != null; i++, n = n.getParent()) {
+            b.append(describe(n)).append(' ').append(Math.round(n.getLayoutBounds().getWidth())).append(" < ");
+        }
+        return b.toString();
+    }
+
+    /** The path to what makes a pane wide: its widest child, then that one's, a few levels down. */
+    private static String widest(Node n) {
+        StringBuilder path = new StringBuilder();
+        for (int depth = 0; depth < 6 && n instanceof Parent p && !p.getChildrenUnmodifiable().isEmpty(); depth++) {
+            Node w = p.getChildrenUnmodifiable().stream().max(java.util.Comparator.comparingDouble(c -> c.getLayoutBounds().getWidth())).get();
+            path.append(" > ").append(describe(w)).append(' ').append(Math.round(w.getLayoutBounds().getWidth()));
+            n = w;
+        }
+        return path.toString();
+    }
+
+    /** A wrapped text of three words or more shown one word per line: its column is too narrow. */
+    private static boolean squeezed(Labeled l) {
+        if (!l.isWrapText() || l.getText() == null || l.getWidth() <= 0) return false;
+        String[] words = l.getText().trim().split("\\s+");
+        if (words.length < 3) return false;
+        for (Node c : l.getChildrenUnmodifiable()) {
+            if (c instanceof Text t && c.getStyleClass().contains("text")) {
+                double line = t.getFont().getSize() * 1.2;
+                return t.getLayoutBounds().getHeight() >= line * words.length * 0.95;
+            }
+        }
+        return false;
+    }
+
+    private static boolean cut(Labeled l) {
+        String text = l.getText(), shown = shown(l);
+        if (text == null || text.isEmpty() || shown == null || shown.equals(text)) return false;
+        String e = l.getEllipsisString();
+        return shown.endsWith(e == null || e.isEmpty() ? "..." : e) || shown.endsWith("…");
+    }
+
+    /** The text a Labeled's skin draws: a Text child holding the (possibly shortened) string. */
+    private static String shown(Labeled l) {
+        for (Node c : l.getChildrenUnmodifiable()) if (c instanceof Text t && c.getStyleClass().contains("text")) return t.getText();
+        return null;
+    }
+
+    private static boolean outside(Control c, Scene scene) {
+        Bounds b = c.localToScene(c.getLayoutBounds());
+        if (b.getWidth() <= 0 || b.getHeight() <= 0) return false;
+        return b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1;
+    }
+
+    private static String describe(Node n) {
+        return n.getClass().getSimpleName() + (n.getId() == null ? "" : "#" + n.getId());
+    }
+}
