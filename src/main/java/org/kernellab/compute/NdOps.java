@@ -37,6 +37,12 @@ public final class NdOps {
         return Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "") + " · " + Nd4j.getEnvironment().maxMasterThreads() + " threads";
     }
 
+    /**
+     * Keeps the ops called from this thread on one core (OpenMP's team size is set per thread): the lessons' small
+     * convolutions on the window's thread answer sooner without waking a second core's thread for each.
+     */
+    public static void oneCoreHere() { org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1); }
+
     public static INDArray toNd(Tensor t) {
         return Nd4j.create(t.data().clone(), Arrays.stream(t.shape()).asLongStream().toArray(), DataType.DOUBLE);
     }

@@ -28,14 +28,19 @@ public final class Messages {
     }
 
     public static String format(Locale locale, String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle(locale).getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        return new MessageFormat(pattern, locale).format(args);
+        // a MessageFormat costs a parse and, for numbers, a DecimalFormat: made once per thread, language and key
+        // (they are not thread-safe), since views format their texts on every change
+        MessageFormat f = FORMATS.get().computeIfAbsent(locale.toLanguageTag() + '|' + key, k -> {
+            try {
+                return new MessageFormat(bundle(locale).getString(key), locale);
+            } catch (MissingResourceException e) {
+                return null;
+            }
+        });
+        return f == null ? "!" + key + "!" : f.format(args);
     }
+
+    private static final ThreadLocal<java.util.Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(java.util.HashMap::new);
 
     public static String english(String key, Object... args) { return format(Locale.ENGLISH, key, args); }
 }

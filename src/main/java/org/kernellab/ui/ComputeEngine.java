@@ -37,6 +37,7 @@ public final class ComputeEngine {
             ctx.progress(1, 1);
             return backend;
         }, backend -> {
+            NdOps.oneCoreHere(); // on the FX thread, where the lessons compute their small results
             readyMillis = (System.nanoTime() - t0) / 1_000_000;
             detail.set(backend);
             state.set(State.READY);

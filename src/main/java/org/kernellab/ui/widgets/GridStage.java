@@ -27,6 +27,8 @@ public final class GridStage extends Region {
     private final javafx.beans.property.ReadOnlyDoubleWrapper cell = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "cell", 40);
     private final javafx.beans.property.DoubleProperty minPanelFont = new javafx.beans.property.SimpleDoubleProperty(0);
     private double panelFont;
+    /** The panel's height at a width: a long step's products take a while to wrap, and layout asks several times a pulse. */
+    private final java.util.Map<Double, Double> panelHeights = new java.util.HashMap<>();
 
     public GridStage(List<Label> titles, List<MatrixView> grids, Node panel, int minColumns) {
         this.titles = titles;
@@ -38,6 +40,7 @@ public final class GridStage extends Region {
         for (int i = 0; i < grids.size(); i++) row.getChildren().add(Grids.column(titles.get(i), grids.get(i)));
         row.setAlignment(Pos.TOP_CENTER);
         getChildren().addAll(row, panel);
+        if (panel instanceof javafx.scene.Parent p) p.needsLayoutProperty().addListener((o, was, now) -> { if (now) panelHeights.clear(); });
     }
 
     /** The cell size the grids got. */
@@ -89,7 +92,7 @@ public final class GridStage extends Region {
             panel.setStyle("-fx-font-size: " + font + "px;");
             panel.applyCss();
         }
-        double panelW = panelWidth(w), panelH = panel.prefHeight(w), sidePanelH = panel.prefHeight(panelW);
+        double panelW = panelWidth(w), panelH = panelHeight(w), sidePanelH = panelHeight(panelW);
         double side = fit(w - panelW - PANEL_GAP, h), stacked = fit(w, h - panelH - PANEL_GAP);
         // beside the grids when that gives larger cells, or when under them the panel would not fit
         boolean sideFits = sidePanelH <= h, stackFits = h - panelH - PANEL_GAP >= gridsHeight(MatrixView.MIN_CELL);
@@ -115,7 +118,7 @@ public final class GridStage extends Region {
 
     @Override protected double computePrefHeight(double width) {
         double w = width < 0 ? computePrefWidth(-1) : width;
-        return snappedTopInset() + snappedBottomInset() + rows() * 40 + titleHeight(40) + PANEL_GAP + panel.prefHeight(w);
+        return snappedTopInset() + snappedBottomInset() + rows() * 40 + titleHeight(40) + PANEL_GAP + panelHeight(w);
     }
 
     @Override protected double computeMinWidth(double height) {
@@ -126,11 +129,13 @@ public final class GridStage extends Region {
     @Override protected double computeMinHeight(double width) {
         double w = (width < 0 ? computeMinWidth(-1) : width) - snappedLeftInset() - snappedRightInset();
         double grids = gridsHeight(MatrixView.MIN_CELL);
-        double beside = Math.max(grids, panel.prefHeight(panelWidth(w))), under = grids + PANEL_GAP + panel.prefHeight(w);
+        double beside = Math.max(grids, panelHeight(panelWidth(w))), under = grids + PANEL_GAP + panelHeight(w);
         return snappedTopInset() + snappedBottomInset() + Math.min(beside, under);
     }
 
     @Override public javafx.geometry.Orientation getContentBias() { return javafx.geometry.Orientation.HORIZONTAL; }
+
+    private double panelHeight(double width) { return panelHeights.computeIfAbsent(width, panel::prefHeight); }
 
     private double gridsHeight(double cell) { return rows() * cell + titleHeight(cell) + 1; }
 

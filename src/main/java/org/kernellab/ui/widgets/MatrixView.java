@@ -45,6 +45,10 @@ public class MatrixView extends Region {
     private boolean heat;
     private BiConsumer<Integer, Integer> onCellClicked;
     private boolean dirty = true;
+    /** Text widths at the current font: the same few numbers fill a grid. */
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    private Font widthsFont;
 
     public MatrixView() {
         getStyleClass().add("matrix-view");
@@ -255,9 +259,18 @@ public class MatrixView extends Region {
         double cell = cellSize();
         double max = 0;
         for (double[] row : values) for (double v : row) max = Math.max(max, Math.abs(v));
-        g.setFont(Font.font("System", FontWeight.NORMAL, Math.max(8, cell * 0.36)));
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
+        Font font = Font.font("System", FontWeight.NORMAL, Math.max(8, cell * 0.36));
+        if (!font.equals(widthsFont)) {
+            widths.clear();
+            widthsFont = font;
+            measure.setFont(font);
+        }
+        g.setFont(font);
+        // left-aligned on the baseline, centred by hand with widths measured once per text and size: a centred or
+        // squeezed fillText lays its text out again for every cell, which was most of a 30×30 grid's redraw
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BASELINE);
+        double baseline = font.getSize() * 0.36;
         for (int r = 0; r < rows(); r++) {
             for (int c = 0; c < cols(); c++) {
                 double x = c * cell + 0.5, y = r * cell + 0.5;
@@ -272,7 +285,10 @@ public class MatrixView extends Region {
                 g.strokeRect(x, y, cell, cell);
                 if (visible) {
                     g.setFill(isPadding(r, c) ? p.grid() : textOn(fill, p));
-                    g.fillText(text(r, c), x + cell / 2, y + cell / 2, cell - 4);
+                    String t = text(r, c);
+                    double w = widths.computeIfAbsent(t, this::width);
+                    if (w <= cell - 4) g.fillText(t, x + (cell - w) / 2, y + cell / 2 + baseline);
+                    else g.fillText(t, x + 2, y + cell / 2 + baseline, cell - 4);
                 }
             }
         }
@@ -294,6 +310,11 @@ public class MatrixView extends Region {
             g.setLineWidth(Math.max(3, cell / 10));
             g.strokeRect(selCol * cell + 2, selRow * cell + 2, cell - 3, cell - 3);
         }
+    }
+
+    private double width(String text) {
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
     }
 
     private static void hatch(GraphicsContext g, Theme.Palette p, double x, double y, double cell) {
