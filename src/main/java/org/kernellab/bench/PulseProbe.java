@@ -9,7 +9,8 @@ import javafx.scene.Scene;
 
 /**
  * Measures JavaFX pulses on a scene while it runs: the FX thread's work in each pulse (from the animation
- * phase to the end of layout: timelines, listeners, canvas drawing, CSS, layout) and the interval between
+ * phase to the end of layout: timelines, listeners, canvas drawing, CSS, layout), as wall time and as the FX
+ * thread's CPU time (on two busy cores the two part: the thread waits for a core), and the interval between
  * pulses (a stutter shows as an interval far above 16.7 ms). For benchmarks; it asserts nothing.
  */
 final class PulseProbe {
@@ -17,7 +18,9 @@ final class PulseProbe {
     private final List<Double> work = new ArrayList<>(), intervals = new ArrayList<>();
     private final Runnable post;
     private final AnimationTimer timer;
-    private long pulseStart = -1, lastPulse = -1;
+    private long pulseStart = -1, lastPulse = -1, cpuStart;
+    private final List<Double> cpu = new ArrayList<>();
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     PulseProbe(Scene scene) {
         this.scene = scene;
@@ -27,10 +30,14 @@ final class PulseProbe {
                 if (lastPulse > 0) intervals.add((t - lastPulse) / 1e6);
                 lastPulse = t;
                 pulseStart = t;
+                cpuStart = THREADS.getCurrentThreadCpuTime();
             }
         };
         this.post = () -> {
-            if (pulseStart > 0) work.add((System.nanoTime() - pulseStart) / 1e6);
+            if (pulseStart > 0) {
+                work.add((System.nanoTime() - pulseStart) / 1e6);
+                cpu.add((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e6);
+            }
             pulseStart = -1;
         };
     }
@@ -54,6 +61,8 @@ final class PulseProbe {
             Stats.put(m, "work_after_first", work.subList(1, work.size()));
         }
         Stats.put(m, "interval", intervals);
+        if (!cpu.isEmpty()) m.put("cpu_first_ms", Stats.round(cpu.get(0)));
+        Stats.put(m, "cpu", cpu);
         return m;
     }
 }

@@ -14,7 +14,8 @@ import org.kernellab.ui.training.TrainingViewModel;
  * {@code bench-training}: the demo a teacher runs, timed in the whole app. Opens the training lab, waits for the
  * data, presses Train with the demo settings and reports, as one JSON line: the wall time from the press to the
  * last epoch's test accuracy, the training speed, that accuracy, the app's peak resident memory, and the
- * JavaFX pulses while it trained (FX-thread work per pulse and the interval between pulses). Needs a display
+ * JavaFX pulses while it trained (FX-thread work per pulse, wall and CPU, and the interval between pulses), then the
+ * {@code train} command's speed with the same settings, run right after in a process of its own. Needs a display
  * (xvfb-run on a server); asserts nothing. {@code --warm} measures a second run instead of the app's first.
  */
 final class TrainingBench {
@@ -64,9 +65,32 @@ final class TrainingBench {
                     : Math.round(run.evaluationProperty().get().accuracy() * 10000) / 10000.0);
             m.put("peak_rss_mb", Trainer.peakRssMb());
             m.putAll(onFx(probe::stop));
+            // the same training from the command line, in a process of its own started now: what the app should keep up with
+            double command = commandImagesPerSecond();
+            m.put("command_images_per_second", Math.round(command));
+            m.put("app_to_command", Math.round(run.imagesPerSecondProperty().get() / command * 100) / 100.0);
             Benchmarks.line(out, "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy"
                     + (warm ? ", after a warm-up run" : ", first run"), m);
         }
+    }
+
+    /**
+     * Runs {@code train} with the lab's demo settings (one ND4J thread, as the app trains) in a new JVM on the same
+     * classpath; returns its images per second over the whole run.
+     */
+    private static double commandImagesPerSecond() throws Exception {
+        String exe = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(exe, "-cp", System.getProperty("java.class.path"), "org.kernellab.Launcher", "train", "--model", "cnn",
+                "--filters", String.valueOf(TrainingViewModel.DEMO_FILTERS), "--blocks", "2", "--epochs",
+                String.valueOf(TrainingViewModel.DEMO_EPOCHS), "--batch", String.valueOf(TrainingViewModel.DEMO_BATCH), "--lr",
+                TrainingViewModel.DEMO_LR, "--optimizer", "adam", "--threads", "1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String last = "";
+        try (java.io.BufferedReader r = p.inputReader()) {
+            for (String line; (line = r.readLine()) != null; ) last = line;
+        }
+        if (p.waitFor() != 0) throw new IllegalStateException("the train command failed");
+        com.fasterxml.jackson.databind.JsonNode end = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
+        return end.get("train_images").asDouble() * TrainingViewModel.DEMO_EPOCHS / end.get("train_seconds").asDouble();
     }
 
     /** Blocks the benchmark's thread until the run is done, cancelled or failed. */

@@ -79,6 +79,7 @@ final class Train {
         end.put("peak_rss_mb", Trainer.peakRssMb());
         end.put("parameters", net.parameters());
         end.put("data", data.source().name().toLowerCase(java.util.Locale.ROOT));
+        end.put("train_images", limit > 0 ? Math.min(limit, data.train().size()) : data.train().size()); // per epoch
         out.println(Json.write(end));
     }
 

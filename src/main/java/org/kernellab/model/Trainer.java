@@ -131,6 +131,7 @@ public final class Trainer {
     public static void useThreads(int n) {
         Nd4j.getEnvironment().setMaxThreads(n);
         Nd4j.getEnvironment().setMaxMasterThreads(n);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(n); // oneDNN's convolutions: OpenMP's team, this thread's
         threads = n;
     }
 

@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -66,7 +67,7 @@ public final class FxTaskRunner implements TaskRunner {
         });
         Runnable start = () -> {
             running.add(task);
-            pool.execute(task);
+            afterNextFrame(() -> pool.execute(task));
         };
         if (Platform.isFxApplicationThread()) start.run();
         else Platform.runLater(start);
@@ -75,6 +76,22 @@ public final class FxTaskRunner implements TaskRunner {
 
             @Override public boolean isDone() { return task.isDone(); }
         };
+    }
+
+    /**
+     * Runs {@code action} once the frame that announces the work (the new row, the status line) has been laid out:
+     * work that starts at once competes with that frame for the cores, and the click would feel slow.
+     */
+    private static void afterNextFrame(Runnable action) {
+        new AnimationTimer() {
+            private int frames;
+
+            @Override public void handle(long now) {
+                if (++frames < 2) return; // the second pulse begins after the first one's layout
+                stop();
+                action.run();
+            }
+        }.start();
     }
 
     public void shutdown() { pool.shutdownNow(); }

@@ -198,7 +198,7 @@ public final class Train3DPage implements Page {
         notice.setMinHeight(Region.USE_PREF_SIZE);
         FlowPane files = new FlowPane(8, 6, save, load, notice);
         files.setAlignment(Pos.CENTER_LEFT);
-        var runs = Runs3DTable.of(vm, i18n, r -> COLOURS[(r.number() - 1) % COLOURS.length]);
+        var runs = Runs3DTable.of(vm, i18n, r -> COLOURS[(r.number() - 1) % COLOURS.length], life);
         VBox box = new VBox(10, runBar, charts, runs, files, resultsTitle, top, Controls.label(i18n, "t3.mistakes"), results.mistakes());
         box.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(box);

@@ -45,8 +45,8 @@ public final class Run {
         status.addListener((o, a, s) -> finished.set(s == Status.DONE || s == Status.CANCELLED || s == Status.FAILED));
     }
 
-    void batch(Point p, Trainer.Batch b) {
-        loss.add(p);
+    void batch(java.util.List<Point> points, Trainer.Batch b) {
+        loss.addAll(points);
         progress.set(b.done() / (double) b.total());
         imagesPerSecond.set(b.imagesPerSecond());
         secondsLeft.set(b.secondsLeft());

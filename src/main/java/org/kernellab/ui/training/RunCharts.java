@@ -65,26 +65,24 @@ final class RunCharts {
 
     private void addSeries(Run run) {
         String colour = colour(run);
-        XYChart.Series<Number, Number> lossLine = new XYChart.Series<>(), test = new XYChart.Series<>(), trainAcc = new XYChart.Series<>();
-        loss.getData().add(lossLine);
-        accuracy.getData().add(test);
-        accuracy.getData().add(trainAcc);
-        style(lossLine, colour, false);
-        style(test, colour, false);
-        style(trainAcc, colour, true);
-        mirror(run.loss(), lossLine, colour, false, 1);
-        mirror(run.testAccuracy(), test, colour, false, 100);
-        mirror(run.trainAccuracy(), trainAcc, colour, true, 100);
+        mirror(run.loss(), loss, colour, false, false, 1);
+        mirror(run.testAccuracy(), accuracy, colour, false, false, 100);
+        mirror(run.trainAccuracy(), accuracy, colour, true, true, 100);
     }
 
-    private static void style(XYChart.Series<Number, Number> s, String colour, boolean dashed) {
-        if (s.getNode() != null) s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;" + (dashed
-                ? " -fx-stroke-dash-array: 6 5;" : ""));
-    }
-
-    /** Keeps a chart series equal to a run's points (scaled: accuracy in percent), those so far and those to come. */
-    private void mirror(ObservableList<Run.Point> points, XYChart.Series<Number, Number> s, String colour, boolean hollow, double scale) {
+    /**
+     * Keeps a line of {@code chart} equal to a run's points (scaled: accuracy in percent), those so far and those to
+     * come. The line is made with its first point, not with the run: the pulse after Train has the new row to lay out.
+     */
+    private void mirror(ObservableList<Run.Point> points, LineChart<Number, Number> chart, String colour, boolean dashed, boolean hollow,
+                        double scale) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
         java.util.function.Consumer<List<? extends Run.Point>> add = added -> {
+            if (added.isEmpty()) return;
+            if (s.getChart() == null) {
+                chart.getData().add(s);
+                s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;" + (dashed ? " -fx-stroke-dash-array: 6 5;" : ""));
+            }
             for (Run.Point p : added) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y() * scale);
                 s.getData().add(d);

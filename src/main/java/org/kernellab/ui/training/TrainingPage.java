@@ -87,8 +87,7 @@ public final class TrainingPage implements Page {
                     + (problem == null ? "" : "\n✗ " + i18n.tr(problem));
         }, ctx.workbench().dataProperty(), ctx.workbench().dataProblemProperty()));
         ctx.workbench().withData(d -> {}); // load while the student reads and edits
-        RunsTable runs = new RunsTable(vm, i18n);
-        VBox trainingTab = new VBox(10, new RunBar(vm, i18n, life).build(), notice, charts, chartsNote, runs.build(), data);
+        VBox trainingTab = new VBox(10, new RunBar(vm, i18n, life).build(), notice, charts, chartsNote, RunsTable.of(vm, i18n, life), data);
         VBox.setVgrow(charts, Priority.ALWAYS); // the curves take what the window has to spare
         trainingTab.setPadding(new Insets(10));
         ScrollPane trainingScroll = new ScrollPane(trainingTab);

@@ -43,8 +43,8 @@ import org.kernellab.ui.training.Run.Status;
  * picked. Training runs one at a time as background work that can pause, resume and cancel within a batch.
  */
 public final class TrainingViewModel {
-    /** Progress and a loss point (the mean over the batches since the last) are posted at most this often. */
-    static final long POST_NANOS = 400_000_000L;
+    /** Progress and the loss points since the last post (each the mean over 1/25 epoch) are posted at most this often. */
+    static final long POST_NANOS = 500_000_000L;
     /** The demo default: the course's CNN shape with 16 filters, which reaches 88% in about 25 s of training here. */
     public static final int DEMO_FILTERS = 16, DEMO_BATCH = 64, DEMO_EPOCHS = 2;
     public static final String DEMO_LR = "0.002";
@@ -202,20 +202,25 @@ public final class TrainingViewModel {
             Network net = Network.build(run.spec);
             double[] lossSum = new double[2];
             long[] posted = {System.nanoTime()};
+            List<Point> points = new ArrayList<>();
             double seconds = Trainer.train(net, data.train(), data.test(), run.limit, new Trainer.Listener() {
                 @Override public void batch(Trainer.Batch b) {
                     lossSum[0] += b.loss();
                     lossSum[1]++;
-                    // a few updates a second: each one repaints charts and bars, and on a software renderer
-                    // that costs the CPU the training needs
-                    // (or every 1/25 epoch, so that a short run still draws a curve)
+                    // the curve gets a point every 1/25 epoch, the window a few updates a second: each update
+                    // repaints charts and bars, and on a software renderer that costs the CPU the training needs
+                    boolean end = b.done() % perEpoch == 0;
+                    if (lossSum[1] >= Math.max(1, perEpoch / 25) || end) {
+                        points.add(new Point(b.done() / (double) perEpoch, lossSum[0] / lossSum[1]));
+                        lossSum[0] = lossSum[1] = 0;
+                    }
                     long now = System.nanoTime();
-                    if (now - posted[0] < POST_NANOS && lossSum[1] < Math.max(1, perEpoch / 25) && b.done() % perEpoch != 0) return;
+                    if (points.isEmpty() || now - posted[0] < POST_NANOS && !end) return;
                     posted[0] = now;
                     ctx.progress(b.done(), b.total());
-                    Point point = new Point(b.done() / (double) perEpoch, lossSum[0] / lossSum[1]);
-                    lossSum[0] = lossSum[1] = 0;
-                    fx.execute(() -> run.batch(point, b));
+                    List<Point> shown = List.copyOf(points);
+                    points.clear();
+                    fx.execute(() -> run.batch(shown, b));
                 }
 
                 @Override public void epoch(Trainer.Epoch e) { fx.execute(() -> run.epoch(e)); }

@@ -1,75 +1,180 @@
 package org.kernellab.ui.widgets;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.geometry.VPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import org.kernellab.ui.I18n;
+import org.kernellab.ui.Lifetime;
 
 /**
- * The columns of a table of training runs: a heading and cells that wrap rather than cut their text short (a narrow
- * window makes rows taller, not words shorter), each cell re-read when the run's status or results change.
+ * A table of training runs: a heading and one row per run, every cell wrapping rather than cutting its text short (a
+ * narrow window makes rows taller, not words shorter), each re-read when the run's status or results change, and a row
+ * clicked chosen. Plain labels in a grid: a TableView built its first row's cells cold, 40 ms of the pulse after Train.
+ *
+ * @param <R> a run
  */
-public final class RunColumns {
-    private RunColumns() {}
+public final class RunColumns<R> {
+    private final I18n i18n;
+    private final List<Column<R>> columns = new ArrayList<>();
+    private final GridPane grid = new GridPane();
+    private final ScrollPane pane = new ScrollPane(grid);
+    private final Label empty;
+    private final List<R> shown = new ArrayList<>();
+    private Consumer<R> onChoose = r -> { };
+    private R chosen;
 
-    /** A table whose columns share its width, with {@code placeholder} while it has no runs. */
-    public static <R> TableView<R> table(String id, I18n i18n, javafx.collections.ObservableList<R> runs) {
-        TableView<R> table = new TableView<>(runs);
-        table.setId(id);
-        table.setPlaceholder(Controls.label(i18n, "train.noRuns"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        return table;
+    private record Column<R>(String key, Function<R, String> text, Function<R, String> dot, double share) {}
+
+    public RunColumns(String id, I18n i18n) {
+        this.i18n = i18n;
+        pane.setId(id);
+        pane.getStyleClass().add("run-table");
+        pane.setFitToWidth(true);
+        pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        grid.setHgap(10);
+        grid.setVgap(2);
+        grid.setPadding(new Insets(4, 6, 4, 6));
+        empty = Controls.label(i18n, "train.noRuns");
+        empty.getStyleClass().add("hint");
     }
 
     /**
-     * @param text         what a cell says about its run
-     * @param dot          the run's colour for a dot before the text, or null for none
-     * @param dependencies what the cell is redrawn on (never the progress: redrawing at every batch costs the training)
+     * A column: its heading's key, what a cell says about a run, the run's colour for a dot before the text (or null),
+     * and its share of the width.
      */
-    public static <R> TableColumn<R, R> column(I18n i18n, String key, Function<R, String> text, Function<R, String> dot,
-                                               Function<R, Observable[]> dependencies) {
-        TableColumn<R, R> col = new TableColumn<>();
-        // a heading that wraps: a label as wide as the column, in a pane as wide, so the header's height counts its lines
-        Label heading = new Label();
-        heading.textProperty().bind(i18n.bind(key));
-        heading.setWrapText(true);
-        heading.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        heading.getStyleClass().add("run-column-heading");
-        javafx.scene.layout.StackPane box = new javafx.scene.layout.StackPane(heading);
-        box.prefWidthProperty().bind(col.widthProperty().subtract(8));
-        heading.prefWidthProperty().bind(box.prefWidthProperty());
-        col.setGraphic(box);
-        col.setSortable(false);
-        col.setMinWidth(56);
-        col.setCellValueFactory(c -> {
-            R r = c.getValue();
-            Observable[] on = dependencies.apply(r), all = new Observable[on.length + 1];
-            System.arraycopy(on, 0, all, 0, on.length);
-            all[on.length] = i18n.localeProperty();
-            return Bindings.createObjectBinding(() -> r, all);
-        });
-        col.setCellFactory(c -> new TableCell<>() {
-            {
-                setWrapText(true);
-            }
+    public RunColumns<R> column(String key, Function<R, String> text, Function<R, String> dot, double share) {
+        columns.add(new Column<>(key, text, dot, share));
+        return this;
+    }
 
-            @Override protected void updateItem(R r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : text.apply(r));
-                if (empty || r == null || dot == null) {
-                    setGraphic(null);
-                    return;
-                }
-                Label d = new Label("●");
-                d.setMinWidth(Label.USE_PREF_SIZE);
-                d.setStyle("-fx-text-fill: " + dot.apply(r) + ";");
-                setGraphic(d);
+    /** Called with a finished run when its row is clicked. */
+    public RunColumns<R> onChoose(Consumer<R> action) {
+        onChoose = action;
+        return this;
+    }
+
+    /**
+     * The table over {@code runs}, redrawing a run's row when one of {@code dependencies} changes (never the progress:
+     * redrawing at every batch costs the training); the list is listened to for {@code life}'s time.
+     */
+    public Region build(ObservableList<R> runs, Function<R, Observable[]> dependencies, Lifetime life) {
+        double total = columns.stream().mapToDouble(Column::share).sum();
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100 * columns.get(c).share() / total);
+            cc.setHgrow(Priority.ALWAYS);
+            cc.setFillWidth(true);
+            grid.getColumnConstraints().add(cc);
+            Label heading = new Label();
+            heading.textProperty().bind(i18n.bind(columns.get(c).key()));
+            heading.getStyleClass().addAll("run-heading", "emphasis");
+            wrap(heading);
+            grid.add(heading, c, 0);
+        }
+        // a run added at the end gets its row; anything else redraws the table
+        life.onList(runs, (ListChangeListener<R>) change -> {
+            boolean appended = true;
+            while (change.next()) {
+                appended &= change.wasAdded() && !change.wasRemoved() && change.getFrom() == shown.size();
+                if (appended) for (R run : change.getAddedSubList()) add(run, dependencies);
             }
+            if (!appended) fill(runs, dependencies);
+            mark();
         });
-        return col;
+        fill(runs, dependencies);
+        VBox box = new VBox(pane);
+        VBox.setVgrow(pane, Priority.ALWAYS);
+        box.setMinHeight(120);
+        box.setPrefHeight(180);
+        return box;
+    }
+
+    /** The run whose row is chosen, or null. */
+    public R chosen() { return chosen; }
+
+    private void fill(List<R> runs, Function<R, Observable[]> dependencies) {
+        grid.getChildren().removeIf(n -> GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) > 0);
+        shown.clear();
+        if (runs.isEmpty()) grid.add(empty, 0, 1, columns.size(), 1);
+        for (R run : runs) add(run, dependencies);
+        if (chosen != null && !shown.contains(chosen)) chosen = null;
+        mark();
+    }
+
+    private void add(R run, Function<R, Observable[]> dependencies) {
+        grid.getChildren().remove(empty);
+        int row = shown.size() + 1;
+        shown.add(run);
+        for (int c = 0; c < columns.size(); c++) {
+            Column<R> col = columns.get(c);
+            Label cell = new Label();
+            cell.getStyleClass().add("run-cell");
+            StringBinding text = Bindings.createStringBinding(() -> col.text().apply(run), with(dependencies.apply(run)));
+            cell.textProperty().bind(text);
+            wrap(cell);
+            Region shownCell = cell;
+            if (col.dot() != null) {
+                Label dot = new Label("●");
+                dot.setMinWidth(Region.USE_PREF_SIZE);
+                dot.setStyle("-fx-text-fill: " + col.dot().apply(run) + ";");
+                HBox both = new HBox(4, dot, cell);
+                HBox.setHgrow(cell, Priority.ALWAYS);
+                shownCell = both;
+            }
+            shownCell.getStyleClass().add("run-row-cell");
+            shownCell.setMaxWidth(Double.MAX_VALUE);
+            shownCell.setOnMouseClicked(e -> choose(run));
+            GridPane.setValignment(shownCell, VPos.TOP);
+            GridPane.setHalignment(shownCell, HPos.LEFT);
+            grid.add(shownCell, c, row);
+        }
+    }
+
+    private Observable[] with(Observable[] on) {
+        Observable[] all = new Observable[on.length + 1];
+        System.arraycopy(on, 0, all, 0, on.length);
+        all[on.length] = i18n.localeProperty();
+        return all;
+    }
+
+    private void choose(R run) {
+        chosen = run;
+        mark();
+        onChoose.accept(run);
+    }
+
+    private void mark() {
+        for (Node n : grid.getChildren()) {
+            Integer row = GridPane.getRowIndex(n);
+            boolean on = chosen != null && row != null && row > 0 && row - 1 < shown.size() && shown.get(row - 1) == chosen;
+            n.pseudoClassStateChanged(CHOSEN, on);
+        }
+    }
+
+    private static final javafx.css.PseudoClass CHOSEN = javafx.css.PseudoClass.getPseudoClass("chosen");
+
+    private static void wrap(Label l) {
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(Region.USE_PREF_SIZE);
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -50,16 +49,15 @@ class TrainingPageTest {
         assertEquals("Total: 113,386 parameters", robot.lookup("#train-parameters").queryAs(Label.class).getText(), "the count follows the editor");
 
         press(robot, "#train-start");
-        TableView<Run> table = robot.lookup("#train-runs").queryAs(TableView.class);
-        AppHarness.waitFor(() -> table.getItems().size() == 1 && table.getItems().get(0).statusProperty().get() == Run.Status.DONE);
+        AppHarness.waitFor(() -> vm.runs().size() == 1 && vm.runs().get(0).statusProperty().get() == Run.Status.DONE);
         assertEquals(org.kernellab.lesson.Progress.Mark.ATTEMPTED, harness.app.ctx().progress().mark("training-lab"),
                 "one architecture: tried, not done");
         LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
         LineChart<Number, Number> accuracy = robot.lookup("#train-accuracy-chart").queryAs(LineChart.class);
         assertFalse(loss.getData().get(0).getData().isEmpty(), "the loss curve has points");
         assertEquals(1, accuracy.getData().get(0).getData().size(), "one test accuracy per epoch");
-        assertTrue(robot.lookup(".table-row-cell").queryAll().stream().anyMatch(n -> n.lookupAll(".table-cell").stream()
-                .anyMatch(c -> "#1 CNN 32×2".equals(((javafx.scene.control.Labeled) c).getText()))), "the run has a row");
+        assertTrue(robot.lookup("#train-runs .run-cell").queryAll().stream()
+                .anyMatch(c -> "#1 CNN 32×2".equals(((javafx.scene.control.Labeled) c).getText())), "the run has a row");
 
         robot.interact(() -> harness.app.shell().select("feature-maps"));
         robot.interact(() -> harness.app.shell().select("training-lab"));
