@@ -85,6 +85,7 @@ public final class AppShell {
         viewScroll.setFitToHeight(true);
 
         SplitPane lessonSplit = new SplitPane(textScroll, viewScroll);
+        lessonSplit.setId("lesson-split");
         lessonSplit.setOrientation(Orientation.HORIZONTAL);
         SplitPane main = new SplitPane(left, lessonSplit);
         SplitPane.setResizableWithParent(left, false);

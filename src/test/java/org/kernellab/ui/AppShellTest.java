@@ -98,12 +98,32 @@ class AppShellTest {
         robot.clickOn("#presentation-toggle");
         assertTrue(app.shell().root().getStyleClass().contains("presentation"));
         assertFalse(robot.lookup("#navigator").tryQuery().isPresent(), "the lesson gets the whole width");
+        assertFalse(robot.lookup("#lesson-text").tryQuery().isPresent(), "the text folds away too");
+        robot.press(javafx.scene.input.KeyCode.F2).release(javafx.scene.input.KeyCode.F2);
+        assertTrue(robot.lookup("#lesson-text").tryQuery().isPresent(), "F2 brings the text back");
         waitFor(() -> text.pendingFormulasProperty().get() == 0);
         double big = robot.from(text).lookup(".md-math").queryAs(ImageView.class).getImage().getHeight();
         assertTrue(big > normal * 1.3, "formulas grow for the projector: " + normal + " → " + big);
         robot.press(javafx.scene.input.KeyCode.F11).release(javafx.scene.input.KeyCode.F11);
         assertFalse(app.shell().root().getStyleClass().contains("presentation"), "F11 toggles presentation mode");
         assertTrue(robot.lookup("#navigator").tryQuery().isPresent(), "the navigator is back");
+        assertTrue(robot.lookup("#lesson-text").tryQuery().isPresent(), "and the text, as it was");
+    }
+
+    @Test void theNavigatorFoldsAndTheDividersAreRemembered(FxRobot robot) throws Throwable {
+        javafx.scene.control.SplitPane lesson = robot.lookup("#lesson-split").queryAs(javafx.scene.control.SplitPane.class);
+        robot.interact(() -> lesson.setDividerPositions(0.5));
+        assertEquals(0.5, new Settings(prefs).textDivider(), 0.01, "the text's divider is remembered");
+        robot.clickOn("#navigator-toggle");
+        assertFalse(robot.lookup("#navigator").tryQuery().isPresent(), "the navigator folds");
+        assertFalse(new Settings(prefs).navigatorShown());
+        withSecondApp(robot, List.of(), other -> {
+            assertTrue(robot.from(other.shell().root()).lookup("#navigator").tryQuery().isEmpty(), "and stays folded in the next session");
+            var split = robot.from(other.shell().root()).lookup("#lesson-split").queryAs(javafx.scene.control.SplitPane.class);
+            assertEquals(0.5, split.getDividerPositions()[0], 0.02, "the divider is where it was left");
+        });
+        robot.clickOn("#navigator-toggle");
+        assertTrue(robot.lookup("#navigator").tryQuery().isPresent());
     }
 
     @Test void clickingAnOutputCellExplainsIt(FxRobot robot) throws Exception {

@@ -65,6 +65,25 @@ class LayoutTest {
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
     }
 
+    @Test void presentationShowsTheStepInTypeForTheBackRow(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            harness.app.ctx().presentation().set(true);
+        });
+        AppHarness.waitFor(() -> harness.app.engine().stateProperty().get() == ComputeEngine.State.READY);
+        String[][] steps = {{"what-is-a-convolution", "#conv-intro-products"}, {"convolution-animator", "#animator-products"},
+            {"pooling", "#pool-step"}, {"channels", "#channels-total"}, {"conv3d-steps", "#c3-products"}};
+        for (String[] s : steps) {
+            robot.interact(() -> harness.app.shell().select(s[0]));
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> harness.app.scene().getRoot().layout());
+            WaitForAsyncUtils.waitForFxEvents();
+            Labeled products = robot.lookup(s[1]).queryAs(Labeled.class);
+            assertTrue(products.isVisible() && products.getFont().getSize() >= 28, s[0] + ": " + products.getFont().getSize() + " px");
+        }
+    }
+
     /** What a student would see cut: labels ending in an ellipsis, controls past the window's edge. */
     static List<String> problems(Scene scene, String where) {
         List<String> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.kernellab.ui.exercise;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -51,7 +52,7 @@ public final class ExercisePage implements Page {
         kView.setId("exercise-kernel");
         for (MatrixView m : new MatrixView[] {inView, kView}) {
             m.paletteProperty().bind(ctx.palette());
-            m.cellSizeProperty().set(44);
+            m.cellSizeProperty().bind(Bindings.when(ctx.presentation()).then(64.0).otherwise(44.0)); // larger on a projector
         }
         inView.setValues(vm.inputProperty().get().toMatrix());
         kView.setValues(kernel.toMatrix());

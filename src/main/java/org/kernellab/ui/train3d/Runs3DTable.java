@@ -14,14 +14,14 @@ final class Runs3DTable {
 
     static Region of(Train3DViewModel vm, I18n i18n, Function<Run3D, String> colour, Lifetime life) {
         return new RunColumns<Run3D>("t3-runs", i18n)
-                .column("train.colRun", Train3DViewModel::name, colour, 1.6)
-                .column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null, 1)
+                .column("train.colRun", Train3DViewModel::name, colour, true)
+                .column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null, false)
                 .column("train.colSpeed", r -> Double.isNaN(r.progressProperty().get()[1]) ? ""
-                        : Numbers.grouped(Math.round(r.progressProperty().get()[1])), null, 1)
+                        : Numbers.grouped(Math.round(r.progressProperty().get()[1])), null, false)
                 .column("train.colTestAcc", r -> r.evaluationProperty().get() == null ? "" : Numbers.percent(r.evaluationProperty().get().accuracy()),
-                        null, 1)
+                        null, false)
                 .column("train.colStatus", r -> r.problem() != null ? i18n.tr(r.problem()) : i18n.tr("t3.status." + r.statusProperty().get()), null,
-                        1.2)
+                        true)
                 .onChoose(r -> {
                     if (r.evaluationProperty().get() != null) vm.show(r);
                 })

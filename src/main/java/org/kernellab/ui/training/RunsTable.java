@@ -14,19 +14,19 @@ final class RunsTable {
 
     static Region of(TrainingViewModel vm, I18n i18n, Lifetime life) {
         return new RunColumns<Run>("train-runs", i18n)
-                .column("train.colRun", Run::name, RunCharts::colour, 1.2)
-                .column("train.colSettings", r -> settings(r, i18n), null, 2.2)
-                .column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null, 0.9)
+                .column("train.colRun", Run::name, RunCharts::colour, true)
+                .column("train.colSettings", r -> settings(r, i18n), null, true)
+                .column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null, false)
                 .column("train.colTime", r -> Double.isNaN(r.secondsProperty().get()) ? "" : String.format(i18n.locale(), "%.1f s",
-                        r.secondsProperty().get()), null, 0.8)
+                        r.secondsProperty().get()), null, false)
                 .column("train.colSpeed", r -> r.evaluationProperty().get() == null || Double.isNaN(r.imagesPerSecondProperty().get()) ? ""
-                        : Numbers.grouped(Math.round(r.imagesPerSecondProperty().get())), null, 0.8)
+                        : Numbers.grouped(Math.round(r.imagesPerSecondProperty().get())), null, false)
                 .column("train.colTrainAcc", r -> r.trainAccuracy().isEmpty() ? ""
-                        : Numbers.percent(r.trainAccuracy().get(r.trainAccuracy().size() - 1).y()), null, 0.9)
+                        : Numbers.percent(r.trainAccuracy().get(r.trainAccuracy().size() - 1).y()), null, false)
                 .column("train.colTestAcc", r -> r.evaluationProperty().get() == null ? "" : Numbers.percent(r.evaluationProperty().get().accuracy()),
-                        null, 0.9)
+                        null, false)
                 .column("train.colStatus", r -> r.problem() != null ? i18n.tr("train.status.FAILED") + ": " + i18n.tr(r.problem())
-                        : i18n.tr("train.status." + r.statusProperty().get()), null, 1.1)
+                        : i18n.tr("train.status." + r.statusProperty().get()), null, true)
                 .onChoose(r -> {
                     if (r.evaluationProperty().get() != null) vm.selectedProperty().set(r);
                 })

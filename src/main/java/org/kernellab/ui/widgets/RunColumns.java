@@ -14,13 +14,11 @@ import javafx.geometry.Insets;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Lifetime;
 
@@ -35,20 +33,17 @@ public final class RunColumns<R> {
     private final I18n i18n;
     private final List<Column<R>> columns = new ArrayList<>();
     private final GridPane grid = new GridPane();
-    private final ScrollPane pane = new ScrollPane(grid);
     private final Label empty;
     private final List<R> shown = new ArrayList<>();
     private Consumer<R> onChoose = r -> { };
     private R chosen;
 
-    private record Column<R>(String key, Function<R, String> text, Function<R, String> dot, double share) {}
+    private record Column<R>(String key, Function<R, String> text, Function<R, String> dot, boolean wraps) {}
 
     public RunColumns(String id, I18n i18n) {
         this.i18n = i18n;
-        pane.setId(id);
-        pane.getStyleClass().add("run-table");
-        pane.setFitToWidth(true);
-        pane.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        grid.setId(id);
+        grid.getStyleClass().add("run-table");
         grid.setHgap(10);
         grid.setVgap(2);
         grid.setPadding(new Insets(4, 6, 4, 6));
@@ -58,10 +53,11 @@ public final class RunColumns<R> {
 
     /**
      * A column: its heading's key, what a cell says about a run, the run's colour for a dot before the text (or null),
-     * and its share of the width.
+     * and whether its text wraps (names, settings, status: the columns that give up width when the window is narrow)
+     * or keeps its width (numbers, which a line break would make unreadable).
      */
-    public RunColumns<R> column(String key, Function<R, String> text, Function<R, String> dot, double share) {
-        columns.add(new Column<>(key, text, dot, share));
+    public RunColumns<R> column(String key, Function<R, String> text, Function<R, String> dot, boolean wraps) {
+        columns.add(new Column<>(key, text, dot, wraps));
         return this;
     }
 
@@ -76,17 +72,17 @@ public final class RunColumns<R> {
      * redrawing at every batch costs the training); the list is listened to for {@code life}'s time.
      */
     public Region build(ObservableList<R> runs, Function<R, Observable[]> dependencies, Lifetime life) {
-        double total = columns.stream().mapToDouble(Column::share).sum();
         for (int c = 0; c < columns.size(); c++) {
+            boolean wraps = columns.get(c).wraps();
             ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(100 * columns.get(c).share() / total);
-            cc.setHgrow(Priority.ALWAYS);
+            cc.setHgrow(wraps ? Priority.ALWAYS : Priority.NEVER);
             cc.setFillWidth(true);
             grid.getColumnConstraints().add(cc);
             Label heading = new Label();
             heading.textProperty().bind(i18n.bind(columns.get(c).key()));
             heading.getStyleClass().addAll("run-heading", "emphasis");
-            wrap(heading);
+            size(heading, true);
+            keepWords(heading); // a heading may break between words, never inside one
             grid.add(heading, c, 0);
         }
         // a run added at the end gets its row; anything else redraws the table
@@ -100,11 +96,7 @@ public final class RunColumns<R> {
             mark();
         });
         fill(runs, dependencies);
-        VBox box = new VBox(pane);
-        VBox.setVgrow(pane, Priority.ALWAYS);
-        box.setMinHeight(120);
-        box.setPrefHeight(180);
-        return box;
+        return grid;
     }
 
     /** The run whose row is chosen, or null. */
@@ -129,7 +121,8 @@ public final class RunColumns<R> {
             cell.getStyleClass().add("run-cell");
             StringBinding text = Bindings.createStringBinding(() -> col.text().apply(run), with(dependencies.apply(run)));
             cell.textProperty().bind(text);
-            wrap(cell);
+            size(cell, col.wraps());
+            if (col.wraps()) keepWords(cell);
             Region shownCell = cell;
             if (col.dot() != null) {
                 Label dot = new Label("●");
@@ -171,9 +164,26 @@ public final class RunColumns<R> {
 
     private static final javafx.css.PseudoClass CHOSEN = javafx.css.PseudoClass.getPseudoClass("chosen");
 
-    private static void wrap(Label l) {
-        l.setWrapText(true);
-        l.setMinWidth(0);
+    /** At least as wide as the label's longest word, in its font. */
+    private static void keepWords(Label l) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        Runnable measure = () -> {
+            double widest = 0;
+            probe.setFont(l.getFont());
+            for (String word : (l.getText() == null ? "" : l.getText()).split("\\s+")) {
+                probe.setText(word);
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            l.setMinWidth(Math.ceil(widest) + 2);
+        };
+        l.fontProperty().addListener((o, a, b) -> measure.run());
+        l.textProperty().addListener((o, a, b) -> measure.run());
+        measure.run();
+    }
+
+    private static void size(Label l, boolean wraps) {
+        l.setWrapText(wraps);
+        l.setMinWidth(wraps ? 0 : Region.USE_PREF_SIZE);
         l.setMaxWidth(Double.MAX_VALUE);
         l.setMinHeight(Region.USE_PREF_SIZE);
     }
