@@ -17,6 +17,7 @@ import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
 import org.kernellab.i18n.Messages;
+import org.kernellab.model.Architectures;
 
 /**
  * The command line: {@code conv}, {@code pool}, {@code shape}, {@code train}, help and version, printing JSON on stdout.
@@ -112,14 +113,14 @@ public final class Cli {
     }
 
     static Map<String, Object> shape(List<String> args) {
-        Options o = new Options("shape", args, Set.of("--input", "--layer"), Set.of(), Set.of("--layer"));
-        String text = o.required("--input");
-        if (!text.trim().matches("[0-9]{1,9}( *, *[0-9]{1,9}){1,4}")) throw new CliException("cli.badShape", text);
-        int[] input = Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
-        List<LayerSpec> layers = o.all("--layer").stream().map(LayerSpec::parse).toList();
+        Options o = new Options("shape", args, Set.of("--input", "--layer", "--model"), Set.of(), Set.of("--layer"));
+        String model = o.optional("--model"), text = model == null ? o.required("--input") : o.optional("--input");
+        if (model != null && !o.all("--layer").isEmpty()) throw new CliException("cli.modelOrLayers");
+        Architectures.Architecture arch = model == null ? null : Architectures.of(model);
+        int[] input = text == null ? arch.input() : shapeOption(text);
+        List<LayerSpec> layers = arch != null ? arch.layers() : o.all("--layer").stream().map(LayerSpec::parse).toList();
         List<LayerChain.Result> results = LayerChain.apply(input, layers);
         List<Map<String, Object>> rows = new ArrayList<>();
-        long total = 0;
         for (LayerChain.Result r : results) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("layer", r.layer().text());
@@ -128,15 +129,29 @@ public final class Cli {
             if (r.weightShape().length > 0) row.put("weight_shape", r.weightShape());
             row.put("parameters", r.parameters());
             if (!r.axes().isEmpty()) row.put("formula", r.axes().stream().map(AxisSize::formula).toList());
+            row.put("macs", r.macs());
+            row.put("activation_bytes", r.activationBytes());
             rows.add(row);
-            total += r.parameters();
         }
+        LayerChain.Totals t = LayerChain.Totals.of(results);
         Map<String, Object> res = new LinkedHashMap<>();
+        if (arch != null) res.put("model", arch.name());
         res.put("input", input);
         res.put("layers", rows);
         res.put("output", results.isEmpty() ? input : results.get(results.size() - 1).shape());
-        res.put("parameters", total);
+        res.put("parameters", t.parameters());
+        Map<String, Object> totals = new LinkedHashMap<>();
+        totals.put("parameters", t.parameters());
+        totals.put("macs", t.macs());
+        totals.put("weights_mb", Math.round(t.weightsMegabytes() * 100) / 100.0);
+        totals.put("activations_mb", Math.round(t.activationMegabytes() * 100) / 100.0);
+        res.put("totals", totals);
         return res;
+    }
+
+    private static int[] shapeOption(String text) {
+        if (!text.trim().matches("[0-9]{1,9}( *, *[0-9]{1,9}){1,4}")) throw new CliException("cli.badShape", text);
+        return Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
     }
 
     private static Tensor bias(String text, int filters) {

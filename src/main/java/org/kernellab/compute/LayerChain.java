@@ -5,17 +5,43 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Shapes and parameter counts through a chain of layers, PyTorch style, without running anything:
+ * Shapes, parameter counts and multiply-accumulates through a chain of layers, PyTorch style, without running anything:
  * (1,3,19,19) → conv:out=7,k=5 → (1,7,15,15) → conv:out=2,k=3 → (1,2,13,13).
  */
 public final class LayerChain {
     private LayerChain() {}
 
+    /** Bytes of one value: the chain describes float32 networks, as PyTorch's defaults and this app's are. */
+    public static final int BYTES_PER_VALUE = 4;
+
     /**
      * @param weightShape PyTorch's weight shape of the layer, empty when it has none
      * @param axes        the size arithmetic per spatial axis (conv and pool), else empty
+     * @param macs        multiply-accumulates of the whole batch, counted as torchinfo's summaries count them: a
+     *                    convolution's output cells times {@code C·kh·kw}, a linear layer's {@code in·out} per sample;
+     *                    biases, activations and pooling count none
      */
-    public record Result(LayerSpec layer, int[] shape, long parameters, int[] weightShape, List<AxisSize> axes, String pytorch) {}
+    public record Result(LayerSpec layer, int[] shape, long parameters, int[] weightShape, List<AxisSize> axes, String pytorch, long macs) {
+        /** The bytes the layer's output takes in float32: its activation memory. */
+        public long activationBytes() { return Shapes.cells(Arrays.stream(shape).asLongStream().toArray()) * BYTES_PER_VALUE; }
+    }
+
+    /** The sums over a chain's layers. Sizes in MB of 10^6 bytes, as torchinfo prints them. */
+    public record Totals(long parameters, long macs, long activationBytes) {
+        public static Totals of(List<Result> layers) {
+            long p = 0, m = 0, a = 0;
+            for (Result r : layers) {
+                p += r.parameters();
+                m += r.macs();
+                a += r.activationBytes();
+            }
+            return new Totals(p, m, a);
+        }
+
+        public double weightsMegabytes() { return parameters * (double) BYTES_PER_VALUE / 1e6; }
+
+        public double activationMegabytes() { return activationBytes / 1e6; }
+    }
 
     /** Each layer's output, or a {@link ComputeException} naming the layer that cannot take its input. */
     public static List<Result> apply(int[] input, List<LayerSpec> layers) {
@@ -45,13 +71,17 @@ public final class LayerChain {
             case CONV -> {
                 if (axes != 2 && axes != 3) throw new ComputeException("chain.needsImage", "conv", in.length);
                 int f = outputs(l);
+                fixedInput(l, in[1]);
                 Window w = new Window(l.perAxis("k", axes, 0), l.perAxis("s", axes, 1), l.perAxis("p", axes, 0), l.perAxis("d", axes, 1), false);
                 List<AxisSize> sizes = Shapes.axes(Arrays.copyOfRange(in, 2, in.length), w, false);
                 int[] spatial = sizesOrThrow(sizes);
                 boolean bias = l.flag("bias", true);
                 int[] weight = Reference.concat(new int[] {f, in[1]}, w.kernel());
-                long params = exact(Shapes.cells(Arrays.stream(weight).asLongStream().toArray()) + (bias ? f : 0), l);
-                return new Result(l, Reference.concat(new int[] {in[0], f}, spatial), params, weight, sizes, PyTorch.conv(in[1], f, w, bias));
+                long params = exact(Shapes.cells(Arrays.stream(weight).asLongStream().toArray()) + (bias ? f : 0), "chain.tooManyParameters", l);
+                int[] out = Reference.concat(new int[] {in[0], f}, spatial);
+                long macs = exact(Shapes.cells(Shapes.cells(Arrays.stream(out).asLongStream().toArray()), in[1], Shapes.cells(
+                        Arrays.stream(w.kernel()).asLongStream().toArray())), "chain.tooManyMacs", l);
+                return new Result(l, out, params, weight, sizes, PyTorch.conv(in[1], f, w, bias), macs);
             }
             case POOL -> {
                 if (axes != 2 && axes != 3) throw new ComputeException("chain.needsImage", "pool", in.length);
@@ -61,25 +91,34 @@ public final class LayerChain {
                 if (!l.options().containsKey("s")) w = new Window(k, k, w.padding(), w.dilation(), w.ceil());
                 PoolMode mode = PoolMode.parse(l.options().getOrDefault("mode", "max"));
                 List<AxisSize> sizes = Shapes.axes(Arrays.copyOfRange(in, 2, in.length), w, true);
-                return new Result(l, Reference.concat(new int[] {in[0], in[1]}, sizesOrThrow(sizes)), 0, new int[0], sizes, PyTorch.pool(mode, w));
+                return new Result(l, Reference.concat(new int[] {in[0], in[1]}, sizesOrThrow(sizes)), 0, new int[0], sizes, PyTorch.pool(mode, w), 0);
             }
-            case RELU -> { return new Result(l, in, 0, new int[0], List.of(), "nn.ReLU()"); }
+            case ADAPTIVE_POOL -> {
+                if (axes != 2 && axes != 3) throw new ComputeException("chain.needsImage", "adaptiveavgpool", in.length);
+                int[] size = l.perAxis("out", axes, 0);
+                for (int v : size) if (v < 1 || v > Shapes.LIMIT) throw new ComputeException("layer.badOut", v);
+                return new Result(l, Reference.concat(new int[] {in[0], in[1]}, size), 0, new int[0], List.of(),
+                        "nn.AdaptiveAvgPool" + axes + "d(" + Arrays.toString(size).replace('[', '(').replace(']', ')') + ")", 0);
+            }
+            case RELU -> { return new Result(l, in, 0, new int[0], List.of(), "nn.ReLU()", 0); }
             case DROPOUT -> {
-                return new Result(l, in, 0, new int[0], List.of(), "nn.Dropout(p=" + l.dropout() + ")");
+                return new Result(l, in, 0, new int[0], List.of(), "nn.Dropout(p=" + l.dropout() + ")", 0);
             }
             case FLATTEN -> {
                 long features = 1;
                 for (int i = 1; i < in.length; i++) features = Shapes.cells(features, in[i]);
                 if (features > Integer.MAX_VALUE) throw new ComputeException("chain.tooManyFeatures", features, Integer.MAX_VALUE);
-                return new Result(l, new int[] {in[0], (int) features}, 0, new int[0], List.of(), "nn.Flatten()");
+                return new Result(l, new int[] {in[0], (int) features}, 0, new int[0], List.of(), "nn.Flatten()", 0);
             }
             case LINEAR -> {
                 if (in.length != 2) throw new ComputeException("chain.needsFlat", in.length);
                 int out = outputs(l);
+                fixedInput(l, in[1]);
                 boolean bias = l.flag("bias", true);
                 long params = (long) in[1] * out + (bias ? out : 0); // < 2^31 · 10^6: no wrap-around
                 return new Result(l, new int[] {in[0], out}, params, new int[] {out, in[1]}, List.of(),
-                        "nn.Linear(" + in[1] + ", " + out + (bias ? "" : ", bias=False") + ")");
+                        "nn.Linear(" + in[1] + ", " + out + (bias ? "" : ", bias=False") + ")",
+                        exact(Shapes.cells(in[0], in[1], out), "chain.tooManyMacs", l));
             }
             default -> throw new IllegalStateException(l.kind().name());
         }
@@ -92,10 +131,16 @@ public final class LayerChain {
         return f;
     }
 
-    /** A parameter count, refused when it no longer fits in 63 bits (a request no machine could hold). */
-    private static long exact(long parameters, LayerSpec l) {
-        if (parameters < 0 || parameters >= Long.MAX_VALUE / 2) throw new ComputeException("chain.tooManyParameters", l.text());
-        return parameters;
+    /** A layer written with {@code in=} takes that many channels or features, like a PyTorch module built for them. */
+    private static void fixedInput(LayerSpec l, int given) {
+        int expected = l.integer("in", given);
+        if (expected != given) throw new ComputeException("chain.inMismatch", expected, given);
+    }
+
+    /** A count, refused when it no longer fits in 63 bits (a request no machine could hold or run). */
+    private static long exact(long count, String key, LayerSpec l) {
+        if (count < 0 || count >= Long.MAX_VALUE / 2) throw new ComputeException(key, l.text());
+        return count;
     }
 
     private static int[] sizesOrThrow(List<AxisSize> sizes) {

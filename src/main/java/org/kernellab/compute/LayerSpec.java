@@ -8,19 +8,21 @@ import java.util.Set;
 /**
  * One layer of a chain written as text, the way the command line and the lessons write it:
  * {@code conv:out=7,k=5[,s=1,p=0,d=1,bias=false]}, {@code pool:k=2[,s=2,p=0,mode=max|avg,ceil]}
- * (also {@code maxpool:…}, {@code avgpool:…}), {@code relu}, {@code dropout[:p=0.5]}, {@code flatten},
- * {@code linear:out=10}. Per-axis values are written with {@code x}: {@code k=3x5}.
+ * (also {@code maxpool:…}, {@code avgpool:…}), {@code adaptiveavgpool:out=6}, {@code relu}, {@code dropout[:p=0.5]},
+ * {@code flatten}, {@code linear:out=10}. Per-axis values are written with {@code x}: {@code k=3x5}. A conv or linear
+ * layer may fix what it takes, {@code in=3}, as a PyTorch module does: another input is then refused.
  */
 public record LayerSpec(Kind kind, Map<String, String> options, String text) {
-    public enum Kind { CONV, POOL, RELU, DROPOUT, FLATTEN, LINEAR }
+    public enum Kind { CONV, POOL, ADAPTIVE_POOL, RELU, DROPOUT, FLATTEN, LINEAR }
 
     private static final Map<Kind, Set<String>> ALLOWED = Map.of(
-            Kind.CONV, Set.of("out", "k", "s", "p", "d", "bias"),
+            Kind.CONV, Set.of("in", "out", "k", "s", "p", "d", "bias"),
             Kind.POOL, Set.of("k", "s", "p", "mode", "ceil"),
+            Kind.ADAPTIVE_POOL, Set.of("out"),
             Kind.RELU, Set.of(),
             Kind.DROPOUT, Set.of("p"),
             Kind.FLATTEN, Set.of(),
-            Kind.LINEAR, Set.of("out", "bias"));
+            Kind.LINEAR, Set.of("in", "out", "bias"));
 
     public static LayerSpec parse(String text) {
         String t = text.trim();
@@ -32,6 +34,7 @@ public record LayerSpec(Kind kind, Map<String, String> options, String text) {
             case "pool" -> Kind.POOL;
             case "maxpool", "maxpool2d", "maxpool3d" -> { opts.put("mode", "max"); yield Kind.POOL; }
             case "avgpool", "avgpool2d", "avgpool3d" -> { opts.put("mode", "avg"); yield Kind.POOL; }
+            case "adaptiveavgpool", "adaptiveavgpool2d", "adaptiveavgpool3d" -> Kind.ADAPTIVE_POOL;
             case "relu" -> Kind.RELU;
             case "dropout" -> Kind.DROPOUT;
             case "flatten" -> Kind.FLATTEN;
@@ -51,7 +54,8 @@ public record LayerSpec(Kind kind, Map<String, String> options, String text) {
                 opts.put(key, value);
             }
         }
-        if ((kind == Kind.CONV || kind == Kind.LINEAR) && !opts.containsKey("out")) throw new ComputeException("layer.needsOption", "out", text);
+        boolean needsOut = kind == Kind.CONV || kind == Kind.LINEAR || kind == Kind.ADAPTIVE_POOL;
+        if (needsOut && !opts.containsKey("out")) throw new ComputeException("layer.needsOption", "out", text);
         if (kind == Kind.CONV && !opts.containsKey("k")) throw new ComputeException("layer.needsOption", "k", text);
         if (kind == Kind.POOL && !opts.containsKey("k")) throw new ComputeException("layer.needsOption", "k", text);
         LayerSpec spec = new LayerSpec(kind, Map.copyOf(opts), t);

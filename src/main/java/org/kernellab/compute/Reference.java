@@ -3,46 +3,62 @@ package org.kernellab.compute;
 import java.util.Arrays;
 
 /**
- * Convolution and pooling from scratch, with plain loops, as the course writes them in numpy. Slow and
- * obvious on purpose: the tests hold the ND4J path against it, and a lesson shows it side by side.
- * Works for any number of spatial axes.
+ * Convolution and pooling from scratch, with plain loops, in the steps and notation of the course's numpy notebook:
+ * zero padding, one window ({@code convolve}), the forward pass, max and average pooling; m examples, n_C_prev channels
+ * in, n_C filters, f the filter size, pad, stride. Slow and obvious on purpose: the tests hold the ND4J path against it,
+ * and the "from scratch" lesson runs it beside ND4J and shows this source. Works for any number of spatial axes (h, w).
  */
 public final class Reference {
     private Reference() {}
 
-    /** x (N, C, spatial...), w (F, C, k...), bias (F) or null. */
+    /** Step 1, padding: x (m, n_C_prev, n_H_prev, n_W_prev) with {@code pad} cells of {@code value} around each picture. */
+    public static Tensor pad(Tensor x, int[] pad, double value) {
+        int[] size = x.shape().clone();
+        for (int a = 0; a < pad.length; a++) size[a + 2] += 2 * pad[a];              // n_H_prev + 2·pad
+        Tensor padded = Tensor.zeros(size);
+        if (value != 0) java.util.Arrays.fill(padded.data(), value);
+        for (int[] at : positions(x.shape())) {
+            int[] to = at.clone();
+            for (int a = 0; a < pad.length; a++) to[a + 2] += pad[a];                   // shifted pad cells in
+            padded.set(x.get(at), to);
+        }
+        return padded;
+    }
+
+    /** Step 2, one window: Z = Σ slice · W[c] + b[c], the slice of example i starting at {@code start} in the padded input. */
+    public static double convolve(Tensor padded, int i, int[] start, Tensor w, int c, double b, int[] dilation) {
+        double sum = 0;
+        int[] f = Arrays.copyOfRange(w.shape(), 2, w.rank());
+        for (int cPrev = 0; cPrev < w.dim(1); cPrev++) {                              // every channel of the slice
+            for (int[] k : positions(f)) {                                             // every cell of the f×f window
+                int[] at = new int[f.length];
+                for (int a = 0; a < f.length; a++) at[a] = start[a] + k[a] * dilation[a];
+                sum += padded.get(concat(new int[] {i, cPrev}, at)) * w.get(concat(new int[] {c, cPrev}, k));   // slice · W
+            }
+        }
+        return sum + b;                                                                // + b
+    }
+
+    /** Step 3, the forward pass: x (m, n_C_prev, n_H_prev, n_W_prev), w (n_C, n_C_prev, f, f), bias (n_C) or null. */
     public static Tensor conv(Tensor x, Tensor w, Tensor bias, Window win) {
         int axes = x.rank() - 2;
         NdOps.checkConvShapes(x, w, bias, axes);
         Window win2 = win.withKernel(Arrays.copyOfRange(w.shape(), 2, w.rank()));
-        int[] outSize = Shapes.require(NdOps.spatial(x), win2, false);
-        int n = x.dim(0), c = x.dim(1), f = w.dim(0);
-        int[] outShape = concat(new int[] {n, f}, outSize);
-        Tensor out = Tensor.zeros(outShape);
-        int[] kernel = win2.kernel();
-
-        for (int b = 0; b < n; b++) {
-            for (int filter = 0; filter < f; filter++) {
-                for (int[] o : positions(outSize)) {
-                    double sum = bias == null ? 0 : bias.get(filter);
-                    for (int ch = 0; ch < c; ch++) {
-                        for (int[] k : positions(kernel)) {
-                            int[] at = new int[axes];
-                            boolean inside = true;
-                            for (int a = 0; a < axes; a++) {
-                                at[a] = o[a] * win2.stride()[a] + k[a] * win2.dilation()[a] - win2.padding()[a];
-                                inside &= at[a] >= 0 && at[a] < x.dim(a + 2);
-                            }
-                            if (inside) { // a padding cell is zero and adds nothing
-                                sum += x.get(concat(new int[] {b, ch}, at)) * w.get(concat(new int[] {filter, ch}, k));
-                            }
-                        }
-                    }
-                    out.set(sum, concat(new int[] {b, filter}, o));
+        int[] n = Shapes.require(NdOps.spatial(x), win2, false);                        // n_H = ⌊(n_H_prev + 2·pad − f) / stride⌋ + 1
+        int m = x.dim(0), nC = w.dim(0);
+        Tensor z = Tensor.zeros(concat(new int[] {m, nC}, n));                          // Z = zeros(m, n_C, n_H, n_W)
+        Tensor padded = pad(x, win2.padding(), 0);                                      // zero padding
+        for (int i = 0; i < m; i++) {                                                   // each example
+            for (int[] hw : positions(n)) {                                            // each output cell (h, w)
+                int[] start = new int[axes];
+                for (int a = 0; a < axes; a++) start[a] = win2.stride()[a] * hw[a];   // y_start = stride · h
+                for (int c = 0; c < nC; c++) {                                          // each filter
+                    double b = bias == null ? 0 : bias.get(c);
+                    z.set(convolve(padded, i, start, w, c, b, win2.dilation()), concat(new int[] {i, c}, hw));
                 }
             }
         }
-        return out;
+        return z;
     }
 
     /** Transposed convolution: x (N, C, H, W), w (C, F, kH, kW), each input cell scattering the kernel. */
@@ -73,37 +89,39 @@ public final class Reference {
         return y;
     }
 
-    /** Max or average pooling of x (N, C, spatial...), average counting padding cells as zeros. */
+    /**
+     * Steps 4 and 5, max and average pooling of x (m, n_C_prev, n_H_prev, n_W_prev): the largest or the mean value of
+     * each f×f window, channel by channel. Padding cells count as −∞ for the max and as zeros in the mean, as PyTorch
+     * does; ceil mode's last window may hang past the padded edge, and those cells are not counted.
+     */
     public static Tensor pool(Tensor x, PoolMode mode, Window win) {
         int axes = x.rank() - 2;
-        int[] outSize = Shapes.require(NdOps.spatial(x), win, true);
-        Tensor out = Tensor.zeros(concat(new int[] {x.dim(0), x.dim(1)}, outSize));
-        for (int b = 0; b < x.dim(0); b++) {
-            for (int ch = 0; ch < x.dim(1); ch++) {
-                for (int[] o : positions(outSize)) {
-                    double best = Double.NEGATIVE_INFINITY, sum = 0;
-                    int counted = 0;
-                    for (int[] k : positions(win.kernel())) {
-                        int[] at = new int[axes];
-                        boolean inside = true, inPadded = true;
+        int[] n = Shapes.require(NdOps.spatial(x), win, true);                         // n_H = ⌊(n_H_prev + 2·pad − f) / stride⌋ + 1
+        int m = x.dim(0), nC = x.dim(1);                                                // n_C = n_C_prev
+        Tensor z = Tensor.zeros(concat(new int[] {m, nC}, n));
+        Tensor padded = pad(x, win.padding(), mode == PoolMode.MAX ? Double.NEGATIVE_INFINITY : 0);
+        for (int i = 0; i < m; i++) {                                                   // each example
+            for (int[] hw : positions(n)) {                                            // each output cell (h, w)
+                for (int c = 0; c < nC; c++) {                                          // each channel
+                    double max = Double.NEGATIVE_INFINITY, sum = 0;
+                    int count = 0;
+                    for (int[] k : positions(win.kernel())) {                          // each cell of the window
+                        int[] at = concat(new int[] {i, c}, new int[axes]);
+                        boolean inside = true;
                         for (int a = 0; a < axes; a++) {
-                            at[a] = o[a] * win.stride()[a] + k[a] - win.padding()[a];
-                            inside &= at[a] >= 0 && at[a] < x.dim(a + 2);
-                            // ceil mode's last window may hang past the right padding: those cells are not counted
-                            inPadded &= at[a] < x.dim(a + 2) + win.padding()[a];
+                            at[a + 2] = win.stride()[a] * hw[a] + k[a];                 // y_start + k
+                            inside &= at[a + 2] < padded.dim(a + 2);
                         }
-                        if (inPadded) counted++;
-                        if (inside) {
-                            double v = x.get(concat(new int[] {b, ch}, at));
-                            best = Math.max(best, v);
-                            sum += v;
-                        }
+                        if (!inside) continue;
+                        max = Math.max(max, padded.get(at));
+                        sum += padded.get(at);
+                        count++;
                     }
-                    out.set(mode == PoolMode.MAX ? best : sum / counted, concat(new int[] {b, ch}, o));
+                    z.set(mode == PoolMode.MAX ? max : sum / count, concat(new int[] {i, c}, hw));   // max(slice) or mean(slice)
                 }
             }
         }
-        return out;
+        return z;
     }
 
     /** Every index of a box of the given sizes, last axis fastest. */

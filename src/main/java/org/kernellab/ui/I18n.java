@@ -26,6 +26,12 @@ public final class I18n {
 
     public String tr(Problem p) { return p.message(locale.get()); }
 
+    /** A double as Java writes it (the shortest text that reads back the same), with the language's decimal mark. */
+    public String exact(double v) {
+        String s = Double.toString(v);
+        return "es".equals(locale().getLanguage()) ? s.replace('.', ',') : s;
+    }
+
     /** A binding that follows the language. */
     public StringBinding bind(String key, Object... args) {
         return Bindings.createStringBinding(() -> tr(key, args), locale);

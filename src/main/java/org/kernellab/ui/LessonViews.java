@@ -10,8 +10,10 @@ import org.kernellab.ui.convintro.ConvIntroPage;
 import org.kernellab.ui.dataset.DatasetPage;
 import org.kernellab.ui.exercise.ChainExercisePage;
 import org.kernellab.ui.exercise.ExercisePage;
+import org.kernellab.ui.famous.FamousNetsPage;
 import org.kernellab.ui.featuremaps.FeatureMapsPage;
 import org.kernellab.ui.pooling.PoolingPage;
+import org.kernellab.ui.scratch.FromScratchPage;
 import org.kernellab.ui.train3d.Train3DPage;
 import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.voxels.VoxelPage;
@@ -36,7 +38,9 @@ public final class LessonViews {
             Map.entry("feature-maps", FeatureMapsPage::new),
             Map.entry("voxels", VoxelPage::new),
             Map.entry("conv3d", Conv3dPage::new),
-            Map.entry("train3d", Train3DPage::new));
+            Map.entry("train3d", Train3DPage::new),
+            Map.entry("famous-nets", FamousNetsPage::new),
+            Map.entry("from-scratch", FromScratchPage::new));
 
     private LessonViews() {}
 

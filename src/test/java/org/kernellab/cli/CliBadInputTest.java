@@ -210,10 +210,12 @@ class CliBadInputTest {
                     "--padding", "1"),
             List.of("pool", "--input", "[[1,2,3,4,5]]", "--mode", "avg", "--size", "1,2", "--ceil"),
             List.of("shape", "--input", "1,3,19,19", "--layer", "conv:out=7,k=5,s=1,p=0", "--layer", "maxpool:k=2,ceil", "--layer", "flatten",
-                    "--layer", "dropout:p=0.25", "--layer", "linear:out=10"));
+                    "--layer", "dropout:p=0.25", "--layer", "linear:out=10"),
+            List.of("shape", "--model", "alexnet", "--input", "1,3,224,224"));
     static final List<String> ODD = List.of("", "-1", "0", "2147483647", "2147483648", "99999999999", "1e400", "-1e400", "NaN", "1,", ",1", "1,2,3",
             "0x10", "[[1,2],[3]]", "[[]]", "[]", "[[1,2]] x", "{}", "null", "[[\"a\"]]", "[[[[[1]]]]]", "max", "avg", "3x", "k=3,k=3",
-            "conv:out=0,k=1", "linear:out=2147483647", "dropout:p=-0.1", "maxpool:k=2,p=2", "\u0000", "@", "@/dev/null", "--input", "--ceil", "٣");
+            "conv:out=0,k=1", "linear:out=2147483647", "dropout:p=-0.1", "maxpool:k=2,p=2", "vgg16",
+            "adaptiveavgpool:out=0", "linear:in=3,out=2", "\u0000", "@", "@/dev/null", "--input", "--ceil", "٣");
 
     /** A valid command line with one or two of its words replaced, inserted or left out. */
     static List<String> mutated(Random rnd) {

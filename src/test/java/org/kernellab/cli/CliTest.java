@@ -131,4 +131,26 @@ class CliTest {
         assertFalse(r.err().contains("Exception") || r.err().contains("\tat "), r.err());
         assertTrue(r.err().contains(expected), r.err());
     }
+
+    @Test void shapeOfAFamousNetworkWithTotals() throws Exception {
+        Run r = run("shape", "--model", "alexnet");
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = r.json();
+        assertEquals("AlexNet", j.get("model").asText());
+        assertEquals("[1,3,224,224]", j.get("input").toString());
+        assertEquals(61_100_840, j.get("parameters").asLong());
+        assertEquals(61_100_840, j.get("totals").get("parameters").asLong());
+        assertEquals(714_188_480L, j.get("totals").get("macs").asLong());
+        assertEquals(244.4, j.get("totals").get("weights_mb").asDouble(), 1e-9);
+        JsonNode first = j.get("layers").get(0);
+        assertEquals("nn.Conv2d(3, 64, kernel_size=11, stride=4, padding=2)", first.get("pytorch").asText());
+        assertEquals(70_276_800L, first.get("macs").asLong());
+        assertEquals(64 * 55 * 55 * 4, first.get("activation_bytes").asLong());
+        assertEquals("nn.AdaptiveAvgPool2d((6, 6))", j.get("layers").get(13).get("pytorch").asText());
+        assertEquals(138_357_544, run("shape", "--model", "vgg16").json().get("totals").get("parameters").asLong());
+        assertEquals("[1,10]", run("shape", "--model", "course-cnn").json().get("output").toString());
+        Run bad = run("shape", "--model", "course-cnn", "--layer", "relu");
+        assertEquals(2, bad.status());
+        assertEquals("error: shape takes either --model or --layer options, not both", bad.err());
+    }
 }

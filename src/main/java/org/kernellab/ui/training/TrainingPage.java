@@ -21,6 +21,7 @@ import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.Grids;
+import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Workspace;
 import org.kernellab.i18n.Numbers;
 
@@ -117,11 +118,5 @@ public final class TrainingPage implements Page {
     /** Leaves the lab: training goes on; this page stops listening to the lab's state. */
     @Override public void dispose() { life.end(); }
 
-    private Tab tab(String id, String key, Node content) {
-        Tab t = new Tab();
-        t.setId(id);
-        t.textProperty().bind(i18n.bind(key));
-        t.setContent(content);
-        return t;
-    }
+    private Tab tab(String id, String key, Node content) { return Controls.tab(id, i18n, key, content); }
 }

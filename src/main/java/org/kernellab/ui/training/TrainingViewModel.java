@@ -128,7 +128,7 @@ public final class TrainingViewModel {
     }
 
     /** The edited settings as a spec for a net of this kind; throws ComputeException naming what is wrong. */
-    NetSpec spec(NetSpec.Kind k) {
+    public NetSpec spec(NetSpec.Kind k) {
         double rate;
         try {
             rate = Double.parseDouble(lr.get().trim().replace(',', '.'));

@@ -72,6 +72,16 @@ public final class Controls {
         return scroll;
     }
 
+    /** A tab that cannot be closed, its title bound to {@code key}. */
+    public static javafx.scene.control.Tab tab(String id, I18n i18n, String key, javafx.scene.Node content) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab();
+        t.setId(id);
+        t.textProperty().bind(i18n.bind(key));
+        t.setContent(content);
+        t.setClosable(false);
+        return t;
+    }
+
     /** A wrapping label bound to {@code key}. */
     public static Label label(I18n i18n, String key) {
         Label l = new Label();

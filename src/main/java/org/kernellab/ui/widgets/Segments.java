@@ -2,12 +2,16 @@ package org.kernellab.ui.widgets;
 
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Toggle;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.kernellab.ui.I18n;
 
-/** A row of buttons choosing one value of a property; one is always chosen. */
+/** Buttons choosing one value of a property, in a row or a column; one is always chosen. */
 public final class Segments {
     private Segments() {}
 
@@ -16,14 +20,34 @@ public final class Segments {
         ToggleGroup group = new ToggleGroup();
         SegmentedButton buttons = new SegmentedButton();
         buttons.setToggleGroup(group);
+        choices.forEach((v, idKey) -> buttons.getButtons().add(choice(new ToggleButton(), v, idKey, value, i18n)));
+        follow(group, value);
+        return buttons;
+    }
+
+    /** The same as a column of radio buttons whose labels wrap: for long names or a narrow settings column. */
+    public static <T> VBox column(ObjectProperty<T> value, Map<T, String[]> choices, I18n i18n) {
+        ToggleGroup group = new ToggleGroup();
+        VBox box = new VBox(6);
         choices.forEach((v, idKey) -> {
-            ToggleButton b = new ToggleButton();
-            b.setId(idKey[0]);
-            b.textProperty().bind(i18n.bind(idKey[1]));
-            b.setUserData(v);
-            b.setSelected(v.equals(value.get()));
-            buttons.getButtons().add(b);
+            RadioButton b = choice(new RadioButton(), v, idKey, value, i18n);
+            b.setWrapText(true);
+            b.setToggleGroup(group);
+            box.getChildren().add(b);
         });
+        follow(group, value);
+        return box;
+    }
+
+    private static <T, B extends ButtonBase & Toggle> B choice(B b, T v, String[] idKey, ObjectProperty<T> value, I18n i18n) {
+        b.setId(idKey[0]);
+        b.textProperty().bind(i18n.bind(idKey[1]));
+        b.setUserData(v);
+        b.setSelected(v.equals(value.get()));
+        return b;
+    }
+
+    private static <T> void follow(ToggleGroup group, ObjectProperty<T> value) {
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) was.setSelected(true); // clicking the chosen button keeps it chosen
             else {
@@ -31,6 +55,5 @@ public final class Segments {
                 value.set(v);
             }
         });
-        return buttons;
     }
 }

@@ -1,0 +1,279 @@
+package org.kernellab.ui.famous;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.HPos;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kernellab.compute.LayerChain;
+import org.kernellab.compute.LayerSpec;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.model.Architectures.Architecture;
+import org.kernellab.model.Net3DSpec;
+import org.kernellab.model.NetSpec;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Lifetime;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.famous.FamousNetsViewModel.Net;
+import org.kernellab.ui.famous.FamousNetsViewModel.Row;
+import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.Segments;
+import org.kernellab.ui.widgets.ShapeStrip;
+import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.Workspace;
+
+/**
+ * Famous networks layer by layer: the torchinfo-style table with bars of parameters and of multiply-accumulates, the
+ * shape shrinking through the net, and the slides' dense-or-convolution comparison. Parameters: {@code net} (alexnet,
+ * vgg16, course-mlp, course-cnn, lab, conv3dnet, lab3d), {@code tab} (layers or dense).
+ */
+public final class FamousNetsPage implements Page {
+    /** The width a bar has for the largest layer. */
+    private static final double BAR = 96;
+    private final FamousNetsViewModel vm;
+    private final I18n i18n;
+    private final Lifetime life = new Lifetime();
+    private final BorderPane root = new BorderPane();
+    private final GridPane table = new GridPane();
+    private final ShapeStrip strip = new ShapeStrip();
+    private final Label totals = new Label(), problem = new Label();
+    private final SliderRow sideRow;
+
+    public FamousNetsPage(LessonParams params, AppContext ctx) {
+        i18n = ctx.i18n();
+        vm = new FamousNetsViewModel(() -> lab(ctx), () -> lab3d(ctx));
+        vm.net.set(Net.valueOf(params.string("net", "alexnet").toUpperCase(Locale.ROOT).replace('-', '_').replace("LAB3D", "LAB_3D")));
+
+        Map<Net, String[]> names = new LinkedHashMap<>();
+        for (Net n : Net.values()) {
+            String id = n.name().toLowerCase(Locale.ROOT);
+            names.put(n, new String[] {"famous-" + id.replace('_', '-'), "famous.net." + id});
+        }
+        VBox choices = Segments.column(vm.net, names, i18n);
+        sideRow = new SliderRow("famous-side", i18n.bind(() -> i18n.tr(vm.threeD() ? "famous.grid" : "famous.side"), vm.net), vm.side,
+                FamousNetsViewModel.MIN_SIDE, FamousNetsViewModel.MAX_SIDE);
+        Label input = new Label();
+        input.setId("famous-input");
+        input.setWrapText(true);
+        input.getStyleClass().add("hint");
+        input.textProperty().bind(i18n.bind(() -> i18n.tr("famous.input", "(" + String.join(", ", java.util.Arrays.stream(vm.table().input())
+                .mapToObj(String::valueOf).toList()) + ")"), vm.tableProperty()));
+        VBox settings = new VBox(10, Controls.label(i18n, "famous.choose"), choices, sideRow, input);
+        settings.getChildren().get(0).getStyleClass().add("settings-title");
+
+        totals.setId("famous-totals");
+        totals.setWrapText(true);
+        totals.getStyleClass().add("formula");
+        totals.setMinHeight(Region.USE_PREF_SIZE);
+        problem.setId("famous-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("problem");
+        table.setId("famous-table");
+        table.getStyleClass().add("layer-table");
+        table.setHgap(10);
+        table.setVgap(3);
+        Label stripTitle = Controls.label(i18n, "famous.stripTitle");
+        stripTitle.getStyleClass().add("grid-title");
+        strip.setId("famous-strip");
+        VBox layers = new VBox(12, totals, problem, stripTitle, strip, table);
+        layers.setPadding(new Insets(12));
+        ScrollPane layersScroll = new ScrollPane(layers);
+        layersScroll.setFitToWidth(true);
+        layersScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
+        TabPane tabs = new TabPane(Controls.tab("famous-tab-layers", i18n, "famous.tabLayers", layersScroll),
+                Controls.tab("famous-tab-dense", i18n, "famous.tabDense", new DenseOrConv(vm, i18n, life).build()));
+        if ("dense".equals(params.string("tab", "layers"))) tabs.getSelectionModel().select(1);
+        root.setCenter(new Workspace(Controls.column(settings, 250), tabs, 600, i18n, ctx.presentation()));
+
+        life.onChange(vm.tableProperty(), t -> show());
+        life.onChange(i18n.localeProperty(), l -> show());
+        show();
+    }
+
+    FamousNetsViewModel viewModel() { return vm; }
+
+    /** The training lab's net as it is being edited, read for a 28×28 picture. */
+    private static Architecture lab(AppContext ctx) {
+        NetSpec spec = ctx.trainingLab().spec(ctx.trainingLab().kind.get());
+        return new Architecture("lab", "lab", new int[] {1, 1, 28, 28}, spec.layers());
+    }
+
+    private static Architecture lab3d(AppContext ctx) {
+        Net3DSpec spec = ctx.train3d().spec();
+        return new Architecture("lab3d", "lab3d", new int[] {1, 1, spec.grid(), spec.grid(), spec.grid()}, spec.layers());
+    }
+
+    private void show() {
+        FamousNetsViewModel.Table t = vm.table();
+        sideRow.slider().setMax(vm.maxSide());
+        problem.setText(t.problem() == null ? "" : "✗ " + i18n.tr(t.problem()));
+        problem.setVisible(t.problem() != null);
+        problem.setManaged(t.problem() != null);
+        LayerChain.Totals sum = t.totals();
+        totals.setText(t.problem() != null ? "" : i18n.tr("famous.totals", sum.parameters(), sum.weightsMegabytes(), sum.macs() / 1e6,
+                sum.activationMegabytes()));
+        List<ShapeStrip.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < t.blocks().size(); i++) {
+            FamousNetsViewModel.Block b = t.blocks().get(i);
+            entries.add(new ShapeStrip.Entry(b.shape(), i == 0 ? i18n.tr("famous.stripInput") : i18n.tr("famous.stripLayers", b.layers())));
+        }
+        strip.show(entries);
+        fillTable(t.rows());
+    }
+
+    private void fillTable(List<Row> rows) {
+        table.getChildren().clear();
+        table.getColumnConstraints().setAll(column(HPos.RIGHT, false), column(HPos.LEFT, true), column(HPos.LEFT, false),
+                column(HPos.LEFT, false), column(HPos.LEFT, false), column(HPos.RIGHT, false));
+        if (rows.isEmpty()) return;
+        String[] heads = {"#", i18n.tr("famous.colLayer"), i18n.tr("famous.colShape"), i18n.tr("famous.colParams"), i18n.tr("famous.colMacs"),
+            i18n.tr("famous.colMemory")};
+        for (int c = 0; c < heads.length; c++) table.add(cell(heads[c], "header"), c, 0);
+        int r = 1;
+        for (Row row : rows) {
+            boolean weighted = row.parameters() > 0 || row.macs() > 0;
+            Label layer = cell(row.pytorch(), "code");
+            layer.setWrapText(true);
+            layer.setMinWidth(130);
+            table.add(cell(String.valueOf(row.index()), "hint"), 0, r);
+            table.add(layer, 1, r);
+            table.add(cell(ShapeStrip.text(row.shape()), "code"), 2, r);
+            table.add(bar(row.parameters(), row.parameterShare(), "param-bar", weighted), 3, r);
+            table.add(bar(row.macs(), row.macShare(), "mac-bar", weighted), 4, r);
+            table.add(cell(bytes(row.activationBytes()), "small"), 5, r);
+            if (row.kind() == LayerSpec.Kind.RELU || row.kind() == LayerSpec.Kind.DROPOUT) layer.getStyleClass().add("hint");
+            r++;
+        }
+    }
+
+    private String bytes(long n) {
+        if (n >= 1_000_000) return i18n.tr("famous.megabytes", n / 1e6);
+        return n >= 1_000 ? i18n.tr("famous.kilobytes", n / 1e3) : i18n.tr("famous.bytes", n);
+    }
+
+    private static ColumnConstraints column(HPos align, boolean grow) {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setHalignment(align);
+        c.setHgrow(grow ? Priority.ALWAYS : Priority.NEVER);
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        if (grow) c.setMinWidth(130);
+        return c;
+    }
+
+    private static Label cell(String text, String style) {
+        Label l = new Label(text);
+        l.getStyleClass().add(style);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A count above a bar as long as its share of the largest layer's. */
+    private Node bar(long value, double share, String style, boolean shown) {
+        Label number = cell(value == 0 ? "–" : i18n.tr("famous.count", value), "small");
+        Region b = new Region();
+        b.getStyleClass().add(style);
+        double w = value == 0 ? 0 : Math.max(2, share * BAR);
+        b.setMinSize(w, 7);
+        b.setPrefSize(w, 7);
+        b.setMaxSize(w, 7);
+        VBox v = new VBox(1, number, b);
+        v.setMinWidth(BAR);
+        v.setOpacity(shown ? 1 : 0.6);
+        return v;
+    }
+
+    @Override public Node view() { return root; }
+
+    @Override public void dispose() { life.end(); }
+
+    /** The slides' argument: one dense layer against one convolution on the same picture. */
+    private record DenseOrConv(FamousNetsViewModel vm, I18n i18n, Lifetime life) {
+        Node build() {
+            FlowPane sliders = new FlowPane(18, 8);
+            String[][] rows = {{"famous-image", "famous.image"}, {"famous-channels", "famous.channels"}, {"famous-units", "famous.units"},
+                {"famous-filters", "famous.filters"}, {"famous-kernel", "famous.kernel"}};
+            javafx.beans.property.IntegerProperty[] props = {vm.image, vm.channels, vm.units, vm.filters, vm.kernel};
+            int[][] ranges = {{8, FamousNetsViewModel.MAX_IMAGE}, {1, 3}, {1, FamousNetsViewModel.MAX_UNITS}, {1, FamousNetsViewModel.MAX_FILTERS},
+                {1, FamousNetsViewModel.MAX_KERNEL}};
+            for (int i = 0; i < rows.length; i++) {
+                SliderRow row = new SliderRow(rows[i][0], i18n.bind(rows[i][1]), props[i], ranges[i][0], ranges[i][1]);
+                row.setPrefWidth(230);
+                sliders.getChildren().add(row);
+            }
+            Label dense = text("famous-dense"), conv = text("famous-conv"), verdict = text("famous-verdict");
+            verdict.getStyleClass().add("formula");
+            dense.textProperty().bind(i18n.bind(() -> describe(vm.comparison(), true), vm.comparisonProperty()));
+            conv.textProperty().bind(i18n.bind(() -> describe(vm.comparison(), false), vm.comparisonProperty()));
+            verdict.textProperty().bind(i18n.bind(() -> {
+                FamousNetsViewModel.Comparison c = vm.comparison();
+                if (c.problem() != null) return "✗ " + i18n.tr(c.problem());
+                return i18n.tr("famous.verdict", c.denseWeights() / (double) c.convWeights());
+            }, vm.comparisonProperty()));
+            VBox bars = new VBox(4);
+            bars.setId("famous-log-bars");
+            Runnable drawBars = () -> {
+                FamousNetsViewModel.Comparison c = vm.comparison();
+                bars.getChildren().clear();
+                if (c.problem() != null) return;
+                double top = Math.log10(Math.max(10, Math.max(c.denseWeights(), c.convWeights()))) + 1;
+                bars.getChildren().addAll(logBar(i18n.tr("famous.denseShort"), c.denseWeights(), top, "param-bar"),
+                        logBar(i18n.tr("famous.convShort"), c.convWeights(), top, "mac-bar"), text("famous-log-note"));
+                ((Label) bars.getChildren().get(2)).setText(i18n.tr("famous.logScale"));
+            };
+            vm.comparisonProperty().addListener(o -> drawBars.run());
+            life.onInvalid(i18n.localeProperty(), drawBars);
+            drawBars.run();
+            VBox box = new VBox(14, Controls.label(i18n, "famous.denseIntro"), sliders, dense, conv, bars, verdict);
+            box.setPadding(new Insets(12));
+            ScrollPane scroll = new ScrollPane(box);
+            scroll.setFitToWidth(true);
+            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            return scroll;
+        }
+
+        private String describe(FamousNetsViewModel.Comparison c, boolean dense) {
+            if (c.problem() != null) return "";
+            LayerChain.Result r = dense ? c.dense() : c.conv();
+            long weights = dense ? c.denseWeights() : c.convWeights();
+            return i18n.tr(dense ? "famous.dense" : "famous.conv", r.pytorch(), weights, r.parameters() - weights, r.macs(),
+                    weights * LayerChain.BYTES_PER_VALUE / 1e6, ShapeStrip.text(java.util.Arrays.copyOfRange(r.shape(), 1, r.shape().length)));
+        }
+
+        private static Label text(String id) {
+            Label l = new Label();
+            l.setId(id);
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            return l;
+        }
+
+        /** A bar whose length is the count's number of digits: 3 billion and 1,728 side by side on one page. */
+        private Node logBar(String name, long value, double top, String style) {
+            Label n = new Label(name + ": " + i18n.tr("famous.count", value));
+            n.setMinWidth(Region.USE_PREF_SIZE);
+            Region b = new Region();
+            b.getStyleClass().add(style);
+            b.setMinHeight(16);
+            b.setPrefHeight(16);
+            b.maxWidthProperty().bind(b.prefWidthProperty());
+            VBox v = new VBox(2, n, b);
+            v.widthProperty().addListener((o, a, w) -> b.setPrefWidth(w.doubleValue() * Math.log10(Math.max(1, value) + 1) / top));
+            return v;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.kernellab.compute;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The from-scratch notebook (course material 003): its arrays, shapes and printed values, loops against ND4J. */
+class SideBySideTest {
+    /** numpy 2.4: {@code np.random.seed(1); np.random.randn(6)}. */
+    @Test void numpysDrawsAfterSeed1() {
+        NumpyRandom r = new NumpyRandom(1);
+        double[] numpy = {1.6243453636632417, -0.6117564136500754, -0.5281717522634557, -1.0729686221561705, 0.8654076293246785,
+            -2.3015386968802827};
+        for (double v : numpy) assertEquals(v, r.normal());
+        // np.random.seed(0); np.random.randn() → 1.764052345967664
+        assertEquals(1.764052345967664, new NumpyRandom(0).normal());
+    }
+
+    @Test void theNotebooksConvolutionCellWithSeed1() {
+        SideBySide.Result r = SideBySide.run(SideBySide.Setup.courseConv(), 0, () -> false);
+        assertArrayEquals(new int[] {10, 8, 4, 4}, r.scratch().shape());
+        assertArrayEquals(new int[] {10, 8, 4, 4}, r.library().shape());
+        // PyTorch's conv2d on the same numpy arrays (np.random.seed(1); x, W, b drawn in the notebook's order)
+        assertEquals(1.2133386765555532, r.scratch().get(1, 1, 1, 1), 1e-12);
+        assertEquals(1.2133386765555532, r.library().get(1, 1, 1, 1), 1e-12);
+        assertTrue(r.maxDiff() < 1e-13, "loops and ND4J differ by " + r.maxDiff() + ", lesson 17 says less than 1e-13");
+        assertTrue(r.scratchMillis() > 0 && r.libraryMillis() > 0 && r.calls() >= 1);
+    }
+
+    @Test void theNotebooksPoolingCellPrintsTheSameValues() {
+        SideBySide.Result max = SideBySide.run(SideBySide.Setup.coursePool(SideBySide.Op.MAX_POOL), 0, () -> false);
+        assertArrayEquals(new int[] {10, 3, 5, 5}, max.scratch().shape());
+        assertEquals(1.6243453636632417, max.scratch().get(0, 0, 0, 0));
+        assertEquals(1.6243453636632417, max.library().get(0, 0, 0, 0));
+        assertEquals(0, max.maxDiff());
+        SideBySide.Result avg = SideBySide.run(SideBySide.Setup.coursePool(SideBySide.Op.AVG_POOL), 0, () -> false);
+        assertEquals(0.10363904439012162, avg.scratch().get(0, 0, 0, 0), 1e-16);
+        assertEquals(0.10363904439012162, avg.library().get(0, 0, 0, 0), 1e-16);
+    }
+
+    @Test void zeroPaddingAddsPadCellsOnEverySide() {
+        Tensor x = Tensor.of(new double[][] {{1, 2}, {3, 4}}).reshape(1, 1, 2, 2);
+        Tensor p = Reference.pad(x, new int[] {1, 2}, 0);
+        assertArrayEquals(new int[] {1, 1, 4, 6}, p.shape());
+        assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0}, p.data());
+    }
+
+    @Test void aCancelledRunStopsBetweenCalls() {
+        assertNull(SideBySide.run(SideBySide.Setup.courseConv(), 1000, () -> true));
+    }
+}

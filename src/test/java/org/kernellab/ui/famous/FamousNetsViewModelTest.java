@@ -1,0 +1,78 @@
+package org.kernellab.ui.famous;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.kernellab.compute.ComputeException;
+import org.kernellab.model.Architectures;
+import org.kernellab.model.NetSpec;
+import org.kernellab.ui.famous.FamousNetsViewModel.Net;
+
+/** The famous networks' view-model without a window: what each choice shows and what the sliders change. */
+class FamousNetsViewModelTest {
+    static final Architectures.Architecture ONE_BLOCK = new Architectures.Architecture("lab", "lab", new int[] {1, 1, 28, 28},
+            new NetSpec(NetSpec.Kind.CNN, 32, 1, 0, NetSpec.Optimizer.ADAM, 1e-3, 64, 1, 42).layers());
+
+    FamousNetsViewModel vm() {
+        return new FamousNetsViewModel(() -> ONE_BLOCK, () -> { throw new ComputeException("train.badLrText", "abc"); });
+    }
+
+    @Test void alexNetByDefaultWithTheDenseLayersWeightiest() {
+        FamousNetsViewModel vm = vm();
+        FamousNetsViewModel.Table t = vm.table();
+        assertNull(t.problem());
+        assertEquals(61_100_840, t.totals().parameters());
+        assertArrayEquals(new int[] {1, 3, 224, 224}, t.input());
+        FamousNetsViewModel.Row biggest = t.rows().stream().filter(r -> r.parameterShare() == 1).findFirst().orElseThrow();
+        assertEquals("nn.Linear(9216, 4096)", biggest.pytorch());
+        FamousNetsViewModel.Row busiest = t.rows().stream().filter(r -> r.macShare() == 1).findFirst().orElseThrow();
+        assertEquals("nn.Conv2d(64, 192, kernel_size=5, padding=2)", busiest.pytorch());
+        // conv + ReLU share a block of the strip: the shape only changes where a layer changes it
+        assertArrayEquals(new int[] {3, 224, 224}, t.blocks().get(0).shape());
+        assertEquals(2, t.blocks().get(1).layers());
+        assertArrayEquals(new int[] {1000}, t.blocks().get(t.blocks().size() - 1).shape());
+    }
+
+    @Test void choosingANetTakesItsPictureSizeAndTheSliderResizesIt() {
+        FamousNetsViewModel vm = vm();
+        vm.net.set(Net.COURSE_CNN);
+        assertEquals(28, vm.side.get());
+        assertEquals(113_386, vm.table().totals().parameters());
+        vm.side.set(32); // a larger picture: the dense layer takes 32·6·6 features
+        assertEquals(32L * 6 * 6 * 128 + 128, vm.table().rows().get(7).parameters());
+        vm.net.set(Net.CONV3DNET);
+        assertEquals(24, vm.side.get());
+        assertTrue(vm.threeD());
+        assertEquals(FamousNetsViewModel.MAX_SIDE_3D, vm.maxSide());
+        vm.net.set(Net.LAB);
+        assertEquals(693_962, vm.table().totals().parameters(), "one block of 32 filters, lesson 12's figure");
+    }
+
+    @Test void aPictureTooSmallOrALabNetThatCannotBeReadIsSaid() {
+        FamousNetsViewModel vm = vm();
+        vm.side.set(32);
+        assertNotNull(vm.table().problem());
+        assertTrue(vm.table().rows().isEmpty());
+        assertTrue(vm.table().problem().english().contains("layer 13"), vm.table().problem().english());
+        vm.net.set(Net.LAB_3D);
+        assertEquals("train.badLrText", vm.table().problem().key());
+    }
+
+    @Test void theSlidesDenseLayerAgainstAConvolution() {
+        FamousNetsViewModel vm = vm();
+        FamousNetsViewModel.Comparison c = vm.comparison();
+        assertEquals(3_000_000_000L, c.denseWeights());
+        assertEquals(1_728, c.convWeights());
+        assertArrayEquals(new int[] {1, 64, 1000, 1000}, c.conv().shape());
+        vm.image.set(28);
+        vm.channels.set(1);
+        vm.units.set(128);
+        assertEquals(784L * 128, vm.comparison().denseWeights());
+        vm.kernel.set(5);
+        assertEquals(64 * 25, vm.comparison().convWeights());
+    }
+}
