@@ -20,6 +20,36 @@ public final class Images {
     }
 
     /**
+     * ARGB pixels to a colour picture (3, H, W) in [0, 1], reduced by averaging blocks of pixels until its longer side is
+     * at most {@code maxSide}: the transforms of a lesson then stay quick whatever the camera made.
+     */
+    public static Tensor rgb(int[] argb, int width, int height, int maxSide) {
+        if (argb.length != width * height) throw new IllegalArgumentException(argb.length + " pixels for " + width + "×" + height);
+        int f = Math.max(1, (Math.max(width, height) + maxSide - 1) / maxSide), w = Math.max(1, width / f), h = Math.max(1, height / f);
+        double[] d = new double[3 * h * w];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double r = 0, g = 0, b = 0;
+                int n = 0;
+                for (int dy = 0; dy < f && y * f + dy < height; dy++) {
+                    for (int dx = 0; dx < f && x * f + dx < width; dx++) {
+                        int p = argb[(y * f + dy) * width + x * f + dx];
+                        double a = ((p >>> 24) & 0xFF) / 255.0; // transparent pixels count as white paper, as in grey()
+                        r += ((p >> 16) & 0xFF) / 255.0 * a + 1 - a;
+                        g += ((p >> 8) & 0xFF) / 255.0 * a + 1 - a;
+                        b += (p & 0xFF) / 255.0 * a + 1 - a;
+                        n++;
+                    }
+                }
+                d[y * w + x] = r / n;
+                d[h * w + y * w + x] = g / n;
+                d[2 * h * w + y * w + x] = b / n;
+            }
+        }
+        return new Tensor(new int[] {3, h, w}, d);
+    }
+
+    /**
      * A centred square crop of {@code img} scaled to {@code rows × cols}: each target cell is the average of
      * the source area it covers (partial pixels weighted), rounded to two decimals for display.
      */

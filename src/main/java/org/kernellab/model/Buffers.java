@@ -14,6 +14,8 @@ final class Buffers {
     final int n;
     final INDArray input, onehot, mask;
     final INDArray[] conv, pool, gConv, gPool;
+    /** Each block's dropout mask (0 or 1/(1−p) per pooled value), null without dropout after the conv blocks. */
+    final INDArray[] convMask;
     final INDArray[] act, gAct; // act[0] is the flattened input of the dense part, then each hidden layer
     final INDArray logits, probs, gLogits;
     final INDArray w1, gW1, ones;
@@ -23,18 +25,20 @@ final class Buffers {
      * @param fcW      the dense layers' weights (their sizes give the activations' widths)
      * @param params   the network's flat parameter vector (the first block's weights and bias are viewed as one matrix)
      */
-    Buffers(int n, int[] convSide, int[] poolSide, int f, List<INDArray> fcW, INDArray params) {
+    Buffers(int n, int[] convSide, int[] poolSide, int f, List<INDArray> fcW, INDArray params, boolean convDropout) {
         this.n = n;
         int blocks = convSide.length;
         conv = new INDArray[blocks];
         pool = new INDArray[blocks];
         gConv = new INDArray[blocks];
         gPool = new INDArray[blocks];
+        convMask = convDropout ? new INDArray[blocks] : null;
         for (int b = 0; b < blocks; b++) {
             conv[b] = Nd4j.create(DataType.FLOAT, n, convSide[b], convSide[b], f);
             gConv[b] = conv[b].like();
             pool[b] = Nd4j.create(DataType.FLOAT, n, poolSide[b], poolSide[b], f);
             gPool[b] = pool[b].like();
+            if (convDropout) convMask[b] = pool[b].like();
         }
         // The first convolution's input is the im2col matrix (n·26·26, 10), its last column ones so that one GEMM
         // with the first block's weights and bias (adjacent in the parameter vector, (10, F)) adds the bias too.
@@ -61,7 +65,9 @@ final class Buffers {
     void close() {
         Set<INDArray> all = Collections.newSetFromMap(new IdentityHashMap<>()); // the MLP's input is also act[0]
         for (INDArray a : new INDArray[] {input, onehot, mask, logits, probs, gLogits, gW1, ones}) if (a != null) all.add(a);
-        for (INDArray[] group : new INDArray[][] {conv, pool, gConv, gPool, act, gAct}) for (INDArray a : group) if (a != null) all.add(a);
+        for (INDArray[] group : new INDArray[][] {conv, pool, gConv, gPool, act, gAct, convMask}) {
+            if (group != null) for (INDArray a : group) if (a != null) all.add(a);
+        }
         for (INDArray a : all) if (a.closeable()) a.close(); // views (the flattened features, w1) close with their base
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.kernellab.compute.Dropout;
 import org.kernellab.compute.LayerChain;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -27,7 +28,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * same values and gradients (max and ReLU commute) on a quarter of the elements.
  *
  * <p>Parameters live in one flat vector (views per layer), so the optimizer updates them in one call.
- * Softmax cross-entropy loss; inverted dropout on the last hidden layer.
+ * Softmax cross-entropy loss; inverted dropout on the last hidden layer, after every conv block, or both.
  */
 public final class Network {
     static final int SIDE = 28, PIXELS = SIDE * SIDE, CLASSES = 10, HIDDEN = 128;
@@ -113,7 +114,9 @@ public final class Network {
         w.assign(Nd4j.create(v, w.shape(), 'c'));
     }
 
-    private Buffers buffers(int n) { return buffers.computeIfAbsent(n, k -> new Buffers(k, convSide, poolSide, spec.filters(), fcW, params)); }
+    private Buffers buffers(int n) {
+        return buffers.computeIfAbsent(n, k -> new Buffers(k, convSide, poolSide, spec.filters(), fcW, params, spec.convDropout()));
+    }
 
     /**
      * Frees the batch buffers now instead of whenever the garbage collector gets to them: native memory the
@@ -168,7 +171,8 @@ public final class Network {
         }
     }
 
-    private void forward(Buffers b) {
+    /** The forward pass; with {@code dropout} (training) each dropout layer draws a new mask from it, else none acts. */
+    private void forward(Buffers b, Random dropout) {
         int blocks = convSide.length;
         for (int k = 0; k < blocks; k++) {
             if (k == 0) {
@@ -180,12 +184,14 @@ public final class Network {
             Nd4j.exec(DynamicCustomOp.builder("maxpool2d").addInputs(b.conv[k]).addOutputs(b.pool[k])
                     .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1).build());
             Transforms.relu(b.pool[k], false);
+            if (dropout != null && spec.convDropout()) b.pool[k].muli(mask(b.convMask[k], dropout));
         }
         for (int i = 0; i < fcW.size(); i++) {
             INDArray out = i + 1 < fcW.size() ? b.act[i + 1] : b.logits;
             Nd4j.gemm(b.act[i], fcW.get(i), out, false, false, 1.0, 0.0);
             out.addiRowVector(fcB.get(i));
             if (i + 1 < fcW.size()) Transforms.relu(out, false);
+            if (dropout != null && i + 2 == fcW.size() && spec.hiddenDropout()) out.muli(mask(b.mask, dropout));
         }
         Nd4j.exec(new SoftMax(b.logits, b.probs, 1));
     }
@@ -195,12 +201,13 @@ public final class Network {
         for (int i = fcW.size() - 1; i >= 0; i--) {
             INDArray gOut = i + 1 < fcW.size() ? b.gAct[i + 1] : b.gLogits;
             if (i + 1 < fcW.size()) relu(b.act[i + 1], gOut);
-            if (i + 2 == fcW.size() && spec.dropout() > 0) gOut.muli(b.mask); // the mask's 1/(1−p) scales the gradient too
+            if (i + 2 == fcW.size() && spec.hiddenDropout()) gOut.muli(b.mask); // the mask's 1/(1−p) scales the gradient too
             Nd4j.gemm(b.act[i], gOut, fcGW.get(i), true, false, 1.0, 0.0);
             Nd4j.gemm(b.ones, gOut, fcGB.get(i), false, false, 1.0, 0.0);
             if (b.gAct[i] != null) Nd4j.gemm(gOut, fcW.get(i), b.gAct[i], false, true, 1.0, 0.0);
         }
         for (int k = convSide.length - 1; k >= 0; k--) {
+            if (spec.convDropout()) b.gPool[k].muli(b.convMask[k]);
             relu(b.pool[k], b.gPool[k]);
             Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp").addInputs(b.conv[k], b.gPool[k]).addOutputs(b.gConv[k])
                     .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1).build());
@@ -229,24 +236,24 @@ public final class Network {
         Buffers b = buffers(to - from);
         load(b, pixels, index, from);
         targets(b, labels, index, from);
-        forward(b);
+        forward(b, null);
         double[] lossRight = score(b, labels, index, from);
-        if (spec.dropout() > 0) {
-            // inverted dropout on the last hidden layer: the mask is 0 or 1/(1−p), so evaluation needs no scaling
-            float[] m = new float[b.n * HIDDEN];
-            float keep = (float) (1 / (1 - spec.dropout()));
-            for (int i = 0; i < m.length; i++) m[i] = rnd.nextDouble() < spec.dropout() ? 0f : keep;
-            b.mask.assign(Nd4j.create(m, b.mask.shape(), 'c'));
-            INDArray h = b.act[b.act.length - 1];
-            h.muli(b.mask);
-            Nd4j.gemm(h, fcW.get(fcW.size() - 1), b.logits, false, false, 1.0, 0.0);
-            b.logits.addiRowVector(fcB.get(fcB.size() - 1));
-            Nd4j.exec(new SoftMax(b.logits, b.probs, 1));
-        }
+        if (spec.dropout() > 0) forward(b, rnd); // again, with this step's masks: what the gradients go through
         backward(b);
         updater.applyUpdater(grads, iteration++, 0);
         params.subi(grads);
         return lossRight;
+    }
+
+    /**
+     * A new inverted-dropout mask in {@code mask}: each value 0 with probability p, else 1/(1−p), so that evaluation
+     * (no mask) needs no scaling.
+     */
+    private INDArray mask(INDArray mask, Random rnd) {
+        FloatBuffer out = mask.data().asNioFloat(); // written in place: a new array per step would churn native memory
+        out.clear();
+        out.put(Dropout.mask((int) mask.length(), spec.dropout(), rnd));
+        return mask;
     }
 
     private static void targets(Buffers b, byte[] labels, int[] index, int from) {
@@ -278,8 +285,26 @@ public final class Network {
     public synchronized float[] predict(byte[] pixels, int[] index, int from, int to) {
         Buffers b = buffers(to - from);
         load(b, pixels, index, from);
-        forward(b);
+        forward(b, null);
         return b.probs.data().asFloat();
+    }
+
+    /** The last hidden layer's values (after ReLU) for one 28×28 image (pixels 0–255): what dropout acts on before the classifier. */
+    public synchronized float[] hidden(byte[] image) {
+        Buffers b = buffers(1);
+        load(b, image, new int[] {0}, 0);
+        forward(b, null);
+        return b.act[b.act.length - 1].data().asFloat();
+    }
+
+    /** Class probabilities, 10 per row, from {@code rows} rows of last-hidden-layer values (masked or not): the classifier alone. */
+    public synchronized float[] classify(float[] hidden, int rows) {
+        INDArray w = fcW.get(fcW.size() - 1);
+        try (INDArray h = Nd4j.create(hidden, new long[] {rows, w.size(0)}, 'c'); INDArray logits = h.mmul(w).addiRowVector(fcB.get(fcB.size() - 1));
+             INDArray p = logits.like()) {
+            Nd4j.exec(new SoftMax(logits, p, 1));
+            return p.data().asFloat();
+        }
     }
 
     /** What one conv block made of an image: after the convolution, after ReLU and after pooling (NHWC floats). */
@@ -298,7 +323,7 @@ public final class Network {
     public synchronized Maps featureMaps(byte[] image) {
         Buffers b = buffers(1);
         load(b, image, new int[] {0}, 0);
-        forward(b);
+        forward(b, null);
         List<BlockMaps> out = new ArrayList<>();
         for (int k = 0; k < convSide.length; k++) {
             float[] conv = b.conv[k].data().asFloat();
@@ -326,10 +351,13 @@ public final class Network {
     INDArray params() { return params; }
 
     /** The mean loss on images {@code index[from..to)} without dropout, for gradient checks. */
-    synchronized double loss(byte[] pixels, byte[] labels, int[] index, int from, int to) {
+    synchronized double loss(byte[] pixels, byte[] labels, int[] index, int from, int to) { return loss(pixels, labels, index, from, to, null); }
+
+    /** The same with the masks {@code dropout} draws: a step given a generator seeded alike drew the same ones. */
+    synchronized double loss(byte[] pixels, byte[] labels, int[] index, int from, int to, Random dropout) {
         Buffers b = buffers(to - from);
         load(b, pixels, index, from);
-        forward(b);
+        forward(b, dropout);
         return score(b, labels, index, from)[0];
     }
 

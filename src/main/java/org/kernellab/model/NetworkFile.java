@@ -28,7 +28,8 @@ import org.kernellab.data.DataException;
  * never leaves half a model; read with a reason for every way a file can be wrong.
  */
 public final class NetworkFile {
-    private static final byte[] MAGIC = {'K', 'L', 'N', 'E', 'T', '0', '0', '1'};
+    /** Version 2 adds where dropout acts; version 1 files (dropout on the last hidden layer) are still read. */
+    private static final byte[] MAGIC = {'K', 'L', 'N', 'E', 'T', '0', '0', '2'}, MAGIC_1 = {'K', 'L', 'N', 'E', 'T', '0', '0', '1'};
     static final String PART_PREFIX = ".kernellab-", PART_SUFFIX = ".model.part";
 
     private NetworkFile() {}
@@ -97,6 +98,7 @@ public final class NetworkFile {
             out.writeInt(spec.filters());
             out.writeInt(spec.blocks());
             out.writeDouble(spec.dropout());
+            out.writeUTF(spec.dropoutAt().name());
             out.writeUTF(spec.optimizer().name());
             out.writeDouble(spec.lr());
             out.writeInt(spec.batch());
@@ -204,9 +206,11 @@ public final class NetworkFile {
             DataInputStream in = new DataInputStream(checked);
             byte[] magic = new byte[MAGIC.length];
             in.readFully(magic);
-            if (!Arrays.equals(magic, MAGIC)) throw new DataException("model.notModel", name);
+            boolean first = Arrays.equals(magic, MAGIC_1);
+            if (!first && !Arrays.equals(magic, MAGIC)) throw new DataException("model.notModel", name);
             NetSpec spec = new NetSpec(NetSpec.Kind.valueOf(in.readUTF()), in.readInt(), in.readInt(), in.readDouble(),
-                    NetSpec.Optimizer.valueOf(in.readUTF()), in.readDouble(), in.readInt(), in.readInt(), in.readLong());
+                    first ? NetSpec.DropoutAt.HIDDEN : NetSpec.DropoutAt.valueOf(in.readUTF()), NetSpec.Optimizer.valueOf(in.readUTF()),
+                    in.readDouble(), in.readInt(), in.readInt(), in.readLong());
             return Network.withParameters(spec, readParameters(in, checked, name, spec.parameters()));
         } catch (EOFException e) {
             throw new DataException("model.cut", name).causedBy(e);

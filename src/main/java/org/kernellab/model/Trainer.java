@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.kernellab.compute.Augment;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.data.Dataset;
 import org.nd4j.linalg.factory.Nd4j;
@@ -62,19 +63,28 @@ public final class Trainer {
      * @throws ComputeException {@code train.diverged} when the loss becomes NaN or explodes
      */
     public static double train(Network net, Dataset train, Dataset test, int limitTrain, Listener listener) {
+        return train(net, train, test, limitTrain, null, listener);
+    }
+
+    /**
+     * @param augment when not null, each batch's images are flipped, turned and cropped afresh ({@link Augment#images28})
+     *                before the net sees them: new variants every epoch, nothing stored
+     */
+    public static double train(Network net, Dataset train, Dataset test, int limitTrain, Augment.Settings augment, Listener listener) {
         try {
-            return run(net, train, test, limitTrain, listener);
+            return run(net, train, test, limitTrain, augment, listener);
         } finally {
             net.releaseBuffers();
         }
     }
 
-    private static double run(Network net, Dataset train, Dataset test, int limitTrain, Listener listener) {
+    private static double run(Network net, Dataset train, Dataset test, int limitTrain, Augment.Settings augment, Listener listener) {
         if (train.size() == 0 || test.size() == 0) throw new ComputeException("train.noData", train.size(), test.size());
         NetSpec spec = net.spec();
         int n = limitTrain > 0 ? Math.min(limitTrain, train.size()) : train.size();
         int[] order = range(n);
-        Random rnd = new Random(spec.seed());
+        Random rnd = new Random(spec.seed()), augmentRnd = new Random(spec.seed() + 1);
+        byte[] pixels = train.images().pixels(), labels = train.labels();
         int perEpoch = (n + spec.batch() - 1) / spec.batch(), done = 0;
         double total = 0;
         for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
@@ -84,7 +94,8 @@ public final class Trainer {
             for (int from = 0; from < n; from += spec.batch()) {
                 if (listener.cancelled()) return total + (System.nanoTime() - t0) / 1e9;
                 int to = Math.min(n, from + spec.batch());
-                double[] lossRight = net.step(train.images().pixels(), train.labels(), order, from, to, rnd);
+                double[] lossRight = augment == null ? net.step(pixels, labels, order, from, to, rnd)
+                        : augmentedStep(net, pixels, labels, order, from, to, augment, augmentRnd, rnd);
                 if (!Double.isFinite(lossRight[0]) || lossRight[0] > EXPLODED) throw new ComputeException("train.diverged", spec.lr());
                 right += lossRight[1];
                 done++;
@@ -98,6 +109,16 @@ public final class Trainer {
             listener.epoch(new Epoch(epoch, seconds, n / seconds, right / n, eval));
         }
         return total;
+    }
+
+    /** One step on fresh variants of the images {@code order[from..to)}. */
+    private static double[] augmentedStep(Network net, byte[] pixels, byte[] labels, int[] order, int from, int to, Augment.Settings s,
+                                          Random augmentRnd, Random rnd) {
+        int n = to - from;
+        byte[] images = new byte[n * Network.PIXELS], batchLabels = new byte[n];
+        Augment.images28(pixels, order, from, n, images, augmentRnd, s);
+        for (int i = 0; i < n; i++) batchLabels[i] = labels[order[from + i]];
+        return net.step(images, batchLabels, range(n), 0, n, rnd);
     }
 
     /** The net's answers on every image of a data set, in batches. */

@@ -4,10 +4,12 @@ import java.util.Map;
 import java.util.Set;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.animator.AnimatorPage;
+import org.kernellab.ui.augment.AugmentPage;
 import org.kernellab.ui.channels.ChannelsPage;
 import org.kernellab.ui.conv3d.Conv3dPage;
 import org.kernellab.ui.convintro.ConvIntroPage;
 import org.kernellab.ui.dataset.DatasetPage;
+import org.kernellab.ui.dropout.DropoutPage;
 import org.kernellab.ui.exercise.ChainExercisePage;
 import org.kernellab.ui.exercise.ExercisePage;
 import org.kernellab.ui.famous.FamousNetsPage;
@@ -40,7 +42,9 @@ public final class LessonViews {
             Map.entry("conv3d", Conv3dPage::new),
             Map.entry("train3d", Train3DPage::new),
             Map.entry("famous-nets", FamousNetsPage::new),
-            Map.entry("from-scratch", FromScratchPage::new));
+            Map.entry("from-scratch", FromScratchPage::new),
+            Map.entry("dropout", DropoutPage::new),
+            Map.entry("augmentation", AugmentPage::new));
 
     private LessonViews() {}
 

@@ -134,4 +134,20 @@ class ArchitecturesTest {
         for (LayerChain.Result r : a.summary()) if (r.shape().length == 4) s.add(r.shape()[3]);
         return s.stream().mapToInt(Integer::intValue).toArray();
     }
+
+    /** Receptive fields: how many input pixels one value depends on, layer by layer (11, 19, 51, 67, 99, 131, 163, 195 for AlexNet). */
+    @Test void receptiveFields() {
+        assertArrayEquals(new int[] {3, 3, 4, 8, 8, 10}, fields(Architectures.COURSE_CNN, 6), "course CNN: conv, ReLU, pool, conv, ReLU, pool");
+        assertTrue(Architectures.COURSE_CNN.summary().get(7).field().whole(), "the dense layers see the whole picture");
+        int[] alex = fields(Architectures.ALEXNET, 13);
+        assertArrayEquals(new int[] {11, 11, 19, 51, 51, 67, 99, 99, 131, 131, 163, 163, 195}, alex);
+        assertArrayEquals(new int[] {4, 4, 8, 8, 8, 16, 16, 16, 16, 16, 16, 16, 32},
+                Architectures.ALEXNET.summary().stream().limit(13).mapToInt(r -> r.field().jump()[0]).toArray(), "jumps: the strides multiplied");
+        List<LayerChain.Result> vgg = Architectures.VGG16.summary();
+        assertEquals(212, vgg.stream().filter(r -> r.layer().kind() == LayerSpec.Kind.POOL).reduce((a, b) -> b).orElseThrow().field().size()[0]);
+    }
+
+    private static int[] fields(Architectures.Architecture a, int n) {
+        return a.summary().stream().limit(n).mapToInt(r -> r.field().size()[0]).toArray();
+    }
 }

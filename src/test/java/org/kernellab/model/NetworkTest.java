@@ -87,11 +87,15 @@ class NetworkTest {
         assertEquals(1, sum, 1e-5);
     }
 
-    /** SGD moves each parameter by lr·gradient, so one step reveals the gradient; finite differences check it. */
+    /**
+     * SGD moves each parameter by lr·gradient, so one step reveals the gradient; finite differences check it. With
+     * dropout (after the conv blocks and on the hidden layer) the loss is taken with the step's own masks.
+     */
     @Test void gradientsMatchFiniteDifferences() {
         for (NetSpec spec : new NetSpec[] {
                 new NetSpec(NetSpec.Kind.CNN, 3, 2, 0, NetSpec.Optimizer.SGD, 1e-3, 8, 1, 11),
-                new NetSpec(NetSpec.Kind.CNN, 2, 3, 0, NetSpec.Optimizer.SGD, 1e-3, 8, 1, 12)}) {
+                new NetSpec(NetSpec.Kind.CNN, 2, 3, 0, NetSpec.Optimizer.SGD, 1e-3, 8, 1, 12),
+                new NetSpec(NetSpec.Kind.CNN, 3, 2, 0.3, NetSpec.DropoutAt.BOTH, NetSpec.Optimizer.SGD, 1e-3, 8, 1, 13)}) {
             Network net = Network.build(spec);
             int[] idx = Trainer.range(8);
             byte[] px = train.images().pixels(), labels = train.labels();
@@ -110,7 +114,7 @@ class NetworkTest {
                 if (tries < 20 && Math.abs(before[i] - after[i]) > 0) first++;
                 double analytic = (before[i] - after[i]) / spec.lr();
                 if (Math.abs(analytic) < 1e-3) continue;
-                double numeric = difference(net, i, before[i], 1e-3, idx), half = difference(net, i, before[i], 1e-4, idx);
+                double numeric = difference(net, spec, i, before[i], 1e-3, idx), half = difference(net, spec, i, before[i], 1e-4, idx);
                 if (Math.abs(numeric - half) > 0.02 * Math.abs(numeric) + 1e-3) { // a ReLU or max-pool winner flips within ε
                     kinks++;
                     continue;
@@ -173,12 +177,12 @@ class NetworkTest {
         for (int i = 0; i < p.length; i++) assertEquals(grad[i], (p[i] - after[i]) / 1e-3, 1e-4, "parameter " + i);
     }
 
-    private static double difference(Network net, int i, float at, double eps, int[] idx) {
+    private static double difference(Network net, NetSpec spec, int i, float at, double eps, int[] idx) {
         byte[] px = train.images().pixels(), labels = train.labels();
         net.params().putScalar(0, i, at + eps);
-        double up = net.loss(px, labels, idx, 0, idx.length);
+        double up = net.loss(px, labels, idx, 0, idx.length, spec.dropout() > 0 ? new Random(1) : null);
         net.params().putScalar(0, i, at - eps);
-        double down = net.loss(px, labels, idx, 0, idx.length);
+        double down = net.loss(px, labels, idx, 0, idx.length, spec.dropout() > 0 ? new Random(1) : null);
         net.params().putScalar(0, i, at);
         return (up - down) / (2 * eps);
     }

@@ -34,6 +34,7 @@ import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.ShapeStrip;
 import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.ValueBar;
 import org.kernellab.ui.widgets.Workspace;
 
 /**
@@ -43,7 +44,7 @@ import org.kernellab.ui.widgets.Workspace;
  */
 public final class FamousNetsPage implements Page {
     /** The width a bar has for the largest layer. */
-    private static final double BAR = 96;
+    private static final double BAR = 84;
     private final FamousNetsViewModel vm;
     private final I18n i18n;
     private final Lifetime life = new Lifetime();
@@ -139,26 +140,33 @@ public final class FamousNetsPage implements Page {
     private void fillTable(List<Row> rows) {
         table.getChildren().clear();
         table.getColumnConstraints().setAll(column(HPos.RIGHT, false), column(HPos.LEFT, true), column(HPos.LEFT, false),
-                column(HPos.LEFT, false), column(HPos.LEFT, false), column(HPos.RIGHT, false));
+                column(HPos.LEFT, false), column(HPos.LEFT, false), column(HPos.RIGHT, false), column(HPos.RIGHT, false));
         if (rows.isEmpty()) return;
         String[] heads = {"#", i18n.tr("famous.colLayer"), i18n.tr("famous.colShape"), i18n.tr("famous.colParams"), i18n.tr("famous.colMacs"),
-            i18n.tr("famous.colMemory")};
+            i18n.tr("famous.colMemory"), i18n.tr("famous.colField")};
         for (int c = 0; c < heads.length; c++) table.add(cell(heads[c], "header"), c, 0);
         int r = 1;
         for (Row row : rows) {
             boolean weighted = row.parameters() > 0 || row.macs() > 0;
-            Label layer = cell(row.pytorch(), "code");
+            Label layer = cell(compact(row.pytorch()), "code");
             layer.setWrapText(true);
-            layer.setMinWidth(130);
+            layer.setMinWidth(150);
+            layer.setTooltip(new javafx.scene.control.Tooltip(row.pytorch()));
             table.add(cell(String.valueOf(row.index()), "hint"), 0, r);
             table.add(layer, 1, r);
             table.add(cell(ShapeStrip.text(row.shape()), "code"), 2, r);
             table.add(bar(row.parameters(), row.parameterShare(), "param-bar", weighted), 3, r);
             table.add(bar(row.macs(), row.macShare(), "mac-bar", weighted), 4, r);
             table.add(cell(bytes(row.activationBytes()), "small"), 5, r);
+            table.add(cell(row.field().whole() ? i18n.tr("famous.fieldAll") : ShapeStrip.text(row.field().size()), "small"), 6, r);
             if (row.kind() == LayerSpec.Kind.RELU || row.kind() == LayerSpec.Kind.DROPOUT) layer.getStyleClass().add("hint");
             r++;
         }
+    }
+
+    /** A PyTorch line made short enough for the table: Conv2d(3, 64, k=11, s=4, p=2); the whole line is its tooltip. */
+    static String compact(String pytorch) {
+        return pytorch.replace("nn.", "").replace("kernel_size=", "k=").replace("stride=", "s=").replace("padding=", "p=");
     }
 
     private String bytes(long n) {
@@ -171,7 +179,7 @@ public final class FamousNetsPage implements Page {
         c.setHalignment(align);
         c.setHgrow(grow ? Priority.ALWAYS : Priority.NEVER);
         c.setMinWidth(Region.USE_PREF_SIZE);
-        if (grow) c.setMinWidth(130);
+        if (grow) c.setMinWidth(150);
         return c;
     }
 
@@ -182,19 +190,11 @@ public final class FamousNetsPage implements Page {
         return l;
     }
 
-    /** A count above a bar as long as its share of the largest layer's. */
+    /** A count above a bar as long as its share of the largest layer's; layers without weights faded. */
     private Node bar(long value, double share, String style, boolean shown) {
-        Label number = cell(value == 0 ? "–" : i18n.tr("famous.count", value), "small");
-        Region b = new Region();
-        b.getStyleClass().add(style);
-        double w = value == 0 ? 0 : Math.max(2, share * BAR);
-        b.setMinSize(w, 7);
-        b.setPrefSize(w, 7);
-        b.setMaxSize(w, 7);
-        VBox v = new VBox(1, number, b);
-        v.setMinWidth(BAR);
-        v.setOpacity(shown ? 1 : 0.6);
-        return v;
+        ValueBar b = new ValueBar(value == 0 ? "–" : i18n.tr("famous.count", value), value == 0 ? 0 : share, BAR, style);
+        b.setOpacity(shown ? 1 : 0.6);
+        return b;
     }
 
     @Override public Node view() { return root; }

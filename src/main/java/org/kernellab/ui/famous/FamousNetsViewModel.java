@@ -34,9 +34,10 @@ public final class FamousNetsViewModel {
      * One layer's line; the shares are of the net's largest layer, for bars.
      *
      * @param shape the output without the batch
+     * @param field how many input pixels one output value depends on
      */
     public record Row(int index, LayerSpec.Kind kind, String pytorch, int[] shape, long parameters, long macs, long activationBytes,
-                      double parameterShare, double macShare) {}
+                      double parameterShare, double macShare, LayerChain.Field field) {}
 
     /** Consecutive layers with the same output, drawn as one block of the shape strip ({@code layers} of them). */
     public record Block(int[] shape, int layers) {}
@@ -133,7 +134,7 @@ public final class FamousNetsViewModel {
             LayerChain.Result r = results.get(i);
             int[] shape = Arrays.copyOfRange(r.shape(), 1, r.shape().length);
             rows.add(new Row(i + 1, r.layer().kind(), r.pytorch(), shape, r.parameters(), r.macs(), r.activationBytes(),
-                    r.parameters() / (double) maxParams, r.macs() / (double) maxMacs));
+                    r.parameters() / (double) maxParams, r.macs() / (double) maxMacs, r.field()));
             Block last = blocks.get(blocks.size() - 1);
             if (Arrays.equals(last.shape(), shape)) blocks.set(blocks.size() - 1, new Block(shape, last.layers() + 1));
             else blocks.add(new Block(shape, 1));

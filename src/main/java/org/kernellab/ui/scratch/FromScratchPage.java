@@ -98,14 +98,9 @@ public final class FromScratchPage implements Page {
         note.setHgrow(Priority.ALWAYS);
         note.setMinWidth(160);
         source.getColumnConstraints().setAll(number, code, note);
-        ScrollPane sourceScroll = new ScrollPane(source);
-        sourceScroll.setId("scratch-source-scroll");
-        sourceScroll.setFitToWidth(true);
-        sourceScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        sourceScroll.setPrefViewportHeight(320);
-        sourceScroll.setMinHeight(200);
 
-        VBox stage = new VBox(12, summary, pick, maps, sourceTitle, sourceScroll);
+        // the listing scrolls with the page: a scroll pane inside a scrolling page hides its bar below the fold
+        VBox stage = new VBox(12, summary, pick, maps, sourceTitle, source);
         stage.setPadding(new Insets(12));
         ScrollPane stageScroll = new ScrollPane(stage);
         stageScroll.setFitToWidth(true);

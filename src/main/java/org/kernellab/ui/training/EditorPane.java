@@ -56,6 +56,17 @@ final class EditorPane {
         rate.setSnapToTicks(true);
         rate.valueProperty().bindBidirectional(vm.dropout);
         rate.disableProperty().bind(vm.dropoutOn.not());
+        Map<NetSpec.DropoutAt, String[]> places = new LinkedHashMap<>();
+        for (NetSpec.DropoutAt at : NetSpec.DropoutAt.values()) {
+            places.put(at, new String[] {"train-dropout-" + at.name().toLowerCase(java.util.Locale.ROOT), "train.dropoutAt." + at});
+        }
+        Node where = Segments.column(vm.dropoutAt, places, i18n);
+        where.disableProperty().bind(vm.dropoutOn.not().or(vm.kind.isEqualTo(NetSpec.Kind.MLP)));
+        CheckBox augment = new CheckBox();
+        augment.setId("train-augment");
+        augment.setWrapText(true);
+        augment.textProperty().bind(i18n.bind("train.augment"));
+        augment.selectedProperty().bindBidirectional(vm.augment);
 
         ComboBox<String> lr = new ComboBox<>();
         lr.setId("train-lr");
@@ -66,10 +77,10 @@ final class EditorPane {
         batch.setId("train-batch");
         batch.getItems().addAll(16, 32, 64, 128, 256, 512, 1024);
         batch.valueProperty().bindBidirectional(vm.batch);
-        SliderRow epochs = new SliderRow("train-epochs", i18n.bind("train.epochs"), vm.epochs, 1, 10);
+        SliderRow epochs = new SliderRow("train-epochs", i18n.bind("train.epochs"), vm.epochs, 1, TrainingViewModel.OVERFIT_EPOCHS);
         ComboBox<Integer> limit = new ComboBox<>();
         limit.setId("train-limit");
-        limit.getItems().addAll(0, 20000, 10000, 5000, 2000, 500);
+        limit.getItems().addAll(0, 20000, 10000, 5000, 2000, TrainingViewModel.OVERFIT_IMAGES, 500);
         Controls.localized(limit, i18n, n -> n == 0 ? i18n.tr("train.limitAll") : Numbers.grouped(n));
         limit.valueProperty().bindBidirectional(vm.limit);
 
@@ -106,15 +117,21 @@ final class EditorPane {
 
         Button demo = Controls.button("train-demo", i18n, "train.demo", vm::demoSettings);
         Button course = Controls.button("train-course", i18n, "train.course", vm::courseComparison);
+        Button overfit = Controls.button("train-overfit", i18n, "train.overfit", vm::overfittingExperiment);
+        Label overfitNote = new Label();
+        overfitNote.textProperty().bind(i18n.bind("train.overfitNote"));
+        overfitNote.setWrapText(true);
+        overfitNote.getStyleClass().add("hint");
         Label demoNote = new Label();
         demoNote.textProperty().bind(i18n.bind("train.demoNote"));
         demoNote.setWrapText(true);
         demoNote.getStyleClass().add("hint");
 
         VBox box = new VBox(8, Controls.label(i18n, "train.model"), Segments.of(vm.kind, kinds, i18n), filtersLabel, filters, blocks, dropout, rate,
+                where, augment,
                 Controls.label(i18n, "train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), Controls.label(i18n, "train.lr"), lr,
                         Controls.label(i18n, "train.batch"), batch, epochs,
-                Controls.label(i18n, "train.limit"), limit, layers, total, problem, demo, demoNote, course);
+                Controls.label(i18n, "train.limit"), limit, layers, total, problem, demo, demoNote, course, overfit, overfitNote);
         return Controls.column(box, 320);
     }
 

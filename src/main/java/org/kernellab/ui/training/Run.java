@@ -23,10 +23,15 @@ public final class Run {
     final int number;
     final NetSpec spec;
     final int limit;
+    /** Whether each batch's images were augmented (flipped, turned, cropped) before the net saw them. */
+    final boolean augment;
     String file;
     final ObservableList<Point> loss = FXCollections.observableArrayList();
     final ObservableList<Point> trainAccuracy = FXCollections.observableArrayList();
     final ObservableList<Point> testAccuracy = FXCollections.observableArrayList();
+    final ObservableList<Point> testLoss = FXCollections.observableArrayList();
+    /** The test accuracy the course's notebook printed per epoch for these settings, to compare with; usually empty. */
+    final ObservableList<Point> notebook = FXCollections.observableArrayList();
     final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.QUEUED);
     final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
@@ -38,10 +43,11 @@ public final class Run {
     Problem problem;
     int epoch;
 
-    Run(int number, NetSpec spec, int limit) {
+    Run(int number, NetSpec spec, int limit, boolean augment) {
         this.number = number;
         this.spec = spec;
         this.limit = limit;
+        this.augment = augment;
         status.addListener((o, a, s) -> finished.set(s == Status.DONE || s == Status.CANCELLED || s == Status.FAILED));
     }
 
@@ -56,6 +62,7 @@ public final class Run {
     void epoch(Trainer.Epoch e) {
         trainAccuracy.add(new Point(e.epoch(), e.trainAccuracy()));
         testAccuracy.add(new Point(e.epoch(), e.testAccuracy()));
+        testLoss.add(new Point(e.epoch(), e.testLoss()));
         evaluation.set(e.test());
     }
 
@@ -71,6 +78,14 @@ public final class Run {
 
     public int limit() { return limit; }
 
+    public boolean augmented() { return augment; }
+
+    /** The last epoch's training accuracy minus its test accuracy: how much the net does better on what it has seen; NaN before. */
+    public double gap() {
+        if (trainAccuracy.isEmpty() || testAccuracy.isEmpty()) return Double.NaN;
+        return trainAccuracy.get(trainAccuracy.size() - 1).y() - testAccuracy.get(testAccuracy.size() - 1).y();
+    }
+
     public int epoch() { return epoch; }
 
     public ObservableList<Point> loss() { return loss; }
@@ -78,6 +93,11 @@ public final class Run {
     public ObservableList<Point> trainAccuracy() { return trainAccuracy; }
 
     public ObservableList<Point> testAccuracy() { return testAccuracy; }
+
+    /** The loss on the test set after each epoch: where it turns up while the training loss still falls, the net memorises. */
+    public ObservableList<Point> testLoss() { return testLoss; }
+
+    public ObservableList<Point> notebook() { return notebook; }
 
     public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
 

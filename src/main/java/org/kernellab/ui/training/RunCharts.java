@@ -65,23 +65,29 @@ final class RunCharts {
 
     private void addSeries(Run run) {
         String colour = colour(run);
-        mirror(run.loss(), loss, colour, false, false, 1);
-        mirror(run.testAccuracy(), accuracy, colour, false, false, 100);
-        mirror(run.trainAccuracy(), accuracy, colour, true, true, 100);
+        mirror(run.loss(), loss, colour, DASHED, false, 1);
+        mirror(run.testLoss(), loss, colour, null, false, 1);
+        mirror(run.testAccuracy(), accuracy, colour, null, false, 100);
+        mirror(run.trainAccuracy(), accuracy, colour, DASHED, true, 100);
+        mirror(run.notebook(), accuracy, colour, DOTTED, true, 100);
     }
 
     /**
      * Keeps a line of {@code chart} equal to a run's points (scaled: accuracy in percent), those so far and those to
      * come. The line is made with its first point, not with the run: the pulse after Train has the new row to lay out.
      */
-    private void mirror(ObservableList<Run.Point> points, LineChart<Number, Number> chart, String colour, boolean dashed, boolean hollow,
+    /** Line patterns: training curves dashed, the notebook's printed figures dotted, test curves solid. */
+    private static final String DASHED = "6 5", DOTTED = "1 5";
+
+    private void mirror(ObservableList<Run.Point> points, LineChart<Number, Number> chart, String colour, String dashes, boolean hollow,
                         double scale) {
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
         java.util.function.Consumer<List<? extends Run.Point>> add = added -> {
             if (added.isEmpty()) return;
             if (s.getChart() == null) {
                 chart.getData().add(s);
-                s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;" + (dashed ? " -fx-stroke-dash-array: 6 5;" : ""));
+                String dash = dashes != null ? " -fx-stroke-dash-array: " + dashes + ";" : "";
+                s.getNode().setStyle("-fx-stroke: " + colour + "; -fx-stroke-width: 2px;" + dash);
             }
             for (Run.Point p : added) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y() * scale);

@@ -25,6 +25,7 @@ final class RunsTable {
                         : Numbers.percent(r.trainAccuracy().get(r.trainAccuracy().size() - 1).y()), null, false)
                 .column("train.colTestAcc", r -> r.evaluationProperty().get() == null ? "" : Numbers.percent(r.evaluationProperty().get().accuracy()),
                         null, false)
+                .column("train.colGap", r -> Double.isNaN(r.gap()) ? "" : Numbers.percent(r.gap()), null, false)
                 .column("train.colStatus", r -> r.problem() != null ? i18n.tr("train.status.FAILED") + ": " + i18n.tr(r.problem())
                         : i18n.tr("train.status." + r.statusProperty().get()), null, true)
                 .onChoose(r -> {
@@ -37,6 +38,8 @@ final class RunsTable {
         NetSpec s = r.spec();
         String base = i18n.tr("train.settingsText", s.optimizer() == NetSpec.Optimizer.ADAM ? "Adam" : "SGD", s.lr(), s.batch(), s.epochs(),
                 r.limit() == 0 ? i18n.tr("train.limitAll") : Numbers.grouped(r.limit()));
-        return s.dropout() > 0 ? base + " · dropout " + s.dropout() : base;
+        if (s.dropout() > 0) base += " · " + i18n.tr("train.dropoutSetting", s.dropout(), i18n.tr("train.dropoutAt." + s.dropoutAt()));
+        if (!r.notebook().isEmpty()) base += " · " + i18n.tr("train.notebookFinal", Numbers.percent(r.notebook().get(r.notebook().size() - 1).y()));
+        return r.augmented() ? base + " · " + i18n.tr("train.augmented") : base;
     }
 }

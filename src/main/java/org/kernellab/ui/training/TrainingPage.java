@@ -50,6 +50,12 @@ public final class TrainingPage implements Page {
             vm.kind.set("mlp".equals(params.string("model", "cnn")) ? NetSpec.Kind.MLP : NetSpec.Kind.CNN);
             vm.filters.set(params.integer("filters", TrainingViewModel.DEMO_FILTERS));
             vm.blocks.set(params.integer("blocks", 2));
+            // training settings only where the lesson names them (the overfitting lesson's 1,000 images for 40 epochs)
+            java.util.Map<String, ?> named = params.values();
+            if (named.containsKey("limit")) vm.limit.set(params.integer("limit", 0));
+            if (named.containsKey("epochs")) vm.epochs.set(params.integer("epochs", TrainingViewModel.DEMO_EPOCHS));
+            if (named.containsKey("batch")) vm.batch.set(params.integer("batch", TrainingViewModel.DEMO_BATCH));
+            if (named.containsKey("lr")) vm.lr.set(params.string("lr", TrainingViewModel.DEMO_LR));
         }
         // the lesson is tried with a first finished run, and done once it has compared enough architectures
         int solveAfter = params.integer("solveAfter", 2);

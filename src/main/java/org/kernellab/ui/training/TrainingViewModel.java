@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.kernellab.compute.Augment;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.LayerChain;
 import org.kernellab.compute.Problem;
@@ -55,6 +56,9 @@ public final class TrainingViewModel {
     public final IntegerProperty blocks = new SimpleIntegerProperty(2);
     public final BooleanProperty dropoutOn = new SimpleBooleanProperty(false);
     public final DoubleProperty dropout = new SimpleDoubleProperty(0.25);
+    public final ObjectProperty<NetSpec.DropoutAt> dropoutAt = new SimpleObjectProperty<>(NetSpec.DropoutAt.HIDDEN);
+    /** Flip, turn and crop every training image afresh each epoch (the course's transforms without colour). */
+    public final BooleanProperty augment = new SimpleBooleanProperty(false);
     public final ObjectProperty<NetSpec.Optimizer> optimizer = new SimpleObjectProperty<>(NetSpec.Optimizer.ADAM);
     public final StringProperty lr = new SimpleStringProperty(DEMO_LR);
     public final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(DEMO_BATCH);
@@ -83,7 +87,7 @@ public final class TrainingViewModel {
         this.fx = fx;
         this.i18n = i18n;
         this.bench = bench;
-        Observable[] edits = {kind, filters, blocks, dropoutOn, dropout, optimizer, lr, batch, epochs};
+        Observable[] edits = {kind, filters, blocks, dropoutOn, dropout, dropoutAt, optimizer, lr, batch, epochs};
         for (Observable o : edits) o.addListener(x -> summary.set(summarize()));
         summary.set(summarize());
         javafx.beans.value.ChangeListener<Status> follow = (o, was, now) -> currentStatus.set(now);
@@ -135,7 +139,9 @@ public final class TrainingViewModel {
         } catch (NumberFormatException e) {
             throw new ComputeException("train.badLrText", lr.get());
         }
-        return new NetSpec(k, filters.get(), blocks.get(), dropoutOn.get() ? dropout.get() : 0, optimizer.get(), rate, batch.get(), epochs.get(), 42);
+        NetSpec.DropoutAt at = k == NetSpec.Kind.MLP ? NetSpec.DropoutAt.HIDDEN : dropoutAt.get(); // the MLP has no conv blocks
+        return new NetSpec(k, filters.get(), blocks.get(), dropoutOn.get() ? dropout.get() : 0, at, optimizer.get(), rate, batch.get(), epochs.get(),
+                42);
     }
 
     /** The demo's settings: the course's CNN with 16 filters, Adam at 0.002, batches of 64, two epochs. */
@@ -151,10 +157,38 @@ public final class TrainingViewModel {
     }
 
     /** Queues a run of the edited net. */
-    public void train() { enqueue(() -> List.of(spec(kind.get()))); }
+    public void train() { enqueue(() -> List.of(edited(spec(kind.get())))); }
 
     /** The MLP, then the CNN, with the edited training settings, drawn on the same charts. */
-    public void compare() { enqueue(() -> List.of(spec(NetSpec.Kind.MLP), spec(NetSpec.Kind.CNN))); }
+    public void compare() { enqueue(() -> List.of(edited(spec(NetSpec.Kind.MLP)), edited(spec(NetSpec.Kind.CNN)))); }
+
+    /**
+     * A run to queue: the net, how many training images (0: all), whether they are augmented, and the test accuracy
+     * per epoch that the course's notebook printed for the same settings (empty when it has none).
+     */
+    record Plan(NetSpec spec, int limit, boolean augment, double[] notebook) {
+        Plan(NetSpec spec, int limit, boolean augment) { this(spec, limit, augment, new double[0]); }
+    }
+
+    /** The notebook's printed test accuracy after epochs 1 to 5 (course material 001). */
+    static final double[] NOTEBOOK_MLP = {0.100, 0.280, 0.427, 0.507, 0.538}, NOTEBOOK_CNN = {0.714, 0.752, 0.777, 0.789, 0.800};
+
+    private Plan edited(NetSpec spec) { return new Plan(spec, limit.get(), augment.get()); }
+
+    /** The overfitting experiment's training set and length: few images, many epochs, so that memorising shows. */
+    public static final int OVERFIT_IMAGES = 1_000, OVERFIT_EPOCHS = 40;
+
+    /**
+     * The overfitting experiment: the course's CNN on 1,000 training images for 40 epochs (Adam 0.001, batches of 32),
+     * plain, with dropout 0.5 before the classifier, and with augmentation: the gap between the training and the test
+     * accuracy shows how much each one memorises.
+     */
+    public void overfittingExperiment() {
+        NetSpec plain = new NetSpec(NetSpec.Kind.CNN, 32, 2, 0, NetSpec.Optimizer.ADAM, 1e-3, 32, OVERFIT_EPOCHS, 42);
+        NetSpec dropped = new NetSpec(NetSpec.Kind.CNN, 32, 2, 0.5, NetSpec.Optimizer.ADAM, 1e-3, 32, OVERFIT_EPOCHS, 42);
+        enqueue(() -> List.of(new Plan(plain, OVERFIT_IMAGES, false), new Plan(dropped, OVERFIT_IMAGES, false),
+                new Plan(plain, OVERFIT_IMAGES, true)));
+    }
 
     /**
      * The course notebook's own experiment, five epochs each: the MLP with SGD at 0.001 in batches of 64 (53.8% there)
@@ -162,14 +196,19 @@ public final class TrainingViewModel {
      */
     public void courseComparison() {
         // the notebook sets batch_size = 64, but its data loader batches 256 images: its log's 6,656 = 100·64 + 256
-        enqueue(() -> List.of(new NetSpec(NetSpec.Kind.MLP, 0, 0, 0, NetSpec.Optimizer.SGD, 1e-3, 256, COURSE_EPOCHS, 42),
-                new NetSpec(NetSpec.Kind.CNN, 32, 2, 0, NetSpec.Optimizer.ADAM, 1e-4, 256, COURSE_EPOCHS, 42)));
+        NetSpec mlp = new NetSpec(NetSpec.Kind.MLP, 0, 0, 0, NetSpec.Optimizer.SGD, 1e-3, 256, COURSE_EPOCHS, 42);
+        NetSpec cnn = new NetSpec(NetSpec.Kind.CNN, 32, 2, 0, NetSpec.Optimizer.ADAM, 1e-4, 256, COURSE_EPOCHS, 42);
+        enqueue(() -> List.of(new Plan(mlp, limit.get(), false, NOTEBOOK_MLP), new Plan(cnn, limit.get(), false, NOTEBOOK_CNN)));
     }
 
-    private void enqueue(java.util.function.Supplier<List<NetSpec>> specs) {
+    private void enqueue(java.util.function.Supplier<List<Plan>> plans) {
         List<Run> add = new ArrayList<>();
         try {
-            for (NetSpec spec : specs.get()) add.add(new Run(runs.size() + add.size() + 1, spec, limit.get()));
+            for (Plan plan : plans.get()) {
+                Run run = new Run(runs.size() + add.size() + 1, plan.spec(), plan.limit(), plan.augment());
+                for (int e = 0; e < plan.notebook().length; e++) run.notebook.add(new Point(e + 1, plan.notebook()[e]));
+                add.add(run);
+            }
         } catch (ComputeException e) {
             notice.set(e.problem());
             return;
@@ -203,14 +242,15 @@ public final class TrainingViewModel {
             double[] lossSum = new double[2];
             long[] posted = {System.nanoTime()};
             List<Point> points = new ArrayList<>();
-            double seconds = Trainer.train(net, data.train(), data.test(), run.limit, new Trainer.Listener() {
+            double seconds = Trainer.train(net, data.train(), data.test(), run.limit, run.augment ? Augment.Settings.COURSE : null,
+                    new Trainer.Listener() {
                 @Override public void batch(Trainer.Batch b) {
                     lossSum[0] += b.loss();
                     lossSum[1]++;
                     // the curve gets a point every 1/25 epoch, the window a few updates a second: each update
                     // repaints charts and bars, and on a software renderer that costs the CPU the training needs
                     boolean end = b.done() % perEpoch == 0;
-                    if (lossSum[1] >= Math.max(1, perEpoch / 25) || end) {
+                    if (lossSum[1] >= Math.max(8, perEpoch / 25) || end) { // at least 8 batches a point: small sets stay readable
                         points.add(new Point(b.done() / (double) perEpoch, lossSum[0] / lossSum[1]));
                         lossSum[0] = lossSum[1] = 0;
                     }
@@ -304,7 +344,7 @@ public final class TrainingViewModel {
             return new Tested(net, Trainer.evaluate(net, data.test()));
         }, r -> {
             Network net = r.net();
-            Run run = new Run(runs.size() + 1, net.spec(), 0);
+            Run run = new Run(runs.size() + 1, net.spec(), 0, false);
             run.file = file.getFileName().toString();
             run.network = net;
             run.evaluation.set(r.evaluation());

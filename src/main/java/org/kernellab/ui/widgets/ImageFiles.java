@@ -20,8 +20,11 @@ public final class ImageFiles {
     }
 
     /** The picture as ARGB pixels with its width and height, or empty when the file is no readable image. */
-    public static Optional<Pixels> read(Path file) {
-        Image img = new Image(file.toUri().toString());
+    public static Optional<Pixels> read(Path file) { return read(file.toUri().toString()); }
+
+    /** The same for a picture at a URL (a file, or one of the app's own resources). */
+    public static Optional<Pixels> read(String url) {
+        Image img = new Image(url);
         if (img.isError() || img.getPixelReader() == null) return Optional.empty();
         int w = (int) img.getWidth(), h = (int) img.getHeight();
         int[] argb = new int[w * h];

@@ -30,6 +30,11 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import org.commonmark.ext.gfm.tables.TableBlock;
+import org.commonmark.ext.gfm.tables.TableHead;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.BulletList;
 import org.commonmark.node.Code;
@@ -53,6 +58,9 @@ import org.commonmark.parser.Parser;
  * text colour or size changes (theme, presentation mode).
  */
 public class MarkdownView extends VBox {
+    /** CommonMark with GitHub's tables. */
+    private static final Parser PARSER = Parser.builder().extensions(java.util.List.of(TablesExtension.create())).build();
+
     private static final Pattern DISPLAY = Pattern.compile("\\$\\$(.+?)\\$\\$", Pattern.DOTALL);
     private static final Pattern INLINE = Pattern.compile("(?<![\\\\$])\\$(?!\\$)(.+?)(?<!\\\\)\\$");
     // private-use characters mark where each formula was; Markdown passes them through as text
@@ -106,7 +114,7 @@ public class MarkdownView extends VBox {
         }
         sb.append(markdown.substring(last));
         String withInline = INLINE.matcher(sb.toString()).replaceAll(m -> Matcher.quoteReplacement(token(OPEN_INLINE, m.group(1))));
-        org.commonmark.node.Node doc = Parser.builder().build().parse(withInline);
+        org.commonmark.node.Node doc = PARSER.parse(withInline);
         getChildren().setAll(blocks(doc));
     }
 
@@ -125,6 +133,7 @@ public class MarkdownView extends VBox {
     }
 
     private Node block(org.commonmark.node.Node n) {
+        if (n instanceof TableBlock) return table(n);
         if (n instanceof Heading h) {
             return flow(h, "md-h" + Math.min(3, h.getLevel()));
         } else if (n instanceof Paragraph p) {
@@ -171,6 +180,34 @@ public class MarkdownView extends VBox {
             return new Separator();
         }
         return null;
+    }
+
+    /** A GitHub table: equal columns as wide as the text allows, each cell wrapping its words. */
+    private Node table(org.commonmark.node.Node n) {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("md-table");
+        grid.setHgap(10);
+        grid.setVgap(4);
+        int row = 0, columns = 0;
+        for (org.commonmark.node.Node part = n.getFirstChild(); part != null; part = part.getNext()) {
+            for (org.commonmark.node.Node r = part.getFirstChild(); r != null; r = r.getNext()) {
+                int col = 0;
+                for (org.commonmark.node.Node cell = r.getFirstChild(); cell != null; cell = cell.getNext()) {
+                    TextFlow f = flow(cell, part instanceof TableHead ? "md-th" : "md-td");
+                    f.setMinWidth(0);
+                    grid.add(f, col++, row);
+                }
+                columns = Math.max(columns, col);
+                row++;
+            }
+        }
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            grid.getColumnConstraints().add(cc);
+        }
+        grid.setMinWidth(0);
+        return grid;
     }
 
     private TextFlow flow(org.commonmark.node.Node parent, String styleClass) {

@@ -125,4 +125,50 @@ class TrainingViewModelTest {
         assertEquals(32, cnn.filters());
         assertNotNull(vm.runs().get(1).evaluationProperty().get());
     }
+
+    /** Dropout placement and augmentation reach the run; the MLP keeps its dropout before the classifier. */
+    @Test void dropoutPlacementAndAugmentationGoWithTheRun() {
+        vm.dropoutOn.set(true);
+        vm.dropout.set(0.5);
+        vm.dropoutAt.set(NetSpec.DropoutAt.BOTH);
+        vm.augment.set(true);
+        vm.limit.set(300);
+        assertEquals(3, vm.summary().layers().stream().filter(l -> l.pytorch().startsWith("nn.Dropout")).count(),
+                "a dropout after each of the 2 blocks and one before the classifier");
+        vm.train();
+        Run run = vm.runs().get(0);
+        assertEquals(Status.DONE, run.statusProperty().get());
+        assertEquals(NetSpec.DropoutAt.BOTH, run.spec().dropoutAt());
+        assertTrue(run.augmented());
+        assertFalse(Double.isNaN(run.gap()));
+        assertEquals(1, run.testLoss().size(), "a test loss per epoch");
+        vm.kind.set(NetSpec.Kind.MLP);
+        vm.train();
+        assertEquals(NetSpec.DropoutAt.HIDDEN, vm.runs().get(1).spec().dropoutAt());
+    }
+
+    /** The experiment queues the lesson's three runs: 1,000 images for 40 epochs, plain, with dropout, augmented. */
+    @Test void theOverfittingExperimentQueuesItsThreeRuns() {
+        org.kernellab.ui.task.TaskRunner never = new org.kernellab.ui.task.TaskRunner() { // queued runs stay queued
+            @Override public <T> Handle run(String title, org.kernellab.ui.task.Work<T> work, java.util.function.Consumer<T> ok,
+                                            java.util.function.Consumer<Throwable> fail) {
+                return new Handle() {
+                    @Override public void cancel() {}
+
+                    @Override public boolean isDone() { return false; }
+                };
+            }
+        };
+        TrainingViewModel idle = new TrainingViewModel(never, Runnable::run, new I18n(), bench);
+        idle.overfittingExperiment();
+        assertEquals(3, idle.runs().size());
+        for (Run r : idle.runs()) {
+            assertEquals(TrainingViewModel.OVERFIT_IMAGES, r.limit());
+            assertEquals(TrainingViewModel.OVERFIT_EPOCHS, r.spec().epochs());
+            assertEquals(32, r.spec().filters());
+        }
+        assertEquals(0.5, idle.runs().get(1).spec().dropout());
+        assertTrue(idle.runs().get(2).augmented());
+        assertFalse(idle.runs().get(0).augmented() || idle.runs().get(0).spec().dropout() > 0);
+    }
 }

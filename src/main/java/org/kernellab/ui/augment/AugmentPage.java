@@ -1,0 +1,159 @@
+package org.kernellab.ui.augment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kernellab.compute.Augment;
+import org.kernellab.data.Images;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Lifetime;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.augment.AugmentViewModel.Source;
+import org.kernellab.ui.augment.AugmentViewModel.Transform;
+import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.Grids;
+import org.kernellab.ui.widgets.ImageFiles;
+import org.kernellab.ui.widgets.PictureView;
+import org.kernellab.ui.widgets.Segments;
+import org.kernellab.ui.widgets.Workspace;
+
+/**
+ * The course's data augmentation, a gallery: each transform drawn a few times on one picture (a Fashion-MNIST image, the
+ * built-in colour photo or the student's own), what was drawn written under each tile; "Draw again" re-rolls them all.
+ * Parameters: {@code source} (picture or fashion), {@code image}.
+ */
+public final class AugmentPage implements Page {
+    static final String PHOTO = "/assets/pictures/coffee.jpg";
+    private static final int MAX_SIDE = 240;
+    private final AugmentViewModel vm;
+    private final I18n i18n;
+    private final Lifetime life = new Lifetime();
+    private final BorderPane root = new BorderPane();
+    private final VBox rows = new VBox(14);
+    private final Label problem = new Label();
+    /** A tile's width: five to a row where the stage allows, between 80 and 200 pixels. */
+    private double tileWidth = 120;
+
+    public AugmentPage(LessonParams params, AppContext ctx) {
+        i18n = ctx.i18n();
+        vm = new AugmentViewModel(ctx.workbench());
+        ctx.workbench().withData(d -> { });
+        java.net.URL photo = AugmentPage.class.getResource(PHOTO);
+        if (photo != null) ImageFiles.read(photo.toExternalForm()).ifPresent(p -> vm.usePicture(Images.rgb(p.argb(), p.width(), p.height(),
+                MAX_SIDE)));
+        vm.index.set(params.integer("image", 0));
+        if ("fashion".equals(params.string("source", "picture"))) vm.source.set(Source.FASHION);
+
+        Map<Source, String[]> sources = new LinkedHashMap<>();
+        sources.put(Source.PICTURE, new String[] {"augment-picture", "augment.picture"});
+        sources.put(Source.FASHION, new String[] {"augment-fashion", "augment.fashion"});
+        Spinner<Integer> image = new Spinner<>(0, 9_999, vm.index.get());
+        image.setId("augment-image");
+        image.setEditable(true);
+        image.setPrefWidth(110);
+        image.valueProperty().addListener((o, a, n) -> vm.index.set(n));
+        image.disableProperty().bind(vm.source.isNotEqualTo(Source.FASHION));
+        problem.setId("augment-problem");
+        problem.setWrapText(true);
+        problem.getStyleClass().add("problem");
+        Grids.hideWhenEmpty(problem);
+        VBox settings = new VBox(10, Controls.label(i18n, "augment.source"), Segments.column(vm.source, sources, i18n), image,
+                Controls.button("augment-open", i18n, "augment.open", () -> ImageFiles.choose(root.getScene().getWindow()).ifPresent(f ->
+                        ImageFiles.read(f).ifPresentOrElse(p -> {
+                            problem.setText("");
+                            vm.usePicture(Images.rgb(p.argb(), p.width(), p.height(), MAX_SIDE));
+                        }, () -> problem.setText(i18n.tr("augment.unreadable", f.getFileName()))))),
+                problem, Controls.button("augment-reroll", i18n, "augment.reroll", vm::reroll));
+        settings.getChildren().get(0).getStyleClass().add("settings-title");
+        settings.getChildren().get(settings.getChildren().size() - 2).getStyleClass().add("accent");
+
+        rows.setId("augment-rows");
+        rows.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        root.setCenter(new Workspace(Controls.column(settings, 230), scroll, 520, i18n, ctx.presentation()));
+
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> {
+            double w = Math.max(80, Math.min(200, Math.floor((b.getWidth() - 24 - 4 * 10) / 5 - 2)));
+            if (Math.abs(w - tileWidth) >= 4) {
+                tileWidth = w;
+                show();
+            }
+        });
+        life.onChange(vm.galleryProperty(), g -> show());
+        life.onChange(i18n.localeProperty(), l -> show());
+        show();
+    }
+
+    AugmentViewModel viewModel() { return vm; }
+
+    private void show() {
+        rows.getChildren().clear();
+        AugmentViewModel.Gallery g = vm.gallery();
+        if (g == null) {
+            rows.getChildren().add(Controls.label(i18n, "augment.waiting"));
+            return;
+        }
+        boolean photo = g.original().dim(0) == 3;
+        double width = tileWidth;
+        for (Transform t : Transform.values()) {
+            Label title = Grids.title(i18n.bind("augment.row." + t.name().toLowerCase(java.util.Locale.ROOT)));
+            title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
+            FlowPane tiles = new FlowPane(10, 10);
+            tiles.getChildren().add(tile(new PictureView(g.original(), width, photo), i18n.tr("augment.original")));
+            for (AugmentViewModel.Tile tile : g.row(t)) {
+                tiles.getChildren().add(tile(new PictureView(tile.image(), width, photo), caption(t, tile.drawn())));
+            }
+            rows.getChildren().add(new VBox(6, title, tiles));
+        }
+    }
+
+    private static VBox tile(PictureView picture, String caption) {
+        Label l = new Label(caption);
+        l.getStyleClass().add("small");
+        l.setWrapText(true);
+        l.setMaxWidth(Math.max(100, ((PictureView) picture).getFitWidth()));
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        VBox v = new VBox(3, picture, l);
+        v.setAlignment(Pos.TOP_CENTER);
+        v.getStyleClass().add("augment-tile");
+        return v;
+    }
+
+    /** What was drawn for a tile, in the student's language. */
+    private String caption(Transform t, Augment.Drawn d) {
+        StringBuilder sb = new StringBuilder();
+        if (t == Transform.FLIP || t == Transform.ALL) sb.append(i18n.tr(d.flipped() ? "augment.flipped" : "augment.notFlipped"));
+        if (t == Transform.ROTATION || t == Transform.ALL) sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr("augment.degrees", d.degrees()));
+        if (d.crop() != null) {
+            Augment.Box b = d.crop();
+            double area = b.height() * b.width() / (double) (vm.gallery().original().dim(1) * vm.gallery().original().dim(2));
+            sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr("augment.crop", area, b.width() / (double) b.height(), b.left(), b.top()));
+        }
+        if (d.jitter() != null) {
+            Augment.Jitter j = d.jitter();
+            sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr("augment.jitter", j.brightness(), j.contrast(), j.saturation(), j.hue()));
+        }
+        return sb.toString();
+    }
+
+    @Override public Node view() { return root; }
+
+    @Override public void dispose() {
+        life.end();
+        vm.dispose();
+    }
+}

@@ -1,0 +1,176 @@
+package org.kernellab.ui.dropout;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.Lifetime;
+import org.kernellab.ui.Page;
+import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.Grids;
+import org.kernellab.ui.widgets.HeatMap;
+import org.kernellab.ui.widgets.SliderRow;
+import org.kernellab.ui.widgets.ValueBar;
+import org.kernellab.ui.widgets.Workspace;
+
+/**
+ * Dropout on the course CNN's last hidden layer: the layer's 128 values for a test image, the mask for p, what the
+ * classifier sees in training and in evaluation, and the committee of many masks. Parameters: {@code image}, {@code p}
+ * (percent).
+ */
+public final class DropoutPage implements Page {
+    private static final int ROWS = 8, COLS = 16;
+    private static final double BAR = 110;
+    private final DropoutViewModel vm;
+    private final I18n i18n;
+    private final Lifetime life = new Lifetime();
+    private final BorderPane root = new BorderPane();
+    private final HeatMap picture = new HeatMap(4), hidden = new HeatMap(14), mask = new HeatMap(14), trained = new HeatMap(14);
+    private final Label stats = new Label(), classLabel = new Label();
+    private final GridPane classes = new GridPane();
+    private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+
+    public DropoutPage(LessonParams params, AppContext ctx) {
+        i18n = ctx.i18n();
+        vm = new DropoutViewModel(ctx.workbench());
+        vm.index.set(params.integer("image", 0));
+        vm.percent.set(params.integer("p", DropoutViewModel.DEFAULT_PERCENT));
+        ctx.workbench().withData(d -> { });
+        ctx.workbench().usePretrained(false);
+
+        Spinner<Integer> image = new Spinner<>(0, 9_999, vm.index.get());
+        image.setId("dropout-image");
+        image.setEditable(true);
+        image.setPrefWidth(110);
+        image.valueProperty().addListener((o, a, n) -> vm.index.set(n));
+        classLabel.setWrapText(true);
+        classLabel.setId("dropout-class");
+        VBox settings = new VBox(10, Controls.label(i18n, "dropout.image"), image, classLabel,
+                new SliderRow("dropout-p", i18n.bind("dropout.p"), vm.percent, 0, DropoutViewModel.MAX_PERCENT),
+                Controls.button("dropout-new-mask", i18n, "dropout.newMask", vm::newMask),
+                Controls.label(i18n, "dropout.committeeTitle"),
+                Controls.button("dropout-add-1", i18n, "dropout.add1", () -> vm.addMembers(1)),
+                Controls.button("dropout-add-10", i18n, "dropout.add10", () -> vm.addMembers(10)),
+                Controls.button("dropout-add-1000", i18n, "dropout.add1000", () -> vm.addMembers(1000)),
+                Controls.button("dropout-reset", i18n, "dropout.reset", vm::resetCommittee));
+        settings.getChildren().get(5).getStyleClass().add("settings-title");
+
+        for (HeatMap h : new HeatMap[] {picture, hidden, mask, trained}) h.paletteProperty().bind(ctx.palette());
+        hidden.setId("dropout-hidden");
+        mask.setId("dropout-mask");
+        trained.setId("dropout-trained");
+        FlowPane maps = new FlowPane(18, 12, Grids.column(Grids.title(i18n.bind("dropout.picture")), picture),
+                Grids.column(Grids.title(i18n.bind("dropout.hidden")), hidden), Grids.column(Grids.title(i18n.bind("dropout.mask")), mask),
+                Grids.column(Grids.title(i18n.bind("dropout.trained")), trained));
+        stats.setId("dropout-stats");
+        stats.setWrapText(true);
+        stats.setMinHeight(Region.USE_PREF_SIZE);
+        stats.getStyleClass().add("formula");
+        classes.setId("dropout-classes");
+        classes.setHgap(14);
+        classes.setVgap(3);
+
+        NumberAxis x = new NumberAxis(), y = new NumberAxis();
+        x.labelProperty().bind(i18n.bind("dropout.members"));
+        y.labelProperty().bind(i18n.bind("dropout.distance"));
+        LineChart<Number, Number> chart = new LineChart<>(x, y);
+        chart.setId("dropout-chart");
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setMinHeight(220);
+        chart.setPrefHeight(260);
+        chart.getData().add(series);
+        Label chartTitle = Grids.title(i18n.bind("dropout.chartTitle"));
+
+        VBox stage = new VBox(12, maps, stats, Grids.title(i18n.bind("dropout.classesTitle")), classes, chartTitle, chart);
+        stage.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(stage);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        root.setCenter(new Workspace(Controls.column(settings, 230), scroll, 560, i18n, ctx.presentation()));
+
+        life.onChange(vm.stateProperty(), s -> show());
+        life.onChange(i18n.localeProperty(), l -> show());
+        show();
+    }
+
+    DropoutViewModel viewModel() { return vm; }
+
+    private static double[][] grid(float[] v) {
+        double[][] g = new double[ROWS][COLS];
+        for (int i = 0; i < Math.min(v.length, ROWS * COLS); i++) g[i / COLS][i % COLS] = v[i];
+        return g;
+    }
+
+    private void show() {
+        DropoutViewModel.State s = vm.state();
+        classes.getChildren().clear();
+        if (s == null) {
+            stats.setText(i18n.tr("dropout.waiting"));
+            series.getData().clear();
+            return;
+        }
+        double[][] img = new double[28][28];
+        for (int i = 0; i < 784; i++) img[i / 28][i % 28] = (s.image()[i] & 0xFF) / 255.0;
+        picture.setValues(img, HeatMap.Scale.GREY, 1);
+        double top = 0;
+        for (float v : s.trained()) top = Math.max(top, v);
+        hidden.setValues(grid(s.hidden()), HeatMap.Scale.SIGNED, top);
+        mask.setValues(grid(s.mask()), HeatMap.Scale.SIGNED, s.p() < 1 ? 1 / (1 - s.p()) : 1);
+        trained.setValues(grid(s.trained()), HeatMap.Scale.SIGNED, top);
+        classLabel.setText(i18n.tr("dropout.label", i18n.tr("data.class." + s.label())));
+        double meanH = 0, meanT = 0;
+        for (int i = 0; i < s.hidden().length; i++) {
+            meanH += s.hidden()[i];
+            meanT += s.trained()[i];
+        }
+        stats.setText(i18n.tr("dropout.stats", s.p(), s.dropped(), s.hidden().length, s.hidden().length - s.dropped(),
+                s.p() < 1 ? 1 / (1 - s.p()) : 1, meanH / s.hidden().length, meanT / s.hidden().length));
+
+        String[] heads = {i18n.tr("dropout.colClass"), i18n.tr("dropout.colEval"), i18n.tr("dropout.colMask"),
+            i18n.tr("dropout.colCommittee", s.members())};
+        for (int c = 0; c < heads.length; c++) {
+            Label h = new Label(heads[c]);
+            h.getStyleClass().add("emphasis");
+            h.setMinWidth(Region.USE_PREF_SIZE);
+            classes.add(h, c, 0);
+        }
+        for (int k = 0; k < 10; k++) {
+            Label name = new Label(i18n.tr("data.class." + k));
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            if (k == s.label()) name.getStyleClass().add("emphasis");
+            classes.add(name, 0, k + 1);
+            classes.add(bar(s.evaluation()[k], "param-bar"), 1, k + 1);
+            classes.add(bar(s.masked()[k], "mac-bar"), 2, k + 1);
+            if (s.members() > 0) classes.add(bar(s.committee()[k], "param-bar"), 3, k + 1);
+        }
+        series.getData().clear();
+        for (double[] p : s.distance()) series.getData().add(new XYChart.Data<>(p[0], p[1]));
+    }
+
+    private Node bar(float probability, String style) {
+        ValueBar b = new ValueBar(i18n.tr("dropout.percent", probability), probability, BAR, style);
+        b.setAlignment(Pos.CENTER_LEFT);
+        return b;
+    }
+
+    @Override public Node view() { return root; }
+
+    @Override public void dispose() {
+        life.end();
+        vm.dispose();
+    }
+}
