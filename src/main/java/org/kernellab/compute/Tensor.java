@@ -111,5 +111,16 @@ public final class Tensor {
 
     public Tensor copy() { return new Tensor(shape, data.clone()); }
 
+    /**
+     * A matrix turned half a turn (both axes reversed): the kernel a true convolution slides, where PyTorch's
+     * cross-correlation slides the kernel as written.
+     */
+    public Tensor flipped() {
+        if (rank() != 2) throw new IllegalArgumentException("flipped needs a matrix, got rank " + rank());
+        double[] d = new double[data.length];
+        for (int i = 0; i < d.length; i++) d[i] = data[data.length - 1 - i];
+        return new Tensor(shape, d);
+    }
+
     @Override public String toString() { return "Tensor" + Arrays.toString(shape) + Arrays.toString(data); }
 }

@@ -9,6 +9,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.kernellab.compute.Problem;
 import org.kernellab.i18n.Messages;
+import org.kernellab.ui.widgets.NumberLanguage;
 
 /**
  * The selected language as a property, and string bindings on it: every label bound here changes the
@@ -16,6 +17,13 @@ import org.kernellab.i18n.Messages;
  */
 public final class I18n {
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Messages.defaultLanguage());
+
+    public I18n() {
+        // numbers first (the first invalidation listener runs before any binding's), so that every text the change
+        // recomputes already writes them the new way
+        NumberLanguage.set(locale.get());
+        locale.addListener((javafx.beans.InvalidationListener) o -> NumberLanguage.set(locale.get()));
+    }
 
     public ObjectProperty<Locale> localeProperty() { return locale; }
 

@@ -119,7 +119,7 @@ public final class Workbench {
         try (InputStream in = Workbench.class.getResourceAsStream(PRETRAINED.replace(".model", ".json"))) {
             if (in == null) return "?";
             double a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("test_accuracy").asDouble(Double.NaN);
-            return Double.isNaN(a) ? "?" : String.format(java.util.Locale.ROOT, "%.1f%%", a * 100);
+            return Double.isNaN(a) ? "?" : org.kernellab.i18n.Numbers.percent(a);
         } catch (java.io.IOException e) {
             return "?";
         }

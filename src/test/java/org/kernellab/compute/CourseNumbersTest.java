@@ -86,4 +86,14 @@ class CourseNumbersTest {
         assertArrayEquals(new int[] {32, 64, 1, 1, 1}, r.get(8).shape());
         assertArrayEquals(new int[] {32, 512}, r.get(10).shape());
     }
+
+    /** Slides 004's worked sizes: 6×6 with a 3×3 kernel gives 4×4, 5×5 gives 3×3 (no padding, stride 1), by formula and by ND4J. */
+    @Test void theSlidesWorkedSizes() {
+        for (int[] c : new int[][] {{6, 4}, {5, 3}}) {
+            assertEquals(c[1], Shapes.conv(c[0], 3, 1, 0, 1).output());
+            Tensor y = NdOps.conv(Tensor.zeros(1, 1, c[0], c[0]), Tensor.zeros(1, 1, 3, 3), null, Window.square(3, 1, 0));
+            assertEquals(c[1], y.dim(2));
+            assertEquals(c[1], y.dim(3));
+        }
+    }
 }

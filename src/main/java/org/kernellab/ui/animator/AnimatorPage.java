@@ -119,8 +119,8 @@ public final class AnimatorPage implements Page {
             return conv && (ph > 0 || pw > 0) ? i18n.tr("animator.inputPadded", t.dim(0), t.dim(1), t.dim(0) + 2 * ph, t.dim(1) + 2 * pw)
                     : i18n.tr("convintro.input", t.dim(0), t.dim(1));
         }, vm.inputProperty(), vm.padH, vm.padW, vm.mode));
-        Label kTitle = Grids.title(i18n.bind(() -> i18n.tr("convintro.kernel", vm.kernelProperty().get().dim(0), vm.kernelProperty().get().dim(1)),
-                vm.kernelProperty()));
+        Label kTitle = Grids.title(i18n.bind(() -> i18n.tr(vm.applied() != vm.kernelProperty().get() ? "animator.kernelFlipped" : "convintro.kernel",
+                vm.kernelProperty().get().dim(0), vm.kernelProperty().get().dim(1)), vm.kernelProperty(), vm.trueConvolution, vm.mode));
         Label outTitle = Grids.title(i18n.bind(() -> {
             AnimatorViewModel.Result r = vm.result();
             if (!r.ok()) return i18n.tr("convintro.noOutput");
@@ -154,7 +154,7 @@ public final class AnimatorPage implements Page {
         stepText.getStyleClass().add("products");
         stepText.setMinHeight(Label.USE_PREF_SIZE);
         stepText.setWrapText(true); // a 7×7 kernel's row of products is longer than a projector is wide
-        stepText.textProperty().bind(Bindings.createStringBinding(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
+        stepText.textProperty().bind(i18n.bind(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
 
         stepTitle.setWrapText(true);
         VBox panel = new VBox(8, formula, message, stepTitle, stepText);
@@ -168,9 +168,11 @@ public final class AnimatorPage implements Page {
         code.bind(Bindings.createStringBinding(() -> {
             AnimatorViewModel.Result r = vm.result();
             Tensor t = vm.inputProperty().get();
-            return "layer = " + r.pytorch() + "\nx = torch.zeros(1, 1, " + t.dim(0) + ", " + t.dim(1) + ")\n"
+            String flip = vm.applied() != vm.kernelProperty().get()
+                    ? "\n# " + i18n.tr("animator.flipComment") + "\nlayer.weight.data = torch.flip(w, dims=[2, 3])" : "";
+            return "layer = " + r.pytorch() + flip + "\nx = torch.zeros(1, 1, " + t.dim(0) + ", " + t.dim(1) + ")\n"
                     + (r.ok() ? "layer(x).shape  # " + r.shapes().substring(r.shapes().indexOf("→ ") + 2) : "layer(x)  # RuntimeError");
-        }, vm.resultProperty()));
+        }, vm.resultProperty(), vm.trueConvolution, i18n.localeProperty()));
         PythonPanel python = new PythonPanel("animator-python", code, ctx.i18n());
 
         Label keys = AnimatorSettings.title(i18n, "animator.keys");
@@ -235,7 +237,7 @@ public final class AnimatorPage implements Page {
     private void redraw(boolean fresh) {
         AnimatorViewModel.Result r = vm.result();
         Tensor in = vm.inputProperty().get();
-        kView.setValues(vm.kernelProperty().get().toMatrix());
+        kView.setValues(vm.applied().toMatrix());
         if (vm.mode.get() == AnimatorViewModel.Mode.CONVOLUTION) {
             inView.setValues(vm.paddedInput(), vm.padH.get(), vm.padW.get());
             inView.setSelected(-1, -1);

@@ -110,6 +110,13 @@ final class AnimatorSettings {
         HBox biasRow = new HBox(8, biasLabel, bias);
         biasRow.setAlignment(Pos.CENTER_LEFT);
 
+        javafx.scene.control.CheckBox flip = new javafx.scene.control.CheckBox();
+        flip.setId("animator-flip");
+        flip.setWrapText(true);
+        flip.textProperty().bind(i18n.bind("animator.trueConvolution"));
+        flip.selectedProperty().bindBidirectional(vm.trueConvolution);
+        flip.disableProperty().bind(vm.mode.isEqualTo(AnimatorViewModel.Mode.TRANSPOSED));
+
         Label editHint = title(i18n, "animator.editHint");
         editHint.getStyleClass().add("hint");
         editHint.setWrapText(true);
@@ -119,8 +126,8 @@ final class AnimatorSettings {
 
         VBox box = new VBox(10, modeButtons, separate, sliders, new Separator(), title(i18n, "animator.inputValues"), source, fashionRow,
                 inputButtons,
-                new Separator(), title(i18n, "animator.kernelValues"), preset, biasRow, editHint, new Separator(), title(i18n, "animator.export"),
-                        png, gif);
+                new Separator(), title(i18n, "animator.kernelValues"), preset, biasRow, flip, editHint, new Separator(),
+                title(i18n, "animator.export"), png, gif);
         box.getStyleClass().add("settings");
         return Controls.column(box, 250);
     }

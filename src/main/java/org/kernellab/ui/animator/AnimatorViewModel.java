@@ -71,6 +71,11 @@ public final class AnimatorViewModel {
     /** The kernel preset, null for the student's own values. */
     public final ObjectProperty<Kernels> preset = new SimpleObjectProperty<>(Kernels.COURSE_2X2);
     public final DoubleProperty bias = new SimpleDoubleProperty(0);
+    /**
+     * A true convolution, as the slides' first formula writes it: the kernel turned half a turn before it slides. Off (the
+     * default) is PyTorch's cross-correlation. The kernel shown and edited is then the flipped one, what the input meets.
+     */
+    public final BooleanProperty trueConvolution = new SimpleBooleanProperty(false);
     /** Which Fashion-MNIST test image is the input when the source is FASHION. */
     public final IntegerProperty fashionIndex = new SimpleIntegerProperty(0);
 
@@ -107,6 +112,7 @@ public final class AnimatorViewModel {
         for (IntegerProperty p : new IntegerProperty[] {padH, padW, strideH, strideW, dilationH, dilationW}) p.addListener((o, a, n) -> recompute());
         mode.addListener((o, a, n) -> recompute());
         bias.addListener((o, a, n) -> recompute());
+        trueConvolution.addListener((o, a, n) -> recompute());
         source.addListener((o, a, s) -> sourceChanged(s));
         fashionIndex.addListener((o, a, n) -> { if (source.get() == Source.FASHION) sourceChanged(Source.FASHION); });
         preset.addListener((o, a, k) -> { if (k != null) applyPreset(k); });
@@ -158,6 +164,10 @@ public final class AnimatorViewModel {
 
     /** The student typed a value into a kernel cell: the kernel becomes their own. */
     public void editKernel(int row, int col, double value) {
+        if (trueConvolution.get() && mode.get() == Mode.CONVOLUTION) { // the student edits the flipped kernel they see
+            row = kernel.get().dim(0) - 1 - row;
+            col = kernel.get().dim(1) - 1 - col;
+        }
         Tensor t = kernel.get().copy();
         t.set(value, row, col);
         batch(() -> {
@@ -273,7 +283,7 @@ public final class AnimatorViewModel {
     /** Recomputes everything from the settings; never throws: impossible settings become a Problem. */
     void recompute() {
         if (updating) return;
-        Tensor in = input.get(), k = kernel.get();
+        Tensor in = input.get(), k = applied();
         Window w = new Window(new int[] {k.dim(0), k.dim(1)}, new int[] {strideH.get(), strideW.get()},
                 new int[] {padH.get(), padW.get()}, new int[] {dilationH.get(), dilationW.get()}, false);
         boolean transposed = mode.get() == Mode.TRANSPOSED;
@@ -310,6 +320,11 @@ public final class AnimatorViewModel {
         }
     }
 
+    /** The kernel as it meets the input: flipped for a true convolution (not for the transposed mode, which scatters it as written). */
+    public Tensor applied() {
+        return trueConvolution.get() && mode.get() == Mode.CONVOLUTION ? kernel.get().flipped() : kernel.get();
+    }
+
     /** Which input cells the kernel never reaches under the current settings. */
     public Coverage coverage() { return new Coverage(result.get() == null ? null : result.get().covered(), inputH.get(), inputW.get(), padH.get(),
             padW.get()); }
@@ -332,7 +347,7 @@ public final class AnimatorViewModel {
             return pairs + b + "\n" + products + b + "\n= " + Numbers.format(s.value());
         }
         ScatterTrace.Step s = r.scatter().steps().get(stepper.step());
-        String added = s.added().stream().map(Numbers::factor).collect(Collectors.joining(", "));
+        String added = s.added().stream().map(Numbers::factor).collect(Collectors.joining(Numbers.listSeparator()));
         return Numbers.format(s.input()) + " · w = [" + added + "]";
     }
 

@@ -47,6 +47,7 @@ public final class ChannelsPage implements Page {
     private final List<MatrixView> inViews = new ArrayList<>(), kViews = new ArrayList<>(), outViews = new ArrayList<>();
     private final List<Label> sums = new ArrayList<>();
     private final ChannelsStage hero;
+    private final org.kernellab.ui.Lifetime life = new org.kernellab.ui.Lifetime();
 
     public ChannelsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -117,6 +118,7 @@ public final class ChannelsPage implements Page {
 
         vm.resultProperty().addListener((o, a, b) -> rebuild());
         vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
+        life.onChange(i18n.localeProperty(), l -> redraw()); // the sums' numbers: 0.5 or 0,5
         rebuild();
         ctx.tasks().run(i18n.tr("channels.chainTask"), w -> ChannelsViewModel.courseChain(), lines -> chain.setText(String.join("\n", lines)));
     }
@@ -230,5 +232,8 @@ public final class ChannelsPage implements Page {
 
     @Override public Node view() { return root; }
 
-    @Override public void dispose() { controls.stop(); }
+    @Override public void dispose() {
+        controls.stop();
+        life.end();
+    }
 }

@@ -84,7 +84,11 @@ public final class ConvIntroPage implements Page {
         products.getStyleClass().add("products");
         products.setWrapText(true);
         products.setMinHeight(Region.USE_PREF_SIZE);
-        products.textProperty().bind(vm.productsText());
+        javafx.beans.binding.StringBinding steps = vm.productsText();
+        products.textProperty().bind(i18n.bind(() -> {
+            steps.invalidate(); // written again in the new language's numbers
+            return steps.get();
+        }, steps));
 
         Button prev = new Button();
         prev.textProperty().bind(i18n.bind("convintro.previous"));

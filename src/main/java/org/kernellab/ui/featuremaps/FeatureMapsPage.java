@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import org.kernellab.compute.Problem;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -275,7 +274,7 @@ public final class FeatureMapsPage implements Page {
             if (c == s.predicted()) for (Label l : new Label[] {name, v}) l.getStyleClass().add("emphasis");
             probs.addRow(row, name, bar, v);
         }
-        Label predicted = new Label(i18n.tr("maps.predicted", i18n.tr("data.class." + s.predicted()), String.format(Locale.ROOT, "%.1f",
+        Label predicted = new Label(i18n.tr("maps.predicted", i18n.tr("data.class." + s.predicted()), String.format(i18n.locale(), "%.1f",
                 p[s.predicted()] * 100)));
         predicted.setId(id + "-predicted");
         predicted.getStyleClass().add("emphasis");
@@ -362,7 +361,7 @@ public final class FeatureMapsPage implements Page {
         closer.getChildren().addAll(title, big);
         double[][][] w = net.filter(b, f);
         Label filterTitle = new Label(i18n.tr(w.length == 1 ? "maps.filterOne" : "maps.filterMany", f + 1, w.length,
-                String.format(Locale.ROOT, "%.3f", net.bias(b, f))));
+                String.format(i18n.locale(), "%.3f", net.bias(b, f))));
         filterTitle.setWrapText(true);
         closer.getChildren().add(filterTitle);
         if (w.length == 1) {

@@ -111,7 +111,7 @@ public final class PoolingPage implements Page {
         stepText.getStyleClass().add("products");
         stepText.setWrapText(true);
         stepText.setMinHeight(Label.USE_PREF_SIZE);
-        stepText.textProperty().bind(Bindings.createStringBinding(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
+        stepText.textProperty().bind(i18n.bind(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
         PythonPanel python = new PythonPanel("pool-python", Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(),
                 vm.resultProperty()), i18n);
 

@@ -149,8 +149,8 @@ public final class PoolingViewModel {
         if (r == null || !r.ok() || stepper.count() == 0) return "";
         PoolTrace.Step s = r.trace().steps().get(stepper.step());
         double[][] m = padded();
-        String cells = s.cells().stream().map(rc -> Numbers.format(m[rc[0]][rc[1]])).collect(Collectors.joining(mode.get() == PoolMode.MAX ? ", "
-                : " + "));
+        String cells = s.cells().stream().map(rc -> Numbers.format(m[rc[0]][rc[1]]))
+                .collect(Collectors.joining(mode.get() == PoolMode.MAX ? Numbers.listSeparator() : " + "));
         return mode.get() == PoolMode.MAX ? "max(" + cells + ") = " + Numbers.format(s.value())
                 : "(" + cells + ") / " + s.counted() + " = " + Numbers.format(s.value());
     }

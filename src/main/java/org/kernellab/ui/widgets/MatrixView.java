@@ -50,10 +50,14 @@ public class MatrixView extends Region {
     private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
     private Font widthsFont;
 
+    /** Held here, listened to weakly: the language outlives the grid. Numbers are written anew (0.5 or 0,5). */
+    private final javafx.beans.InvalidationListener onLanguage = o -> languageChanged();
+
     public MatrixView() {
         getStyleClass().add("matrix-view");
         getChildren().add(canvas);
         palette.addListener((o, a, b) -> invalidate());
+        NumberLanguage.property().addListener(new javafx.beans.WeakInvalidationListener(onLanguage));
         cellSize.addListener((o, a, b) -> requestLayout());
         windowShiftRow.addListener((o, a, b) -> invalidate());
         windowShiftCol.addListener((o, a, b) -> invalidate());
@@ -238,6 +242,11 @@ public class MatrixView extends Region {
      * Something drawn changed: paint once, in the next layout pass, however many setters ran before it.
      * Only this region is marked, so its ancestors keep their cached sizes.
      */
+    private void languageChanged() {
+        requestLayout();
+        invalidate();
+    }
+
     private void invalidate() {
         if (dirty) return;
         dirty = true;

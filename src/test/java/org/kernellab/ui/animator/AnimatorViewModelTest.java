@@ -159,4 +159,22 @@ class AnimatorViewModelTest {
         double max = java.util.Arrays.stream(t.data()).max().orElse(0);
         assertTrue(max > 0.3 && max <= 1, "grey values of a real picture: " + max);
     }
+
+    /**
+     * The slides' two formulas: a true convolution turns the kernel half a turn, PyTorch's correlation does not
+     * ([[23, 33], [53, 63]] against [[37, 47], [67, 77]] for 1–9 and [[1, 2], [3, 4]]); flipping Sobel x negates lesson 1.1's 8.
+     */
+    @Test void aTrueConvolutionFlipsTheKernel() {
+        AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(true), 1);
+        vm.configure(Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}), Tensor.of(new double[][] {{1, 2}, {3, 4}}), 0, 1);
+        assertArrayEquals(new double[][] {{37, 47}, {67, 77}}, vm.result().output());
+        vm.trueConvolution.set(true);
+        assertArrayEquals(new double[][] {{23, 33}, {53, 63}}, vm.result().output());
+        assertArrayEquals(new double[][] {{4, 3}, {2, 1}}, vm.applied().toMatrix(), "the kernel as it meets the input");
+        vm.editKernel(0, 0, 10); // the flipped kernel's corner is the kernel's last cell
+        assertEquals(10, vm.kernelProperty().get().get(1, 1));
+        Tensor sobel = Tensor.of(new double[][] {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}});
+        vm.configure(Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}), sobel, 0, 1);
+        assertArrayEquals(new double[][] {{-8}}, vm.result().output());
+    }
 }

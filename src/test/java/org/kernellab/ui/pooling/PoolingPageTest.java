@@ -37,6 +37,12 @@ class PoolingPageTest {
         robot.clickOn("#pool-input");
         robot.type(KeyCode.HOME);
         assertEquals("(1 + 2 + 5 + 6) / 4 = 3.5", robot.lookup("#pool-step").queryAs(Label.class).getText());
+        // Spanish writes decimals with a comma, at once, in the step and in the grid
+        robot.clickOn("Español");
+        assertEquals("(1 + 2 + 5 + 6) / 4 = 3,5", robot.lookup("#pool-step").queryAs(Label.class).getText());
+        assertEquals("3,5", out.text(0, 0));
+        robot.clickOn("#pool-max");
+        robot.clickOn("English");
     }
 
     @Test void ceilModeKeepsAPartialWindowAndPaddingIsChecked(FxRobot robot) throws Exception {
