@@ -19,8 +19,13 @@ public final class Augment {
     /** torchvision's default aspect ratios for a random resized crop: 3/4 to 4/3. */
     public static final double MIN_RATIO = 3.0 / 4, MAX_RATIO = 4.0 / 3;
 
-    /** A crop box: {@code top, left} and its size, in pixels of the source. */
-    public record Box(int top, int left, int height, int width) {}
+    /**
+     * A crop box: {@code top, left} and its size, in pixels of the source; {@code centred} when no random box fitted in
+     * ten tries and the centre was taken, as torchvision does (often, on a picture wider than 4:3).
+     */
+    public record Box(int top, int left, int height, int width, boolean centred) {
+        public Box(int top, int left, int height, int width) { this(top, left, height, width, false); }
+    }
 
     /** The colour jitter drawn for one picture: each factor (1 and 0 change nothing) and the order they are applied in. */
     public record Jitter(double brightness, double contrast, double saturation, double hue, int[] order) {}
@@ -65,7 +70,7 @@ public final class Augment {
         double ratio = w / (double) h;
         int cw = ratio < MIN_RATIO ? w : ratio > MAX_RATIO ? (int) Math.round(h * MAX_RATIO) : w;
         int ch = ratio < MIN_RATIO ? (int) Math.round(w / MIN_RATIO) : h;
-        return new Box((h - ch) / 2, (w - cw) / 2, ch, cw);
+        return new Box((h - ch) / 2, (w - cw) / 2, ch, cw, true);
     }
 
     /** The box cut out of the picture and scaled to {@code outH × outW} by bilinear interpolation (pixel centres aligned). */

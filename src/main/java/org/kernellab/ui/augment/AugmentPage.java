@@ -141,7 +141,8 @@ public final class AugmentPage implements Page {
         if (d.crop() != null) {
             Augment.Box b = d.crop();
             double area = b.height() * b.width() / (double) (vm.gallery().original().dim(1) * vm.gallery().original().dim(2));
-            sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr("augment.crop", area, b.width() / (double) b.height(), b.left(), b.top()));
+            sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr(b.centred() ? "augment.cropCentre" : "augment.crop", area,
+                    b.width() / (double) b.height(), b.left(), b.top()));
         }
         if (d.jitter() != null) {
             Augment.Jitter j = d.jitter();

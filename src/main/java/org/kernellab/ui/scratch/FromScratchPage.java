@@ -146,8 +146,9 @@ public final class FromScratchPage implements Page {
                 shape(r.library().shape())));
         if (inside) sb.append('\n').append(i18n.tr("scratch.probe", shape(at).replace('(', '[').replace(')', ']'), i18n.exact(r.scratch().get(at)),
                 i18n.exact(r.library().get(at))));
-        sb.append('\n').append(i18n.tr("scratch.diff", r.scratch().size(), String.format(java.util.Locale.ROOT, "%.1e", r.maxDiff())));
-        sb.append('\n').append(i18n.tr("scratch.speed", r.scratchMillis(), r.libraryMillis(), r.speedup(), r.calls()));
+        sb.append('\n').append(i18n.tr("scratch.diff", r.scratch().size(), String.format(i18n.locale(), "%.1e", r.maxDiff())));
+        sb.append('\n').append(r.speedup() >= 1 ? i18n.tr("scratch.speed", r.scratchMillis(), r.libraryMillis(), r.speedup(), r.calls())
+                : i18n.tr("scratch.speedLoops", r.scratchMillis(), r.libraryMillis(), 1 / r.speedup(), r.calls()));
         return sb.toString();
     }
 
