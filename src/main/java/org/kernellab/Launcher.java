@@ -2,6 +2,7 @@ package org.kernellab;
 
 import org.kernellab.bench.Benchmarks;
 import org.kernellab.cli.Cli;
+import org.kernellab.install.UserDirs;
 import org.kernellab.ui.KernelLabApp;
 
 /**
@@ -11,9 +12,13 @@ import org.kernellab.ui.KernelLabApp;
  * as {@code --lessons DIR}) opens the app.
  */
 public final class Launcher {
+    private static final String NATIVE_CACHE = "org.bytedeco.javacpp.cachedir";
+
     private Launcher() {}
 
     public static void main(String[] args) {
+        // JavaCPP keeps ND4J's native libraries (or, in the installed app, links to them) in the user's cache folder
+        if (System.getProperty(NATIVE_CACHE) == null) System.setProperty(NATIVE_CACHE, UserDirs.current().natives().toString());
         if (args.length > 0 && Benchmarks.isCommand(args[0])) {
             System.exit(Benchmarks.run(args, System.out, System.err));
         }

@@ -18,6 +18,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     @ArchTest static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("i18n").definedBy("org.kernellab.i18n..")
+            .layer("install").definedBy("org.kernellab.install..")
             .layer("compute").definedBy("org.kernellab.compute..")
             .layer("data").definedBy("org.kernellab.data..")
             .layer("mesh").definedBy("org.kernellab.mesh..")
@@ -35,12 +36,13 @@ class ArchitectureTest {
             .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "cli", "bench")
             .whereLayer("mesh").mayOnlyBeAccessedByLayers("model", "ui", "cli", "bench")
             .whereLayer("data").mayOnlyBeAccessedByLayers("mesh", "model", "ui", "cli", "bench")
-            .whereLayer("compute").mayOnlyBeAccessedByLayers("data", "mesh", "model", "lesson", "ui", "cli", "bench");
+            .whereLayer("compute").mayOnlyBeAccessedByLayers("data", "mesh", "model", "lesson", "ui", "cli", "bench")
+            .whereLayer("install").mayOnlyBeAccessedByLayers("ui", "cli", "bench", "launcher");
 
     @ArchTest static final ArchRule noJavaFxBelowTheUi = noClasses()
             .that().resideInAnyPackage("org.kernellab.compute..", "org.kernellab.data..", "org.kernellab.mesh..", "org.kernellab.model..",
                     "org.kernellab.lesson..",
-                    "org.kernellab.i18n..", "org.kernellab.cli..")
+                    "org.kernellab.i18n..", "org.kernellab.cli..", "org.kernellab.install..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..")
             .because("the compute side is unit-tested and used from the command line without a display");
 

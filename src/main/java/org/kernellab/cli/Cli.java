@@ -17,6 +17,7 @@ import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
 import org.kernellab.i18n.Messages;
+import org.kernellab.install.Versions;
 import org.kernellab.model.Architectures;
 
 /**
@@ -65,7 +66,7 @@ public final class Cli {
     /** The command's whole output when it is one JSON document, printed only once it is complete; else null. */
     private static String run(String command, List<String> rest, PrintStream out) throws org.kernellab.data.DataException {
         if (HELP.contains(command)) return Messages.english("cli.usage");
-        if (VERSION.contains(command)) return "kernellab " + Version.APP;
+        if (VERSION.contains(command)) return "kernellab " + Versions.APP;
         switch (command) {
             case "conv" -> { return Json.write(conv(rest)); }
             case "pool" -> { return Json.write(pool(rest)); }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.kernellab.data.DataException;
+import org.kernellab.install.UserDirs;
 import org.kernellab.mesh.ModelNetData;
 import org.kernellab.mesh.VoxelSet;
 import org.kernellab.model.Net3DSpec;
@@ -131,7 +132,7 @@ final class Objects3d {
     }
 
     /** Where voxelised ModelNet folders are kept between runs. */
-    static Path cacheFolder() { return Path.of(System.getProperty("user.home"), ".kernellab", "cache"); }
+    static Path cacheFolder() { return UserDirs.current().voxels(); }
 
     private static Path path(Options o, String name) {
         String v = o.required(name);

@@ -37,11 +37,6 @@ public final class LessonLoader {
 
     private LessonLoader() {}
 
-    /** Where a teacher's own lessons are looked for when no --lessons folder is given. */
-    public static Path defaultUserFolder() {
-        return Path.of(System.getProperty("user.home"), ".kernellab", "lessons");
-    }
-
     /**
      * @param knownViews the view ids the app can show; a lesson naming another one is an error
      * @param folders    folders on disk, later ones overriding earlier ones; missing folders are skipped

@@ -6,6 +6,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
+import org.kernellab.install.UserDirs;
 import org.kernellab.lesson.Progress;
 import org.kernellab.ui.task.TaskRunner;
 import org.kernellab.ui.train3d.Train3DViewModel;
@@ -69,7 +70,7 @@ public final class AppContext {
     /** The 3D lab: one for the app, made when first opened, so a run goes on while other lessons are shown. */
     public Train3DViewModel train3d() {
         if (train3d == null) {
-            train3d = new Train3DViewModel(tasks, Platform::runLater, java.nio.file.Path.of(System.getProperty("user.home"), ".kernellab", "cache"));
+            train3d = new Train3DViewModel(tasks, Platform::runLater, UserDirs.current().voxels());
         }
         return train3d;
     }

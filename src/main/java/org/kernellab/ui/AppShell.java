@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -49,6 +50,7 @@ public final class AppShell {
     private Lesson current;
     private org.kernellab.lesson.LessonParams pendingParams;
     private Page page;
+    private java.util.function.Consumer<String> documentOpener;
 
     public AppShell(AppContext ctx, Settings settings, Catalog catalog, FxTaskRunner runner, ComputeEngine engine) {
         this.ctx = ctx;
@@ -171,6 +173,9 @@ public final class AppShell {
         });
     }
 
+    /** How the About dialog opens a folder: the application's host services; without them it only shows the paths. */
+    public void setDocumentOpener(java.util.function.Consumer<String> opener) { documentOpener = opener; }
+
     /** The lesson on screen, null before any. */
     public Lesson current() { return current; }
 
@@ -224,9 +229,26 @@ public final class AppShell {
         present.textProperty().bind(ctx.i18n().bind("top.presentation"));
         present.selectedProperty().bindBidirectional(ctx.presentation());
 
+        // the app's icon, not a word, and not while presenting: the bar has no room for one more in Spanish there
+        Button about = new Button();
+        about.visibleProperty().bind(ctx.presentation().not());
+        about.managedProperty().bind(about.visibleProperty());
+        about.setId("about-button");
+        javafx.scene.image.ImageView icon = new javafx.scene.image.ImageView(
+                new javafx.scene.image.Image(AppShell.class.getResource("icons/kernellab-64.png").toExternalForm()));
+        icon.setFitWidth(20);
+        icon.setFitHeight(20);
+        icon.setSmooth(true);
+        about.setGraphic(icon);
+        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        tip.textProperty().bind(ctx.i18n().bind("about.title"));
+        about.setTooltip(tip);
+        about.accessibleTextProperty().bind(ctx.i18n().bind("about.title"));
+        about.setOnAction(e -> AboutDialog.show(root.getScene().getWindow(), ctx, documentOpener));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, langButtons, navToggle, textToggle, dark, present);
+        HBox bar = new HBox(10, title, spacer, langButtons, navToggle, textToggle, dark, present, about);
         for (Node n : bar.getChildren()) if (n instanceof Region r && n != spacer) r.setMinWidth(Region.USE_PREF_SIZE);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 12, 8, 12));

@@ -8,9 +8,11 @@ import javafx.application.Application;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
+import org.kernellab.install.UserDirs;
 import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.LessonError;
 import org.kernellab.lesson.LessonLoader;
@@ -33,8 +35,14 @@ public final class KernelLabApp extends Application {
         Scene scene = built.scene;
         stage.setScene(scene);
         stage.setTitle("KernelLab");
-        stage.setWidth(settings.width());
-        stage.setHeight(settings.height());
+        for (int size : new int[] {32, 64, 256}) {
+            stage.getIcons().add(new Image(KernelLabApp.class.getResource("icons/kernellab-" + size + ".png").toExternalForm()));
+        }
+        built.shell.setDocumentOpener(getHostServices()::showDocument);
+        // the size the window last had, never more than the screen shows (a 1280x720 projector, a smaller laptop)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(settings.width(), screen.getWidth()));
+        stage.setHeight(Math.min(settings.height(), screen.getHeight()));
         stage.setMaximized(settings.maximized());
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH); // F11 and Esc are handled below
         stage.fullScreenExitHintProperty().bind(built.ctx.i18n().bind("top.presentationHint"));
@@ -48,21 +56,26 @@ public final class KernelLabApp extends Application {
                     stage.isMaximized());
             settings.flush();
         });
-        if (Boolean.getBoolean("kernellab.timing")) reportTiming(stage, built.engine(), started);
+        String timing = System.getProperty("kernellab.timing", "false");
+        if (!timing.equals("false")) reportTiming(stage, built.engine(), started, timing.equals("exit"));
         stage.show();
     }
 
-    /** With -Dkernellab.timing=true: how long a student waits for the window and for the compute engine. */
-    private static void reportTiming(Stage stage, ComputeEngine engine, long started) {
+    /**
+     * With -Dkernellab.timing=true: how long a student waits for the window and for the compute engine. With
+     * {@code =exit} the app then quits: the installer build runs it so to record the classes a start loads (AppCDS).
+     */
+    private static void reportTiming(Stage stage, ComputeEngine engine, long started, boolean exit) {
         long jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         System.err.println("kernellab timing: JavaFX called start() " + (started - jvmStart) + " ms after JVM start; building the window took "
                 + (System.currentTimeMillis() - started) + " ms");
         stage.setOnShown(e -> System.err.println("kernellab timing: first window shown " + (System.currentTimeMillis() - jvmStart)
-                + " ms after JVM start"));
+                + " ms after JVM start, at " + System.currentTimeMillis() + " ms since the epoch"));
         engine.stateProperty().addListener((o, a, s) -> {
             if (s == ComputeEngine.State.READY) {
                 System.err.println("kernellab timing: compute engine ready " + (System.currentTimeMillis() - jvmStart)
                         + " ms after JVM start (ND4J warm-up " + engine.readyMillis() + " ms, off the FX thread)");
+                if (exit) javafx.application.Platform.exit();
             }
         });
     }
@@ -84,7 +97,9 @@ public final class KernelLabApp extends Application {
                 new Progress(settings.node("progress")), new Navigation(), new Workbench(i18n, runner));
 
         List<Path> folders = new ArrayList<>();
-        folders.add(LessonLoader.defaultUserFolder());
+        // a teacher's own lessons: the user's data folder, after the folder earlier versions read
+        folders.add(UserDirs.legacyLessons());
+        folders.add(UserDirs.current().lessons());
         List<LessonError> optionErrors = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);

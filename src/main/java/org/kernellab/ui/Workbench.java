@@ -13,6 +13,7 @@ import org.kernellab.data.FashionMnist;
 import org.kernellab.model.Network;
 import org.kernellab.model.NetworkFile;
 import org.kernellab.ui.task.TaskRunner;
+import org.kernellab.i18n.Numbers;
 
 /**
  * What the Fashion-MNIST lessons share: the data set (loaded once, in the background, from the folder the student
@@ -52,6 +53,14 @@ public final class Workbench {
 
     /** Why the pretrained model could not be read, null when it could. */
     public ReadOnlyObjectProperty<Problem> modelProblemProperty() { return modelProblem.getReadOnlyProperty(); }
+
+    /** Which Fashion-MNIST the lessons use, in the chosen language: where it is and how many images it has. */
+    public String dataText() {
+        FashionMnist.Loaded loaded = data.get();
+        if (loaded == null) return i18n.tr("data.notLoaded");
+        return i18n.tr("data.source." + loaded.source(), loaded.location(), Numbers.grouped(loaded.train().size()),
+                Numbers.grouped(loaded.test().size()));
+    }
 
     /** Calls {@code then} with the data, at once if loaded, else after loading it in the background. */
     public void withData(Consumer<FashionMnist.Loaded> then) {

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kernellab.install.Versions;
 import org.kernellab.ui.widgets.MarkdownView;
 import org.kernellab.ui.widgets.MatrixView;
 import org.testfx.api.FxRobot;
@@ -85,6 +86,27 @@ class AppShellTest {
         assertEquals("es", new Settings(prefs).language().getLanguage(), "the choice is remembered");
         robot.clickOn("#lang-en");
         assertEquals("What is a convolution?", robot.lookup("#lesson-title").queryAs(Label.class).getText());
+    }
+
+    @Test void aboutTellsWhatRunsAndWhereTheStudentsFilesAre(FxRobot robot) throws Exception {
+        waitFor(() -> app.engine().stateProperty().get() == ComputeEngine.State.READY);
+        robot.clickOn("#lang-es");
+        robot.clickOn("#about-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(Versions.APP, robot.lookup("#about-version").queryAs(Label.class).getText());
+        assertEquals(System.getProperty("javafx.runtime.version"), robot.lookup("#about-javafx").queryAs(Label.class).getText());
+        String nd4j = robot.lookup("#about-nd4j").queryAs(Label.class).getText();
+        assertTrue(nd4j.startsWith(Versions.ND4J + " · Cpu"), nd4j);
+        assertTrue(robot.lookup("#about-data").queryAs(Label.class).getText().startsWith("Fashion-MNIST aún no está cargado"));
+        Path home = Path.of(System.getProperty("kernellab.home"));
+        assertEquals(home.resolve("data/lessons").toString(), robot.lookup("#about-lessons").queryAs(Label.class).getText(),
+                "the build's test folder stands in for ~/.local/share/kernellab");
+        assertEquals(home.resolve("data/models").toString(), robot.lookup("#about-models").queryAs(Label.class).getText());
+        assertEquals(home.resolve("cache").toString(), robot.lookup("#about-cache").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("Tus lecciones").tryQuery().isPresent(), "the names are in the chosen language");
+        robot.clickOn("Cerrar");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#about-version").tryQuery().isEmpty(), "the dialog closes");
     }
 
     @Test void darkThemeAndPresentationMode(FxRobot robot) throws Exception {

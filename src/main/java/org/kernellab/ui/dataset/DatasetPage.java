@@ -102,8 +102,7 @@ public final class DatasetPage implements Page {
             pageLabel.setText("");
             return;
         }
-        source.setText(i18n.tr("data.source." + loaded.source(), loaded.location(), Numbers.grouped(loaded.train().size()),
-                Numbers.grouped(loaded.test().size())));
+        source.setText(ctx.workbench().dataText());
         pageLabel.setText(i18n.tr("data.pageOf", p.page() + 1, p.pages(), Numbers.grouped(p.matching())));
         Dataset d = vm.set();
         for (int i : p.indices()) {

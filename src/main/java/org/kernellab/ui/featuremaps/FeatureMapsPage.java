@@ -29,6 +29,7 @@ import org.kernellab.ui.Page;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.ModelFiles;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.ImageFiles;
@@ -155,10 +156,7 @@ public final class FeatureMapsPage implements Page {
         pretrained.setOnAction(e -> ctx.workbench().usePretrained(true));
         pretrained.setMaxWidth(Double.MAX_VALUE);
         Button load = Controls.button("maps-load", i18n, "train.load", () -> {
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("KernelLab model", "*.model"));
-            java.io.File f = fc.showOpenDialog(root.getScene().getWindow());
-            if (f != null) ctx.workbench().loadModel(f.toPath());
+            ModelFiles.open(root.getScene().getWindow(), ModelFiles.Kind.CNN).ifPresent(ctx.workbench()::loadModel);
         });
 
         Spinner<Integer> index = spinner("maps-index", vm.index);

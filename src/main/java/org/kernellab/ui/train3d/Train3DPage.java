@@ -30,6 +30,7 @@ import org.kernellab.ui.I18n;
 import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.Page;
 import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.ModelFiles;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
@@ -176,19 +177,12 @@ public final class Train3DPage implements Page {
         HBox.setHgrow(accuracy, Priority.ALWAYS);
         Node top = results.top();
         Button save = Controls.button("t3-save", i18n, "train.save", () -> {
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("KernelLab 3D model", "*.model3d"));
-            fc.setInitialFileName("conv3dnet.model3d");
-            java.io.File f = fc.showSaveDialog(root.getScene().getWindow());
-            if (f != null) vm.save(f.toPath());
+            ModelFiles.save(root.getScene().getWindow(), ModelFiles.Kind.CONV3D, "conv3dnet.model3d").ifPresent(vm::save);
         });
         save.setMaxWidth(Button.USE_PREF_SIZE);
         save.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> vm.shownProperty().get() == null, vm.shownProperty()));
         Button load = Controls.button("t3-load", i18n, "train.load", () -> {
-            javafx.stage.FileChooser fc = new javafx.stage.FileChooser();
-            fc.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("KernelLab 3D model", "*.model3d"));
-            java.io.File f = fc.showOpenDialog(root.getScene().getWindow());
-            if (f != null) vm.load(f.toPath());
+            ModelFiles.open(root.getScene().getWindow(), ModelFiles.Kind.CONV3D).ifPresent(vm::load);
         });
         load.setMaxWidth(Button.USE_PREF_SIZE);
         Label notice = new Label();

@@ -15,12 +15,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.kernellab.data.Dataset;
 import org.kernellab.model.Trainer;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.ModelFiles;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.i18n.Numbers;
 
@@ -53,19 +53,12 @@ final class ResultsPane {
         perClass.setId("train-per-class");
         gallery.setId("train-gallery");
         Button save = Controls.button("train-save", i18n, "train.save", () -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("KernelLab model", "*.model"));
-            fc.setInitialFileName("kernellab-cnn.model");
-            java.io.File f = fc.showSaveDialog(owner.getScene().getWindow());
-            if (f != null) vm.save(f.toPath());
+            ModelFiles.save(owner.getScene().getWindow(), ModelFiles.Kind.CNN, "kernellab-cnn.model").ifPresent(vm::save);
         });
         save.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null
                 || vm.selectedProperty().get().network() == null, vm.selectedProperty()));
         Button load = Controls.button("train-load", i18n, "train.load", () -> {
-            FileChooser fc = new FileChooser();
-            fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("KernelLab model", "*.model"));
-            java.io.File f = fc.showOpenDialog(owner.getScene().getWindow());
-            if (f != null) vm.load(f.toPath());
+            ModelFiles.open(owner.getScene().getWindow(), ModelFiles.Kind.CNN).ifPresent(vm::load);
         });
         Label notice = new Label();
         notice.setId("train-notice");
