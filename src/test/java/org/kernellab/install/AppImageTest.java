@@ -3,6 +3,7 @@ package org.kernellab.install;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,11 @@ class AppImageTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private record Run(int exit, String out, String err) {}
+
+    /** jpackage lays the image out per OS (KernelLab.app on macOS, KernelLab.exe on Windows); this checks Linux's. */
+    @BeforeAll static void linuxImage() {
+        assumeTrue(System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux"), "the app image's layout is checked on Linux");
+    }
 
     /** The image's launcher, its JVM pointed (through JAVA_TOOL_OPTIONS, as any Java launcher honours) at a fresh home. */
     private static Run launch(Path home, String... args) throws IOException, InterruptedException {
