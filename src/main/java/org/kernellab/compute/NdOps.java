@@ -27,14 +27,14 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 public final class NdOps {
     private NdOps() {}
 
-    /**
-     * Loads ND4J's native library and runs a first convolution, which takes seconds; returns the backend and its
-     * thread count, e.g. "Cpu · 2 threads".
-     */
-    public static String warmUp() {
+    /** ND4J's backend ("Cpu") and how many threads its ops use. */
+    public record Backend(String name, int threads) {}
+
+    /** Loads ND4J's native library and runs a first convolution, which takes seconds. */
+    public static Backend warmUp() {
         Nd4j.create(1);
         conv(Tensor.zeros(1, 1, 5, 5), Tensor.zeros(1, 1, 3, 3), null, Window.square(3, 1, 1));
-        return Nd4j.getBackend().getClass().getSimpleName().replace("Backend", "") + " · " + Nd4j.getEnvironment().maxMasterThreads() + " threads";
+        return new Backend(Nd4j.getBackend().getClass().getSimpleName().replace("Backend", ""), Nd4j.getEnvironment().maxMasterThreads());
     }
 
     /**

@@ -36,8 +36,8 @@ final class AboutDialog {
         I18n i18n = ctx.i18n();
         ComputeEngine engine = ctx.engine();
         String nd4j = Versions.ND4J + " · " + switch (engine.stateProperty().get()) {
-            case READY -> engine.detailProperty().get();
-            case FAILED -> i18n.tr("about.engineFailed", engine.detailProperty().get());
+            case READY -> i18n.tr("about.engineReady", engine.backendProperty().get().name(), engine.backendProperty().get().threads());
+            case FAILED -> i18n.tr("about.engineFailed", i18n.tr(engine.problemProperty().get()));
             default -> i18n.tr("about.engineLoading");
         };
         Path settings = Path.of(System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home")), ".java", ".userPrefs",

@@ -2,8 +2,6 @@ package org.kernellab.ui;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import org.kernellab.compute.NdOps;
 import org.kernellab.compute.Problem;
 import org.kernellab.ui.task.TaskRunner;
@@ -16,13 +14,17 @@ public final class ComputeEngine {
     public enum State { IDLE, LOADING, READY, FAILED }
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.IDLE);
-    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<NdOps.Backend> backend = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
     private long readyMillis = -1;
 
     public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
 
-    /** The backend and thread count once ready, the error once failed. */
-    public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
+    /** The backend and its thread count, once ready. */
+    public ReadOnlyObjectProperty<NdOps.Backend> backendProperty() { return backend.getReadOnlyProperty(); }
+
+    /** Why ND4J could not load, once failed; the views say it in the chosen language. */
+    public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
 
     /** Milliseconds from the start of loading to the first convolution, −1 before. */
     public long readyMillis() { return readyMillis; }
@@ -33,16 +35,16 @@ public final class ComputeEngine {
         long t0 = System.nanoTime();
         runner.run(title, ctx -> {
             ctx.progress(0, 1);
-            String backend = NdOps.warmUp();
+            NdOps.Backend loaded = NdOps.warmUp();
             ctx.progress(1, 1);
-            return backend;
-        }, backend -> {
+            return loaded;
+        }, loaded -> {
             NdOps.oneCoreHere(); // on the FX thread, where the lessons compute their small results
             readyMillis = (System.nanoTime() - t0) / 1_000_000;
-            detail.set(backend);
+            backend.set(loaded);
             state.set(State.READY);
         }, error -> {
-            detail.set(Problem.of(error).english());
+            problem.set(Problem.of(error));
             state.set(State.FAILED);
         });
     }

@@ -96,7 +96,8 @@ class AppShellTest {
         assertEquals(Versions.APP, robot.lookup("#about-version").queryAs(Label.class).getText());
         assertEquals(System.getProperty("javafx.runtime.version"), robot.lookup("#about-javafx").queryAs(Label.class).getText());
         String nd4j = robot.lookup("#about-nd4j").queryAs(Label.class).getText();
-        assertTrue(nd4j.startsWith(Versions.ND4J + " · Cpu"), nd4j);
+        assertTrue(nd4j.startsWith(Versions.ND4J + " · Cpu") && nd4j.matches(".* · \\d+ hilos?"), "the threads in Spanish too: " + nd4j);
+        assertTrue(robot.lookup("#engine-state").queryAs(Label.class).getText().startsWith("Motor de cálculo listo: ND4J Cpu · "));
         assertTrue(robot.lookup("#about-data").queryAs(Label.class).getText().startsWith("Fashion-MNIST aún no está cargado"));
         Path home = Path.of(System.getProperty("kernellab.home"));
         assertEquals(home.resolve("data/lessons").toString(), robot.lookup("#about-lessons").queryAs(Label.class).getText(),
