@@ -3,6 +3,7 @@ package org.kernellab.install;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The user's own folders, never the install folder (read-only for students, and emptied by an uninstall): on
@@ -38,6 +39,17 @@ public record UserDirs(Path data, Path cache) {
     private static Path xdg(Map<String, String> env, String name, String home, String fallback) {
         String v = env.get(name);
         return v != null && Path.of(v).isAbsolute() ? Path.of(v) : Path.of(home).resolve(fallback);
+    }
+
+    /**
+     * Where Java keeps this user's preferences (the app's settings and progress) where they are files: under the
+     * home on Linux; empty on Windows (the registry) and macOS (a property list).
+     */
+    public static Optional<Path> preferences() {
+        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows") || os.startsWith("mac")) return Optional.empty();
+        return Optional.of(Path.of(System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home")), ".java", ".userPrefs",
+                "org", "kernellab"));
     }
 
     /** Lessons the student or teacher writes; the app reads them next to the built-in ones. */

@@ -11,7 +11,6 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -36,12 +35,10 @@ final class AboutDialog {
         I18n i18n = ctx.i18n();
         ComputeEngine engine = ctx.engine();
         String nd4j = Versions.ND4J + " · " + switch (engine.stateProperty().get()) {
-            case READY -> i18n.tr("about.engineReady", engine.backendProperty().get().name(), engine.backendProperty().get().threads());
-            case FAILED -> i18n.tr("about.engineFailed", i18n.tr(engine.problemProperty().get()));
+            case READY -> engine.describe(i18n);
+            case FAILED -> i18n.tr("about.engineFailed", engine.describe(i18n));
             default -> i18n.tr("about.engineLoading");
         };
-        Path settings = Path.of(System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home")), ".java", ".userPrefs",
-                "org", "kernellab");
         return List.of(new Row("about.version", Versions.APP, null),
                 new Row("about.javafx", System.getProperty("javafx.runtime.version", "?"), null),
                 new Row("about.nd4j", nd4j, null),
@@ -50,7 +47,7 @@ final class AboutDialog {
                 new Row("about.lessons", dirs.lessons().toString(), dirs.lessons()),
                 new Row("about.models", dirs.models().toString(), dirs.models()),
                 new Row("about.cache", dirs.cache().toString(), dirs.cache()),
-                new Row("about.settings", isLinux() ? settings.toString() : i18n.tr("about.settingsElsewhere"), null),
+                new Row("about.settings", UserDirs.preferences().map(Path::toString).orElse(i18n.tr("about.settingsElsewhere")), null),
                 new Row("about.program", programFolder(), null));
     }
 
@@ -65,8 +62,6 @@ final class AboutDialog {
         }
     }
 
-    private static boolean isLinux() { return System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux"); }
-
     /** @param opener opens a folder in the system's file manager; null where there is none (the folders are still shown) */
     static void show(Window owner, AppContext ctx, Consumer<String> opener) {
         I18n i18n = ctx.i18n();
@@ -74,8 +69,7 @@ final class AboutDialog {
         dialog.initOwner(owner);
         dialog.setTitle(i18n.tr("about.title"));
         dialog.setHeaderText("KernelLab " + Versions.APP + "\n" + i18n.tr("about.tagline"));
-        ImageView icon = new ImageView(new Image(AboutDialog.class.getResource("icons/kernellab-64.png").toExternalForm()));
-        dialog.setGraphic(icon);
+        dialog.setGraphic(new ImageView(AppIcon.of(64)));
 
         GridPane grid = new GridPane();
         grid.setId("about-grid");

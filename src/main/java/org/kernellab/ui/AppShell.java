@@ -234,8 +234,7 @@ public final class AppShell {
         about.visibleProperty().bind(ctx.presentation().not());
         about.managedProperty().bind(about.visibleProperty());
         about.setId("about-button");
-        javafx.scene.image.ImageView icon = new javafx.scene.image.ImageView(
-                new javafx.scene.image.Image(AppShell.class.getResource("icons/kernellab-64.png").toExternalForm()));
+        javafx.scene.image.ImageView icon = new javafx.scene.image.ImageView(AppIcon.of(64));
         icon.setFitWidth(20);
         icon.setFitHeight(20);
         icon.setSmooth(true);

@@ -26,6 +26,18 @@ public final class ComputeEngine {
     /** Why ND4J could not load, once failed; the views say it in the chosen language. */
     public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
 
+    /**
+     * In the chosen language: the backend and its threads once ready ("Cpu · 2 threads"), why it failed once
+     * failed; empty before.
+     */
+    public String describe(I18n i18n) {
+        return switch (state.get()) {
+            case READY -> i18n.tr("engine.backend", backend.get().name(), backend.get().threads());
+            case FAILED -> i18n.tr(problem.get());
+            case IDLE, LOADING -> "";
+        };
+    }
+
     /** Milliseconds from the start of loading to the first convolution, −1 before. */
     public long readyMillis() { return readyMillis; }
 

@@ -8,7 +8,6 @@ import javafx.application.Application;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
-import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
@@ -36,7 +35,7 @@ public final class KernelLabApp extends Application {
         stage.setScene(scene);
         stage.setTitle("KernelLab");
         for (int size : new int[] {32, 64, 256}) {
-            stage.getIcons().add(new Image(KernelLabApp.class.getResource("icons/kernellab-" + size + ".png").toExternalForm()));
+            stage.getIcons().add(AppIcon.of(size));
         }
         built.shell.setDocumentOpener(getHostServices()::showDocument);
         // the size the window last had, never more than the screen shows (a 1280x720 projector, a smaller laptop)

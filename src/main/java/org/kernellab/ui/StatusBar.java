@@ -28,8 +28,8 @@ final class StatusBar extends HBox {
         engineLabel.setId("engine-state");
         engineLabel.textProperty().bind(i18n.bind(() -> switch (engine.stateProperty().get()) {
             case IDLE, LOADING -> i18n.tr("status.engineLoading");
-            case READY -> i18n.tr("status.engineReady", engine.backendProperty().get().name(), engine.backendProperty().get().threads());
-            case FAILED -> i18n.tr("status.engineFailed", i18n.tr(engine.problemProperty().get()));
+            case READY -> i18n.tr("status.engineReady", engine.describe(i18n));
+            case FAILED -> i18n.tr("status.engineFailed", engine.describe(i18n));
         }, engine.stateProperty(), engine.backendProperty(), engine.problemProperty()));
         engineLabel.getStyleClass().add("engine-state");
 

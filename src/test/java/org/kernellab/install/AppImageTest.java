@@ -54,7 +54,7 @@ class AppImageTest {
     }
 
     /** The image's launcher, its JVM pointed (through JAVA_TOOL_OPTIONS, as any Java launcher honours) at a fresh home. */
-    private static Run launch(Path home, String... args) throws IOException, InterruptedException {
+    private Run launch(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(IMAGE.resolve("bin/KernelLab").toAbsolutePath().toString());
         command.addAll(List.of(args));
@@ -76,7 +76,7 @@ class AppImageTest {
 
     @Test void theLauncherRunsConvAndPrintsTheJarsJson() throws Exception {
         String[] args = {"conv", "--input", "[[1,2,3],[4,5,6],[7,8,9]]", "--kernel", "[[1,0],[0,1]]"};
-        Run run = launch(home, args);
+        Run run = launch(args);
         assertEquals(0, run.exit(), run.err());
         JsonNode json = JSON.readTree(run.out());
         assertEquals("[2,2]", json.get("shape").toString());
@@ -85,13 +85,13 @@ class AppImageTest {
 
         // a three-channel convolution: ND4J's native code runs from the image's own libraries
         String[] multi = {"conv", "--input", "[[[1,2],[3,4]],[[5,6],[7,8]],[[9,10],[11,12]]]", "--kernel", "[[[[1]],[[1]],[[1]]]]"};
-        Run m = launch(home, multi);
+        Run m = launch(multi);
         assertEquals(0, m.exit(), m.err());
         assertEquals("[[[15,18],[21,24]]]", JSON.readTree(m.out()).get("output").toString());
     }
 
     @Test void badInputIsOneLineNotAStackTrace() throws Exception {
-        Run run = launch(home, "conv", "--input", "[[1,2],[3]]", "--kernel", "[[1]]");
+        Run run = launch("conv", "--input", "[[1,2],[3]]", "--kernel", "[[1]]");
         assertEquals(2, run.exit());
         assertTrue(run.out().isEmpty());
         assertFalse(run.err().contains("Exception") || run.err().contains("\tat "), run.err());
@@ -99,7 +99,7 @@ class AppImageTest {
 
     @Test void theUsersFilesGoToTheUsersFoldersNotTheImage() throws Exception {
         List<String> before = listing(IMAGE);
-        assertEquals(0, launch(home, "conv", "--input", "[[1]]", "--kernel", "[[2]]").exit());
+        assertEquals(0, launch("conv", "--input", "[[1]]", "--kernel", "[[2]]").exit());
         assertEquals(before, listing(IMAGE), "nothing is written inside the install folder");
         assertTrue(Files.isDirectory(home.resolve("cache/javacpp")), "JavaCPP's links go to the user's cache");
     }
