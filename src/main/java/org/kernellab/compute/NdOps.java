@@ -122,6 +122,7 @@ public final class NdOps {
         if (w.axes() != axes) throw new ComputeException("shape.axesMismatch", axes, w.axes());
         if (Arrays.stream(w.dilation()).anyMatch(v -> v != 1)) throw new ComputeException("pool.noDilation");
         int[] outSize = Shapes.require(spatial(x), w, true);
+        if (axes == 3 && mode == PoolMode.AVG) Shapes.checkAvgPool3d(spatial(x), w.kernel());
 
         // ceil mode can add a last window that hangs over the right padding: extend the input for it
         int[] extra = new int[axes], after = new int[axes];

@@ -97,6 +97,7 @@ public final class Reference {
     public static Tensor pool(Tensor x, PoolMode mode, Window win) {
         int axes = x.rank() - 2;
         int[] n = Shapes.require(NdOps.spatial(x), win, true);                         // n_H = ⌊(n_H_prev + 2·pad − f) / stride⌋ + 1
+        if (axes == 3 && mode == PoolMode.AVG) Shapes.checkAvgPool3d(NdOps.spatial(x), win.kernel());
         int m = x.dim(0), nC = x.dim(1);                                                // n_C = n_C_prev
         Tensor z = Tensor.zeros(concat(new int[] {m, nC}, n));
         Tensor padded = pad(x, win.padding(), mode == PoolMode.MAX ? Double.NEGATIVE_INFINITY : 0);

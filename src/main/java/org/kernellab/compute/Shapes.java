@@ -106,6 +106,16 @@ public final class Shapes {
         return out;
     }
 
+    /**
+     * PyTorch's AvgPool3d (not its 2D pooling, nor max pooling) also refuses an input smaller than the window before
+     * padding: refused here alike, so that a net the app accepts is one PyTorch runs.
+     */
+    public static void checkAvgPool3d(int[] spatialInput, int[] kernel) {
+        for (int a = 0; a < spatialInput.length; a++) {
+            if (spatialInput[a] < kernel[a]) throw new ComputeException("shape.avgPool3dSmall", spatialInput[a], kernel[a]);
+        }
+    }
+
     /** The output's spatial sizes, or a {@link ComputeException} with the first axis's reason. */
     public static int[] require(int[] spatialInput, Window w, boolean pooling) {
         List<AxisSize> axes = axes(spatialInput, w, pooling);
@@ -136,16 +146,18 @@ public final class Shapes {
         if (pooling && 2 * p > k) {
             return new AxisSize(i, k, s, p, d, ceil, 0, new Problem("shape.poolPadding", p, k), head, false, 0);
         }
-        if (numerator < 0) {
-            Problem why = d == 1 ? new Problem("shape.kernelTooLarge", k, span, padded)
-                    : new Problem("shape.dilatedKernelTooLarge", k, d, span, padded);
-            return new AxisSize(i, k, s, p, d, ceil, 0, why, head + " = " + signed(Math.floorDiv(numerator, s) + 1), false, 0);
-        }
-        long out = (ceil ? Math.floorDiv(numerator + s - 1, s) : numerator / s) + 1;
+        // PyTorch's rule, window overhang included: in ceil mode a window wider than the padded input still gives one
+        // output where ⌈·⌉ says so (its cells past the edge are not counted)
+        long out = (ceil ? Math.floorDiv(numerator + s - 1, s) : Math.floorDiv(numerator, s)) + 1;
         boolean dropped = false;
-        if (ceil && (out - 1) * s >= i + (long) p) {
+        if (ceil && out >= 1 && (out - 1) * s >= i + (long) p) {
             out--;
             dropped = true;
+        }
+        if (out < 1) {
+            Problem why = d == 1 ? new Problem("shape.kernelTooLarge", k, span, padded)
+                    : new Problem("shape.dilatedKernelTooLarge", k, d, span, padded);
+            return new AxisSize(i, k, s, p, d, ceil, 0, why, head + " = " + signed(out), false, 0);
         }
         long reach = (out - 1) * s + span;
         long uncovered = Math.max(0, padded - reach);

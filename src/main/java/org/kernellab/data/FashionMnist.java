@@ -13,7 +13,8 @@ import java.nio.file.Path;
 public final class FashionMnist {
     public enum Source { FOLDER, SYSTEM, EMBEDDED }
 
-    public static final Path SYSTEM_FOLDER = Path.of("/usr/share/datasets/fashion-mnist");
+    /** Debian's package installs under /usr/share/datasets; {@code -Dkernellab.systemDatasets} moves it (the tests point it away). */
+    public static final Path SYSTEM_FOLDER = Path.of(System.getProperty("kernellab.systemDatasets", "/usr/share/datasets"), "fashion-mnist");
     static final String EMBEDDED = "/assets/fashion-mnist/";
     /** Fashion-MNIST's images are 28×28; the networks take nothing else. */
     public static final int SIDE = 28;

@@ -3,6 +3,7 @@ package org.kernellab.compute;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -50,11 +51,12 @@ class AgainstReferenceTest {
             checked++;
         }
         assertEquals(2500, checked + refused);
-        org.junit.jupiter.api.Assertions.assertTrue(checked > 1500 && refused > 50, "cover both outcomes: " + checked + "/" + refused);
+        assertTrue(checked > 1500 && refused > 50, "cover both outcomes: " + checked + "/" + refused);
     }
 
     @Test void conv3dMatchesReference() {
         Random r = new Random(3);
+        int checked = 0, refused = 0;
         for (int trial = 0; trial < 150; trial++) {
             int c = 1 + r.nextInt(2), f = 1 + r.nextInt(2);
             int[] k = {1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(3)};
@@ -67,17 +69,22 @@ class AgainstReferenceTest {
             try {
                 ref = Reference.conv(x, w, b, win);
             } catch (ComputeException e) {
+                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.conv(x, w, b, win), () -> "ND4J must refuse " + win);
+                assertEquals(e.problem(), nd.problem());
+                refused++;
                 continue;
             }
             Tensor nd = NdOps.conv(x, w, b, win);
             assertArrayEquals(ref.shape(), nd.shape());
             assertArrayEquals(ref.data(), nd.data(), TOL, () -> "values for " + win);
+            checked++;
         }
+        assertTrue(checked >= 100 && refused >= 5, "compared " + checked + ", both refused " + refused);
     }
 
     @Test void pooling2dMatchesReference() {
         Random r = new Random(11);
-        int checked = 0;
+        int checked = 0, refused = 0;
         for (int trial = 0; trial < 2500; trial++) {
             int k0 = 1 + r.nextInt(4), k1 = 1 + r.nextInt(4);
             Window win = new Window(new int[] {k0, k1}, new int[] {1 + r.nextInt(4), 1 + r.nextInt(4)},
@@ -88,7 +95,9 @@ class AgainstReferenceTest {
             try {
                 ref = Reference.pool(x, mode, win);
             } catch (ComputeException e) {
-                assertThrows(ComputeException.class, () -> NdOps.pool(x, mode, win));
+                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.pool(x, mode, win));
+                assertEquals(e.problem(), nd.problem());
+                refused++;
                 continue;
             }
             Tensor nd = NdOps.pool(x, mode, win);
@@ -96,11 +105,12 @@ class AgainstReferenceTest {
             assertArrayEquals(ref.data(), nd.data(), TOL, () -> mode + " values " + win + " " + x);
             checked++;
         }
-        org.junit.jupiter.api.Assertions.assertTrue(checked > 1500, "checked " + checked);
+        assertTrue(checked > 1500 && refused > 20, "compared " + checked + ", both refused " + refused);
     }
 
     @Test void pooling3dMatchesReference() {
         Random r = new Random(5);
+        int checked = 0, refused = 0;
         for (int trial = 0; trial < 150; trial++) {
             int k = 1 + r.nextInt(3);
             Window win = Window.cubic(3, k, 1 + r.nextInt(3), r.nextInt(k / 2 + 1), 1).withCeil(r.nextBoolean());
@@ -110,11 +120,16 @@ class AgainstReferenceTest {
             try {
                 ref = Reference.pool(x, mode, win);
             } catch (ComputeException e) {
+                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.pool(x, mode, win), () -> "ND4J must refuse " + win);
+                assertEquals(e.problem(), nd.problem());
+                refused++;
                 continue;
             }
             Tensor nd = NdOps.pool(x, mode, win);
             assertArrayEquals(ref.shape(), nd.shape());
             assertArrayEquals(ref.data(), nd.data(), TOL, () -> mode + " " + win);
+            checked++;
         }
+        assertTrue(checked >= 100 && refused >= 3, "compared " + checked + ", both refused " + refused);
     }
 }

@@ -29,13 +29,11 @@ class ShapesPropertyTest {
 
     static BigInteger big(long v) { return BigInteger.valueOf(v); }
 
-    /** ⌊ or ⌈ (i + 2p − d(k − 1) − 1) / s ⌋ + 1, exactly; null when the window does not fit. */
-    static BigInteger exact(int i, int k, int s, int p, int d, boolean ceil) {
+    /** ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1, exactly; null when the window does not fit. */
+    static BigInteger exact(int i, int k, int s, int p, int d) {
         BigInteger num = big(i).add(big(2).multiply(big(p))).subtract(big(d).multiply(big(k - 1L))).subtract(BigInteger.ONE);
         if (num.signum() < 0) return null;
-        BigInteger[] qr = num.divideAndRemainder(big(s));
-        BigInteger q = ceil && qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
-        return q.add(BigInteger.ONE);
+        return num.divide(big(s)).add(BigInteger.ONE);
     }
 
     static boolean inRange(int i, int k, int s, int p, int d) {
@@ -49,7 +47,7 @@ class ShapesPropertyTest {
 
     static void convCase(int i, int k, int s, int p, int d) {
         AxisSize a = Shapes.conv(i, k, s, p, d);
-        BigInteger want = inRange(i, k, s, p, d) ? exact(i, k, s, p, d, false) : null;
+        BigInteger want = inRange(i, k, s, p, d) ? exact(i, k, s, p, d) : null;
         if (want == null) {
             assertFalse(a.ok(), "refused: " + a.formula());
             assertFalse(a.problem().english().contains("−"), "no negative sizes in the reason: " + a.problem().english());
@@ -64,15 +62,29 @@ class ShapesPropertyTest {
         for (int n = 0; n < 20_000; n++) poolCase(size(), size(), size(), size(), rnd.nextBoolean());
     }
 
+    /**
+     * PyTorch's pooling_output_shape: ⌊(i + 2p − (k − 1) − 1 [+ s − 1 in ceil mode]) / s⌋ + 1, rounding toward −∞, so that in
+     * ceil mode a window overhanging the padded input can still give one output; then a last window starting in the
+     * right padding is dropped. Null when nothing is left.
+     */
+    static BigInteger pooled(int i, int k, int s, int p, boolean ceil) {
+        BigInteger num = big(i).add(big(2).multiply(big(p))).subtract(big(k)).add(big(ceil ? s - 1L : 0));
+        BigInteger[] qr = num.divideAndRemainder(big(s));
+        BigInteger floor = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+        BigInteger want = floor.add(BigInteger.ONE);
+        if (ceil && want.signum() > 0 && want.subtract(BigInteger.ONE).multiply(big(s)).compareTo(big(i).add(big(p))) >= 0) {
+            want = want.subtract(BigInteger.ONE);
+        }
+        return want.signum() > 0 ? want : null;
+    }
+
     static void poolCase(int i, int k, int s, int p, boolean ceil) {
         AxisSize a = Shapes.pool(i, k, s, p, ceil);
-        if (!inRange(i, k, s, p, 1) || 2L * p > k || exact(i, k, s, p, 1, ceil) == null) {
+        BigInteger want = inRange(i, k, s, p, 1) && 2L * p <= k ? pooled(i, k, s, p, ceil) : null;
+        if (want == null) {
             assertFalse(a.ok());
             return;
         }
-        BigInteger want = exact(i, k, s, p, 1, ceil);
-        // PyTorch's ceil-mode rule: a last window starting in the right padding is dropped
-        if (ceil && want.subtract(BigInteger.ONE).multiply(big(s)).compareTo(big(i).add(big(p))) >= 0) want = want.subtract(BigInteger.ONE);
         assertTrue(a.ok(), a.problem() == null ? "" : a.problem().english());
         assertEquals(want.intValueExact(), a.output());
     }

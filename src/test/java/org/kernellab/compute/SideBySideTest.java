@@ -27,7 +27,16 @@ class SideBySideTest {
         assertEquals(1.2133386765555532, r.scratch().get(1, 1, 1, 1), 1e-12);
         assertEquals(1.2133386765555532, r.library().get(1, 1, 1, 1), 1e-12);
         assertTrue(r.maxDiff() < 1e-13, "loops and ND4J differ by " + r.maxDiff() + ", lesson 17 says less than 1e-13");
-        assertTrue(r.scratchMillis() > 0 && r.libraryMillis() > 0 && r.calls() >= 1);
+        assertEquals(1, r.calls(), "no time budget: each side runs once");
+    }
+
+    /** Each side is called until it has run for the budget; the count shown is the smaller, whose total reaches it. */
+    @Test void theTimesAreMeansOverCallsFillingTheBudget() {
+        SideBySide.Result r = SideBySide.run(SideBySide.Setup.coursePool(SideBySide.Op.MAX_POOL), 25, () -> false);
+        assertTrue(r.calls() > 1, "max pooling of the notebook's arrays takes far less than 25 ms: " + r.calls() + " calls");
+        assertTrue(Math.max(r.scratchMillis(), r.libraryMillis()) * r.calls() >= 25 * (1 - 1e-9),
+                r.scratchMillis() + " and " + r.libraryMillis() + " ms × " + r.calls());
+        assertEquals(r.scratchMillis() / r.libraryMillis(), r.speedup(), 1e-12);
     }
 
     @Test void theNotebooksPoolingCellPrintsTheSameValues() {

@@ -3,6 +3,8 @@ package org.kernellab.compute;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ class TransposedAndPoolTraceTest {
 
     @Test void transposedMatchesReferenceAndScatterTrace() {
         Random r = new Random(21);
+        int compared = 0, refused = 0, scattered = 0;
         for (int trial = 0; trial < 600; trial++) {
             int c = 1 + r.nextInt(2), f = 1 + r.nextInt(2), kh = 1 + r.nextInt(4), kw = 1 + r.nextInt(4);
             Window win = new Window(new int[] {kh, kw}, new int[] {1 + r.nextInt(3), 1 + r.nextInt(3)},
@@ -33,6 +36,9 @@ class TransposedAndPoolTraceTest {
             try {
                 ref = Reference.convTranspose(x, w, b, win);
             } catch (ComputeException e) {
+                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.convTranspose(x, w, b, win));
+                assertEquals(e.problem(), nd.problem());
+                refused++;
                 continue;
             }
             Tensor nd = NdOps.convTranspose(x, w, b, win);
@@ -46,12 +52,16 @@ class TransposedAndPoolTraceTest {
                         assertEquals(nd.get(0, 0, i, j), full[i + win.padding()[0]][j + win.padding()[1]], 1e-9);
                     }
                 }
+                scattered++;
             }
+            compared++;
         }
+        assertTrue(compared >= 300 && refused >= 20 && scattered >= 50, "compared " + compared + " (" + scattered + " traced), refused " + refused);
     }
 
     @Test void poolTraceMatchesNd4j() {
         Random r = new Random(8);
+        int traced = 0, refused = 0;
         for (int trial = 0; trial < 500; trial++) {
             int k = 1 + r.nextInt(4);
             Window win = new Window(new int[] {k, k}, Window.fill(2, 1 + r.nextInt(4)), Window.fill(2, r.nextInt(k / 2 + 1)), Window.fill(2, 1),
@@ -62,12 +72,17 @@ class TransposedAndPoolTraceTest {
             try {
                 t = PoolTrace.of(x, mode, win);
             } catch (ComputeException e) {
+                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.pool(x.reshape(1, 1, x.dim(0), x.dim(1)), mode, win));
+                assertEquals(e.problem(), nd.problem());
+                refused++;
                 continue;
             }
             Tensor nd = NdOps.pool(x.reshape(1, 1, x.dim(0), x.dim(1)), mode, win);
             assertEquals(nd.size(), t.steps().size());
             for (PoolTrace.Step s : t.steps()) assertEquals(nd.get(0, 0, s.outRow(), s.outCol()), s.value(), 1e-9);
+            traced++;
         }
+        assertTrue(traced >= 300 && refused >= 5, "traced " + traced + ", both refused " + refused);
     }
 
     @Test void maxPoolTraceMarksTheWinner() {

@@ -16,6 +16,7 @@ import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.install.Versions;
 import org.kernellab.ui.widgets.MarkdownView;
@@ -162,8 +163,7 @@ class AppShellTest {
         assertTrue(robot.lookup(".tree-cell.lesson").queryAs(javafx.scene.control.TreeCell.class).getText().startsWith("◔"), "visited mark");
     }
 
-    @Test void teacherFolderWithABrokenLessonIsReported(FxRobot robot) throws Throwable {
-        Path dir = Files.createTempDirectory("lessons");
+    @Test void teacherFolderWithABrokenLessonIsReported(FxRobot robot, @TempDir Path dir) throws Throwable {
         Path bad = Files.createDirectories(dir.resolve("broken"));
         Files.writeString(bad.resolve("lesson.json"), "{ not json");
         withSecondApp(robot, List.of("--lessons", dir.toString(), "--lessons", "/no/such/folder"), other -> {
@@ -191,8 +191,7 @@ class AppShellTest {
         }
     }
 
-    @Test void theAppStartsWhateverIsInTheLessonsFolders(FxRobot robot) throws Throwable {
-        Path dir = Files.createTempDirectory("malformed");
+    @Test void theAppStartsWhateverIsInTheLessonsFolders(FxRobot robot, @TempDir Path dir) throws Throwable {
         List<String> args = new java.util.ArrayList<>();
         for (Path source : org.kernellab.lesson.MalformedLessons.write(dir)) {
             args.add("--lessons");

@@ -108,6 +108,12 @@ public final class VoxelPage implements Page {
 
     FlowPane slicesPane() { return slices; }
 
+    /** Triangles of the voxels' mesh on screen in 3D (−1 before it is built): what the slice leaves. */
+    int voxelFaces() {
+        return voxelView.shown().stream().filter(n -> n instanceof javafx.scene.shape.MeshView).findFirst()
+                .map(n -> ((javafx.scene.shape.TriangleMesh) ((javafx.scene.shape.MeshView) n).getMesh()).getFaces().size() / 6).orElse(-1);
+    }
+
     @Override public Node view() { return root; }
 
     @Override public void dispose() {

@@ -58,5 +58,8 @@ public final class Viewport3D extends Pane {
 
     public void show(Node... nodes) { content.getChildren().setAll(nodes); }
 
+    /** What the view shows now. */
+    public java.util.List<Node> shown() { return java.util.Collections.unmodifiableList(content.getChildren()); }
+
     public void background(Color c) { scene.setFill(c); }
 }

@@ -11,6 +11,7 @@ import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.kernellab.compute.SideBySide;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.ui.AppHarness;
 import org.kernellab.ui.widgets.MatrixView;
@@ -48,7 +49,14 @@ class FromScratchPageTest {
         String summary = robot.lookup("#scratch-summary").queryAs(Label.class).getText();
         assertTrue(summary.contains("Z.shape: from scratch (10, 8, 4, 4), ND4J (10, 8, 4, 4)"), summary);
         assertTrue(summary.contains("Z[1, 1, 1, 1]: from scratch 1.21333867655555"), summary);
-        assertTrue(summary.contains("times faster"), summary);
+        // the sentence names the side its own measured times say is faster, with their ratio
+        SideBySide.Result r = page.viewModel().result();
+        boolean nd4jFaster = r.libraryMillis() < r.scratchMillis();
+        double ratio = nd4jFaster ? r.scratchMillis() / r.libraryMillis() : r.libraryMillis() / r.scratchMillis();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(ND4J is|the loops are) ([0-9,.]+) times faster").matcher(summary);
+        assertTrue(m.find(), summary);
+        assertEquals(nd4jFaster ? "ND4J is" : "the loops are", m.group(1), summary);
+        assertEquals(ratio, Double.parseDouble(m.group(2).replace(",", "")), 0.051, summary);
         MatrixView loops = robot.lookup("#scratch-from-loops").queryAs(MatrixView.class);
         MatrixView nd = robot.lookup("#scratch-from-nd4j").queryAs(MatrixView.class);
         assertEquals(4, loops.rows());

@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.shape.TriangleMesh;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernellab.mesh.Voxels;
 import org.kernellab.ui.AppHarness;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -40,12 +42,20 @@ class VoxelPageTest {
         assertEquals(8, vm.slice.get(), "all layers stay shown");
         assertTrue(robot.lookup("#vox-figures").queryAs(Label.class).getText().contains("8×8×8"));
         robot.interact(() -> vm.slice.set(3));
-        if (!page.threeD()) assertEquals(3, page.slicesPane().getChildren().size(), "one 2D slice per layer shown");
+        if (page.threeD()) { // the 3D view keeps the lowest 3 layers: as many cube faces as those layers make
+            Voxels v = vm.resultProperty().get().voxels();
+            AppHarness.waitFor(() -> page.voxelFaces() == faces(Scene3d.voxels(v, 3)));
+            assertTrue(page.voxelFaces() < faces(Scene3d.voxels(v, v.size())), "the slice hides layers");
+        } else {
+            assertEquals(3, page.slicesPane().getChildren().size(), "one 2D slice per layer shown");
+        }
         robot.interact(() -> vm.keepAspect.set(true));
         assertTrue(vm.resultProperty().get().voxels().occupied() > 0);
         robot.interact(() -> vm.objectClass.set(8));
         assertTrue(robot.lookup("#vox-figures").queryAs(Label.class).getText().startsWith("Table #1"), "names the class in the language");
     }
+
+    static int faces(javafx.scene.shape.MeshView m) { return m.getMesh() == null ? 0 : ((TriangleMesh) m.getMesh()).getFaces().size() / 6; }
 
     @Test void aFileOpensAndABadOneIsNamed(FxRobot robot, @TempDir Path dir) throws Exception {
         VoxelPage page = harness.open(robot, "voxels", VoxelPage.class);

@@ -1,0 +1,204 @@
+"""PyTorch as the reference for KernelLab's tests: one JSON request per line on stdin, one JSON answer per line on
+stdout. Started once per test JVM by org.kernellab.TorchReference; it computes, it never decides: the Java tests compare.
+
+A tensor travels as {"shape": [...], "data": [...]} (row-major). Every request is {"op": NAME, ...}; the answer is
+{"ok": RESULT} or {"error": TEXT}. The first line written is {"ready": {versions}}.
+
+Run by hand: printf '{"op":"versions"}\\n' | /usr/bin/python3 src/test/pytorch/worker.py
+"""
+import json
+import math
+import sys
+import traceback
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+import torchvision
+import torchvision.transforms.functional as TF
+
+torch.set_num_threads(1)  # the Java tests run beside it on a 2-core machine
+DTYPES = {"float32": torch.float32, "float64": torch.float64}
+
+
+def tensor(t, dtype=torch.float64):
+    return torch.tensor(t["data"], dtype=dtype).reshape(t["shape"])
+
+
+def out(t):
+    t = t.detach()
+    return {"shape": list(t.shape), "data": t.reshape(-1).tolist()}
+
+
+def versions(_):
+    return {"torch": torch.__version__, "torchvision": torchvision.__version__, "numpy": np.__version__}
+
+
+def conv(r):
+    """Convolution (2D or 3D) forward, and backward for the given output gradient."""
+    dtype = DTYPES[r.get("dtype", "float64")]
+    x = tensor(r["x"], dtype).requires_grad_()
+    w = tensor(r["w"], dtype).requires_grad_()
+    b = tensor(r["b"], dtype).requires_grad_() if r.get("b") else None
+    f = F.conv2d if x.dim() == 4 else F.conv3d
+    try:
+        y = f(x, w, b, stride=r["stride"], padding=r["padding"], dilation=r["dilation"])
+    except RuntimeError as e:  # settings with no output: the Java side must refuse them too
+        return {"refused": str(e)}
+    result = {"y": out(y)}
+    if r.get("grad"):
+        y.backward(tensor(r["grad"], dtype))
+        result.update(dx=out(x.grad), dw=out(w.grad))
+        if b is not None:
+            result["db"] = out(b.grad)
+    return result
+
+
+def conv_transpose(r):
+    x, w = tensor(r["x"]), tensor(r["w"])
+    b = tensor(r["b"]) if r.get("b") else None
+    try:
+        return {"y": out(F.conv_transpose2d(x, w, b, stride=r["stride"], padding=r["padding"], dilation=r["dilation"]))}
+    except RuntimeError as e:
+        return {"refused": str(e)}
+
+
+def pool(r):
+    """Max or average pooling (2D or 3D, PyTorch's count_include_pad default), forward and backward."""
+    dtype = DTYPES[r.get("dtype", "float64")]
+    x = tensor(r["x"], dtype).requires_grad_()
+    two = x.dim() == 4
+    if r["mode"] == "max":
+        f = F.max_pool2d if two else F.max_pool3d
+    else:
+        f = F.avg_pool2d if two else F.avg_pool3d
+    try:
+        y = f(x, r["kernel"], r["stride"], r["padding"], ceil_mode=r["ceil"])
+    except RuntimeError as e:
+        return {"refused": str(e)}
+    result = {"y": out(y)}
+    if r.get("grad"):
+        y.backward(tensor(r["grad"], dtype))
+        result["dx"] = out(x.grad)
+    return result
+
+
+def optimizer(r):
+    """Parameters after each of the given gradients is applied by torch.optim's Adam or SGD (float32)."""
+    p = nn.Parameter(torch.tensor(r["params"], dtype=torch.float32))
+    if r["kind"] == "adam":
+        opt = torch.optim.Adam([p], lr=r["lr"], betas=tuple(r.get("betas", (0.9, 0.999))), eps=r.get("eps", 1e-8))
+    else:
+        opt = torch.optim.SGD([p], lr=r["lr"])
+    after = []
+    for g in r["grads"]:
+        opt.zero_grad()
+        p.grad = torch.tensor(g, dtype=torch.float32)
+        opt.step()
+        after.append(p.detach().tolist())
+    return {"after": after}
+
+
+def dropout(r):
+    """nn.Dropout(p) in training mode on n ones: the values it keeps and the share it zeroes."""
+    torch.manual_seed(r.get("seed", 0))
+    y = nn.Dropout(r["p"]).train()(torch.ones(r["n"]))
+    kept = y[y != 0]
+    return {"kept_values": sorted(set(kept.tolist())), "zeroed_share": float((y == 0).float().mean()),
+            "eval_changes": bool((nn.Dropout(r["p"]).eval()(torch.ones(r["n"])) != 1).any())}
+
+
+def augment(r):
+    """torchvision 0.14's functional transforms on a (C, H, W) picture in [0, 1], one answer per transform."""
+    x = tensor(r["x"], torch.float32)
+    answers = []
+    for t in r["transforms"]:
+        name = t["name"]
+        if name == "rotate":
+            y = TF.rotate(x, t["degrees"])
+        elif name == "resized_crop":
+            y = TF.resized_crop(x, t["top"], t["left"], t["height"], t["width"], [t["out_height"], t["out_width"]],
+                                antialias=False)
+        elif name == "hflip":
+            y = TF.hflip(x)
+        elif name == "brightness":
+            y = TF.adjust_brightness(x, t["factor"])
+        elif name == "contrast":
+            y = TF.adjust_contrast(x, t["factor"])
+        elif name == "saturation":
+            y = TF.adjust_saturation(x, t["factor"])
+        elif name == "hue":
+            y = TF.adjust_hue(x, t["factor"])
+        else:
+            raise ValueError("unknown transform " + name)
+        answers.append(out(y))
+    return {"images": answers}
+
+
+def count_macs(model, x):
+    """Each layer's output shape and multiply-accumulates, counted from hooks as torchinfo counts them (no bias adds)."""
+    rows = []
+
+    def hook(m, inp, o):
+        if isinstance(m, (nn.Conv2d, nn.Conv3d)):
+            macs = o.numel() * (m.in_channels // m.groups) * math.prod(m.kernel_size)
+        elif isinstance(m, nn.Linear):
+            macs = inp[0].numel() // inp[0].shape[-1] * m.in_features * m.out_features
+        else:
+            macs = 0
+        rows.append({"module": type(m).__name__, "shape": list(o.shape), "macs": macs,
+                     "parameters": sum(p.numel() for p in m.parameters(recurse=False))})
+
+    leaves = [m for m in model.modules() if len(list(m.children())) == 0]
+    handles = [m.register_forward_hook(hook) for m in leaves]
+    with torch.no_grad():
+        model(x)
+    for h in handles:
+        h.remove()
+    return rows
+
+
+def famous(r):
+    """torchvision's AlexNet or VGG16 (untrained: nothing is downloaded): parameters and each layer's MACs."""
+    model = {"alexnet": torchvision.models.alexnet, "vgg16": torchvision.models.vgg16}[r["model"]]()
+    x = torch.zeros(r.get("input", [1, 3, 224, 224]))
+    return {"parameters": sum(p.numel() for p in model.parameters()), "layers": count_macs(model.eval(), x)}
+
+
+def numpy_randn(r):
+    np.random.seed(r["seed"])
+    return {"values": np.random.randn(r["n"]).tolist()}
+
+
+def notebook_conv(r):
+    """Course material 003's convolution and pooling cells, with np.random.seed(1) first, as PyTorch computes them."""
+    np.random.seed(1)
+    if r["cell"] == "conv":
+        x = np.random.randn(10, 4, 7, 7)
+        w = np.random.randn(8, 4, 3, 3)
+        b = np.random.randn(8)
+        return {"z": out(F.conv2d(torch.tensor(x), torch.tensor(w), torch.tensor(b), 2, 1))}
+    x = torch.tensor(np.random.randn(10, 3, 10, 10))
+    return {"z": out((F.max_pool2d if r["cell"] == "max" else F.avg_pool2d)(x, 2, 2))}
+
+
+OPS = {"versions": versions, "conv": conv, "conv_transpose": conv_transpose, "pool": pool, "optimizer": optimizer,
+       "dropout": dropout, "augment": augment, "famous": famous, "numpy_randn": numpy_randn, "notebook_conv": notebook_conv}
+
+
+def main():
+    print(json.dumps({"ready": versions(None)}), flush=True)
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            answer = {"ok": OPS[request["op"]](request)}
+        except Exception as e:  # the Java side reports it as the test's failure
+            answer = {"error": "%s: %s\n%s" % (type(e).__name__, e, traceback.format_exc())}
+        print(json.dumps(answer), flush=True)
+
+
+if __name__ == "__main__":
+    main()
