@@ -183,8 +183,79 @@ def notebook_conv(r):
     return {"z": out((F.max_pool2d if r["cell"] == "max" else F.avg_pool2d)(x, 2, 2))}
 
 
+def build(net):
+    """An nn.Sequential from KernelLab's JSON form of a net: the same torch.nn names and arguments, sizes worked out from the input."""
+    shape = [1] + list(net["input"])
+    modules = []
+    for layer in net["layers"]:
+        args = {k: v for k, v in layer.items() if k != "type"}
+        kind = layer["type"]
+        if kind.startswith("Conv"):
+            m = getattr(nn, kind)(shape[1], **args)
+        elif kind.startswith("BatchNorm"):
+            m = getattr(nn, kind)(shape[1], **args)
+        elif kind == "Linear":
+            m = nn.Linear(shape[1], **args)
+        elif kind == "Softmax":
+            m = nn.Softmax(dim=args.get("dim", 1))
+        else:
+            m = getattr(nn, kind)(**args)
+        modules.append(m)
+        with torch.no_grad():
+            shape = list(m.eval()(torch.zeros(shape)).shape)
+    return nn.Sequential(*modules)
+
+
+def load(model, weights, stats):
+    """The parameters in state-dict order (PyTorch's layouts), then BatchNorm's running means and variances."""
+    params = list(model.parameters())
+    for p, w in zip(params, weights):
+        with torch.no_grad():
+            p.copy_(tensor(w, torch.float32).reshape(p.shape))
+    norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    for i, m in enumerate(norms):
+        m.running_mean.copy_(torch.tensor(stats[2 * i]["data"]))
+        m.running_var.copy_(torch.tensor(stats[2 * i + 1]["data"]))
+
+
+def net_step(r):
+    """One training step of a net from given weights on a given batch: logits, loss, every gradient, the weights after the
+    optimizer's step and BatchNorm's running statistics after it. Dropout layers must have p = 0 (their draws differ)."""
+    model = build(r["net"])
+    load(model, r["weights"], r.get("stats", []))
+    model.train(r.get("train", True))
+    x = tensor(r["x"], torch.float32)
+    y = torch.tensor(r["y"], dtype=torch.long)
+    logits = model(x)
+    if isinstance(model[-1], nn.Softmax):  # KernelLab's loss takes a final softmax's input, as nn.CrossEntropyLoss wants logits
+        logits = model[:-1](x)
+    loss = F.cross_entropy(logits, y)
+    opt_kind = r.get("optimizer", "sgd")
+    params = list(model.parameters())
+    opt = torch.optim.Adam(params, lr=r["lr"]) if opt_kind == "adam" else torch.optim.SGD(params, lr=r["lr"])
+    opt.zero_grad()
+    loss.backward()
+    grads = [out(p.grad) for p in params]
+    opt.step()
+    norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    stats = []
+    for m in norms:
+        stats += [out(m.running_mean), out(m.running_var)]
+    return {"logits": out(logits), "loss": float(loss), "grads": grads, "after": [out(p) for p in params], "stats_after": stats}
+
+
+def net_forward(r):
+    """The net in evaluation mode on a batch: the logits (and probabilities when it ends in Softmax)."""
+    model = build(r["net"])
+    load(model, r["weights"], r.get("stats", []))
+    model.eval()
+    with torch.no_grad():
+        return {"out": out(model(tensor(r["x"], torch.float32)))}
+
+
 OPS = {"versions": versions, "conv": conv, "conv_transpose": conv_transpose, "pool": pool, "optimizer": optimizer,
-       "dropout": dropout, "augment": augment, "famous": famous, "numpy_randn": numpy_randn, "notebook_conv": notebook_conv}
+       "dropout": dropout, "augment": augment, "famous": famous, "numpy_randn": numpy_randn, "notebook_conv": notebook_conv,
+       "net_step": net_step, "net_forward": net_forward}
 
 
 def main():

@@ -4,35 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.kernellab.compute.ComputeException;
-import org.kernellab.compute.LayerChain;
-import org.kernellab.compute.LayerSpec;
 
 /**
  * Networks to read layer by layer: AlexNet and VGG16 as torchvision defines them (for a 224×224 colour picture) and
- * the course's own nets. Only their shapes are described; their layer-by-layer numbers come from {@link LayerChain}.
+ * the course's own nets, each a {@link Net} with the name people know it by.
  */
 public final class Architectures {
-    /**
-     * @param id    the command line's name
-     * @param name  the name people know it by
-     * @param input the input its summary is read for, batch of one
-     */
-    public record Architecture(String id, String name, int[] input, List<LayerSpec> layers) {
-        public List<LayerChain.Result> summary() { return summary(input); }
+    /** @param id the command line's name */
+    public record Architecture(String id, String name, Net net) {
+        public int[] input() { return net.input(); }
 
-        /** The summary for another input; a different picture size is refused where a layer is built for one size. */
-        public List<LayerChain.Result> summary(int[] other) { return LayerChain.apply(other, layers); }
+        /** The table for a batch of one. */
+        public List<LayerTable.Row> table() { return net.table(1); }
     }
 
-    public static final Architecture ALEXNET = new Architecture("alexnet", "AlexNet", new int[] {1, 3, 224, 224}, alexnet());
-    public static final Architecture VGG16 = new Architecture("vgg16", "VGG16", new int[] {1, 3, 224, 224}, vgg16());
-    public static final Architecture COURSE_MLP = new Architecture("course-mlp", "MLP 784-64-128-10", new int[] {1, 1, 28, 28},
-            new NetSpec(NetSpec.Kind.MLP, 0, 0, 0, NetSpec.Optimizer.SGD, 1e-3, 256, 1, 42).layers());
-    public static final Architecture COURSE_CNN = new Architecture("course-cnn", "CNN 2×(Conv 32 3×3 + pool)", new int[] {1, 1, 28, 28},
-            NetSpec.courseCnn(1e-4, 256, 1).layers());
+    public static final Architecture ALEXNET = new Architecture("alexnet", "AlexNet", alexnet());
+    public static final Architecture VGG16 = new Architecture("vgg16", "VGG16", vgg16());
+    public static final Architecture COURSE_MLP = new Architecture("course-mlp", "MLP 784-64-128-10", CourseNets.mlp(0));
+    public static final Architecture COURSE_CNN = new Architecture("course-cnn", "CNN 2×(Conv 32 3×3 + pool)", CourseNets.cnn());
     /** The notebook's Conv3DNet for its 4 default classes, one 24³ grid. */
-    public static final Architecture CONV3DNET = new Architecture("conv3dnet", "Conv3DNet", new int[] {1, 1, 24, 24, 24},
-            new Net3DSpec(Net3DSpec.course(), 24, 4, 0.5, 1e-3, 1, 1, 42).layers());
+    public static final Architecture CONV3DNET = new Architecture("conv3dnet", "Conv3DNet", CourseNets.conv3dNet(4));
 
     public static final List<Architecture> ALL = List.of(ALEXNET, VGG16, COURSE_MLP, COURSE_CNN, CONV3DNET);
 
@@ -45,8 +36,8 @@ public final class Architectures {
     }
 
     /** torchvision.models.alexnet: five convolutions, three dense layers, 61,100,840 parameters. */
-    private static List<LayerSpec> alexnet() {
-        return parse("conv:in=3,out=64,k=11,s=4,p=2", "relu", "maxpool:k=3,s=2",
+    private static Net alexnet() {
+        return parse(new int[] {3, 224, 224}, "conv:in=3,out=64,k=11,s=4,p=2", "relu", "maxpool:k=3,s=2",
                 "conv:in=64,out=192,k=5,p=2", "relu", "maxpool:k=3,s=2",
                 "conv:in=192,out=384,k=3,p=1", "relu",
                 "conv:in=384,out=256,k=3,p=1", "relu",
@@ -58,7 +49,7 @@ public final class Architectures {
     }
 
     /** torchvision.models.vgg16 (configuration "D"): thirteen 3×3 convolutions in five pooled stages, 138,357,544 parameters. */
-    private static List<LayerSpec> vgg16() {
+    private static Net vgg16() {
         List<String> l = new ArrayList<>();
         int in = 3;
         for (int[] stage : new int[][] {{64, 2}, {128, 2}, {256, 3}, {512, 3}, {512, 3}}) {
@@ -73,12 +64,12 @@ public final class Architectures {
                 "linear:in=25088,out=4096", "relu", "dropout:p=0.5",
                 "linear:in=4096,out=4096", "relu", "dropout:p=0.5",
                 "linear:in=4096,out=1000"));
-        return parse(l.toArray(String[]::new));
+        return parse(new int[] {3, 224, 224}, l.toArray(String[]::new));
     }
 
-    private static List<LayerSpec> parse(String... layers) {
-        List<LayerSpec> out = new ArrayList<>();
-        for (String s : layers) out.add(LayerSpec.parse(s));
-        return List.copyOf(out);
+    private static Net parse(int[] input, String... layers) {
+        List<Layer> out = new ArrayList<>();
+        for (String s : layers) out.add(LayerText.parse(s, input.length - 1));
+        return Net.of(input, out);
     }
 }

@@ -1,373 +1,397 @@
 package org.kernellab.model;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import org.kernellab.compute.Dropout;
-import org.kernellab.compute.LayerChain;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.nd4j.linalg.learning.GradientUpdater;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.IUpdater;
-import org.nd4j.linalg.learning.config.Sgd;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
- * A {@link NetSpec} trained with ND4J ops called directly, forward and backward written out by hand. Measured
- * against a SameDiff graph of the same net this runs about three times faster in a tenth of the memory: no graph
- * bookkeeping, every buffer allocated once per batch size, activations in NHWC (oneDNN's fast layout), and the
- * first convolution (one input channel) as im2col + one GEMM. ReLU is applied after max pooling, which gives the
- * same values and gradients (max and ReLU commute) on a quarter of the elements.
+ * A {@link Net} with its parameters, trained with ND4J ops called directly, forward and backward written out per layer
+ * ({@link Op}): no graph bookkeeping, every buffer allocated once per batch size, activations channels-last. 2D and 3D
+ * nets alike; what differs is the data. The parameters live in one flat vector (views per layer) that the optimizer
+ * updates in one go. Softmax cross-entropy loss on the last layer's output (a final Softmax layer is that softmax).
  *
- * <p>Parameters live in one flat vector (views per layer), so the optimizer updates them in one call.
- * Softmax cross-entropy loss; inverted dropout on the last hidden layer, after every conv block, or both.
+ * <p>A batch may be shared among {@link #threads} lanes, each a thread with its own buffers running single-core ND4J
+ * ops on its share, their gradients added before the step: these layers are too small for ND4J to spread one op over
+ * two cores well. Nets with BatchNorm keep one lane (its statistics are the whole batch's).
  */
-public final class Network {
-    static final int SIDE = 28, PIXELS = SIDE * SIDE, CLASSES = 10, HIDDEN = 128;
+public final class Network implements AutoCloseable {
+    /** Fewer samples than this per lane cost more in overhead than a second core gains. */
+    private static final int MIN_PER_LANE = 8;
 
-    private final NetSpec spec;
-    private final INDArray params, grads, updaterState;
-    private final GradientUpdater<?> updater;
-    private final List<INDArray> convW = new ArrayList<>(), convB = new ArrayList<>(), convGW = new ArrayList<>(), convGB = new ArrayList<>();
-    private final List<INDArray> fcW = new ArrayList<>(), fcB = new ArrayList<>(), fcGW = new ArrayList<>(), fcGB = new ArrayList<>();
-    /** Side of each block's conv output and pooled output. */
-    private final int[] convSide, poolSide;
-    private final Map<Integer, Buffers> buffers = new LinkedHashMap<>(4, 0.75f, true) {
-        @Override protected boolean removeEldestEntry(Map.Entry<Integer, Buffers> e) {
-            if (size() <= 2) return false;
-            e.getValue().close();
-            return true;
-        }
-    };
-    private int iteration;
+    private final Net net, computed;
+    private final Training training;
+    private final List<long[]> shapes = new ArrayList<>();
+    /** Per layer of the net, the index of its first parameter view (−1 without), and of its running statistics. */
+    private final int[] paramStart, statStart;
+    private final INDArray params, grads, stats;
+    final List<INDArray> p;
+    final List<INDArray> s;
+    private final Optimizer optimizer;
+    private final List<Plan> plans = new ArrayList<>();
+    private final List<List<Lane>> lanes = new ArrayList<>();
+    private int threads = 1;
 
-    private Network(NetSpec spec) {
-        this.spec = spec;
-        List<long[]> shapes = new ArrayList<>();
-        int blocks = spec.kind() == NetSpec.Kind.CNN ? spec.blocks() : 0, f = spec.filters();
-        convSide = new int[blocks];
-        poolSide = new int[blocks];
-        int side = SIDE, channels = 1;
-        for (int b = 0; b < blocks; b++) {
-            shapes.add(new long[] {3, 3, channels, f}); // ND4J's YXIO weight layout
-            shapes.add(new long[] {f});
-            convSide[b] = side - 2;
-            poolSide[b] = convSide[b] / 2;
-            side = poolSide[b];
-            channels = f;
+    private Network(Net net, Training training) {
+        this.net = net;
+        this.training = training;
+        // a final Softmax is the loss's softmax: the plan computes the logits before it
+        List<Layer> layers = net.layers();
+        boolean softmax = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof Layer.Softmax;
+        this.computed = softmax ? new Net(net.input(), layers.subList(0, layers.size() - 1)) : net;
+        paramStart = new int[layers.size()];
+        statStart = new int[layers.size()];
+        List<long[]> statShapes = new ArrayList<>();
+        List<LayerTable.Row> rows = net.table(1);
+        for (int i = 0; i < layers.size(); i++) {
+            List<long[]> own = Ops.parameterShapes(layers.get(i));
+            paramStart[i] = own.isEmpty() ? -1 : shapes.size();
+            shapes.addAll(own);
+            statStart[i] = layers.get(i) instanceof Layer.BatchNorm b ? statShapes.size() : -1;
+            if (layers.get(i) instanceof Layer.BatchNorm b) statShapes.addAll(List.of(new long[] {b.features()}, new long[] {b.features()}));
         }
-        int[] widths = spec.kind() == NetSpec.Kind.CNN ? new int[] {channels * side * side, HIDDEN, CLASSES} : new int[] {PIXELS, 64, HIDDEN,
-                CLASSES};
-        for (int i = 0; i + 1 < widths.length; i++) {
-            shapes.add(new long[] {widths[i], widths[i + 1]});
-            shapes.add(new long[] {1, widths[i + 1]});
+        params = Nd4j.create(DataType.FLOAT, 1, Math.max(1, count(shapes)));
+        grads = params.like();
+        p = views(params);
+        stats = Nd4j.create(DataType.FLOAT, 1, Math.max(1, count(statShapes)));
+        s = views(stats, statShapes);
+        for (int i = 0; i < layers.size(); i++) if (statStart[i] >= 0) s.get(statStart[i] + 1).assign(1); // running variance starts at 1
+        optimizer = new Optimizer(training, params);
+    }
+
+    /** A new network: He's initialisation (normal, variance 2 / fan-in) for weights, zero biases, BatchNorm at 1 and 0. */
+    public static Network build(Net net, Training training) {
+        Network n = new Network(net, training);
+        Random rnd = new Random(training.seed());
+        Plan plan = n.plan(false, false);
+        for (Op op : plan.ops) if (op.param >= 0) op.initialise(n.p.subList(op.param, op.param + op.parameterShapes().size()), rnd);
+        return n;
+    }
+
+    /** A network with the given parameters (as {@link #parameterValues} gives them) and running statistics. */
+    public static Network withParameters(Net net, Training training, float[] values, float[] statistics) {
+        Network n = new Network(net, training);
+        if (values.length != n.parameters() || statistics.length != n.s.stream().mapToLong(INDArray::length).sum()) {
+            throw new IllegalArgumentException(values.length + " and " + statistics.length + " values for " + n.parameters() + " parameters");
         }
-        long total = shapes.stream().mapToLong(s -> { long n = 1; for (long d : s) n *= d; return n; }).sum();
-        params = Nd4j.create(DataType.FLOAT, 1, total);
-        grads = Nd4j.create(DataType.FLOAT, 1, total);
+        if (values.length > 0) n.params.assign(Nd4j.create(values, new long[] {1, values.length}, 'c'));
+        if (statistics.length > 0) n.stats.assign(Nd4j.create(statistics, new long[] {1, statistics.length}, 'c'));
+        return n;
+    }
+
+    public Net net() { return net; }
+
+    public Training training() { return training; }
+
+    /** The same parameters trained on with other settings (another number of epochs, a new learning rate). */
+    public Network retrained(Training other) { return withParameters(net, other, parameterValues(), statistics()); }
+
+    public long parameters() { return shapes.isEmpty() ? 0 : params.length(); }
+
+    /** How many threads a batch is shared among (see the class comment). */
+    public synchronized void threads(int n) { threads = Math.max(1, n); }
+
+    public int threads() { return threads; }
+
+    /** Classes the net scores. */
+    public int classes() { return (int) computed.table(1).get(computed.layers().size() - 1).shape()[1]; }
+
+    List<INDArray> views(INDArray flat) { return views(flat, shapes); }
+
+    private static List<INDArray> views(INDArray flat, List<long[]> shapes) {
+        List<INDArray> v = new ArrayList<>();
         long off = 0;
-        for (int i = 0; i < shapes.size(); i++) {
-            long[] s = shapes.get(i);
-            long n = 1;
-            for (long d : s) n *= d;
-            INDArray p = params.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + n)).reshape('c', s);
-            INDArray g = grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + n)).reshape('c', s);
-            boolean conv = i < 2 * blocks, weight = i % 2 == 0;
-            (conv ? (weight ? convW : convB) : (weight ? fcW : fcB)).add(p);
-            (conv ? (weight ? convGW : convGB) : (weight ? fcGW : fcGB)).add(g);
+        for (long[] sh : shapes) {
+            long n = count(List.<long[]>of(sh));
+            v.add(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + n)).reshape('c', sh));
             off += n;
         }
-        IUpdater config = spec.optimizer() == NetSpec.Optimizer.ADAM ? new Adam(spec.lr()) : new Sgd(spec.lr());
-        long state = config.stateSize(total);
-        updaterState = state == 0 ? null : Nd4j.create(DataType.FLOAT, 1, state);
-        updater = config.instantiate(updaterState, true);
+        return v;
     }
 
-    public NetSpec spec() { return spec; }
-
-    /** Shapes and parameter count of every layer, from the compute core's arithmetic. */
-    public List<LayerChain.Result> summary() { return spec.summary(); }
-
-    public long parameters() { return params.length(); }
-
-    /** A new network with He initialisation (normal, variance 2 / fan-in, right for ReLU), zero biases. */
-    public static Network build(NetSpec spec) {
-        Network net = new Network(spec);
-        Random rnd = new Random(spec.seed());
-        for (INDArray w : net.convW) fill(w, rnd, w.size(0) * w.size(1) * w.size(2));
-        for (INDArray w : net.fcW) fill(w, rnd, w.size(0));
-        return net;
+    private static long count(List<long[]> shapes) {
+        long total = 0;
+        for (long[] sh : shapes) {
+            long n = 1;
+            for (long d : sh) n *= d;
+            total += n;
+        }
+        return total;
     }
 
-    private static void fill(INDArray w, Random rnd, long fanIn) {
-        float[] v = new float[(int) w.length()];
-        double sd = Math.sqrt(2.0 / fanIn);
-        for (int i = 0; i < v.length; i++) v[i] = (float) (rnd.nextGaussian() * sd);
-        w.assign(Nd4j.create(v, w.shape(), 'c'));
+    int paramStart(int layer) { return paramStart[layer]; }
+
+    /** A (rows, cols) view of the parameter vector from parameter view {@code first} on: adjacent parameters as one matrix. */
+    INDArray joined(int first, long rows, long cols) {
+        long off = 0;
+        for (int i = 0; i < first; i++) off += p.get(i).length();
+        return params.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + rows * cols)).reshape('c', rows, cols);
     }
 
-    private Buffers buffers(int n) {
-        return buffers.computeIfAbsent(n, k -> new Buffers(k, convSide, poolSide, spec.filters(), fcW, params, spec.convDropout()));
+    int statStart(int layer) { return statStart[layer]; }
+
+    /** The plan for training and evaluation ({@code fast}), or the plain one every layer's output can be read from. */
+    Plan plan(boolean fast, boolean binary) {
+        for (Plan pl : plans) if (pl.fast == fast && pl.binary == binary) return pl;
+        Plan pl = new Plan(computed, fast, fast, fast, binary);
+        for (Op op : pl.ops) op.param = op.first < paramStart.length ? paramStart[op.first] : -1;
+        plans.add(pl);
+        lanes.add(new ArrayList<>());
+        return pl;
+    }
+
+    private List<Lane> lanes(Plan pl, int count) {
+        List<Lane> l = lanes.get(plans.indexOf(pl));
+        while (l.size() < count) l.add(new Lane(pl, this, l.isEmpty() ? grads : grads.like()));
+        return l;
+    }
+
+    /** Lanes for a batch of n: one per thread while each gets {@link #MIN_PER_LANE}, one for nets with BatchNorm. */
+    private int laneCount(int n) {
+        boolean norm = computed.layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
+        return norm ? 1 : Math.max(1, Math.min(threads, n / MIN_PER_LANE));
+    }
+
+    /** Runs {@code work} on each lane over its share of samples {@code from .. from+n}, in parallel when there are several. */
+    private int inLanes(Plan pl, Samples data, int[] index, int from, int n, LaneWork work) {
+        int count = laneCount(n);
+        List<Lane> l = lanes(pl, count);
+        for (Op op : pl.ops) op.prepare(this);
+        if (count == 1) {
+            Lane lane = l.get(0);
+            share(lane, data, index, from, 0, n);
+            work.run(lane, 0, 0);
+            return 1;
+        }
+        // each lane is one core's work; ops that spread over cores would have OpenMP's idle threads spin on the other lane's core
+        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> Threads.onOneCore(() -> {
+            int start = i * n / count;
+            share(l.get(i), data, index, from + start, start, (i + 1) * n / count - start);
+            work.run(l.get(i), i, start);
+        }));
+        return count;
+    }
+
+    private static void share(Lane lane, Samples data, int[] index, int from, int start, int n) {
+        lane.size(n);
+        lane.samples = data;
+        lane.index = index;
+        lane.from = from;
+        lane.start = start;
+    }
+
+    private interface LaneWork {
+        void run(Lane lane, int laneIndex, int start);
     }
 
     /**
-     * Frees the batch buffers now instead of whenever the garbage collector gets to them: native memory the
-     * JVM cannot see, tens of megabytes per batch size for the CNN. The network still works; it reallocates.
-     */
-    public synchronized void releaseBuffers() {
-        buffers.values().forEach(Buffers::close);
-        buffers.clear();
-    }
-
-    /** Frees everything, parameters included: for a network nobody will use again (a cancelled run). */
-    public synchronized void close() {
-        releaseBuffers();
-        for (INDArray a : new INDArray[] {params, grads, updaterState}) if (a != null && a.closeable()) a.close();
-    }
-
-    private static final float[] GREY = new float[256];
-    static {
-        for (int i = 0; i < 256; i++) GREY[i] = i / 255f;
-    }
-
-    /** Writes n images (pixels 0–255, row-major, 784 each) straight into the first layer's input buffer. */
-    private void load(Buffers b, byte[] pixels, int[] index, int from) {
-        FloatBuffer in = b.input.data().asNioFloat();
-        in.clear();
-        if (convSide.length == 0) {
-            float[] image = new float[PIXELS];
-            for (int i = 0; i < b.n; i++) {
-                int src = index[from + i] * PIXELS;
-                for (int k = 0; k < PIXELS; k++) image[k] = GREY[pixels[src + k] & 0xFF];
-                in.put(image);
-            }
-            return;
-        }
-        int s = convSide[0];
-        float[] row = new float[s * 10];
-        for (int i = 0; i < b.n; i++) {
-            int src = index[from + i] * PIXELS;
-            for (int y = 0; y < s; y++) {
-                int o = 0;
-                for (int x = 0; x < s; x++) {
-                    for (int ky = 0; ky < 3; ky++) {
-                        int at = src + (y + ky) * SIDE + x;
-                        row[o++] = GREY[pixels[at] & 0xFF];
-                        row[o++] = GREY[pixels[at + 1] & 0xFF];
-                        row[o++] = GREY[pixels[at + 2] & 0xFF];
-                    }
-                    row[o++] = 1f;
-                }
-                in.put(row);
-            }
-        }
-    }
-
-    /** The forward pass; with {@code dropout} (training) each dropout layer draws a new mask from it, else none acts. */
-    private void forward(Buffers b, Random dropout) {
-        int blocks = convSide.length;
-        for (int k = 0; k < blocks; k++) {
-            if (k == 0) {
-                Nd4j.gemm(b.input, b.w1, b.conv[0].reshape((long) b.n * convSide[0] * convSide[0], spec.filters()), false, false, 1.0, 0.0);
-            } else {
-                Nd4j.exec(DynamicCustomOp.builder("conv2d").addInputs(b.pool[k - 1], convW.get(k), convB.get(k)).addOutputs(b.conv[k])
-                        .addIntegerArguments(3, 3, 1, 1, 0, 0, 1, 1, 0, 1, 0).build());
-            }
-            Nd4j.exec(DynamicCustomOp.builder("maxpool2d").addInputs(b.conv[k]).addOutputs(b.pool[k])
-                    .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1).build());
-            Transforms.relu(b.pool[k], false);
-            if (dropout != null && spec.convDropout()) b.pool[k].muli(mask(b.convMask[k], dropout));
-        }
-        for (int i = 0; i < fcW.size(); i++) {
-            INDArray out = i + 1 < fcW.size() ? b.act[i + 1] : b.logits;
-            Nd4j.gemm(b.act[i], fcW.get(i), out, false, false, 1.0, 0.0);
-            out.addiRowVector(fcB.get(i));
-            if (i + 1 < fcW.size()) Transforms.relu(out, false);
-            if (dropout != null && i + 2 == fcW.size() && spec.hiddenDropout()) out.muli(mask(b.mask, dropout));
-        }
-        Nd4j.exec(new SoftMax(b.logits, b.probs, 1));
-    }
-
-    private void backward(Buffers b) {
-        b.gLogits.assign(b.probs).subi(b.onehot).divi(b.n);
-        for (int i = fcW.size() - 1; i >= 0; i--) {
-            INDArray gOut = i + 1 < fcW.size() ? b.gAct[i + 1] : b.gLogits;
-            if (i + 1 < fcW.size()) relu(b.act[i + 1], gOut);
-            if (i + 2 == fcW.size() && spec.hiddenDropout()) gOut.muli(b.mask); // the mask's 1/(1−p) scales the gradient too
-            Nd4j.gemm(b.act[i], gOut, fcGW.get(i), true, false, 1.0, 0.0);
-            Nd4j.gemm(b.ones, gOut, fcGB.get(i), false, false, 1.0, 0.0);
-            if (b.gAct[i] != null) Nd4j.gemm(gOut, fcW.get(i), b.gAct[i], false, true, 1.0, 0.0);
-        }
-        for (int k = convSide.length - 1; k >= 0; k--) {
-            if (spec.convDropout()) b.gPool[k].muli(b.convMask[k]);
-            relu(b.pool[k], b.gPool[k]);
-            Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp").addInputs(b.conv[k], b.gPool[k]).addOutputs(b.gConv[k])
-                    .addIntegerArguments(2, 2, 2, 2, 0, 0, 1, 1, 0, 0, 1).build());
-            if (k == 0) {
-                INDArray g = b.gConv[0].reshape((long) b.n * convSide[0] * convSide[0], spec.filters());
-                Nd4j.gemm(b.input, g, b.gW1, true, false, 1.0, 0.0); // weights and bias at once, through the ones column
-                grads.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, 10 * spec.filters())).assign(b.gW1.reshape(10L * spec.filters()));
-            } else {
-                Nd4j.exec(DynamicCustomOp.builder("conv2d_bp").addInputs(b.pool[k - 1], convW.get(k), convB.get(k), b.gConv[k])
-                        .addOutputs(b.gPool[k - 1], convGW.get(k), convGB.get(k)).addIntegerArguments(3, 3, 1, 1, 0, 0, 1, 1, 0, 1, 0).build());
-            }
-        }
-    }
-
-    /** Gradient through a ReLU, in place: zero where the layer's output is zero. */
-    private static void relu(INDArray out, INDArray grad) {
-        Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(out, grad).addOutputs(grad).addFloatingPointArguments(0.0).build());
-    }
-
-    /**
-     * One optimizer step on the images {@code index[from..to)} of a data set.
+     * One optimizer step on samples {@code index[from..to)}: forward with this step's dropout masks and batch
+     * statistics, as PyTorch's training mode does, backward, and the update.
      *
-     * @return the batch's mean loss and how many of its images were classified right, before the step
+     * @return the batch's mean loss and how many of its samples were classified right, before the step
      */
-    public synchronized double[] step(byte[] pixels, byte[] labels, int[] index, int from, int to, Random rnd) {
-        Buffers b = buffers(to - from);
-        load(b, pixels, index, from);
-        targets(b, labels, index, from);
-        forward(b, null);
-        double[] lossRight = score(b, labels, index, from);
-        if (spec.dropout() > 0) forward(b, rnd); // again, with this step's masks: what the gradients go through
-        backward(b);
-        updater.applyUpdater(grads, iteration++, 0);
-        params.subi(grads);
-        return lossRight;
+    public synchronized double[] step(Samples data, int[] index, int from, int to, Random rnd) {
+        double[][] lossRight = new double[1][];
+        oneCoreWithLanes(to - from, () -> {
+            lossRight[0] = lossAndGradients(data, index, from, to, rnd);
+            optimizer.step(grads);
+        });
+        return lossRight[0];
     }
 
-    /**
-     * A new inverted-dropout mask in {@code mask}: each value 0 with probability p, else 1/(1−p), so that evaluation
-     * (no mask) needs no scaling.
-     */
-    private INDArray mask(INDArray mask, Random rnd) {
-        FloatBuffer out = mask.data().asNioFloat(); // written in place: a new array per step would churn native memory
-        out.clear();
-        out.put(Dropout.mask((int) mask.length(), spec.dropout(), rnd));
-        return mask;
+    /** With several lanes every op on this thread too runs on one core: the lanes have the cores. */
+    private void oneCoreWithLanes(int n, Runnable work) {
+        if (laneCount(n) > 1) Threads.onOneCore(work);
+        else work.run();
     }
 
-    private static void targets(Buffers b, byte[] labels, int[] index, int from) {
-        float[] y = new float[b.n * CLASSES];
-        for (int i = 0; i < b.n; i++) y[i * CLASSES + labels[index[from + i]]] = 1f;
-        FloatBuffer out = b.onehot.data().asNioFloat();
-        out.clear();
-        out.put(y);
-    }
-
-    /** Mean loss (from the logits, so an exploding run shows unbounded) and count of right answers. */
-    private double[] score(Buffers b, byte[] labels, int[] index, int from) {
-        float[] z = b.logits.data().asFloat();
-        double loss = 0;
-        int right = 0;
-        for (int i = 0; i < b.n; i++) {
-            int label = labels[index[from + i]], off = i * CLASSES, best = argMax(z, off);
-            double sum = 0;
-            for (int c = 0; c < CLASSES; c++) sum += Math.exp(z[off + c] - z[off + best]);
-            loss += z[off + best] + Math.log(sum) - z[off + label];
-            if (best == label) right++;
+    /** The mean loss, right answers, and the gradients left in {@link #grads}: a step without the update. */
+    synchronized double[] lossAndGradients(Samples data, int[] index, int from, int to, Random rnd) {
+        int n = to - from;
+        Plan pl = plan(true, data.binary());
+        masks(pl, n, rnd);
+        double[][] scores = new double[Math.max(1, threads)][];
+        int count = inLanes(pl, data, index, from, n, (lane, i, start) -> {
+            forward(lane, true);
+            scores[i] = Loss.score(lane, n);
+            for (int k = pl.ops.size() - 1; k >= 0; k--) pl.ops.get(k).backward(lane);
+        });
+        double loss = 0, right = 0;
+        for (int i = 0; i < count; i++) {
+            loss += scores[i][0];
+            right += scores[i][1];
+            if (i > 0) grads.addi(lanes(pl, count).get(i).gradients);
         }
-        return new double[] {loss / b.n, right};
+        return new double[] {loss / n, right};
     }
 
-    static int argMax(float[] p, int off) { return Network3D.argMax(p, off, CLASSES); }
-
-    /** Class probabilities, 10 per image, for the images {@code index[from..to)}; no dropout. */
-    public synchronized float[] predict(byte[] pixels, int[] index, int from, int to) {
-        Buffers b = buffers(to - from);
-        load(b, pixels, index, from);
-        forward(b, null);
-        return b.probs.data().asFloat();
-    }
-
-    /** The last hidden layer's values (after ReLU) for one 28×28 image (pixels 0–255): what dropout acts on before the classifier. */
-    public synchronized float[] hidden(byte[] image) {
-        Buffers b = buffers(1);
-        load(b, image, new int[] {0}, 0);
-        forward(b, null);
-        return b.act[b.act.length - 1].data().asFloat();
-    }
-
-    /** Class probabilities, 10 per row, from {@code rows} rows of last-hidden-layer values (masked or not): the classifier alone. */
-    public synchronized float[] classify(float[] hidden, int rows) {
-        INDArray w = fcW.get(fcW.size() - 1);
-        try (INDArray h = Nd4j.create(hidden, new long[] {rows, w.size(0)}, 'c'); INDArray logits = h.mmul(w).addiRowVector(fcB.get(fcB.size() - 1));
-             INDArray p = logits.like()) {
-            Nd4j.exec(new SoftMax(logits, p, 1));
-            return p.data().asFloat();
+    /** Draws every dropout layer's mask for the whole batch, in layer order, before the lanes take their shares. */
+    private void masks(Plan pl, int n, Random rnd) {
+        for (Op op : pl.ops) {
+            if (op instanceof Ops.DropoutOp d) d.draw(n, (int) pl.size(op.at), rnd);
         }
     }
 
-    /** What one conv block made of an image: after the convolution, after ReLU and after pooling (NHWC floats). */
-    public record BlockMaps(int convSide, int poolSide, int filters, float[] conv, float[] relu, float[] pool) {
-        /** Map {@code f} of a stage as rows × cols values. */
-        public double[][] map(float[] stage, int side, int f) {
-            double[][] m = new double[side][side];
-            for (int y = 0; y < side; y++) for (int x = 0; x < side; x++) m[y][x] = stage[(y * side + x) * filters + f];
-            return m;
-        }
+    private static void forward(Lane lane, boolean training) {
+        if (!lane.plan.readsSamples) Inputs.load(lane);
+        for (Op op : lane.plan.ops) op.forward(lane, training);
     }
 
-    /** Feature maps of every conv block for one 28×28 image (pixels 0–255) and its class probabilities. */
-    public record Maps(List<BlockMaps> blocks, float[] probabilities) {}
-
-    public synchronized Maps featureMaps(byte[] image) {
-        Buffers b = buffers(1);
-        load(b, image, new int[] {0}, 0);
-        forward(b, null);
-        List<BlockMaps> out = new ArrayList<>();
-        for (int k = 0; k < convSide.length; k++) {
-            float[] conv = b.conv[k].data().asFloat();
-            float[] relu = conv.clone();
-            for (int i = 0; i < relu.length; i++) relu[i] = Math.max(0, relu[i]);
-            out.add(new BlockMaps(convSide[k], poolSide[k], spec.filters(), conv, relu, b.pool[k].data().asFloat()));
-        }
-        return new Maps(out, b.probs.data().asFloat());
-    }
-
-    /** Filter {@code f} of conv block {@code block}: one 3×3 slice per input channel, [channel][ky][kx]. */
-    public synchronized double[][][] filter(int block, int f) {
-        INDArray w = convW.get(block);
-        int channels = (int) w.size(2);
-        double[][][] out = new double[channels][3][3];
-        for (int c = 0; c < channels; c++) for (int y = 0; y < 3; y++) for (int x = 0; x < 3; x++) out[c][y][x] = w.getDouble(y, x, c, f);
+    /** Class probabilities, {@link #classes} per sample, for samples {@code index[from..to)}; evaluation mode. */
+    public synchronized float[] predict(Samples data, int[] index, int from, int to) {
+        int n = to - from, c = classes();
+        float[] out = new float[n * c];
+        Plan pl = plan(true, data.binary());
+        oneCoreWithLanes(n, () -> inLanes(pl, data, index, from, n, (lane, i, start) -> {
+            forward(lane, false);
+            Loss.softmax(lane);
+            System.arraycopy(lane.b.probs.data().asFloat(), 0, out, start * c, lane.n * c);
+        }));
         return out;
     }
 
-    public synchronized double bias(int block, int f) { return convB.get(block).getDouble(f); }
-
-    public int convBlocks() { return convSide.length; }
-
-    /** The flat parameter vector itself, for gradient checks. */
-    INDArray params() { return params; }
-
-    /** The mean loss on images {@code index[from..to)} without dropout, for gradient checks. */
-    synchronized double loss(byte[] pixels, byte[] labels, int[] index, int from, int to) { return loss(pixels, labels, index, from, to, null); }
-
-    /** The same with the masks {@code dropout} draws: a step given a generator seeded alike drew the same ones. */
-    synchronized double loss(byte[] pixels, byte[] labels, int[] index, int from, int to, Random dropout) {
-        Buffers b = buffers(to - from);
-        load(b, pixels, index, from);
-        forward(b, dropout);
-        return score(b, labels, index, from)[0];
+    /** Every layer's output for one sample, whole, in evaluation mode: what the feature-map views draw. */
+    public synchronized List<Activation> activations(Samples data, int sample) {
+        Plan pl = plan(false, false);
+        List<Activation> out = new ArrayList<>();
+        inLanes(pl, data, new int[] {sample}, 0, 1, (lane, i, start) -> {
+            forward(lane, false);
+            for (Op op : pl.ops) {
+                int[] shape = pl.shapes.get(op.at + 1);
+                out.add(new Activation(op.first, computed.layers().get(op.first), shape, lane.out(op).dup('c').data().asFloat()));
+            }
+        });
+        return out;
     }
 
-    /** The parameters as one flat array, in the order {@link NetworkFile} writes them. */
-    synchronized float[] parameterValues() { return params.data().asFloat(); }
+    /**
+     * The input of the last linear layer for one sample (evaluation mode): the values a dropout before the classifier
+     * acts on.
+     */
+    public synchronized float[] lastHidden(Samples data, int sample) {
+        List<Activation> all = activations(data, sample);
+        int last = lastLinear();
+        return last == 0 ? data.floats(sample) : all.stream().filter(a -> a.layer() == last - 1).findFirst().orElseThrow().values();
+    }
 
-    /** A network with the given parameters (as {@link #parameterValues} gives them). */
-    static Network withParameters(NetSpec spec, float[] values) {
-        Network net = new Network(spec);
-        net.params.assign(Nd4j.create(values, new long[] {1, values.length}, 'c'));
-        return net;
+    private int lastLinear() {
+        List<Layer> l = computed.layers();
+        for (int i = l.size() - 1; i >= 0; i--) if (l.get(i) instanceof Layer.Linear) return i;
+        throw new IllegalStateException("no linear layer in " + net);
+    }
+
+    /** Class probabilities from {@code rows} rows of last-hidden values (masked or not): the last linear layer and softmax alone. */
+    public synchronized float[] classify(float[] hidden, int rows) {
+        int last = lastLinear();
+        INDArray w = p.get(paramStart[last]);
+        try (INDArray h = Nd4j.create(hidden, new long[] {rows, w.size(1)}, 'c'); INDArray logits = h.mmul(w.transpose())) {
+            if (((Layer.Linear) computed.layers().get(last)).bias()) logits.addiRowVector(p.get(paramStart[last] + 1));
+            return Loss.softmax(logits.data().asFloat(), rows, (int) w.size(0));
+        }
+    }
+
+    /** One tensor of a state dict: its name as nn.Sequential gives it ({@code 0.weight}), shape and values, PyTorch's layouts. */
+    public record Tensor32(String name, int[] shape, float[] values) {}
+
+    /**
+     * The parameters as PyTorch's {@code model.parameters()} lists them, named as an {@code nn.Sequential} of the net's
+     * layers names them: each layer's weight then bias, convolution weights (out, in, k…).
+     */
+    public synchronized List<Tensor32> pytorchParameters() { return pytorch(p); }
+
+    /** Stored views (the parameters, or a lane's gradients) in PyTorch's layouts and names. */
+    List<Tensor32> pytorch(List<INDArray> views) {
+        List<Tensor32> out = new ArrayList<>();
+        List<Layer> layers = net.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            if (paramStart[i] < 0) continue;
+            int n = Ops.parameterShapes(layers.get(i)).size();
+            for (int k = 0; k < n; k++) {
+                INDArray v = views.get(paramStart[i] + k);
+                if (k == 0 && layers.get(i) instanceof Layer.Conv) v = Layouts.convToPyTorch(v);
+                out.add(new Tensor32(i + (k == 0 ? ".weight" : ".bias"), Arrays.stream(v.shape()).mapToInt(d -> (int) d).toArray(),
+                        v.dup('c').data().asFloat()));
+            }
+        }
+        return out;
+    }
+
+    /** BatchNorm's running means and variances, named as a state dict names them ({@code 1.running_mean}). */
+    public synchronized List<Tensor32> pytorchBuffers() {
+        List<Tensor32> out = new ArrayList<>();
+        for (int i = 0; i < statStart.length; i++) {
+            if (statStart[i] < 0) continue;
+            for (int k = 0; k < 2; k++) {
+                INDArray v = s.get(statStart[i] + k);
+                out.add(new Tensor32(i + (k == 0 ? ".running_mean" : ".running_var"), new int[] {(int) v.length()}, v.dup('c').data().asFloat()));
+            }
+        }
+        return out;
+    }
+
+    /** Sets the parameters from PyTorch's layouts, in {@link #pytorchParameters}'s order; the shapes must match. */
+    public synchronized void loadPyTorch(List<float[]> parameters, List<float[]> buffers) {
+        List<Layer> layers = net.layers();
+        int at = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            if (paramStart[i] < 0) continue;
+            int n = Ops.parameterShapes(layers.get(i)).size();
+            for (int k = 0; k < n; k++) {
+                INDArray v = p.get(paramStart[i] + k);
+                float[] given = parameters.get(at++);
+                if (given.length != v.length()) throw new IllegalArgumentException("layer " + i + ": " + given.length + " values for " + v.length());
+                if (k == 0 && layers.get(i) instanceof Layer.Conv) {
+                    long[] torch = Layouts.convToPyTorch(v).shape();
+                    v.assign(Layouts.convFromPyTorch(Nd4j.create(given, torch, 'c')));
+                } else {
+                    v.assign(Nd4j.create(given, v.shape(), 'c'));
+                }
+            }
+        }
+        for (int i = 0; i < buffers.size(); i++) s.get(i).assign(Nd4j.create(buffers.get(i), s.get(i).shape(), 'c'));
+    }
+
+    /** The parameters in the order the model file writes them (the stored layouts). */
+    public synchronized float[] parameterValues() { return shapes.isEmpty() ? new float[0] : params.dup('c').data().asFloat(); }
+
+    /** BatchNorm's running means and variances, in layer order. */
+    public synchronized float[] statistics() { return s.isEmpty() ? new float[0] : stats.dup('c').data().asFloat(); }
+
+    INDArray params() { return params; }
+
+    INDArray grads() { return grads; }
+
+    /** Frees the batch buffers now instead of whenever the garbage collector gets to them; the network reallocates them. */
+    public synchronized void releaseBuffers() {
+        for (List<Lane> l : lanes) l.forEach(Lane::release);
+    }
+
+    @Override public synchronized void close() {
+        releaseBuffers();
+        for (List<Lane> l : lanes) for (int i = 1; i < l.size(); i++) l.get(i).gradients.close();
+        lanes.clear();
+        plans.clear();
+        for (INDArray a : new INDArray[] {params, grads, stats}) if (a.closeable()) a.close();
+        optimizer.close();
+    }
+
+    /** One layer's output for one sample: its per-sample shape channels-last and its values in that order. */
+    public record Activation(int layer, Layer kind, int[] shape, float[] values) {
+        /** Channels of a spatial output (the last axis), or 1 for a flat one. */
+        public int channels() { return shape.length == 1 ? 1 : shape[shape.length - 1]; }
+
+        /** Channel {@code c} of a 2D output as rows × cols. */
+        public double[][] map(int c) {
+            int h = shape[0], w = shape[1], ch = shape[2];
+            double[][] m = new double[h][w];
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) m[y][x] = values[(y * w + x) * ch + c];
+            return m;
+        }
+
+        @Override public String toString() { return kind.type() + Arrays.toString(shape); }
     }
 }

@@ -30,14 +30,14 @@ final class VoxelBlock {
     /**
      * @param side the pooled (or, without pooling, convolved) cells per axis to compute: at most the block's full output
      */
-    VoxelBlock(int grid, Net3DSpec.Block b, int side) {
+    VoxelBlock(int grid, int filters, int kernel, int stride, int padding, boolean pooled, int side) {
         if (grid > 64) throw new IllegalArgumentException("grids up to 64 wide, not " + grid);
         this.grid = grid;
-        this.k = b.kernel();
-        this.stride = b.stride();
-        this.pad = b.padding();
-        this.filters = b.out();
-        this.pool = b.pool() ? 2 : 1;
+        this.k = kernel;
+        this.stride = stride;
+        this.pad = padding;
+        this.filters = filters;
+        this.pool = pooled ? 2 : 1;
         this.side = side;
         this.convSide = side * pool;
         this.cells = side * side * side * filters;

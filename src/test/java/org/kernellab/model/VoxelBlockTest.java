@@ -35,7 +35,6 @@ class VoxelBlockTest {
         "64, 2, 3, 1, 1, true, 32"   // the widest grid: rows are whole 64-bit masks
     })
     void matchesNd4j(int grid, int filters, int k, int stride, int pad, boolean pool, int side) {
-        Net3DSpec.Block block = new Net3DSpec.Block(filters, k, stride, pad, pool);
         Random rnd = new Random(grid * 31 + k);
         byte[] voxels = new byte[N * grid * grid * grid];
         for (int i = 0; i < voxels.length; i++) voxels[i] = (byte) (rnd.nextDouble() < 0.15 ? 1 : 0);
@@ -62,7 +61,7 @@ class VoxelBlockTest {
         INDArray expected = relu.get(NDArrayIndex.all(), NDArrayIndex.interval(0, side), NDArrayIndex.interval(0, side),
                 NDArrayIndex.interval(0, side), NDArrayIndex.all()).dup('c');
 
-        VoxelBlock vb = new VoxelBlock(grid, block, side);
+        VoxelBlock vb = new VoxelBlock(grid, filters, k, stride, pad, pool, side);
         VoxelBlock.Batch batch = vb.new Batch(N);
         vb.prepare(weights);
         FloatBuffer out = floats(N * vb.outputSize());

@@ -1,0 +1,251 @@
+package org.kernellab.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.kernellab.compute.ComputeException;
+import org.kernellab.compute.PoolMode;
+import org.kernellab.compute.Window;
+
+/**
+ * A {@link Net}'s JSON form, in PyTorch's words so that a student reads it as the {@code nn.Sequential} it is:
+ * {@code {"input": [1, 28, 28], "layers": [{"type": "Conv2d", "out_channels": 16, "kernel_size": 5, "stride": 2,
+ * "padding": 2}, {"type": "BatchNorm2d"}, {"type": "ReLU"}, {"type": "AvgPool2d", "kernel_size": 2}, {"type": "Flatten"},
+ * {"type": "Linear", "out_features": 10}]}}. Module and argument names as in {@code torch.nn}, with its defaults; an
+ * argument the app cannot honour (groups, another padding mode) is refused by name, never ignored.
+ */
+final class NetJson {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final Map<String, Set<String>> ARGS = Map.ofEntries(
+            Map.entry("Conv", Set.of("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "bias", "groups", "padding_mode")),
+            Map.entry("BatchNorm", Set.of("num_features", "eps", "momentum", "affine", "track_running_stats")),
+            Map.entry("MaxPool", Set.of("kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices")),
+            Map.entry("AvgPool", Set.of("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")),
+            Map.entry("AdaptiveAvgPool", Set.of("output_size")),
+            Map.entry("ReLU", Set.of("inplace")), Map.entry("Dropout", Set.of("p", "inplace")), Map.entry("Flatten", Set.of("start_dim", "end_dim")),
+            Map.entry("Linear", Set.of("in_features", "out_features", "bias")), Map.entry("Softmax", Set.of("dim")));
+
+    private NetJson() {}
+
+    static Net read(String text) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new ComputeException("net.badJson", e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) throw new ComputeException("net.notObject");
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!f.equals("input") && !f.equals("layers")) throw new ComputeException("net.unknownField", f);
+        }
+        JsonNode in = root.get("input"), layers = root.get("layers");
+        if (in == null || !in.isArray() || in.isEmpty()) throw new ComputeException("net.needsInput");
+        if (layers == null || !layers.isArray()) throw new ComputeException("net.needsLayers");
+        int[] input = new int[in.size()];
+        for (int i = 0; i < input.length; i++) input[i] = whole(in.get(i), "input", "net");
+        List<Layer> list = new ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) list.add(layer(layers.get(i), i + 1, input.length - 1));
+        return Net.of(input, list);
+    }
+
+    private static Layer layer(JsonNode n, int index, int dims) {
+        if (!n.isObject() || !n.path("type").isTextual()) throw new ComputeException("net.layerNeedsType", index);
+        String type = n.get("type").asText();
+        String family = type.replaceAll("[23]d$", "");
+        int axes = type.endsWith("3d") ? 3 : type.endsWith("2d") ? 2 : 0;
+        Set<String> allowed = ARGS.get(family);
+        boolean spatial = Set.of("Conv", "BatchNorm", "MaxPool", "AvgPool", "AdaptiveAvgPool").contains(family);
+        if (allowed == null || spatial == (axes == 0)) throw new ComputeException("net.unknownType", index, type);
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            String f = it.next();
+            if (!f.equals("type") && !allowed.contains(f)) throw new ComputeException("net.unknownArgument", index, type, f, String.join(", ",
+                    allowed.stream().sorted().toList()));
+        }
+        Args a = new Args(n, type, index);
+        return switch (family) {
+            case "Conv" -> conv(a, axes);
+            case "BatchNorm" -> {
+                a.only("affine", true);
+                a.only("track_running_stats", true);
+                yield new Layer.BatchNorm(axes, a.optionalInt("num_features", 0), a.decimal("eps", Layer.BatchNorm.EPS),
+                        a.decimal("momentum", Layer.BatchNorm.MOMENTUM));
+            }
+            case "MaxPool", "AvgPool" -> pool(a, axes, family.equals("MaxPool") ? PoolMode.MAX : PoolMode.AVG);
+            case "AdaptiveAvgPool" -> new Layer.AdaptiveAvgPool(axes, a.perAxis("output_size", axes, -1));
+            case "Dropout" -> new Layer.Dropout(a.decimal("p", 0.5));
+            case "Flatten" -> {
+                a.onlyInt("start_dim", 1);
+                a.onlyInt("end_dim", -1);
+                yield new Layer.Flatten();
+            }
+            case "Linear" -> new Layer.Linear(a.optionalInt("in_features", 0), a.requiredInt("out_features"), a.bool("bias", true));
+            case "Softmax" -> {
+                int dim = a.optionalInt("dim", 1);
+                if (dim != 1 && dim != -1) throw new ComputeException("net.unsupported", index, type, "dim", dim, "1");
+                yield new Layer.Softmax();
+            }
+            default -> new Layer.ReLU();
+        };
+    }
+
+    private static Layer.Conv conv(Args a, int axes) {
+        a.onlyInt("groups", 1);
+        a.onlyText("padding_mode", "zeros");
+        int[] k = a.perAxis("kernel_size", axes, -1), d = a.perAxis("dilation", axes, 1);
+        int[] p = a.padding(axes, k, d);
+        return new Layer.Conv(axes, a.optionalInt("in_channels", 0), a.requiredInt("out_channels"), k, a.perAxis("stride", axes, 1), p, d,
+                a.bool("bias", true));
+    }
+
+    private static Layer.Pool pool(Args a, int axes, PoolMode mode) {
+        if (mode == PoolMode.MAX) {
+            a.onlyInt("dilation", 1);
+            a.only("return_indices", false);
+        } else {
+            a.only("count_include_pad", true);
+            if (a.n.has("divisor_override") && !a.n.get("divisor_override").isNull()) {
+                throw new ComputeException("net.unsupported", a.index, a.type, "divisor_override", a.n.get("divisor_override"), "null");
+            }
+        }
+        int[] k = a.perAxis("kernel_size", axes, -1);
+        boolean strideGiven = a.n.has("stride") && !a.n.get("stride").isNull();
+        return new Layer.Pool(axes, mode, k, strideGiven ? a.perAxis("stride", axes, 1) : k, a.perAxis("padding", axes, 0), a.bool("ceil_mode", false));
+    }
+
+    /** One layer's arguments, read with the layer named in every message. */
+    private record Args(JsonNode n, String type, int index) {
+        String where() { return "layer " + index + " (" + type + ")"; }
+
+        int requiredInt(String key) {
+            if (!n.has(key)) throw new ComputeException("net.missingArgument", index, type, key);
+            return whole(n.get(key), key, where());
+        }
+
+        int optionalInt(String key, int fallback) { return n.has(key) && !n.get(key).isNull() ? whole(n.get(key), key, where()) : fallback; }
+
+        double decimal(String key, double fallback) {
+            if (!n.has(key)) return fallback;
+            JsonNode v = n.get(key);
+            if (!v.isNumber()) throw new ComputeException("net.badArgument", index, type, key, v, "a number");
+            return v.asDouble();
+        }
+
+        boolean bool(String key, boolean fallback) {
+            if (!n.has(key)) return fallback;
+            if (!n.get(key).isBoolean()) throw new ComputeException("net.badArgument", index, type, key, n.get(key), "true or false");
+            return n.get(key).asBoolean();
+        }
+
+        void only(String key, boolean value) {
+            if (n.has(key) && bool(key, value) != value) throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
+        }
+
+        void onlyInt(String key, int value) {
+            if (n.has(key) && optionalInt(key, value) != value) throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
+        }
+
+        void onlyText(String key, String value) {
+            if (n.has(key) && !value.equals(n.get(key).asText())) throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
+        }
+
+        /** One number for every axis, or a list of one per axis, as PyTorch takes {@code kernel_size=3} or {@code (3, 5)}. */
+        int[] perAxis(String key, int axes, int fallback) {
+            JsonNode v = n.get(key);
+            if (v == null || v.isNull()) {
+                if (fallback < 0) throw new ComputeException("net.missingArgument", index, type, key);
+                return Window.fill(axes, fallback);
+            }
+            if (v.isArray()) {
+                if (v.size() != axes) throw new ComputeException("net.badArgument", index, type, key, v, axes + " numbers");
+                int[] out = new int[axes];
+                for (int i = 0; i < axes; i++) out[i] = whole(v.get(i), key, where());
+                return out;
+            }
+            return Window.fill(axes, whole(v, key, where()));
+        }
+
+        /** A number, a list, or PyTorch's {@code "valid"} (none) and {@code "same"} (stride 1, an even total padding). */
+        int[] padding(int axes, int[] k, int[] d) {
+            JsonNode v = n.get("padding");
+            if (v == null || !v.isTextual()) return perAxis("padding", axes, 0);
+            if (v.asText().equals("valid")) return Window.fill(axes, 0);
+            if (!v.asText().equals("same")) throw new ComputeException("net.badArgument", index, type, "padding", v, "a number, \"valid\" or \"same\"");
+            int[] p = new int[axes];
+            for (int i = 0; i < axes; i++) {
+                int total = d[i] * (k[i] - 1);
+                if (total % 2 != 0) throw new ComputeException("net.sameOdd", index, type);
+                p[i] = total / 2;
+            }
+            if (Arrays.stream(perAxis("stride", axes, 1)).anyMatch(s -> s != 1)) throw new ComputeException("net.sameStride", index, type);
+            return p;
+        }
+    }
+
+    private static int whole(JsonNode v, String key, String where) {
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) throw new ComputeException("net.notWhole", key, where, v);
+        return v.asInt();
+    }
+
+    static String write(Net net) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode in = root.putArray("input");
+        for (int d : net.input()) in.add(d);
+        ArrayNode layers = root.putArray("layers");
+        for (Layer l : net.layers()) layers.add(layer(l));
+        try {
+            return JSON.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A layer's object: only what differs from PyTorch's defaults, and nothing that follows from the input. */
+    static ObjectNode layer(Layer l) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("type", l.type());
+        if (l instanceof Layer.Conv c) {
+            o.put("out_channels", c.out());
+            axes(o, "kernel_size", c.kernel(), -1);
+            axes(o, "stride", c.stride(), 1);
+            axes(o, "padding", c.padding(), 0);
+            axes(o, "dilation", c.dilation(), 1);
+            if (!c.bias()) o.put("bias", false);
+        } else if (l instanceof Layer.Pool p) {
+            axes(o, "kernel_size", p.kernel(), -1);
+            if (!Arrays.equals(p.stride(), p.kernel())) axes(o, "stride", p.stride(), -1);
+            axes(o, "padding", p.padding(), 0);
+            if (p.ceil()) o.put("ceil_mode", true);
+        } else if (l instanceof Layer.AdaptiveAvgPool a) {
+            axes(o, "output_size", a.output(), -1);
+        } else if (l instanceof Layer.BatchNorm b) {
+            if (b.eps() != Layer.BatchNorm.EPS) o.put("eps", b.eps());
+            if (b.momentum() != Layer.BatchNorm.MOMENTUM) o.put("momentum", b.momentum());
+        } else if (l instanceof Layer.Dropout d) {
+            if (d.p() != 0.5) o.put("p", d.p());
+        } else if (l instanceof Layer.Linear lin) {
+            o.put("out_features", lin.out());
+            if (!lin.bias()) o.put("bias", false);
+        }
+        return o;
+    }
+
+    private static void axes(ObjectNode o, String key, int[] v, int fallback) {
+        if (Arrays.stream(v).allMatch(x -> x == fallback)) return;
+        if (Arrays.stream(v).allMatch(x -> x == v[0])) {
+            o.put(key, v[0]);
+            return;
+        }
+        ArrayNode a = o.putArray(key);
+        for (int x : v) a.add(x);
+    }
+}
