@@ -1,6 +1,5 @@
 package org.kernellab;
 
-import org.kernellab.bench.Benchmarks;
 import org.kernellab.cli.Cli;
 import org.kernellab.install.UserDirs;
 import org.kernellab.ui.KernelLabApp;
@@ -16,12 +15,13 @@ public final class Launcher {
 
     private Launcher() {}
 
-    public static void main(String[] args) {
-        // JavaCPP keeps ND4J's native libraries (or, in the installed app, links to them) in the user's cache folder
+    /** JavaCPP keeps ND4J's native libraries (or, in the installed app, links to them) in the user's cache folder. */
+    public static void prepareNatives() {
         if (System.getProperty(NATIVE_CACHE) == null) System.setProperty(NATIVE_CACHE, UserDirs.current().natives().toString());
-        if (args.length > 0 && Benchmarks.isCommand(args[0])) {
-            System.exit(Benchmarks.run(args, System.out, System.err));
-        }
+    }
+
+    public static void main(String[] args) {
+        prepareNatives();
         if (args.length > 0 && Cli.isCommand(args[0])) {
             System.exit(Cli.run(args, System.out, System.err));
         }

@@ -26,18 +26,16 @@ class ArchitectureTest {
             .layer("lesson").definedBy("org.kernellab.lesson..")
             .layer("cli").definedBy("org.kernellab.cli..")
             .layer("ui").definedBy("org.kernellab.ui..")
-            .layer("bench").definedBy("org.kernellab.bench..")
             .layer("launcher").definedBy("org.kernellab")
             .whereLayer("launcher").mayNotBeAccessedByAnyLayer()
-            .whereLayer("bench").mayOnlyBeAccessedByLayers("launcher")
-            .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher", "bench")
-            .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher", "bench")
-            .whereLayer("lesson").mayOnlyBeAccessedByLayers("ui", "cli", "bench")
-            .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "cli", "bench")
-            .whereLayer("mesh").mayOnlyBeAccessedByLayers("model", "ui", "cli", "bench")
-            .whereLayer("data").mayOnlyBeAccessedByLayers("mesh", "model", "ui", "cli", "bench")
-            .whereLayer("compute").mayOnlyBeAccessedByLayers("data", "mesh", "model", "lesson", "ui", "cli", "bench")
-            .whereLayer("install").mayOnlyBeAccessedByLayers("ui", "cli", "bench", "launcher");
+            .whereLayer("cli").mayOnlyBeAccessedByLayers("launcher")
+            .whereLayer("ui").mayOnlyBeAccessedByLayers("launcher")
+            .whereLayer("lesson").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("model").mayOnlyBeAccessedByLayers("ui", "cli")
+            .whereLayer("mesh").mayOnlyBeAccessedByLayers("model", "ui", "cli")
+            .whereLayer("data").mayOnlyBeAccessedByLayers("mesh", "model", "ui", "cli")
+            .whereLayer("compute").mayOnlyBeAccessedByLayers("data", "mesh", "model", "lesson", "ui", "cli")
+            .whereLayer("install").mayOnlyBeAccessedByLayers("ui", "cli", "launcher");
 
     @ArchTest static final ArchRule noJavaFxBelowTheUi = noClasses()
             .that().resideInAnyPackage("org.kernellab.compute..", "org.kernellab.data..", "org.kernellab.mesh..", "org.kernellab.model..",
@@ -47,7 +45,7 @@ class ArchitectureTest {
             .because("the compute side is unit-tested and used from the command line without a display");
 
     @ArchTest static final ArchRule nd4jOnlyInTheComputeCore = noClasses()
-            .that().resideOutsideOfPackages("org.kernellab.compute..", "org.kernellab.model..", "org.kernellab.bench..")
+            .that().resideOutsideOfPackages("org.kernellab.compute..", "org.kernellab.model..")
             .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..")
             .because("views and the command line go through the compute core, which checks every op against reference loops");
 

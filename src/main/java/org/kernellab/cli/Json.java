@@ -66,6 +66,15 @@ final class Json {
         for (JsonNode child : node) fill(option, child, dims, axis + 1, out, pos);
     }
 
+    /** A JSON text as a tree, to nest in a result (a net's JSON form). */
+    static JsonNode tree(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -112,6 +112,16 @@ final class Options {
         }
     }
 
+    /** A JSON object given inline ({@code {…}}), as {@code -} for standard input, or as the path of a file holding it (with or without @). */
+    String jsonOrFile(String name) {
+        String v = optional(name);
+        if (v == null) return null;
+        String t = v.trim();
+        if (t.startsWith("{") || t.equals("-") || t.startsWith("@")) return json(name, true);
+        values.put(name, List.of("@" + v));
+        return json(name, true);
+    }
+
     private static String decode(String name, String from, byte[] bytes) {
         if (bytes.length > MAX_TEXT) throw new CliException("cli.textTooLarge", name, from, MAX_TEXT >> 20);
         try {

@@ -74,7 +74,7 @@ public final class LayerTable {
     }
 
     /** The rows of a valid net for a batch of {@code batch}. */
-    static List<Row> rows(Net net, int batch) { return walk(net.input(), net.layers(), batch).rows(); }
+    static List<Row> rows(Net net, int batch) { return walk(net.input(), net.resolved(), batch).rows(); }
 
     /** The layers with their input-dependent sizes filled in, or a ComputeException naming the layer that does not fit. */
     static List<Layer> resolve(int[] input, List<Layer> layers) { return walk(input, layers, 1).resolved(); }

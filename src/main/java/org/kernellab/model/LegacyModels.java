@@ -55,8 +55,8 @@ final class LegacyModels {
         float[] out = old.clone();
         List<int[]> shapes = Plan.fullShapes(net);
         int off = 0;
-        for (int i = 0; i < net.layers().size(); i++) {
-            Layer l = net.layers().get(i);
+        for (int i = 0; i < net.resolved().size(); i++) {
+            Layer l = net.resolved().get(i);
             for (long[] s : Ops.parameterShapes(l)) {
                 int n = 1;
                 for (long d : s) n *= (int) d;

@@ -123,7 +123,7 @@ public final class ModelFile {
 
     /** BatchNorm's running means and variances: two per channel. */
     static long statistics(Net net) {
-        return net.layers().stream().filter(l -> l instanceof Layer.BatchNorm).mapToLong(l -> 2L * ((Layer.BatchNorm) l).features()).sum();
+        return net.resolved().stream().filter(l -> l instanceof Layer.BatchNorm).mapToLong(l -> 2L * ((Layer.BatchNorm) l).features()).sum();
     }
 
     /** {@code expected} floats, the count checked before anything is allocated. */

@@ -209,11 +209,12 @@ final class NetJson {
         }
     }
 
-    /** A layer's object: only what differs from PyTorch's defaults, and nothing that follows from the input. */
+    /** A layer's object: only what differs from PyTorch's defaults, and the sizes that follow from the input only where they were fixed. */
     static ObjectNode layer(Layer l) {
         ObjectNode o = JSON.createObjectNode();
         o.put("type", l.type());
         if (l instanceof Layer.Conv c) {
+            if (c.in() > 0) o.put("in_channels", c.in());
             o.put("out_channels", c.out());
             axes(o, "kernel_size", c.kernel(), -1);
             axes(o, "stride", c.stride(), 1);
@@ -228,11 +229,13 @@ final class NetJson {
         } else if (l instanceof Layer.AdaptiveAvgPool a) {
             axes(o, "output_size", a.output(), -1);
         } else if (l instanceof Layer.BatchNorm b) {
+            if (b.features() > 0) o.put("num_features", b.features());
             if (b.eps() != Layer.BatchNorm.EPS) o.put("eps", b.eps());
             if (b.momentum() != Layer.BatchNorm.MOMENTUM) o.put("momentum", b.momentum());
         } else if (l instanceof Layer.Dropout d) {
             if (d.p() != 0.5) o.put("p", d.p());
         } else if (l instanceof Layer.Linear lin) {
+            if (lin.in() > 0) o.put("in_features", lin.in());
             o.put("out_features", lin.out());
             if (!lin.bias()) o.put("bias", false);
         }

@@ -40,9 +40,9 @@ public final class Network implements AutoCloseable {
         this.net = net;
         this.training = training;
         // a final Softmax is the loss's softmax: the plan computes the logits before it
-        List<Layer> layers = net.layers();
+        List<Layer> layers = net.resolved();
         boolean softmax = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof Layer.Softmax;
-        this.computed = softmax ? new Net(net.input(), layers.subList(0, layers.size() - 1)) : net;
+        this.computed = Net.of(net.input(), softmax ? layers.subList(0, layers.size() - 1) : layers);
         paramStart = new int[layers.size()];
         statStart = new int[layers.size()];
         List<long[]> statShapes = new ArrayList<>();
@@ -259,8 +259,9 @@ public final class Network implements AutoCloseable {
         Plan pl = plan(false, false);
         List<Activation> out = new ArrayList<>();
         inLanes(pl, data, new int[] {sample}, 0, 1, (lane, i, start) -> {
-            forward(lane, false);
-            for (Op op : pl.ops) {
+            Inputs.load(lane);
+            for (Op op : pl.ops) { // read after each op: a ReLU or a dropout writes over its input's buffer
+                op.forward(lane, false);
                 int[] shape = pl.shapes.get(op.at + 1);
                 out.add(new Activation(op.first, computed.layers().get(op.first), shape, lane.out(op).dup('c').data().asFloat()));
             }
@@ -306,7 +307,7 @@ public final class Network implements AutoCloseable {
     /** Stored views (the parameters, or a lane's gradients) in PyTorch's layouts and names. */
     List<Tensor32> pytorch(List<INDArray> views) {
         List<Tensor32> out = new ArrayList<>();
-        List<Layer> layers = net.layers();
+        List<Layer> layers = net.resolved();
         for (int i = 0; i < layers.size(); i++) {
             if (paramStart[i] < 0) continue;
             int n = Ops.parameterShapes(layers.get(i)).size();
@@ -335,7 +336,7 @@ public final class Network implements AutoCloseable {
 
     /** Sets the parameters from PyTorch's layouts, in {@link #pytorchParameters}'s order; the shapes must match. */
     public synchronized void loadPyTorch(List<float[]> parameters, List<float[]> buffers) {
-        List<Layer> layers = net.layers();
+        List<Layer> layers = net.resolved();
         int at = 0;
         for (int i = 0; i < layers.size(); i++) {
             if (paramStart[i] < 0) continue;

@@ -1,6 +1,5 @@
 package org.kernellab.ui;
 
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -9,8 +8,6 @@ import javafx.beans.value.ObservableValue;
 import org.kernellab.install.UserDirs;
 import org.kernellab.lesson.Progress;
 import org.kernellab.ui.task.TaskRunner;
-import org.kernellab.ui.train3d.Train3DViewModel;
-import org.kernellab.ui.training.TrainingViewModel;
 
 /**
  * What every page may use: language, background work, the compute engine, look, presentation mode, the student's
@@ -26,8 +23,8 @@ public final class AppContext {
     private final Progress progress;
     private final Navigation navigation;
     private final Workbench workbench;
-    private TrainingViewModel trainingLab;
-    private Train3DViewModel train3d;
+    /** What pages keep for the app's lifetime (a lab and its runs), one per type, made by the first page that asks. */
+    private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
 
     public AppContext(I18n i18n, TaskRunner tasks, ComputeEngine engine, ObjectProperty<Theme> theme, BooleanProperty presentation,
                       Progress progress, Navigation navigation, Workbench workbench) {
@@ -61,19 +58,17 @@ public final class AppContext {
 
     public Workbench workbench() { return workbench; }
 
-    /** The training lab: one for the app, made when first opened, so its runs go on while other lessons are shown. */
-    public TrainingViewModel trainingLab() {
-        if (trainingLab == null) trainingLab = new TrainingViewModel(tasks, Platform::runLater, i18n, workbench);
-        return trainingLab;
-    }
+    /**
+     * The one {@code type} of the app, made by {@code make} when first asked for: state that outlives a page, such as a lab
+     * whose runs go on while other lessons are shown.
+     */
+    public <T> T shared(Class<T> type, java.util.function.Supplier<T> make) { return type.cast(shared.computeIfAbsent(type, k -> make.get())); }
 
-    /** The 3D lab: one for the app, made when first opened, so a run goes on while other lessons are shown. */
-    public Train3DViewModel train3d() {
-        if (train3d == null) {
-            train3d = new Train3DViewModel(tasks, Platform::runLater, UserDirs.current().voxels());
-        }
-        return train3d;
-    }
+    /** How many threads training uses in the app: one, so that the other core draws the window. */
+    public int trainingThreads() { return 1; }
+
+    /** The user's folders (data, caches). */
+    public UserDirs userDirs() { return UserDirs.current(); }
 
     /**
      * True once ND4J has loaded: views may then compute small things at once instead of in a task. A new binding

@@ -11,7 +11,7 @@ import org.kernellab.compute.Problem;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.model.Network;
-import org.kernellab.model.NetworkFile;
+import org.kernellab.model.ModelFile;
 import org.kernellab.ui.task.TaskRunner;
 import org.kernellab.i18n.Numbers;
 
@@ -21,9 +21,6 @@ import org.kernellab.i18n.Numbers;
  * one just trained, or one loaded from a file).
  */
 public final class Workbench {
-    /** The pretrained course CNN shipped in assets, made by the {@code train} command (see its .json beside it). */
-    public static final String PRETRAINED = "/assets/models/course-cnn.model";
-
     /** Where the current network came from, for the views to say. {@code detail} is a file name or a run's name. */
     public record Source(String key, String detail) {}
 
@@ -114,7 +111,7 @@ public final class Workbench {
     public void usePretrained(boolean replace) {
         if ((network.get() != null && !replace) || modelLoading) return;
         modelLoading = true;
-        tasks.run(i18n.tr("maps.loadingModel"), ctx -> readPretrained(), net -> {
+        tasks.run(i18n.tr("maps.loadingModel"), ctx -> ModelFile.pretrained(), net -> {
             modelLoading = false;
             if (network.get() == null || replace) setNetwork(net, new Source("maps.sourcePretrained", pretrainedAccuracy()));
         }, error -> {
@@ -125,7 +122,7 @@ public final class Workbench {
 
     /** The pretrained model's test accuracy as written beside it by the command that made it, e.g. "88.1%". */
     static String pretrainedAccuracy() {
-        try (InputStream in = Workbench.class.getResourceAsStream(PRETRAINED.replace(".model", ".json"))) {
+        try (InputStream in = Workbench.class.getResourceAsStream(ModelFile.PRETRAINED.replace(".model", ".json"))) {
             if (in == null) return "?";
             double a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("test_accuracy").asDouble(Double.NaN);
             return Double.isNaN(a) ? "?" : org.kernellab.i18n.Numbers.percent(a);
@@ -136,15 +133,9 @@ public final class Workbench {
 
     /** Loads a saved network to look inside; a damaged file leaves the current one and says why. */
     public void loadModel(Path file) {
-        tasks.run(i18n.tr("train.loading", file.getFileName()), ctx -> NetworkFile.load(file), net -> {
+        tasks.run(i18n.tr("train.loading", file.getFileName()), ctx -> ModelFile.load(file), net -> {
             modelProblem.set(null);
             setNetwork(net, new Source("maps.sourceFile", file.getFileName().toString()));
         }, error -> modelProblem.set(Problem.of(error)));
-    }
-
-    public static Network readPretrained() throws DataException {
-        InputStream in = Workbench.class.getResourceAsStream(PRETRAINED);
-        if (in == null) throw new DataException("data.noPretrained", PRETRAINED);
-        return NetworkFile.read(in, "pretrained model");
     }
 }

@@ -122,7 +122,7 @@ class CliBadInputTest {
         Path saved = dir.resolve("net.model3d");
         CliTest.Run r = run("train3d", "--data", dir.toString(), "--classes", "2", "--grid", "24", "--points", "512", "--epochs", "2", "--batch", "4",
                 "--lr", "0.002", "--threads", "1", "--save", saved.toString());
-        assertEquals(2, org.kernellab.model.NetworkFile.load3d(saved).spec().classes(), "--save wrote the trained net");
+        assertEquals(2, org.kernellab.model.ModelFile.load(saved).classes(), "--save wrote the trained net");
         assertEquals(0, r.status(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals(3, lines.length, r.out());
@@ -146,7 +146,10 @@ class CliBadInputTest {
         for (String h : List.of("help", "--help", "-h")) {
             CliTest.Run r = run(h);
             assertEquals(0, r.status());
-            for (String command : List.of("conv", "pool", "shape", "train", "bench")) assertTrue(r.out().contains("  " + command + " "), r.out());
+            for (String command : List.of("conv", "pool", "shape", "train", "voxelize", "generate3d", "train3d")) {
+                assertTrue(r.out().contains("\n  " + command + " "), command + " in\n" + r.out());
+            }
+            assertFalse(r.out().contains("bench"), "the benchmarks are not the product's commands");
             assertTrue(org.kernellab.cli.Cli.isCommand(h), "the launcher hands " + h + " to the command line");
         }
         CliTest.Run v = run("--version");

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.kernellab.model.LayerTable;
+import org.kernellab.model.LayerText;
+import org.kernellab.model.Net;
 
 /** Every number the course material states, computed by the ND4J path and by the reference loops. */
 class CourseNumbersTest {
@@ -52,8 +55,8 @@ class CourseNumbersTest {
         assertArrayEquals(new int[] {1, 7, 15, 15}, y1.shape());
         assertArrayEquals(new int[] {1, 2, 13, 13}, NdOps.conv(y1, w2, null, Window.square(1, 1, 0)).shape());
 
-        List<LayerChain.Result> chain = LayerChain.apply(new int[] {1, 3, 19, 19},
-                List.of(LayerSpec.parse("conv:out=7,k=5,bias=false"), LayerSpec.parse("conv:out=2,k=3,bias=false")));
+        List<LayerTable.Row> chain = Net.of(new int[] {3, 19, 19},
+                List.of(LayerText.parse("conv:out=7,k=5,bias=false", 2), LayerText.parse("conv:out=2,k=3,bias=false", 2))).table(1);
         assertArrayEquals(new int[] {1, 7, 15, 15}, chain.get(0).shape());
         assertArrayEquals(new int[] {7, 3, 5, 5}, chain.get(0).weightShape());
         assertArrayEquals(new int[] {1, 2, 13, 13}, chain.get(1).shape());
@@ -76,11 +79,11 @@ class CourseNumbersTest {
     }
 
     @Test void conv3dNetOfTheCourseShapes() {
-        List<LayerChain.Result> r = LayerChain.apply(new int[] {32, 1, 24, 24, 24}, List.of(
-                LayerSpec.parse("conv:out=16,k=3"), LayerSpec.parse("relu"), LayerSpec.parse("maxpool:k=2"),
-                LayerSpec.parse("conv:out=32,k=3"), LayerSpec.parse("relu"), LayerSpec.parse("maxpool:k=2"),
-                LayerSpec.parse("conv:out=64,k=3"), LayerSpec.parse("relu"), LayerSpec.parse("maxpool:k=2"),
-                LayerSpec.parse("flatten"), LayerSpec.parse("linear:out=512")));
+        List<LayerTable.Row> r = Net.of(new int[] {1, 24, 24, 24}, List.of(
+                LayerText.parse("conv:out=16,k=3", 3), LayerText.parse("relu", 3), LayerText.parse("maxpool:k=2", 3),
+                LayerText.parse("conv:out=32,k=3", 3), LayerText.parse("relu", 3), LayerText.parse("maxpool:k=2", 3),
+                LayerText.parse("conv:out=64,k=3", 3), LayerText.parse("relu", 3), LayerText.parse("maxpool:k=2", 3),
+                LayerText.parse("flatten", 3), LayerText.parse("linear:out=512", 3))).table(32);
         assertArrayEquals(new int[] {32, 16, 22, 22, 22}, r.get(0).shape());
         assertArrayEquals(new int[] {32, 32, 4, 4, 4}, r.get(5).shape());
         assertArrayEquals(new int[] {32, 64, 1, 1, 1}, r.get(8).shape());

@@ -8,6 +8,9 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.kernellab.model.LayerTable;
+import org.kernellab.model.LayerText;
+import org.kernellab.model.Net;
 
 /**
  * The size arithmetic against exact big-integer arithmetic, over every kind of value from 0 to 2³¹ − 1 (a seeded random
@@ -110,9 +113,9 @@ class ShapesPropertyTest {
 
     static void chainCase(int h, int c, int k, int f) {
         try {
-            List<LayerChain.Result> r = LayerChain.apply(new int[] {1, c, h, h},
-                    List.of(LayerSpec.parse("conv:out=" + f + ",k=" + k), LayerSpec.parse("flatten"), LayerSpec.parse("linear:out=" + f)));
-            for (LayerChain.Result x : r) {
+            List<LayerTable.Row> r = Net.of(new int[] {c, h, h},
+                    List.of(LayerText.parse("conv:out=" + f + ",k=" + k, 2), LayerText.parse("flatten", 2), LayerText.parse("linear:out=" + f, 2))).table(1);
+            for (LayerTable.Row x : r) {
                 for (int d : x.shape()) assertTrue(d >= 1, "a positive size");
                 assertTrue(x.parameters() >= 0, "a non-negative parameter count");
             }

@@ -9,11 +9,11 @@ import org.kernellab.compute.Tensor;
  * layouts, independent of the engine: convolution and pooling through the course's from-scratch loops
  * ({@link Reference}), the other layers written out here. Evaluation mode (dropout off, BatchNorm's running statistics).
  */
-final class LoopNet {
+public final class LoopNet {
     private LoopNet() {}
 
     /** The net's output for one sample (channels first), from {@code params} and {@code buffers} as {@link Network#pytorchParameters} gives them. */
-    static double[] forward(Net net, List<Network.Tensor32> params, List<Network.Tensor32> buffers, double[] sample) {
+    public static double[] forward(Net net, List<Network.Tensor32> params, List<Network.Tensor32> buffers, double[] sample) {
         Tensor x = new Tensor(batchOfOne(net.input()), sample);
         int p = 0, b = 0;
         for (Layer l : net.layers()) {

@@ -2,7 +2,6 @@ package org.kernellab.model;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kernellab.compute.Augment;
@@ -16,12 +15,12 @@ import org.kernellab.data.FashionMnist;
 class OverfittingTest {
     static FashionMnist.Loaded data;
 
-    @BeforeAll static void load() throws Exception { data = FashionMnist.load(Path.of("assets/fashion-mnist")); }
+    @BeforeAll static void load() throws Exception { data = FashionMnist.builtIn(); }
 
     static double gap(double dropout, boolean augment) {
-        NetSpec spec = new NetSpec(NetSpec.Kind.CNN, 16, 2, dropout, NetSpec.Optimizer.ADAM, 1e-3, 32, 20, 42);
+        Network net = Network.build(CourseNets.cnn(16, 2, dropout, CourseNets.DropoutAt.HIDDEN), new Training(Training.Optimizer.ADAM, 1e-3, 32, 20, 42));
         double[] last = new double[2];
-        Trainer.train(Network.build(spec), data.train(), data.test(), 500, augment ? Augment.Settings.COURSE : null, e -> {
+        Trainer.train(net, Samples.of(data.train()), Samples.of(data.test()), new Trainer.Feed(500, augment ? Augment.Settings.COURSE : null), e -> {
             last[0] = e.trainAccuracy();
             last[1] = e.testAccuracy();
         });

@@ -9,13 +9,16 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kernellab.data.FashionMnist;
-import org.kernellab.ui.Workbench;
 
 /** Training stops when asked, within one batch, and leaves nothing behind; the shipped model is a good one. */
 class TrainerTest {
     static FashionMnist.Loaded data;
 
-    @BeforeAll static void load() throws Exception { data = FashionMnist.load(Path.of("assets/fashion-mnist")); }
+    @BeforeAll static void load() throws Exception { data = FashionMnist.builtIn(); }
+
+    static Network course(int batch, int epochs) { return Network.build(CourseNets.cnn(), Training.adam(1e-3, batch, epochs)); }
+
+    static double train(Network net, Trainer.Listener l) { return Trainer.train(net, Samples.of(data.train()), Samples.of(data.test()), Trainer.Feed.ALL, l); }
 
     /** Cancels after {@code after} batches; counts the batches that ran. */
     static final class CancelAfter implements Trainer.Listener {
@@ -33,7 +36,7 @@ class TrainerTest {
 
     @Test void aCancelMidEpochStopsBeforeTheNextBatch() {
         CancelAfter l = new CancelAfter(3);
-        Trainer.train(Network.build(NetSpec.courseCnn(1e-3, 64, 5)), data.train(), data.test(), 0, l);
+        train(course(64, 5), l);
         assertEquals(3, l.batches, "no batch after the cancel");
         assertEquals(0, l.epochs, "no test pass after the cancel");
     }
@@ -43,7 +46,7 @@ class TrainerTest {
         long afterFive = 0;
         for (int i = 1; i <= 20; i++) {
             // 32 filters, batches of 256: each net holds about 100 MB of buffers, so a leak would show at once
-            Trainer.train(Network.build(NetSpec.courseCnn(1e-3, 256, 1)), data.train(), data.test(), 0, new CancelAfter(2));
+            train(course(256, 1), new CancelAfter(2));
             if (i == 5 || i == 20) {
                 for (int k = 0; k < 3; k++) System.gc(); // ND4J frees native buffers when their arrays are collected
                 if (i == 5) afterFive = residentMb();
@@ -61,11 +64,10 @@ class TrainerTest {
     }
 
     @Test void theShippedPretrainedCnnIsTheCoursesNetAndClassifiesWell() throws Exception {
-        Network net = Workbench.readPretrained();
-        assertEquals(NetSpec.Kind.CNN, net.spec().kind());
-        assertEquals(32, net.spec().filters());
+        Network net = ModelFile.pretrained();
+        assertEquals(CourseNets.cnn(), net.net());
         assertEquals(113386, net.parameters());
-        double accuracy = Trainer.evaluate(net, data.test()).accuracy();
+        double accuracy = Trainer.evaluate(net, Samples.of(data.test())).accuracy();
         assertTrue(accuracy > 0.86, "accuracy on the first 2,000 test images: " + accuracy);
     }
 }

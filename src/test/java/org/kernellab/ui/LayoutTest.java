@@ -139,8 +139,17 @@ class LayoutTest {
         double over = sp.getContent().getLayoutBounds().getWidth() - sp.getViewportBounds().getWidth();
         if (over > 1 && sp.getHbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER) {
             out.add(where + ": " + describe(sp) + " around " + describe(sp.getContent()) + " scrolls sideways by " + Math.round(over) + " px"
-                    + widest(sp.getContent()) + " | " + ancestors(sp));
+                    + widest(sp.getContent()) + " | " + ancestors(sp) + " | too wide: " + tooWide(sp.getContent(), sp.getViewportBounds().getWidth()));
         }
+    }
+
+    /** The deepest nodes whose minimum width is more than {@code width}: what keeps the content from narrowing. */
+    private static String tooWide(Node n, double width) {
+        if (!(n instanceof Parent p)) return describe(n) + " min " + Math.round(n.minWidth(-1));
+        for (Node c : p.getChildrenUnmodifiable()) {
+            if (c.isManaged() && c.minWidth(-1) > width + 1) return describe(n) + " > " + tooWide(c, width);
+        }
+        return describe(n) + " min " + Math.round(n.minWidth(-1));
     }
 
     /** The pane's ancestors with their widths: where the width went. */

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.model.Network;
-import org.kernellab.model.NetworkFile;
+import org.kernellab.model.ModelFile;
 import org.kernellab.ui.task.DirectTaskRunner;
 
 /** A folder without the data never leaves the lessons without data, and says what was wrong. */
@@ -37,7 +37,7 @@ class WorkbenchTest {
         bench.usePretrained(false);
         Network shipped = bench.networkProperty().get();
         Path file = dir.resolve("boots.model");
-        NetworkFile.save(shipped, file);
+        ModelFile.save(shipped, file);
         Path damaged = dir.resolve("damaged.model");
         byte[] bytes = java.nio.file.Files.readAllBytes(file);
         java.nio.file.Files.write(damaged, java.util.Arrays.copyOf(bytes, 100));

@@ -9,8 +9,9 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import org.kernellab.compute.AxisSize;
 import org.kernellab.compute.ConvTrace;
-import org.kernellab.compute.LayerChain;
-import org.kernellab.compute.LayerSpec;
+import org.kernellab.model.LayerTable;
+import org.kernellab.model.LayerText;
+import org.kernellab.model.Net;
 import org.kernellab.compute.NdOps;
 import org.kernellab.compute.Problem;
 import org.kernellab.compute.PyTorch;
@@ -181,8 +182,8 @@ public final class ChannelsViewModel {
         for (Tensor t : new Tensor[] {x, w1, w2}) for (int i = 0; i < t.size(); i++) t.data()[i] = r.nextGaussian();
         Tensor y1 = NdOps.conv(x, w1, null, Window.square(5, 1, 0));
         Tensor y2 = NdOps.conv(y1, w2, null, Window.square(3, 1, 0));
-        List<LayerChain.Result> chain = LayerChain.apply(x.shape(), List.of(LayerSpec.parse("conv:out=7,k=5,bias=false"),
-                LayerSpec.parse("conv:out=2,k=3,bias=false")));
+        List<LayerTable.Row> chain = Net.of(new int[] {3, 19, 19}, List.of(LayerText.parse("conv:out=7,k=5,bias=false", 2),
+                LayerText.parse("conv:out=2,k=3,bias=false", 2))).table(1);
         return List.of("x = torch.randn(1, 3, 19, 19)    # " + PyTorch.size(x.shape()),
                 "conv1 = " + chain.get(0).pytorch() + "    # weight " + PyTorch.size(chain.get(0).weightShape()) + ", " + chain.get(0).parameters()
                         + " params",

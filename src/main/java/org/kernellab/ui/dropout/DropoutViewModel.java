@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import org.kernellab.compute.Dropout;
 import org.kernellab.data.Dataset;
 import org.kernellab.model.Network;
+import org.kernellab.model.Samples;
 import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.Workbench;
 
@@ -119,7 +120,7 @@ public final class DropoutViewModel {
         }
         int at = Math.max(0, Math.min(test.size() - 1, index.get()));
         byte[] image = Arrays.copyOfRange(test.images().pixels(), at * 784, (at + 1) * 784);
-        float[] hidden = net.hidden(image);
+        float[] hidden = net.lastHidden(Samples.of(test), at);
         State base = new State(at, test.label(at), image, percent.get() / 100.0, hidden, null, null, net.classify(hidden, 1), null, new float[0], 0,
                 List.of());
         show(base, false);

@@ -18,17 +18,17 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kernellab.compute.LayerChain;
-import org.kernellab.compute.LayerSpec;
+import org.kernellab.model.Layer;
+import org.kernellab.model.LayerTable;
+import org.kernellab.model.Net;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.model.Architectures.Architecture;
-import org.kernellab.model.Net3DSpec;
-import org.kernellab.model.NetSpec;
 import org.kernellab.ui.AppContext;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.Page;
-import org.kernellab.ui.famous.FamousNetsViewModel.Net;
+import org.kernellab.ui.famous.FamousNetsViewModel.Choice;
+import org.kernellab.ui.train3d.Lab3D;
+import org.kernellab.ui.training.TrainingLab;
 import org.kernellab.ui.famous.FamousNetsViewModel.Row;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Segments;
@@ -57,10 +57,10 @@ public final class FamousNetsPage implements Page {
     public FamousNetsPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
         vm = new FamousNetsViewModel(() -> lab(ctx), () -> lab3d(ctx));
-        vm.net.set(Net.valueOf(params.string("net", "alexnet").toUpperCase(Locale.ROOT).replace('-', '_').replace("LAB3D", "LAB_3D")));
+        vm.net.set(Choice.valueOf(params.string("net", "alexnet").toUpperCase(Locale.ROOT).replace('-', '_').replace("LAB3D", "LAB_3D")));
 
-        Map<Net, String[]> names = new LinkedHashMap<>();
-        for (Net n : Net.values()) {
+        Map<Choice, String[]> names = new LinkedHashMap<>();
+        for (Choice n : Choice.values()) {
             String id = n.name().toLowerCase(Locale.ROOT);
             names.put(n, new String[] {"famous-" + id.replace('_', '-'), "famous.net." + id});
         }
@@ -108,16 +108,11 @@ public final class FamousNetsPage implements Page {
 
     FamousNetsViewModel viewModel() { return vm; }
 
-    /** The training lab's net as it is being edited, read for a 28×28 picture. */
-    private static Architecture lab(AppContext ctx) {
-        NetSpec spec = ctx.trainingLab().spec(ctx.trainingLab().kind.get());
-        return new Architecture("lab", "lab", new int[] {1, 1, 28, 28}, spec.layers());
-    }
+    /** The training lab's net as it is being edited. */
+    private static Net lab(AppContext ctx) { return ctx.shared(TrainingLab.class, () -> TrainingLab.of(ctx)).lab().editor().net(); }
 
-    private static Architecture lab3d(AppContext ctx) {
-        Net3DSpec spec = ctx.train3d().spec();
-        return new Architecture("lab3d", "lab3d", new int[] {1, 1, spec.grid(), spec.grid(), spec.grid()}, spec.layers());
-    }
+    /** The 3D lab's net as it is being edited. */
+    private static Net lab3d(AppContext ctx) { return ctx.shared(Lab3D.class, () -> Lab3D.of(ctx)).lab().editor().net(); }
 
     private void show() {
         FamousNetsViewModel.Table t = vm.table();
@@ -125,7 +120,7 @@ public final class FamousNetsPage implements Page {
         problem.setText(t.problem() == null ? "" : "✗ " + i18n.tr(t.problem()));
         problem.setVisible(t.problem() != null);
         problem.setManaged(t.problem() != null);
-        LayerChain.Totals sum = t.totals();
+        LayerTable.Totals sum = t.totals();
         totals.setText(t.problem() != null ? "" : i18n.tr("famous.totals", sum.parameters(), sum.weightsMegabytes(), sum.macs() / 1e6,
                 sum.activationMegabytes()));
         List<ShapeStrip.Entry> entries = new ArrayList<>();
@@ -159,7 +154,7 @@ public final class FamousNetsPage implements Page {
             table.add(bar(row.macs(), row.macShare(), "mac-bar", weighted), 4, r);
             table.add(cell(bytes(row.activationBytes()), "small"), 5, r);
             table.add(cell(row.field().whole() ? i18n.tr("famous.fieldAll") : ShapeStrip.text(row.field().size()), "small"), 6, r);
-            if (row.kind() == LayerSpec.Kind.RELU || row.kind() == LayerSpec.Kind.DROPOUT) layer.getStyleClass().add("hint");
+            if (row.kind() instanceof Layer.ReLU || row.kind() instanceof Layer.Dropout) layer.getStyleClass().add("hint");
             r++;
         }
     }
@@ -248,10 +243,10 @@ public final class FamousNetsPage implements Page {
 
         private String describe(FamousNetsViewModel.Comparison c, boolean dense) {
             if (c.problem() != null) return "";
-            LayerChain.Result r = dense ? c.dense() : c.conv();
+            LayerTable.Row r = dense ? c.dense() : c.conv();
             long weights = dense ? c.denseWeights() : c.convWeights();
             return i18n.tr(dense ? "famous.dense" : "famous.conv", r.pytorch(), weights, r.parameters() - weights, r.macs(),
-                    weights * LayerChain.BYTES_PER_VALUE / 1e6, ShapeStrip.text(java.util.Arrays.copyOfRange(r.shape(), 1, r.shape().length)));
+                    weights * LayerTable.BYTES_PER_VALUE / 1e6, ShapeStrip.text(java.util.Arrays.copyOfRange(r.shape(), 1, r.shape().length)));
         }
 
         private static Label text(String id) {

@@ -12,19 +12,20 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.kernellab.compute.ComputeException;
-import org.kernellab.compute.LayerChain;
-import org.kernellab.compute.LayerSpec;
 import org.kernellab.compute.Problem;
 import org.kernellab.model.Architectures;
-import org.kernellab.model.Architectures.Architecture;
+import org.kernellab.model.Layer;
+import org.kernellab.model.LayerTable;
+import org.kernellab.model.LayerText;
+import org.kernellab.model.Net;
 
 /**
  * A network read layer by layer, torchinfo style (output shape, parameters, multiply-accumulates and activation memory
  * of each layer, then the totals), for a picture size the student chooses; and the slides' comparison of one dense layer
- * with one convolution on the same picture. Every number comes from {@link LayerChain}.
+ * with one convolution on the same picture. Every number comes from {@link LayerTable}.
  */
 public final class FamousNetsViewModel {
-    public enum Net { ALEXNET, VGG16, COURSE_MLP, COURSE_CNN, LAB, CONV3DNET, LAB_3D }
+    public enum Choice { ALEXNET, VGG16, COURSE_MLP, COURSE_CNN, LAB, CONV3DNET, LAB_3D }
 
     /** The picture sizes offered: 2D nets from 8 to 512 pixels a side, 3D nets from 8 to 64 voxels. */
     public static final int MIN_SIDE = 8, MAX_SIDE = 512, MAX_SIDE_3D = 64;
@@ -36,37 +37,37 @@ public final class FamousNetsViewModel {
      * @param shape the output without the batch
      * @param field how many input pixels one output value depends on
      */
-    public record Row(int index, LayerSpec.Kind kind, String pytorch, int[] shape, long parameters, long macs, long activationBytes,
-                      double parameterShare, double macShare, LayerChain.Field field) {}
+    public record Row(int index, Layer kind, String pytorch, int[] shape, long parameters, long macs, long activationBytes,
+                      double parameterShare, double macShare, LayerTable.Field field) {}
 
     /** Consecutive layers with the same output, drawn as one block of the shape strip ({@code layers} of them). */
     public record Block(int[] shape, int layers) {}
 
     /** The summary, or why the picture cannot go through ({@code rows} then empty). */
-    public record Table(List<Row> rows, List<Block> blocks, LayerChain.Totals totals, int[] input, Problem problem) {}
+    public record Table(List<Row> rows, List<Block> blocks, LayerTable.Totals totals, int[] input, Problem problem) {}
 
     /** The slides' argument: a dense layer and a convolution, each on the same picture. */
-    public record Comparison(LayerChain.Result dense, LayerChain.Result conv, Problem problem) {
+    public record Comparison(LayerTable.Row dense, LayerTable.Row conv, Problem problem) {
         public long denseWeights() { return dense.parameters() - dense.shape()[1]; }
 
         public long convWeights() { return conv.parameters() - conv.shape()[1]; }
     }
 
-    public final ObjectProperty<Net> net = new SimpleObjectProperty<>(Net.ALEXNET);
+    public final ObjectProperty<Choice> net = new SimpleObjectProperty<>(Choice.ALEXNET);
     public final IntegerProperty side = new SimpleIntegerProperty(224);
     public final IntegerProperty image = new SimpleIntegerProperty(1000), channels = new SimpleIntegerProperty(3),
             units = new SimpleIntegerProperty(1000), filters = new SimpleIntegerProperty(64), kernel = new SimpleIntegerProperty(3);
 
     private final ReadOnlyObjectWrapper<Table> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
-    private final Supplier<Architecture> lab, lab3d;
+    private final Supplier<Net> lab, lab3d;
 
     /** @param lab and {@code lab3d} the nets being edited in the training labs, read when chosen (they may throw) */
-    public FamousNetsViewModel(Supplier<Architecture> lab, Supplier<Architecture> lab3d) {
+    public FamousNetsViewModel(Supplier<Net> lab, Supplier<Net> lab3d) {
         this.lab = lab;
         this.lab3d = lab3d;
         net.addListener((o, was, now) -> {
-            Architecture a = architecture();
+            Net a = architecture();
             int s = a == null ? side.get() : a.input()[a.input().length - 1];
             if (s == side.get()) table.set(summarize());
             else side.set(s);
@@ -85,18 +86,18 @@ public final class FamousNetsViewModel {
 
     public Comparison comparison() { return comparison.get(); }
 
-    public boolean threeD() { return net.get() == Net.CONV3DNET || net.get() == Net.LAB_3D; }
+    public boolean threeD() { return net.get() == Choice.CONV3DNET || net.get() == Choice.LAB_3D; }
 
     public int maxSide() { return threeD() ? MAX_SIDE_3D : MAX_SIDE; }
 
     /** The chosen net; null with {@link #problem} set when a lab's net cannot be read. */
-    private Architecture architecture() {
+    private Net architecture() {
         return switch (net.get()) {
-            case ALEXNET -> Architectures.ALEXNET;
-            case VGG16 -> Architectures.VGG16;
-            case COURSE_MLP -> Architectures.COURSE_MLP;
-            case COURSE_CNN -> Architectures.COURSE_CNN;
-            case CONV3DNET -> Architectures.CONV3DNET;
+            case ALEXNET -> Architectures.ALEXNET.net();
+            case VGG16 -> Architectures.VGG16.net();
+            case COURSE_MLP -> Architectures.COURSE_MLP.net();
+            case COURSE_CNN -> Architectures.COURSE_CNN.net();
+            case CONV3DNET -> Architectures.CONV3DNET.net();
             case LAB -> readLab(lab);
             case LAB_3D -> readLab(lab3d);
         };
@@ -104,7 +105,7 @@ public final class FamousNetsViewModel {
 
     private Problem problem;
 
-    private Architecture readLab(Supplier<Architecture> s) {
+    private Net readLab(Supplier<Net> s) {
         try {
             problem = null;
             return s.get();
@@ -115,40 +116,43 @@ public final class FamousNetsViewModel {
     }
 
     private Table summarize() {
-        Architecture a = architecture();
-        if (a == null) return new Table(List.of(), List.of(), new LayerChain.Totals(0, 0, 0), new int[0], problem);
-        int[] input = a.input().clone();
-        for (int i = 2; i < input.length; i++) input[i] = side.get();
-        List<LayerChain.Result> results;
+        Net a = architecture();
+        if (a == null) return new Table(List.of(), List.of(), new LayerTable.Totals(0, 0, 0), new int[0], problem);
+        int[] one = a.input().clone();
+        for (int i = 1; i < one.length; i++) one[i] = side.get();
+        int[] input = new int[one.length + 1];
+        input[0] = 1;
+        System.arraycopy(one, 0, input, 1, one.length);
+        List<LayerTable.Row> results;
         try {
-            results = a.summary(input);
+            results = a.withInput(one).table(1);
         } catch (ComputeException e) {
-            return new Table(List.of(), List.of(), new LayerChain.Totals(0, 0, 0), input, e.problem());
+            return new Table(List.of(), List.of(), new LayerTable.Totals(0, 0, 0), input, e.problem());
         }
-        long maxParams = Math.max(1, results.stream().mapToLong(LayerChain.Result::parameters).max().orElse(1));
-        long maxMacs = Math.max(1, results.stream().mapToLong(LayerChain.Result::macs).max().orElse(1));
+        long maxParams = Math.max(1, results.stream().mapToLong(LayerTable.Row::parameters).max().orElse(1));
+        long maxMacs = Math.max(1, results.stream().mapToLong(LayerTable.Row::macs).max().orElse(1));
         List<Row> rows = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block(Arrays.copyOfRange(input, 1, input.length), 0));
         for (int i = 0; i < results.size(); i++) {
-            LayerChain.Result r = results.get(i);
+            LayerTable.Row r = results.get(i);
             int[] shape = Arrays.copyOfRange(r.shape(), 1, r.shape().length);
-            rows.add(new Row(i + 1, r.layer().kind(), r.pytorch(), shape, r.parameters(), r.macs(), r.activationBytes(),
+            rows.add(new Row(i + 1, r.layer(), r.pytorch(), shape, r.parameters(), r.macs(), r.activationBytes(),
                     r.parameters() / (double) maxParams, r.macs() / (double) maxMacs, r.field()));
             Block last = blocks.get(blocks.size() - 1);
             if (Arrays.equals(last.shape(), shape)) blocks.set(blocks.size() - 1, new Block(shape, last.layers() + 1));
             else blocks.add(new Block(shape, 1));
         }
-        return new Table(List.copyOf(rows), List.copyOf(blocks), LayerChain.Totals.of(results), input, null);
+        return new Table(List.copyOf(rows), List.copyOf(blocks), LayerTable.Totals.of(results), input, null);
     }
 
     private Comparison compare() {
-        int[] in = {1, channels.get(), image.get(), image.get()};
+        int[] in = {channels.get(), image.get(), image.get()};
         try {
-            LayerChain.Result dense = LayerChain.apply(in, List.of(LayerSpec.parse("flatten"), LayerSpec.parse("linear:out=" + units.get()))).get(1);
+            LayerTable.Row dense = Net.of(in, List.of(new Layer.Flatten(), new Layer.Linear(0, units.get(), true))).table(1).get(1);
             // "same" padding, as the slides' Conv2d(3, 64, kernel_size=3, padding=1): the picture keeps its size
-            LayerChain.Result conv = LayerChain.apply(in, List.of(LayerSpec.parse("conv:out=" + filters.get() + ",k=" + kernel.get()
-                    + ",p=" + kernel.get() / 2))).get(0);
+            LayerTable.Row conv = Net.of(in, List.of(LayerText.parse("conv:out=" + filters.get() + ",k=" + kernel.get()
+                    + ",p=" + kernel.get() / 2, 2))).table(1).get(0);
             return new Comparison(dense, conv, null);
         } catch (ComputeException e) {
             return new Comparison(null, null, e.problem());

@@ -146,8 +146,8 @@ public final class FeatureMapsPage implements Page {
             var s = ctx.workbench().sourceProperty().get();
             Network net = ctx.workbench().networkProperty().get();
             Problem problem = ctx.workbench().modelProblemProperty().get();
-            String text = s == null || net == null ? i18n.tr("maps.noNetwork") : net.convBlocks() == 0 ? i18n.tr("maps.notCnn")
-                    : i18n.tr(s.key(), s.detail()) + "\n" + i18n.tr("maps.netShape", net.spec().filters(), net.convBlocks());
+            String text = s == null || net == null ? i18n.tr("maps.noNetwork") : FeatureMaps.convBlocks(net) == 0 ? i18n.tr("maps.notCnn")
+                    : i18n.tr(s.key(), s.detail()) + "\n" + i18n.tr("maps.netShape", FeatureMaps.filters(net, 0), FeatureMaps.convBlocks(net));
             return problem == null ? text : text + "\n✗ " + i18n.tr(problem);
         }, ctx.workbench().sourceProperty(), ctx.workbench().networkProperty(), ctx.workbench().modelProblemProperty()));
         Button pretrained = new Button();
@@ -156,7 +156,7 @@ public final class FeatureMapsPage implements Page {
         pretrained.setOnAction(e -> ctx.workbench().usePretrained(true));
         pretrained.setMaxWidth(Double.MAX_VALUE);
         Button load = Controls.button("maps-load", i18n, "train.load", () -> {
-            ModelFiles.open(root.getScene().getWindow(), ModelFiles.Kind.CNN).ifPresent(ctx.workbench()::loadModel);
+            ModelFiles.open(root.getScene().getWindow()).ifPresent(ctx.workbench()::loadModel);
         });
 
         Spinner<Integer> index = spinner("maps-index", vm.index);
@@ -215,12 +215,12 @@ public final class FeatureMapsPage implements Page {
         Side left = vm.leftProperty().get(), right = vm.rightProperty().get();
         Network net = vm.network();
         if (left == null || net == null) {
-            Label wait = Controls.label(i18n, net != null && net.convBlocks() == 0 ? "maps.notCnn" : "maps.waiting");
+            Label wait = Controls.label(i18n, net != null && FeatureMaps.convBlocks(net) == 0 ? "maps.notCnn" : "maps.waiting");
             columns.getChildren().add(wait);
             return;
         }
         Stage stage = vm.stage.get();
-        int blocks = left.maps().blocks().size(), filters = net.spec().filters();
+        int blocks = left.maps().blocks().size(), filters = FeatureMaps.filters(net, 0);
         double[] range = new double[blocks];
         for (int b = 0; b < blocks; b++) {
             for (int f = 0; f < filters; f++) {
@@ -232,7 +232,7 @@ public final class FeatureMapsPage implements Page {
 
         for (int f = 0; f < filters; f++) {
             HeatMap k = new HeatMap(14);
-            double[][] w = net.filter(0, f)[0];
+            double[][] w = FeatureMaps.filter(net, 0, f)[0];
             k.setValues(w, HeatMap.Scale.SIGNED, HeatMap.maxAbs(w));
             k.paletteProperty().bind(ctx.palette());
             k.setSelected(vm.block.get() == 0 && vm.filter.get() == f);
@@ -296,7 +296,7 @@ public final class FeatureMapsPage implements Page {
         col.setId("maps-grid");
         Stage stage = vm.stage.get();
         for (int b = 0; b < left.maps().blocks().size(); b++) {
-            Network.BlockMaps bm = left.maps().blocks().get(b);
+            FeatureMaps.Block bm = left.maps().blocks().get(b);
             int side = stage == Stage.POOL ? bm.poolSide() : bm.convSide();
             double cell = 2; // sized to the view in resize()
             FlowPane maps = new FlowPane(6, 6);
@@ -345,7 +345,7 @@ public final class FeatureMapsPage implements Page {
     }
 
     private void closer(Side s, Network net, Stage stage, double[] range) {
-        int b = Math.min(vm.block.get(), s.maps().blocks().size() - 1), f = Math.min(vm.filter.get(), net.spec().filters() - 1);
+        int b = Math.min(vm.block.get(), s.maps().blocks().size() - 1), f = Math.min(vm.filter.get(), FeatureMaps.filters(net, b) - 1);
         double[][] map = s.map(b, f, stage);
         Label title = new Label(i18n.tr("maps.closerTitle", b + 1, f + 1, i18n.tr(stageKey(stage)), map.length, map.length));
         title.getStyleClass().add("grid-title");
@@ -357,9 +357,9 @@ public final class FeatureMapsPage implements Page {
         big.paletteProperty().bind(ctx.palette());
         big.setValues(map, HeatMap.Scale.SIGNED, HeatMap.maxAbs(map)); // its own scale: a faint map still shows its shape
         closer.getChildren().addAll(title, big);
-        double[][][] w = net.filter(b, f);
+        double[][][] w = FeatureMaps.filter(net, b, f);
         Label filterTitle = new Label(i18n.tr(w.length == 1 ? "maps.filterOne" : "maps.filterMany", f + 1, w.length,
-                String.format(i18n.locale(), "%.3f", net.bias(b, f))));
+                String.format(i18n.locale(), "%.3f", FeatureMaps.bias(net, b, f))));
         filterTitle.setWrapText(true);
         closer.getChildren().add(filterTitle);
         if (w.length == 1) {

@@ -25,7 +25,7 @@ public final class FeatureMapsViewModel {
     public enum Stage { CONV, RELU, POOL }
 
     /** An image and what the net makes of it. {@code file} names a picture that was opened (null: a test image). */
-    public record Side(int index, String file, boolean inverted, byte[] pixels, int label, Network.Maps maps) {
+    public record Side(int index, String file, boolean inverted, byte[] pixels, int label, FeatureMaps maps) {
         public double[][] image() {
             double[][] m = new double[28][28];
             for (int i = 0; i < 784; i++) m[i / 28][i % 28] = (pixels[i] & 0xFF) / 255.0;
@@ -40,14 +40,7 @@ public final class FeatureMapsViewModel {
         }
 
         /** Map {@code f} of block {@code block} at a stage. */
-        public double[][] map(int block, int f, Stage stage) {
-            Network.BlockMaps b = maps.blocks().get(block);
-            return switch (stage) {
-                case CONV -> b.map(b.conv(), b.convSide(), f);
-                case RELU -> b.map(b.relu(), b.convSide(), f);
-                case POOL -> b.map(b.pool(), b.poolSide(), f);
-            };
-        }
+        public double[][] map(int block, int f, Stage stage) { return maps.blocks().get(block).map(stage, f); }
     }
 
     /** The first images shown: 23 is an ankle boot, 24 a trouser (see the lesson on the course's "23–28 are shoes"). */
@@ -71,7 +64,7 @@ public final class FeatureMapsViewModel {
         otherIndex.addListener((o, a, b) -> update());
         compare.addListener((o, a, b) -> update());
         life.onChange(bench.networkProperty(), b -> {
-            if (block.get() >= (b == null ? 0 : b.convBlocks()) || filter.get() >= (b == null ? 0 : b.spec().filters())) {
+            if (b == null || block.get() >= FeatureMaps.convBlocks(b) || filter.get() >= FeatureMaps.filters(b, block.get())) {
                 block.set(0);
                 filter.set(0);
             }
@@ -111,12 +104,12 @@ public final class FeatureMapsViewModel {
     private void update() {
         Network net = network();
         Dataset test = test();
-        if (net == null || net.convBlocks() == 0) {
+        if (net == null || FeatureMaps.convBlocks(net) == 0 || !java.util.Arrays.equals(net.net().input(), new int[] {1, 28, 28})) {
             left.set(null);
             right.set(null);
             return;
         }
-        if (picture != null) left.set(new Side(-1, pictureName, picture.inverted(), picture.pixels(), -1, net.featureMaps(picture.pixels())));
+        if (picture != null) left.set(new Side(-1, pictureName, picture.inverted(), picture.pixels(), -1, FeatureMaps.of(net, picture.pixels())));
         else left.set(test == null ? null : testSide(net, test, index.get()));
         right.set(compare.get() && test != null ? testSide(net, test, otherIndex.get()) : null);
     }
@@ -124,6 +117,6 @@ public final class FeatureMapsViewModel {
     private static Side testSide(Network net, Dataset test, int i) {
         int at = Math.max(0, Math.min(test.size() - 1, i));
         byte[] px = Arrays.copyOfRange(test.images().pixels(), at * 784, (at + 1) * 784);
-        return new Side(at, null, false, px, test.label(at), net.featureMaps(px));
+        return new Side(at, null, false, px, test.label(at), FeatureMaps.of(net, px));
     }
 }

@@ -14,31 +14,21 @@ import org.kernellab.install.UserDirs;
  * student's networks land in their own data folder and not in the install folder or wherever the last dialog was.
  */
 public final class ModelFiles {
-    /** A 2D network ({@code .model}) and a 3D one ({@code .model3d}). */
-    public enum Kind {
-        CNN("KernelLab model", "model"), CONV3D("KernelLab 3D model", "model3d");
-
-        private final String description, extension;
-
-        Kind(String description, String extension) {
-            this.description = description;
-            this.extension = extension;
-        }
-    }
-
     private ModelFiles() {}
 
-    public static Optional<Path> save(Window owner, Kind kind, String suggestedName) {
-        FileChooser fc = chooser(kind);
+    /** A file to save a model to ({@code .model}, 2D and 3D alike). */
+    public static Optional<Path> save(Window owner, String suggestedName) {
+        FileChooser fc = chooser("*.model");
         fc.setInitialFileName(suggestedName);
         return path(fc.showSaveDialog(owner));
     }
 
-    public static Optional<Path> open(Window owner, Kind kind) { return path(chooser(kind).showOpenDialog(owner)); }
+    /** A model to open: today's {@code .model}, or an earlier version's 3D {@code .model3d}. */
+    public static Optional<Path> open(Window owner) { return path(chooser("*.model", "*.model3d").showOpenDialog(owner)); }
 
-    private static FileChooser chooser(Kind kind) {
+    private static FileChooser chooser(String... patterns) {
         FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind.description, "*." + kind.extension));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("KernelLab model", patterns));
         Path folder = UserDirs.current().models();
         try {
             fc.setInitialDirectory(Files.createDirectories(folder).toFile());

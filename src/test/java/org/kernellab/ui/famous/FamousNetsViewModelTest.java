@@ -8,14 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.kernellab.compute.ComputeException;
-import org.kernellab.model.Architectures;
-import org.kernellab.model.NetSpec;
-import org.kernellab.ui.famous.FamousNetsViewModel.Net;
+import org.kernellab.model.CourseNets;
+import org.kernellab.model.Net;
+import org.kernellab.ui.famous.FamousNetsViewModel.Choice;
 
 /** The famous networks' view-model without a window: what each choice shows and what the sliders change. */
 class FamousNetsViewModelTest {
-    static final Architectures.Architecture ONE_BLOCK = new Architectures.Architecture("lab", "lab", new int[] {1, 1, 28, 28},
-            new NetSpec(NetSpec.Kind.CNN, 32, 1, 0, NetSpec.Optimizer.ADAM, 1e-3, 64, 1, 42).layers());
+    static final Net ONE_BLOCK = CourseNets.cnn(32, 1, 0, CourseNets.DropoutAt.HIDDEN);
 
     FamousNetsViewModel vm() {
         return new FamousNetsViewModel(() -> ONE_BLOCK, () -> { throw new ComputeException("train.badLrText", "abc"); });
@@ -39,16 +38,16 @@ class FamousNetsViewModelTest {
 
     @Test void choosingANetTakesItsPictureSizeAndTheSliderResizesIt() {
         FamousNetsViewModel vm = vm();
-        vm.net.set(Net.COURSE_CNN);
+        vm.net.set(Choice.COURSE_CNN);
         assertEquals(28, vm.side.get());
         assertEquals(113_386, vm.table().totals().parameters());
         vm.side.set(32); // a larger picture: the dense layer takes 32·6·6 features
         assertEquals(32L * 6 * 6 * 128 + 128, vm.table().rows().get(7).parameters());
-        vm.net.set(Net.CONV3DNET);
+        vm.net.set(Choice.CONV3DNET);
         assertEquals(24, vm.side.get());
         assertTrue(vm.threeD());
         assertEquals(FamousNetsViewModel.MAX_SIDE_3D, vm.maxSide());
-        vm.net.set(Net.LAB);
+        vm.net.set(Choice.LAB);
         assertEquals(693_962, vm.table().totals().parameters(), "one block of 32 filters, lesson 12's figure");
     }
 
@@ -58,7 +57,7 @@ class FamousNetsViewModelTest {
         assertNotNull(vm.table().problem());
         assertTrue(vm.table().rows().isEmpty());
         assertTrue(vm.table().problem().english().contains("layer 13"), vm.table().problem().english());
-        vm.net.set(Net.LAB_3D);
+        vm.net.set(Choice.LAB_3D);
         assertEquals("train.badLrText", vm.table().problem().key());
     }
 

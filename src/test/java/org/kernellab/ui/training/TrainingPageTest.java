@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.ui.AppHarness;
 import org.kernellab.ui.dataset.DatasetPage;
 import org.kernellab.ui.featuremaps.FeatureMapsPage;
+import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.lab.Run;
 import org.kernellab.ui.widgets.HeatMap;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -40,58 +43,62 @@ class TrainingPageTest {
     @SuppressWarnings("unchecked")
     @Test void aShortRunFillsTheChartsTheTableAndTheResults(FxRobot robot) throws Exception {
         TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
-        TrainingViewModel vm = page.viewModel();
+        LabViewModel vm = page.viewModel();
         ComboBox<Integer> limit = robot.lookup("#train-limit").queryAs(ComboBox.class);
         robot.interact(() -> limit.setValue(2000));
         robot.interact(() -> vm.epochs.set(1));
-        assertEquals("Total: 55,098 parameters", robot.lookup("#train-parameters").queryAs(Label.class).getText());
-        robot.clickOn("#train-filters-32");
-        assertEquals("Total: 113,386 parameters", robot.lookup("#train-parameters").queryAs(Label.class).getText(), "the count follows the editor");
+        assertEquals("Total: 55,098 parameters", robot.lookup("#lab-parameters").queryAs(Label.class).getText());
+        // the course's CNN: 32 filters in both convolutions, typed into the editor's spinners
+        for (String spinner : new String[] {"#lab-out-0", "#lab-out-3"}) {
+            Spinner<Integer> s = robot.lookup(spinner).queryAs(Spinner.class);
+            robot.interact(() -> s.getValueFactory().setValue(32));
+        }
+        assertEquals("Total: 113,386 parameters", robot.lookup("#lab-parameters").queryAs(Label.class).getText(), "the count follows the editor");
 
-        press(robot, "#train-start");
+        press(robot, "#lab-start");
         AppHarness.waitFor(() -> vm.runs().size() == 1 && vm.runs().get(0).statusProperty().get() == Run.Status.DONE);
         assertEquals(org.kernellab.lesson.Progress.Mark.ATTEMPTED, harness.app.ctx().progress().mark("training-lab"),
                 "one architecture: tried, not done");
-        LineChart<Number, Number> loss = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
-        LineChart<Number, Number> accuracy = robot.lookup("#train-accuracy-chart").queryAs(LineChart.class);
+        LineChart<Number, Number> loss = robot.lookup("#lab-loss-chart").queryAs(LineChart.class);
+        LineChart<Number, Number> accuracy = robot.lookup("#lab-accuracy-chart").queryAs(LineChart.class);
         assertFalse(loss.getData().get(0).getData().isEmpty(), "the loss curve has points");
         assertEquals(1, accuracy.getData().get(0).getData().size(), "one test accuracy per epoch");
-        assertTrue(robot.lookup("#train-runs .run-cell").queryAll().stream()
+        assertTrue(robot.lookup("#lab-runs .run-cell").queryAll().stream()
                 .anyMatch(c -> "#1 CNN 32×2".equals(((javafx.scene.control.Labeled) c).getText())), "the run has a row");
 
         robot.interact(() -> harness.app.shell().select("feature-maps"));
         robot.interact(() -> harness.app.shell().select("training-lab"));
         TrainingPage again = (TrainingPage) harness.app.shell().page();
         assertSame(vm, again.viewModel(), "the lab keeps its runs while the student looks elsewhere");
-        LineChart<Number, Number> redrawn = robot.lookup("#train-loss-chart").queryAs(LineChart.class);
+        LineChart<Number, Number> redrawn = robot.lookup("#lab-loss-chart").queryAs(LineChart.class);
         assertEquals(loss.getData().get(0).getData().size(), redrawn.getData().get(0).getData().size(), "the curves are drawn again");
-        assertEquals(32, vm.filters.get(), "and the editor keeps what the student set");
+        assertEquals(113_386, vm.editor().table().parameters(), "and the editor keeps what the student set");
 
-        robot.clickOn("#train-tab-results");
-        AppHarness.waitFor(() -> !robot.lookup("#train-gallery").queryAs(FlowPane.class).getChildren().isEmpty());
-        double[][] counts = robot.lookup("#train-confusion").queryAs(HeatMap.class).values();
+        robot.clickOn("#lab-tab-results");
+        AppHarness.waitFor(() -> !robot.lookup("#lab-gallery").queryAs(FlowPane.class).getChildren().isEmpty());
+        double[][] counts = robot.lookup("#lab-confusion").queryAs(HeatMap.class).values();
         double total = 0;
         for (double[] row : counts) for (double v : row) total += v;
         assertEquals(harness.app.ctx().workbench().dataProperty().get().test().size(), total, 0.0, "the confusion matrix counts every test image");
-        assertTrue(robot.lookup("#train-results-title").queryAs(Label.class).getText().startsWith("#1 CNN 32×2: "));
+        assertTrue(robot.lookup("#lab-results-title").queryAs(Label.class).getText().startsWith("#1 CNN 32×2: "));
     }
 
     @Test void pauseResumeAndCancelStopTheRunAndTheLabCarriesOn(FxRobot robot) throws Exception {
         TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
-        TrainingViewModel vm = page.viewModel();
+        LabViewModel vm = page.viewModel();
         robot.interact(() -> vm.epochs.set(10)); // long enough to be caught running
-        press(robot, "#train-start");
+        press(robot, "#lab-start");
         AppHarness.waitFor(() -> vm.currentProperty().get() != null && vm.currentProperty().get().statusProperty().get() == Run.Status.RUNNING);
         Run run = vm.currentProperty().get();
-        robot.clickOn("#train-pause");
+        robot.clickOn("#lab-pause");
         assertEquals(Run.Status.PAUSED, run.statusProperty().get());
-        assertEquals("Resume", robot.lookup("#train-pause").queryAs(javafx.scene.control.Button.class).getText().replace("▶ ", ""));
-        robot.clickOn("#train-pause");
+        assertEquals("Resume", robot.lookup("#lab-pause").queryAs(javafx.scene.control.Button.class).getText().replace("▶ ", ""));
+        robot.clickOn("#lab-pause");
         assertEquals(Run.Status.RUNNING, run.statusProperty().get());
-        robot.clickOn("#train-cancel");
+        robot.clickOn("#lab-cancel");
         AppHarness.waitFor(() -> run.statusProperty().get() == Run.Status.CANCELLED && vm.currentProperty().get() == null);
         assertTrue(run.testAccuracy().size() < 10, "stopped before the end");
-        assertTrue(robot.lookup("#train-start").queryAs(javafx.scene.control.Button.class).isVisible());
+        assertTrue(robot.lookup("#lab-start").queryAs(javafx.scene.control.Button.class).isVisible());
     }
 
         @Test void theFeatureMapGridHasOneMapPerFilterAndEnlargesTheOneClicked(FxRobot robot) throws Exception {

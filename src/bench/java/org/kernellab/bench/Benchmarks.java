@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.kernellab.Launcher;
 
 /**
- * The benchmarks, kept out of the product's packages: {@code bench} (the compute core), {@code bench-modelnet} (a
+ * The benchmarks, built into their own jar ({@code target/kernellab-bench.jar}), never into the product's: {@code bench} (the compute core), {@code bench-modelnet} (a
  * ModelNet10-sized folder voxelised), {@code bench-animator}, {@code bench-training} and {@code bench-voxels} (the whole
  * app in a window; they need a display). Each prints one JSON object per line
  * and asserts nothing; bad options give one line on stderr and exit status 2, as on the rest of the command line.
@@ -20,9 +21,17 @@ public final class Benchmarks {
 
     private Benchmarks() {}
 
-    public static boolean isCommand(String arg) { return COMMANDS.contains(arg); }
+    /** {@code java -jar target/kernellab-bench.jar BENCHMARK [options]}. */
+    public static void main(String[] args) {
+        Launcher.prepareNatives();
+        System.exit(run(args, System.out, System.err));
+    }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || !COMMANDS.contains(args[0])) {
+            err.println("usage: kernellab-bench " + String.join("|", COMMANDS.stream().sorted().toList()) + " [options]");
+            return 2;
+        }
         List<String> rest = List.of(args).subList(1, args.length);
         try {
             switch (args[0]) {

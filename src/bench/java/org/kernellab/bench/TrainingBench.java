@@ -6,9 +6,11 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.kernellab.model.Trainer;
-import org.kernellab.ui.training.Run;
+import org.kernellab.ui.lab.FashionData;
+import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.lab.Run;
+import org.kernellab.ui.training.TrainingLab;
 import org.kernellab.ui.training.TrainingPage;
-import org.kernellab.ui.training.TrainingViewModel;
 
 /**
  * {@code bench-training}: the demo a teacher runs, timed in the whole app. Opens the training lab, waits for the
@@ -24,11 +26,12 @@ final class TrainingBench {
     /** @param warm first train on 64 images, so that the measured run starts with warm code, as a class's second run does */
     static void run(boolean warm, PrintStream out) throws Exception {
         try (FxApp bench = new FxApp("training-lab")) {
-            TrainingViewModel vm = onFx(() -> ((TrainingPage) bench.app().shell().page()).viewModel());
+            TrainingLab lab = onFx(() -> ((TrainingPage) bench.app().shell().page()).lab());
+            LabViewModel vm = lab.lab();
             java.util.concurrent.CountDownLatch data = new java.util.concurrent.CountDownLatch(1);
             onFx(() -> {
                 bench.app().ctx().workbench().withData(d -> data.countDown());
-                vm.demoSettings();
+                lab.demoSettings();
                 return null;
             });
             data.await();
@@ -42,7 +45,7 @@ final class TrainingBench {
                 awaitEnd(first);
                 onFx(() -> {
                     vm.limit.set(0);
-                    vm.demoSettings();
+                    lab.demoSettings();
                     return null;
                 });
             }
@@ -60,7 +63,7 @@ final class TrainingBench {
             m.put("status", run.statusProperty().get().name().toLowerCase(java.util.Locale.ROOT));
             m.put("wall_seconds", Math.round(wall * 10) / 10.0);
             m.put("train_seconds", Math.round(run.secondsProperty().get() * 10) / 10.0);
-            m.put("images_per_second", Math.round(run.imagesPerSecondProperty().get()));
+            m.put("images_per_second", Math.round(run.samplesPerSecondProperty().get()));
             m.put("test_accuracy", run.evaluationProperty().get() == null ? -1
                     : Math.round(run.evaluationProperty().get().accuracy() * 10000) / 10000.0);
             m.put("peak_rss_mb", Trainer.peakRssMb());
@@ -68,7 +71,7 @@ final class TrainingBench {
             // the same training from the command line, in a process of its own started now: what the app should keep up with
             double command = commandImagesPerSecond();
             m.put("command_images_per_second", Math.round(command));
-            m.put("app_to_command", Math.round(run.imagesPerSecondProperty().get() / command * 100) / 100.0);
+            m.put("app_to_command", Math.round(run.samplesPerSecondProperty().get() / command * 100) / 100.0);
             Benchmarks.line(out, "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy"
                     + (warm ? ", after a warm-up run" : ", first run"), m);
         }
@@ -81,16 +84,16 @@ final class TrainingBench {
     private static double commandImagesPerSecond() throws Exception {
         String exe = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(exe, "-cp", System.getProperty("java.class.path"), "org.kernellab.Launcher", "train", "--model", "cnn",
-                "--filters", String.valueOf(TrainingViewModel.DEMO_FILTERS), "--blocks", "2", "--epochs",
-                String.valueOf(TrainingViewModel.DEMO_EPOCHS), "--batch", String.valueOf(TrainingViewModel.DEMO_BATCH), "--lr",
-                TrainingViewModel.DEMO_LR, "--optimizer", "adam", "--threads", "1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                "--filters", String.valueOf(FashionData.DEMO_FILTERS), "--blocks", "2", "--epochs",
+                String.valueOf(TrainingLab.DEMO_EPOCHS), "--batch", String.valueOf(TrainingLab.DEMO_BATCH), "--lr",
+                TrainingLab.DEMO_LR, "--optimizer", "adam", "--threads", "1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String last = "";
         try (java.io.BufferedReader r = p.inputReader()) {
             for (String line; (line = r.readLine()) != null; ) last = line;
         }
         if (p.waitFor() != 0) throw new IllegalStateException("the train command failed");
         com.fasterxml.jackson.databind.JsonNode end = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
-        return end.get("train_images").asDouble() * TrainingViewModel.DEMO_EPOCHS / end.get("train_seconds").asDouble();
+        return end.get("train_images").asDouble() * TrainingLab.DEMO_EPOCHS / end.get("train_seconds").asDouble();
     }
 
     /** Blocks the benchmark's thread until the run is done, cancelled or failed. */

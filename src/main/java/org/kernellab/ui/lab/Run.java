@@ -1,5 +1,6 @@
-package org.kernellab.ui.training;
+package org.kernellab.ui.lab;
 
+import java.util.List;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -9,52 +10,52 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.kernellab.compute.Problem;
-import org.kernellab.model.NetSpec;
+import org.kernellab.model.Net;
 import org.kernellab.model.Network;
 import org.kernellab.model.Trainer;
+import org.kernellab.model.Training;
 
-/** One training run (or a loaded network) and what it produced. */
+/** One training run (or a net opened from a file) and what it produced; it changes on the FX thread only. */
 public final class Run {
-    public enum Status { QUEUED, RUNNING, PAUSED, DONE, CANCELLED, FAILED }
+    public enum Status { QUEUED, LOADING, RUNNING, PAUSED, DONE, CANCELLED, FAILED }
 
     /** A point of a curve: x in epochs (fractions while an epoch runs), y a loss or an accuracy. */
     public record Point(double x, double y) {}
 
     final int number;
-    final NetSpec spec;
-    final int limit;
-    /** Whether each batch's images were augmented (flipped, turned, cropped) before the net saw them. */
-    final boolean augment;
+    final Net net;
+    final Training training;
+    final Trainer.Feed feed;
+    final String label;
     String file;
-    final ObservableList<Point> loss = FXCollections.observableArrayList();
-    final ObservableList<Point> trainAccuracy = FXCollections.observableArrayList();
-    final ObservableList<Point> testAccuracy = FXCollections.observableArrayList();
-    final ObservableList<Point> testLoss = FXCollections.observableArrayList();
+    final ObservableList<Point> loss = FXCollections.observableArrayList(), trainAccuracy = FXCollections.observableArrayList();
+    final ObservableList<Point> testAccuracy = FXCollections.observableArrayList(), testLoss = FXCollections.observableArrayList();
     /** The test accuracy the course's notebook printed per epoch for these settings, to compare with; usually empty. */
     final ObservableList<Point> notebook = FXCollections.observableArrayList();
     final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.QUEUED);
-    final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    final ReadOnlyDoubleWrapper imagesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
-    final ReadOnlyDoubleWrapper secondsLeft = new ReadOnlyDoubleWrapper(Double.NaN);
-    final ReadOnlyDoubleWrapper seconds = new ReadOnlyDoubleWrapper(Double.NaN);
+    final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0), samplesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
+    final ReadOnlyDoubleWrapper secondsLeft = new ReadOnlyDoubleWrapper(Double.NaN), seconds = new ReadOnlyDoubleWrapper(Double.NaN);
     final ReadOnlyObjectWrapper<Trainer.Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
     final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     Network network;
+    LabData.Loaded data;
     Problem problem;
     int epoch;
 
-    Run(int number, NetSpec spec, int limit, boolean augment) {
+    /** @param label the net's short name, "CNN 16×2" */
+    Run(int number, Net net, Training training, Trainer.Feed feed, String label) {
         this.number = number;
-        this.spec = spec;
-        this.limit = limit;
-        this.augment = augment;
+        this.net = net;
+        this.training = training;
+        this.feed = feed;
+        this.label = label;
         status.addListener((o, a, s) -> finished.set(s == Status.DONE || s == Status.CANCELLED || s == Status.FAILED));
     }
 
-    void batch(java.util.List<Point> points, Trainer.Batch b) {
+    void batch(List<Point> points, Trainer.Batch b) {
         loss.addAll(points);
         progress.set(b.done() / (double) b.total());
-        imagesPerSecond.set(b.imagesPerSecond());
+        samplesPerSecond.set(b.samplesPerSecond());
         secondsLeft.set(b.secondsLeft());
         epoch = b.epoch();
     }
@@ -68,19 +69,16 @@ public final class Run {
 
     public int number() { return number; }
 
-    public NetSpec spec() { return spec; }
+    public Net net() { return net; }
 
-    /** "#3 CNN 16×2" or the file a network came from. */
-    public String name() {
-        if (file != null) return "#" + number + " " + file;
-        return "#" + number + " " + (spec.kind() == NetSpec.Kind.MLP ? "MLP" : "CNN " + spec.filters() + "×" + spec.blocks());
-    }
+    public Training training() { return training; }
 
-    public int limit() { return limit; }
+    public Trainer.Feed feed() { return feed; }
 
-    public boolean augmented() { return augment; }
+    /** "#3 CNN 16×2", or the file a net came from. */
+    public String name() { return "#" + number + " " + (file != null ? file : label); }
 
-    /** The last epoch's training accuracy minus its test accuracy: how much the net does better on what it has seen; NaN before. */
+    /** The last epoch's training accuracy minus its test accuracy: how much better the net does on what it has seen; NaN before. */
     public double gap() {
         if (trainAccuracy.isEmpty() || testAccuracy.isEmpty()) return Double.NaN;
         return trainAccuracy.get(trainAccuracy.size() - 1).y() - testAccuracy.get(testAccuracy.size() - 1).y();
@@ -103,7 +101,7 @@ public final class Run {
 
     public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
 
-    public ReadOnlyDoubleProperty imagesPerSecondProperty() { return imagesPerSecond.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty samplesPerSecondProperty() { return samplesPerSecond.getReadOnlyProperty(); }
 
     public ReadOnlyDoubleProperty secondsLeftProperty() { return secondsLeft.getReadOnlyProperty(); }
 
@@ -114,6 +112,9 @@ public final class Run {
     public ReadOnlyBooleanProperty finishedProperty() { return finished.getReadOnlyProperty(); }
 
     public Network network() { return network; }
+
+    /** The samples it was trained and tested on, null before they are loaded. */
+    public LabData.Loaded data() { return data; }
 
     /** Why the run failed (a diverging loss names the learning rate), null otherwise. */
     public Problem problem() { return problem; }

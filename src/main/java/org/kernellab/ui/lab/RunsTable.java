@@ -1,9 +1,10 @@
-package org.kernellab.ui.training;
+package org.kernellab.ui.lab;
 
 import javafx.beans.Observable;
 import javafx.scene.layout.Region;
 import org.kernellab.i18n.Numbers;
-import org.kernellab.model.NetSpec;
+import org.kernellab.model.Layer;
+import org.kernellab.model.Training;
 import org.kernellab.ui.I18n;
 import org.kernellab.ui.Lifetime;
 import org.kernellab.ui.widgets.RunColumns;
@@ -12,15 +13,15 @@ import org.kernellab.ui.widgets.RunColumns;
 final class RunsTable {
     private RunsTable() {}
 
-    static Region of(TrainingViewModel vm, I18n i18n, Lifetime life) {
-        return new RunColumns<Run>("train-runs", i18n)
+    static Region of(LabViewModel vm, I18n i18n, Lifetime life) {
+        return new RunColumns<Run>("lab-runs", i18n)
                 .column("train.colRun", Run::name, RunCharts::colour, true)
                 .column("train.colSettings", r -> settings(r, i18n), null, true)
-                .column("train.colParams", r -> Numbers.grouped(r.spec().parameters()), null, false)
+                .column("train.colParams", r -> Numbers.grouped(r.net().parameters()), null, false)
                 .column("train.colTime", r -> Double.isNaN(r.secondsProperty().get()) ? "" : String.format(i18n.locale(), "%.1f s",
                         r.secondsProperty().get()), null, false)
-                .column("train.colSpeed", r -> r.evaluationProperty().get() == null || Double.isNaN(r.imagesPerSecondProperty().get()) ? ""
-                        : Numbers.grouped(Math.round(r.imagesPerSecondProperty().get())), null, false)
+                .column(vm.data().input().length == 4 ? "lab.colSpeed.objects" : "lab.colSpeed.images", r -> r.evaluationProperty().get() == null || Double.isNaN(r.samplesPerSecondProperty().get()) ? ""
+                        : Numbers.grouped(Math.round(r.samplesPerSecondProperty().get())), null, false)
                 .column("train.colTrainAcc", r -> r.trainAccuracy().isEmpty() ? ""
                         : Numbers.percent(r.trainAccuracy().get(r.trainAccuracy().size() - 1).y()), null, false)
                 .column("train.colTestAcc", r -> r.evaluationProperty().get() == null ? "" : Numbers.percent(r.evaluationProperty().get().accuracy()),
@@ -35,11 +36,13 @@ final class RunsTable {
     }
 
     private static String settings(Run r, I18n i18n) {
-        NetSpec s = r.spec();
-        String base = i18n.tr("train.settingsText", s.optimizer() == NetSpec.Optimizer.ADAM ? "Adam" : "SGD", s.lr(), s.batch(), s.epochs(),
-                r.limit() == 0 ? i18n.tr("train.limitAll") : Numbers.grouped(r.limit()));
-        if (s.dropout() > 0) base += " · " + i18n.tr("train.dropoutSetting", s.dropout(), i18n.tr("train.dropoutAt." + s.dropoutAt()));
+        Training t = r.training();
+        int limit = r.feed().limit();
+        String base = i18n.tr("train.settingsText", t.optimizer() == Training.Optimizer.ADAM ? "Adam" : "SGD", t.lr(), t.batch(), t.epochs(),
+                limit == 0 ? i18n.tr("train.limitAll") : Numbers.grouped(limit));
+        long dropouts = r.net().layers().stream().filter(l -> l instanceof Layer.Dropout).count();
+        if (dropouts > 0) base += " · " + i18n.tr("lab.dropouts", dropouts);
         if (!r.notebook().isEmpty()) base += " · " + i18n.tr("train.notebookFinal", Numbers.percent(r.notebook().get(r.notebook().size() - 1).y()));
-        return r.augmented() ? base + " · " + i18n.tr("train.augmented") : base;
+        return r.feed().augment() != null ? base + " · " + i18n.tr("train.augmented") : base;
     }
 }

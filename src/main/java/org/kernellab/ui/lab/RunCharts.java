@@ -1,4 +1,4 @@
-package org.kernellab.ui.training;
+package org.kernellab.ui.lab;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -12,7 +12,7 @@ import org.kernellab.ui.I18n;
 
 /** Loss and accuracy per epoch, every run overlaid in its own colour (train accuracy dashed). */
 final class RunCharts {
-    private final TrainingViewModel vm;
+    private final LabViewModel vm;
     private final I18n i18n;
     private final Lifetime life;
     final LineChart<Number, Number> loss, accuracy;
@@ -20,12 +20,12 @@ final class RunCharts {
     /** One colour per run, the same in both charts and the runs table. */
     private static final String[] RUN_COLOURS = {"#2f6fdf", "#e4572e", "#17a673", "#9b51e0", "#f2a007", "#00a3c4", "#c2185b", "#6d8c00"};
 
-    RunCharts(TrainingViewModel vm, I18n i18n, Lifetime life) {
+    RunCharts(LabViewModel vm, I18n i18n, Lifetime life) {
         this.vm = vm;
         this.i18n = i18n;
         this.life = life;
-        loss = chart("train-loss-chart", "train.axisEpoch", "train.axisLoss", false);
-        accuracy = chart("train-accuracy-chart", "train.axisEpoch", "train.axisAccuracy", true);
+        loss = chart("lab-loss-chart", "train.axisEpoch", "train.axisLoss", false);
+        accuracy = chart("lab-accuracy-chart", "train.axisEpoch", "train.axisAccuracy", true);
         vm.runs().forEach(this::addSeries);
         life.onList(vm.runs(), (ListChangeListener<Run>) c -> {
             while (c.next()) for (Run r : c.getAddedSubList()) addSeries(r);
@@ -44,7 +44,7 @@ final class RunCharts {
         x.setLowerBound(0);
         x.setTickUnit(1);
         x.upperBoundProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(vm.epochs.get(),
-                vm.runs().stream().mapToInt(r -> r.spec().epochs()).max().orElse(1)), vm.epochs, vm.runs()));
+                vm.runs().stream().mapToInt(r -> r.training().epochs()).max().orElse(1)), vm.epochs, vm.runs()));
         y.setForceZeroInRange(false);
         if (symbols) { // accuracy: always the whole 0–100% scale, so runs compare at a glance
             y.setAutoRanging(false);

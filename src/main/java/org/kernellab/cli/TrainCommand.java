@@ -1,0 +1,229 @@
+package org.kernellab.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.kernellab.compute.Augment;
+import org.kernellab.data.DataException;
+import org.kernellab.data.FashionMnist;
+import org.kernellab.install.UserDirs;
+import org.kernellab.mesh.ModelNetData;
+import org.kernellab.mesh.VoxelSet;
+import org.kernellab.mesh.Voxels;
+import org.kernellab.model.AtomicFile;
+import org.kernellab.model.CourseNets;
+import org.kernellab.model.Layer;
+import org.kernellab.model.Limits;
+import org.kernellab.model.ModelFile;
+import org.kernellab.model.Net;
+import org.kernellab.model.Network;
+import org.kernellab.model.Samples;
+import org.kernellab.model.Threads;
+import org.kernellab.model.Trainer;
+import org.kernellab.model.Training;
+
+/**
+ * {@code train} (Fashion-MNIST) and {@code train3d} (voxel grids): the same run of the same engine, a net given by its
+ * shorthand ({@code --model mlp|cnn}, {@code --net course|modified}) or its JSON form ({@code --net FILE|JSON}). One
+ * JSON line per epoch, then a final one. Every check (the net, the data, the file to save to) comes before the first line.
+ */
+final class TrainCommand {
+    private TrainCommand() {}
+
+    static Object train(List<String> args, PrintStream out) throws DataException {
+        Options o = new Options("train", args, Set.of("--model", "--net", "--filters", "--blocks", "--dropout", "--epochs", "--batch", "--lr",
+                "--optimizer", "--data", "--limit-train", "--seed", "--threads", "--save", "--dropout-at"), Set.of("--augment"), Set.of());
+        Training training = training(o, "--optimizer", Limits.MAX_BATCH, 42);
+        String netText = o.jsonOrFile("--net");
+        Net net = netText != null ? given(o, netText, "--model", "--filters", "--blocks", "--dropout", "--dropout-at") : shorthand(o);
+        int limit = o.integer("--limit-train", 0, 0, Integer.MAX_VALUE);
+        Path save = save(o);
+        FashionMnist.Loaded data = FashionMnist.load(o.optional("--data") == null ? null : path(o, "--data"));
+        fits(net, CourseNets.FASHION, CourseNets.CLASSES);
+        Augment.Settings augment = o.flag("--augment") ? Augment.Settings.COURSE : null;
+        Run run = new Run(out, "images_per_second");
+        Network network = Network.build(net, training);
+        threads(o, network);
+        double seconds = Trainer.train(network, Samples.of(data.train()), Samples.of(data.test()), new Trainer.Feed(limit, augment), run);
+        write(network, save);
+        Map<String, Object> end = run.end(seconds, network);
+        end.put("data", data.source().name().toLowerCase(Locale.ROOT));
+        end.put("train_images", limit > 0 ? Math.min(limit, data.train().size()) : data.train().size()); // per epoch
+        end.put("train_accuracy", round(run.trainAccuracy, 4));
+        // how far the last epoch's training accuracy is above the test accuracy: the sign of memorising
+        end.put("gap", round(run.trainAccuracy - run.last.accuracy(), 4));
+        end.put("dropout_at", netText != null ? (net.layers().stream().anyMatch(l -> l instanceof Layer.Dropout) ? "net" : "none")
+                : o.decimal("--dropout", 0, 0, 1) > 0 ? dropoutAt(o).name().toLowerCase(Locale.ROOT) : "none");
+        end.put("augment", augment != null);
+        return end;
+    }
+
+    /** The MLP or the CNN of the course, with the shorthand's filters, blocks and dropout. */
+    private static Net shorthand(Options o) {
+        String model = o.required("--model");
+        double dropout = o.decimal("--dropout", 0, 0, 1);
+        Limits.dropout(dropout);
+        return switch (model.toLowerCase(Locale.ROOT)) {
+            case "mlp" -> {
+                if (dropoutAt(o) != CourseNets.DropoutAt.HIDDEN && dropout > 0) throw new CliException("train.dropoutNeedsConv");
+                yield CourseNets.mlp(dropout);
+            }
+            case "cnn" -> CourseNets.cnn(o.integer("--filters", 32, Limits.MIN_FILTERS, Limits.MAX_FILTERS),
+                    o.integer("--blocks", 2, Limits.MIN_BLOCKS, Limits.MAX_BLOCKS), dropout, dropoutAt(o));
+            default -> throw new CliException("train.badModel", model);
+        };
+    }
+
+    private static CourseNets.DropoutAt dropoutAt(Options o) {
+        return CourseNets.DropoutAt.parse(o.optional("--dropout-at") == null ? "hidden" : o.optional("--dropout-at"));
+    }
+
+    /** A net in its JSON form; the shorthand's options describe another net and are refused beside it. */
+    private static Net given(Options o, String json, String... shorthand) {
+        for (String s : shorthand) if (o.optional(s) != null) throw new CliException("cli.netAndShorthand", s);
+        return Net.fromJson(json);
+    }
+
+    /** The data's samples must be the net's input, and its classes the net's outputs. */
+    private static void fits(Net net, int[] input, int classes) {
+        if (!java.util.Arrays.equals(net.input(), input)) {
+            throw new CliException("cli.netInput", java.util.Arrays.toString(net.input()), java.util.Arrays.toString(input));
+        }
+        if (net.classes() != classes) throw new CliException("cli.netClasses", net.classes(), classes);
+    }
+
+    static Object train3d(List<String> args, PrintStream out) throws DataException {
+        Options o = new Options("train3d", args, Set.of("--data", "--classes", "--net", "--epochs", "--batch", "--lr", "--grid", "--points", "--seed",
+                "--threads", "--dropout", "--save"), Set.of("--keep-aspect"), Set.of());
+        Training training = training(o, null, Limits.MAX_BATCH, 1);
+        String name = o.optional("--net") == null ? "course" : o.optional("--net");
+        boolean named = name.equals("course") || name.equals("modified");
+        if (!named && !name.trim().startsWith("{") && !name.startsWith("@") && !name.equals("-") && !java.nio.file.Files.isRegularFile(path(o, "--net"))) {
+            throw new CliException("cli.unknownNet", name);
+        }
+        Net given = named ? null : given(o, o.jsonOrFile("--net"), "--dropout");
+        int grid = given != null ? grid(o, given) : o.integer("--grid", 24, Voxels.MIN_GRID, Voxels.MAX_GRID);
+        int classes = o.integer("--classes", given != null ? given.classes() : 4, Limits.MIN_CLASSES, Limits.MAX_CLASSES);
+        Net net = given != null ? given : CourseNets.conv3d(CourseNets.blocks3d(name), grid, classes, o.decimal("--dropout", 0.5, 0, 1));
+        Path save = save(o);
+        ModelNetData.Settings settings = new ModelNetData.Settings(classes, grid, o.integer("--points", 2048, 1, 1_000_000), (int) training.seed(),
+                o.flag("--keep-aspect"));
+        long t0 = System.nanoTime();
+        VoxelSet data = o.optional("--data") == null ? ModelNetData.builtIn(settings, (d, t) -> { }, () -> false)
+                : ModelNetData.folder(path(o, "--data"), settings, UserDirs.current().voxels(), (d, t) -> { }, () -> false);
+        double loadSeconds = (System.nanoTime() - t0) / 1e9;
+        if (data.classes().size() < classes) throw new CliException("cli.fewClasses", classes, data.classes().size());
+        fits(net, new int[] {1, grid, grid, grid}, classes);
+        Run run = new Run(out, "samples_per_second");
+        try (Network network = Network.build(net, training)) {
+            threads(o, network);
+            double seconds = Trainer.train(network, Samples.train(data), Samples.test(data), Trainer.Feed.ALL, run);
+            write(network, save);
+            Map<String, Object> end = run.end(seconds, network);
+            end.put("load_seconds", round(loadSeconds, 3));
+            end.put("classes", data.classes());
+            end.put("confusion", run.last.confusion());
+            end.put("train_objects", data.trainSize());
+            end.put("test_objects", data.testSize());
+            end.put("skipped", data.skipped().size());
+            end.put("data", data.source());
+            return end;
+        }
+    }
+
+    /** A 3D net's grid, from its input; a {@code --grid} that says otherwise is refused. */
+    private static int grid(Options o, Net net) {
+        int[] in = net.input();
+        if (in.length != 4 || in[0] != 1 || in[1] != in[2] || in[2] != in[3] || in[1] < Voxels.MIN_GRID || in[1] > Voxels.MAX_GRID) {
+            throw new CliException("cli.netGrid", java.util.Arrays.toString(in), Voxels.MIN_GRID, Voxels.MAX_GRID);
+        }
+        int grid = o.integer("--grid", in[1], Voxels.MIN_GRID, Voxels.MAX_GRID);
+        if (grid != in[1]) throw new CliException("cli.netInput", java.util.Arrays.toString(in), "[1, " + grid + ", " + grid + ", " + grid + "]");
+        return grid;
+    }
+
+    /** --epochs, --batch, --lr (required), the optimizer (Adam where {@code optimizer} is null) and the seed. */
+    private static Training training(Options o, String optimizer, int maxBatch, int seed) {
+        o.required("--epochs");
+        o.required("--batch");
+        o.required("--lr");
+        Training.Optimizer opt = optimizer == null ? Training.Optimizer.ADAM : Training.Optimizer.parse(o.required(optimizer));
+        return new Training(opt, o.decimal("--lr", Double.NaN, 0, Limits.MAX_LR), o.integer("--batch", 0, 1, maxBatch),
+                o.integer("--epochs", 0, 1, Limits.MAX_EPOCHS), o.integer("--seed", seed, Integer.MIN_VALUE, Integer.MAX_VALUE));
+    }
+
+    private static void threads(Options o, Network network) {
+        int threads = o.integer("--threads", Runtime.getRuntime().availableProcessors(), 1, Limits.MAX_THREADS);
+        Threads.here(threads);
+        network.threads(threads);
+    }
+
+    /** The file to save to, checked before training: a script must not see epochs and then a failure to save. */
+    private static Path save(Options o) throws DataException { return o.optional("--save") == null ? null : AtomicFile.checkTarget(o.optional("--save")); }
+
+    private static void write(Network network, Path save) throws DataException {
+        if (save == null) return;
+        try {
+            ModelFile.save(network, save);
+        } catch (IOException e) {
+            throw new DataException("model.saveNotWritable", save, DataException.why(e)).causedBy(e);
+        }
+    }
+
+    static Path path(Options o, String name) {
+        String v = o.required(name);
+        try {
+            if (v.isBlank()) throw new InvalidPathException(v, "empty");
+            return Path.of(v);
+        } catch (InvalidPathException e) {
+            throw new CliException("cli.badPath", name, v);
+        }
+    }
+
+    static double round(double v, int digits) {
+        double f = Math.pow(10, digits);
+        return Math.round(v * f) / f;
+    }
+
+    /** Prints an epoch line per epoch, keeps the last evaluation, and makes the final line's common part. */
+    private static final class Run implements Trainer.Listener {
+        private final PrintStream out;
+        private final String speedKey;
+        Trainer.Evaluation last;
+        double trainAccuracy;
+
+        Run(PrintStream out, String speedKey) {
+            this.out = out;
+            this.speedKey = speedKey;
+        }
+
+        @Override public void epoch(Trainer.Epoch e) {
+            last = e.test();
+            trainAccuracy = e.trainAccuracy();
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("epoch", e.epoch());
+            m.put("train_seconds", round(e.trainSeconds(), 3));
+            m.put(speedKey, round(e.samplesPerSecond(), 1));
+            m.put("test_accuracy", round(e.testAccuracy(), 4));
+            m.put("test_loss", round(e.testLoss(), 4));
+            m.put("train_accuracy", round(e.trainAccuracy(), 4));
+            out.println(Json.write(m));
+        }
+
+        Map<String, Object> end(double seconds, Network network) {
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("final", true);
+            end.put("test_accuracy", round(last.accuracy(), 4));
+            end.put("train_seconds", round(seconds, 3));
+            end.put("peak_rss_mb", Trainer.peakRssMb());
+            end.put("parameters", network.parameters());
+            return end;
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.kernellab.ui.lab;
+
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.kernellab.compute.Augment;
+import org.kernellab.compute.ComputeException;
+import org.kernellab.compute.Problem;
+import org.kernellab.data.DataException;
+import org.kernellab.model.ModelFile;
+import org.kernellab.model.Net;
+import org.kernellab.model.Network;
+import org.kernellab.model.Trainer;
+import org.kernellab.model.Training;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.task.TaskRunner;
+
+/**
+ * A lab's state, the training lab's and the 3D lab's alike: the net being edited, the training settings, and the runs
+ * (queued, loading their data, training, done) with their curves and results. Runs train one at a time as background
+ * work that can pause, resume and cancel within a batch; they go on while the student opens other lessons.
+ */
+public final class LabViewModel {
+    /** A run to queue: the net and how to train it, and the notebook's printed accuracies per epoch to compare with (or none). */
+    public record Plan(Net net, Training training, Trainer.Feed feed, double[] notebook) {
+        public Plan(Net net, Training training, Trainer.Feed feed) { this(net, training, feed, new double[0]); }
+    }
+
+    private final LabData data;
+    private final TaskRunner tasks;
+    private final Executor fx;
+    private final I18n i18n;
+    private final IntSupplier threads;
+    private final NetEditor editor;
+    public final ObjectProperty<Training.Optimizer> optimizer = new SimpleObjectProperty<>(Training.Optimizer.ADAM);
+    public final StringProperty lr = new SimpleStringProperty("0.002");
+    public final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(64);
+    public final IntegerProperty epochs = new SimpleIntegerProperty(2);
+    /** Train on only this many samples (0: all of them), for a quick look. */
+    public final ObjectProperty<Integer> limit = new SimpleObjectProperty<>(0);
+    /** Flip, turn and crop every training picture afresh each epoch (the course's transforms without colour). */
+    public final BooleanProperty augment = new SimpleBooleanProperty(false);
+
+    private final ObservableList<Run> runs = FXCollections.observableArrayList();
+    private final ObjectProperty<Run> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<Run> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Problem> notice = new ReadOnlyObjectWrapper<>();
+    private final Deque<Run> queue = new ArrayDeque<>();
+    private final RunTask runner;
+    private String openedBy;
+
+    /**
+     * @param fx      runs updates from the training thread on the FX thread ({@code Platform::runLater}; in tests, in place)
+     * @param threads how many threads a run may use (the app's setting: one, the other core draws the window)
+     */
+    public LabViewModel(LabData data, TaskRunner tasks, Executor fx, I18n i18n, IntSupplier threads) {
+        this.data = data;
+        this.tasks = tasks;
+        this.fx = fx;
+        this.i18n = i18n;
+        this.threads = threads;
+        this.editor = new NetEditor(data.input(), data.presets().get(0).net());
+        this.runner = new RunTask(tasks, fx, i18n, threads);
+    }
+
+    public LabData data() { return data; }
+
+    public NetEditor editor() { return editor; }
+
+    public ObservableList<Run> runs() { return runs; }
+
+    /** The run whose results are shown. */
+    public ObjectProperty<Run> selectedProperty() { return selected; }
+
+    /** The run training now (or loading its data, or paused), null when idle. */
+    public ReadOnlyObjectProperty<Run> currentProperty() { return current.getReadOnlyProperty(); }
+
+    /** The last thing to tell the student that is not a run's own status (a save, a load, settings that make no run). */
+    public ReadOnlyObjectProperty<Problem> noticeProperty() { return notice.getReadOnlyProperty(); }
+
+    /** The edited training settings; throws ComputeException naming what is wrong. */
+    public Training training() {
+        double rate;
+        try {
+            rate = Double.parseDouble(lr.get().trim().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw new ComputeException("train.badLrText", lr.get());
+        }
+        return new Training(optimizer.get(), rate, batch.get(), epochs.get(), 42);
+    }
+
+    /** How the edited settings feed the data: a limit, and augmentation where the data are Fashion-MNIST's pictures. */
+    public Trainer.Feed feed() { return new Trainer.Feed(limit.get(), augment.get() ? Augment.Settings.COURSE : null); }
+
+    /** Queues a run of the edited net. */
+    public void train() { enqueue(() -> List.of(new Plan(editor.net(), training(), feed()))); }
+
+    /** Queues runs; settings that make no run (a net that does not fit, an unreadable learning rate) say why instead. */
+    public void enqueue(java.util.function.Supplier<List<Plan>> plans) {
+        List<Run> add = new ArrayList<>();
+        try {
+            for (Plan plan : plans.get()) {
+                if (plan.net().classes() != data.classes()) throw new ComputeException("cli.netClasses", plan.net().classes(), data.classes());
+                Run run = new Run(runs.size() + add.size() + 1, plan.net(), plan.training(), plan.feed(), NetNames.of(plan.net(), data));
+                for (int e = 0; e < plan.notebook().length; e++) run.notebook.add(new Run.Point(e + 1, plan.notebook()[e]));
+                add.add(run);
+            }
+        } catch (ComputeException e) {
+            notice.set(e.problem());
+            return;
+        }
+        notice.set(null);
+        runs.addAll(add);
+        queue.addAll(add);
+        if (current.get() == null) next();
+    }
+
+    private void next() {
+        Run run = queue.poll();
+        current.set(run);
+        if (run == null) return;
+        data.prepare(loader -> {
+            if (run.status.get() == Run.Status.CANCELLED) { // cancelled while waiting
+                next();
+                return;
+            }
+            runner.start(run, loader, this::finish);
+        });
+    }
+
+    private void finish(Run run, Run.Status status) {
+        if (run.status.get() == Run.Status.DONE || run.status.get() == Run.Status.FAILED) return;
+        run.status.set(status);
+        if (status == Run.Status.FAILED) notice.set(run.problem);
+        if (status == Run.Status.DONE) selected.set(run);
+        if (current.get() == run) next();
+    }
+
+    /** Pauses or resumes the run training now. */
+    public void togglePause() { runner.togglePause(current.get()); }
+
+    /** Stops the run training now within one batch, and drops the queued ones. */
+    public void cancel() {
+        for (Run r : queue) r.status.set(Run.Status.CANCELLED);
+        queue.clear();
+        Run run = current.get();
+        if (run != null) runner.cancel(run);
+    }
+
+    /** True when the lab is opened for another lesson than last time (its starting net then applies). */
+    public boolean openedFor(String lesson) {
+        boolean other = !lesson.equals(openedBy);
+        openedBy = lesson;
+        return other;
+    }
+
+    /** How many different nets have been trained to the end here. */
+    public long netsTrained() {
+        return runs.stream().filter(r -> r.file == null && r.status.get() == Run.Status.DONE).map(r -> r.net).distinct().count();
+    }
+
+    /** Saves the selected run's network (written through a temporary file). */
+    public void save(Path file) {
+        Run run = selected.get();
+        if (run == null || run.network == null) return;
+        tasks.run(i18n.tr("train.saving", file.getFileName()), ctx -> {
+            ModelFile.save(run.network, file);
+            return file;
+        }, f -> notice.set(new Problem("train.saved", f.getFileName())),
+                e -> notice.set(new Problem("train.cannotSave", file.getFileName(), DataException.why(e))));
+    }
+
+    /** Opens a saved network of any version, tests it on the lab's test set and lists it as a run; a bad file gives a message. */
+    public void load(Path file, Consumer<Run> then) {
+        data.prepare(loader -> tasks.run(i18n.tr("train.loading", file.getFileName()), work -> {
+            Network net = ModelFile.load(file);
+            if (!java.util.Arrays.equals(net.net().input(), data.input()) || net.classes() != data.classes()) {
+                throw new ComputeException("lab.otherData", file.getFileName(), java.util.Arrays.toString(net.net().input()), net.classes());
+            }
+            LabData.Loaded loaded = loader.load(work);
+            net.threads(threads.getAsInt());
+            return new Object[] {net, loaded, Trainer.evaluate(net, loaded.test())};
+        }, r -> {
+            Network net = (Network) r[0];
+            Run run = new Run(runs.size() + 1, net.net(), net.training(), Trainer.Feed.ALL, NetNames.of(net.net(), data));
+            run.file = file.getFileName().toString();
+            run.network = net;
+            run.data = (LabData.Loaded) r[1];
+            run.evaluation.set((Trainer.Evaluation) r[2]);
+            run.status.set(Run.Status.DONE);
+            runs.add(run);
+            selected.set(run);
+            notice.set(null);
+            then.accept(run);
+        }, e -> notice.set(Problem.of(e))));
+    }
+
+    /** The selected run's first {@code n} test samples it got wrong, the surest first. */
+    public int[] mistakes(int n) {
+        Run run = selected.get();
+        if (run == null || run.evaluation.get() == null || run.data == null) return new int[0];
+        return run.evaluation.get().surestMistakes(run.data.test(), n);
+    }
+
+    /** A class's name in the student's language, for a run's data. */
+    public String className(Run run, int c) { return data.className(i18n, run.data, c); }
+
+    /** Called on the FX thread with each run that ends well: what the lesson around the lab does with it. */
+    public void onDone(Consumer<Run> then) { runner.onDone(then); }
+
+    Executor fx() { return fx; }
+}

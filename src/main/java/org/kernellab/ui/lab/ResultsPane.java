@@ -1,0 +1,157 @@
+package org.kernellab.ui.lab;
+
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kernellab.i18n.Numbers;
+import org.kernellab.model.Samples;
+import org.kernellab.model.Trainer;
+import org.kernellab.ui.AppContext;
+import org.kernellab.ui.I18n;
+import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.HeatMap;
+import org.kernellab.ui.widgets.ModelFiles;
+
+/**
+ * What a trained net gets wrong: the confusion matrix with named classes, accuracy per class and the surest mistakes
+ * (pictures drawn where they are listed; 3D objects as buttons that open them in the voxel viewer); Save and Load.
+ */
+final class ResultsPane {
+    private static final int GALLERY = 40;
+
+    private final LabViewModel vm;
+    private final AppContext ctx;
+    private final I18n i18n;
+    private final Node owner;
+    private final HeatMap confusion = new HeatMap(30);
+    private final VBox perClass = new VBox(3), rowNames = new VBox();
+    private final FlowPane gallery = new FlowPane(8, 8);
+    private final Label title = new Label();
+
+    /** @param owner a node of the page, whose window the file dialogs belong to */
+    ResultsPane(LabViewModel vm, AppContext ctx, Node owner) {
+        this.vm = vm;
+        this.ctx = ctx;
+        this.i18n = ctx.i18n();
+        this.owner = owner;
+    }
+
+    Node build() {
+        title.setId("lab-results-title");
+        title.getStyleClass().add("grid-title");
+        confusion.setId("lab-confusion");
+        confusion.paletteProperty().bind(ctx.palette());
+        perClass.setId("lab-per-class");
+        gallery.setId("lab-gallery");
+        VBox matrix = new VBox(6, Controls.label(i18n, "train.confusion"), new HBox(6, rowNames, confusion));
+        VBox classes = new VBox(6, Controls.label(i18n, "train.perClass"), perClass);
+        FlowPane top = new FlowPane(24, 16, matrix, classes); // per-class accuracy goes below the matrix when narrow
+        VBox body = new VBox(12, top, Controls.label(i18n, "lab.mistakes"), gallery);
+        body.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null, vm.selectedProperty()));
+        body.managedProperty().bind(body.visibleProperty());
+        VBox box = new VBox(12, files(), title, body);
+        box.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        show(null);
+        return scroll;
+    }
+
+    private Node files() {
+        Button save = Controls.button("lab-save", i18n, "train.save", () -> ModelFiles.save(owner.getScene().getWindow(), "kernellab.model")
+                .ifPresent(vm::save));
+        save.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null
+                || vm.selectedProperty().get().network() == null, vm.selectedProperty()));
+        Button load = Controls.button("lab-load", i18n, "train.load", () -> ModelFiles.open(owner.getScene().getWindow())
+                .ifPresent(f -> vm.load(f, r -> { })));
+        for (Button b : List.of(save, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
+        Label notice = new Label();
+        notice.setId("lab-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : i18n.tr(vm.noticeProperty().get()), vm.noticeProperty()));
+        FlowPane files = new FlowPane(8, 6, save, load, notice);
+        files.setAlignment(Pos.CENTER_LEFT);
+        return files;
+    }
+
+    /** A run's results, or an invitation to train. */
+    void show(Run run) {
+        Trainer.Evaluation e = run == null ? null : run.evaluationProperty().get();
+        perClass.getChildren().clear();
+        rowNames.getChildren().clear();
+        gallery.getChildren().clear();
+        if (e == null || run.data() == null) {
+            title.setText(i18n.tr("train.noResults"));
+            confusion.setValues(new double[0][0], HeatMap.Scale.COUNTS, 1);
+            return;
+        }
+        int n = e.confusion().length;
+        title.setText(i18n.tr("lab.resultsOf", run.name(), Numbers.percent(e.accuracy()), Numbers.grouped(e.predicted().length)));
+        double[][] counts = new double[n][n];
+        double max = 1;
+        for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) max = Math.max(max, counts[r][c] = e.confusion()[r][c]);
+        confusion.setValues(counts, HeatMap.Scale.COUNTS, max);
+        for (int c = 0; c < n; c++) classRow(run, e, c);
+        for (int i : vm.mistakes(GALLERY)) gallery.getChildren().add(mistake(run, e, i));
+        if (gallery.getChildren().isEmpty()) gallery.getChildren().add(new Label(i18n.tr("lab.noMistakes")));
+    }
+
+    private void classRow(Run run, Trainer.Evaluation e, int c) {
+        Label name = new Label(c + " · " + vm.className(run, c));
+        name.setMinHeight(30);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        name.getStyleClass().add("small");
+        rowNames.getChildren().add(name);
+        ProgressBar b = new ProgressBar(e.classAccuracy(c));
+        b.setPrefWidth(140);
+        Label named = new Label(vm.className(run, c)), value = new Label(Numbers.percent(e.classAccuracy(c)));
+        named.setMinWidth(110);
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        HBox line = new HBox(8, named, b, value);
+        line.setAlignment(Pos.CENTER_LEFT);
+        perClass.getChildren().add(line);
+    }
+
+    /** A picture with its caption, or a button that opens a 3D object in the voxel viewer. */
+    private Node mistake(Run run, Trainer.Evaluation e, int i) {
+        Samples test = run.data().test();
+        String caption = i18n.tr("train.errorCaption", String.valueOf(i), vm.className(run, e.predicted()[i]), Math.round(e.confidence()[i] * 100),
+                vm.className(run, test.label(i)));
+        if (run.data().viewer() != null) {
+            Button b = new Button(caption);
+            b.getStyleClass().add("small");
+            b.setOnAction(ev -> Platform.runLater(() -> ctx.navigation().open("voxels", run.data().viewer().apply(i))));
+            return b;
+        }
+        HeatMap img = new HeatMap(2.5);
+        img.setValues(picture(test, i), HeatMap.Scale.GREY, 1);
+        Label text = new Label(caption);
+        text.setWrapText(true);
+        text.setMaxWidth(120);
+        text.getStyleClass().add("small");
+        VBox cell = new VBox(3, img, text);
+        cell.setPrefWidth(124);
+        return cell;
+    }
+
+    /** A picture's first channel as rows of grey values. */
+    static double[][] picture(Samples s, int i) {
+        int h = s.shape()[1], w = s.shape()[2];
+        float[] v = s.floats(i);
+        double[][] m = new double[h][w];
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) m[y][x] = v[y * w + x];
+        return m;
+    }
+}
