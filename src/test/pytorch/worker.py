@@ -1,11 +1,13 @@
 """PyTorch as the reference for KernelLab's tests: one JSON request per line on stdin, one JSON answer per line on
 stdout. Started once per test JVM by org.kernellab.TorchReference; it computes, it never decides: the Java tests compare.
 
-A tensor travels as {"shape": [...], "data": [...]} (row-major). Every request is {"op": NAME, ...}; the answer is
+A tensor travels as {"shape": [...], "dtype": "float32"|"float64", "b64": base64 of its little-endian values} (row-major);
+small ones may come as {"shape", "data": [...]}. Every request is {"op": NAME, ...}; the answer is
 {"ok": RESULT} or {"error": TEXT}. The first line written is {"ready": {versions}}.
 
 Run by hand: printf '{"op":"versions"}\\n' | /usr/bin/python3 src/test/pytorch/worker.py
 """
+import base64
 import json
 import math
 import sys
@@ -23,12 +25,17 @@ DTYPES = {"float32": torch.float32, "float64": torch.float64}
 
 
 def tensor(t, dtype=torch.float64):
+    if "b64" in t:
+        raw = np.frombuffer(base64.b64decode(t["b64"]), dtype="<f4" if t.get("dtype") == "float32" else "<f8")
+        return torch.tensor(raw.copy(), dtype=dtype).reshape(t["shape"])
     return torch.tensor(t["data"], dtype=dtype).reshape(t["shape"])
 
 
 def out(t):
     t = t.detach()
-    return {"shape": list(t.shape), "data": t.reshape(-1).tolist()}
+    values = t.reshape(-1).numpy().astype("<f8" if t.dtype == torch.float64 else "<f4")
+    return {"shape": list(t.shape), "dtype": "float64" if t.dtype == torch.float64 else "float32",
+            "b64": base64.b64encode(values.tobytes()).decode("ascii")}
 
 
 def versions(_):
@@ -214,8 +221,8 @@ def load(model, weights, stats):
             p.copy_(tensor(w, torch.float32).reshape(p.shape))
     norms = [m for m in model.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     for i, m in enumerate(norms):
-        m.running_mean.copy_(torch.tensor(stats[2 * i]["data"]))
-        m.running_var.copy_(torch.tensor(stats[2 * i + 1]["data"]))
+        m.running_mean.copy_(tensor(stats[2 * i], torch.float32))
+        m.running_var.copy_(tensor(stats[2 * i + 1], torch.float32))
 
 
 def net_step(r):

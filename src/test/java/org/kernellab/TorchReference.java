@@ -3,6 +3,8 @@ package org.kernellab;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
@@ -10,10 +12,13 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.kernellab.compute.Tensor;
@@ -25,7 +30,10 @@ import org.kernellab.compute.Tensor;
  */
 public final class TorchReference {
     private static final Path WORKER = Path.of("src/test/pytorch/worker.py");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The course nets' weights and gradients make answers of tens of megabytes, past Jackson's default string limit. */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build());
     private static TorchReference shared;
     private static String missing;
 
@@ -112,13 +120,26 @@ public final class TorchReference {
         }
     }
 
-    /** A tensor as the worker reads it. */
+    /** A tensor as the worker reads it: its doubles, exactly (base64 of their little-endian bytes). */
     public static ObjectNode tensor(Tensor t) {
+        ByteBuffer b = ByteBuffer.allocate(8 * t.size()).order(ByteOrder.LITTLE_ENDIAN);
+        for (double v : t.data()) b.putDouble(v);
+        return encoded(t.shape(), "float64", b.array());
+    }
+
+    /** float32 values of the given shape as the worker reads them. */
+    public static ObjectNode tensor(int[] shape, float[] values) {
+        ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : values) b.putFloat(v);
+        return encoded(shape, "float32", b.array());
+    }
+
+    private static ObjectNode encoded(int[] shape, String dtype, byte[] bytes) {
         ObjectNode n = JSON.createObjectNode();
-        var shape = n.putArray("shape");
-        for (int d : t.shape()) shape.add(d);
-        var data = n.putArray("data");
-        for (double v : t.data()) data.add(v);
+        var s = n.putArray("shape");
+        for (int d : shape) s.add(d);
+        n.put("dtype", dtype);
+        n.put("b64", Base64.getEncoder().encodeToString(bytes));
         return n;
     }
 
@@ -126,9 +147,21 @@ public final class TorchReference {
     public static Tensor tensor(JsonNode n) {
         int[] shape = new int[n.get("shape").size()];
         for (int i = 0; i < shape.length; i++) shape[i] = n.get("shape").get(i).asInt();
-        double[] data = new double[n.get("data").size()];
-        for (int i = 0; i < data.length; i++) data[i] = n.get("data").get(i).asDouble();
-        return new Tensor(shape, data);
+        return new Tensor(shape, values(n));
+    }
+
+    /** A tensor's values, as the worker wrote them. */
+    public static double[] values(JsonNode n) {
+        if (n.has("data")) {
+            double[] data = new double[n.get("data").size()];
+            for (int i = 0; i < data.length; i++) data[i] = n.get("data").get(i).asDouble();
+            return data;
+        }
+        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(n.get("b64").asText())).order(ByteOrder.LITTLE_ENDIAN);
+        boolean wide = "float64".equals(n.path("dtype").asText());
+        double[] data = new double[b.remaining() / (wide ? 8 : 4)];
+        for (int i = 0; i < data.length; i++) data[i] = wide ? b.getDouble() : b.getFloat();
+        return data;
     }
 
     /** A JSON array of ints. */

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.kernellab.TorchReference;
-import org.kernellab.compute.Tensor;
 
 /**
  * Every layer kind of the network description, 2D and 3D, held against PyTorch itself: the same net (PyTorch builds its
@@ -74,11 +73,7 @@ class LayersPyTorchTest {
         return a;
     }
 
-    static ObjectNode floats(int[] shape, float[] values) {
-        double[] d = new double[values.length];
-        for (int i = 0; i < d.length; i++) d[i] = values[i];
-        return TorchReference.tensor(new Tensor(shape, d));
-    }
+    static ObjectNode floats(int[] shape, float[] values) { return TorchReference.tensor(shape, values); }
 
     /** PyTorch's layouts of the net's input batch: (N, C, …) floats, exactly the values the net reads. */
     static ObjectNode input(Samples s) {
@@ -93,11 +88,12 @@ class LayersPyTorchTest {
 
     /** Every value within {@link #TOL} of the largest expected magnitude; returns how many were compared. */
     static int close(JsonNode expected, float[] got, String what) {
+        double[] want = TorchReference.values(expected);
         double max = 1e-6;
-        for (JsonNode v : expected.get("data")) max = Math.max(max, Math.abs(v.asDouble()));
-        assertEquals(expected.get("data").size(), got.length, what + ": size");
+        for (double v : want) max = Math.max(max, Math.abs(v));
+        assertEquals(want.length, got.length, what + ": size");
         for (int i = 0; i < got.length; i++) {
-            double e = expected.get("data").get(i).asDouble();
+            double e = want[i];
             int at = i;
             assertEquals(e, got[i], Math.max(FLOOR, TOL * max), () -> what + " [" + at + "] of " + got.length);
         }
@@ -161,7 +157,7 @@ class LayersPyTorchTest {
 
     static double largest(JsonNode t) {
         double max = 0;
-        for (JsonNode v : t.get("data")) max = Math.max(max, Math.abs(v.asDouble()));
+        for (double v : TorchReference.values(t)) max = Math.max(max, Math.abs(v));
         return max;
     }
 

@@ -17,7 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Leaving a lesson lets its page go: opened 30 times each, at most one page per lesson stays, and the heap stays flat. */
+/** Leaving a lesson lets its page go: opened 12 times each, at most one page per lesson stays, and the heap stays flat. */
 @ExtendWith(ApplicationExtension.class)
 class PageLifetimeTest {
     AppHarness harness;
@@ -26,27 +26,27 @@ class PageLifetimeTest {
 
     @AfterEach void close() throws Exception { harness.close(); }
 
-    @Test void everyLessonOpenedThirtyTimesLeavesAtMostOnePageAlive(FxRobot robot) throws Exception {
+    @Test void everyLessonOpenedTwelveTimesLeavesAtMostOnePageAlive(FxRobot robot) throws Exception {
         List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream().map(Lesson::id).toList();
         Map<String, List<WeakReference<Page>>> pages = new LinkedHashMap<>();
         long heapAfterWarmUp = 0;
-        for (int round = 0; round < 30; round++) {
+        for (int round = 0; round < 12; round++) {
             for (String id : ids) {
                 robot.interact(() -> harness.app.shell().select(id));
                 Page p = harness.app.shell().page();
                 pages.computeIfAbsent(id, k -> new ArrayList<>()).add(new WeakReference<>(p));
             }
-            if (round == 4) heapAfterWarmUp = usedHeapAfterGc();
+            if (round == 3) heapAfterWarmUp = usedHeapAfterGc();
         }
         AppHarness.waitFor(() -> harness.app.runner().running().isEmpty()); // formulas and data loads finish
         long heapAtEnd = usedHeapAfterGc();
         StringBuilder kept = new StringBuilder();
         for (Map.Entry<String, List<WeakReference<Page>>> e : pages.entrySet()) {
             long alive = e.getValue().stream().filter(r -> r.get() != null).count();
-            if (alive > 1) kept.append(e.getKey()).append(": ").append(alive).append(" of its 30 pages are still reachable; ");
+            if (alive > 1) kept.append(e.getKey()).append(": ").append(alive).append(" of its 12 pages are still reachable; ");
         }
         long grownMb = (heapAtEnd - heapAfterWarmUp) >> 20;
-        assertTrue(kept.length() == 0 && grownMb < 64, kept + "the heap grew by " + grownMb + " MB between the 5th and the 30th round");
+        assertTrue(kept.length() == 0 && grownMb < 48, kept + "the heap grew by " + grownMb + " MB between the 4th and the 12th round");
     }
 
     private static long usedHeapAfterGc() {

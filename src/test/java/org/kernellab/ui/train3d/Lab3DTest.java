@@ -91,7 +91,7 @@ class Lab3DTest {
                 + "\"out_channels\": 128, \"kernel_size\": 3}, {\"type\": \"ReLU\"}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 4}]}"));
         lab.checkTarget();
         assertTrue(Lab3D.solves(lab.checkedProperty().get()), Arrays.toString((int[]) lab.checkedProperty().get()));
-        vm.editor().layers().get(0).kernel().set(13); // 24 → 14 → 7 → 7 → 3 → 1: nothing left for the last 3³ kernel
+        vm.editor().layers().get(0).kernel().set(17); // 24 → 10 → 5 → 5 → 2: no room for the last 3³ kernel
         lab.checkTarget();
         assertTrue(lab.checkedProperty().get() instanceof org.kernellab.compute.Problem, "a net that shrinks the grid to nothing says why");
     }
