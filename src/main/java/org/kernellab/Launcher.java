@@ -17,7 +17,8 @@ public final class Launcher {
 
     /** JavaCPP keeps ND4J's native libraries (or, in the installed app, links to them) in the user's cache folder. */
     public static void prepareNatives() {
-        if (System.getProperty(NATIVE_CACHE) == null) System.setProperty(NATIVE_CACHE, UserDirs.current().natives().toString());
+        if (System.getProperty(NATIVE_CACHE) == null)
+            System.setProperty(NATIVE_CACHE, UserDirs.current().natives().toString());
     }
 
     public static void main(String[] args) {

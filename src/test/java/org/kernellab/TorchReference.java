@@ -2,10 +2,11 @@ package org.kernellab;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -32,8 +33,11 @@ public final class TorchReference {
     private static final Path WORKER = Path.of("src/test/pytorch/worker.py");
     /** The course nets' weights and gradients make answers of tens of megabytes, past Jackson's default string limit. */
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxStringLength(Integer.MAX_VALUE)
+                    .build())
             .build());
+
     private static TorchReference shared;
     private static String missing;
 
@@ -74,8 +78,11 @@ public final class TorchReference {
         List<String> tried = new ArrayList<>();
         for (String python : candidates()) {
             try {
-                Process p = new ProcessBuilder(python, WORKER.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-                BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+                Process p = new ProcessBuilder(python, WORKER.toString())
+                        .redirectError(ProcessBuilder.Redirect.INHERIT)
+                        .start();
+                BufferedReader r =
+                        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 String first = r.readLine();
                 if (first != null && first.startsWith("{\"ready\"")) {
                     shared = new TorchReference(p, r, JSON.readTree(first).get("ready"));
@@ -88,11 +95,15 @@ public final class TorchReference {
                 tried.add(python + ": " + e.getMessage());
             }
         }
-        missing = Files.exists(WORKER) ? String.join("; ", tried) : WORKER + " not found (tests must run from the project folder)";
+        missing = Files.exists(WORKER)
+                ? String.join("; ", tried)
+                : WORKER + " not found (tests must run from the project folder)";
     }
 
     /** torch, torchvision and numpy versions, for messages. */
-    public JsonNode versions() { return versions; }
+    public JsonNode versions() {
+        return versions;
+    }
 
     /** A new request for {@code op}; fill it and {@link #call} it. */
     public static ObjectNode request(String op) {
@@ -110,7 +121,9 @@ public final class TorchReference {
             String line = reader.readLine();
             if (line == null) fail("the PyTorch worker stopped (exit " + process.waitFor() + ")");
             JsonNode answer = JSON.readTree(line);
-            if (answer.has("error")) fail("PyTorch refused " + request.get("op") + ": " + answer.get("error").asText());
+            if (answer.has("error"))
+                fail("PyTorch refused " + request.get("op") + ": "
+                        + answer.get("error").asText());
             return answer.get("ok");
         } catch (IOException e) {
             return fail("the PyTorch worker: " + e);
@@ -157,7 +170,8 @@ public final class TorchReference {
             for (int i = 0; i < data.length; i++) data[i] = n.get("data").get(i).asDouble();
             return data;
         }
-        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(n.get("b64").asText())).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = ByteBuffer.wrap(Base64.getDecoder().decode(n.get("b64").asText()))
+                .order(ByteOrder.LITTLE_ENDIAN);
         boolean wide = "float64".equals(n.path("dtype").asText());
         double[] data = new double[b.remaining() / (wide ? 8 : 4)];
         for (int i = 0; i < data.length; i++) data[i] = wide ? b.getDouble() : b.getFloat();
@@ -165,7 +179,7 @@ public final class TorchReference {
     }
 
     /** A JSON array of ints. */
-    public static com.fasterxml.jackson.databind.node.ArrayNode ints(int... v) {
+    public static ArrayNode ints(int... v) {
         var a = JSON.createArrayNode();
         for (int x : v) a.add(x);
         return a;

@@ -4,6 +4,9 @@ import static org.kernellab.bench.FxApp.onFx;
 
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import javafx.animation.AnimationTimer;
 import org.kernellab.ui.KernelLabApp;
 import org.kernellab.ui.animator.AnimatorPage;
 import org.kernellab.ui.animator.AnimatorViewModel;
@@ -23,15 +26,16 @@ final class AnimatorBench {
         }
     }
 
-    private static void measure(KernelLabApp.Built app, int changes, double playSeconds, PrintStream out) throws Exception {
+    private static void measure(KernelLabApp.Built app, int changes, double playSeconds, PrintStream out)
+            throws Exception {
         AnimatorPage page = onFx(() -> (AnimatorPage) app.shell().page());
         AnimatorViewModel vm = page.viewModel();
         onFx(() -> {
             vm.batch(() -> {
-                vm.inputH.set(20);
-                vm.padH.set(5);
-                vm.kernelH.set(7);
-                vm.strideH.set(1);
+                vm.inputHProperty().set(20);
+                vm.padHProperty().set(5);
+                vm.kernelHProperty().set(7);
+                vm.strideHProperty().set(1);
             });
             return null;
         });
@@ -42,12 +46,16 @@ final class AnimatorBench {
         double[] ms = new double[changes];
         long[] pulseStart = {0};
         long[] changedAt = {Long.MAX_VALUE};
-        java.util.concurrent.BlockingQueue<Long> laidOut = new java.util.concurrent.LinkedBlockingQueue<>();
-        javafx.animation.AnimationTimer marker = new javafx.animation.AnimationTimer() {
-            @Override public void handle(long now) { pulseStart[0] = System.nanoTime(); }
+        BlockingQueue<Long> laidOut = new LinkedBlockingQueue<>();
+        AnimationTimer marker = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulseStart[0] = System.nanoTime();
+            }
         };
         Runnable post = () -> {
-            if (pulseStart[0] > changedAt[0]) laidOut.add(System.nanoTime() - pulseStart[0]); // only pulses begun after the change
+            if (pulseStart[0] > changedAt[0])
+                laidOut.add(System.nanoTime() - pulseStart[0]); // only pulses begun after the change
         };
         onFx(() -> {
             app.scene().addPostLayoutPulseListener(post);
@@ -59,7 +67,7 @@ final class AnimatorBench {
             laidOut.clear();
             double handler = onFx(() -> {
                 long t0 = System.nanoTime();
-                vm.kernelH.set(k);
+                vm.kernelHProperty().set(k);
                 changedAt[0] = System.nanoTime();
                 return (changedAt[0] - t0) / 1e6;
             });
@@ -71,7 +79,10 @@ final class AnimatorBench {
             app.scene().removePostLayoutPulseListener(post);
             return null;
         });
-        Benchmarks.line(out, "animator slider change to redrawn view (input 20, padding 5, kernel 7, stride 1)", Stats.summary("latency", ms));
+        Benchmarks.line(
+                out,
+                "animator slider change to redrawn view (input 20, padding 5, kernel 7, stride 1)",
+                Stats.summary("latency", ms));
 
         PulseProbe probe = new PulseProbe(app.scene());
         onFx(() -> {
@@ -85,6 +96,7 @@ final class AnimatorBench {
             vm.stepper().playingProperty().set(false);
             return probe.stop();
         });
-        Benchmarks.line(out, "animator playing at 10 steps/s, per pulse (input 20, padding 5, kernel 7, stride 1)", play);
+        Benchmarks.line(
+                out, "animator playing at 10 steps/s, per pulse (input 20, padding 5, kernel 7, stride 1)", play);
     }
 }

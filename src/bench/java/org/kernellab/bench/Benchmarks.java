@@ -16,7 +16,8 @@ import org.kernellab.Launcher;
  * and asserts nothing; bad options give one line on stderr and exit status 2, as on the rest of the command line.
  */
 public final class Benchmarks {
-    private static final Set<String> COMMANDS = Set.of("bench", "bench-animator", "bench-training", "bench-voxels", "bench-modelnet");
+    private static final Set<String> COMMANDS =
+            Set.of("bench", "bench-animator", "bench-training", "bench-voxels", "bench-modelnet");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Benchmarks() {}
@@ -29,7 +30,8 @@ public final class Benchmarks {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || !COMMANDS.contains(args[0])) {
-            err.println("usage: kernellab-bench " + String.join("|", COMMANDS.stream().sorted().toList()) + " [options]");
+            err.println("usage: kernellab-bench "
+                    + String.join("|", COMMANDS.stream().sorted().toList()) + " [options]");
             return 2;
         }
         List<String> rest = List.of(args).subList(1, args.length);
@@ -64,8 +66,11 @@ public final class Benchmarks {
     /** {@code --repeat N} (1 to 100,000; 200 when absent). */
     private static int repeat(List<String> args) {
         if (args.isEmpty()) return 200;
-        String v = args.size() == 2 && args.get(0).equals("--repeat") ? args.get(1)
-                : args.size() == 1 && args.get(0).startsWith("--repeat=") ? args.get(0).substring(9) : null;
+        String v = args.size() == 2 && args.get(0).equals("--repeat")
+                ? args.get(1)
+                : args.size() == 1 && args.get(0).startsWith("--repeat=")
+                        ? args.get(0).substring(9)
+                        : null;
         if (v == null) throw new IllegalArgumentException("bench takes only --repeat N");
         if (!v.matches("[0-9]{1,6}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > 100_000) {
             throw new IllegalArgumentException("option --repeat must be from 1 to 100,000, got \"" + v + "\"");
@@ -76,7 +81,8 @@ public final class Benchmarks {
     /** {@code --scale F}: the share of ModelNet10's 4,899 files to write (0.01 to 1; 1 when absent). */
     private static double scale(List<String> args) {
         if (args.isEmpty()) return 1;
-        if (args.size() != 2 || !args.get(0).equals("--scale")) throw new IllegalArgumentException("bench-modelnet takes only --scale F");
+        if (args.size() != 2 || !args.get(0).equals("--scale"))
+            throw new IllegalArgumentException("bench-modelnet takes only --scale F");
         try {
             double f = Double.parseDouble(args.get(1));
             if (f >= 0.01 && f <= 1) return f;
@@ -87,7 +93,8 @@ public final class Benchmarks {
     }
 
     private static void only(List<String> args, Set<String> flags) {
-        for (String a : args) if (!flags.contains(a)) throw new IllegalArgumentException("unknown option \"" + a + "\"");
+        for (String a : args)
+            if (!flags.contains(a)) throw new IllegalArgumentException("unknown option \"" + a + "\"");
     }
 
     /** One benchmark's result as a JSON line: {@code {"bench": name, ...fields}}. */

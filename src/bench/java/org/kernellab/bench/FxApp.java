@@ -7,9 +7,9 @@ import java.util.concurrent.FutureTask;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.kernellab.ui.ComputeEngine;
 import org.kernellab.ui.KernelLabApp;
 import org.kernellab.ui.Settings;
+import org.kernellab.ui.core.ComputeEngine;
 
 /** The whole app in a window for a benchmark: opened on one lesson, driven from the benchmark's thread. */
 final class FxApp implements AutoCloseable {
@@ -36,7 +36,9 @@ final class FxApp implements AutoCloseable {
         while (app.engine().stateProperty().get() != ComputeEngine.State.READY) Thread.sleep(50);
     }
 
-    KernelLabApp.Built app() { return app; }
+    KernelLabApp.Built app() {
+        return app;
+    }
 
     /** Runs {@code c} on the FX thread and waits for its result. */
     static <T> T onFx(Callable<T> c) throws Exception {
@@ -45,7 +47,8 @@ final class FxApp implements AutoCloseable {
         return f.get();
     }
 
-    @Override public void close() throws Exception {
+    @Override
+    public void close() throws Exception {
         onFx(() -> {
             app.runner().shutdown();
             Platform.exit();

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,10 +40,10 @@ final class ModelNetBench {
             ModelNetData.Settings s = new ModelNetData.Settings(10, 24, 2048, 1, false);
             Path cache = dir.resolve("cache");
             long t0 = System.nanoTime();
-            VoxelSet first = ModelNetData.folder(dir.resolve("ModelNet10"), s, cache, (d, t) -> { }, () -> false);
+            VoxelSet first = ModelNetData.folder(dir.resolve("ModelNet10"), s, cache, (d, t) -> {}, () -> false);
             double firstSeconds = (System.nanoTime() - t0) / 1e9;
             t0 = System.nanoTime();
-            VoxelSet again = ModelNetData.folder(dir.resolve("ModelNet10"), s, cache, (d, t) -> { }, () -> false);
+            VoxelSet again = ModelNetData.folder(dir.resolve("ModelNet10"), s, cache, (d, t) -> {}, () -> false);
             double cachedSeconds = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("files", train + test);
@@ -53,7 +54,7 @@ final class ModelNetBench {
             m.put("skipped", first.skipped().size());
             m.put("first_seconds", Math.round(firstSeconds * 100) / 100.0);
             m.put("cached_seconds", Math.round(cachedSeconds * 100) / 100.0);
-            m.put("same_from_cache", java.util.Arrays.equals(first.train(), again.train()));
+            m.put("same_from_cache", Arrays.equals(first.train(), again.train()));
             Benchmarks.line(out, "modelnet", m);
         } finally {
             try (Stream<Path> all = Files.walk(dir)) {
@@ -92,7 +93,7 @@ final class ModelNetBench {
         int[] t = m.triangles();
         while (t.length / 3 < n) {
             Map<Long, Integer> mid = new HashMap<>();
-            float[] nv = java.util.Arrays.copyOf(v, v.length + t.length * 3);
+            float[] nv = Arrays.copyOf(v, v.length + t.length * 3);
             int count = v.length / 3;
             int[] nt = new int[t.length * 4];
             for (int i = 0, o = 0; i < t.length; i += 3) {
@@ -114,7 +115,7 @@ final class ModelNetBench {
                 System.arraycopy(split, 0, nt, o, 12);
                 o += 12;
             }
-            v = java.util.Arrays.copyOf(nv, 3 * count);
+            v = Arrays.copyOf(nv, 3 * count);
             t = nt;
         }
         return new Mesh(v, t, t.length / 3);
@@ -123,7 +124,11 @@ final class ModelNetBench {
     /** OFF text with six decimals, as ModelNet's files have, written without the cost of String.format. */
     private static void writeOff(Mesh m, OutputStream o) throws IOException {
         StringBuilder b = new StringBuilder(1 << 16);
-        b.append("OFF\n").append(m.vertexCount()).append(' ').append(m.triangleCount()).append(" 0\n");
+        b.append("OFF\n")
+                .append(m.vertexCount())
+                .append(' ')
+                .append(m.triangleCount())
+                .append(" 0\n");
         float[] v = m.vertices();
         for (int i = 0; i < v.length; i++) {
             decimal(b, v[i]);
@@ -132,7 +137,13 @@ final class ModelNetBench {
         }
         int[] t = m.triangles();
         for (int i = 0; i < t.length; i += 3) {
-            b.append("3 ").append(t[i]).append(' ').append(t[i + 1]).append(' ').append(t[i + 2]).append('\n');
+            b.append("3 ")
+                    .append(t[i])
+                    .append(' ')
+                    .append(t[i + 1])
+                    .append(' ')
+                    .append(t[i + 2])
+                    .append('\n');
             if (b.length() > 60_000) flush(b, o);
         }
         flush(b, o);

@@ -1,5 +1,7 @@
 package org.kernellab.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +22,13 @@ final class PulseProbe {
     private final AnimationTimer timer;
     private long pulseStart = -1, lastPulse = -1, cpuStart;
     private final List<Double> cpu = new ArrayList<>();
-    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     PulseProbe(Scene scene) {
         this.scene = scene;
         this.timer = new AnimationTimer() {
-            @Override public void handle(long now) {
+            @Override
+            public void handle(long now) {
                 long t = System.nanoTime();
                 if (lastPulse > 0) intervals.add((t - lastPulse) / 1e6);
                 lastPulse = t;

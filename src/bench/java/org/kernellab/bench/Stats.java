@@ -34,7 +34,11 @@ final class Stats {
     }
 
     /** The nearest-rank percentile's index. */
-    private static int rank(int n, double p) { return Math.min(n - 1, Math.max(0, (int) Math.ceil(n * p) - 1)); }
+    private static int rank(int n, double p) {
+        return Math.min(n - 1, Math.max(0, (int) Math.ceil(n * p) - 1));
+    }
 
-    static double round(double ms) { return Math.round(ms * 1000) / 1000.0; }
+    static double round(double ms) {
+        return Math.round(ms * 1000) / 1000.0;
+    }
 }

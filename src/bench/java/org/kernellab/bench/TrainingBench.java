@@ -2,9 +2,15 @@ package org.kernellab.bench;
 
 import static org.kernellab.bench.FxApp.onFx;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.kernellab.model.Trainer;
 import org.kernellab.ui.lab.FashionData;
 import org.kernellab.ui.lab.LabViewModel;
@@ -28,7 +34,7 @@ final class TrainingBench {
         try (FxApp bench = new FxApp("training-lab")) {
             TrainingLab lab = onFx(() -> ((TrainingPage) bench.app().shell().page()).lab());
             LabViewModel vm = lab.lab();
-            java.util.concurrent.CountDownLatch data = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch data = new CountDownLatch(1);
             onFx(() -> {
                 bench.app().ctx().workbench().withData(d -> data.countDown());
                 lab.demoSettings();
@@ -37,14 +43,14 @@ final class TrainingBench {
             data.await();
             if (warm) {
                 Run first = onFx(() -> {
-                    vm.limit.set(64);
-                    vm.epochs.set(1);
+                    vm.limitProperty().set(64);
+                    vm.epochsProperty().set(1);
                     vm.train();
                     return vm.currentProperty().get();
                 });
                 awaitEnd(first);
                 onFx(() -> {
-                    vm.limit.set(0);
+                    vm.limitProperty().set(0);
                     lab.demoSettings();
                     return null;
                 });
@@ -59,21 +65,37 @@ final class TrainingBench {
             awaitEnd(run);
             double wall = (System.nanoTime() - t0) / 1e9;
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("data", bench.app().ctx().workbench().dataProperty().get().source().name().toLowerCase(java.util.Locale.ROOT));
-            m.put("status", run.statusProperty().get().name().toLowerCase(java.util.Locale.ROOT));
+            m.put(
+                    "data",
+                    bench.app()
+                            .ctx()
+                            .workbench()
+                            .dataProperty()
+                            .get()
+                            .source()
+                            .name()
+                            .toLowerCase(Locale.ROOT));
+            m.put("status", run.statusProperty().get().name().toLowerCase(Locale.ROOT));
             m.put("wall_seconds", Math.round(wall * 10) / 10.0);
             m.put("train_seconds", Math.round(run.secondsProperty().get() * 10) / 10.0);
             m.put("images_per_second", Math.round(run.samplesPerSecondProperty().get()));
-            m.put("test_accuracy", run.evaluationProperty().get() == null ? -1
-                    : Math.round(run.evaluationProperty().get().accuracy() * 10000) / 10000.0);
+            m.put(
+                    "test_accuracy",
+                    run.evaluationProperty().get() == null
+                            ? -1
+                            : Math.round(run.evaluationProperty().get().accuracy() * 10000) / 10000.0);
             m.put("peak_rss_mb", Trainer.peakRssMb());
             m.putAll(onFx(probe::stop));
-            // the same training from the command line, in a process of its own started now: what the app should keep up with
+            // the same training from the command line, in a process of its own started now: what the app should keep up
+            // with
             double command = commandImagesPerSecond();
             m.put("command_images_per_second", Math.round(command));
             m.put("app_to_command", Math.round(run.samplesPerSecondProperty().get() / command * 100) / 100.0);
-            Benchmarks.line(out, "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy"
-                    + (warm ? ", after a warm-up run" : ", first run"), m);
+            Benchmarks.line(
+                    out,
+                    "training lab, demo CNN (16 filters, 2 blocks, Adam 0.002, batch 64, 2 epochs), press to last test accuracy"
+                            + (warm ? ", after a warm-up run" : ", first run"),
+                    m);
         }
     }
 
@@ -82,23 +104,45 @@ final class TrainingBench {
      * classpath; returns its images per second over the whole run.
      */
     private static double commandImagesPerSecond() throws Exception {
-        String exe = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(exe, "-cp", System.getProperty("java.class.path"), "org.kernellab.Launcher", "train", "--model", "cnn",
-                "--filters", String.valueOf(FashionData.DEMO_FILTERS), "--blocks", "2", "--epochs",
-                String.valueOf(TrainingLab.DEMO_EPOCHS), "--batch", String.valueOf(TrainingLab.DEMO_BATCH), "--lr",
-                TrainingLab.DEMO_LR, "--optimizer", "adam", "--threads", "1").redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String exe = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(
+                        exe,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.kernellab.Launcher",
+                        "train",
+                        "--model",
+                        "cnn",
+                        "--filters",
+                        String.valueOf(FashionData.DEMO_FILTERS),
+                        "--blocks",
+                        "2",
+                        "--epochs",
+                        String.valueOf(TrainingLab.DEMO_EPOCHS),
+                        "--batch",
+                        String.valueOf(TrainingLab.DEMO_BATCH),
+                        "--lr",
+                        TrainingLab.DEMO_LR,
+                        "--optimizer",
+                        "adam",
+                        "--threads",
+                        "1")
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String last = "";
-        try (java.io.BufferedReader r = p.inputReader()) {
+        try (BufferedReader r = p.inputReader()) {
             for (String line; (line = r.readLine()) != null; ) last = line;
         }
         if (p.waitFor() != 0) throw new IllegalStateException("the train command failed");
-        com.fasterxml.jackson.databind.JsonNode end = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
-        return end.get("train_images").asDouble() * TrainingLab.DEMO_EPOCHS / end.get("train_seconds").asDouble();
+        JsonNode end = new ObjectMapper().readTree(last);
+        return end.get("train_images").asDouble()
+                * TrainingLab.DEMO_EPOCHS
+                / end.get("train_seconds").asDouble();
     }
 
     /** Blocks the benchmark's thread until the run is done, cancelled or failed. */
     private static void awaitEnd(Run run) throws Exception {
-        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
         onFx(() -> {
             if (run.finishedProperty().get()) ended.countDown();
             run.finishedProperty().addListener((o, a, f) -> ended.countDown());

@@ -25,12 +25,14 @@ final class VoxelBench {
                 int grid = i % 2 == 0 ? 63 : 64;
                 change[i] = onFx(() -> {
                     long t0 = System.nanoTime();
-                    vm.points.set(8192);
-                    vm.grid.set(grid);
+                    vm.pointsProperty().set(8192);
+                    vm.gridProperty().set(grid);
                     return (System.nanoTime() - t0) / 1e6;
                 });
             }
-            Benchmarks.line(out, "voxel viewer: grid change, FX-thread work (64³, 8,192 points; the meshes are built in the background)",
+            Benchmarks.line(
+                    out,
+                    "voxel viewer: grid change, FX-thread work (64³, 8,192 points; the meshes are built in the background)",
                     Stats.summary("rebuild", change));
             PulseProbe probe = new PulseProbe(bench.app().scene());
             onFx(() -> {
@@ -43,7 +45,10 @@ final class VoxelBench {
                 ((CheckBox) bench.app().scene().lookup("#vox-spin")).setSelected(false);
                 return probe.stop();
             });
-            Benchmarks.line(out, "voxel viewer turning by itself, per pulse (64³, 8,192 points, mesh, points and voxels)", spin);
+            Benchmarks.line(
+                    out,
+                    "voxel viewer turning by itself, per pulse (64³, 8,192 points, mesh, points and voxels)",
+                    spin);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.kernellab.compute.Explained;
+import org.kernellab.data.DataException;
 import org.kernellab.i18n.Messages;
 import org.kernellab.install.Versions;
 
@@ -14,16 +15,19 @@ import org.kernellab.install.Versions;
  * teachers' scripts rely on (add, never rename).
  */
 public final class Cli {
-    private static final Set<String> HELP = Set.of("help", "--help", "-h", "-?"), VERSION = Set.of("version", "--version", "-V");
+    private static final Set<String> HELP = Set.of("help", "--help", "-h", "-?"),
+            VERSION = Set.of("version", "--version", "-V");
 
     /** What a command does with its options: returns its one JSON document, or null when it printed lines itself. */
     interface Handler {
-        Object run(List<String> args, PrintStream out) throws org.kernellab.data.DataException;
+        Object run(List<String> args, PrintStream out) throws DataException;
     }
 
     /** A command, its usage (message {@code cli.usage.NAME}) and what runs it. */
     record Command(String name, Handler handler) {
-        String usage() { return "  " + Messages.english("cli.usage." + name); }
+        String usage() {
+            return "  " + Messages.english("cli.usage." + name);
+        }
     }
 
     static final List<Command> COMMANDS = List.of(
@@ -38,7 +42,9 @@ public final class Cli {
     private Cli() {}
 
     /** Whether the arguments ask for the command line rather than the window (a command, help or the version). */
-    public static boolean isCommand(String arg) { return !arg.startsWith("-") || HELP.contains(arg) || VERSION.contains(arg); }
+    public static boolean isCommand(String arg) {
+        return !arg.startsWith("-") || HELP.contains(arg) || VERSION.contains(arg);
+    }
 
     /** The help: every command's usage, from the registry. */
     static String usage() {
@@ -63,7 +69,7 @@ public final class Cli {
         } catch (OutOfMemoryError e) {
             err.println("error: " + Messages.english("cli.outOfMemory", command));
             return 2;
-        } catch (RuntimeException | LinkageError | org.kernellab.data.DataException e) {
+        } catch (RuntimeException | LinkageError | DataException e) {
             if (e instanceof Explained x) { // bad input the compute core or the data layer named
                 err.println("error: " + x.problem().english());
                 return 2;
@@ -74,10 +80,11 @@ public final class Cli {
         }
     }
 
-    private static Object run(String command, List<String> rest, PrintStream out) throws org.kernellab.data.DataException {
+    private static Object run(String command, List<String> rest, PrintStream out) throws DataException {
         if (HELP.contains(command)) return usage();
         if (VERSION.contains(command)) return "kernellab " + Versions.APP;
-        for (Command c : COMMANDS) if (c.name().equals(command)) return c.handler().run(rest, out);
+        for (Command c : COMMANDS)
+            if (c.name().equals(command)) return c.handler().run(rest, out);
         List<String> names = COMMANDS.stream().map(Command::name).toList();
         throw new CliException("cli.unknownCommand", command, String.join(", ", names));
     }

@@ -18,7 +18,8 @@ import org.kernellab.compute.Tensor;
 /** Nested JSON arrays to tensors and results back to one-line JSON. */
 final class Json {
     // trailing tokens are an error: "[[1,2]] junk" is a typo, not the matrix [[1,2]]
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .registerModule(new SimpleModule().addSerializer(Double.class, new Compact()));
 
     private Json() {}
@@ -43,7 +44,11 @@ final class Json {
             if (n.size() == 0) throw new CliException("cli.ragged", option);
         }
         if (shape.size() < minRank || shape.size() > maxRank) {
-            throw new CliException("cli.badRank", option, minRank == maxRank ? String.valueOf(minRank) : minRank + "–" + maxRank, shape.size());
+            throw new CliException(
+                    "cli.badRank",
+                    option,
+                    minRank == maxRank ? String.valueOf(minRank) : minRank + "–" + maxRank,
+                    shape.size());
         }
         int[] dims = shape.stream().mapToInt(Integer::intValue).toArray();
         long n = Shapes.cells(Arrays.stream(dims).asLongStream().toArray());
@@ -85,9 +90,12 @@ final class Json {
 
     /** Whole numbers without a trailing ".0", as the course writes them; −0 as 0. */
     private static final class Compact extends StdSerializer<Double> {
-        Compact() { super(Double.class); }
+        Compact() {
+            super(Double.class);
+        }
 
-        @Override public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
+        @Override
+        public void serialize(Double v, JsonGenerator g, SerializerProvider p) throws IOException {
             double d = v;
             if (d == Math.rint(d) && Math.abs(d) < 1e15) g.writeNumber((long) d);
             else g.writeNumber(d);

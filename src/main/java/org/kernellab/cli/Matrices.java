@@ -20,7 +20,12 @@ final class Matrices {
     private Matrices() {}
 
     static Map<String, Object> conv(List<String> args) {
-        Options o = new Options("conv", args, Set.of("--input", "--kernel", "--padding", "--stride", "--dilation", "--bias"), Set.of(), Set.of());
+        Options o = new Options(
+                "conv",
+                args,
+                Set.of("--input", "--kernel", "--padding", "--stride", "--dilation", "--bias"),
+                Set.of(),
+                Set.of());
         Tensor input = Json.tensor("--input", o.json("--input", true), 2, 3);
         Tensor kernel = Json.tensor("--kernel", o.json("--kernel", true), 2, 4);
         boolean plain = input.rank() == 2 && kernel.rank() == 2;
@@ -29,8 +34,12 @@ final class Matrices {
         if (kernel.rank() == 4) w = kernel;
         else if (kernel.rank() == 2 && x.dim(1) == 1) w = kernel.reshape(1, 1, kernel.dim(0), kernel.dim(1));
         else throw new CliException("cli.rankPair", input.rank(), kernel.rank());
-        Window win = new Window(new int[] {w.dim(2), w.dim(3)}, o.perAxis("--stride", 2, 1, 1, Shapes.LIMIT),
-                o.perAxis("--padding", 2, 0, 0, Shapes.LIMIT), o.perAxis("--dilation", 2, 1, 1, Shapes.LIMIT), false);
+        Window win = new Window(
+                new int[] {w.dim(2), w.dim(3)},
+                o.perAxis("--stride", 2, 1, 1, Shapes.LIMIT),
+                o.perAxis("--padding", 2, 0, 0, Shapes.LIMIT),
+                o.perAxis("--dilation", 2, 1, 1, Shapes.LIMIT),
+                false);
         Tensor bias = bias(o.json("--bias", false), w.dim(0));
         Tensor y = NdOps.conv(x, w, bias, win);
         Tensor result = plain ? y.reshape(y.dim(2), y.dim(3)) : y.reshape(y.dim(1), y.dim(2), y.dim(3));
@@ -38,13 +47,22 @@ final class Matrices {
     }
 
     static Map<String, Object> pool(List<String> args) {
-        Options o = new Options("pool", args, Set.of("--input", "--mode", "--size", "--stride", "--padding"), Set.of("--ceil"), Set.of());
+        Options o = new Options(
+                "pool",
+                args,
+                Set.of("--input", "--mode", "--size", "--stride", "--padding"),
+                Set.of("--ceil"),
+                Set.of());
         Tensor input = Json.tensor("--input", o.json("--input", true), 2, 3);
         PoolMode mode = PoolMode.parse(o.required("--mode"));
         o.required("--size");
         int[] size = o.perAxis("--size", 2, 0, 1, Shapes.LIMIT);
-        Window win = new Window(size, o.perAxis("--stride", 2, 0, 1, Shapes.LIMIT), o.perAxis("--padding", 2, 0, 0, Shapes.LIMIT),
-                Window.fill(2, 1), o.flag("--ceil"));
+        Window win = new Window(
+                size,
+                o.perAxis("--stride", 2, 0, 1, Shapes.LIMIT),
+                o.perAxis("--padding", 2, 0, 0, Shapes.LIMIT),
+                Window.fill(2, 1),
+                o.flag("--ceil"));
         if (o.optional("--stride") == null) win = new Window(size, size, win.padding(), win.dilation(), win.ceil());
         Tensor x = batch(input);
         Tensor y = NdOps.pool(x, mode, win);

@@ -20,13 +20,17 @@ final class Objects3d {
     private Objects3d() {}
 
     static Map<String, Object> voxelize(List<String> args) throws DataException {
-        Options o = new Options("voxelize", args, Set.of("--mesh", "--grid", "--points", "--seed"), Set.of("--keep-aspect"), Set.of());
+        Options o = new Options(
+                "voxelize", args, Set.of("--mesh", "--grid", "--points", "--seed"), Set.of("--keep-aspect"), Set.of());
         Path file = path(o, "--mesh");
         int grid = o.integer("--grid", 24, Voxels.MIN_GRID, Voxels.MAX_GRID);
         int points = o.integer("--points", 2048, 1, 1_000_000);
         int seed = o.integer("--seed", 0, Integer.MIN_VALUE, Integer.MAX_VALUE);
         Mesh mesh = MeshFiles.read(file);
-        Voxels v = Voxels.of(Surface.sample(mesh, points, seed), grid, o.flag("--keep-aspect") ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH);
+        Voxels v = Voxels.of(
+                Surface.sample(mesh, points, seed),
+                grid,
+                o.flag("--keep-aspect") ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH);
         float[] b = mesh.bounds();
         Map<String, Object> res = new LinkedHashMap<>();
         res.put("vertices", mesh.vertexCount());
@@ -34,7 +38,11 @@ final class Objects3d {
         res.put("triangles", mesh.triangleCount());
         res.put("grid", grid);
         res.put("occupied", v.occupied());
-        res.put("bounds", List.of(List.of(round(b[0]), round(b[1]), round(b[2])), List.of(round(b[3]), round(b[4]), round(b[5]))));
+        res.put(
+                "bounds",
+                List.of(
+                        List.of(round(b[0]), round(b[1]), round(b[2])),
+                        List.of(round(b[3]), round(b[4]), round(b[5]))));
         return res;
     }
 
@@ -54,7 +62,11 @@ final class Objects3d {
     }
 
     /** A float coordinate as the file wrote it (to 6 decimals), not with the binary noise of float → double. */
-    private static double round(float v) { return Math.round(v * 1e6) / 1e6; }
+    private static double round(float v) {
+        return Math.round(v * 1e6) / 1e6;
+    }
 
-    private static Path path(Options o, String name) { return TrainCommand.path(o, name); }
+    private static Path path(Options o, String name) {
+        return TrainCommand.path(o, name);
+    }
 }

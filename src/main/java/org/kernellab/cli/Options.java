@@ -2,6 +2,7 @@ package org.kernellab.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,7 @@ import org.kernellab.data.DataException;
 final class Options {
     /** The most text a JSON option may hold, read from a file or standard input. */
     static final long MAX_TEXT = 256L << 20;
+
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]{1,3})?");
 
@@ -41,7 +43,13 @@ final class Options {
         this(command, args, withValue, flags, repeated, System.in);
     }
 
-    Options(String command, List<String> args, Set<String> withValue, Set<String> flags, Set<String> repeated, InputStream stdin) {
+    Options(
+            String command,
+            List<String> args,
+            Set<String> withValue,
+            Set<String> flags,
+            Set<String> repeated,
+            InputStream stdin) {
         this.command = command;
         this.stdin = stdin;
         for (int i = 0; i < args.size(); i++) {
@@ -80,9 +88,13 @@ final class Options {
         return l == null ? null : l.get(0);
     }
 
-    List<String> all(String name) { return values.getOrDefault(name, List.of()); }
+    List<String> all(String name) {
+        return values.getOrDefault(name, List.of());
+    }
 
-    boolean flag(String name) { return values.containsKey(name); }
+    boolean flag(String name) {
+        return values.containsKey(name);
+    }
 
     /**
      * A JSON value written inline, or {@code @FILE} to read it from a file, or {@code -} for standard input (once):
@@ -125,8 +137,12 @@ final class Options {
     private static String decode(String name, String from, byte[] bytes) {
         if (bytes.length > MAX_TEXT) throw new CliException("cli.textTooLarge", name, from, MAX_TEXT >> 20);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new CliException("cli.cannotRead", name, from, "not UTF-8 text");
         }

@@ -21,19 +21,29 @@ final class ShapeCommand {
     private ShapeCommand() {}
 
     static Map<String, Object> run(List<String> args) {
-        Options o = new Options("shape", args, Set.of("--input", "--layer", "--model", "--net"), Set.of(), Set.of("--layer"));
+        Options o = new Options(
+                "shape", args, Set.of("--input", "--layer", "--model", "--net"), Set.of(), Set.of("--layer"));
         String model = o.optional("--model"), netText = o.jsonOrFile("--net");
         List<String> texts = o.all("--layer");
-        if ((model != null ? 1 : 0) + (netText != null ? 1 : 0) + (texts.isEmpty() ? 0 : 1) > 1) throw new CliException("cli.modelOrLayers");
+        if ((model != null ? 1 : 0) + (netText != null ? 1 : 0) + (texts.isEmpty() ? 0 : 1) > 1)
+            throw new CliException("cli.modelOrLayers");
         Architectures.Architecture arch = model == null ? null : Architectures.of(model);
         Net given = arch != null ? arch.net() : netText != null ? Net.fromJson(netText) : null;
-        int[] input = o.optional("--input") != null ? shapeOption(o.optional("--input"))
+        int[] input = o.optional("--input") != null
+                ? shapeOption(o.optional("--input"))
                 : given != null ? withBatch(given.input()) : shapeOption(o.required("--input"));
         int[] one = Arrays.copyOfRange(input, 1, input.length);
-        Net net = given != null ? given.withInput(one) : Net.of(one, texts.stream().map(t -> LayerText.parse(t, one.length - 1)).toList());
+        Net net = given != null
+                ? given.withInput(one)
+                : Net.of(
+                        one,
+                        texts.stream()
+                                .map(t -> LayerText.parse(t, one.length - 1))
+                                .toList());
         List<LayerTable.Row> rows = net.table(input[0]);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < rows.size(); i++) out.add(row(rows.get(i), given == null ? texts.get(i) : rows.get(i).text()));
+        for (int i = 0; i < rows.size(); i++)
+            out.add(row(rows.get(i), given == null ? texts.get(i) : rows.get(i).text()));
         LayerTable.Totals t = LayerTable.Totals.of(rows);
         Map<String, Object> res = new LinkedHashMap<>();
         if (arch != null) res.put("model", arch.name());
@@ -59,10 +69,12 @@ final class ShapeCommand {
         row.put("shape", r.shape());
         if (r.weightShape().length > 0) row.put("weight_shape", r.weightShape());
         row.put("parameters", r.parameters());
-        if (!r.axes().isEmpty()) row.put("formula", r.axes().stream().map(AxisSize::formula).toList());
+        if (!r.axes().isEmpty())
+            row.put("formula", r.axes().stream().map(AxisSize::formula).toList());
         row.put("macs", r.macs());
         row.put("activation_bytes", r.activationBytes());
-        if (!(r.layer() instanceof Layer.Flatten)) row.put("receptive_field", r.field().whole() ? "all" : r.field().size());
+        if (!(r.layer() instanceof Layer.Flatten))
+            row.put("receptive_field", r.field().whole() ? "all" : r.field().size());
         return row;
     }
 
@@ -75,6 +87,9 @@ final class ShapeCommand {
 
     private static int[] shapeOption(String text) {
         if (!text.trim().matches("[0-9]{1,9}( *, *[0-9]{1,9}){1,4}")) throw new CliException("cli.badShape", text);
-        return Arrays.stream(text.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        return Arrays.stream(text.split(","))
+                .map(String::trim)
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 }

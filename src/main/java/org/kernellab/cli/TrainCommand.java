@@ -2,8 +2,10 @@ package org.kernellab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,11 +39,32 @@ final class TrainCommand {
     private TrainCommand() {}
 
     static Object train(List<String> args, PrintStream out) throws DataException {
-        Options o = new Options("train", args, Set.of("--model", "--net", "--filters", "--blocks", "--dropout", "--epochs", "--batch", "--lr",
-                "--optimizer", "--data", "--limit-train", "--seed", "--threads", "--save", "--dropout-at"), Set.of("--augment"), Set.of());
+        Options o = new Options(
+                "train",
+                args,
+                Set.of(
+                        "--model",
+                        "--net",
+                        "--filters",
+                        "--blocks",
+                        "--dropout",
+                        "--epochs",
+                        "--batch",
+                        "--lr",
+                        "--optimizer",
+                        "--data",
+                        "--limit-train",
+                        "--seed",
+                        "--threads",
+                        "--save",
+                        "--dropout-at"),
+                Set.of("--augment"),
+                Set.of());
         Training training = training(o, "--optimizer", Limits.MAX_BATCH, 42);
         String netText = o.jsonOrFile("--net");
-        Net net = netText != null ? given(o, netText, "--model", "--filters", "--blocks", "--dropout", "--dropout-at") : shorthand(o);
+        Net net = netText != null
+                ? given(o, netText, "--model", "--filters", "--blocks", "--dropout", "--dropout-at")
+                : shorthand(o);
         int limit = o.integer("--limit-train", 0, 0, Integer.MAX_VALUE);
         Path save = save(o);
         FashionMnist.Loaded data = FashionMnist.load(o.optional("--data") == null ? null : path(o, "--data"));
@@ -50,16 +73,24 @@ final class TrainCommand {
         Run run = new Run(out, "images_per_second");
         Network network = Network.build(net, training);
         threads(o, network);
-        double seconds = Trainer.train(network, Samples.of(data.train()), Samples.of(data.test()), new Trainer.Feed(limit, augment), run);
+        double seconds = Trainer.train(
+                network, Samples.of(data.train()), Samples.of(data.test()), new Trainer.Feed(limit, augment), run);
         write(network, save);
         Map<String, Object> end = run.end(seconds, network);
         end.put("data", data.source().name().toLowerCase(Locale.ROOT));
-        end.put("train_images", limit > 0 ? Math.min(limit, data.train().size()) : data.train().size()); // per epoch
+        end.put(
+                "train_images",
+                limit > 0 ? Math.min(limit, data.train().size()) : data.train().size()); // per epoch
         end.put("train_accuracy", round(run.trainAccuracy, 4));
         // how far the last epoch's training accuracy is above the test accuracy: the sign of memorising
         end.put("gap", round(run.trainAccuracy - run.last.accuracy(), 4));
-        end.put("dropout_at", netText != null ? (net.layers().stream().anyMatch(l -> l instanceof Layer.Dropout) ? "net" : "none")
-                : o.decimal("--dropout", 0, 0, 1) > 0 ? dropoutAt(o).name().toLowerCase(Locale.ROOT) : "none");
+        end.put(
+                "dropout_at",
+                netText != null
+                        ? (net.layers().stream().anyMatch(l -> l instanceof Layer.Dropout) ? "net" : "none")
+                        : o.decimal("--dropout", 0, 0, 1) > 0
+                                ? dropoutAt(o).name().toLowerCase(Locale.ROOT)
+                                : "none");
         end.put("augment", augment != null);
         return end;
     }
@@ -71,11 +102,16 @@ final class TrainCommand {
         Limits.dropout(dropout);
         return switch (model.toLowerCase(Locale.ROOT)) {
             case "mlp" -> {
-                if (dropoutAt(o) != CourseNets.DropoutAt.HIDDEN && dropout > 0) throw new CliException("train.dropoutNeedsConv");
+                if (dropoutAt(o) != CourseNets.DropoutAt.HIDDEN && dropout > 0)
+                    throw new CliException("train.dropoutNeedsConv");
                 yield CourseNets.mlp(dropout);
             }
-            case "cnn" -> CourseNets.cnn(o.integer("--filters", 32, Limits.MIN_FILTERS, Limits.MAX_FILTERS),
-                    o.integer("--blocks", 2, Limits.MIN_BLOCKS, Limits.MAX_BLOCKS), dropout, dropoutAt(o));
+            case "cnn" ->
+                CourseNets.cnn(
+                        o.integer("--filters", 32, Limits.MIN_FILTERS, Limits.MAX_FILTERS),
+                        o.integer("--blocks", 2, Limits.MIN_BLOCKS, Limits.MAX_BLOCKS),
+                        dropout,
+                        dropoutAt(o));
             default -> throw new CliException("train.badModel", model);
         };
     }
@@ -92,33 +128,63 @@ final class TrainCommand {
 
     /** The data's samples must be the net's input, and its classes the net's outputs. */
     private static void fits(Net net, int[] input, int classes) {
-        if (!java.util.Arrays.equals(net.input(), input)) {
-            throw new CliException("cli.netInput", java.util.Arrays.toString(net.input()), java.util.Arrays.toString(input));
+        if (!Arrays.equals(net.input(), input)) {
+            throw new CliException("cli.netInput", Arrays.toString(net.input()), Arrays.toString(input));
         }
         if (net.classes() != classes) throw new CliException("cli.netClasses", net.classes(), classes);
     }
 
     static Object train3d(List<String> args, PrintStream out) throws DataException {
-        Options o = new Options("train3d", args, Set.of("--data", "--classes", "--net", "--epochs", "--batch", "--lr", "--grid", "--points", "--seed",
-                "--threads", "--dropout", "--save"), Set.of("--keep-aspect"), Set.of());
+        Options o = new Options(
+                "train3d",
+                args,
+                Set.of(
+                        "--data",
+                        "--classes",
+                        "--net",
+                        "--epochs",
+                        "--batch",
+                        "--lr",
+                        "--grid",
+                        "--points",
+                        "--seed",
+                        "--threads",
+                        "--dropout",
+                        "--save"),
+                Set.of("--keep-aspect"),
+                Set.of());
         Training training = training(o, null, Limits.MAX_BATCH, 1);
         String name = o.optional("--net") == null ? "course" : o.optional("--net");
         boolean named = name.equals("course") || name.equals("modified");
-        if (!named && !name.trim().startsWith("{") && !name.startsWith("@") && !name.equals("-") && !java.nio.file.Files.isRegularFile(path(o, "--net"))) {
+        if (!named
+                && !name.trim().startsWith("{")
+                && !name.startsWith("@")
+                && !name.equals("-")
+                && !Files.isRegularFile(path(o, "--net"))) {
             throw new CliException("cli.unknownNet", name);
         }
         Net given = named ? null : given(o, o.jsonOrFile("--net"), "--dropout");
         int grid = given != null ? grid(o, given) : o.integer("--grid", 24, Voxels.MIN_GRID, Voxels.MAX_GRID);
-        int classes = o.integer("--classes", given != null ? given.classes() : 4, Limits.MIN_CLASSES, Limits.MAX_CLASSES);
-        Net net = given != null ? given : CourseNets.conv3d(CourseNets.blocks3d(name), grid, classes, o.decimal("--dropout", 0.5, 0, 1));
+        int classes =
+                o.integer("--classes", given != null ? given.classes() : 4, Limits.MIN_CLASSES, Limits.MAX_CLASSES);
+        Net net = given != null
+                ? given
+                : CourseNets.conv3d(CourseNets.blocks3d(name), grid, classes, o.decimal("--dropout", 0.5, 0, 1));
         Path save = save(o);
-        ModelNetData.Settings settings = new ModelNetData.Settings(classes, grid, o.integer("--points", 2048, 1, 1_000_000), (int) training.seed(),
+        ModelNetData.Settings settings = new ModelNetData.Settings(
+                classes,
+                grid,
+                o.integer("--points", 2048, 1, 1_000_000),
+                (int) training.seed(),
                 o.flag("--keep-aspect"));
         long t0 = System.nanoTime();
-        VoxelSet data = o.optional("--data") == null ? ModelNetData.builtIn(settings, (d, t) -> { }, () -> false)
-                : ModelNetData.folder(path(o, "--data"), settings, UserDirs.current().voxels(), (d, t) -> { }, () -> false);
+        VoxelSet data = o.optional("--data") == null
+                ? ModelNetData.builtIn(settings, (d, t) -> {}, () -> false)
+                : ModelNetData.folder(
+                        path(o, "--data"), settings, UserDirs.current().voxels(), (d, t) -> {}, () -> false);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        if (data.classes().size() < classes) throw new CliException("cli.fewClasses", classes, data.classes().size());
+        if (data.classes().size() < classes)
+            throw new CliException("cli.fewClasses", classes, data.classes().size());
         fits(net, new int[] {1, grid, grid, grid}, classes);
         Run run = new Run(out, "samples_per_second");
         try (Network network = Network.build(net, training)) {
@@ -140,11 +206,18 @@ final class TrainCommand {
     /** A 3D net's grid, from its input; a {@code --grid} that says otherwise is refused. */
     private static int grid(Options o, Net net) {
         int[] in = net.input();
-        if (in.length != 4 || in[0] != 1 || in[1] != in[2] || in[2] != in[3] || in[1] < Voxels.MIN_GRID || in[1] > Voxels.MAX_GRID) {
-            throw new CliException("cli.netGrid", java.util.Arrays.toString(in), Voxels.MIN_GRID, Voxels.MAX_GRID);
+        if (in.length != 4
+                || in[0] != 1
+                || in[1] != in[2]
+                || in[2] != in[3]
+                || in[1] < Voxels.MIN_GRID
+                || in[1] > Voxels.MAX_GRID) {
+            throw new CliException("cli.netGrid", Arrays.toString(in), Voxels.MIN_GRID, Voxels.MAX_GRID);
         }
         int grid = o.integer("--grid", in[1], Voxels.MIN_GRID, Voxels.MAX_GRID);
-        if (grid != in[1]) throw new CliException("cli.netInput", java.util.Arrays.toString(in), "[1, " + grid + ", " + grid + ", " + grid + "]");
+        if (grid != in[1])
+            throw new CliException(
+                    "cli.netInput", Arrays.toString(in), "[1, " + grid + ", " + grid + ", " + grid + "]");
         return grid;
     }
 
@@ -153,9 +226,14 @@ final class TrainCommand {
         o.required("--epochs");
         o.required("--batch");
         o.required("--lr");
-        Training.Optimizer opt = optimizer == null ? Training.Optimizer.ADAM : Training.Optimizer.parse(o.required(optimizer));
-        return new Training(opt, o.decimal("--lr", Double.NaN, 0, Limits.MAX_LR), o.integer("--batch", 0, 1, maxBatch),
-                o.integer("--epochs", 0, 1, Limits.MAX_EPOCHS), o.integer("--seed", seed, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        Training.Optimizer opt =
+                optimizer == null ? Training.Optimizer.ADAM : Training.Optimizer.parse(o.required(optimizer));
+        return new Training(
+                opt,
+                o.decimal("--lr", Double.NaN, 0, Limits.MAX_LR),
+                o.integer("--batch", 0, 1, maxBatch),
+                o.integer("--epochs", 0, 1, Limits.MAX_EPOCHS),
+                o.integer("--seed", seed, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
 
     private static void threads(Options o, Network network) {
@@ -165,7 +243,9 @@ final class TrainCommand {
     }
 
     /** The file to save to, checked before training: a script must not see epochs and then a failure to save. */
-    private static Path save(Options o) throws DataException { return o.optional("--save") == null ? null : AtomicFile.checkTarget(o.optional("--save")); }
+    private static Path save(Options o) throws DataException {
+        return o.optional("--save") == null ? null : AtomicFile.checkTarget(o.optional("--save"));
+    }
 
     private static void write(Network network, Path save) throws DataException {
         if (save == null) return;
@@ -203,7 +283,8 @@ final class TrainCommand {
             this.speedKey = speedKey;
         }
 
-        @Override public void epoch(Trainer.Epoch e) {
+        @Override
+        public void epoch(Trainer.Epoch e) {
             last = e.test();
             trainAccuracy = e.trainAccuracy();
             Map<String, Object> m = new LinkedHashMap<>();

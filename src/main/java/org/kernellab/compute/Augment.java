@@ -11,8 +11,15 @@ public final class Augment {
     private Augment() {}
 
     /** The course's: RandomHorizontalFlip(p=0.5), RandomRotation(10), RandomResizedCrop(scale=(0.8, 1.0)), ColorJitter(0.2, 0.2, 0.2, 0.1). */
-    public record Settings(double flip, double degrees, double minScale, double maxScale, double brightness, double contrast, double saturation,
-                           double hue) {
+    public record Settings(
+            double flip,
+            double degrees,
+            double minScale,
+            double maxScale,
+            double brightness,
+            double contrast,
+            double saturation,
+            double hue) {
         public static final Settings COURSE = new Settings(0.5, 10, 0.8, 1.0, 0.2, 0.2, 0.2, 0.1);
     }
 
@@ -24,7 +31,9 @@ public final class Augment {
      * ten tries and the centre was taken, as torchvision does (often, on a picture wider than 4:3).
      */
     public record Box(int top, int left, int height, int width, boolean centred) {
-        public Box(int top, int left, int height, int width) { this(top, left, height, width, false); }
+        public Box(int top, int left, int height, int width) {
+            this(top, left, height, width, false);
+        }
     }
 
     /** The colour jitter drawn for one picture: each factor (1 and 0 change nothing) and the order they are applied in. */
@@ -34,7 +43,8 @@ public final class Augment {
     public static Tensor hflip(Tensor img) {
         int c = img.dim(0), h = img.dim(1), w = img.dim(2);
         Tensor out = Tensor.zeros(c, h, w);
-        for (int ch = 0; ch < c; ch++) for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out.set(img.get(ch, y, w - 1 - x), ch, y, x);
+        for (int ch = 0; ch < c; ch++)
+            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out.set(img.get(ch, y, w - 1 - x), ch, y, x);
         return out;
     }
 
@@ -48,7 +58,8 @@ public final class Augment {
         Tensor out = Tensor.zeros(c, h, w);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                // pixel centres, rotated back onto the source (y grows downwards, so a counter-clockwise turn is this sign)
+                // pixel centres, rotated back onto the source (y grows downwards, so a counter-clockwise turn is this
+                // sign)
                 double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
                 int sx = (int) Math.floor(cos * dx - sin * dy + cx), sy = (int) Math.floor(sin * dx + cos * dy + cy);
                 if (sx < 0 || sy < 0 || sx >= w || sy >= h) continue;
@@ -65,7 +76,8 @@ public final class Augment {
             double target = area * (minScale + rnd.nextDouble() * (maxScale - minScale));
             double ratio = Math.exp(logMin + rnd.nextDouble() * (logMax - logMin));
             int cw = (int) Math.round(Math.sqrt(target * ratio)), ch = (int) Math.round(Math.sqrt(target / ratio));
-            if (cw > 0 && ch > 0 && cw <= w && ch <= h) return new Box(rnd.nextInt(h - ch + 1), rnd.nextInt(w - cw + 1), ch, cw);
+            if (cw > 0 && ch > 0 && cw <= w && ch <= h)
+                return new Box(rnd.nextInt(h - ch + 1), rnd.nextInt(w - cw + 1), ch, cw);
         }
         double ratio = w / (double) h;
         int cw = ratio < MIN_RATIO ? w : ratio > MAX_RATIO ? (int) Math.round(h * MAX_RATIO) : w;
@@ -87,8 +99,10 @@ public final class Augment {
                 int x0 = (int) fx, x1 = Math.min(x0 + 1, box.width() - 1);
                 double wx = fx - x0;
                 for (int ch = 0; ch < c; ch++) {
-                    double top = img.get(ch, box.top() + y0, box.left() + x0) * (1 - wx) + img.get(ch, box.top() + y0, box.left() + x1) * wx;
-                    double bottom = img.get(ch, box.top() + y1, box.left() + x0) * (1 - wx) + img.get(ch, box.top() + y1, box.left() + x1) * wx;
+                    double top = img.get(ch, box.top() + y0, box.left() + x0) * (1 - wx)
+                            + img.get(ch, box.top() + y0, box.left() + x1) * wx;
+                    double bottom = img.get(ch, box.top() + y1, box.left() + x0) * (1 - wx)
+                            + img.get(ch, box.top() + y1, box.left() + x1) * wx;
                     out.set(top * (1 - wy) + bottom * wy, ch, y, x);
                 }
             }
@@ -104,11 +118,17 @@ public final class Augment {
             order[i] = order[j];
             order[j] = t;
         }
-        return new Jitter(factor(rnd, s.brightness()), factor(rnd, s.contrast()), factor(rnd, s.saturation()), (rnd.nextDouble() * 2 - 1) * s.hue(),
+        return new Jitter(
+                factor(rnd, s.brightness()),
+                factor(rnd, s.contrast()),
+                factor(rnd, s.saturation()),
+                (rnd.nextDouble() * 2 - 1) * s.hue(),
                 order);
     }
 
-    private static double factor(Random rnd, double spread) { return 1 - spread + rnd.nextDouble() * 2 * spread; }
+    private static double factor(Random rnd, double spread) {
+        return 1 - spread + rnd.nextDouble() * 2 * spread;
+    }
 
     /** The jitter applied; saturation and hue leave a grey picture as it is. */
     public static Tensor apply(Tensor img, Jitter j) {
@@ -170,7 +190,11 @@ public final class Augment {
             }
             h = ((h + shift) % 1 + 1) % 1;
             double s = max == 0 ? 0 : delta / max, v = max;
-            double sector = h * 6, f = sector - Math.floor(sector), p = v * (1 - s), q = v * (1 - s * f), t = v * (1 - s * (1 - f));
+            double sector = h * 6,
+                    f = sector - Math.floor(sector),
+                    p = v * (1 - s),
+                    q = v * (1 - s * f),
+                    t = v * (1 - s * (1 - f));
             double[] rgb = switch ((int) Math.floor(sector) % 6) {
                 case 0 -> new double[] {v, t, p};
                 case 1 -> new double[] {q, v, p};
@@ -217,7 +241,8 @@ public final class Augment {
             double[] d = new double[784];
             int off = index[from + i] * 784;
             for (int k = 0; k < 784; k++) d[k] = (src[off + k] & 0xFF) / 255.0;
-            Tensor out = pipeline(new Tensor(new int[] {1, 28, 28}, d), rnd, s, false).image();
+            Tensor out = pipeline(new Tensor(new int[] {1, 28, 28}, d), rnd, s, false)
+                    .image();
             for (int k = 0; k < 784; k++) dst[i * 784 + k] = (byte) Math.round(out.data()[k] * 255);
         }
     }

@@ -9,11 +9,25 @@ package org.kernellab.compute;
  * @param uncovered    cells at the far end of the padded input that no window reaches (a stride that does
  *                     not divide evenly)
  */
-public record AxisSize(int input, int kernel, int stride, int padding, int dilation, boolean ceil,
-                       int output, Problem problem, String formula, boolean droppedLast, int uncovered) {
+public record AxisSize(
+        int input,
+        int kernel,
+        int stride,
+        int padding,
+        int dilation,
+        boolean ceil,
+        int output,
+        Problem problem,
+        String formula,
+        boolean droppedLast,
+        int uncovered) {
 
-    public boolean ok() { return problem == null; }
+    public boolean ok() {
+        return problem == null;
+    }
 
     /** Cells the kernel covers from its first to its last tap: dilation·(kernel − 1) + 1. */
-    public long span() { return (long) dilation * (kernel - 1) + 1; }
+    public long span() {
+        return (long) dilation * (kernel - 1) + 1;
+    }
 }

@@ -9,7 +9,12 @@ public final class ComputeException extends RuntimeException implements Explaine
         this.problem = problem;
     }
 
-    public ComputeException(String key, Object... args) { this(new Problem(key, args)); }
+    public ComputeException(String key, Object... args) {
+        this(new Problem(key, args));
+    }
 
-    @Override public Problem problem() { return problem; }
+    @Override
+    public Problem problem() {
+        return problem;
+    }
 }

@@ -1,5 +1,6 @@
 package org.kernellab.compute;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,7 +12,9 @@ import java.util.List;
 public final class ConvTrace {
     /** One tap of the kernel: input cell (padded coordinates) times weight. */
     public record Term(int channel, int row, int col, double input, double weight, boolean padding) {
-        public double product() { return input * weight; }
+        public double product() {
+            return input * weight;
+        }
     }
 
     /**
@@ -26,8 +29,20 @@ public final class ConvTrace {
         private final boolean[] padding;
         private final double sum, bias;
 
-        Step(int index, int outRow, int outCol, int top, int left, int[] channel, int[] row, int[] col, double[] input, double[] weight,
-             boolean[] padding, double sum, double bias) {
+        Step(
+                int index,
+                int outRow,
+                int outCol,
+                int top,
+                int left,
+                int[] channel,
+                int[] row,
+                int[] col,
+                double[] input,
+                double[] weight,
+                boolean[] padding,
+                double sum,
+                double bias) {
             this.index = index;
             this.outRow = outRow;
             this.outCol = outCol;
@@ -43,40 +58,71 @@ public final class ConvTrace {
             this.bias = bias;
         }
 
-        public int index() { return index; }
+        public int index() {
+            return index;
+        }
 
-        public int outRow() { return outRow; }
+        public int outRow() {
+            return outRow;
+        }
 
-        public int outCol() { return outCol; }
+        public int outCol() {
+            return outCol;
+        }
 
-        public int top() { return top; }
+        public int top() {
+            return top;
+        }
 
-        public int left() { return left; }
+        public int left() {
+            return left;
+        }
 
-        public double sum() { return sum; }
+        public double sum() {
+            return sum;
+        }
 
-        public double bias() { return bias; }
+        public double bias() {
+            return bias;
+        }
 
-        public double value() { return sum + bias; }
+        public double value() {
+            return sum + bias;
+        }
 
         /** How many taps: channels × kernel height × kernel width. */
-        public int size() { return row.length; }
+        public int size() {
+            return row.length;
+        }
 
-        public int row(int i) { return row[i]; }
+        public int row(int i) {
+            return row[i];
+        }
 
-        public int col(int i) { return col[i]; }
+        public int col(int i) {
+            return col[i];
+        }
 
-        public int channel(int i) { return channel[i]; }
+        public int channel(int i) {
+            return channel[i];
+        }
 
-        public double input(int i) { return input[i]; }
+        public double input(int i) {
+            return input[i];
+        }
 
-        public double weight(int i) { return weight[i]; }
+        public double weight(int i) {
+            return weight[i];
+        }
 
-        public double product(int i) { return input[i] * weight[i]; }
+        public double product(int i) {
+            return input[i] * weight[i];
+        }
 
         public List<Term> terms() {
             List<Term> t = new ArrayList<>(row.length);
-            for (int i = 0; i < row.length; i++) t.add(new Term(channel[i], row[i], col[i], input[i], weight[i], padding[i]));
+            for (int i = 0; i < row.length; i++)
+                t.add(new Term(channel[i], row[i], col[i], input[i], weight[i], padding[i]));
             return t;
         }
     }
@@ -99,10 +145,16 @@ public final class ConvTrace {
         this.pH = win.padding()[0];
         this.pW = win.padding()[1];
         // steps are worked out when asked for: an animator shows one at a time, and a large one has hundreds
-        this.steps = new java.util.AbstractList<>() {
-            @Override public Step get(int i) { return step(i); }
+        this.steps = new AbstractList<>() {
+            @Override
+            public Step get(int i) {
+                return step(i);
+            }
 
-            @Override public int size() { return outH * outW; }
+            @Override
+            public int size() {
+                return outH * outW;
+            }
         };
     }
 
@@ -162,11 +214,19 @@ public final class ConvTrace {
         return c;
     }
 
-    public List<Step> steps() { return steps; }
+    public List<Step> steps() {
+        return steps;
+    }
 
-    public int outHeight() { return outH; }
+    public int outHeight() {
+        return outH;
+    }
 
-    public int outWidth() { return outW; }
+    public int outWidth() {
+        return outW;
+    }
 
-    public Step step(int outRow, int outCol) { return steps.get(outRow * outW + outCol); }
+    public Step step(int outRow, int outCol) {
+        return steps.get(outRow * outW + outCol);
+    }
 }

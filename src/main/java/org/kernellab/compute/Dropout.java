@@ -20,7 +20,8 @@ public final class Dropout {
 
     /** The values times the mask, one by one. */
     public static float[] apply(float[] values, float[] mask) {
-        if (values.length != mask.length) throw new IllegalArgumentException(values.length + " values, " + mask.length + " mask entries");
+        if (values.length != mask.length)
+            throw new IllegalArgumentException(values.length + " values, " + mask.length + " mask entries");
         float[] out = new float[values.length];
         for (int i = 0; i < out.length; i++) out[i] = values[i] * mask[i];
         return out;

@@ -5,16 +5,28 @@ import java.util.List;
 
 /** Classic kernels a student can pick, and the course's own 2×2. Fixed-size ones ignore the requested size. */
 public enum Kernels {
-    SOBEL_X(3), SOBEL_Y(3), LAPLACIAN(3), BOX_BLUR(0), SHARPEN(3), IDENTITY(0), COURSE_2X2(2);
+    SOBEL_X(3),
+    SOBEL_Y(3),
+    LAPLACIAN(3),
+    BOX_BLUR(0),
+    SHARPEN(3),
+    IDENTITY(0),
+    COURSE_2X2(2);
 
     private final int fixedSize;
 
-    Kernels(int fixedSize) { this.fixedSize = fixedSize; }
+    Kernels(int fixedSize) {
+        this.fixedSize = fixedSize;
+    }
 
     /** The size this kernel must have, or 0 when it comes in any size. */
-    public int fixedSize() { return fixedSize; }
+    public int fixedSize() {
+        return fixedSize;
+    }
 
-    public static List<Kernels> all() { return Arrays.asList(values()); }
+    public static List<Kernels> all() {
+        return Arrays.asList(values());
+    }
 
     /** The kernel as rows; {@code size} applies to the kernels that come in any size. */
     public double[][] matrix(int size) {

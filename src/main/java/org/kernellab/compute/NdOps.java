@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ops.impl.layers.convolution.config.Pooling3DConfig;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Convolution and pooling through ND4J's native ops, in PyTorch's conventions: cross-correlation, inputs
@@ -34,17 +35,22 @@ public final class NdOps {
     public static Backend warmUp() {
         Nd4j.create(1);
         conv(Tensor.zeros(1, 1, 5, 5), Tensor.zeros(1, 1, 3, 3), null, Window.square(3, 1, 1));
-        return new Backend(Nd4j.getBackend().getClass().getSimpleName().replace("Backend", ""), Nd4j.getEnvironment().maxMasterThreads());
+        return new Backend(
+                Nd4j.getBackend().getClass().getSimpleName().replace("Backend", ""),
+                Nd4j.getEnvironment().maxMasterThreads());
     }
 
     /**
      * Keeps the ops called from this thread on one core (OpenMP's team size is set per thread): the lessons' small
      * convolutions on the window's thread answer sooner without waking a second core's thread for each.
      */
-    public static void oneCoreHere() { org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1); }
+    public static void oneCoreHere() {
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+    }
 
     public static INDArray toNd(Tensor t) {
-        return Nd4j.create(t.data().clone(), Arrays.stream(t.shape()).asLongStream().toArray(), DataType.DOUBLE);
+        return Nd4j.create(
+                t.data().clone(), Arrays.stream(t.shape()).asLongStream().toArray(), DataType.DOUBLE);
     }
 
     public static Tensor fromNd(INDArray a) {
@@ -63,7 +69,9 @@ public final class NdOps {
         Window w = win.withKernel(Arrays.copyOfRange(weights.shape(), 2, weights.rank()));
         int[] outSize = Shapes.require(spatial(x), w, false);
         long outCells = Shapes.cells(x.dim(0), weights.dim(0), Shapes.cells(toLong(outSize)));
-        Shapes.checkWork(Shapes.cells(x.dim(0), x.dim(1), paddedCells(x, w.padding(), w.padding())), outCells,
+        Shapes.checkWork(
+                Shapes.cells(x.dim(0), x.dim(1), paddedCells(x, w.padding(), w.padding())),
+                outCells,
                 Shapes.cells(outCells, x.dim(1), Shapes.cells(toLong(w.kernel()))));
 
         INDArray in = pad(toNd(x), w.padding(), w.padding(), 0.0);
@@ -72,15 +80,40 @@ public final class NdOps {
         INDArray out;
         int[] k = w.kernel(), s = w.stride(), d = w.dilation();
         if (axes == 2) {
-            Conv2DConfig cfg = Conv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(0).pW(0).dH(d[0]).dW(d[1])
-                    .paddingMode(PaddingMode.VALID).dataFormat("NCHW").weightsFormat(WeightsFormat.OIYX).build();
+            Conv2DConfig cfg = Conv2DConfig.builder()
+                    .kH(k[0])
+                    .kW(k[1])
+                    .sH(s[0])
+                    .sW(s[1])
+                    .pH(0)
+                    .pW(0)
+                    .dH(d[0])
+                    .dW(d[1])
+                    .paddingMode(PaddingMode.VALID)
+                    .dataFormat("NCHW")
+                    .weightsFormat(WeightsFormat.OIYX)
+                    .build();
             out = b == null ? Nd4j.cnn().conv2d(in, wt, cfg) : Nd4j.cnn().conv2d(in, wt, b, cfg);
         } else {
             // ND4J's conv3d takes weights as (kD, kH, kW, C, F)
             INDArray w3 = wt.permute(2, 3, 4, 1, 0).dup('c');
-            Conv3DConfig cfg = Conv3DConfig.builder().kD(k[0]).kH(k[1]).kW(k[2]).sD(s[0]).sH(s[1]).sW(s[2])
-                    .pD(0).pH(0).pW(0).dD(d[0]).dH(d[1]).dW(d[2]).biasUsed(b != null)
-                    .paddingMode(PaddingMode.VALID).dataFormat("NCDHW").build();
+            Conv3DConfig cfg = Conv3DConfig.builder()
+                    .kD(k[0])
+                    .kH(k[1])
+                    .kW(k[2])
+                    .sD(s[0])
+                    .sH(s[1])
+                    .sW(s[2])
+                    .pD(0)
+                    .pH(0)
+                    .pW(0)
+                    .dD(d[0])
+                    .dH(d[1])
+                    .dW(d[2])
+                    .biasUsed(b != null)
+                    .paddingMode(PaddingMode.VALID)
+                    .dataFormat("NCDHW")
+                    .build();
             out = b == null ? Nd4j.cnn().conv3d(in, w3, cfg) : Nd4j.cnn().conv3d(in, w3, b, cfg);
         }
         return fromNd(out);
@@ -98,18 +131,33 @@ public final class NdOps {
         int[] out = Shapes.requireTransposed(spatial(x), w);
         int[] k = w.kernel(), s = w.stride(), d = w.dilation(), p = w.padding();
         long scattered = Shapes.cells(x.dim(0), weights.dim(1));
-        for (int a = 0; a < 2; a++) scattered = Shapes.cells(scattered, (long) (x.dim(a + 2) - 1) * s[a] + (long) d[a] * (k[a] - 1) + 1);
+        for (int a = 0; a < 2; a++)
+            scattered = Shapes.cells(scattered, (long) (x.dim(a + 2) - 1) * s[a] + (long) d[a] * (k[a] - 1) + 1);
         Shapes.checkWork(x.size(), scattered, Shapes.cells(x.size(), weights.dim(1), (long) k[0] * k[1]));
-        DeConv2DConfig cfg = DeConv2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(0).pW(0).dH(d[0]).dW(d[1])
-                .isSameMode(false).dataFormat("NCHW").build();
+        DeConv2DConfig cfg = DeConv2DConfig.builder()
+                .kH(k[0])
+                .kW(k[1])
+                .sH(s[0])
+                .sW(s[1])
+                .pH(0)
+                .pW(0)
+                .dH(d[0])
+                .dW(d[1])
+                .isSameMode(false)
+                .dataFormat("NCHW")
+                .build();
         // ND4J's deconv2d takes weights as (kH, kW, F, C)
         INDArray wt = toNd(weights).permute(2, 3, 1, 0).dup('c');
         INDArray full = Nd4j.cnn().deconv2d(toNd(x), wt, cfg);
-        INDArray cropped = full.get(NDArrayIndex.all(), NDArrayIndex.all(),
-                NDArrayIndex.interval(p[0], p[0] + out[0]), NDArrayIndex.interval(p[1], p[1] + out[1])).dup('c');
+        INDArray cropped = full.get(
+                        NDArrayIndex.all(),
+                        NDArrayIndex.all(),
+                        NDArrayIndex.interval(p[0], p[0] + out[0]),
+                        NDArrayIndex.interval(p[1], p[1] + out[1]))
+                .dup('c');
         if (bias != null) {
-            if (bias.rank() != 1 || bias.dim(0) != weights.dim(1)) throw new ComputeException("conv.badBias", weights.dim(1),
-                    Arrays.toString(bias.shape()));
+            if (bias.rank() != 1 || bias.dim(0) != weights.dim(1))
+                throw new ComputeException("conv.badBias", weights.dim(1), Arrays.toString(bias.shape()));
             cropped.addi(toNd(bias).reshape(1, weights.dim(1), 1, 1));
         }
         return fromNd(cropped);
@@ -132,7 +180,9 @@ public final class NdOps {
             after[a] = w.padding()[a] + extra[a];
         }
         long outCells = Shapes.cells(x.dim(0), x.dim(1), Shapes.cells(toLong(outSize)));
-        Shapes.checkWork(Shapes.cells(x.dim(0), x.dim(1), paddedCells(x, w.padding(), after)), outCells,
+        Shapes.checkWork(
+                Shapes.cells(x.dim(0), x.dim(1), paddedCells(x, w.padding(), after)),
+                outCells,
                 Shapes.cells(outCells, Shapes.cells(toLong(w.kernel()))));
         INDArray in = toNd(x);
         if (mode == PoolMode.MAX) {
@@ -151,15 +201,44 @@ public final class NdOps {
     private static INDArray poolOp(INDArray in, PoolMode mode, Window w) {
         int[] k = w.kernel(), s = w.stride();
         if (w.axes() == 2) {
-            Pooling2DConfig cfg = Pooling2DConfig.builder().kH(k[0]).kW(k[1]).sH(s[0]).sW(s[1]).pH(0).pW(0).dH(1).dW(1)
-                    .paddingMode(PaddingMode.VALID).divisor(Pooling2D.Divisor.INCLUDE_PADDING).isNHWC(false)
-                    .type(mode == PoolMode.MAX ? Pooling2D.Pooling2DType.MAX : Pooling2D.Pooling2DType.AVG).build();
-            return mode == PoolMode.MAX ? Nd4j.cnn().maxPooling2d(in, cfg) : Nd4j.cnn().avgPooling2d(in, cfg);
+            Pooling2DConfig cfg = Pooling2DConfig.builder()
+                    .kH(k[0])
+                    .kW(k[1])
+                    .sH(s[0])
+                    .sW(s[1])
+                    .pH(0)
+                    .pW(0)
+                    .dH(1)
+                    .dW(1)
+                    .paddingMode(PaddingMode.VALID)
+                    .divisor(Pooling2D.Divisor.INCLUDE_PADDING)
+                    .isNHWC(false)
+                    .type(mode == PoolMode.MAX ? Pooling2D.Pooling2DType.MAX : Pooling2D.Pooling2DType.AVG)
+                    .build();
+            return mode == PoolMode.MAX
+                    ? Nd4j.cnn().maxPooling2d(in, cfg)
+                    : Nd4j.cnn().avgPooling2d(in, cfg);
         }
-        Pooling3DConfig cfg = Pooling3DConfig.builder().kD(k[0]).kH(k[1]).kW(k[2]).sD(s[0]).sH(s[1]).sW(s[2])
-                .pD(0).pH(0).pW(0).dD(1).dH(1).dW(1).isSameMode(false).isNCDHW(true)
-                .type(mode == PoolMode.MAX ? Pooling3D.Pooling3DType.MAX : Pooling3D.Pooling3DType.AVG).build();
-        return mode == PoolMode.MAX ? Nd4j.cnn().maxPooling3d(in, cfg) : Nd4j.cnn().avgPooling3d(in, cfg);
+        Pooling3DConfig cfg = Pooling3DConfig.builder()
+                .kD(k[0])
+                .kH(k[1])
+                .kW(k[2])
+                .sD(s[0])
+                .sH(s[1])
+                .sW(s[2])
+                .pD(0)
+                .pH(0)
+                .pW(0)
+                .dD(1)
+                .dH(1)
+                .dW(1)
+                .isSameMode(false)
+                .isNCDHW(true)
+                .type(mode == PoolMode.MAX ? Pooling3D.Pooling3DType.MAX : Pooling3D.Pooling3DType.AVG)
+                .build();
+        return mode == PoolMode.MAX
+                ? Nd4j.cnn().maxPooling3d(in, cfg)
+                : Nd4j.cnn().avgPooling3d(in, cfg);
     }
 
     /** x with {@code before[a]} and {@code after[a]} cells of {@code value} added around spatial axis a. */
@@ -189,9 +268,13 @@ public final class NdOps {
         return n;
     }
 
-    private static long[] toLong(int[] v) { return Arrays.stream(v).asLongStream().toArray(); }
+    private static long[] toLong(int[] v) {
+        return Arrays.stream(v).asLongStream().toArray();
+    }
 
-    static int[] spatial(Tensor x) { return Arrays.copyOfRange(x.shape(), 2, x.rank()); }
+    static int[] spatial(Tensor x) {
+        return Arrays.copyOfRange(x.shape(), 2, x.rank());
+    }
 
     static void checkConvShapes(Tensor x, Tensor w, Tensor bias, int axes) {
         if (axes != 2 && axes != 3) throw new ComputeException("conv.badInputRank", x.rank());

@@ -9,7 +9,16 @@ import java.util.List;
  */
 public final class PoolTrace {
     /** One window: the cells it covers ({row, col}), which of them won (max) and the value it gives. */
-    public record Step(int index, int outRow, int outCol, int top, int left, List<int[]> cells, int[] winner, double value, int counted) {}
+    public record Step(
+            int index,
+            int outRow,
+            int outCol,
+            int top,
+            int left,
+            List<int[]> cells,
+            int[] winner,
+            double value,
+            int counted) {}
 
     private final List<Step> steps;
     private final int outH, outW;
@@ -48,15 +57,22 @@ public final class PoolTrace {
                     }
                 }
                 double value = mode == PoolMode.MAX ? best : sum / counted;
-                steps.add(new Step(steps.size(), oy, ox, top, left, cells, mode == PoolMode.MAX ? winner : null, value, counted));
+                steps.add(new Step(
+                        steps.size(), oy, ox, top, left, cells, mode == PoolMode.MAX ? winner : null, value, counted));
             }
         }
         return new PoolTrace(steps, out[0], out[1]);
     }
 
-    public List<Step> steps() { return steps; }
+    public List<Step> steps() {
+        return steps;
+    }
 
-    public int outHeight() { return outH; }
+    public int outHeight() {
+        return outH;
+    }
 
-    public int outWidth() { return outW; }
+    public int outWidth() {
+        return outW;
+    }
 }

@@ -34,7 +34,9 @@ public final class ScatterTrace {
                 List<Double> added = new ArrayList<>();
                 for (int ky = 0; ky < kernel.dim(0); ky++) {
                     for (int kx = 0; kx < kernel.dim(1); kx++) {
-                        cells.add(new int[] {i * wn.stride()[0] + ky * wn.dilation()[0], j * wn.stride()[1] + kx * wn.dilation()[1]});
+                        cells.add(new int[] {
+                            i * wn.stride()[0] + ky * wn.dilation()[0], j * wn.stride()[1] + kx * wn.dilation()[1]
+                        });
                         added.add(x.get(i, j) * kernel.get(ky, kx));
                     }
                 }
@@ -44,18 +46,25 @@ public final class ScatterTrace {
         return new ScatterTrace(steps, fullH, fullW);
     }
 
-    public List<Step> steps() { return steps; }
+    public List<Step> steps() {
+        return steps;
+    }
 
-    public int fullHeight() { return fullH; }
+    public int fullHeight() {
+        return fullH;
+    }
 
-    public int fullWidth() { return fullW; }
+    public int fullWidth() {
+        return fullW;
+    }
 
     /** The uncropped output after the first {@code count} steps have scattered. */
     public double[][] partialSum(int count) {
         double[][] out = new double[fullH][fullW];
         for (int s = 0; s < Math.min(count, steps.size()); s++) {
             Step st = steps.get(s);
-            for (int t = 0; t < st.cells().size(); t++) out[st.cells().get(t)[0]][st.cells().get(t)[1]] += st.added().get(t);
+            for (int t = 0; t < st.cells().size(); t++)
+                out[st.cells().get(t)[0]][st.cells().get(t)[1]] += st.added().get(t);
         }
         return out;
     }

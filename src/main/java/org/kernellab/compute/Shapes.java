@@ -40,29 +40,52 @@ public final class Shapes {
         if (bad != null) return new AxisSize(i, k, s, p, d, false, 0, bad, "", false, 0);
         long full = (long) (i - 1) * s + (long) d * (k - 1) + 1;
         long out = full - 2L * p;
-        String formula = "(" + i + " − 1)·" + s + " − 2·" + p + " + " + (d == 1 ? "" : d + "·") + "(" + k + " − 1) + 1 = " + signed(out);
-        if (out < 1) return new AxisSize(i, k, s, p, d, false, 0, new Problem("shape.transposedCropped", p, full), formula, false, 0);
-        if (out > LIMIT) return new AxisSize(i, k, s, p, d, false, 0, new Problem("shape.outputOverLimit", out, LIMIT), formula, false, 0);
+        String formula = "(" + i + " − 1)·" + s + " − 2·" + p + " + " + (d == 1 ? "" : d + "·") + "(" + k
+                + " − 1) + 1 = " + signed(out);
+        if (out < 1)
+            return new AxisSize(
+                    i, k, s, p, d, false, 0, new Problem("shape.transposedCropped", p, full), formula, false, 0);
+        if (out > LIMIT)
+            return new AxisSize(
+                    i, k, s, p, d, false, 0, new Problem("shape.outputOverLimit", out, LIMIT), formula, false, 0);
         return new AxisSize(i, k, s, p, d, false, (int) out, null, formula, false, 0);
     }
 
     /** The first setting out of its range, or null. */
     private static Problem invalid(int i, int k, int s, int p, int d) {
-        return i < 1 ? new Problem("shape.badInput", i)
-                : k < 1 ? new Problem("shape.badKernel", k)
-                : s < 1 ? new Problem("shape.badStride", s)
-                : p < 0 ? new Problem("shape.badPadding", p)
-                : d < 1 ? new Problem("shape.badDilation", d)
-                : i > LIMIT ? new Problem("shape.inputOverLimit", i, LIMIT)
-                : k > LIMIT ? new Problem("shape.kernelOverLimit", k, LIMIT)
-                : s > LIMIT ? new Problem("shape.strideOverLimit", s, LIMIT)
-                : p > LIMIT ? new Problem("shape.paddingOverLimit", p, LIMIT)
-                : d > LIMIT ? new Problem("shape.dilationOverLimit", d, LIMIT)
-                : null;
+        return i < 1
+                ? new Problem("shape.badInput", i)
+                : k < 1
+                        ? new Problem("shape.badKernel", k)
+                        : s < 1
+                                ? new Problem("shape.badStride", s)
+                                : p < 0
+                                        ? new Problem("shape.badPadding", p)
+                                        : d < 1
+                                                ? new Problem("shape.badDilation", d)
+                                                : i > LIMIT
+                                                        ? new Problem("shape.inputOverLimit", i, LIMIT)
+                                                        : k > LIMIT
+                                                                ? new Problem("shape.kernelOverLimit", k, LIMIT)
+                                                                : s > LIMIT
+                                                                        ? new Problem("shape.strideOverLimit", s, LIMIT)
+                                                                        : p > LIMIT
+                                                                                ? new Problem(
+                                                                                        "shape.paddingOverLimit",
+                                                                                        p,
+                                                                                        LIMIT)
+                                                                                : d > LIMIT
+                                                                                        ? new Problem(
+                                                                                                "shape.dilationOverLimit",
+                                                                                                d,
+                                                                                                LIMIT)
+                                                                                        : null;
     }
 
     /** A number with a real minus sign, as the rest of the formula is typeset. */
-    private static String signed(long n) { return n < 0 ? "−" + (-n) : String.valueOf(n); }
+    private static String signed(long n) {
+        return n < 0 ? "−" + (-n) : String.valueOf(n);
+    }
 
     /**
      * Refuses a request whose arrays or arithmetic would not fit in memory or finish in seconds, before anything
@@ -101,7 +124,8 @@ public final class Shapes {
         }
         List<AxisSize> out = new ArrayList<>();
         for (int i = 0; i < spatialInput.length; i++) {
-            out.add(axis(spatialInput[i], w.kernel()[i], w.stride()[i], w.padding()[i], w.dilation()[i], w.ceil(), pooling));
+            out.add(axis(
+                    spatialInput[i], w.kernel()[i], w.stride()[i], w.padding()[i], w.dilation()[i], w.ceil(), pooling));
         }
         return out;
     }
@@ -112,7 +136,8 @@ public final class Shapes {
      */
     public static void checkAvgPool3d(int[] spatialInput, int[] kernel) {
         for (int a = 0; a < spatialInput.length; a++) {
-            if (spatialInput[a] < kernel[a]) throw new ComputeException("shape.avgPool3dSmall", spatialInput[a], kernel[a]);
+            if (spatialInput[a] < kernel[a])
+                throw new ComputeException("shape.avgPool3dSmall", spatialInput[a], kernel[a]);
         }
     }
 
@@ -155,7 +180,8 @@ public final class Shapes {
             dropped = true;
         }
         if (out < 1) {
-            Problem why = d == 1 ? new Problem("shape.kernelTooLarge", k, span, padded)
+            Problem why = d == 1
+                    ? new Problem("shape.kernelTooLarge", k, span, padded)
                     : new Problem("shape.dilatedKernelTooLarge", k, d, span, padded);
             return new AxisSize(i, k, s, p, d, ceil, 0, why, head + " = " + signed(out), false, 0);
         }

@@ -1,13 +1,18 @@
 package org.kernellab.compute;
 
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * The course's from-scratch exercise: the same random arrays ({@code np.random.seed}) through {@link Reference}'s loops
  * and through ND4J, with the largest difference between the two results and each one's time per call.
  */
 public final class SideBySide {
-    public enum Op { CONV, MAX_POOL, AVG_POOL }
+    public enum Op {
+        CONV,
+        MAX_POOL,
+        AVG_POOL
+    }
 
     /**
      * The notebook's settings: m examples of n_C_prev channels, n_H_prev = n_W_prev, n_C filters (convolution only) of
@@ -15,12 +20,18 @@ public final class SideBySide {
      */
     public record Setup(Op op, int m, int nCPrev, int nPrev, int nC, int f, int pad, int stride, long seed) {
         /** The notebook's convolution: (10, 4, 7, 7), 8 filters of 3×3, pad 1, stride 2 → (10, 8, 4, 4). */
-        public static Setup courseConv() { return new Setup(Op.CONV, 10, 4, 7, 8, 3, 1, 2, 1); }
+        public static Setup courseConv() {
+            return new Setup(Op.CONV, 10, 4, 7, 8, 3, 1, 2, 1);
+        }
 
         /** The notebook's pooling: (10, 3, 10, 10), f = 2, stride 2 → (10, 3, 5, 5). */
-        public static Setup coursePool(Op op) { return new Setup(op, 10, 3, 10, 8, 2, 0, 2, 1); }
+        public static Setup coursePool(Op op) {
+            return new Setup(op, 10, 3, 10, 8, 2, 0, 2, 1);
+        }
 
-        Window window() { return Window.square(f, stride, pad); }
+        Window window() {
+            return Window.square(f, stride, pad);
+        }
     }
 
     /**
@@ -29,10 +40,21 @@ public final class SideBySide {
      * @param maxDiff  the largest |from scratch − ND4J| over every value
      * @param calls    how many calls each time is the mean of
      */
-    public record Result(Setup setup, Tensor input, Tensor weights, Tensor bias, Tensor scratch, Tensor library, double maxDiff,
-                         double scratchMillis, double libraryMillis, int calls) {
+    public record Result(
+            Setup setup,
+            Tensor input,
+            Tensor weights,
+            Tensor bias,
+            Tensor scratch,
+            Tensor library,
+            double maxDiff,
+            double scratchMillis,
+            double libraryMillis,
+            int calls) {
         /** How many times faster ND4J ran than the loops. */
-        public double speedup() { return scratchMillis / libraryMillis; }
+        public double speedup() {
+            return scratchMillis / libraryMillis;
+        }
     }
 
     private SideBySide() {}
@@ -52,8 +74,10 @@ public final class SideBySide {
         }
         Tensor fw = w, fb = b;
         PoolMode mode = s.op() == Op.MAX_POOL ? PoolMode.MAX : PoolMode.AVG;
-        java.util.function.Supplier<Tensor> scratch = s.op() == Op.CONV ? () -> Reference.conv(x, fw, fb, win) : () -> Reference.pool(x, mode, win);
-        java.util.function.Supplier<Tensor> library = s.op() == Op.CONV ? () -> NdOps.conv(x, fw, fb, win) : () -> NdOps.pool(x, mode, win);
+        Supplier<Tensor> scratch =
+                s.op() == Op.CONV ? () -> Reference.conv(x, fw, fb, win) : () -> Reference.pool(x, mode, win);
+        Supplier<Tensor> library =
+                s.op() == Op.CONV ? () -> NdOps.conv(x, fw, fb, win) : () -> NdOps.pool(x, mode, win);
         Tensor zs = scratch.get(), zl = library.get(); // also the warm-up of both
         double diff = 0;
         for (int i = 0; i < zs.size(); i++) diff = Math.max(diff, Math.abs(zs.data()[i] - zl.data()[i]));
@@ -63,7 +87,7 @@ public final class SideBySide {
     }
 
     /** {mean milliseconds per call, calls}, or null when cancelled. */
-    private static double[] time(java.util.function.Supplier<Tensor> op, double budgetMillis, BooleanSupplier cancelled) {
+    private static double[] time(Supplier<Tensor> op, double budgetMillis, BooleanSupplier cancelled) {
         long start = System.nanoTime(), spent;
         int calls = 0;
         do {

@@ -1,6 +1,7 @@
 package org.kernellab.compute;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A small dense row-major array of doubles with a shape. It is the plain-Java exchange format of the
@@ -17,7 +18,8 @@ public final class Tensor {
             n *= d;
         }
         if (n != data.length) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + n + " values, got " + data.length);
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " needs " + n + " values, got " + data.length);
         }
         this.shape = shape.clone();
         this.data = data;
@@ -35,39 +37,58 @@ public final class Tensor {
         int w = h == 0 ? 0 : rows[0].length;
         double[] d = new double[h * w];
         for (int r = 0; r < h; r++) {
-            if (rows[r].length != w) throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values, expected " + w);
+            if (rows[r].length != w)
+                throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values, expected " + w);
             System.arraycopy(rows[r], 0, d, r * w, w);
         }
         return new Tensor(new int[] {h, w}, d);
     }
 
-    public int rank() { return shape.length; }
+    public int rank() {
+        return shape.length;
+    }
 
-    public int[] shape() { return shape.clone(); }
+    public int[] shape() {
+        return shape.clone();
+    }
 
-    public int dim(int axis) { return shape[axis]; }
+    public int dim(int axis) {
+        return shape[axis];
+    }
 
-    public int size() { return data.length; }
+    public int size() {
+        return data.length;
+    }
 
     /** The backing values in row-major order (not a copy: callers must not modify it). */
-    public double[] data() { return data; }
+    public double[] data() {
+        return data;
+    }
 
     public int offset(int... idx) {
-        if (idx.length != shape.length) throw new IllegalArgumentException("index rank " + idx.length + " != " + shape.length);
+        if (idx.length != shape.length)
+            throw new IllegalArgumentException("index rank " + idx.length + " != " + shape.length);
         int off = 0;
         for (int i = 0; i < idx.length; i++) {
-            if (idx[i] < 0 || idx[i] >= shape[i]) throw new IndexOutOfBoundsException(Arrays.toString(idx) + " outside " + Arrays.toString(shape));
+            if (idx[i] < 0 || idx[i] >= shape[i])
+                throw new IndexOutOfBoundsException(Arrays.toString(idx) + " outside " + Arrays.toString(shape));
             off = off * shape[i] + idx[i];
         }
         return off;
     }
 
-    public double get(int... idx) { return data[offset(idx)]; }
+    public double get(int... idx) {
+        return data[offset(idx)];
+    }
 
-    public void set(double v, int... idx) { data[offset(idx)] = v; }
+    public void set(double v, int... idx) {
+        data[offset(idx)] = v;
+    }
 
     /** The same values viewed with another shape of equal size. */
-    public Tensor reshape(int... newShape) { return new Tensor(newShape, data); }
+    public Tensor reshape(int... newShape) {
+        return new Tensor(newShape, data);
+    }
 
     /** Rows of a rank-2 tensor, copied. */
     public double[][] toMatrix() {
@@ -98,7 +119,9 @@ public final class Tensor {
     }
 
     /** Nested Java lists/doubles mirroring the shape, for JSON output. */
-    public Object toNested() { return nest(0, 0); }
+    public Object toNested() {
+        return nest(0, 0);
+    }
 
     private Object nest(int axis, int base) {
         if (axis == shape.length) return data[base];
@@ -106,10 +129,12 @@ public final class Tensor {
         for (int i = axis + 1; i < shape.length; i++) stride *= shape[i];
         Object[] out = new Object[shape[axis]];
         for (int i = 0; i < shape[axis]; i++) out[i] = nest(axis + 1, base + i * stride);
-        return java.util.List.of(out);
+        return List.of(out);
     }
 
-    public Tensor copy() { return new Tensor(shape, data.clone()); }
+    public Tensor copy() {
+        return new Tensor(shape, data.clone());
+    }
 
     /**
      * A matrix turned half a turn (both axes reversed): the kernel a true convolution slides, where PyTorch's
@@ -122,5 +147,8 @@ public final class Tensor {
         return new Tensor(shape, d);
     }
 
-    @Override public String toString() { return "Tensor" + Arrays.toString(shape) + Arrays.toString(data); }
+    @Override
+    public String toString() {
+        return "Tensor" + Arrays.toString(shape) + Arrays.toString(data);
+    }
 }

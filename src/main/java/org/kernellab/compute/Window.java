@@ -23,14 +23,22 @@ public record Window(int[] kernel, int[] stride, int[] padding, int[] dilation, 
         return new Window(fill(axes, kernel), fill(axes, stride), fill(axes, padding), fill(axes, dilation), false);
     }
 
-    public static Window square(int kernel, int stride, int padding) { return cubic(2, kernel, stride, padding, 1); }
+    public static Window square(int kernel, int stride, int padding) {
+        return cubic(2, kernel, stride, padding, 1);
+    }
 
     /** A window whose kernel size comes from a weight tensor's trailing axes. */
-    public Window withKernel(int... k) { return new Window(k, stride, padding, dilation, ceil); }
+    public Window withKernel(int... k) {
+        return new Window(k, stride, padding, dilation, ceil);
+    }
 
-    public Window withCeil(boolean c) { return new Window(kernel, stride, padding, dilation, c); }
+    public Window withCeil(boolean c) {
+        return new Window(kernel, stride, padding, dilation, c);
+    }
 
-    public int axes() { return kernel.length; }
+    public int axes() {
+        return kernel.length;
+    }
 
     public static int[] fill(int n, int v) {
         int[] a = new int[n];
@@ -38,18 +46,30 @@ public record Window(int[] kernel, int[] stride, int[] padding, int[] dilation, 
         return a;
     }
 
-    @Override public boolean equals(Object o) {
-        return o instanceof Window w && Arrays.equals(kernel, w.kernel) && Arrays.equals(stride, w.stride)
-                && Arrays.equals(padding, w.padding) && Arrays.equals(dilation, w.dilation) && ceil == w.ceil;
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Window w
+                && Arrays.equals(kernel, w.kernel)
+                && Arrays.equals(stride, w.stride)
+                && Arrays.equals(padding, w.padding)
+                && Arrays.equals(dilation, w.dilation)
+                && ceil == w.ceil;
     }
 
-    @Override public int hashCode() {
-        return Arrays.hashCode(new int[] {Arrays.hashCode(kernel), Arrays.hashCode(stride), Arrays.hashCode(padding), Arrays.hashCode(dilation),
-                ceil ? 1 : 0});
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(new int[] {
+            Arrays.hashCode(kernel),
+            Arrays.hashCode(stride),
+            Arrays.hashCode(padding),
+            Arrays.hashCode(dilation),
+            ceil ? 1 : 0
+        });
     }
 
-    @Override public String toString() {
-        return "Window[k=" + Arrays.toString(kernel) + ", s=" + Arrays.toString(stride) + ", p=" + Arrays.toString(padding)
-                + ", d=" + Arrays.toString(dilation) + (ceil ? ", ceil" : "") + "]";
+    @Override
+    public String toString() {
+        return "Window[k=" + Arrays.toString(kernel) + ", s=" + Arrays.toString(stride) + ", p="
+                + Arrays.toString(padding) + ", d=" + Arrays.toString(dilation) + (ceil ? ", ceil" : "") + "]";
     }
 }

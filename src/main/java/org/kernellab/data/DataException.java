@@ -1,5 +1,8 @@
 package org.kernellab.data;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import org.kernellab.compute.Explained;
 import org.kernellab.compute.Problem;
 
@@ -18,16 +21,19 @@ public final class DataException extends Exception implements Explained {
         return this;
     }
 
-    @Override public Problem problem() { return problem; }
+    @Override
+    public Problem problem() {
+        return problem;
+    }
 
     /**
      * An I/O failure's own words. A file-system error's message is only the path (already in the sentence), so
      * its reason is used; some failures (an end of file, a closed stream) come without any words at all.
      */
     public static String why(Throwable e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file or folder";
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) return f.getReason();
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file or folder";
+        if (e instanceof FileSystemException f && f.getReason() != null) return f.getReason();
         return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

@@ -10,9 +10,13 @@ public record Dataset(Idx.Images images, byte[] labels) {
         }
     }
 
-    public int size() { return labels.length; }
+    public int size() {
+        return labels.length;
+    }
 
-    public int label(int i) { return labels[i]; }
+    public int label(int i) {
+        return labels[i];
+    }
 
     /** Image i as grey values in [0, 1], (rows, cols). */
     public Tensor image(int i) {

@@ -11,19 +11,26 @@ import java.nio.file.Path;
  * 2,000 test images), so that the app and the tests work on a fresh machine.
  */
 public final class FashionMnist {
-    public enum Source { FOLDER, SYSTEM, EMBEDDED }
+    public enum Source {
+        FOLDER,
+        SYSTEM,
+        EMBEDDED
+    }
 
     /** Debian's package installs under /usr/share/datasets; {@code -Dkernellab.systemDatasets} moves it (the tests point it away). */
-    public static final Path SYSTEM_FOLDER = Path.of(System.getProperty("kernellab.systemDatasets", "/usr/share/datasets"), "fashion-mnist");
+    public static final Path SYSTEM_FOLDER =
+            Path.of(System.getProperty("kernellab.systemDatasets", "/usr/share/datasets"), "fashion-mnist");
+
     static final String EMBEDDED = "/assets/fashion-mnist/";
     /** Fashion-MNIST's images are 28×28; the networks take nothing else. */
     public static final int SIDE = 28;
-    private static final String[] FILES = {"train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"};
+
+    private static final String[] FILES = {
+        "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte"
+    };
 
     /** Training and test sets, where they came from and (for folders) where. */
     public record Loaded(Dataset train, Dataset test, Source source, String location) {}
-
-    private static volatile Dataset embeddedTest;
 
     private FashionMnist() {}
 
@@ -42,16 +49,17 @@ public final class FashionMnist {
         return new Loaded(embedded("train"), embeddedTest(), Source.EMBEDDED, "built-in");
     }
 
-    /** The embedded test images, read once: what the lessons take image patches from. */
+    /** The embedded test images, read anew: {@link EmbeddedImages} keeps them for the app. */
     public static Dataset embeddedTest() throws DataException {
-        Dataset d = embeddedTest;
-        if (d == null) embeddedTest = d = embedded("t10k");
-        return d;
+        return embedded("t10k");
     }
 
     private static Dataset embedded(String part) throws DataException {
         String images = part + "-images-idx3-ubyte.gz", labels = part + "-labels-idx1-ubyte.gz";
-        return dataset(Idx.readImages(resource(images), images + " (built in)"), images, Idx.readLabels(resource(labels), labels + " (built in)"));
+        return dataset(
+                Idx.readImages(resource(images), images + " (built in)"),
+                images,
+                Idx.readLabels(resource(labels), labels + " (built in)"));
     }
 
     private static InputStream resource(String file) throws DataException {
@@ -62,15 +70,23 @@ public final class FashionMnist {
 
     static Loaded fromFolder(Path folder, Source source) throws DataException {
         if (!Files.isDirectory(folder)) throw new DataException("data.noFolder", folder);
-        Dataset train = dataset(Idx.readImages(open(folder, FILES[0]), FILES[0]), FILES[0], Idx.readLabels(open(folder, FILES[1]), FILES[1]));
-        Dataset test = dataset(Idx.readImages(open(folder, FILES[2]), FILES[2]), FILES[2], Idx.readLabels(open(folder, FILES[3]), FILES[3]));
+        Dataset train = dataset(
+                Idx.readImages(open(folder, FILES[0]), FILES[0]),
+                FILES[0],
+                Idx.readLabels(open(folder, FILES[1]), FILES[1]));
+        Dataset test = dataset(
+                Idx.readImages(open(folder, FILES[2]), FILES[2]),
+                FILES[2],
+                Idx.readLabels(open(folder, FILES[3]), FILES[3]));
         return new Loaded(train, test, source, folder.toString());
     }
 
     /** Images and labels that make a Fashion-MNIST set: as many labels as images, 28×28, not empty. */
     private static Dataset dataset(Idx.Images images, String name, byte[] labels) throws DataException {
-        if (images.count() != labels.length) throw new DataException("data.labelCount", name, images.count(), labels.length);
-        if (images.rows() != SIDE || images.cols() != SIDE) throw new DataException("data.notFashionSize", name, images.rows(), images.cols());
+        if (images.count() != labels.length)
+            throw new DataException("data.labelCount", name, images.count(), labels.length);
+        if (images.rows() != SIDE || images.cols() != SIDE)
+            throw new DataException("data.notFashionSize", name, images.rows(), images.cols());
         if (images.count() == 0) throw new DataException("data.noImages", name);
         return new Dataset(images, labels);
     }

@@ -17,6 +17,7 @@ public final class Idx {
     static final int IMAGES = 0x00000803, LABELS = 0x00000801;
     /** The largest image side accepted: far above any data set the lessons use. */
     static final int MAX_SIDE = 4096;
+
     private static final int CHUNK = 1 << 20;
 
     private Idx() {}
@@ -24,7 +25,9 @@ public final class Idx {
     /** Images as bytes, row-major, {@code count × rows × cols}. */
     public record Images(int count, int rows, int cols, byte[] pixels) {
         /** Pixel (r, c) of image i as 0..255. */
-        public int pixel(int i, int r, int c) { return pixels[(i * rows + r) * cols + c] & 0xFF; }
+        public int pixel(int i, int r, int c) {
+            return pixels[(i * rows + r) * cols + c] & 0xFF;
+        }
     }
 
     public static Images readImages(InputStream raw, String name) throws DataException {
@@ -32,7 +35,12 @@ public final class Idx {
             int magic = in.readInt();
             if (magic != IMAGES) throw new DataException("idx.notImages", name, Integer.toHexString(magic));
             int count = in.readInt(), rows = in.readInt(), cols = in.readInt();
-            if (count < 0 || rows < 1 || cols < 1 || rows > MAX_SIDE || cols > MAX_SIDE || (long) count * rows * cols > Integer.MAX_VALUE - 8) {
+            if (count < 0
+                    || rows < 1
+                    || cols < 1
+                    || rows > MAX_SIDE
+                    || cols > MAX_SIDE
+                    || (long) count * rows * cols > Integer.MAX_VALUE - 8) {
                 throw new DataException("idx.impossibleSizes", name, count, rows, cols);
             }
             return new Images(count, rows, cols, readExactly(in, count * rows * cols, name));

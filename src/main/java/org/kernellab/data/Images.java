@@ -8,7 +8,8 @@ public final class Images {
 
     /** ARGB pixels (as JavaFX and AWT give them) to grey values in [0, 1] with the usual luma weights. */
     public static Tensor grey(int[] argb, int width, int height) {
-        if (argb.length != width * height) throw new IllegalArgumentException(argb.length + " pixels for " + width + "×" + height);
+        if (argb.length != width * height)
+            throw new IllegalArgumentException(argb.length + " pixels for " + width + "×" + height);
         double[] d = new double[argb.length];
         for (int i = 0; i < d.length; i++) {
             int p = argb[i];
@@ -24,8 +25,11 @@ public final class Images {
      * at most {@code maxSide}: the transforms of a lesson then stay quick whatever the camera made.
      */
     public static Tensor rgb(int[] argb, int width, int height, int maxSide) {
-        if (argb.length != width * height) throw new IllegalArgumentException(argb.length + " pixels for " + width + "×" + height);
-        int f = Math.max(1, (Math.max(width, height) + maxSide - 1) / maxSide), w = Math.max(1, width / f), h = Math.max(1, height / f);
+        if (argb.length != width * height)
+            throw new IllegalArgumentException(argb.length + " pixels for " + width + "×" + height);
+        int f = Math.max(1, (Math.max(width, height) + maxSide - 1) / maxSide),
+                w = Math.max(1, width / f),
+                h = Math.max(1, height / f);
         double[] d = new double[3 * h * w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

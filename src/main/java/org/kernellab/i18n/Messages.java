@@ -1,8 +1,10 @@
 package org.kernellab.i18n;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
@@ -24,7 +26,8 @@ public final class Messages {
 
     public static ResourceBundle bundle(Locale locale) {
         // no fallback to the JVM's default locale: English is the base bundle, whatever the OS says
-        return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ResourceBundle.getBundle(
+                BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static String format(Locale locale, String key, Object... args) {
@@ -40,7 +43,9 @@ public final class Messages {
         return f == null ? "!" + key + "!" : f.format(args);
     }
 
-    private static final ThreadLocal<java.util.Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(java.util.HashMap::new);
+    private static final ThreadLocal<Map<String, MessageFormat>> FORMATS = ThreadLocal.withInitial(HashMap::new);
 
-    public static String english(String key, Object... args) { return format(Locale.ENGLISH, key, args); }
+    public static String english(String key, Object... args) {
+        return format(Locale.ENGLISH, key, args);
+    }
 }

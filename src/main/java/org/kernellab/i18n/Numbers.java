@@ -7,41 +7,54 @@ import java.util.Locale;
 /**
  * Numbers as the course writes them on screen: whole numbers bare, others with up to two decimals, a real minus sign,
  * in the language shown: 0.5 and 10,000 in English, 0,5 and 10.000 in Spanish (with "; " between numbers in a list,
- * since the comma is taken). The window sets the language; the command line never does and keeps English style.
+ * since the comma is taken). A value per language: the window's language service hands out the current one; the
+ * command line keeps {@link #ENGLISH}.
  */
 public final class Numbers {
-    private Numbers() {}
+    public static final Numbers ENGLISH = new Numbers(Locale.ENGLISH);
+    public static final Numbers SPANISH = new Numbers(new Locale("es"));
 
-    private static volatile Locale language = Locale.ENGLISH;
+    private final Locale language;
+
+    private Numbers(Locale language) {
+        this.language = language;
+    }
+
+    /** Numbers as {@code l} writes them. */
+    public static Numbers of(Locale l) {
+        return "es".equals(l.getLanguage()) ? SPANISH : ENGLISH;
+    }
 
     // DecimalFormat is slow to build and not thread-safe: one per thread, and whole numbers skip it
-    private static final ThreadLocal<DecimalFormat> DECIMALS = ThreadLocal.withInitial(() -> new DecimalFormat("0.##",
-            DecimalFormatSymbols.getInstance(Locale.ROOT)));
-
-    /** The language numbers are written in from now on. */
-    public static void useLanguage(Locale l) { language = l; }
+    private static final ThreadLocal<DecimalFormat> DECIMALS =
+            ThreadLocal.withInitial(() -> new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
 
     /** Whether the language writes decimals with a comma (Spanish): then lists of numbers are separated by "; ". */
-    public static boolean decimalComma() { return "es".equals(language.getLanguage()); }
+    public boolean decimalComma() {
+        return "es".equals(language.getLanguage());
+    }
 
     /** Between two numbers of a list: ", " or, where the comma is the decimal mark, "; ". */
-    public static String listSeparator() { return decimalComma() ? "; " : ", "; }
+    public String listSeparator() {
+        return decimalComma() ? "; " : ", ";
+    }
 
     /** A fraction as a percentage with one decimal: 0.8832 → 88.3% (88,3 % in Spanish). */
-    public static String percent(double fraction) {
+    public String percent(double fraction) {
         String s = String.format(Locale.ROOT, "%.1f", fraction * 100);
         return decimalComma() ? s.replace('.', ',') + " %" : s + "%";
     }
 
     /** A count with thousands grouped, as the tables show them: 113,386 (113.386 in Spanish). */
-    public static String grouped(long n) {
+    public String grouped(long n) {
         String s = String.format(Locale.ROOT, "%,d", n);
         return decimalComma() ? s.replace(',', '.') : s;
     }
 
-    public static String format(double v) {
+    public String format(double v) {
         if (Double.isNaN(v)) return "—";
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return v < 0 ? "−" + (long) -v : String.valueOf((long) Math.abs(v));
+        if (v == Math.rint(v) && Math.abs(v) < 1e15)
+            return v < 0 ? "−" + (long) -v : String.valueOf((long) Math.abs(v));
         String s = DECIMALS.get().format(v);
         if (s.equals("-0")) s = "0";
         s = s.replace('-', '−');
@@ -49,7 +62,7 @@ public final class Numbers {
     }
 
     /** A factor inside a sum of products: negative numbers in brackets, "(−1)". */
-    public static String factor(double v) {
+    public String factor(double v) {
         String s = format(v);
         return v < 0 && !s.equals("0") ? "(" + s + ")" : s;
     }

@@ -14,24 +14,37 @@ import java.util.Optional;
  */
 public record UserDirs(Path data, Path cache) {
     /** Where earlier versions kept lessons; still read so a student's lessons are not lost. */
-    public static Path legacyLessons() { return Path.of(System.getProperty("user.home"), ".kernellab", "lessons"); }
+    public static Path legacyLessons() {
+        return Path.of(System.getProperty("user.home"), ".kernellab", "lessons");
+    }
 
     /** The folders for this user on this system. */
     public static UserDirs current() {
-        return of(System.getProperty("kernellab.home"), System.getProperty("os.name"), System.getProperty("user.home"), System.getenv());
+        return of(
+                System.getProperty("kernellab.home"),
+                System.getProperty("os.name"),
+                System.getProperty("user.home"),
+                System.getenv());
     }
 
     static UserDirs of(String override, String osName, String home, Map<String, String> env) {
-        if (override != null && !override.isBlank()) return new UserDirs(Path.of(override, "data"), Path.of(override, "cache"));
+        if (override != null && !override.isBlank())
+            return new UserDirs(Path.of(override, "data"), Path.of(override, "cache"));
         String os = osName.toLowerCase(Locale.ROOT);
         if (os.startsWith("windows")) {
-            Path local = env.containsKey("LOCALAPPDATA") ? Path.of(env.get("LOCALAPPDATA")) : Path.of(home, "AppData", "Local");
-            return new UserDirs(local.resolve("KernelLab"), local.resolve("KernelLab").resolve("cache"));
+            Path local = env.containsKey("LOCALAPPDATA")
+                    ? Path.of(env.get("LOCALAPPDATA"))
+                    : Path.of(home, "AppData", "Local");
+            return new UserDirs(
+                    local.resolve("KernelLab"), local.resolve("KernelLab").resolve("cache"));
         }
         if (os.startsWith("mac")) {
-            return new UserDirs(Path.of(home, "Library", "Application Support", "KernelLab"), Path.of(home, "Library", "Caches", "KernelLab"));
+            return new UserDirs(
+                    Path.of(home, "Library", "Application Support", "KernelLab"),
+                    Path.of(home, "Library", "Caches", "KernelLab"));
         }
-        return new UserDirs(xdg(env, "XDG_DATA_HOME", home, ".local/share").resolve("kernellab"),
+        return new UserDirs(
+                xdg(env, "XDG_DATA_HOME", home, ".local/share").resolve("kernellab"),
                 xdg(env, "XDG_CACHE_HOME", home, ".cache").resolve("kernellab"));
     }
 
@@ -48,19 +61,31 @@ public record UserDirs(Path data, Path cache) {
     public static Optional<Path> preferences() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
         if (os.startsWith("windows") || os.startsWith("mac")) return Optional.empty();
-        return Optional.of(Path.of(System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home")), ".java", ".userPrefs",
-                "org", "kernellab"));
+        return Optional.of(Path.of(
+                System.getProperty("java.util.prefs.userRoot", System.getProperty("user.home")),
+                ".java",
+                ".userPrefs",
+                "org",
+                "kernellab"));
     }
 
     /** Lessons the student or teacher writes; the app reads them next to the built-in ones. */
-    public Path lessons() { return data.resolve("lessons"); }
+    public Path lessons() {
+        return data.resolve("lessons");
+    }
 
     /** Where save and open dialogs for trained networks start. */
-    public Path models() { return data.resolve("models"); }
+    public Path models() {
+        return data.resolve("models");
+    }
 
     /** Voxelised 3D objects, made again if deleted. */
-    public Path voxels() { return cache.resolve("voxels"); }
+    public Path voxels() {
+        return cache.resolve("voxels");
+    }
 
     /** JavaCPP's links to ND4J's native libraries (or, run from the jar, the libraries themselves). */
-    public Path natives() { return cache.resolve("javacpp"); }
+    public Path natives() {
+        return cache.resolve("javacpp");
+    }
 }

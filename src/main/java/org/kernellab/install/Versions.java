@@ -14,7 +14,9 @@ public final class Versions {
     private Versions() {}
 
     /** The Java runtime: its version and vendor (the installer ships its own, made by jlink). */
-    public static String java() { return System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")"; }
+    public static String java() {
+        return System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")";
+    }
 
     private static String read(String resource, String key) {
         try (InputStream in = Versions.class.getResourceAsStream(resource)) {

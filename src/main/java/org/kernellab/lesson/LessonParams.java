@@ -1,5 +1,6 @@
 package org.kernellab.lesson;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kernellab.compute.Tensor;
@@ -10,9 +11,9 @@ public record LessonParams(Map<String, Object> values) {
 
     /** These parameters with one more (or replaced). */
     public LessonParams with(String key, Object value) {
-        java.util.Map<String, Object> m = new java.util.HashMap<>(values);
+        Map<String, Object> m = new HashMap<>(values);
         m.put(key, value);
-        return new LessonParams(java.util.Map.copyOf(m));
+        return new LessonParams(Map.copyOf(m));
     }
 
     public int integer(String key, int fallback) {
@@ -31,18 +32,21 @@ public record LessonParams(Map<String, Object> values) {
     public Tensor matrix(String key, Tensor fallback) {
         Object v = values.get(key);
         if (v == null) return fallback;
-        if (!(v instanceof List<?> rows) || rows.isEmpty()) throw new IllegalArgumentException("parameter \"" + key + "\" must be a list of rows");
+        if (!(v instanceof List<?> rows) || rows.isEmpty())
+            throw new IllegalArgumentException("parameter \"" + key + "\" must be a list of rows");
         double[][] m = new double[rows.size()][];
         for (int r = 0; r < rows.size(); r++) {
-            if (!(rows.get(r) instanceof List<?> row) || row.isEmpty()) throw new IllegalArgumentException("parameter \"" + key + "\": row "
-                    + (r + 1) + " is not a list of numbers");
+            if (!(rows.get(r) instanceof List<?> row) || row.isEmpty())
+                throw new IllegalArgumentException(
+                        "parameter \"" + key + "\": row " + (r + 1) + " is not a list of numbers");
             m[r] = new double[row.size()];
             for (int c = 0; c < row.size(); c++) {
-                if (!(row.get(c) instanceof Number n)) throw new IllegalArgumentException("parameter \"" + key + "\": " + row.get(c)
-                        + " is not a number");
+                if (!(row.get(c) instanceof Number n))
+                    throw new IllegalArgumentException("parameter \"" + key + "\": " + row.get(c) + " is not a number");
                 m[r][c] = n.doubleValue();
             }
-            if (m[r].length != m[0].length) throw new IllegalArgumentException("parameter \"" + key + "\": rows have different lengths");
+            if (m[r].length != m[0].length)
+                throw new IllegalArgumentException("parameter \"" + key + "\": rows have different lengths");
         }
         return Tensor.of(m);
     }

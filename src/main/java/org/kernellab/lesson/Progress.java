@@ -1,19 +1,30 @@
 package org.kernellab.lesson;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.prefs.Preferences;
 
 /** The student's marks per lesson, kept in java.util.prefs so they survive restarts. */
 public final class Progress {
     /** In increasing order: a lesson's mark only ever goes up. */
-    public enum Mark { NONE, VISITED, ATTEMPTED, SOLVED }
+    public enum Mark {
+        NONE,
+        VISITED,
+        ATTEMPTED,
+        SOLVED
+    }
 
     private final Preferences node;
-    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    public Progress(Preferences node) { this.node = node; }
+    public Progress(Preferences node) {
+        this.node = node;
+    }
 
     /** Called after any mark goes up (the navigator redraws its marks). */
-    public void addListener(Runnable r) { listeners.add(r); }
+    public void addListener(Runnable r) {
+        listeners.add(r);
+    }
 
     public Mark mark(String lessonId) {
         try {

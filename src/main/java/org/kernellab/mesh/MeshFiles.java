@@ -26,7 +26,9 @@ public final class MeshFiles {
     private MeshFiles() {}
 
     public static Mesh read(Path file) throws DataException {
-        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        String name = file.getFileName() == null
+                ? file.toString()
+                : file.getFileName().toString();
         String ext = name.toLowerCase(Locale.ROOT).replaceAll(".*\\.", "");
         byte[] bytes;
         try {
@@ -48,7 +50,8 @@ public final class MeshFiles {
         return switch (format) {
             case "off" -> readOff(new Tokens(text(bytes, name), name));
             case "obj" -> readObj(text(bytes, name), name);
-            case "stl" -> isBinaryStl(bytes) ? readBinaryStl(bytes, name) : readAsciiStl(new Tokens(text(bytes, name), name));
+            case "stl" ->
+                isBinaryStl(bytes) ? readBinaryStl(bytes, name) : readAsciiStl(new Tokens(text(bytes, name), name));
             default -> throw new DataException("mesh.unknownFormat", name);
         };
     }
@@ -107,7 +110,8 @@ public final class MeshFiles {
             if (p[0].equals("v")) {
                 if (p.length < 4) throw new DataException("mesh.badLine", name, lineNo, raw.strip());
                 for (int a = 1; a <= 3; a++) v.add(Tokens.decimal(p[a], name, lineNo));
-                if (v.size() > 3L * MAX_ELEMENTS) throw new DataException("mesh.countsTooLarge", name, lineNo, v.size() / 3, faces);
+                if (v.size() > 3L * MAX_ELEMENTS)
+                    throw new DataException("mesh.countsTooLarge", name, lineNo, v.size() / 3, faces);
             } else if (p[0].equals("f")) {
                 if (p.length < 4) throw new DataException("mesh.shortFace", name, lineNo, p.length - 1);
                 int[] idx = new int[p.length - 1];
@@ -115,7 +119,9 @@ public final class MeshFiles {
                 for (int k = 0; k < idx.length; k++) {
                     String ref = p[k + 1].split("/")[0]; // "7/1/3": the vertex, its texture and normal
                     int i = Tokens.integer(ref, name, lineNo);
-                    i = i < 0 ? count + i : i - 1; // OBJ counts from 1; negative indices count back from the last vertex
+                    i = i < 0
+                            ? count + i
+                            : i - 1; // OBJ counts from 1; negative indices count back from the last vertex
                     if (i < 0 || i >= count) throw new DataException("mesh.badIndex", name, lineNo, ref, count);
                     idx[k] = i;
                 }
@@ -158,7 +164,8 @@ public final class MeshFiles {
         while (t.hasNext()) {
             String word = t.next("mesh.truncated");
             if (word.equalsIgnoreCase("endsolid")) break;
-            if (!word.equalsIgnoreCase("vertex")) continue; // facet normal, outer loop, endloop, endfacet, the solid's name
+            if (!word.equalsIgnoreCase("vertex"))
+                continue; // facet normal, outer loop, endloop, endfacet, the solid's name
             for (int a = 0; a < 3; a++) v.add(t.decimal());
             if (v.size() % 9 == 0) faces++;
             if (v.size() > 9L * MAX_ELEMENTS) throw t.error("mesh.countsTooLarge", v.size() / 3, faces);
@@ -196,9 +203,13 @@ public final class MeshFiles {
             this.name = name;
         }
 
-        int line() { return line; }
+        int line() {
+            return line;
+        }
 
-        long remainingChars() { return text.length() - pos; }
+        long remainingChars() {
+            return text.length() - pos;
+        }
 
         boolean hasNext() {
             skipSpace();
@@ -233,7 +244,9 @@ public final class MeshFiles {
             while (pos < text.length() && line == onLine && text.charAt(pos) != '\n') pos++;
         }
 
-        int count(String what) throws DataException { return count(next("mesh.truncated"), what); }
+        int count(String what) throws DataException {
+            return count(next("mesh.truncated"), what);
+        }
 
         int count(String word, String what) throws DataException {
             int n = integer(word, name, line);
@@ -241,9 +254,13 @@ public final class MeshFiles {
             return n;
         }
 
-        int integer() throws DataException { return integer(next("mesh.truncated"), name, line); }
+        int integer() throws DataException {
+            return integer(next("mesh.truncated"), name, line);
+        }
 
-        float decimal() throws DataException { return decimal(next("mesh.truncated"), name, line); }
+        float decimal() throws DataException {
+            return decimal(next("mesh.truncated"), name, line);
+        }
 
         DataException error(String key, Object... args) {
             Object[] all = new Object[args.length + 2];
@@ -268,7 +285,8 @@ public final class MeshFiles {
             } catch (NumberFormatException e) {
                 throw new DataException("mesh.notNumber", name, line, word);
             }
-            if (!Float.isFinite(f) || word.startsWith("0x") || word.startsWith("-0x")) throw new DataException("mesh.notNumber", name, line, word);
+            if (!Float.isFinite(f) || word.startsWith("0x") || word.startsWith("-0x"))
+                throw new DataException("mesh.notNumber", name, line, word);
             return f;
         }
     }
@@ -278,14 +296,18 @@ public final class MeshFiles {
         private int[] a;
         private int n;
 
-        IntList(int capacity) { a = new int[Math.max(16, Math.min(capacity, 1 << 20))]; }
+        IntList(int capacity) {
+            a = new int[Math.max(16, Math.min(capacity, 1 << 20))];
+        }
 
         void add(int v) {
             if (n == a.length) a = Arrays.copyOf(a, 2 * a.length);
             a[n++] = v;
         }
 
-        int[] toArray() { return Arrays.copyOf(a, n); }
+        int[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
     }
 
     /** A growing float array, without boxing. */
@@ -293,15 +315,21 @@ public final class MeshFiles {
         private float[] a;
         private int n;
 
-        FloatList(int capacity) { a = new float[capacity]; }
+        FloatList(int capacity) {
+            a = new float[capacity];
+        }
 
         void add(float v) {
             if (n == a.length) a = Arrays.copyOf(a, 2 * a.length);
             a[n++] = v;
         }
 
-        int size() { return n; }
+        int size() {
+            return n;
+        }
 
-        float[] toArray() { return Arrays.copyOf(a, n); }
+        float[] toArray() {
+            return Arrays.copyOf(a, n);
+        }
     }
 }

@@ -7,12 +7,14 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
@@ -46,8 +48,11 @@ public final class ModelNetData {
 
     /** The built-in ModelNet10-like objects of the first {@code classes} classes. */
     public static VoxelSet builtIn(Settings s, Progress progress, BooleanSupplier cancelled) throws DataException {
-        int perClass = BUILT_IN_TRAIN + BUILT_IN_TEST, total = s.classes() * perClass, cells = s.grid() * s.grid() * s.grid();
-        byte[] train = new byte[s.classes() * BUILT_IN_TRAIN * cells], test = new byte[s.classes() * BUILT_IN_TEST * cells];
+        int perClass = BUILT_IN_TRAIN + BUILT_IN_TEST,
+                total = s.classes() * perClass,
+                cells = s.grid() * s.grid() * s.grid();
+        byte[] train = new byte[s.classes() * BUILT_IN_TRAIN * cells],
+                test = new byte[s.classes() * BUILT_IN_TEST * cells];
         byte[] trainLabels = new byte[s.classes() * BUILT_IN_TRAIN], testLabels = new byte[s.classes() * BUILT_IN_TEST];
         AtomicInteger done = new AtomicInteger();
         IntStream.range(0, total).parallel().forEach(k -> {
@@ -61,17 +66,28 @@ public final class ModelNetData {
             progress.done(done.incrementAndGet(), total);
         });
         if (cancelled.getAsBoolean()) throw new DataException("modelnet.cancelled");
-        return new VoxelSet(train, trainLabels, test, testLabels, s.grid(), ModelNetLike.CLASSES.subList(0, s.classes()), "built-in", List.of(),
+        return new VoxelSet(
+                train,
+                trainLabels,
+                test,
+                testLabels,
+                s.grid(),
+                ModelNetLike.CLASSES.subList(0, s.classes()),
+                "built-in",
+                List.of(),
                 List.of());
     }
 
     /** A ModelNet folder, from the cache when it was read before with the same files and settings. */
-    public static VoxelSet folder(Path root, Settings s, Path cacheDir, Progress progress, BooleanSupplier cancelled) throws DataException {
+    public static VoxelSet folder(Path root, Settings s, Path cacheDir, Progress progress, BooleanSupplier cancelled)
+            throws DataException {
         if (!Files.isDirectory(root)) throw new DataException("data.noFolder", root);
         List<String> classes = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             dirs.filter(d -> Files.isDirectory(d.resolve("train")) || Files.isDirectory(d.resolve("test")))
-                    .map(d -> d.getFileName().toString()).sorted().forEach(classes::add);
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .forEach(classes::add);
         } catch (IOException e) {
             throw new DataException("data.unreadable", root, DataException.why(e)).causedBy(e);
         }
@@ -86,7 +102,10 @@ public final class ModelNetData {
                 try (Stream<Path> files = Files.list(dir)) {
                     for (Path f : files.filter(ModelNetData::isMesh).sorted().toList()) {
                         items.add(new Item(f, c, part.equals("train")));
-                        key.append('|').append(f.getFileName()).append(Files.size(f)).append(Files.getLastModifiedTime(f).toMillis());
+                        key.append('|')
+                                .append(f.getFileName())
+                                .append(Files.size(f))
+                                .append(Files.getLastModifiedTime(f).toMillis());
                     }
                 } catch (IOException e) {
                     throw new DataException("data.unreadable", dir, DataException.why(e)).causedBy(e);
@@ -94,8 +113,10 @@ public final class ModelNetData {
             }
         }
         CRC32 hash = new CRC32();
-        hash.update(key.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        Path cache = cacheDir == null ? null : cacheDir.resolve(String.format("modelnet-%08x-%d.vox", hash.getValue(), key.length()));
+        hash.update(key.toString().getBytes(StandardCharsets.UTF_8));
+        Path cache = cacheDir == null
+                ? null
+                : cacheDir.resolve(String.format("modelnet-%08x-%d.vox", hash.getValue(), key.length()));
         if (cache != null && Files.isRegularFile(cache)) {
             try {
                 return readCache(cache, root.toString(), used);
@@ -108,7 +129,13 @@ public final class ModelNetData {
         return set;
     }
 
-    private static VoxelSet read(List<Item> items, Settings s, String source, List<String> classes, Progress progress, BooleanSupplier cancelled)
+    private static VoxelSet read(
+            List<Item> items,
+            Settings s,
+            String source,
+            List<String> classes,
+            Progress progress,
+            BooleanSupplier cancelled)
             throws DataException {
         int cells = s.grid() * s.grid() * s.grid();
         byte[][] grids = new byte[items.size()][];
@@ -131,7 +158,10 @@ public final class ModelNetData {
             else nTest++;
         }
         if (nTrain == 0 || nTest == 0) throw new DataException("modelnet.empty", source, nTrain, nTest);
-        byte[] train = new byte[nTrain * cells], test = new byte[nTest * cells], trainLabels = new byte[nTrain], testLabels = new byte[nTest];
+        byte[] train = new byte[nTrain * cells],
+                test = new byte[nTest * cells],
+                trainLabels = new byte[nTrain],
+                testLabels = new byte[nTest];
         List<String> testFiles = new ArrayList<>();
         int a = 0, b = 0;
         for (int k = 0; k < items.size(); k++) {
@@ -148,15 +178,28 @@ public final class ModelNetData {
         }
         List<String> sorted = new ArrayList<>(skipped);
         Collections.sort(sorted);
-        return new VoxelSet(train, trainLabels, test, testLabels, s.grid(), List.copyOf(classes), source, List.copyOf(sorted),
+        return new VoxelSet(
+                train,
+                trainLabels,
+                test,
+                testLabels,
+                s.grid(),
+                List.copyOf(classes),
+                source,
+                List.copyOf(sorted),
                 List.copyOf(testFiles));
     }
 
-    private static boolean isMesh(Path p) { return p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).matches(".*\\.(off|obj|stl)"); }
+    private static boolean isMesh(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(off|obj|stl)");
+    }
 
     /** One mesh through the course's pipeline: points on its surface, then the occupancy grid. */
     static Voxels voxelise(Mesh m, Settings s, int k) {
-        return Voxels.of(Surface.sample(m, s.points(), s.seed() * 31 + k), s.grid(), s.keepAspect() ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH);
+        return Voxels.of(
+                Surface.sample(m, s.points(), s.seed() * 31 + k),
+                s.grid(),
+                s.keepAspect() ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH);
     }
 
     private static final int CACHE_MAGIC = 0x4b4c5659; // "KLVY": with the test objects' files
@@ -165,8 +208,8 @@ public final class ModelNetData {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".part");
-            try (OutputStream raw = Files.newOutputStream(tmp); CheckedOutputStream sum = new CheckedOutputStream(new BufferedOutputStream(raw),
-                    new CRC32());
+            try (OutputStream raw = Files.newOutputStream(tmp);
+                    CheckedOutputStream sum = new CheckedOutputStream(new BufferedOutputStream(raw), new CRC32());
                     DataOutputStream out = new DataOutputStream(sum)) {
                 out.writeInt(CACHE_MAGIC);
                 out.writeInt(v.grid());
@@ -188,14 +231,19 @@ public final class ModelNetData {
         }
     }
 
-    private static VoxelSet readCache(Path file, String source, List<String> classes) throws IOException, DataException {
-        try (InputStream raw = Files.newInputStream(file); CheckedInputStream sum = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16),
-                new CRC32());
+    private static VoxelSet readCache(Path file, String source, List<String> classes)
+            throws IOException, DataException {
+        try (InputStream raw = Files.newInputStream(file);
+                CheckedInputStream sum = new CheckedInputStream(new BufferedInputStream(raw, 1 << 16), new CRC32());
                 DataInputStream in = new DataInputStream(sum)) {
             if (in.readInt() != CACHE_MAGIC) throw new DataException("modelnet.badCache", file);
             int grid = in.readInt(), nTrain = in.readInt(), nTest = in.readInt(), nSkipped = in.readInt();
             long cells = (long) grid * grid * grid;
-            if (grid < Voxels.MIN_GRID || grid > Voxels.MAX_GRID || nTrain < 0 || nTest < 0 || nSkipped < 0
+            if (grid < Voxels.MIN_GRID
+                    || grid > Voxels.MAX_GRID
+                    || nTrain < 0
+                    || nTest < 0
+                    || nSkipped < 0
                     || (nTrain + nTest) * cells + nTrain + nTest > Files.size(file)) {
                 throw new DataException("modelnet.badCache", file);
             }
@@ -206,7 +254,8 @@ public final class ModelNetData {
             byte[] test = in.readNBytes((int) (nTest * cells)), testLabels = in.readNBytes(nTest);
             long expected = sum.getChecksum().getValue();
             if (in.readLong() != expected) throw new DataException("modelnet.badCache", file);
-            return new VoxelSet(train, trainLabels, test, testLabels, grid, List.copyOf(classes), source, skipped, testFiles);
+            return new VoxelSet(
+                    train, trainLabels, test, testLabels, grid, List.copyOf(classes), source, skipped, testFiles);
         }
     }
 }

@@ -17,8 +17,8 @@ import org.kernellab.data.DataException;
  */
 public final class ModelNetLike {
     /** ModelNet10's classes, in its folders' (alphabetical) order. */
-    public static final List<String> CLASSES = List.of("bathtub", "bed", "chair", "desk", "dresser", "monitor", "night_stand", "sofa", "table",
-            "toilet");
+    public static final List<String> CLASSES =
+            List.of("bathtub", "bed", "chair", "desk", "dresser", "monitor", "night_stand", "sofa", "table", "toilet");
 
     private ModelNetLike() {}
 
@@ -29,7 +29,11 @@ public final class ModelNetLike {
         switch (c) {
             case 0 -> { // bathtub: an open box, walls around a floor
                 double l = u(r, 1.5, 2.0), w = u(r, 0.7, 0.9), h = u(r, 0.45, 0.6), t = 0.06;
-                s.box(0, 0, 0, l, w, t).box(0, -w / 2, 0, l, t, h).box(0, w / 2, 0, l, t, h).box(-l / 2, 0, 0, t, w, h).box(l / 2, 0, 0, t, w, h);
+                s.box(0, 0, 0, l, w, t)
+                        .box(0, -w / 2, 0, l, t, h)
+                        .box(0, w / 2, 0, l, t, h)
+                        .box(-l / 2, 0, 0, t, w, h)
+                        .box(l / 2, 0, 0, t, w, h);
             }
             case 1 -> { // bed: a mattress on a frame, a headboard at one end
                 double l = u(r, 1.9, 2.2), w = u(r, 1.0, 1.7), h = u(r, 0.4, 0.55);
@@ -43,28 +47,36 @@ public final class ModelNetLike {
             }
             case 3 -> { // desk: a top on a pedestal of drawers and a side panel
                 double l = u(r, 1.1, 1.6), w = u(r, 0.55, 0.8), h = u(r, 0.7, 0.78), p = u(r, 0.35, 0.45);
-                s.box(0, 0, h - 0.04, l, w, 0.04).box(l / 2 - p / 2, 0, 0, p, w - 0.04, h - 0.04).box(-l / 2 + 0.03, 0, 0, 0.04, w - 0.04, h - 0.04);
+                s.box(0, 0, h - 0.04, l, w, 0.04)
+                        .box(l / 2 - p / 2, 0, 0, p, w - 0.04, h - 0.04)
+                        .box(-l / 2 + 0.03, 0, 0, 0.04, w - 0.04, h - 0.04);
             }
             case 4 -> { // dresser: a tall chest with drawer fronts
                 double w = u(r, 0.8, 1.3), d = u(r, 0.4, 0.55), h = u(r, 0.8, 1.3);
                 s.box(0, 0, 0.05, d, w, h);
                 int drawers = 3 + r.nextInt(3);
-                for (int i = 0; i < drawers; i++) s.box(d / 2 + 0.01, 0, 0.1 + i * (h - 0.1) / drawers, 0.02, w * 0.9, (h - 0.1) / drawers * 0.85);
+                for (int i = 0; i < drawers; i++)
+                    s.box(d / 2 + 0.01, 0, 0.1 + i * (h - 0.1) / drawers, 0.02, w * 0.9, (h - 0.1) / drawers * 0.85);
             }
             case 5 -> { // monitor: a thin screen on a neck and a foot
                 double w = u(r, 0.45, 0.75), h = u(r, 0.3, 0.45), neck = u(r, 0.08, 0.18);
-                s.box(0, 0, 0, 0.2, u(r, 0.2, 0.3), 0.02).box(0, 0, 0.02, 0.04, 0.06, neck).box(0, 0, 0.02 + neck, 0.04, w, h);
+                s.box(0, 0, 0, 0.2, u(r, 0.2, 0.3), 0.02)
+                        .box(0, 0, 0.02, 0.04, 0.06, neck)
+                        .box(0, 0, 0.02 + neck, 0.04, w, h);
             }
             case 6 -> { // night stand: a small cabinet, a drawer, a top that overhangs
                 double w = u(r, 0.4, 0.55), d = u(r, 0.35, 0.45), h = u(r, 0.45, 0.65);
-                s.box(0, 0, 0.04, d, w, h - 0.07).box(0, 0, h - 0.03, d + 0.04, w + 0.04, 0.03).box(d / 2 + 0.01, 0, h * 0.6, 0.02, w * 0.85,
-                        h * 0.25);
+                s.box(0, 0, 0.04, d, w, h - 0.07)
+                        .box(0, 0, h - 0.03, d + 0.04, w + 0.04, 0.03)
+                        .box(d / 2 + 0.01, 0, h * 0.6, 0.02, w * 0.85, h * 0.25);
                 legs(s, d - 0.04, w - 0.04, 0.04, 0.04);
             }
             case 7 -> { // sofa: a long seat, a back and two arms
                 double l = u(r, 1.7, 2.3), d = u(r, 0.8, 0.95), seat = u(r, 0.35, 0.45), arm = u(r, 0.15, 0.25);
-                s.box(0, 0, 0, d, l, seat).box(-d / 2 + 0.1, 0, seat, 0.2, l, u(r, 0.35, 0.5))
-                        .box(0, -l / 2 + arm / 2, seat, d, arm, 0.2).box(0, l / 2 - arm / 2, seat, d, arm, 0.2);
+                s.box(0, 0, 0, d, l, seat)
+                        .box(-d / 2 + 0.1, 0, seat, 0.2, l, u(r, 0.35, 0.5))
+                        .box(0, -l / 2 + arm / 2, seat, d, arm, 0.2)
+                        .box(0, l / 2 - arm / 2, seat, d, arm, 0.2);
             }
             case 8 -> { // table: a top on four legs, or a round top on a column
                 double h = u(r, 0.68, 0.78);
@@ -74,22 +86,28 @@ public final class ModelNetLike {
                     s.box(0, 0, h - 0.04, l, w, 0.04);
                 } else {
                     double rad = u(r, 0.4, 0.6);
-                    s.cylinder(0, 0, 0, rad * 0.5, 0.03, 16).cylinder(0, 0, 0.03, 0.05, h - 0.07, 10).cylinder(0, 0, h - 0.04, rad, 0.04, 24);
+                    s.cylinder(0, 0, 0, rad * 0.5, 0.03, 16)
+                            .cylinder(0, 0, 0.03, 0.05, h - 0.07, 10)
+                            .cylinder(0, 0, h - 0.04, rad, 0.04, 24);
                 }
             }
             default -> { // toilet: a bowl, a seat, a tank behind
                 double bowl = u(r, 0.17, 0.22), h = u(r, 0.38, 0.45);
-                s.cylinder(0, 0, 0, bowl, h - 0.03, 16).cylinder(0, 0, h - 0.03, bowl * 1.15, 0.03, 16)
+                s.cylinder(0, 0, 0, bowl, h - 0.03, 16)
+                        .cylinder(0, 0, h - 0.03, bowl * 1.15, 0.03, 16)
                         .box(-bowl - 0.08, 0, h * 0.6, 0.18, u(r, 0.35, 0.45), u(r, 0.3, 0.4));
             }
         }
         // what makes real objects hard to tell apart: a missing part, something else in the scan, uneven proportions
         if (s.parts() > 2 && r.nextDouble() < 0.2) s.drop(r.nextInt(s.parts()));
-        if (r.nextDouble() < 0.3) s.box(u(r, -0.6, 0.6), u(r, -0.6, 0.6), u(r, 0, 0.5), u(r, 0.1, 0.5), u(r, 0.1, 0.5), u(r, 0.05, 0.4));
+        if (r.nextDouble() < 0.3)
+            s.box(u(r, -0.6, 0.6), u(r, -0.6, 0.6), u(r, 0, 0.5), u(r, 0.1, 0.5), u(r, 0.1, 0.5), u(r, 0.05, 0.4));
         return s.build(r.nextDouble() * 2 * Math.PI, 0.01, r);
     }
 
-    private static double u(Random r, double lo, double hi) { return lo + (hi - lo) * r.nextDouble(); }
+    private static double u(Random r, double lo, double hi) {
+        return lo + (hi - lo) * r.nextDouble();
+    }
 
     /** Four legs of side t and height h at the corners of a w × d rectangle. */
     private static void legs(Shapes3d s, double w, double d, double h, double t) {
@@ -111,7 +129,9 @@ public final class ModelNetLike {
                     Files.createDirectories(folder);
                     for (int i = 0; i < n; i++) {
                         int index = part.equals("train") ? i : perClass + i; // test objects differ from training ones
-                        writeOff(make(c, seed, index), folder.resolve(String.format(Locale.ROOT, "%s_%04d.off", name, index + 1)));
+                        writeOff(
+                                make(c, seed, index),
+                                folder.resolve(String.format(Locale.ROOT, "%s_%04d.off", name, index + 1)));
                         files++;
                     }
                 } catch (IOException e) {
@@ -127,7 +147,8 @@ public final class ModelNetLike {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII)) {
             w.write("OFF\n" + m.vertexCount() + " " + m.triangleCount() + " 0\n");
             float[] v = m.vertices();
-            for (int i = 0; i < v.length; i += 3) w.write(String.format(Locale.ROOT, "%.5f %.5f %.5f%n", v[i], v[i + 1], v[i + 2]));
+            for (int i = 0; i < v.length; i += 3)
+                w.write(String.format(Locale.ROOT, "%.5f %.5f %.5f%n", v[i], v[i + 1], v[i + 2]));
             int[] t = m.triangles();
             for (int i = 0; i < t.length; i += 3) w.write("3 " + t[i] + " " + t[i + 1] + " " + t[i + 2] + "\n");
         }

@@ -2,6 +2,7 @@ package org.kernellab.mesh;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /** A mesh under construction from parts: boxes and cylinders, with faces kept as the polygons an OFF file writes. */
 final class Shapes3d {
@@ -19,7 +20,9 @@ final class Shapes3d {
     Shapes3d box(double x, double y, double z, double sx, double sy, double sz) {
         partStarts.add(faces.size());
         int[] v = new int[8];
-        for (int i = 0; i < 8; i++) v[i] = vertex(x + ((i & 1) == 0 ? -sx : sx) / 2, y + ((i & 2) == 0 ? -sy : sy) / 2, z + ((i & 4) == 0 ? 0 : sz));
+        for (int i = 0; i < 8; i++)
+            v[i] = vertex(
+                    x + ((i & 1) == 0 ? -sx : sx) / 2, y + ((i & 2) == 0 ? -sy : sy) / 2, z + ((i & 4) == 0 ? 0 : sz));
         int[][] quads = {{0, 2, 3, 1}, {4, 5, 7, 6}, {0, 1, 5, 4}, {2, 6, 7, 3}, {0, 4, 6, 2}, {1, 3, 7, 5}};
         for (int[] q : quads) faces.add(new int[] {v[q[0]], v[q[1]], v[q[2]], v[q[3]]});
         return this;
@@ -45,7 +48,9 @@ final class Shapes3d {
         return this;
     }
 
-    int parts() { return partStarts.size(); }
+    int parts() {
+        return partStarts.size();
+    }
 
     /** Leaves part p out (a chair that lost its back, a table with a leg missing): real objects vary like that. */
     void drop(int p) {
@@ -56,7 +61,7 @@ final class Shapes3d {
     }
 
     /** Turned by {@code angle} about the vertical axis, every vertex moved by up to {@code noise}, as a {@link Mesh}. */
-    Mesh build(double angle, double noise, java.util.Random rnd) {
+    Mesh build(double angle, double noise, Random rnd) {
         float[] v = new float[vertices.size() * 3];
         double c = Math.cos(angle), s = Math.sin(angle);
         for (int i = 0; i < vertices.size(); i++) {

@@ -10,11 +10,25 @@ import java.util.List;
  * @param testFiles the file of each test object (for a folder), or empty (built-in objects: class c's j-th test object
  *                  is {@code ModelNetLike.make(c, seed, BUILT_IN_TRAIN + j)})
  */
-public record VoxelSet(byte[] train, byte[] trainLabels, byte[] test, byte[] testLabels, int grid, List<String> classes, String source,
-                       List<String> skipped, List<String> testFiles) {
-    public int trainSize() { return trainLabels.length; }
+public record VoxelSet(
+        byte[] train,
+        byte[] trainLabels,
+        byte[] test,
+        byte[] testLabels,
+        int grid,
+        List<String> classes,
+        String source,
+        List<String> skipped,
+        List<String> testFiles) {
+    public int trainSize() {
+        return trainLabels.length;
+    }
 
-    public int testSize() { return testLabels.length; }
+    public int testSize() {
+        return testLabels.length;
+    }
 
-    public int cells() { return grid * grid * grid; }
+    public int cells() {
+        return grid * grid * grid;
+    }
 }

@@ -16,15 +16,19 @@ public record Voxels(int size, byte[] cells, int occupied) {
         KEEP_ASPECT
     }
 
-    public boolean get(int x, int y, int z) { return cells[(x * size + y) * size + z] != 0; }
+    public boolean get(int x, int y, int z) {
+        return cells[(x * size + y) * size + z] != 0;
+    }
 
     /**
      * The course's voxeliser, {@code ⌊(p − min) / (max − min) · size⌋} clipped to {@code 0..size−1} per axis; an axis
      * with no extent (a flat object: max = min, where the course divides by zero) puts its points in the middle.
      */
     public static Voxels of(float[] points, int size, Fit fit) {
-        if (size < MIN_GRID || size > MAX_GRID) throw new IllegalArgumentException("grid " + size + " outside " + MIN_GRID + ".." + MAX_GRID);
-        float[] min = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE}, max = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
+        if (size < MIN_GRID || size > MAX_GRID)
+            throw new IllegalArgumentException("grid " + size + " outside " + MIN_GRID + ".." + MAX_GRID);
+        float[] min = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE},
+                max = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
         for (int i = 0; i < points.length; i += 3) {
             for (int a = 0; a < 3; a++) {
                 min[a] = Math.min(min[a], points[i + a]);

@@ -12,16 +12,22 @@ import org.kernellab.compute.ComputeException;
 public final class Architectures {
     /** @param id the command line's name */
     public record Architecture(String id, String name, Net net) {
-        public int[] input() { return net.input(); }
+        public int[] input() {
+            return net.input();
+        }
 
         /** The table for a batch of one. */
-        public List<LayerTable.Row> table() { return net.table(1); }
+        public List<LayerTable.Row> table() {
+            return net.table(1);
+        }
     }
 
     public static final Architecture ALEXNET = new Architecture("alexnet", "AlexNet", alexnet());
     public static final Architecture VGG16 = new Architecture("vgg16", "VGG16", vgg16());
-    public static final Architecture COURSE_MLP = new Architecture("course-mlp", "MLP 784-64-128-10", CourseNets.mlp(0));
-    public static final Architecture COURSE_CNN = new Architecture("course-cnn", "CNN 2×(Conv 32 3×3 + pool)", CourseNets.cnn());
+    public static final Architecture COURSE_MLP =
+            new Architecture("course-mlp", "MLP 784-64-128-10", CourseNets.mlp(0));
+    public static final Architecture COURSE_CNN =
+            new Architecture("course-cnn", "CNN 2×(Conv 32 3×3 + pool)", CourseNets.cnn());
     /** The notebook's Conv3DNet for its 4 default classes, one 24³ grid. */
     public static final Architecture CONV3DNET = new Architecture("conv3dnet", "Conv3DNet", CourseNets.conv3dNet(4));
 
@@ -31,20 +37,40 @@ public final class Architectures {
 
     public static Architecture of(String id) {
         String key = id.trim().toLowerCase(Locale.ROOT);
-        return ALL.stream().filter(a -> a.id().equals(key)).findFirst()
-                .orElseThrow(() -> new ComputeException("arch.unknown", id, String.join(", ", ALL.stream().map(Architecture::id).toList())));
+        return ALL.stream()
+                .filter(a -> a.id().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new ComputeException(
+                        "arch.unknown",
+                        id,
+                        String.join(", ", ALL.stream().map(Architecture::id).toList())));
     }
 
     /** torchvision.models.alexnet: five convolutions, three dense layers, 61,100,840 parameters. */
     private static Net alexnet() {
-        return parse(new int[] {3, 224, 224}, "conv:in=3,out=64,k=11,s=4,p=2", "relu", "maxpool:k=3,s=2",
-                "conv:in=64,out=192,k=5,p=2", "relu", "maxpool:k=3,s=2",
-                "conv:in=192,out=384,k=3,p=1", "relu",
-                "conv:in=384,out=256,k=3,p=1", "relu",
-                "conv:in=256,out=256,k=3,p=1", "relu", "maxpool:k=3,s=2",
-                "adaptiveavgpool:out=6", "flatten",
-                "dropout:p=0.5", "linear:in=9216,out=4096", "relu",
-                "dropout:p=0.5", "linear:in=4096,out=4096", "relu",
+        return parse(
+                new int[] {3, 224, 224},
+                "conv:in=3,out=64,k=11,s=4,p=2",
+                "relu",
+                "maxpool:k=3,s=2",
+                "conv:in=64,out=192,k=5,p=2",
+                "relu",
+                "maxpool:k=3,s=2",
+                "conv:in=192,out=384,k=3,p=1",
+                "relu",
+                "conv:in=384,out=256,k=3,p=1",
+                "relu",
+                "conv:in=256,out=256,k=3,p=1",
+                "relu",
+                "maxpool:k=3,s=2",
+                "adaptiveavgpool:out=6",
+                "flatten",
+                "dropout:p=0.5",
+                "linear:in=9216,out=4096",
+                "relu",
+                "dropout:p=0.5",
+                "linear:in=4096,out=4096",
+                "relu",
                 "linear:in=4096,out=1000");
     }
 
@@ -60,9 +86,15 @@ public final class Architectures {
             }
             l.add("maxpool:k=2,s=2");
         }
-        l.addAll(List.of("adaptiveavgpool:out=7", "flatten",
-                "linear:in=25088,out=4096", "relu", "dropout:p=0.5",
-                "linear:in=4096,out=4096", "relu", "dropout:p=0.5",
+        l.addAll(List.of(
+                "adaptiveavgpool:out=7",
+                "flatten",
+                "linear:in=25088,out=4096",
+                "relu",
+                "dropout:p=0.5",
+                "linear:in=4096,out=4096",
+                "relu",
+                "dropout:p=0.5",
                 "linear:in=4096,out=1000"));
         return parse(new int[] {3, 224, 224}, l.toArray(String[]::new));
     }

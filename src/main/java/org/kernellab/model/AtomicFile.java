@@ -37,7 +37,8 @@ public final class AtomicFile {
         Path parent = file.getParent();
         if (parent == null || Files.isDirectory(file)) throw new DataException("model.saveIsFolder", name);
         if (!Files.isDirectory(parent)) throw new DataException("model.saveNoFolder", name, parent);
-        if (Files.exists(file) && !Files.isWritable(file)) throw new DataException("model.saveNotWritable", name, "read-only file");
+        if (Files.exists(file) && !Files.isWritable(file))
+            throw new DataException("model.saveNotWritable", name, "read-only file");
         Path probe = parent.resolve(PART_PREFIX + UUID.randomUUID() + PART_SUFFIX);
         try {
             Files.newOutputStream(probe, StandardOpenOption.CREATE_NEW).close();
@@ -60,8 +61,11 @@ public final class AtomicFile {
                 while (buf.hasRemaining()) ch.write(buf);
                 ch.force(true); // on disk before the rename, so a power cut leaves the old file or the new one
             }
-            PosixFileAttributeView was = Files.exists(target) ? Files.getFileAttributeView(target, PosixFileAttributeView.class) : null;
-            if (was != null) Files.getFileAttributeView(tmp, PosixFileAttributeView.class).setPermissions(was.readAttributes().permissions());
+            PosixFileAttributeView was =
+                    Files.exists(target) ? Files.getFileAttributeView(target, PosixFileAttributeView.class) : null;
+            if (was != null)
+                Files.getFileAttributeView(tmp, PosixFileAttributeView.class)
+                        .setPermissions(was.readAttributes().permissions());
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -35,22 +35,32 @@ final class ConvOp extends Op {
         return a;
     }
 
-    private String name() { return c.dims() == 2 ? "conv2d" : "conv3dnew"; }
+    private String name() {
+        return c.dims() == 2 ? "conv2d" : "conv3dnew";
+    }
 
-    @Override List<long[]> parameterShapes() { return Ops.parameterShapes(c); }
+    @Override
+    List<long[]> parameterShapes() {
+        return Ops.parameterShapes(c);
+    }
 
-    @Override void initialise(List<INDArray> p, Random rnd) {
+    @Override
+    void initialise(List<INDArray> p, Random rnd) {
         long fanIn = c.in();
         for (int k : c.kernel()) fanIn *= k;
         he(p.get(0), rnd, fanIn);
     }
 
-    @Override void forward(Lane lane, boolean training) {
-        INDArray[] in = c.bias() ? new INDArray[] {lane.in(this), lane.p(param), lane.p(param + 1)} : new INDArray[] {lane.in(this), lane.p(param)};
+    @Override
+    void forward(Lane lane, boolean training) {
+        INDArray[] in = c.bias()
+                ? new INDArray[] {lane.in(this), lane.p(param), lane.p(param + 1)}
+                : new INDArray[] {lane.in(this), lane.p(param)};
         Ops.exec(name(), in, new INDArray[] {lane.out(this)}, args);
     }
 
-    @Override void backward(Lane lane) {
+    @Override
+    void backward(Lane lane) {
         INDArray gIn = lane.gIn(this);
         if (gIn == null) { // nothing before it learns; the op still writes an input gradient somewhere
             gIn = lane.state(this);
@@ -61,7 +71,11 @@ final class ConvOp extends Op {
         }
         INDArray x = lane.in(this), w = lane.p(param), g = lane.gOut(this);
         if (c.bias()) {
-            Ops.exec(name() + "_bp", new INDArray[] {x, w, lane.p(param + 1), g}, new INDArray[] {gIn, lane.g.get(param), lane.g.get(param + 1)}, args);
+            Ops.exec(
+                    name() + "_bp",
+                    new INDArray[] {x, w, lane.p(param + 1), g},
+                    new INDArray[] {gIn, lane.g.get(param), lane.g.get(param + 1)},
+                    args);
         } else {
             Ops.exec(name() + "_bp", new INDArray[] {x, w, g}, new INDArray[] {gIn, lane.g.get(param)}, args);
         }

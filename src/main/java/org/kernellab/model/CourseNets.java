@@ -14,11 +14,14 @@ import org.kernellab.compute.PoolMode;
 public final class CourseNets {
     /** Fashion-MNIST's pictures, and the classes of both data sets' nets. */
     public static final int[] FASHION = {1, 28, 28};
+
     public static final int CLASSES = 10, HIDDEN = 128, HIDDEN_3D = 512;
 
     /** Where dropout acts: on the last hidden layer (before the classifier, as the slides put it), after every conv block, or both. */
     public enum DropoutAt {
-        HIDDEN, CONV, BOTH;
+        HIDDEN,
+        CONV,
+        BOTH;
 
         public static DropoutAt parse(String s) {
             return switch (s.toLowerCase(Locale.ROOT)) {
@@ -29,9 +32,13 @@ public final class CourseNets {
             };
         }
 
-        boolean hidden() { return this != CONV; }
+        boolean hidden() {
+            return this != CONV;
+        }
 
-        boolean conv() { return this != HIDDEN; }
+        boolean conv() {
+            return this != HIDDEN;
+        }
     }
 
     /** A 3D conv block: Conv3d(in, out, kernel, stride, padding) and ReLU, then MaxPool3d(2) when {@code pool}. */
@@ -42,7 +49,11 @@ public final class CourseNets {
     /** The notebook's NeuralNetwork: Flatten, Linear(784, 64), ReLU, Linear(64, 128), ReLU, Linear(128, 10); dropout before the last. */
     public static Net mlp(double dropout) {
         Limits.dropout(dropout);
-        List<Layer> l = new ArrayList<>(List.of(new Layer.Flatten(), new Layer.Linear(0, 64, true), new Layer.ReLU(), new Layer.Linear(0, HIDDEN, true),
+        List<Layer> l = new ArrayList<>(List.of(
+                new Layer.Flatten(),
+                new Layer.Linear(0, 64, true),
+                new Layer.ReLU(),
+                new Layer.Linear(0, HIDDEN, true),
                 new Layer.ReLU()));
         if (dropout > 0) l.add(new Layer.Dropout(dropout));
         l.add(new Layer.Linear(0, CLASSES, true));
@@ -68,7 +79,9 @@ public final class CourseNets {
     }
 
     /** The course's CNN: two blocks of 32 filters. */
-    public static Net cnn() { return cnn(32, 2, 0, DropoutAt.HIDDEN); }
+    public static Net cnn() {
+        return cnn(32, 2, 0, DropoutAt.HIDDEN);
+    }
 
     /**
      * A 3D net as the ModelNet notebook builds it: the blocks, then Flatten, Linear(features, 512), ReLU, Dropout and
@@ -100,11 +113,14 @@ public final class CourseNets {
      * Conv3d(64,128,3,padding=1): 24 → 20 → 10 → 8 → 4 → 4.
      */
     public static List<Block3d> modified3d() {
-        return List.of(new Block3d(32, 5, 1, 0, true), new Block3d(64, 3, 1, 0, true), new Block3d(128, 3, 1, 1, false));
+        return List.of(
+                new Block3d(32, 5, 1, 0, true), new Block3d(64, 3, 1, 0, true), new Block3d(128, 3, 1, 1, false));
     }
 
     /** The notebook's Conv3DNet on its 24³ grids, dropout 0.5. */
-    public static Net conv3dNet(int classes) { return conv3d(course3d(), 24, classes, 0.5); }
+    public static Net conv3dNet(int classes) {
+        return conv3d(course3d(), 24, classes, 0.5);
+    }
 
     /** {@code course} or {@code modified}, the command line's and lessons' names of the two 3D nets. */
     public static List<Block3d> blocks3d(String name) {

@@ -7,6 +7,7 @@ import org.kernellab.compute.PoolMode;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * The first convolution, reading the samples' bytes itself: where most of a small net's time goes, and where the input
@@ -48,11 +49,15 @@ final class FastOps {
 
         private INDArray joined;
 
-        @Override void prepare(Network net) { joined = net.joined(param, cols, c.out()); }
+        @Override
+        void prepare(Network net) {
+            joined = net.joined(param, cols, c.out());
+        }
 
         /** The im2col matrix of the lane's samples and the gradient of the joined weights. */
         private record Matrix(INDArray rows, INDArray gradient, float[] row) implements AutoCloseable {
-            @Override public void close() {
+            @Override
+            public void close() {
                 rows.close();
                 gradient.close();
             }
@@ -61,17 +66,21 @@ final class FastOps {
         private Matrix matrix(Lane lane) {
             Matrix m = lane.state(this);
             if (m == null) {
-                m = new Matrix(Nd4j.create(DataType.FLOAT, (long) lane.n * oh * ow, cols), Nd4j.create(DataType.FLOAT, cols, c.out()),
+                m = new Matrix(
+                        Nd4j.create(DataType.FLOAT, (long) lane.n * oh * ow, cols),
+                        Nd4j.create(DataType.FLOAT, cols, c.out()),
                         new float[ow * cols]);
                 lane.state(this, m);
             }
             return m;
         }
 
-        @Override void forward(Lane lane, boolean training) {
+        @Override
+        void forward(Lane lane, boolean training) {
             Matrix m = matrix(lane);
             load(lane, m);
-            Nd4j.gemm(m.rows(), joined, lane.out(this).reshape((long) lane.n * oh * ow, c.out()), false, false, 1.0, 0.0);
+            Nd4j.gemm(
+                    m.rows(), joined, lane.out(this).reshape((long) lane.n * oh * ow, c.out()), false, false, 1.0, 0.0);
         }
 
         /** Writes the windows of the lane's samples, row by row. */
@@ -79,7 +88,12 @@ final class FastOps {
             Samples s = lane.samples;
             int[] shape = s.shape();
             int ch = shape[0], h = shape[1], w = shape[2], kh = c.kernel()[0], kw = c.kernel()[1];
-            int sh = c.stride()[0], sw = c.stride()[1], ph = c.padding()[0], pw = c.padding()[1], dh = c.dilation()[0], dw = c.dilation()[1];
+            int sh = c.stride()[0],
+                    sw = c.stride()[1],
+                    ph = c.padding()[0],
+                    pw = c.padding()[1],
+                    dh = c.dilation()[0],
+                    dw = c.dilation()[1];
             float[] value = Inputs.table(s.scale());
             byte[] v = s.values();
             float[] row = m.row();
@@ -101,7 +115,8 @@ final class FastOps {
                             for (int kx = 0; kx < kw; kx++) {
                                 int ix = x * sw - pw + kx * dw;
                                 boolean in = iy >= 0 && iy < h && ix >= 0 && ix < w;
-                                for (int cc = 0; cc < ch; cc++) row[o++] = in ? value[v[base + (cc * h + iy) * w + ix] & 0xFF] : 0f;
+                                for (int cc = 0; cc < ch; cc++)
+                                    row[o++] = in ? value[v[base + (cc * h + iy) * w + ix] & 0xFF] : 0f;
                             }
                         }
                         if (c.bias()) row[o++] = 1f;
@@ -111,14 +126,24 @@ final class FastOps {
             }
         }
 
-        @Override void backward(Lane lane) {
+        @Override
+        void backward(Lane lane) {
             Matrix m = matrix(lane);
             INDArray g = lane.gOut(this).reshape((long) lane.n * oh * ow, c.out());
-            Nd4j.gemm(m.rows(), g, m.gradient(), true, false, 1.0, 0.0); // the weights' and the bias's gradients, through the ones column
+            Nd4j.gemm(
+                    m.rows(),
+                    g,
+                    m.gradient(),
+                    true,
+                    false,
+                    1.0,
+                    0.0); // the weights' and the bias's gradients, through the ones column
             long weights = (long) (cols - (c.bias() ? 1 : 0)) * c.out();
             INDArray flat = m.gradient().reshape(1, (long) cols * c.out());
-            lane.g.get(param).assign(flat.get(org.nd4j.linalg.indexing.NDArrayIndex.point(0),
-                    org.nd4j.linalg.indexing.NDArrayIndex.interval(0, weights)).reshape(lane.g.get(param).shape()));
+            lane.g
+                    .get(param)
+                    .assign(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(0, weights))
+                            .reshape(lane.g.get(param).shape()));
             if (c.bias()) lane.g.get(param + 1).assign(m.gradient().getRow(cols - 1));
         }
     }
@@ -139,20 +164,28 @@ final class FastOps {
             List<Layer> l = net.layers();
             int k = c.kernel()[0], s = c.stride()[0], p = c.padding()[0];
             int[] in = net.input();
-            boolean cubic = Arrays.stream(c.kernel()).allMatch(v -> v == k) && Arrays.stream(c.stride()).allMatch(v -> v == s)
-                    && Arrays.stream(c.padding()).allMatch(v -> v == p) && Arrays.stream(c.dilation()).allMatch(v -> v == 1);
+            boolean cubic = Arrays.stream(c.kernel()).allMatch(v -> v == k)
+                    && Arrays.stream(c.stride()).allMatch(v -> v == s)
+                    && Arrays.stream(c.padding()).allMatch(v -> v == p)
+                    && Arrays.stream(c.dilation()).allMatch(v -> v == 1);
             boolean grid = in[0] == 1 && in[1] == in[2] && in[2] == in[3] && in[1] <= 64;
             if (!cubic || !grid || !c.bias() || l.size() < 2 || !(l.get(1) instanceof Layer.ReLU)) return null;
-            boolean pooled = l.size() > 2 && l.get(2) instanceof Layer.Pool pool && pool.mode() == PoolMode.MAX
-                    && Arrays.equals(pool.kernel(), new int[] {2, 2, 2}) && Arrays.equals(pool.stride(), new int[] {2, 2, 2})
-                    && Arrays.stream(pool.padding()).allMatch(v -> v == 0) && !pool.ceil();
+            boolean pooled = l.size() > 2
+                    && l.get(2) instanceof Layer.Pool pool
+                    && pool.mode() == PoolMode.MAX
+                    && Arrays.equals(pool.kernel(), new int[] {2, 2, 2})
+                    && Arrays.equals(pool.stride(), new int[] {2, 2, 2})
+                    && Arrays.stream(pool.padding()).allMatch(v -> v == 0)
+                    && !pool.ceil();
             int last = pooled ? 3 : 2, side = ext[last][0];
             if (ext[last][1] != side || ext[last][2] != side) return null;
             return new VoxelConv(new VoxelBlock(in[1], c.out(), k, s, p, pooled, side), last);
         }
 
-        @Override void prepare(Network net) {
-            float[] weights = new float[(int) (net.p.get(param).length() + net.p.get(param + 1).length())];
+        @Override
+        void prepare(Network net) {
+            float[] weights = new float
+                    [(int) (net.p.get(param).length() + net.p.get(param + 1).length())];
             net.params().data().asNioFloat().get(0, weights);
             block.prepare(weights);
         }
@@ -166,13 +199,24 @@ final class FastOps {
             return b;
         }
 
-        @Override void forward(Lane lane, boolean training) {
-            block.forward(batch(lane), lane.n, lane.samples.values(), lane.index, lane.from, lane.out(this).data().asNioFloat());
+        @Override
+        void forward(Lane lane, boolean training) {
+            block.forward(
+                    batch(lane),
+                    lane.n,
+                    lane.samples.values(),
+                    lane.index,
+                    lane.from,
+                    lane.out(this).data().asNioFloat());
         }
 
-        @Override void backward(Lane lane) {
+        @Override
+        void backward(Lane lane) {
             // the first block's weights and bias are the parameter vector's first values; the grids need no gradient
-            block.backward(batch(lane), lane.gOut(this).data().asNioFloat(), lane.gradients.data().asNioFloat());
+            block.backward(
+                    batch(lane),
+                    lane.gOut(this).data().asNioFloat(),
+                    lane.gradients.data().asNioFloat());
         }
     }
 }

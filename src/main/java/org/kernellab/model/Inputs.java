@@ -43,7 +43,8 @@ final class Inputs {
         dst.clear();
         for (int i = 0; i < lane.n; i++) {
             int base = lane.index[lane.from + i] * size;
-            for (int ch = 0; ch < c; ch++) for (int k = 0; k < kept; k++) one[k * c + ch] = value[v[base + ch * spatial + at[k]] & 0xFF];
+            for (int ch = 0; ch < c; ch++)
+                for (int k = 0; k < kept; k++) one[k * c + ch] = value[v[base + ch * spatial + at[k]] & 0xFF];
             dst.put(one);
         }
     }

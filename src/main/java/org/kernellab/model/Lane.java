@@ -21,13 +21,16 @@ final class Lane {
     final Network net;
     /** This lane's parameter gradients: the whole vector and its per-parameter views. */
     final INDArray gradients;
+
     final List<INDArray> g;
     private final Map<Integer, Buffers> sizes = new LinkedHashMap<>(8, 0.75f, true);
     /** The buffers in use, for {@link #n} samples. */
     Buffers b;
+
     int n;
     /** The samples this lane reads: their values, which ones, from where, and where its share starts in the batch. */
     Samples samples;
+
     int[] index;
     int from, start;
 
@@ -52,7 +55,8 @@ final class Lane {
             probs = logits.like();
             gLogits = grad[count].reshape(n, logits.size(1));
             onehot = logits.like();
-            ones = Nd4j.ones(DataType.FLOAT, 1, n); // bias gradients as a product: ND4J's column sum of a c-order matrix is slow
+            ones = Nd4j.ones(
+                    DataType.FLOAT, 1, n); // bias gradients as a product: ND4J's column sum of a c-order matrix is slow
         }
 
         void close() {
@@ -96,23 +100,37 @@ final class Lane {
         }
     }
 
-    INDArray in(Op op) { return b.act[op.at]; }
+    INDArray in(Op op) {
+        return b.act[op.at];
+    }
 
-    INDArray out(Op op) { return b.act[op.at + 1]; }
+    INDArray out(Op op) {
+        return b.act[op.at + 1];
+    }
 
     /** The gradient of the op's input, null where nothing before it learns (the first layers). */
-    INDArray gIn(Op op) { return plan.needsGradient(op.at) ? b.grad[op.at] : null; }
+    INDArray gIn(Op op) {
+        return plan.needsGradient(op.at) ? b.grad[op.at] : null;
+    }
 
-    INDArray gOut(Op op) { return b.grad[op.at + 1]; }
+    INDArray gOut(Op op) {
+        return b.grad[op.at + 1];
+    }
 
     /** The op's scratch in this lane's current buffers. */
     @SuppressWarnings("unchecked")
-    <T> T state(Op op) { return (T) b.state[op.at]; }
+    <T> T state(Op op) {
+        return (T) b.state[op.at];
+    }
 
-    void state(Op op, Object s) { b.state[op.at] = s; }
+    void state(Op op, Object s) {
+        b.state[op.at] = s;
+    }
 
     /** Parameter view {@code k} of the network (shared by every lane). */
-    INDArray p(int k) { return net.p.get(k); }
+    INDArray p(int k) {
+        return net.p.get(k);
+    }
 
     void release() {
         sizes.values().forEach(Buffers::close);

@@ -19,12 +19,24 @@ import org.kernellab.compute.Window;
  */
 public final class LayerText {
     private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "conv", Set.of("in", "out", "k", "s", "p", "d", "bias"),
-            "pool", Set.of("k", "s", "p", "mode", "ceil"),
-            "adaptiveavgpool", Set.of("out"),
-            "batchnorm", Set.of("eps", "momentum"),
-            "relu", Set.of(), "dropout", Set.of("p"), "flatten", Set.of(), "softmax", Set.of(),
-            "linear", Set.of("in", "out", "bias"));
+            "conv",
+            Set.of("in", "out", "k", "s", "p", "d", "bias"),
+            "pool",
+            Set.of("k", "s", "p", "mode", "ceil"),
+            "adaptiveavgpool",
+            Set.of("out"),
+            "batchnorm",
+            Set.of("eps", "momentum"),
+            "relu",
+            Set.of(),
+            "dropout",
+            Set.of("p"),
+            "flatten",
+            Set.of(),
+            "softmax",
+            Set.of(),
+            "linear",
+            Set.of("in", "out", "bias"));
 
     private LayerText() {}
 
@@ -41,16 +53,29 @@ public final class LayerText {
             throw new ComputeException("chain.needsImage", name, dims + 2);
         }
         return switch (kind) {
-            case "conv" -> new Layer.Conv(axes, integer(o, "in", 0, text), integer(o, "out", -1, text), perAxis(o, "k", axes, -1, text),
-                    perAxis(o, "s", axes, 1, text), perAxis(o, "p", axes, 0, text), perAxis(o, "d", axes, 1, text), flag(o, "bias", true, text));
+            case "conv" ->
+                new Layer.Conv(
+                        axes,
+                        integer(o, "in", 0, text),
+                        integer(o, "out", -1, text),
+                        perAxis(o, "k", axes, -1, text),
+                        perAxis(o, "s", axes, 1, text),
+                        perAxis(o, "p", axes, 0, text),
+                        perAxis(o, "d", axes, 1, text),
+                        flag(o, "bias", true, text));
             case "pool" -> pool(o, axes, text);
             case "adaptiveavgpool" -> new Layer.AdaptiveAvgPool(axes, perAxis(o, "out", axes, -1, text));
-            case "batchnorm" -> new Layer.BatchNorm(axes, 0, decimal(o, "eps", Layer.BatchNorm.EPS, text),
-                    decimal(o, "momentum", Layer.BatchNorm.MOMENTUM, text));
+            case "batchnorm" ->
+                new Layer.BatchNorm(
+                        axes,
+                        0,
+                        decimal(o, "eps", Layer.BatchNorm.EPS, text),
+                        decimal(o, "momentum", Layer.BatchNorm.MOMENTUM, text));
             case "dropout" -> new Layer.Dropout(dropout(o.getOrDefault("p", "0.5"), text));
             case "flatten" -> new Layer.Flatten();
             case "softmax" -> new Layer.Softmax();
-            case "linear" -> new Layer.Linear(integer(o, "in", 0, text), integer(o, "out", -1, text), flag(o, "bias", true, text));
+            case "linear" ->
+                new Layer.Linear(integer(o, "in", 0, text), integer(o, "out", -1, text), flag(o, "bias", true, text));
             default -> new Layer.ReLU();
         };
     }
@@ -59,8 +84,14 @@ public final class LayerText {
         return switch (name) {
             case "conv", "conv2d", "conv3d" -> "conv";
             case "pool" -> "pool";
-            case "maxpool", "maxpool2d", "maxpool3d" -> { o.put("mode", "max"); yield "pool"; }
-            case "avgpool", "avgpool2d", "avgpool3d" -> { o.put("mode", "avg"); yield "pool"; }
+            case "maxpool", "maxpool2d", "maxpool3d" -> {
+                o.put("mode", "max");
+                yield "pool";
+            }
+            case "avgpool", "avgpool2d", "avgpool3d" -> {
+                o.put("mode", "avg");
+                yield "pool";
+            }
             case "adaptiveavgpool", "adaptiveavgpool2d", "adaptiveavgpool3d" -> "adaptiveavgpool";
             case "batchnorm", "batchnorm2d", "batchnorm3d", "bn" -> "batchnorm";
             case "relu", "dropout", "flatten", "softmax" -> name;
@@ -84,8 +115,13 @@ public final class LayerText {
 
     private static Layer.Pool pool(Map<String, String> o, int axes, String text) {
         int[] k = perAxis(o, "k", axes, -1, text);
-        return new Layer.Pool(axes, PoolMode.parse(o.getOrDefault("mode", "max")), k, o.containsKey("s") ? perAxis(o, "s", axes, 1, text) : k,
-                perAxis(o, "p", axes, 0, text), flag(o, "ceil", false, text));
+        return new Layer.Pool(
+                axes,
+                PoolMode.parse(o.getOrDefault("mode", "max")),
+                k,
+                o.containsKey("s") ? perAxis(o, "s", axes, 1, text) : k,
+                perAxis(o, "p", axes, 0, text),
+                flag(o, "ceil", false, text));
     }
 
     private static double dropout(String v, String text) {
@@ -158,22 +194,26 @@ public final class LayerText {
     /** The layer in this form, only what differs from the defaults: {@code conv:in=3,out=64,k=11,s=4,p=2}. */
     public static String format(Layer l) {
         if (l instanceof Layer.Conv c) {
-            return "conv:" + (c.in() > 0 ? "in=" + c.in() + "," : "") + "out=" + c.out() + ",k=" + axes(c.kernel()) + opt("s", c.stride(), 1)
-                    + opt("p", c.padding(), 0) + opt("d", c.dilation(), 1) + (c.bias() ? "" : ",bias=false");
+            return "conv:" + (c.in() > 0 ? "in=" + c.in() + "," : "") + "out=" + c.out() + ",k=" + axes(c.kernel())
+                    + opt("s", c.stride(), 1) + opt("p", c.padding(), 0) + opt("d", c.dilation(), 1)
+                    + (c.bias() ? "" : ",bias=false");
         }
         if (l instanceof Layer.Pool p) {
             return (p.mode() == PoolMode.MAX ? "maxpool" : "avgpool") + ":k=" + axes(p.kernel())
-                    + (Arrays.equals(p.stride(), p.kernel()) ? "" : ",s=" + axes(p.stride())) + opt("p", p.padding(), 0) + (p.ceil() ? ",ceil" : "");
+                    + (Arrays.equals(p.stride(), p.kernel()) ? "" : ",s=" + axes(p.stride())) + opt("p", p.padding(), 0)
+                    + (p.ceil() ? ",ceil" : "");
         }
         if (l instanceof Layer.AdaptiveAvgPool a) return "adaptiveavgpool:out=" + axes(a.output());
         if (l instanceof Layer.BatchNorm b) {
-            String eps = b.eps() == Layer.BatchNorm.EPS ? "" : "eps=" + b.eps(), m = b.momentum() == Layer.BatchNorm.MOMENTUM ? ""
-                    : "momentum=" + b.momentum();
+            String eps = b.eps() == Layer.BatchNorm.EPS ? "" : "eps=" + b.eps(),
+                    m = b.momentum() == Layer.BatchNorm.MOMENTUM ? "" : "momentum=" + b.momentum();
             String opts = eps.isEmpty() ? m : m.isEmpty() ? eps : eps + "," + m;
             return opts.isEmpty() ? "batchnorm" : "batchnorm:" + opts;
         }
         if (l instanceof Layer.Dropout d) return "dropout:p=" + d.p();
-        if (l instanceof Layer.Linear lin) return "linear:" + (lin.in() > 0 ? "in=" + lin.in() + "," : "") + "out=" + lin.out() + (lin.bias() ? "" : ",bias=false");
+        if (l instanceof Layer.Linear lin)
+            return "linear:" + (lin.in() > 0 ? "in=" + lin.in() + "," : "") + "out=" + lin.out()
+                    + (lin.bias() ? "" : ",bias=false");
         return l.type().toLowerCase(Locale.ROOT);
     }
 
@@ -184,5 +224,7 @@ public final class LayerText {
         return b.toString();
     }
 
-    private static String opt(String key, int[] v, int def) { return Arrays.stream(v).allMatch(x -> x == def) ? "" : "," + key + "=" + axes(v); }
+    private static String opt(String key, int[] v, int def) {
+        return Arrays.stream(v).allMatch(x -> x == def) ? "" : "," + key + "=" + axes(v);
+    }
 }

@@ -16,7 +16,10 @@ final class Layouts {
         long spatial = rows.size(0) / c;
         if (c == 1 || spatial == 1) return rows;
         // rows (spatial, C, cols) → (C, spatial, cols)
-        return rows.reshape('c', spatial, c, rows.size(1)).permute(1, 0, 2).dup('c').reshape('c', rows.size(0), rows.size(1));
+        return rows.reshape('c', spatial, c, rows.size(1))
+                .permute(1, 0, 2)
+                .dup('c')
+                .reshape('c', rows.size(0), rows.size(1));
     }
 
     /** The inverse of {@link #channelsFirstRows}. */
@@ -25,7 +28,10 @@ final class Layouts {
         int c = channelsLast[channelsLast.length - 1];
         long spatial = rows.size(0) / c;
         if (c == 1 || spatial == 1) return rows;
-        return rows.reshape('c', c, spatial, rows.size(1)).permute(1, 0, 2).dup('c').reshape('c', rows.size(0), rows.size(1));
+        return rows.reshape('c', c, spatial, rows.size(1))
+                .permute(1, 0, 2)
+                .dup('c')
+                .reshape('c', rows.size(0), rows.size(1));
     }
 
     /** A convolution's weights from ND4J's (k…, in, out) to PyTorch's (out, in, k…). */

@@ -22,25 +22,32 @@ final class LegacyModels {
 
     private LegacyModels() {}
 
-    static boolean knows(String magic) { return Set.of(V1, V2, V3D).contains(magic); }
+    static boolean knows(String magic) {
+        return Set.of(V1, V2, V3D).contains(magic);
+    }
 
-    static Network read(String magic, DataInputStream in, CheckedInputStream checked, String name) throws IOException, DataException {
+    static Network read(String magic, DataInputStream in, CheckedInputStream checked, String name)
+            throws IOException, DataException {
         Net net;
         Training training;
         if (magic.equals(V3D)) {
             int n = in.readInt();
             if (n < 1 || n > 16) throw new DataException("model.damaged", name, n + " blocks");
             List<CourseNets.Block3d> blocks = new ArrayList<>();
-            for (int i = 0; i < n; i++) blocks.add(new CourseNets.Block3d(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean()));
+            for (int i = 0; i < n; i++)
+                blocks.add(new CourseNets.Block3d(
+                        in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean()));
             int grid = in.readInt(), classes = in.readInt();
             double dropout = in.readDouble();
             net = CourseNets.conv3d(blocks, grid, classes, dropout);
-            training = new Training(Training.Optimizer.ADAM, in.readDouble(), in.readInt(), in.readInt(), in.readLong());
+            training =
+                    new Training(Training.Optimizer.ADAM, in.readDouble(), in.readInt(), in.readInt(), in.readLong());
         } else {
             String kind = in.readUTF();
             int filters = in.readInt(), blocks = in.readInt();
             double dropout = in.readDouble();
-            CourseNets.DropoutAt at = magic.equals(V1) ? CourseNets.DropoutAt.HIDDEN : CourseNets.DropoutAt.parse(in.readUTF());
+            CourseNets.DropoutAt at =
+                    magic.equals(V1) ? CourseNets.DropoutAt.HIDDEN : CourseNets.DropoutAt.parse(in.readUTF());
             Training.Optimizer opt = Training.Optimizer.parse(in.readUTF());
             net = kind.equals("MLP") ? CourseNets.mlp(dropout) : CourseNets.cnn(filters, blocks, dropout, at);
             training = new Training(opt, in.readDouble(), in.readInt(), in.readInt(), in.readLong());
@@ -61,9 +68,14 @@ final class LegacyModels {
                 int n = 1;
                 for (long d : s) n *= (int) d;
                 if (l instanceof Layer.Linear lin && s.length == 2) {
-                    INDArray w = Nd4j.create(Arrays.copyOfRange(old, off, off + n), new long[] {lin.in(), lin.out()}, 'c');
+                    INDArray w =
+                            Nd4j.create(Arrays.copyOfRange(old, off, off + n), new long[] {lin.in(), lin.out()}, 'c');
                     int[] from = i > 0 && net.layers().get(i - 1) instanceof Layer.Flatten ? shapes.get(i - 1) : null;
-                    float[] moved = Layouts.channelsFirstRows(w, from).transpose().dup('c').data().asFloat();
+                    float[] moved = Layouts.channelsFirstRows(w, from)
+                            .transpose()
+                            .dup('c')
+                            .data()
+                            .asFloat();
                     System.arraycopy(moved, 0, out, off, n);
                 }
                 off += n;

@@ -17,17 +17,31 @@ public final class Limits {
 
     private Limits() {}
 
-    public static void filters(int f) { if (f < MIN_FILTERS || f > MAX_FILTERS) throw new ComputeException("train.badFilters", f); }
+    public static void filters(int f) {
+        if (f < MIN_FILTERS || f > MAX_FILTERS) throw new ComputeException("train.badFilters", f);
+    }
 
-    public static void blocks(int b) { if (b < MIN_BLOCKS || b > MAX_BLOCKS) throw new ComputeException("train.badBlocks", b); }
+    public static void blocks(int b) {
+        if (b < MIN_BLOCKS || b > MAX_BLOCKS) throw new ComputeException("train.badBlocks", b);
+    }
 
-    public static void dropout(double p) { if (!(p >= 0 && p < 1)) throw new ComputeException("train.badDropout", p); }
+    public static void dropout(double p) {
+        if (!(p >= 0 && p < 1)) throw new ComputeException("train.badDropout", p);
+    }
 
-    public static void lr(double lr) { if (!(lr > 0) || lr > MAX_LR) throw new ComputeException("train.badLr", lr); }
+    public static void lr(double lr) {
+        if (!(lr > 0) || lr > MAX_LR) throw new ComputeException("train.badLr", lr);
+    }
 
-    public static void batch(int b) { if (b < 1 || b > MAX_BATCH) throw new ComputeException("train.badBatch", b, MAX_BATCH); }
+    public static void batch(int b) {
+        if (b < 1 || b > MAX_BATCH) throw new ComputeException("train.badBatch", b, MAX_BATCH);
+    }
 
-    public static void epochs(int e) { if (e < 1 || e > MAX_EPOCHS) throw new ComputeException("train.badEpochs", e, MAX_EPOCHS); }
+    public static void epochs(int e) {
+        if (e < 1 || e > MAX_EPOCHS) throw new ComputeException("train.badEpochs", e, MAX_EPOCHS);
+    }
 
-    public static void classes(int c) { if (c < MIN_CLASSES || c > MAX_CLASSES) throw new ComputeException("train3d.badClasses", c); }
+    public static void classes(int c) {
+        if (c < MIN_CLASSES || c > MAX_CLASSES) throw new ComputeException("train3d.badClasses", c);
+    }
 }

@@ -36,7 +36,9 @@ final class Loss {
         return new double[] {loss, right};
     }
 
-    static void softmax(Lane lane) { Nd4j.exec(new SoftMax(lane.b.logits, lane.b.probs, 1)); }
+    static void softmax(Lane lane) {
+        Nd4j.exec(new SoftMax(lane.b.logits, lane.b.probs, 1));
+    }
 
     /** Softmax of {@code rows} rows of {@code classes} logits. */
     static float[] softmax(float[] logits, int rows, int classes) {
@@ -45,7 +47,8 @@ final class Loss {
             int off = r * classes, best = argMax(logits, off, classes);
             double sum = 0;
             for (int k = 0; k < classes; k++) sum += Math.exp(logits[off + k] - logits[off + best]);
-            for (int k = 0; k < classes; k++) p[off + k] = (float) (Math.exp(logits[off + k] - logits[off + best]) / sum);
+            for (int k = 0; k < classes; k++)
+                p[off + k] = (float) (Math.exp(logits[off + k] - logits[off + best]) / sum);
         }
         return p;
     }

@@ -30,6 +30,7 @@ public final class ModelFile {
     private static final byte[] MAGIC = {'K', 'L', 'N', 'E', 'T', '0', '0', '3'};
     /** The most JSON a model file's header may hold: far beyond any net's, far below what would exhaust memory. */
     private static final int MAX_HEADER = 1 << 22;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The pretrained course CNN shipped in assets, made by the {@code train} command written in the .json beside it. */
@@ -45,7 +46,9 @@ public final class ModelFile {
     }
 
     /** Writes {@code net} to {@code file}, replacing it atomically and keeping an existing file's permissions. */
-    public static void save(Network net, Path file) throws IOException { AtomicFile.write(encode(net), file); }
+    public static void save(Network net, Path file) throws IOException {
+        AtomicFile.write(encode(net), file);
+    }
 
     static byte[] encode(Network net) throws IOException {
         ObjectNode header = JSON.createObjectNode();
@@ -53,7 +56,11 @@ public final class ModelFile {
         header.set("net", JSON.readTree(net.net().toJson()));
         Training t = net.training();
         ObjectNode training = header.putObject("training");
-        training.put("optimizer", t.optimizer().id()).put("lr", t.lr()).put("batch", t.batch()).put("epochs", t.epochs()).put("seed", t.seed());
+        training.put("optimizer", t.optimizer().id())
+                .put("lr", t.lr())
+                .put("batch", t.batch())
+                .put("epochs", t.epochs())
+                .put("seed", t.seed());
         byte[] json = JSON.writeValueAsBytes(header);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -94,7 +101,9 @@ public final class ModelFile {
             String word = new String(magic, StandardCharsets.ISO_8859_1);
             if (Arrays.equals(magic, MAGIC)) return current(in, checked, name);
             if (LegacyModels.knows(word)) return LegacyModels.read(word, in, checked, name);
-            if (word.startsWith("KLNET") && word.substring(5).chars().allMatch(Character::isDigit) && Integer.parseInt(word.substring(5)) > VERSION) {
+            if (word.startsWith("KLNET")
+                    && word.substring(5).chars().allMatch(Character::isDigit)
+                    && Integer.parseInt(word.substring(5)) > VERSION) {
                 throw new DataException("model.newer", name, Integer.parseInt(word.substring(5)), VERSION);
             }
             throw new DataException("model.notModel", name);
@@ -105,16 +114,22 @@ public final class ModelFile {
         }
     }
 
-    private static Network current(DataInputStream in, CheckedInputStream checked, String name) throws IOException, DataException {
+    private static Network current(DataInputStream in, CheckedInputStream checked, String name)
+            throws IOException, DataException {
         int length = in.readInt();
-        if (length < 2 || length > MAX_HEADER) throw new DataException("model.damaged", name, "header of " + length + " bytes");
+        if (length < 2 || length > MAX_HEADER)
+            throw new DataException("model.damaged", name, "header of " + length + " bytes");
         byte[] json = new byte[length];
         in.readFully(json);
         JsonNode header = JSON.readTree(json);
         Net net = Net.fromJson(header.path("net").toString());
         JsonNode t = header.path("training");
-        Training training = new Training(Training.Optimizer.parse(t.path("optimizer").asText()), t.path("lr").asDouble(), t.path("batch").asInt(),
-                t.path("epochs").asInt(), t.path("seed").asLong());
+        Training training = new Training(
+                Training.Optimizer.parse(t.path("optimizer").asText()),
+                t.path("lr").asDouble(),
+                t.path("batch").asInt(),
+                t.path("epochs").asInt(),
+                t.path("seed").asLong());
         float[] params = readFloats(in, name, net.parameters());
         float[] stats = readFloats(in, name, statistics(net));
         checkEnd(in, checked, name, params, stats);
@@ -123,7 +138,10 @@ public final class ModelFile {
 
     /** BatchNorm's running means and variances: two per channel. */
     static long statistics(Net net) {
-        return net.resolved().stream().filter(l -> l instanceof Layer.BatchNorm).mapToLong(l -> 2L * ((Layer.BatchNorm) l).features()).sum();
+        return net.resolved().stream()
+                .filter(l -> l instanceof Layer.BatchNorm)
+                .mapToLong(l -> 2L * ((Layer.BatchNorm) l).features())
+                .sum();
     }
 
     /** {@code expected} floats, the count checked before anything is allocated. */
@@ -136,7 +154,8 @@ public final class ModelFile {
     }
 
     /** The checksum, that nothing follows, and that every value is a finite number. */
-    static void checkEnd(DataInputStream in, CheckedInputStream checked, String name, float[]... values) throws IOException, DataException {
+    static void checkEnd(DataInputStream in, CheckedInputStream checked, String name, float[]... values)
+            throws IOException, DataException {
         long sum = checked.getChecksum().getValue();
         if (in.readLong() != sum) throw new DataException("model.checksum", name);
         if (in.read() >= 0) throw new DataException("model.trailing", name);

@@ -24,23 +24,34 @@ public final class Net {
 
     /** The net; throws {@link ComputeException} naming the first layer that does not fit what it is given. */
     public static Net of(int[] input, List<Layer> layers) {
-        if (input.length < 1 || input.length > 4) throw new ComputeException("net.badInputRank", Arrays.toString(input));
+        if (input.length < 1 || input.length > 4)
+            throw new ComputeException("net.badInputRank", Arrays.toString(input));
         return new Net(input, layers, LayerTable.resolve(input, layers));
     }
 
     /** The same layers on another input (a larger picture for AlexNet); refused where a layer is built for one size. */
-    public Net withInput(int[] other) { return of(other, layers); }
+    public Net withInput(int[] other) {
+        return of(other, layers);
+    }
 
-    public int[] input() { return input.clone(); }
+    public int[] input() {
+        return input.clone();
+    }
 
     /** The layers as given. */
-    public List<Layer> layers() { return layers; }
+    public List<Layer> layers() {
+        return layers;
+    }
 
     /** The layers with every size that follows from the input filled in: what the engine builds. */
-    public List<Layer> resolved() { return resolved; }
+    public List<Layer> resolved() {
+        return resolved;
+    }
 
     /** 2 for images, 3 for volumes, 0 for a flat input. */
-    public int dims() { return input.length - 1; }
+    public int dims() {
+        return input.length - 1;
+    }
 
     /** How many classes the last layer scores. */
     public int classes() {
@@ -49,20 +60,37 @@ public final class Net {
     }
 
     /** Each layer's output shape for a batch of {@code batch}, its parameters, MACs and receptive field. */
-    public List<LayerTable.Row> table(int batch) { return LayerTable.rows(this, batch); }
+    public List<LayerTable.Row> table(int batch) {
+        return LayerTable.rows(this, batch);
+    }
 
     /** Parameters as PyTorch counts them (a BatchNorm's weight and bias, not its running statistics). */
-    public long parameters() { return table(1).stream().mapToLong(LayerTable.Row::parameters).sum(); }
+    public long parameters() {
+        return table(1).stream().mapToLong(LayerTable.Row::parameters).sum();
+    }
 
     /** The JSON form, in PyTorch's words. */
-    public String toJson() { return NetJson.write(this); }
+    public String toJson() {
+        return NetJson.write(this);
+    }
 
     /** A net from its JSON form; throws {@link ComputeException} naming the first thing wrong. */
-    public static Net fromJson(String json) { return NetJson.read(json); }
+    public static Net fromJson(String json) {
+        return NetJson.read(json);
+    }
 
-    @Override public boolean equals(Object o) { return o instanceof Net n && Arrays.equals(input, n.input) && layers.equals(n.layers); }
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Net n && Arrays.equals(input, n.input) && layers.equals(n.layers);
+    }
 
-    @Override public int hashCode() { return Arrays.hashCode(input) * 31 + layers.hashCode(); }
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(input) * 31 + layers.hashCode();
+    }
 
-    @Override public String toString() { return "Net" + Arrays.toString(input) + layers; }
+    @Override
+    public String toString() {
+        return "Net" + Arrays.toString(input) + layers;
+    }
 }

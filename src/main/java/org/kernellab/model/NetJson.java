@@ -26,13 +26,29 @@ import org.kernellab.compute.Window;
 final class NetJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final Map<String, Set<String>> ARGS = Map.ofEntries(
-            Map.entry("Conv", Set.of("in_channels", "out_channels", "kernel_size", "stride", "padding", "dilation", "bias", "groups", "padding_mode")),
+            Map.entry(
+                    "Conv",
+                    Set.of(
+                            "in_channels",
+                            "out_channels",
+                            "kernel_size",
+                            "stride",
+                            "padding",
+                            "dilation",
+                            "bias",
+                            "groups",
+                            "padding_mode")),
             Map.entry("BatchNorm", Set.of("num_features", "eps", "momentum", "affine", "track_running_stats")),
             Map.entry("MaxPool", Set.of("kernel_size", "stride", "padding", "dilation", "ceil_mode", "return_indices")),
-            Map.entry("AvgPool", Set.of("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")),
+            Map.entry(
+                    "AvgPool",
+                    Set.of("kernel_size", "stride", "padding", "ceil_mode", "count_include_pad", "divisor_override")),
             Map.entry("AdaptiveAvgPool", Set.of("output_size")),
-            Map.entry("ReLU", Set.of("inplace")), Map.entry("Dropout", Set.of("p", "inplace")), Map.entry("Flatten", Set.of("start_dim", "end_dim")),
-            Map.entry("Linear", Set.of("in_features", "out_features", "bias")), Map.entry("Softmax", Set.of("dim")));
+            Map.entry("ReLU", Set.of("inplace")),
+            Map.entry("Dropout", Set.of("p", "inplace")),
+            Map.entry("Flatten", Set.of("start_dim", "end_dim")),
+            Map.entry("Linear", Set.of("in_features", "out_features", "bias")),
+            Map.entry("Softmax", Set.of("dim")));
 
     private NetJson() {}
 
@@ -44,7 +60,7 @@ final class NetJson {
             throw new ComputeException("net.badJson", e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) throw new ComputeException("net.notObject");
-        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!f.equals("input") && !f.equals("layers")) throw new ComputeException("net.unknownField", f);
         }
@@ -64,12 +80,18 @@ final class NetJson {
         String family = type.replaceAll("[23]d$", "");
         int axes = type.endsWith("3d") ? 3 : type.endsWith("2d") ? 2 : 0;
         Set<String> allowed = ARGS.get(family);
-        boolean spatial = Set.of("Conv", "BatchNorm", "MaxPool", "AvgPool", "AdaptiveAvgPool").contains(family);
+        boolean spatial = Set.of("Conv", "BatchNorm", "MaxPool", "AvgPool", "AdaptiveAvgPool")
+                .contains(family);
         if (allowed == null || spatial == (axes == 0)) throw new ComputeException("net.unknownType", index, type);
-        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String f = it.next();
-            if (!f.equals("type") && !allowed.contains(f)) throw new ComputeException("net.unknownArgument", index, type, f, String.join(", ",
-                    allowed.stream().sorted().toList()));
+            if (!f.equals("type") && !allowed.contains(f))
+                throw new ComputeException(
+                        "net.unknownArgument",
+                        index,
+                        type,
+                        f,
+                        String.join(", ", allowed.stream().sorted().toList()));
         }
         Args a = new Args(n, type, index);
         return switch (family) {
@@ -77,7 +99,10 @@ final class NetJson {
             case "BatchNorm" -> {
                 a.only("affine", true);
                 a.only("track_running_stats", true);
-                yield new Layer.BatchNorm(axes, a.optionalInt("num_features", 0), a.decimal("eps", Layer.BatchNorm.EPS),
+                yield new Layer.BatchNorm(
+                        axes,
+                        a.optionalInt("num_features", 0),
+                        a.decimal("eps", Layer.BatchNorm.EPS),
                         a.decimal("momentum", Layer.BatchNorm.MOMENTUM));
             }
             case "MaxPool", "AvgPool" -> pool(a, axes, family.equals("MaxPool") ? PoolMode.MAX : PoolMode.AVG);
@@ -88,7 +113,8 @@ final class NetJson {
                 a.onlyInt("end_dim", -1);
                 yield new Layer.Flatten();
             }
-            case "Linear" -> new Layer.Linear(a.optionalInt("in_features", 0), a.requiredInt("out_features"), a.bool("bias", true));
+            case "Linear" ->
+                new Layer.Linear(a.optionalInt("in_features", 0), a.requiredInt("out_features"), a.bool("bias", true));
             case "Softmax" -> {
                 int dim = a.optionalInt("dim", 1);
                 if (dim != 1 && dim != -1) throw new ComputeException("net.unsupported", index, type, "dim", dim, "1");
@@ -103,7 +129,14 @@ final class NetJson {
         a.onlyText("padding_mode", "zeros");
         int[] k = a.perAxis("kernel_size", axes, -1), d = a.perAxis("dilation", axes, 1);
         int[] p = a.padding(axes, k, d);
-        return new Layer.Conv(axes, a.optionalInt("in_channels", 0), a.requiredInt("out_channels"), k, a.perAxis("stride", axes, 1), p, d,
+        return new Layer.Conv(
+                axes,
+                a.optionalInt("in_channels", 0),
+                a.requiredInt("out_channels"),
+                k,
+                a.perAxis("stride", axes, 1),
+                p,
+                d,
                 a.bool("bias", true));
     }
 
@@ -114,24 +147,35 @@ final class NetJson {
         } else {
             a.only("count_include_pad", true);
             if (a.n.has("divisor_override") && !a.n.get("divisor_override").isNull()) {
-                throw new ComputeException("net.unsupported", a.index, a.type, "divisor_override", a.n.get("divisor_override"), "null");
+                throw new ComputeException(
+                        "net.unsupported", a.index, a.type, "divisor_override", a.n.get("divisor_override"), "null");
             }
         }
         int[] k = a.perAxis("kernel_size", axes, -1);
         boolean strideGiven = a.n.has("stride") && !a.n.get("stride").isNull();
-        return new Layer.Pool(axes, mode, k, strideGiven ? a.perAxis("stride", axes, 1) : k, a.perAxis("padding", axes, 0), a.bool("ceil_mode", false));
+        return new Layer.Pool(
+                axes,
+                mode,
+                k,
+                strideGiven ? a.perAxis("stride", axes, 1) : k,
+                a.perAxis("padding", axes, 0),
+                a.bool("ceil_mode", false));
     }
 
     /** One layer's arguments, read with the layer named in every message. */
     private record Args(JsonNode n, String type, int index) {
-        String where() { return "layer " + index + " (" + type + ")"; }
+        String where() {
+            return "layer " + index + " (" + type + ")";
+        }
 
         int requiredInt(String key) {
             if (!n.has(key)) throw new ComputeException("net.missingArgument", index, type, key);
             return whole(n.get(key), key, where());
         }
 
-        int optionalInt(String key, int fallback) { return n.has(key) && !n.get(key).isNull() ? whole(n.get(key), key, where()) : fallback; }
+        int optionalInt(String key, int fallback) {
+            return n.has(key) && !n.get(key).isNull() ? whole(n.get(key), key, where()) : fallback;
+        }
 
         double decimal(String key, double fallback) {
             if (!n.has(key)) return fallback;
@@ -142,20 +186,24 @@ final class NetJson {
 
         boolean bool(String key, boolean fallback) {
             if (!n.has(key)) return fallback;
-            if (!n.get(key).isBoolean()) throw new ComputeException("net.badArgument", index, type, key, n.get(key), "true or false");
+            if (!n.get(key).isBoolean())
+                throw new ComputeException("net.badArgument", index, type, key, n.get(key), "true or false");
             return n.get(key).asBoolean();
         }
 
         void only(String key, boolean value) {
-            if (n.has(key) && bool(key, value) != value) throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
+            if (n.has(key) && bool(key, value) != value)
+                throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
         }
 
         void onlyInt(String key, int value) {
-            if (n.has(key) && optionalInt(key, value) != value) throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
+            if (n.has(key) && optionalInt(key, value) != value)
+                throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
         }
 
         void onlyText(String key, String value) {
-            if (n.has(key) && !value.equals(n.get(key).asText())) throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
+            if (n.has(key) && !value.equals(n.get(key).asText()))
+                throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
         }
 
         /** One number for every axis, or a list of one per axis, as PyTorch takes {@code kernel_size=3} or {@code (3, 5)}. */
@@ -166,7 +214,8 @@ final class NetJson {
                 return Window.fill(axes, fallback);
             }
             if (v.isArray()) {
-                if (v.size() != axes) throw new ComputeException("net.badArgument", index, type, key, v, axes + " numbers");
+                if (v.size() != axes)
+                    throw new ComputeException("net.badArgument", index, type, key, v, axes + " numbers");
                 int[] out = new int[axes];
                 for (int i = 0; i < axes; i++) out[i] = whole(v.get(i), key, where());
                 return out;
@@ -179,20 +228,24 @@ final class NetJson {
             JsonNode v = n.get("padding");
             if (v == null || !v.isTextual()) return perAxis("padding", axes, 0);
             if (v.asText().equals("valid")) return Window.fill(axes, 0);
-            if (!v.asText().equals("same")) throw new ComputeException("net.badArgument", index, type, "padding", v, "a number, \"valid\" or \"same\"");
+            if (!v.asText().equals("same"))
+                throw new ComputeException(
+                        "net.badArgument", index, type, "padding", v, "a number, \"valid\" or \"same\"");
             int[] p = new int[axes];
             for (int i = 0; i < axes; i++) {
                 int total = d[i] * (k[i] - 1);
                 if (total % 2 != 0) throw new ComputeException("net.sameOdd", index, type);
                 p[i] = total / 2;
             }
-            if (Arrays.stream(perAxis("stride", axes, 1)).anyMatch(s -> s != 1)) throw new ComputeException("net.sameStride", index, type);
+            if (Arrays.stream(perAxis("stride", axes, 1)).anyMatch(s -> s != 1))
+                throw new ComputeException("net.sameStride", index, type);
             return p;
         }
     }
 
     private static int whole(JsonNode v, String key, String where) {
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber()) throw new ComputeException("net.notWhole", key, where, v);
+        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber())
+            throw new ComputeException("net.notWhole", key, where, v);
         return v.asInt();
     }
 

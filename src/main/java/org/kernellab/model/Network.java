@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,6 +29,7 @@ public final class Network implements AutoCloseable {
     private final List<long[]> shapes = new ArrayList<>();
     /** Per layer of the net, the index of its first parameter view (−1 without), and of its running statistics. */
     private final int[] paramStart, statStart;
+
     private final INDArray params, grads, stats;
     final List<INDArray> p;
     final List<INDArray> s;
@@ -52,14 +54,16 @@ public final class Network implements AutoCloseable {
             paramStart[i] = own.isEmpty() ? -1 : shapes.size();
             shapes.addAll(own);
             statStart[i] = layers.get(i) instanceof Layer.BatchNorm b ? statShapes.size() : -1;
-            if (layers.get(i) instanceof Layer.BatchNorm b) statShapes.addAll(List.of(new long[] {b.features()}, new long[] {b.features()}));
+            if (layers.get(i) instanceof Layer.BatchNorm b)
+                statShapes.addAll(List.of(new long[] {b.features()}, new long[] {b.features()}));
         }
         params = Nd4j.create(DataType.FLOAT, 1, Math.max(1, count(shapes)));
         grads = params.like();
         p = views(params);
         stats = Nd4j.create(DataType.FLOAT, 1, Math.max(1, count(statShapes)));
         s = views(stats, statShapes);
-        for (int i = 0; i < layers.size(); i++) if (statStart[i] >= 0) s.get(statStart[i] + 1).assign(1); // running variance starts at 1
+        for (int i = 0; i < layers.size(); i++)
+            if (statStart[i] >= 0) s.get(statStart[i] + 1).assign(1); // running variance starts at 1
         optimizer = new Optimizer(training, params);
     }
 
@@ -68,46 +72,68 @@ public final class Network implements AutoCloseable {
         Network n = new Network(net, training);
         Random rnd = new Random(training.seed());
         Plan plan = n.plan(false, false);
-        for (Op op : plan.ops) if (op.param >= 0) op.initialise(n.p.subList(op.param, op.param + op.parameterShapes().size()), rnd);
+        for (Op op : plan.ops)
+            if (op.param >= 0)
+                op.initialise(
+                        n.p.subList(op.param, op.param + op.parameterShapes().size()), rnd);
         return n;
     }
 
     /** A network with the given parameters (as {@link #parameterValues} gives them) and running statistics. */
     public static Network withParameters(Net net, Training training, float[] values, float[] statistics) {
         Network n = new Network(net, training);
-        if (values.length != n.parameters() || statistics.length != n.s.stream().mapToLong(INDArray::length).sum()) {
-            throw new IllegalArgumentException(values.length + " and " + statistics.length + " values for " + n.parameters() + " parameters");
+        if (values.length != n.parameters()
+                || statistics.length != n.s.stream().mapToLong(INDArray::length).sum()) {
+            throw new IllegalArgumentException(
+                    values.length + " and " + statistics.length + " values for " + n.parameters() + " parameters");
         }
         if (values.length > 0) n.params.assign(Nd4j.create(values, new long[] {1, values.length}, 'c'));
         if (statistics.length > 0) n.stats.assign(Nd4j.create(statistics, new long[] {1, statistics.length}, 'c'));
         return n;
     }
 
-    public Net net() { return net; }
+    public Net net() {
+        return net;
+    }
 
-    public Training training() { return training; }
+    public Training training() {
+        return training;
+    }
 
     /** The same parameters trained on with other settings (another number of epochs, a new learning rate). */
-    public Network retrained(Training other) { return withParameters(net, other, parameterValues(), statistics()); }
+    public Network retrained(Training other) {
+        return withParameters(net, other, parameterValues(), statistics());
+    }
 
-    public long parameters() { return shapes.isEmpty() ? 0 : params.length(); }
+    public long parameters() {
+        return shapes.isEmpty() ? 0 : params.length();
+    }
 
     /** How many threads a batch is shared among (see the class comment). */
-    public synchronized void threads(int n) { threads = Math.max(1, n); }
+    public synchronized void threads(int n) {
+        threads = Math.max(1, n);
+    }
 
-    public int threads() { return threads; }
+    public int threads() {
+        return threads;
+    }
 
     /** Classes the net scores. */
-    public int classes() { return (int) computed.table(1).get(computed.layers().size() - 1).shape()[1]; }
+    public int classes() {
+        return (int) computed.table(1).get(computed.layers().size() - 1).shape()[1];
+    }
 
-    List<INDArray> views(INDArray flat) { return views(flat, shapes); }
+    List<INDArray> views(INDArray flat) {
+        return views(flat, shapes);
+    }
 
     private static List<INDArray> views(INDArray flat, List<long[]> shapes) {
         List<INDArray> v = new ArrayList<>();
         long off = 0;
         for (long[] sh : shapes) {
             long n = count(List.<long[]>of(sh));
-            v.add(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + n)).reshape('c', sh));
+            v.add(flat.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + n))
+                    .reshape('c', sh));
             off += n;
         }
         return v;
@@ -123,16 +149,21 @@ public final class Network implements AutoCloseable {
         return total;
     }
 
-    int paramStart(int layer) { return paramStart[layer]; }
+    int paramStart(int layer) {
+        return paramStart[layer];
+    }
 
     /** A (rows, cols) view of the parameter vector from parameter view {@code first} on: adjacent parameters as one matrix. */
     INDArray joined(int first, long rows, long cols) {
         long off = 0;
         for (int i = 0; i < first; i++) off += p.get(i).length();
-        return params.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + rows * cols)).reshape('c', rows, cols);
+        return params.get(NDArrayIndex.point(0), NDArrayIndex.interval(off, off + rows * cols))
+                .reshape('c', rows, cols);
     }
 
-    int statStart(int layer) { return statStart[layer]; }
+    int statStart(int layer) {
+        return statStart[layer];
+    }
 
     /** The plan for training and evaluation ({@code fast}), or the plain one every layer's output can be read from. */
     Plan plan(boolean fast, boolean binary) {
@@ -167,12 +198,15 @@ public final class Network implements AutoCloseable {
             work.run(lane, 0, 0);
             return 1;
         }
-        // each lane is one core's work; ops that spread over cores would have OpenMP's idle threads spin on the other lane's core
-        java.util.stream.IntStream.range(0, count).parallel().forEach(i -> Threads.onOneCore(() -> {
-            int start = i * n / count;
-            share(l.get(i), data, index, from + start, start, (i + 1) * n / count - start);
-            work.run(l.get(i), i, start);
-        }));
+        // each lane is one core's work; ops that spread over cores would have OpenMP's idle threads spin on the other
+        // lane's core
+        IntStream.range(0, count)
+                .parallel()
+                .forEach(i -> Threads.onOneCore(() -> {
+                    int start = i * n / count;
+                    share(l.get(i), data, index, from + start, start, (i + 1) * n / count - start);
+                    work.run(l.get(i), i, start);
+                }));
         return count;
     }
 
@@ -246,11 +280,13 @@ public final class Network implements AutoCloseable {
         int n = to - from, c = classes();
         float[] out = new float[n * c];
         Plan pl = plan(true, data.binary());
-        oneCoreWithLanes(n, () -> inLanes(pl, data, index, from, n, (lane, i, start) -> {
-            forward(lane, false);
-            Loss.softmax(lane);
-            System.arraycopy(lane.b.probs.data().asFloat(), 0, out, start * c, lane.n * c);
-        }));
+        oneCoreWithLanes(
+                n,
+                () -> inLanes(pl, data, index, from, n, (lane, i, start) -> {
+                    forward(lane, false);
+                    Loss.softmax(lane);
+                    System.arraycopy(lane.b.probs.data().asFloat(), 0, out, start * c, lane.n * c);
+                }));
         return out;
     }
 
@@ -263,7 +299,11 @@ public final class Network implements AutoCloseable {
             for (Op op : pl.ops) { // read after each op: a ReLU or a dropout writes over its input's buffer
                 op.forward(lane, false);
                 int[] shape = pl.shapes.get(op.at + 1);
-                out.add(new Activation(op.first, computed.layers().get(op.first), shape, lane.out(op).dup('c').data().asFloat()));
+                out.add(new Activation(
+                        op.first,
+                        computed.layers().get(op.first),
+                        shape,
+                        lane.out(op).dup('c').data().asFloat()));
             }
         });
         return out;
@@ -276,7 +316,13 @@ public final class Network implements AutoCloseable {
     public synchronized float[] lastHidden(Samples data, int sample) {
         List<Activation> all = activations(data, sample);
         int last = lastLinear();
-        return last == 0 ? data.floats(sample) : all.stream().filter(a -> a.layer() == last - 1).findFirst().orElseThrow().values();
+        return last == 0
+                ? data.floats(sample)
+                : all.stream()
+                        .filter(a -> a.layer() == last - 1)
+                        .findFirst()
+                        .orElseThrow()
+                        .values();
     }
 
     private int lastLinear() {
@@ -289,7 +335,8 @@ public final class Network implements AutoCloseable {
     public synchronized float[] classify(float[] hidden, int rows) {
         int last = lastLinear();
         INDArray w = p.get(paramStart[last]);
-        try (INDArray h = Nd4j.create(hidden, new long[] {rows, w.size(1)}, 'c'); INDArray logits = h.mmul(w.transpose())) {
+        try (INDArray h = Nd4j.create(hidden, new long[] {rows, w.size(1)}, 'c');
+                INDArray logits = h.mmul(w.transpose())) {
             if (((Layer.Linear) computed.layers().get(last)).bias()) logits.addiRowVector(p.get(paramStart[last] + 1));
             return Loss.softmax(logits.data().asFloat(), rows, (int) w.size(0));
         }
@@ -302,7 +349,9 @@ public final class Network implements AutoCloseable {
      * The parameters as PyTorch's {@code model.parameters()} lists them, named as an {@code nn.Sequential} of the net's
      * layers names them: each layer's weight then bias, convolution weights (out, in, k…).
      */
-    public synchronized List<Tensor32> pytorchParameters() { return pytorch(p); }
+    public synchronized List<Tensor32> pytorchParameters() {
+        return pytorch(p);
+    }
 
     /** Stored views (the parameters, or a lane's gradients) in PyTorch's layouts and names. */
     List<Tensor32> pytorch(List<INDArray> views) {
@@ -314,7 +363,9 @@ public final class Network implements AutoCloseable {
             for (int k = 0; k < n; k++) {
                 INDArray v = views.get(paramStart[i] + k);
                 if (k == 0 && layers.get(i) instanceof Layer.Conv) v = Layouts.convToPyTorch(v);
-                out.add(new Tensor32(i + (k == 0 ? ".weight" : ".bias"), Arrays.stream(v.shape()).mapToInt(d -> (int) d).toArray(),
+                out.add(new Tensor32(
+                        i + (k == 0 ? ".weight" : ".bias"),
+                        Arrays.stream(v.shape()).mapToInt(d -> (int) d).toArray(),
                         v.dup('c').data().asFloat()));
             }
         }
@@ -328,7 +379,10 @@ public final class Network implements AutoCloseable {
             if (statStart[i] < 0) continue;
             for (int k = 0; k < 2; k++) {
                 INDArray v = s.get(statStart[i] + k);
-                out.add(new Tensor32(i + (k == 0 ? ".running_mean" : ".running_var"), new int[] {(int) v.length()}, v.dup('c').data().asFloat()));
+                out.add(new Tensor32(
+                        i + (k == 0 ? ".running_mean" : ".running_var"),
+                        new int[] {(int) v.length()},
+                        v.dup('c').data().asFloat()));
             }
         }
         return out;
@@ -344,7 +398,9 @@ public final class Network implements AutoCloseable {
             for (int k = 0; k < n; k++) {
                 INDArray v = p.get(paramStart[i] + k);
                 float[] given = parameters.get(at++);
-                if (given.length != v.length()) throw new IllegalArgumentException("layer " + i + ": " + given.length + " values for " + v.length());
+                if (given.length != v.length())
+                    throw new IllegalArgumentException(
+                            "layer " + i + ": " + given.length + " values for " + v.length());
                 if (k == 0 && layers.get(i) instanceof Layer.Conv) {
                     long[] torch = Layouts.convToPyTorch(v).shape();
                     v.assign(Layouts.convFromPyTorch(Nd4j.create(given, torch, 'c')));
@@ -353,27 +409,38 @@ public final class Network implements AutoCloseable {
                 }
             }
         }
-        for (int i = 0; i < buffers.size(); i++) s.get(i).assign(Nd4j.create(buffers.get(i), s.get(i).shape(), 'c'));
+        for (int i = 0; i < buffers.size(); i++)
+            s.get(i).assign(Nd4j.create(buffers.get(i), s.get(i).shape(), 'c'));
     }
 
     /** The parameters in the order the model file writes them (the stored layouts). */
-    public synchronized float[] parameterValues() { return shapes.isEmpty() ? new float[0] : params.dup('c').data().asFloat(); }
+    public synchronized float[] parameterValues() {
+        return shapes.isEmpty() ? new float[0] : params.dup('c').data().asFloat();
+    }
 
     /** BatchNorm's running means and variances, in layer order. */
-    public synchronized float[] statistics() { return s.isEmpty() ? new float[0] : stats.dup('c').data().asFloat(); }
+    public synchronized float[] statistics() {
+        return s.isEmpty() ? new float[0] : stats.dup('c').data().asFloat();
+    }
 
-    INDArray params() { return params; }
+    INDArray params() {
+        return params;
+    }
 
-    INDArray grads() { return grads; }
+    INDArray grads() {
+        return grads;
+    }
 
     /** Frees the batch buffers now instead of whenever the garbage collector gets to them; the network reallocates them. */
     public synchronized void releaseBuffers() {
         for (List<Lane> l : lanes) l.forEach(Lane::release);
     }
 
-    @Override public synchronized void close() {
+    @Override
+    public synchronized void close() {
         releaseBuffers();
-        for (List<Lane> l : lanes) for (int i = 1; i < l.size(); i++) l.get(i).gradients.close();
+        for (List<Lane> l : lanes)
+            for (int i = 1; i < l.size(); i++) l.get(i).gradients.close();
         lanes.clear();
         plans.clear();
         for (INDArray a : new INDArray[] {params, grads, stats}) if (a.closeable()) a.close();
@@ -383,7 +450,9 @@ public final class Network implements AutoCloseable {
     /** One layer's output for one sample: its per-sample shape channels-last and its values in that order. */
     public record Activation(int layer, Layer kind, int[] shape, float[] values) {
         /** Channels of a spatial output (the last axis), or 1 for a flat one. */
-        public int channels() { return shape.length == 1 ? 1 : shape[shape.length - 1]; }
+        public int channels() {
+            return shape.length == 1 ? 1 : shape[shape.length - 1];
+        }
 
         /** Channel {@code c} of a 2D output as rows × cols. */
         public double[][] map(int c) {
@@ -393,6 +462,9 @@ public final class Network implements AutoCloseable {
             return m;
         }
 
-        @Override public String toString() { return kind.type() + Arrays.toString(shape); }
+        @Override
+        public String toString() {
+            return kind.type() + Arrays.toString(shape);
+        }
     }
 }

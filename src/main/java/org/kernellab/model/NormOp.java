@@ -21,10 +21,14 @@ final class NormOp extends Op {
         this.channels = in[in.length - 1];
     }
 
-    @Override List<long[]> parameterShapes() { return Ops.parameterShapes(b); }
+    @Override
+    List<long[]> parameterShapes() {
+        return Ops.parameterShapes(b);
+    }
 
     /** Weight 1, bias 0: PyTorch's starting BatchNorm is the identity on normalised values. */
-    @Override void initialise(List<INDArray> p, Random rnd) {
+    @Override
+    void initialise(List<INDArray> p, Random rnd) {
         p.get(0).assign(1);
         p.get(1).assign(0);
     }
@@ -34,7 +38,8 @@ final class NormOp extends Op {
         INDArray xhat, scratch, invStd;
         boolean training;
 
-        @Override public void close() {
+        @Override
+        public void close() {
             xhat.close();
             scratch.close();
         }
@@ -51,13 +56,17 @@ final class NormOp extends Op {
         return s;
     }
 
-    private long rows(Lane lane) { return lane.in(this).length() / channels; }
+    private long rows(Lane lane) {
+        return lane.in(this).length() / channels;
+    }
 
-    @Override void forward(Lane lane, boolean training) {
+    @Override
+    void forward(Lane lane, boolean training) {
         State s = state(lane);
         INDArray x = lane.in(this).reshape(rows(lane), channels);
         int stat = lane.net.statStart(first);
-        INDArray runMean = lane.net.s.get(stat).reshape(1, channels), runVar = lane.net.s.get(stat + 1).reshape(1, channels);
+        INDArray runMean = lane.net.s.get(stat).reshape(1, channels),
+                runVar = lane.net.s.get(stat + 1).reshape(1, channels);
         INDArray mean, var;
         if (training) {
             long m = rows(lane);
@@ -73,10 +82,13 @@ final class NormOp extends Op {
         s.invStd = Transforms.pow(var.add(b.eps()), -0.5, false);
         s.xhat.assign(x).subiRowVector(mean).muliRowVector(s.invStd);
         INDArray y = lane.out(this).reshape(rows(lane), channels);
-        y.assign(s.xhat).muliRowVector(lane.p(param).reshape(1, channels)).addiRowVector(lane.p(param + 1).reshape(1, channels));
+        y.assign(s.xhat)
+                .muliRowVector(lane.p(param).reshape(1, channels))
+                .addiRowVector(lane.p(param + 1).reshape(1, channels));
     }
 
-    @Override void backward(Lane lane) {
+    @Override
+    void backward(Lane lane) {
         State s = state(lane);
         long m = rows(lane);
         INDArray g = lane.gOut(this).reshape(m, channels);

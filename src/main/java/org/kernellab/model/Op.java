@@ -26,7 +26,9 @@ abstract class Op {
     }
 
     /** Its parameters' shapes as stored (ND4J's layouts), in the model file's and the state dict's order. */
-    List<long[]> parameterShapes() { return List.of(); }
+    List<long[]> parameterShapes() {
+        return List.of();
+    }
 
     /** Fills its parameters with their starting values (He's initialisation for weights, zero biases). */
     void initialise(List<INDArray> p, Random rnd) {}
@@ -36,10 +38,14 @@ abstract class Op {
      * only views it otherwise (a flatten that keeps the order) the input itself. {@code input} is null for a first op
      * that reads the samples.
      */
-    INDArray output(INDArray input, Plan plan, int n) { return Nd4j.create(DataType.FLOAT, plan.batchShape(at + 1, n)); }
+    INDArray output(INDArray input, Plan plan, int n) {
+        return Nd4j.create(DataType.FLOAT, plan.batchShape(at + 1, n));
+    }
 
     /** The buffer of the output's gradient, likewise the input gradient's own for ops that share their input's. */
-    INDArray gradient(INDArray inputGradient, INDArray output) { return output.like(); }
+    INDArray gradient(INDArray inputGradient, INDArray output) {
+        return output.like();
+    }
 
     /** Called before each batch in every plan: what the op derives from the parameters once per batch. */
     void prepare(Network net) {}
@@ -56,7 +62,8 @@ abstract class Op {
 
     /** The inverse of {@link #toPyTorch}, into the stored views. */
     void fromPyTorch(List<float[]> given, List<INDArray> stored) {
-        for (int i = 0; i < stored.size(); i++) stored.get(i).assign(Nd4j.create(given.get(i), stored.get(i).shape(), 'c'));
+        for (int i = 0; i < stored.size(); i++)
+            stored.get(i).assign(Nd4j.create(given.get(i), stored.get(i).shape(), 'c'));
     }
 
     /** Normal values of variance 2 / fan-in (He's initialisation, right for ReLU), drawn in the array's order. */

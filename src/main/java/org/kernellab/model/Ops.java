@@ -45,7 +45,9 @@ final class Ops {
             return c.bias() ? List.of(w, new long[] {c.out()}) : List.of(w);
         }
         if (l instanceof Layer.Linear lin) {
-            return lin.bias() ? List.of(new long[] {lin.out(), lin.in()}, new long[] {lin.out()}) : List.of(new long[] {lin.out(), lin.in()});
+            return lin.bias()
+                    ? List.of(new long[] {lin.out(), lin.in()}, new long[] {lin.out()})
+                    : List.of(new long[] {lin.out(), lin.in()});
         }
         if (l instanceof Layer.BatchNorm b) return List.of(new long[] {b.features()}, new long[] {b.features()});
         return List.of();
@@ -72,32 +74,52 @@ final class Ops {
             return null;
         }
         int[] need = fullIn.clone();
-        for (int a = 0; a < k.length; a++) need[a] = Math.min(fullIn[a], (outExtent[a] - 1) * s[a] + d[a] * (k[a] - 1) + 1);
+        for (int a = 0; a < k.length; a++)
+            need[a] = Math.min(fullIn[a], (outExtent[a] - 1) * s[a] + d[a] * (k[a] - 1) + 1);
         return need;
     }
 
     static void exec(String name, INDArray[] in, INDArray[] out, int... args) {
-        DynamicCustomOp.DynamicCustomOpsBuilder b = DynamicCustomOp.builder(name).addInputs(in).addOutputs(out);
+        DynamicCustomOp.DynamicCustomOpsBuilder b =
+                DynamicCustomOp.builder(name).addInputs(in).addOutputs(out);
         if (args.length > 0) b.addIntegerArguments(args);
         Nd4j.exec(b.build());
     }
 
     /** Gradient through a ReLU, in place: zero where its output is zero. */
     static void reluBackward(INDArray out, INDArray grad) {
-        Nd4j.exec(DynamicCustomOp.builder("relu_bp").addInputs(out, grad).addOutputs(grad).addFloatingPointArguments(0.0).build());
+        Nd4j.exec(DynamicCustomOp.builder("relu_bp")
+                .addInputs(out, grad)
+                .addOutputs(grad)
+                .addFloatingPointArguments(0.0)
+                .build());
     }
 
     /** nn.ReLU, in place. */
     static final class ReluOp extends Op {
-        ReluOp(int layer, int at) { super(layer, layer + 1, at); }
+        ReluOp(int layer, int at) {
+            super(layer, layer + 1, at);
+        }
 
-        @Override INDArray output(INDArray input, Plan plan, int n) { return input; }
+        @Override
+        INDArray output(INDArray input, Plan plan, int n) {
+            return input;
+        }
 
-        @Override INDArray gradient(INDArray inputGradient, INDArray output) { return inputGradient != null ? inputGradient : output.like(); }
+        @Override
+        INDArray gradient(INDArray inputGradient, INDArray output) {
+            return inputGradient != null ? inputGradient : output.like();
+        }
 
-        @Override void forward(Lane lane, boolean training) { Transforms.relu(lane.out(this), false); }
+        @Override
+        void forward(Lane lane, boolean training) {
+            Transforms.relu(lane.out(this), false);
+        }
 
-        @Override void backward(Lane lane) { reluBackward(lane.out(this), lane.gOut(this)); }
+        @Override
+        void backward(Lane lane) {
+            reluBackward(lane.out(this), lane.gOut(this));
+        }
     }
 
     /**
@@ -114,30 +136,40 @@ final class Ops {
             this.p = d.p();
         }
 
-        @Override INDArray output(INDArray input, Plan plan, int n) { return input; }
+        @Override
+        INDArray output(INDArray input, Plan plan, int n) {
+            return input;
+        }
 
-        @Override INDArray gradient(INDArray inputGradient, INDArray output) { return inputGradient != null ? inputGradient : output.like(); }
+        @Override
+        INDArray gradient(INDArray inputGradient, INDArray output) {
+            return inputGradient != null ? inputGradient : output.like();
+        }
 
         void draw(int n, int size, Random rnd) {
             perSample = size;
             masks = p > 0 ? Dropout.mask(n * size, p, rnd) : null;
         }
 
-        @Override void forward(Lane lane, boolean training) {
+        @Override
+        void forward(Lane lane, boolean training) {
             if (!training || masks == null) return;
             INDArray mask = lane.state(this);
             if (mask == null) {
                 mask = lane.out(this).like();
                 lane.state(this, mask);
             }
-            FloatBuffer m = mask.data().asNioFloat(); // written in place: a new array per step would churn native memory
+            FloatBuffer m =
+                    mask.data().asNioFloat(); // written in place: a new array per step would churn native memory
             m.clear();
             m.put(masks, lane.start * perSample, lane.n * perSample);
             lane.out(this).muli(mask);
         }
 
-        @Override void backward(Lane lane) {
-            if (masks != null) lane.gOut(this).muli((INDArray) lane.state(this)); // the mask's 1/(1−p) scales the gradient too
+        @Override
+        void backward(Lane lane) {
+            if (masks != null)
+                lane.gOut(this).muli((INDArray) lane.state(this)); // the mask's 1/(1−p) scales the gradient too
         }
     }
 
@@ -154,11 +186,13 @@ final class Ops {
             view = in.length == 1 || in[in.length - 1] == 1 || spatial == 1;
         }
 
-        @Override INDArray output(INDArray input, Plan plan, int n) {
+        @Override
+        INDArray output(INDArray input, Plan plan, int n) {
             return view && input != null ? input.reshape(plan.batchShape(at + 1, n)) : super.output(input, plan, n);
         }
 
-        @Override INDArray gradient(INDArray inputGradient, INDArray output) {
+        @Override
+        INDArray gradient(INDArray inputGradient, INDArray output) {
             return view && inputGradient != null ? inputGradient.reshape(output.shape()) : output.like();
         }
 
@@ -178,12 +212,16 @@ final class Ops {
             return s;
         }
 
-        @Override void forward(Lane lane, boolean training) {
-            if (!view) lane.out(this).reshape(firstShape(lane.n)).assign(lane.in(this).permute(toFirst()));
+        @Override
+        void forward(Lane lane, boolean training) {
+            if (!view)
+                lane.out(this).reshape(firstShape(lane.n)).assign(lane.in(this).permute(toFirst()));
         }
 
-        @Override void backward(Lane lane) {
-            if (!view && lane.gIn(this) != null) lane.gIn(this).permute(toFirst()).assign(lane.gOut(this).reshape(firstShape(lane.n)));
+        @Override
+        void backward(Lane lane) {
+            if (!view && lane.gIn(this) != null)
+                lane.gIn(this).permute(toFirst()).assign(lane.gOut(this).reshape(firstShape(lane.n)));
         }
     }
 
@@ -198,25 +236,31 @@ final class Ops {
             this.flattenedFrom = flattenedFrom;
         }
 
-        @Override List<long[]> parameterShapes() { return Ops.parameterShapes(l); }
+        @Override
+        List<long[]> parameterShapes() {
+            return Ops.parameterShapes(l);
+        }
 
         /**
          * He's values drawn in the (in, out) order, rows in the channels-last order of a flattened input, as this app's
          * earlier versions drew them: a seed gives the same starting net (and the lessons' measured runs) as before.
          */
-        @Override void initialise(List<INDArray> p, Random rnd) {
+        @Override
+        void initialise(List<INDArray> p, Random rnd) {
             INDArray drawn = Nd4j.create(DataType.FLOAT, l.in(), l.out());
             he(drawn, rnd, l.in());
             p.get(0).assign(Layouts.channelsFirstRows(drawn, flattenedFrom).transpose());
         }
 
-        @Override void forward(Lane lane, boolean training) {
+        @Override
+        void forward(Lane lane, boolean training) {
             INDArray y = lane.out(this);
             Nd4j.gemm(lane.in(this), lane.p(param), y, false, true, 1.0, 0.0);
             if (l.bias()) y.addiRowVector(lane.p(param + 1));
         }
 
-        @Override void backward(Lane lane) {
+        @Override
+        void backward(Lane lane) {
             INDArray g = lane.gOut(this);
             Nd4j.gemm(g, lane.in(this), lane.g.get(param), true, false, 1.0, 0.0);
             if (l.bias()) Nd4j.gemm(lane.b.ones, g, lane.g.get(param + 1).reshape(1, l.out()), false, false, 1.0, 0.0);
@@ -237,15 +281,23 @@ final class Ops {
             this.out = out.clone();
         }
 
-        @Override void forward(Lane lane, boolean training) { pass(lane, true); }
+        @Override
+        void forward(Lane lane, boolean training) {
+            pass(lane, true);
+        }
 
-        @Override void backward(Lane lane) { if (lane.gIn(this) != null) pass(lane, false); }
+        @Override
+        void backward(Lane lane) {
+            if (lane.gIn(this) != null) pass(lane, false);
+        }
 
         /** Forward: each output the mean of its window. Backward: each window cell gets its output's gradient over the count. */
         private void pass(Lane lane, boolean forward) {
             int axes = in.length - 1, c = in[axes];
-            float[] x = (forward ? lane.in(this) : lane.gOut(this)).dup('c').data().asFloat();
-            float[] y = new float[(int) (forward ? lane.out(this).length() : lane.gIn(this).length())];
+            float[] x =
+                    (forward ? lane.in(this) : lane.gOut(this)).dup('c').data().asFloat();
+            float[] y = new float
+                    [(int) (forward ? lane.out(this).length() : lane.gIn(this).length())];
             int inCells = cells(in), outCells = cells(out);
             for (int s = 0; s < lane.n; s++) {
                 for (int o = 0; o < outCells / c; o++) {

@@ -38,7 +38,8 @@ final class Optimizer implements AutoCloseable {
         params.subi(scratch.rdivi(m).muli(lr / bc1));
     }
 
-    @Override public void close() {
+    @Override
+    public void close() {
         for (INDArray a : new INDArray[] {m, v, scratch}) if (a != null && a.closeable()) a.close();
     }
 }

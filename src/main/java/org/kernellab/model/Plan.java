@@ -46,7 +46,11 @@ final class Plan {
         for (; i < layers.size(); i++) {
             Layer l = layers.get(i);
             int at = ops.size();
-            if (swap && l instanceof Layer.ReLU && i + 1 < layers.size() && layers.get(i + 1) instanceof Layer.Pool p && p.mode() == PoolMode.MAX) {
+            if (swap
+                    && l instanceof Layer.ReLU
+                    && i + 1 < layers.size()
+                    && layers.get(i + 1) instanceof Layer.Pool p
+                    && p.mode() == PoolMode.MAX) {
                 // the pooling first, on the values before the ReLU; then the ReLU on a quarter of them
                 ops.add(Ops.of(net, i + 1, at, ext[i], ext[i + 2]));
                 shapes.add(ext[i + 2]);
@@ -60,7 +64,8 @@ final class Plan {
         }
         learns = new boolean[shapes.size()];
         for (int k = 0; k < ops.size(); k++) {
-            learns[k + 1] = learns[k] || !Ops.parameterShapes(net.layers().get(ops.get(k).first)).isEmpty();
+            learns[k + 1] = learns[k]
+                    || !Ops.parameterShapes(net.layers().get(ops.get(k).first)).isEmpty();
         }
     }
 
@@ -70,7 +75,9 @@ final class Plan {
      */
     private boolean[] learns;
 
-    boolean needsGradient(int activation) { return learns[activation]; }
+    boolean needsGradient(int activation) {
+        return learns[activation];
+    }
 
     /** Each activation's full per-sample shape, channels last. */
     static List<int[]> fullShapes(Net net) {

@@ -29,7 +29,8 @@ final class PoolOp extends Op {
         boolean any = false;
         for (int a = 0; a < d; a++) {
             long reach = (long) (out[a] - 1) * p.stride()[a] + p.kernel()[a];
-            after[a] = before[a] + (int) Math.max(0, reach - (in[a] + 2L * before[a])); // ceil mode's overhang, less than a window
+            after[a] = before[a]
+                    + (int) Math.max(0, reach - (in[a] + 2L * before[a])); // ceil mode's overhang, less than a window
             any |= before[a] > 0 || after[a] > 0;
         }
         padded = any;
@@ -42,11 +43,14 @@ final class PoolOp extends Op {
         args[4 * d + 2] = 1; // then not ND4J's same mode, its divisor mode (no padding here: the window), channels last
     }
 
-    private String name() { return (p.mode() == PoolMode.MAX ? "maxpool" : "avgpool") + (p.dims() == 2 ? "2d" : "3dnew"); }
+    private String name() {
+        return (p.mode() == PoolMode.MAX ? "maxpool" : "avgpool") + (p.dims() == 2 ? "2d" : "3dnew");
+    }
 
     /** The padded input, its gradient, and for an average with overhang the factor each output is rescaled by. */
     private record Padded(INDArray buffer, INDArray gradient, INDArray factor) implements AutoCloseable {
-        @Override public void close() {
+        @Override
+        public void close() {
             buffer.close();
             gradient.close();
             if (factor != null) factor.close();
@@ -81,7 +85,8 @@ final class PoolOp extends Op {
                 covered *= Math.min(start + p.kernel()[a], in[a] + 2 * before[a]) - start;
             }
             any |= covered != kernel;
-            for (int n = 0; n < like.size(0); n++) for (int ch = 0; ch < c; ch++) f[(n * cells + o) * c + ch] = kernel / (float) covered;
+            for (int n = 0; n < like.size(0); n++)
+                for (int ch = 0; ch < c; ch++) f[(n * cells + o) * c + ch] = kernel / (float) covered;
         }
         return any ? Nd4j.create(f, like.shape(), 'c') : null;
     }
@@ -89,11 +94,13 @@ final class PoolOp extends Op {
     private INDArray interior(INDArray buffer) {
         INDArrayIndex[] at = new INDArrayIndex[in.length + 1];
         at[0] = NDArrayIndex.all();
-        for (int a = 0; a < in.length; a++) at[a + 1] = a < p.dims() ? NDArrayIndex.interval(before[a], before[a] + in[a]) : NDArrayIndex.all();
+        for (int a = 0; a < in.length; a++)
+            at[a + 1] = a < p.dims() ? NDArrayIndex.interval(before[a], before[a] + in[a]) : NDArrayIndex.all();
         return buffer.get(at);
     }
 
-    @Override void forward(Lane lane, boolean training) {
+    @Override
+    void forward(Lane lane, boolean training) {
         if (!padded) {
             Ops.exec(name(), new INDArray[] {lane.in(this)}, new INDArray[] {lane.out(this)}, args);
             return;
@@ -105,7 +112,8 @@ final class PoolOp extends Op {
         if (s.factor() != null) lane.out(this).muli(s.factor());
     }
 
-    @Override void backward(Lane lane) {
+    @Override
+    void backward(Lane lane) {
         INDArray gIn = lane.gIn(this);
         if (gIn == null) return;
         if (!padded) {

@@ -15,31 +15,51 @@ public record Samples(byte[] values, byte[] labels, int[] shape, float scale, bo
         long per = 1;
         for (int d : shape) per *= d;
         if (per * labels.length != values.length) {
-            throw new IllegalArgumentException(values.length + " values for " + labels.length + " samples of " + Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    values.length + " values for " + labels.length + " samples of " + Arrays.toString(shape));
         }
     }
 
     /** Fashion-MNIST images, grey values 0–255 read as 0–1 (torchvision's ToTensor). */
     public static Samples of(Dataset d) {
-        return new Samples(d.images().pixels(), d.labels(), new int[] {1, d.images().rows(), d.images().cols()}, 1 / 255f, false);
+        return new Samples(
+                d.images().pixels(),
+                d.labels(),
+                new int[] {1, d.images().rows(), d.images().cols()},
+                1 / 255f,
+                false);
     }
 
-    public static Samples train(VoxelSet v) { return grids(v.train(), v.trainLabels(), v.grid()); }
+    public static Samples train(VoxelSet v) {
+        return grids(v.train(), v.trainLabels(), v.grid());
+    }
 
-    public static Samples test(VoxelSet v) { return grids(v.test(), v.testLabels(), v.grid()); }
+    public static Samples test(VoxelSet v) {
+        return grids(v.test(), v.testLabels(), v.grid());
+    }
 
     /** Occupancy grids of {@code grid}³, 0 or 1 per cell. */
-    public static Samples grids(byte[] voxels, byte[] labels, int grid) { return new Samples(voxels, labels, new int[] {1, grid, grid, grid}, 1f, true); }
+    public static Samples grids(byte[] voxels, byte[] labels, int grid) {
+        return new Samples(voxels, labels, new int[] {1, grid, grid, grid}, 1f, true);
+    }
 
-    public int count() { return labels.length; }
+    public int count() {
+        return labels.length;
+    }
 
     /** Values per sample. */
-    public int size() { return values.length / Math.max(1, labels.length); }
+    public int size() {
+        return values.length / Math.max(1, labels.length);
+    }
 
-    public int label(int i) { return labels[i]; }
+    public int label(int i) {
+        return labels[i];
+    }
 
     /** The same kind of samples for other values and labels (an augmented batch). */
-    public Samples with(byte[] otherValues, byte[] otherLabels) { return new Samples(otherValues, otherLabels, shape, scale, binary); }
+    public Samples with(byte[] otherValues, byte[] otherLabels) {
+        return new Samples(otherValues, otherLabels, shape, scale, binary);
+    }
 
     /** Sample {@code i}'s values, scaled, channels first. */
     public float[] floats(int i) {

@@ -13,16 +13,22 @@ import org.kernellab.compute.ComputeException;
 public final class Trainer {
     /** A loss this large (an untrained net starts near ln(classes), 2.3 for ten) means the run has diverged. */
     static final double EXPLODED = 100;
+
     private static final int EVAL_BATCH = 250;
 
     /** Progress after a batch. {@code done} counts batches over the whole run. */
     public record Batch(int epoch, int done, int total, double loss, double samplesPerSecond, double secondsLeft) {}
 
     /** What one epoch gave. Training time excludes the test pass; train accuracy is over the epoch's batches, as they trained. */
-    public record Epoch(int epoch, double trainSeconds, double samplesPerSecond, double trainAccuracy, Evaluation test) {
-        public double testAccuracy() { return test.accuracy(); }
+    public record Epoch(
+            int epoch, double trainSeconds, double samplesPerSecond, double trainAccuracy, Evaluation test) {
+        public double testAccuracy() {
+            return test.accuracy();
+        }
 
-        public double testLoss() { return test.loss(); }
+        public double testLoss() {
+            return test.loss();
+        }
     }
 
     /** Told of batches and epochs; asked between batches whether to stop (and may block there to pause). */
@@ -31,7 +37,9 @@ public final class Trainer {
 
         default void batch(Batch b) {}
 
-        default boolean cancelled() { return false; }
+        default boolean cancelled() {
+            return false;
+        }
     }
 
     /**
@@ -46,8 +54,13 @@ public final class Trainer {
     public record Evaluation(double accuracy, double loss, int[] predicted, float[] confidence, int[][] confusion) {
         /** The samples of {@code d} (the set this evaluates) classified wrongly, the surest first. At most {@code n}. */
         public int[] surestMistakes(Samples d, int n) {
-            return IntStream.range(0, predicted.length).filter(i -> predicted[i] != d.label(i)).boxed()
-                    .sorted((a, b) -> Float.compare(confidence[b], confidence[a])).limit(n).mapToInt(Integer::intValue).toArray();
+            return IntStream.range(0, predicted.length)
+                    .filter(i -> predicted[i] != d.label(i))
+                    .boxed()
+                    .sorted((a, b) -> Float.compare(confidence[b], confidence[a]))
+                    .limit(n)
+                    .mapToInt(Integer::intValue)
+                    .toArray();
         }
 
         /** Share of class c's samples classified as c. */
@@ -64,8 +77,10 @@ public final class Trainer {
      * @throws ComputeException {@code train.diverged} when the loss becomes NaN or explodes
      */
     public static double train(Network net, Samples train, Samples test, Feed feed, Listener listener) {
-        if (train.count() == 0 || test.count() == 0) throw new ComputeException("train.noData", train.count(), test.count());
-        if (feed.augment() != null && !Arrays.equals(train.shape(), CourseNets.FASHION)) throw new ComputeException("train.augment28");
+        if (train.count() == 0 || test.count() == 0)
+            throw new ComputeException("train.noData", train.count(), test.count());
+        if (feed.augment() != null && !Arrays.equals(train.shape(), CourseNets.FASHION))
+            throw new ComputeException("train.augment28");
         try {
             return run(net, train, test, feed, listener);
         } finally {
@@ -87,13 +102,23 @@ public final class Trainer {
             for (int from = 0; from < n; from += t.batch()) {
                 if (listener.cancelled()) return total + (System.nanoTime() - t0) / 1e9;
                 int to = Math.min(n, from + t.batch());
-                double[] lossRight = feed.augment() == null ? net.step(train, order, from, to, rnd)
+                double[] lossRight = feed.augment() == null
+                        ? net.step(train, order, from, to, rnd)
                         : augmentedStep(net, train, order, from, to, feed.augment(), augmentRnd, rnd);
-                if (!Double.isFinite(lossRight[0]) || lossRight[0] > EXPLODED) throw new ComputeException("train.diverged", t.lr());
+                if (!Double.isFinite(lossRight[0]) || lossRight[0] > EXPLODED)
+                    throw new ComputeException("train.diverged", t.lr());
                 right += lossRight[1];
                 done++;
-                double elapsed = total + (System.nanoTime() - t0) / 1e9, seen = (epoch - 1) * (double) n + to, speed = seen / elapsed;
-                listener.batch(new Batch(epoch, done, perEpoch * t.epochs(), lossRight[0], speed, (t.epochs() * (double) n - seen) / speed));
+                double elapsed = total + (System.nanoTime() - t0) / 1e9,
+                        seen = (epoch - 1) * (double) n + to,
+                        speed = seen / elapsed;
+                listener.batch(new Batch(
+                        epoch,
+                        done,
+                        perEpoch * t.epochs(),
+                        lossRight[0],
+                        speed,
+                        (t.epochs() * (double) n - seen) / speed));
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             total += seconds;
@@ -103,8 +128,15 @@ public final class Trainer {
     }
 
     /** One step on fresh variants of the pictures {@code order[from..to)}. */
-    private static double[] augmentedStep(Network net, Samples train, int[] order, int from, int to, Augment.Settings s, Random augmentRnd,
-                                          Random rnd) {
+    private static double[] augmentedStep(
+            Network net,
+            Samples train,
+            int[] order,
+            int from,
+            int to,
+            Augment.Settings s,
+            Random augmentRnd,
+            Random rnd) {
         int n = to - from;
         byte[] images = new byte[n * train.size()], labels = new byte[n];
         Augment.images28(train.values(), order, from, n, images, augmentRnd, s);

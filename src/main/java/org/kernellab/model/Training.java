@@ -7,7 +7,8 @@ import org.kernellab.compute.ComputeException;
 public record Training(Optimizer optimizer, double lr, int batch, int epochs, long seed) {
     /** torch.optim's two, with their defaults (Adam: betas 0.9 and 0.999, eps 1e-8; SGD: no momentum). */
     public enum Optimizer {
-        SGD, ADAM;
+        SGD,
+        ADAM;
 
         public static Optimizer parse(String s) {
             return switch (s.toLowerCase(Locale.ROOT)) {
@@ -18,7 +19,9 @@ public record Training(Optimizer optimizer, double lr, int batch, int epochs, lo
         }
 
         /** As the command line writes it. */
-        public String id() { return name().toLowerCase(Locale.ROOT); }
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
     }
 
     public Training {
@@ -28,7 +31,11 @@ public record Training(Optimizer optimizer, double lr, int batch, int epochs, lo
     }
 
     /** The course's CNN settings: Adam, seed 42. */
-    public static Training adam(double lr, int batch, int epochs) { return new Training(Optimizer.ADAM, lr, batch, epochs, 42); }
+    public static Training adam(double lr, int batch, int epochs) {
+        return new Training(Optimizer.ADAM, lr, batch, epochs, 42);
+    }
 
-    public Training withEpochs(int e) { return new Training(optimizer, lr, batch, e, seed); }
+    public Training withEpochs(int e) {
+        return new Training(optimizer, lr, batch, e, seed);
+    }
 }

@@ -22,6 +22,7 @@ final class VoxelBlock {
     private final int rowsPerTable, groups, terms;
     /** Input rows (per axis) and bits along a row that one pooled cell's children read. */
     private final int spanSide;
+
     private final long windowMask, spanMask;
     private final float[] zero;
     /** Per table, each pattern's weights summed (the first table also holds the bias); rebuilt from the weights per batch. */
@@ -52,9 +53,13 @@ final class VoxelBlock {
     }
 
     /** Values per grid in the output ({@code side³ × filters}, NDHWC). */
-    int outputSize() { return cells; }
+    int outputSize() {
+        return cells;
+    }
 
-    private int rowsIn(int table) { return Math.min(rowsPerTable, k - table % groups * rowsPerTable); }
+    private int rowsIn(int table) {
+        return Math.min(rowsPerTable, k - table % groups * rowsPerTable);
+    }
 
     /** The kernel tap (kd, kh, kw as one index) that bit {@code bit} of table {@code table}'s patterns stands for. */
     private int tap(int table, int bit) {
@@ -68,7 +73,11 @@ final class VoxelBlock {
         final long[] span = new long[spanSide * spanSide];
         /** The patterns of the span's row groups, per plane, first row and shift along the row (children share them). */
         final int[] planes = new int[spanSide * pool * groups * pool];
-        final float[] best = new float[filters], value = new float[filters], db = new float[filters], gradient = new float[cells];
+
+        final float[] best = new float[filters],
+                value = new float[filters],
+                db = new float[filters],
+                gradient = new float[cells];
         final int[] winner = new int[filters];
         /** Per table, the gradient of each pattern's sum. */
         final float[][][] gradientTables = new float[terms][][];
@@ -121,7 +130,9 @@ final class VoxelBlock {
         for (int t = 0; t < terms; t++) {
             float[][] table = made[t] = new float[1 << rowsIn(t) * k][];
             table[0] = t == 0 ? Arrays.copyOfRange(weights, k * k * k * filters, (k * k * k + 1) * filters) : zero;
-            for (int e = 1; e < table.length; e++) { // a pattern's sum: the pattern without its lowest bit, plus that tap
+            for (int e = 1;
+                    e < table.length;
+                    e++) { // a pattern's sum: the pattern without its lowest bit, plus that tap
                 float[] rest = table[e & (e - 1)], sum = table[e] = new float[filters];
                 int at = tap(t, Integer.numberOfTrailingZeros(e)) * filters;
                 for (int f = 0; f < filters; f++) sum[f] = rest[f] + weights[at + f];
@@ -161,26 +172,34 @@ final class VoxelBlock {
                 if (stride == 1) { // cell x reads bits x − pad .. x − pad + k − 1
                     for (int kw = 0; kw < k; kw++) reached |= from(any, kw - pad);
                 } else {
-                    for (int x = 0; any != 0 && x < convSide; x++) if (window(any, x * stride - pad) != 0) reached |= 1L << x;
+                    for (int x = 0; any != 0 && x < convSide; x++)
+                        if (window(any, x * stride - pad) != 0) reached |= 1L << x;
                 }
                 g.active[d * convSide + h] = reached & cellsMask;
             }
         }
     }
 
-    private long row(Grid g, int x, int y) { return x < 0 || y < 0 || x >= grid || y >= grid ? 0 : g.rows[x * grid + y]; }
+    private long row(Grid g, int x, int y) {
+        return x < 0 || y < 0 || x >= grid || y >= grid ? 0 : g.rows[x * grid + y];
+    }
 
     /** Bits {@code z0 .. z0+k−1} of a row (positions outside the grid read 0). */
-    private long window(long row, int z0) { return from(row, z0) & windowMask; }
+    private long window(long row, int z0) {
+        return from(row, z0) & windowMask;
+    }
 
     /** A row's bits from {@code z0} on, as bit 0 up (positions outside the grid read 0). */
-    private static long from(long row, int z0) { return z0 >= 0 ? (z0 >= 64 ? 0 : row >>> z0) : (-z0 >= 64 ? 0 : row << -z0); }
+    private static long from(long row, int z0) {
+        return z0 >= 0 ? (z0 >= 64 ? 0 : row >>> z0) : (-z0 >= 64 ? 0 : row << -z0);
+    }
 
     private boolean anyActive(Grid g, int qd, int qh, int qw) {
         long childMask = pool == 2 ? 3L : 1L;
         for (int cd = 0; cd < pool; cd++) {
             for (int ch = 0; ch < pool; ch++) {
-                if ((g.active[(qd * pool + cd) * convSide + qh * pool + ch] >>> (qw * pool) & childMask) != 0) return true;
+                if ((g.active[(qd * pool + cd) * convSide + qh * pool + ch] >>> (qw * pool) & childMask) != 0)
+                    return true;
             }
         }
         return false;
@@ -199,7 +218,8 @@ final class VoxelBlock {
                     int first = x * spanSide + ch * stride + j * rowsPerTable, rows = rowsIn(j);
                     for (int cw = 0; cw < pool; cw++, e++) {
                         int bits = 0;
-                        for (int r = 0; r < rows; r++) bits |= (int) (w.span[first + r] >>> (cw * stride) & windowMask) << (r * k);
+                        for (int r = 0; r < rows; r++)
+                            bits |= (int) (w.span[first + r] >>> (cw * stride) & windowMask) << (r * k);
                         w.planes[e] = bits;
                     }
                 }
@@ -211,13 +231,16 @@ final class VoxelBlock {
                 Arrays.fill(pat, at, at + terms, 0);
                 continue;
             }
-            for (int t = 0; t < terms; t++) pat[at + t] = w.planes[(((cd * stride + t / groups) * pool + ch) * groups + t % groups) * pool + cw];
+            for (int t = 0; t < terms; t++)
+                pat[at + t] = w.planes[(((cd * stride + t / groups) * pool + ch) * groups + t % groups) * pool + cw];
         }
     }
 
     /** A cell's value into {@code v} from {@code to}: the table rows of its patterns ({@code pat} from {@code at}) added. */
     private void sum(float[] v, int to, int[] pat, int at) {
-        float[] a = tables[0][pat[at]], b = terms > 1 ? tables[1][pat[at + 1]] : zero, c = terms > 2 ? tables[2][pat[at + 2]] : zero;
+        float[] a = tables[0][pat[at]],
+                b = terms > 1 ? tables[1][pat[at + 1]] : zero,
+                c = terms > 2 ? tables[2][pat[at + 2]] : zero;
         for (int f = 0; f < filters; f++) v[to + f] = a[f] + b[f] + c[f];
         for (int t = 3; t < terms; t += 3) { // always in the same order, so that a sum is exactly repeatable
             a = tables[t][pat[at + t]];
@@ -247,7 +270,8 @@ final class VoxelBlock {
                         float[] t2 = terms > 2 ? tables[2][g.patterns[p + 2]] : zero;
                         if (terms > 3) sum(w.value, 0, g.patterns, p);
                         for (int f = 0; f < filters; f++) {
-                            // strictly greater (ties go to the first child, as in ND4J and PyTorch), without a branch to
+                            // strictly greater (ties go to the first child, as in ND4J and PyTorch), without a branch
+                            // to
                             // mispredict: the sign of best − value is 1 exactly when value > best (x − x is +0)
                             float best = w.best[f], value = terms > 3 ? w.value[f] : t0[f] + t1[f] + t2[f];
                             w.winner[f] ^= (w.winner[f] ^ c) & -(Float.floatToRawIntBits(best - value) >>> 31);

@@ -1,5 +1,7 @@
 package org.kernellab.ui;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +20,9 @@ import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 import org.kernellab.install.UserDirs;
 import org.kernellab.install.Versions;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.ComputeEngine;
+import org.kernellab.ui.core.I18n;
 
 /**
  * The About dialog: what is running (the app, JavaFX, ND4J and its backend, Java), the data the lessons use, and
@@ -34,12 +39,14 @@ final class AboutDialog {
     static List<Row> rows(AppContext ctx, UserDirs dirs) {
         I18n i18n = ctx.i18n();
         ComputeEngine engine = ctx.engine();
-        String nd4j = Versions.ND4J + " · " + switch (engine.stateProperty().get()) {
-            case READY -> engine.describe(i18n);
-            case FAILED -> i18n.tr("about.engineFailed", engine.describe(i18n));
-            default -> i18n.tr("about.engineLoading");
-        };
-        return List.of(new Row("about.version", Versions.APP, null),
+        String nd4j = Versions.ND4J + " · "
+                + switch (engine.stateProperty().get()) {
+                    case READY -> engine.describe(i18n);
+                    case FAILED -> i18n.tr("about.engineFailed", engine.describe(i18n));
+                    default -> i18n.tr("about.engineLoading");
+                };
+        return List.of(
+                new Row("about.version", Versions.APP, null),
                 new Row("about.javafx", System.getProperty("javafx.runtime.version", "?"), null),
                 new Row("about.nd4j", nd4j, null),
                 new Row("about.java", Versions.java(), null),
@@ -47,17 +54,27 @@ final class AboutDialog {
                 new Row("about.lessons", dirs.lessons().toString(), dirs.lessons()),
                 new Row("about.models", dirs.models().toString(), dirs.models()),
                 new Row("about.cache", dirs.cache().toString(), dirs.cache()),
-                new Row("about.settings", UserDirs.preferences().map(Path::toString).orElse(i18n.tr("about.settingsElsewhere")), null),
+                new Row(
+                        "about.settings",
+                        UserDirs.preferences().map(Path::toString).orElse(i18n.tr("about.settingsElsewhere")),
+                        null),
                 new Row("about.program", programFolder(), null));
     }
 
     /** Where the app runs from: the installed or portable folder (jpackage names its launcher), else the jar's folder. */
     private static String programFolder() {
         String launcher = System.getProperty("jpackage.app-path");
-        if (launcher != null) return Path.of(launcher).toAbsolutePath().getParent().getParent().toString();
+        if (launcher != null)
+            return Path.of(launcher).toAbsolutePath().getParent().getParent().toString();
         try {
-            return Path.of(AboutDialog.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent().toString();
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return Path.of(AboutDialog.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .getParent()
+                    .toString();
+        } catch (URISyntaxException | RuntimeException e) {
             return "?";
         }
     }
@@ -95,8 +112,9 @@ final class AboutDialog {
                 open.setMinWidth(Button.USE_PREF_SIZE);
                 open.setOnAction(e -> {
                     try {
-                        opener.accept(Files.createDirectories(row.folder()).toUri().toString());
-                    } catch (java.io.IOException | SecurityException ex) {
+                        opener.accept(
+                                Files.createDirectories(row.folder()).toUri().toString());
+                    } catch (IOException | SecurityException ex) {
                         text.setText(row.value() + "\n" + i18n.tr("about.cannotOpen", ex.getMessage()));
                     }
                 });
@@ -109,7 +127,9 @@ final class AboutDialog {
         kept.setMaxWidth(720);
         grid.add(kept, 0, r, 3, 1);
         dialog.getDialogPane().setContent(grid);
-        dialog.getDialogPane().getButtonTypes().add(new ButtonType(i18n.tr("about.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        dialog.getDialogPane()
+                .getButtonTypes()
+                .add(new ButtonType(i18n.tr("about.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         dialog.show();
     }

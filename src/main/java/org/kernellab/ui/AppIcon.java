@@ -7,5 +7,8 @@ final class AppIcon {
     private AppIcon() {}
 
     /** @param size 32, 64 or 256 pixels */
-    static Image of(int size) { return new Image(AppIcon.class.getResource("icons/kernellab-" + size + ".png").toExternalForm()); }
+    static Image of(int size) {
+        return new Image(
+                AppIcon.class.getResource("icons/kernellab-" + size + ".png").toExternalForm());
+    }
 }

@@ -1,8 +1,14 @@
 package org.kernellab.ui;
 
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleConsumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -18,6 +24,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,7 +36,12 @@ import org.controlsfx.control.SegmentedButton;
 import org.kernellab.i18n.Messages;
 import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.Lesson;
+import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.ComputeEngine;
+import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.Theme;
 import org.kernellab.ui.task.FxTaskRunner;
 import org.kernellab.ui.widgets.MarkdownView;
 
@@ -41,20 +54,21 @@ public final class AppShell {
     private final Settings settings;
     private final BorderPane root = new BorderPane();
     private final Navigator navigator;
-    private final MarkdownView text = new MarkdownView();
+    private final MarkdownView text;
     private final Label lessonTitle = new Label();
     private final StackPane viewArea = new StackPane();
-    private final javafx.beans.property.BooleanProperty showTextPane = new javafx.beans.property.SimpleBooleanProperty(true);
-    private final javafx.beans.property.BooleanProperty showNavigator = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final BooleanProperty showTextPane = new SimpleBooleanProperty(true);
+    private final BooleanProperty showNavigator = new SimpleBooleanProperty(true);
     private final Catalog catalog;
     private Lesson current;
-    private org.kernellab.lesson.LessonParams pendingParams;
+    private LessonParams pendingParams;
     private Page page;
-    private java.util.function.Consumer<String> documentOpener;
+    private Consumer<String> documentOpener;
 
     public AppShell(AppContext ctx, Settings settings, Catalog catalog, FxTaskRunner runner, ComputeEngine engine) {
         this.ctx = ctx;
         this.settings = settings;
+        this.text = new MarkdownView(runner.quiet());
         this.catalog = catalog;
         root.setId("shell");
         root.getStyleClass().add("shell");
@@ -72,8 +86,11 @@ public final class AppShell {
         lessonTitle.setMinWidth(0);
         lessonTitle.getStyleClass().add("lesson-title");
         text.setId("lesson-text");
-        text.mathColorProperty().bind(Bindings.createObjectBinding(() -> ctx.theme().get().palette().text(), ctx.theme()));
-        text.mathSizeProperty().bind(Bindings.when(ctx.presentation()).then(26.0).otherwise(17.0));
+        text.mathColorProperty()
+                .bind(Bindings.createObjectBinding(
+                        () -> ctx.theme().get().palette().text(), ctx.theme()));
+        text.mathSizeProperty()
+                .bind(Bindings.when(ctx.presentation()).then(26.0).otherwise(17.0));
         ScrollPane textScroll = new ScrollPane(new VBox(12, lessonTitle, text));
         textScroll.setFitToWidth(true);
         textScroll.getStyleClass().add("lesson-text-pane");
@@ -93,9 +110,24 @@ public final class AppShell {
         SplitPane.setResizableWithParent(left, false);
         // the navigator and the text fold away so that a large view gets the whole width; where the student left the
         // dividers is remembered
-        fold(main, left, 0, showNavigator, settings.navigatorShown(), settings::navigatorShown, settings.navigatorDivider(),
+        fold(
+                main,
+                left,
+                0,
+                showNavigator,
+                settings.navigatorShown(),
+                settings::navigatorShown,
+                settings.navigatorDivider(),
                 settings::navigatorDivider);
-        fold(lessonSplit, textScroll, 0, showTextPane, settings.textShown(), settings::textShown, settings.textDivider(), settings::textDivider);
+        fold(
+                lessonSplit,
+                textScroll,
+                0,
+                showTextPane,
+                settings.textShown(),
+                settings::textShown,
+                settings.textDivider(),
+                settings::textDivider);
         root.setCenter(main);
         root.setBottom(new StatusBar(ctx, runner, engine));
 
@@ -118,34 +150,54 @@ public final class AppShell {
         });
 
         String last = settings.lastLesson();
-        Lesson first = catalog.find(last == null ? "" : last).orElse(catalog.lessons().isEmpty() ? null : catalog.lessons().get(0));
+        Lesson first = catalog.find(last == null ? "" : last)
+                .orElse(catalog.lessons().isEmpty() ? null : catalog.lessons().get(0));
         if (first != null) navigator.select(first.id());
         else showEmpty(catalog);
     }
 
-    public Parent root() { return root; }
+    public Parent root() {
+        return root;
+    }
 
     /** The interactive view on screen, null when none could be built. */
-    public Page page() { return page; }
+    public Page page() {
+        return page;
+    }
 
     /** Opens a lesson as if the student had picked it in the navigator. */
-    public void select(String lessonId) { navigator.select(lessonId); }
+    public void select(String lessonId) {
+        navigator.select(lessonId);
+    }
 
     /** Shows or folds the lesson text, as the top bar's toggle does. */
-    public void showText(boolean on) { showTextPane.set(on); }
+    public void showText(boolean on) {
+        showTextPane.set(on);
+    }
 
     /** The lesson text's toggle (F2), for the window's keys. */
-    public javafx.beans.property.BooleanProperty textShownProperty() { return showTextPane; }
+    public BooleanProperty textShownProperty() {
+        return showTextPane;
+    }
 
     /**
      * Puts {@code pane} at {@code index} of {@code split} while {@code shown} is true, remembering the divider where the
      * student leaves it (as {@code save} keeps it) and bringing it back there.
      */
-    private static void fold(SplitPane split, Node pane, int index, javafx.beans.property.BooleanProperty shown, boolean initially,
-                             java.util.function.Consumer<Boolean> saveShown, double divider, java.util.function.DoubleConsumer save) {
+    private static void fold(
+            SplitPane split,
+            Node pane,
+            int index,
+            BooleanProperty shown,
+            boolean initially,
+            Consumer<Boolean> saveShown,
+            double divider,
+            DoubleConsumer save) {
         double[] at = {divider};
-        javafx.beans.value.ChangeListener<Number> track = (o, a, b) -> {
-            if (split.getItems().contains(pane) && split.getScene() != null && split.getScene().getWindow() != null
+        ChangeListener<Number> track = (o, a, b) -> {
+            if (split.getItems().contains(pane)
+                    && split.getScene() != null
+                    && split.getScene().getWindow() != null
                     && split.getScene().getWindow().isShowing()) {
                 at[0] = b.doubleValue();
                 save.accept(at[0]);
@@ -174,10 +226,14 @@ public final class AppShell {
     }
 
     /** How the About dialog opens a folder: the application's host services; without them it only shows the paths. */
-    public void setDocumentOpener(java.util.function.Consumer<String> opener) { documentOpener = opener; }
+    public void setDocumentOpener(Consumer<String> opener) {
+        documentOpener = opener;
+    }
 
     /** The lesson on screen, null before any. */
-    public Lesson current() { return current; }
+    public Lesson current() {
+        return current;
+    }
 
     private Node topBar() {
         Label title = new Label("KernelLab");
@@ -234,12 +290,12 @@ public final class AppShell {
         about.visibleProperty().bind(ctx.presentation().not());
         about.managedProperty().bind(about.visibleProperty());
         about.setId("about-button");
-        javafx.scene.image.ImageView icon = new javafx.scene.image.ImageView(AppIcon.of(64));
+        ImageView icon = new ImageView(AppIcon.of(64));
         icon.setFitWidth(20);
         icon.setFitHeight(20);
         icon.setSmooth(true);
         about.setGraphic(icon);
-        javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+        Tooltip tip = new Tooltip();
         tip.textProperty().bind(ctx.i18n().bind("about.title"));
         about.setTooltip(tip);
         about.accessibleTextProperty().bind(ctx.i18n().bind("about.title"));
@@ -256,10 +312,10 @@ public final class AppShell {
     }
 
     /** Opens lesson {@code id} with other starting parameters for its view; its manifest stays as it is. */
-    public void openWith(String id, java.util.Map<String, Object> params) {
+    public void openWith(String id, Map<String, Object> params) {
         Lesson l = catalog.find(id).orElse(null);
         if (l == null) return;
-        pendingParams = new org.kernellab.lesson.LessonParams(params);
+        pendingParams = new LessonParams(params);
         if (current != null && current.id().equals(id)) open(l);
         else navigator.select(id);
     }
@@ -267,7 +323,7 @@ public final class AppShell {
     /** Shows a lesson: its title and text, and a fresh instance of its interactive view. */
     public void open(Lesson lesson) {
         // every view learns which lesson it belongs to (exercises record progress under it)
-        org.kernellab.lesson.LessonParams params = (pendingParams != null ? pendingParams : lesson.params()).with("lesson", lesson.id());
+        LessonParams params = (pendingParams != null ? pendingParams : lesson.params()).with("lesson", lesson.id());
         pendingParams = null;
         if (page != null) page.dispose();
         page = null;
@@ -307,12 +363,14 @@ public final class AppShell {
         link.setId("lesson-errors");
         link.getStyleClass().add("problem");
         link.setWrapText(true);
-        link.textProperty().bind(ctx.i18n().bind("shell.lessonErrors", catalog.errors().size()));
+        link.textProperty()
+                .bind(ctx.i18n().bind("shell.lessonErrors", catalog.errors().size()));
         link.setOnAction(e -> {
             Alert a = new Alert(Alert.AlertType.WARNING, "", ButtonType.CLOSE);
             a.setTitle("KernelLab");
             a.setHeaderText(ctx.i18n().tr("shell.lessonErrors", catalog.errors().size()));
-            TextArea details = new TextArea(catalog.errors().stream().map(Object::toString).collect(Collectors.joining("\n")));
+            TextArea details =
+                    new TextArea(catalog.errors().stream().map(Object::toString).collect(Collectors.joining("\n")));
             details.setEditable(false);
             details.setWrapText(true);
             a.getDialogPane().setContent(details);

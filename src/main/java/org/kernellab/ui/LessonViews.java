@@ -8,6 +8,8 @@ import org.kernellab.ui.augment.AugmentPage;
 import org.kernellab.ui.channels.ChannelsPage;
 import org.kernellab.ui.conv3d.Conv3dPage;
 import org.kernellab.ui.convintro.ConvIntroPage;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.dataset.DatasetPage;
 import org.kernellab.ui.dropout.DropoutPage;
 import org.kernellab.ui.exercise.ChainExercisePage;
@@ -48,7 +50,9 @@ public final class LessonViews {
 
     private LessonViews() {}
 
-    public static Set<String> ids() { return VIEWS.keySet(); }
+    public static Set<String> ids() {
+        return VIEWS.keySet();
+    }
 
     public static Page create(String id, LessonParams params, AppContext ctx) {
         Factory f = VIEWS.get(id);

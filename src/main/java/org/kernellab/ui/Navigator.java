@@ -12,6 +12,7 @@ import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.Chapter;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.Progress;
+import org.kernellab.ui.core.AppContext;
 
 /** Chapters and their lessons, each lesson with the student's progress mark. */
 final class Navigator extends TreeView<Object> {
@@ -38,21 +39,42 @@ final class Navigator extends TreeView<Object> {
                 title.setWrapText(true);
                 title.setMinWidth(0);
                 setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-                title.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(40, tv.getWidth() - 46 - 18 * Math.max(0,
-                        getTreeItem() == null ? 0 : tv.getTreeItemLevel(getTreeItem()) - 1)), tv.widthProperty(), treeItemProperty()));
+                title.prefWidthProperty()
+                        .bind(Bindings.createDoubleBinding(
+                                () -> Math.max(
+                                        40,
+                                        tv.getWidth()
+                                                - 46
+                                                - 18
+                                                        * Math.max(
+                                                                0,
+                                                                getTreeItem() == null
+                                                                        ? 0
+                                                                        : tv.getTreeItemLevel(getTreeItem()) - 1)),
+                                tv.widthProperty(),
+                                treeItemProperty()));
             }
 
             // as tall as the title wrapped at its width (the flow would otherwise keep a reused cell's old height)
-            @Override protected double computePrefHeight(double width) {
-                return getGraphic() == null ? super.computePrefHeight(width)
+            @Override
+            protected double computePrefHeight(double width) {
+                return getGraphic() == null
+                        ? super.computePrefHeight(width)
                         : snappedTopInset() + snappedBottomInset() + title.prefHeight(title.getPrefWidth());
             }
 
-            @Override protected double computeMinHeight(double width) { return computePrefHeight(width); }
+            @Override
+            protected double computeMinHeight(double width) {
+                return computePrefHeight(width);
+            }
 
-            @Override protected double computePrefWidth(double height) { return 0; } // the flow widens it to the navigator's width
+            @Override
+            protected double computePrefWidth(double height) {
+                return 0;
+            } // the flow widens it to the navigator's width
 
-            @Override protected void updateItem(Object item, boolean empty) {
+            @Override
+            protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("chapter", "lesson");
                 if (empty || item == null) {
@@ -64,7 +86,8 @@ final class Navigator extends TreeView<Object> {
                     title.setText(c.title(ctx.i18n().locale()));
                     getStyleClass().add("chapter");
                 } else if (item instanceof Lesson l) {
-                    title.setText(mark(ctx.progress().mark(l.id())) + "  " + l.title(ctx.i18n().locale()));
+                    title.setText(mark(ctx.progress().mark(l.id())) + "  "
+                            + l.title(ctx.i18n().locale()));
                     getStyleClass().add("lesson");
                 }
                 setText(title.getText()); // not drawn (the wrapped title is), but what tests and screen readers read

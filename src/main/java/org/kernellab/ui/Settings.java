@@ -4,23 +4,35 @@ import java.util.Locale;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.kernellab.i18n.Messages;
+import org.kernellab.ui.core.Theme;
 
 /** What the app remembers between runs: language, theme, window size and the last lesson. */
 public final class Settings {
     private final Preferences prefs;
 
-    public Settings(Preferences prefs) { this.prefs = prefs; }
+    public Settings(Preferences prefs) {
+        this.prefs = prefs;
+    }
 
-    public static Settings user() { return new Settings(Preferences.userRoot().node("org/kernellab")); }
+    public static Settings user() {
+        return new Settings(Preferences.userRoot().node("org/kernellab"));
+    }
 
-    public Preferences node(String name) { return prefs.node(name); }
+    public Preferences node(String name) {
+        return prefs.node(name);
+    }
 
     public Locale language() {
         String lang = prefs.get("language", Messages.defaultLanguage().getLanguage());
-        return Messages.LANGUAGES.stream().filter(l -> l.getLanguage().equals(lang)).findFirst().orElse(Locale.ENGLISH);
+        return Messages.LANGUAGES.stream()
+                .filter(l -> l.getLanguage().equals(lang))
+                .findFirst()
+                .orElse(Locale.ENGLISH);
     }
 
-    public void language(Locale l) { prefs.put("language", l.getLanguage()); }
+    public void language(Locale l) {
+        prefs.put("language", l.getLanguage());
+    }
 
     public Theme theme() {
         try {
@@ -30,13 +42,21 @@ public final class Settings {
         }
     }
 
-    public void theme(Theme t) { prefs.put("theme", t.name()); }
+    public void theme(Theme t) {
+        prefs.put("theme", t.name());
+    }
 
-    public double width() { return prefs.getDouble("width", 1280); }
+    public double width() {
+        return prefs.getDouble("width", 1280);
+    }
 
-    public double height() { return prefs.getDouble("height", 800); }
+    public double height() {
+        return prefs.getDouble("height", 800);
+    }
 
-    public boolean maximized() { return prefs.getBoolean("maximized", false); }
+    public boolean maximized() {
+        return prefs.getBoolean("maximized", false);
+    }
 
     public void window(double w, double h, boolean maximized) {
         prefs.putDouble("width", w);
@@ -45,28 +65,48 @@ public final class Settings {
     }
 
     /** Whether the lesson text is shown beside the view. */
-    public boolean textShown() { return prefs.getBoolean("textShown", true); }
+    public boolean textShown() {
+        return prefs.getBoolean("textShown", true);
+    }
 
-    public void textShown(boolean on) { prefs.putBoolean("textShown", on); }
+    public void textShown(boolean on) {
+        prefs.putBoolean("textShown", on);
+    }
 
     /** Whether the lesson navigator is shown on the left. */
-    public boolean navigatorShown() { return prefs.getBoolean("navigatorShown", true); }
+    public boolean navigatorShown() {
+        return prefs.getBoolean("navigatorShown", true);
+    }
 
-    public void navigatorShown(boolean on) { prefs.putBoolean("navigatorShown", on); }
+    public void navigatorShown(boolean on) {
+        prefs.putBoolean("navigatorShown", on);
+    }
 
     /** Where the navigator's divider was left, as a share of the window's width. */
-    public double navigatorDivider() { return prefs.getDouble("navigatorDivider", 0.2); }
+    public double navigatorDivider() {
+        return prefs.getDouble("navigatorDivider", 0.2);
+    }
 
-    public void navigatorDivider(double at) { prefs.putDouble("navigatorDivider", at); }
+    public void navigatorDivider(double at) {
+        prefs.putDouble("navigatorDivider", at);
+    }
 
     /** Where the divider between the lesson text and the view was left, as a share of their width. */
-    public double textDivider() { return prefs.getDouble("textDivider", 0.36); }
+    public double textDivider() {
+        return prefs.getDouble("textDivider", 0.36);
+    }
 
-    public void textDivider(double at) { prefs.putDouble("textDivider", at); }
+    public void textDivider(double at) {
+        prefs.putDouble("textDivider", at);
+    }
 
-    public String lastLesson() { return prefs.get("lastLesson", null); }
+    public String lastLesson() {
+        return prefs.get("lastLesson", null);
+    }
 
-    public void lastLesson(String id) { prefs.put("lastLesson", id); }
+    public void lastLesson(String id) {
+        prefs.put("lastLesson", id);
+    }
 
     public void flush() {
         try {

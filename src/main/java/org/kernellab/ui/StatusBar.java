@@ -12,6 +12,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.ComputeEngine;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.task.FxTaskRunner;
 
 /** The bottom bar: the compute engine's state, background work under way (with cancel), the last failure. */
@@ -26,27 +29,42 @@ final class StatusBar extends HBox {
 
         Label engineLabel = new Label();
         engineLabel.setId("engine-state");
-        engineLabel.textProperty().bind(i18n.bind(() -> switch (engine.stateProperty().get()) {
-            case IDLE, LOADING -> i18n.tr("status.engineLoading");
-            case READY -> i18n.tr("status.engineReady", engine.describe(i18n));
-            case FAILED -> i18n.tr("status.engineFailed", engine.describe(i18n));
-        }, engine.stateProperty(), engine.backendProperty(), engine.problemProperty()));
+        engineLabel
+                .textProperty()
+                .bind(i18n.bind(
+                        () -> switch (engine.stateProperty().get()) {
+                            case IDLE, LOADING -> i18n.tr("status.engineLoading");
+                            case READY -> i18n.tr("status.engineReady", engine.describe(i18n));
+                            case FAILED -> i18n.tr("status.engineFailed", engine.describe(i18n));
+                        },
+                        engine.stateProperty(),
+                        engine.backendProperty(),
+                        engine.problemProperty()));
         engineLabel.getStyleClass().add("engine-state");
 
         Label failure = new Label();
         failure.setId("last-failure");
         failure.getStyleClass().add("problem");
-        failure.textProperty().bind(i18n.bind(() -> {
-            FxTaskRunner.Failure f = runner.lastFailure().get();
-            return f == null ? "" : i18n.tr("status.failed", f.title(), f.error().getMessage() == null ? f.error().toString()
-                    : f.error().getMessage());
-        }, runner.lastFailure()));
+        failure.textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            FxTaskRunner.Failure f = runner.lastFailure().get();
+                            return f == null
+                                    ? ""
+                                    : i18n.tr(
+                                            "status.failed",
+                                            f.title(),
+                                            f.error().getMessage() == null
+                                                    ? f.error().toString()
+                                                    : f.error().getMessage());
+                        },
+                        runner.lastFailure()));
 
         HBox tasks = new HBox(10);
         tasks.setId("running-tasks");
         tasks.setAlignment(Pos.CENTER_RIGHT);
-        runner.running().addListener((ListChangeListener<Task<?>>) ch -> tasks.getChildren().setAll(runner.running().stream().map(t -> taskView(t,
-                i18n)).toList()));
+        runner.running().addListener((ListChangeListener<Task<?>>) ch -> tasks.getChildren()
+                .setAll(runner.running().stream().map(t -> taskView(t, i18n)).toList()));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -55,8 +73,10 @@ final class StatusBar extends HBox {
 
     private static HBox taskView(Task<?> t, I18n i18n) {
         Label title = new Label();
-        title.textProperty().bind(Bindings.when(t.messageProperty().isEmpty()).then(t.titleProperty()).otherwise(Bindings.concat(t.titleProperty(),
-                " — ", t.messageProperty())));
+        title.textProperty()
+                .bind(Bindings.when(t.messageProperty().isEmpty())
+                        .then(t.titleProperty())
+                        .otherwise(Bindings.concat(t.titleProperty(), " — ", t.messageProperty())));
         ProgressBar bar = new ProgressBar();
         bar.progressProperty().bind(t.progressProperty());
         bar.setPrefWidth(110);

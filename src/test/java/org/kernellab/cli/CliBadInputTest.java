@@ -21,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.kernellab.mesh.ModelNetLike;
+import org.kernellab.model.ModelFile;
 
 /**
  * Every class of bad input found by a sweep of the command line: it must answer with one line on stderr and exit 2,
@@ -29,7 +31,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CliBadInputTest {
     static final String SOBEL_IN = "[[1,2,3],[4,5,6],[7,8,9]]", SOBEL = "[[-1,0,1],[-2,0,2],[-1,0,1]]";
 
-    static CliTest.Run run(String... args) { return CliTest.run(args); }
+    static CliTest.Run run(String... args) {
+        return CliTest.run(args);
+    }
 
     static void refused(CliTest.Run r, String expected) {
         assertEquals(2, r.status(), r.out() + r.err());
@@ -42,67 +46,240 @@ class CliBadInputTest {
     static Stream<Arguments> badInputs() {
         return Stream.of(
                 // sizes that wrapped around in 32 bits and gave wrong grids
-                Arguments.of(new String[] {"conv", "--input", SOBEL_IN, "--kernel", SOBEL, "--dilation", "2147483647"}, "from 1 to 1,000,000"),
-                Arguments.of(new String[] {"conv", "--input", SOBEL_IN, "--kernel", "[[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1]]",
-                        "--dilation", "1000000"}, "spans 4,000,001 cells"),
-                Arguments.of(new String[] {"shape", "--input", "1,1,3,3", "--layer", "conv:out=1,k=1,p=2147483647"}, "limit of 1,000,000"),
-                Arguments.of(new String[] {"shape", "--input", "1,1,3,3", "--layer", "conv:out=1,k=1073741824,d=1073741824"}, "limit of 1,000,000"),
-                Arguments.of(new String[] {"shape", "--input", "1,1,3,3", "--layer", "maxpool:k=2,s=2147483647"}, "limit of 1,000,000"),
+                Arguments.of(
+                        new String[] {"conv", "--input", SOBEL_IN, "--kernel", SOBEL, "--dilation", "2147483647"},
+                        "from 1 to 1,000,000"),
+                Arguments.of(
+                        new String[] {
+                            "conv",
+                            "--input",
+                            SOBEL_IN,
+                            "--kernel",
+                            "[[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1],[1,1,1,1,1]]",
+                            "--dilation",
+                            "1000000"
+                        },
+                        "spans 4,000,001 cells"),
+                Arguments.of(
+                        new String[] {"shape", "--input", "1,1,3,3", "--layer", "conv:out=1,k=1,p=2147483647"},
+                        "limit of 1,000,000"),
+                Arguments.of(
+                        new String[] {"shape", "--input", "1,1,3,3", "--layer", "conv:out=1,k=1073741824,d=1073741824"},
+                        "limit of 1,000,000"),
+                Arguments.of(
+                        new String[] {"shape", "--input", "1,1,3,3", "--layer", "maxpool:k=2,s=2147483647"},
+                        "limit of 1,000,000"),
                 // work and memory checked before allocating
-                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "8000"}, "padded input would hold"),
-                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "100000"},
+                Arguments.of(
+                        new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "8000"},
                         "padded input would hold"),
-                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "max", "--size", "1000000", "--padding", "500000"},
+                Arguments.of(
+                        new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "100000"},
+                        "padded input would hold"),
+                Arguments.of(
+                        new String[] {
+                            "pool",
+                            "--input",
+                            "[[1,2],[3,4]]",
+                            "--mode",
+                            "max",
+                            "--size",
+                            "1000000",
+                            "--padding",
+                            "500000"
+                        },
                         "padded input"),
-                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "avg", "--size", "20000", "--padding", "10000"},
+                Arguments.of(
+                        new String[] {
+                            "pool", "--input", "[[1,2],[3,4]]", "--mode", "avg", "--size", "20000", "--padding", "10000"
+                        },
                         "padded input"),
-                Arguments.of(new String[] {"shape", "--input", "1,65536,65536,1", "--layer", "flatten"}, "4,294,967,296 features"),
+                Arguments.of(
+                        new String[] {"shape", "--input", "1,65536,65536,1", "--layer", "flatten"},
+                        "4,294,967,296 features"),
                 // lenient input, now refused
                 Arguments.of(new String[] {"conv", "--input", "[[1,2]] junk", "--kernel", "[[1]]"}, "not valid JSON"),
                 Arguments.of(new String[] {"conv", "--input", "[[1,2]] [[3]]", "--kernel", "[[1]]"}, "not valid JSON"),
                 Arguments.of(new String[] {"conv", "--input", "[[1e400]]", "--kernel", "[[1]]"}, "too large"),
-                Arguments.of(new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "0x1p3"}, "must be a number"),
-                Arguments.of(new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "NaN"}, "must be a number"),
-                Arguments.of(new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "Infinity"}, "must be a number"),
-                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "1,"}, "--padding"),
-                Arguments.of(new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--stride", "١"}, "whole number"),
+                Arguments.of(
+                        new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "0x1p3"},
+                        "must be a number"),
+                Arguments.of(
+                        new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "NaN"},
+                        "must be a number"),
+                Arguments.of(
+                        new String[] {"conv", "--input", "[[1]]", "--kernel", "[[1]]", "--bias", "Infinity"},
+                        "must be a number"),
+                Arguments.of(
+                        new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "1,"},
+                        "--padding"),
+                Arguments.of(
+                        new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--stride", "١"},
+                        "whole number"),
                 Arguments.of(new String[] {"shape", "--input", "1,1,8,8", "--layer", "dropout:p=abc"}, "dropout p=abc"),
                 Arguments.of(new String[] {"shape", "--input", "1,1,8,8", "--layer", "dropout:p=1.5"}, "dropout p=1.5"),
-                Arguments.of(new String[] {"shape", "--input", "1,1,8,8", "--layer", "conv:out=1,k=3,k=5"}, "given twice"),
-                Arguments.of(new String[] {"shape", "--input", "1,1,8,8", "--layer", "conv:out=1,k=3x"}, "not a whole number"),
+                Arguments.of(
+                        new String[] {"shape", "--input", "1,1,8,8", "--layer", "conv:out=1,k=3,k=5"}, "given twice"),
+                Arguments.of(
+                        new String[] {"shape", "--input", "1,1,8,8", "--layer", "conv:out=1,k=3x"},
+                        "not a whole number"),
                 Arguments.of(new String[] {"shape", "--input", "1,1,8,", "--layer", "relu"}, "sizes joined by commas"),
-                Arguments.of(new String[] {"conv", "--input", "[[1e300,1e300]]", "--kernel", "[[1e300,1e300]]"}, "overflow"),
-                Arguments.of(new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "max", "--size", "2", "--ceil=yes"}, "takes no value"),
-                Arguments.of(new String[] {"pool", "--input", "@/no/such/file.json", "--mode", "max", "--size", "2"},
+                Arguments.of(
+                        new String[] {"conv", "--input", "[[1e300,1e300]]", "--kernel", "[[1e300,1e300]]"}, "overflow"),
+                Arguments.of(
+                        new String[] {"pool", "--input", "[[1,2],[3,4]]", "--mode", "max", "--size", "2", "--ceil=yes"},
+                        "takes no value"),
+                Arguments.of(
+                        new String[] {"pool", "--input", "@/no/such/file.json", "--mode", "max", "--size", "2"},
                         "cannot read /no/such/file.json"),
                 // train: every check before the first JSON line
-                Arguments.of(new String[] {"train", "--model", "cnn", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "adam",
-                        "--dropout", "NaN"}, "--dropout"),
-                Arguments.of(new String[] {"train", "--model", "cnn", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "adam",
-                        "--threads", "-1"}, "--threads"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd",
-                        "--save", "/"}, "is a folder"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd",
-                        "--save", ""}, "no file name"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd",
-                        "--save", "/no/such/dir/m.model"}, "does not exist"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd",
-                        "--save", "/proc/m.model"}, "cannot save"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "0", "--batch", "64", "--lr", "1e-3", "--optimizer", "sgd"},
+                Arguments.of(
+                        new String[] {
+                            "train",
+                            "--model",
+                            "cnn",
+                            "--epochs",
+                            "1",
+                            "--batch",
+                            "64",
+                            "--lr",
+                            "1e-3",
+                            "--optimizer",
+                            "adam",
+                            "--dropout",
+                            "NaN"
+                        },
+                        "--dropout"),
+                Arguments.of(
+                        new String[] {
+                            "train",
+                            "--model",
+                            "cnn",
+                            "--epochs",
+                            "1",
+                            "--batch",
+                            "64",
+                            "--lr",
+                            "1e-3",
+                            "--optimizer",
+                            "adam",
+                            "--threads",
+                            "-1"
+                        },
+                        "--threads"),
+                Arguments.of(
+                        new String[] {
+                            "train",
+                            "--model",
+                            "mlp",
+                            "--epochs",
+                            "1",
+                            "--batch",
+                            "64",
+                            "--lr",
+                            "1e-3",
+                            "--optimizer",
+                            "sgd",
+                            "--save",
+                            "/"
+                        },
+                        "is a folder"),
+                Arguments.of(
+                        new String[] {
+                            "train",
+                            "--model",
+                            "mlp",
+                            "--epochs",
+                            "1",
+                            "--batch",
+                            "64",
+                            "--lr",
+                            "1e-3",
+                            "--optimizer",
+                            "sgd",
+                            "--save",
+                            ""
+                        },
+                        "no file name"),
+                Arguments.of(
+                        new String[] {
+                            "train",
+                            "--model",
+                            "mlp",
+                            "--epochs",
+                            "1",
+                            "--batch",
+                            "64",
+                            "--lr",
+                            "1e-3",
+                            "--optimizer",
+                            "sgd",
+                            "--save",
+                            "/no/such/dir/m.model"
+                        },
+                        "does not exist"),
+                Arguments.of(
+                        new String[] {
+                            "train",
+                            "--model",
+                            "mlp",
+                            "--epochs",
+                            "1",
+                            "--batch",
+                            "64",
+                            "--lr",
+                            "1e-3",
+                            "--optimizer",
+                            "sgd",
+                            "--save",
+                            "/proc/m.model"
+                        },
+                        "cannot save"),
+                Arguments.of(
+                        new String[] {
+                            "train",
+                            "--model",
+                            "mlp",
+                            "--epochs",
+                            "0",
+                            "--batch",
+                            "64",
+                            "--lr",
+                            "1e-3",
+                            "--optimizer",
+                            "sgd"
+                        },
                         "--epochs"),
-                Arguments.of(new String[] {"train", "--model", "mlp", "--epochs", "1", "--batch", "64", "--lr", "0", "--optimizer", "sgd"},
+                Arguments.of(
+                        new String[] {
+                            "train",
+                            "--model",
+                            "mlp",
+                            "--epochs",
+                            "1",
+                            "--batch",
+                            "64",
+                            "--lr",
+                            "0",
+                            "--optimizer",
+                            "sgd"
+                        },
                         "learning rate"));
     }
 
-    @ParameterizedTest @MethodSource("badInputs") void refusedWithOneLine(String[] args, String expected) {
+    @ParameterizedTest
+    @MethodSource("badInputs")
+    void refusedWithOneLine(String[] args, String expected) {
         refused(run(args), expected);
     }
 
-    @Test void voxelizeAndGenerate3dFollowTheirContract(@TempDir Path dir) throws Exception {
+    @Test
+    void voxelizeAndGenerate3dFollowTheirContract(@TempDir Path dir) throws Exception {
         CliTest.Run g = run("generate3d", "--out", dir.toString(), "--per-class", "2", "--seed", "3");
         assertEquals(0, g.status(), g.err());
         assertEquals(30, new ObjectMapper().readTree(g.out()).get("files").asInt());
-        Path square = Files.writeString(dir.resolve("square.off"), "OFF4 1 0\n0 0 0\n2 0 0\n2 1 0\n0 1 0\n4 0 1 2 3 200 10 10\n");
+        Path square = Files.writeString(
+                dir.resolve("square.off"), "OFF4 1 0\n0 0 0\n2 0 0\n2 1 0\n0 1 0\n4 0 1 2 3 200 10 10\n");
         CliTest.Run v = run("voxelize", "--mesh", square.toString(), "--grid", "8", "--points", "500", "--seed", "1");
         assertEquals(0, v.status(), v.err());
         var j = new ObjectMapper().readTree(v.out());
@@ -111,38 +288,82 @@ class CliBadInputTest {
         assertEquals(2, j.get("triangles").asInt());
         assertEquals(8, j.get("grid").asInt());
         assertEquals("[[0,0,0],[2,1,0]]", j.get("bounds").toString());
-        assertTrue(j.get("occupied").asInt() > 40 && j.get("occupied").asInt() <= 64, "a flat square fills one layer: " + j);
+        assertTrue(
+                j.get("occupied").asInt() > 40 && j.get("occupied").asInt() <= 64,
+                "a flat square fills one layer: " + j);
         refused(run("voxelize", "--mesh", dir.resolve("none.off").toString()), "no such file");
         refused(run("voxelize", "--mesh", square.toString(), "--grid", "65"), "from 8 to 64");
-        refused(run("voxelize", "--mesh", Files.writeString(dir.resolve("bad.off"), "OFF\n3 1 0\n0 0 0\n").toString()), "bad.off, line 4");
+        refused(
+                run(
+                        "voxelize",
+                        "--mesh",
+                        Files.writeString(dir.resolve("bad.off"), "OFF\n3 1 0\n0 0 0\n")
+                                .toString()),
+                "bad.off, line 4");
     }
 
-    @Test void train3dPrintsEpochsThenTheConfusionMatrix(@TempDir Path dir) throws Exception {
+    @Test
+    void train3dPrintsEpochsThenTheConfusionMatrix(@TempDir Path dir) throws Exception {
         ModelNetLikeFolder.write(dir, 3);
         Path saved = dir.resolve("net.model3d");
-        CliTest.Run r = run("train3d", "--data", dir.toString(), "--classes", "2", "--grid", "24", "--points", "512", "--epochs", "2", "--batch", "4",
-                "--lr", "0.002", "--threads", "1", "--save", saved.toString());
-        assertEquals(2, org.kernellab.model.ModelFile.load(saved).classes(), "--save wrote the trained net");
+        CliTest.Run r = run(
+                "train3d",
+                "--data",
+                dir.toString(),
+                "--classes",
+                "2",
+                "--grid",
+                "24",
+                "--points",
+                "512",
+                "--epochs",
+                "2",
+                "--batch",
+                "4",
+                "--lr",
+                "0.002",
+                "--threads",
+                "1",
+                "--save",
+                saved.toString());
+        assertEquals(2, ModelFile.load(saved).classes(), "--save wrote the trained net");
         assertEquals(0, r.status(), r.err());
         String[] lines = r.out().split("\n");
         assertEquals(3, lines.length, r.out());
         var epoch = new ObjectMapper().readTree(lines[1]);
-        for (String k : new String[] {"epoch", "samples_per_second", "test_accuracy", "test_loss"}) assertTrue(epoch.has(k), k);
+        for (String k : new String[] {"epoch", "samples_per_second", "test_accuracy", "test_loss"})
+            assertTrue(epoch.has(k), k);
         var end = new ObjectMapper().readTree(lines[2]);
         assertEquals("[\"bathtub\",\"bed\"]", end.get("classes").toString());
         assertEquals(2, end.get("confusion").size());
         assertTrue(end.has("peak_rss_mb") && end.get("final").asBoolean());
         refused(run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--net", "resnet"), "unknown net");
-        refused(run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--save", dir.toString()), "is a folder");
-        refused(run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--data", dir.resolve("none").toString()), "no such folder");
+        refused(
+                run("train3d", "--epochs", "1", "--batch", "4", "--lr", "0.001", "--save", dir.toString()),
+                "is a folder");
+        refused(
+                run(
+                        "train3d",
+                        "--epochs",
+                        "1",
+                        "--batch",
+                        "4",
+                        "--lr",
+                        "0.001",
+                        "--data",
+                        dir.resolve("none").toString()),
+                "no such folder");
     }
 
     /** A small ModelNet-style folder of the built-in objects. */
     static final class ModelNetLikeFolder {
-        static void write(Path dir, int perClass) throws Exception { org.kernellab.mesh.ModelNetLike.write(dir, perClass, 2); }
+        static void write(Path dir, int perClass) throws Exception {
+            ModelNetLike.write(dir, perClass, 2);
+        }
     }
 
-    @Test void helpAndVersionPrintWithoutOpeningAWindow() {
+    @Test
+    void helpAndVersionPrintWithoutOpeningAWindow() {
         for (String h : List.of("help", "--help", "-h")) {
             CliTest.Run r = run(h);
             assertEquals(0, r.status());
@@ -150,15 +371,16 @@ class CliBadInputTest {
                 assertTrue(r.out().contains("\n  " + command + " "), command + " in\n" + r.out());
             }
             assertFalse(r.out().contains("bench"), "the benchmarks are not the product's commands");
-            assertTrue(org.kernellab.cli.Cli.isCommand(h), "the launcher hands " + h + " to the command line");
+            assertTrue(Cli.isCommand(h), "the launcher hands " + h + " to the command line");
         }
         CliTest.Run v = run("--version");
         assertEquals(0, v.status());
         assertTrue(v.out().matches("kernellab \\d+\\.\\d+\\.\\d+.*"), v.out());
-        assertFalse(org.kernellab.cli.Cli.isCommand("--lessons"), "--lessons DIR still opens the app");
+        assertFalse(Cli.isCommand("--lessons"), "--lessons DIR still opens the app");
     }
 
-    @Test void largeMatricesComeFromAFileOrStandardInput(@TempDir Path dir) throws Exception {
+    @Test
+    void largeMatricesComeFromAFileOrStandardInput(@TempDir Path dir) throws Exception {
         int n = 600; // 360,000 values: far past the command line's argument limit as inline text
         StringBuilder b = new StringBuilder("[");
         for (int r = 0; r < n; r++) {
@@ -177,18 +399,22 @@ class CliBadInputTest {
         InputStream stdin = System.in;
         try {
             System.setIn(new ByteArrayInputStream("[[1,2],[3,4]]".getBytes(StandardCharsets.UTF_8)));
-            int status = Cli.run(new String[] {"pool", "--input", "-", "--mode", "avg", "--size", "2"}, new PrintStream(o, true,
-                    StandardCharsets.UTF_8),
+            int status = Cli.run(
+                    new String[] {"pool", "--input", "-", "--mode", "avg", "--size", "2"},
+                    new PrintStream(o, true, StandardCharsets.UTF_8),
                     new PrintStream(e, true, StandardCharsets.UTF_8));
             assertEquals(0, status, e.toString(StandardCharsets.UTF_8));
         } finally {
             System.setIn(stdin);
         }
-        assertEquals("{\"shape\":[1,1],\"output\":[[2.5]]}", o.toString(StandardCharsets.UTF_8).trim());
+        assertEquals(
+                "{\"shape\":[1,1],\"output\":[[2.5]]}",
+                o.toString(StandardCharsets.UTF_8).trim());
     }
 
     /** Valid command lines, each mutated (a seeded sweep): whatever comes out is JSON with exit 0, or one line with exit 2. */
-    @Test void mutatedCommandLinesNeverCrash() throws Exception {
+    @Test
+    void mutatedCommandLinesNeverCrash() throws Exception {
         Random rnd = new Random(20261123);
         for (int n = 0; n < 1500; n++) mutatedCase(mutated(rnd));
     }
@@ -207,18 +433,95 @@ class CliBadInputTest {
     }
 
     static final List<List<String>> VALID = List.of(
-            List.of("conv", "--input", SOBEL_IN, "--kernel", SOBEL, "--padding", "1", "--stride", "2", "--dilation", "1", "--bias", "0.5"),
-            List.of("conv", "--input", "[[[1,2],[3,4]],[[5,6],[7,8]]]", "--kernel", "[[[[1,0],[0,1]],[[1,1],[1,1]]]]", "--bias", "[1]"),
-            List.of("pool", "--input", "[[1,2,3,4],[5,6,7,8],[9,10,11,12],[13,14,15,16]]", "--mode", "max", "--size", "2", "--stride", "1",
-                    "--padding", "1"),
+            List.of(
+                    "conv",
+                    "--input",
+                    SOBEL_IN,
+                    "--kernel",
+                    SOBEL,
+                    "--padding",
+                    "1",
+                    "--stride",
+                    "2",
+                    "--dilation",
+                    "1",
+                    "--bias",
+                    "0.5"),
+            List.of(
+                    "conv",
+                    "--input",
+                    "[[[1,2],[3,4]],[[5,6],[7,8]]]",
+                    "--kernel",
+                    "[[[[1,0],[0,1]],[[1,1],[1,1]]]]",
+                    "--bias",
+                    "[1]"),
+            List.of(
+                    "pool",
+                    "--input",
+                    "[[1,2,3,4],[5,6,7,8],[9,10,11,12],[13,14,15,16]]",
+                    "--mode",
+                    "max",
+                    "--size",
+                    "2",
+                    "--stride",
+                    "1",
+                    "--padding",
+                    "1"),
             List.of("pool", "--input", "[[1,2,3,4,5]]", "--mode", "avg", "--size", "1,2", "--ceil"),
-            List.of("shape", "--input", "1,3,19,19", "--layer", "conv:out=7,k=5,s=1,p=0", "--layer", "maxpool:k=2,ceil", "--layer", "flatten",
-                    "--layer", "dropout:p=0.25", "--layer", "linear:out=10"),
+            List.of(
+                    "shape",
+                    "--input",
+                    "1,3,19,19",
+                    "--layer",
+                    "conv:out=7,k=5,s=1,p=0",
+                    "--layer",
+                    "maxpool:k=2,ceil",
+                    "--layer",
+                    "flatten",
+                    "--layer",
+                    "dropout:p=0.25",
+                    "--layer",
+                    "linear:out=10"),
             List.of("shape", "--model", "alexnet", "--input", "1,3,224,224"));
-    static final List<String> ODD = List.of("", "-1", "0", "2147483647", "2147483648", "99999999999", "1e400", "-1e400", "NaN", "1,", ",1", "1,2,3",
-            "0x10", "[[1,2],[3]]", "[[]]", "[]", "[[1,2]] x", "{}", "null", "[[\"a\"]]", "[[[[[1]]]]]", "max", "avg", "3x", "k=3,k=3",
-            "conv:out=0,k=1", "linear:out=2147483647", "dropout:p=-0.1", "maxpool:k=2,p=2", "vgg16",
-            "adaptiveavgpool:out=0", "linear:in=3,out=2", "\u0000", "@", "@/dev/null", "--input", "--ceil", "٣");
+    static final List<String> ODD = List.of(
+            "",
+            "-1",
+            "0",
+            "2147483647",
+            "2147483648",
+            "99999999999",
+            "1e400",
+            "-1e400",
+            "NaN",
+            "1,",
+            ",1",
+            "1,2,3",
+            "0x10",
+            "[[1,2],[3]]",
+            "[[]]",
+            "[]",
+            "[[1,2]] x",
+            "{}",
+            "null",
+            "[[\"a\"]]",
+            "[[[[[1]]]]]",
+            "max",
+            "avg",
+            "3x",
+            "k=3,k=3",
+            "conv:out=0,k=1",
+            "linear:out=2147483647",
+            "dropout:p=-0.1",
+            "maxpool:k=2,p=2",
+            "vgg16",
+            "adaptiveavgpool:out=0",
+            "linear:in=3,out=2",
+            "\u0000",
+            "@",
+            "@/dev/null",
+            "--input",
+            "--ceil",
+            "٣");
 
     /** A valid command line with one or two of its words replaced, inserted or left out. */
     static List<String> mutated(Random rnd) {

@@ -22,14 +22,19 @@ class AgainstReferenceTest {
         return t;
     }
 
-    @Test void conv2dMatchesReference() {
+    @Test
+    void conv2dMatchesReference() {
         Random r = new Random(42);
         int checked = 0, refused = 0;
         for (int trial = 0; trial < 2500; trial++) {
             int c = 1 + r.nextInt(3), f = 1 + r.nextInt(3), h = 1 + r.nextInt(9), w = 1 + r.nextInt(9);
             int kh = 1 + r.nextInt(4), kw = 1 + r.nextInt(4);
-            Window win = new Window(new int[] {kh, kw}, new int[] {1 + r.nextInt(3), 1 + r.nextInt(3)},
-                    new int[] {r.nextInt(3), r.nextInt(3)}, new int[] {1 + r.nextInt(2), 1 + r.nextInt(2)}, false);
+            Window win = new Window(
+                    new int[] {kh, kw},
+                    new int[] {1 + r.nextInt(3), 1 + r.nextInt(3)},
+                    new int[] {r.nextInt(3), r.nextInt(3)},
+                    new int[] {1 + r.nextInt(2), 1 + r.nextInt(2)},
+                    false);
             Tensor x = random(r, 1 + r.nextInt(2), c, h, w), k = random(r, f, c, kh, kw);
             Tensor b = r.nextBoolean() ? random(r, f) : null;
             ComputeException refusal = null;
@@ -54,14 +59,19 @@ class AgainstReferenceTest {
         assertTrue(checked > 1500 && refused > 50, "cover both outcomes: " + checked + "/" + refused);
     }
 
-    @Test void conv3dMatchesReference() {
+    @Test
+    void conv3dMatchesReference() {
         Random r = new Random(3);
         int checked = 0, refused = 0;
         for (int trial = 0; trial < 150; trial++) {
             int c = 1 + r.nextInt(2), f = 1 + r.nextInt(2);
             int[] k = {1 + r.nextInt(3), 1 + r.nextInt(3), 1 + r.nextInt(3)};
-            Window win = new Window(k, new int[] {1 + r.nextInt(2), 1 + r.nextInt(2), 1 + r.nextInt(2)},
-                    new int[] {r.nextInt(2), r.nextInt(2), r.nextInt(2)}, new int[] {1 + r.nextInt(2), 1, 1 + r.nextInt(2)}, false);
+            Window win = new Window(
+                    k,
+                    new int[] {1 + r.nextInt(2), 1 + r.nextInt(2), 1 + r.nextInt(2)},
+                    new int[] {r.nextInt(2), r.nextInt(2), r.nextInt(2)},
+                    new int[] {1 + r.nextInt(2), 1, 1 + r.nextInt(2)},
+                    false);
             Tensor x = random(r, 1, c, 3 + r.nextInt(5), 3 + r.nextInt(5), 3 + r.nextInt(5));
             Tensor w = random(r, f, c, k[0], k[1], k[2]);
             Tensor b = r.nextBoolean() ? random(r, f) : null;
@@ -69,7 +79,8 @@ class AgainstReferenceTest {
             try {
                 ref = Reference.conv(x, w, b, win);
             } catch (ComputeException e) {
-                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.conv(x, w, b, win), () -> "ND4J must refuse " + win);
+                ComputeException nd = assertThrows(
+                        ComputeException.class, () -> NdOps.conv(x, w, b, win), () -> "ND4J must refuse " + win);
                 assertEquals(e.problem(), nd.problem());
                 refused++;
                 continue;
@@ -82,13 +93,18 @@ class AgainstReferenceTest {
         assertTrue(checked >= 100 && refused >= 5, "compared " + checked + ", both refused " + refused);
     }
 
-    @Test void pooling2dMatchesReference() {
+    @Test
+    void pooling2dMatchesReference() {
         Random r = new Random(11);
         int checked = 0, refused = 0;
         for (int trial = 0; trial < 2500; trial++) {
             int k0 = 1 + r.nextInt(4), k1 = 1 + r.nextInt(4);
-            Window win = new Window(new int[] {k0, k1}, new int[] {1 + r.nextInt(4), 1 + r.nextInt(4)},
-                    new int[] {r.nextInt(k0 / 2 + 1), r.nextInt(k1 / 2 + 1)}, new int[] {1, 1}, r.nextBoolean());
+            Window win = new Window(
+                    new int[] {k0, k1},
+                    new int[] {1 + r.nextInt(4), 1 + r.nextInt(4)},
+                    new int[] {r.nextInt(k0 / 2 + 1), r.nextInt(k1 / 2 + 1)},
+                    new int[] {1, 1},
+                    r.nextBoolean());
             PoolMode mode = r.nextBoolean() ? PoolMode.MAX : PoolMode.AVG;
             Tensor x = random(r, 1, 1 + r.nextInt(3), 1 + r.nextInt(9), 1 + r.nextInt(9));
             Tensor ref;
@@ -108,19 +124,22 @@ class AgainstReferenceTest {
         assertTrue(checked > 1500 && refused > 20, "compared " + checked + ", both refused " + refused);
     }
 
-    @Test void pooling3dMatchesReference() {
+    @Test
+    void pooling3dMatchesReference() {
         Random r = new Random(5);
         int checked = 0, refused = 0;
         for (int trial = 0; trial < 150; trial++) {
             int k = 1 + r.nextInt(3);
-            Window win = Window.cubic(3, k, 1 + r.nextInt(3), r.nextInt(k / 2 + 1), 1).withCeil(r.nextBoolean());
+            Window win = Window.cubic(3, k, 1 + r.nextInt(3), r.nextInt(k / 2 + 1), 1)
+                    .withCeil(r.nextBoolean());
             PoolMode mode = r.nextBoolean() ? PoolMode.MAX : PoolMode.AVG;
             Tensor x = random(r, 1, 1 + r.nextInt(2), 2 + r.nextInt(5), 2 + r.nextInt(5), 2 + r.nextInt(5));
             Tensor ref;
             try {
                 ref = Reference.pool(x, mode, win);
             } catch (ComputeException e) {
-                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.pool(x, mode, win), () -> "ND4J must refuse " + win);
+                ComputeException nd = assertThrows(
+                        ComputeException.class, () -> NdOps.pool(x, mode, win), () -> "ND4J must refuse " + win);
                 assertEquals(e.problem(), nd.problem());
                 refused++;
                 continue;

@@ -25,7 +25,8 @@ class AugmentTest {
     }
 
     /** F.rotate(x, 10.0): nearest pixel, black corners. */
-    @Test void rotationAsTorchvision() {
+    @Test
+    void rotationAsTorchvision() {
         Tensor r = Augment.rotate(ramp(), 10);
         assertArrayEquals(new double[] {0, 0.0069, 0.0139, 0.0208, 0.0278, 0.0347, 0.0417, 0.1042}, row(r, 0, 0), 5e-5);
         assertArrayEquals(new double[] {0.2222, 0.2847, 0.2917, 0.2986, 0.3056, 0.3125, 0.3194, 0}, row(r, 0, 5), 5e-5);
@@ -33,15 +34,22 @@ class AugmentTest {
     }
 
     /** F.resized_crop(x, 1, 2, 4, 5, [6, 8], antialias=False). */
-    @Test void resizedCropAsTorchvision() {
+    @Test
+    void resizedCropAsTorchvision() {
         Tensor c = Augment.resizedCrop(ramp(), new Augment.Box(1, 2, 4, 5), 6, 8);
-        assertArrayEquals(new double[] {0.0694, 0.0725, 0.0768, 0.0812, 0.0855, 0.0898, 0.0942, 0.0972}, row(c, 0, 0), 5e-5);
-        assertArrayEquals(new double[] {0.2361, 0.2391, 0.2435, 0.2478, 0.2522, 0.2565, 0.2609, 0.2639}, row(c, 0, 5), 5e-5);
-        assertArrayEquals(ramp().data(), Augment.resizedCrop(ramp(), new Augment.Box(0, 0, 6, 8), 6, 8).data(), 1e-12);
+        assertArrayEquals(
+                new double[] {0.0694, 0.0725, 0.0768, 0.0812, 0.0855, 0.0898, 0.0942, 0.0972}, row(c, 0, 0), 5e-5);
+        assertArrayEquals(
+                new double[] {0.2361, 0.2391, 0.2435, 0.2478, 0.2522, 0.2565, 0.2609, 0.2639}, row(c, 0, 5), 5e-5);
+        assertArrayEquals(
+                ramp().data(),
+                Augment.resizedCrop(ramp(), new Augment.Box(0, 0, 6, 8), 6, 8).data(),
+                1e-12);
     }
 
     /** F.adjust_hue(x, 0.1), F.adjust_contrast(x, 0.7), F.adjust_saturation(x, 1.2) at pixel (2, 3). */
-    @Test void colourAsTorchvision() {
+    @Test
+    void colourAsTorchvision() {
         Tensor hue = Augment.apply(ramp(), new Augment.Jitter(1, 1, 1, 0.1, new int[] {3}));
         assertArrayEquals(new double[] {0.1986108, 0.13194449, 0.7986111}, pixel(hue, 2, 3), 1e-6);
         Tensor contrast = Augment.apply(ramp(), new Augment.Jitter(1, 0.7, 1, 0, new int[] {1}));
@@ -52,30 +60,40 @@ class AugmentTest {
         assertEquals(Math.min(1, 1.2 * ramp().get(2, 5, 7)), bright.get(2, 5, 7), 1e-12);
         // a grey picture has no colour to turn: saturation and hue leave it alone
         Tensor grey = new Tensor(new int[] {1, 2, 2}, new double[] {0.1, 0.2, 0.3, 0.4});
-        assertArrayEquals(grey.data(), Augment.apply(grey, new Augment.Jitter(1, 1, 1.2, 0.1, new int[] {2, 3})).data());
+        assertArrayEquals(
+                grey.data(),
+                Augment.apply(grey, new Augment.Jitter(1, 1, 1.2, 0.1, new int[] {2, 3}))
+                        .data());
     }
 
-    static double[] pixel(Tensor t, int y, int x) { return new double[] {t.get(0, y, x), t.get(1, y, x), t.get(2, y, x)}; }
+    static double[] pixel(Tensor t, int y, int x) {
+        return new double[] {t.get(0, y, x), t.get(1, y, x), t.get(2, y, x)};
+    }
 
-    @Test void aFlipMirrorsAndTwiceIsNothing() {
+    @Test
+    void aFlipMirrorsAndTwiceIsNothing() {
         Tensor f = Augment.hflip(ramp());
         assertEquals(ramp().get(1, 2, 7), f.get(1, 2, 0));
         assertArrayEquals(ramp().data(), Augment.hflip(f).data());
     }
 
     /** RandomResizedCrop(scale=(0.8, 1.0)): the box covers 80–100% of the picture (up to rounding), at 3/4 to 4/3 aspect. */
-    @Test void cropBoxesStayInTheCoursesRanges() {
+    @Test
+    void cropBoxesStayInTheCoursesRanges() {
         Random rnd = new Random(3);
         for (int i = 0; i < 2000; i++) {
             Augment.Box b = Augment.cropBox(rnd, 28, 28, 0.8, 1.0);
-            assertTrue(b.top() >= 0 && b.left() >= 0 && b.top() + b.height() <= 28 && b.left() + b.width() <= 28, b.toString());
+            assertTrue(
+                    b.top() >= 0 && b.left() >= 0 && b.top() + b.height() <= 28 && b.left() + b.width() <= 28,
+                    b.toString());
             double share = b.height() * b.width() / 784.0, ratio = b.width() / (double) b.height();
             assertTrue(share > 0.74 && share <= 1.0, b + " covers " + share);
             assertTrue(ratio >= 0.7 && ratio <= 1.4, b + " ratio " + ratio);
         }
     }
 
-    @Test void theCoursesPipelineDrawsWithinItsSettings() {
+    @Test
+    void theCoursesPipelineDrawsWithinItsSettings() {
         Random rnd = new Random(7);
         int flipped = 0;
         for (int i = 0; i < 400; i++) {
@@ -91,11 +109,13 @@ class AugmentTest {
         assertTrue(flipped > 160 && flipped < 240, "p = 0.5: " + flipped + " of 400 flipped");
     }
 
-    @Test void trainingImagesAreAugmentedByteForByte() {
+    @Test
+    void trainingImagesAreAugmentedByteForByte() {
         byte[] src = new byte[2 * 784];
         for (int i = 0; i < src.length; i++) src[i] = (byte) (i % 256);
         byte[] dst = new byte[784];
         Augment.images28(src, new int[] {1}, 0, 1, dst, new Random(1), new Augment.Settings(1, 0, 1, 1, 0, 0, 0, 0));
-        for (int y = 0; y < 28; y++) for (int x = 0; x < 28; x++) assertEquals(src[784 + y * 28 + 27 - x], dst[y * 28 + x]);
+        for (int y = 0; y < 28; y++)
+            for (int x = 0; x < 28; x++) assertEquals(src[784 + y * 28 + 27 - x], dst[y * 28 + x]);
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.kernellab.TorchReference;
@@ -42,18 +43,22 @@ class ConvPoolPyTorchTest {
     static int compareConv(Tensor x, Tensor w, Tensor b, Window win) {
         JsonNode torch = TorchReference.get().call(convRequest("conv", x, w, b, win));
         if (torch.has("refused")) {
-            assertThrows(ComputeException.class, () -> NdOps.conv(x, w, b, win), () -> "PyTorch refuses " + win + ": " + torch.get("refused"));
+            assertThrows(
+                    ComputeException.class,
+                    () -> NdOps.conv(x, w, b, win),
+                    () -> "PyTorch refuses " + win + ": " + torch.get("refused"));
             return 0;
         }
         Tensor expected = TorchReference.tensor(torch.get("y"));
-        Tensor got = assertDoesNotThrow(() -> NdOps.conv(x, w, b, win), () -> "PyTorch answers " + win + " on "
-                + java.util.Arrays.toString(x.shape()));
+        Tensor got = assertDoesNotThrow(
+                () -> NdOps.conv(x, w, b, win), () -> "PyTorch answers " + win + " on " + Arrays.toString(x.shape()));
         assertArrayEquals(expected.shape(), got.shape(), () -> "shape for " + win);
         assertArrayEquals(expected.data(), got.data(), TOL, () -> "values for " + win);
         return 1;
     }
 
-    @Test void conv2dAsPyTorch() {
+    @Test
+    void conv2dAsPyTorch() {
         Random r = new Random(101);
         int compared = 0, refused = 0;
         for (int trial = 0; trial < 300; trial++) {
@@ -69,7 +74,8 @@ class ConvPoolPyTorchTest {
         assertTrue(compared >= 200 && refused >= 10, "compared " + compared + ", both refused " + refused);
     }
 
-    @Test void conv3dAsPyTorch() {
+    @Test
+    void conv3dAsPyTorch() {
         Random r = new Random(102);
         int compared = 0, refused = 0;
         for (int trial = 0; trial < 150; trial++) {
@@ -85,7 +91,8 @@ class ConvPoolPyTorchTest {
         assertTrue(compared >= 80 && refused >= 10, "compared " + compared + ", both refused " + refused);
     }
 
-    @Test void transposedConvAsPyTorch() {
+    @Test
+    void transposedConvAsPyTorch() {
         Random r = new Random(103);
         int compared = 0;
         for (int trial = 0; trial < 150; trial++) {
@@ -97,7 +104,10 @@ class ConvPoolPyTorchTest {
             Tensor b = r.nextBoolean() ? AgainstReferenceTest.random(r, f) : null;
             JsonNode torch = TorchReference.get().call(convRequest("conv_transpose", x, w, b, win));
             if (torch.has("refused")) {
-                assertThrows(ComputeException.class, () -> NdOps.convTranspose(x, w, b, win), () -> "PyTorch refuses " + win);
+                assertThrows(
+                        ComputeException.class,
+                        () -> NdOps.convTranspose(x, w, b, win),
+                        () -> "PyTorch refuses " + win);
                 continue;
             }
             Tensor expected = TorchReference.tensor(torch.get("y")), got = NdOps.convTranspose(x, w, b, win);
@@ -118,24 +128,34 @@ class ConvPoolPyTorchTest {
         q.put("ceil", win.ceil());
         JsonNode torch = TorchReference.get().call(q);
         if (torch.has("refused")) {
-            assertThrows(ComputeException.class, () -> NdOps.pool(x, mode, win), () -> "PyTorch refuses " + mode + " " + win + " on "
-                    + java.util.Arrays.toString(x.shape()) + ": " + torch.get("refused").asText().lines().findFirst().orElse(""));
+            assertThrows(
+                    ComputeException.class,
+                    () -> NdOps.pool(x, mode, win),
+                    () -> "PyTorch refuses " + mode + " " + win + " on " + Arrays.toString(x.shape()) + ": "
+                            + torch.get("refused").asText().lines().findFirst().orElse(""));
             return 0;
         }
         Tensor expected = TorchReference.tensor(torch.get("y"));
-        Tensor got = assertDoesNotThrow(() -> NdOps.pool(x, mode, win), () -> "PyTorch answers " + mode + " " + win + " on "
-                + java.util.Arrays.toString(x.shape()) + " with " + java.util.Arrays.toString(expected.shape()));
+        Tensor got = assertDoesNotThrow(
+                () -> NdOps.pool(x, mode, win),
+                () -> "PyTorch answers " + mode + " " + win + " on " + Arrays.toString(x.shape()) + " with "
+                        + Arrays.toString(expected.shape()));
         assertArrayEquals(expected.shape(), got.shape(), () -> mode + " shape for " + win);
         assertArrayEquals(expected.data(), got.data(), TOL, () -> mode + " values for " + win);
         return 1;
     }
 
-    @Test void pooling2dAsPyTorch() {
+    @Test
+    void pooling2dAsPyTorch() {
         Random r = new Random(104);
         int compared = 0, refused = 0, ceil = 0;
         for (int trial = 0; trial < 300; trial++) {
             int[] k = axes(r, 2, 1, 4);
-            Window win = new Window(k, axes(r, 2, 1, 4), new int[] {r.nextInt(k[0] / 2 + 1), r.nextInt(k[1] / 2 + 1)}, Window.fill(2, 1),
+            Window win = new Window(
+                    k,
+                    axes(r, 2, 1, 4),
+                    new int[] {r.nextInt(k[0] / 2 + 1), r.nextInt(k[1] / 2 + 1)},
+                    Window.fill(2, 1),
                     r.nextBoolean());
             Tensor x = AgainstReferenceTest.random(r, 1, 1 + r.nextInt(3), 1 + r.nextInt(9), 1 + r.nextInt(9));
             int got = comparePool(x, r.nextBoolean() ? PoolMode.MAX : PoolMode.AVG, win);
@@ -143,16 +163,21 @@ class ConvPoolPyTorchTest {
             refused += 1 - got;
             if (got == 1 && win.ceil()) ceil++;
         }
-        assertTrue(compared >= 200 && ceil >= 80 && refused >= 10, "compared " + compared + " (ceil mode " + ceil + "), refused " + refused);
+        assertTrue(
+                compared >= 200 && ceil >= 80 && refused >= 10,
+                "compared " + compared + " (ceil mode " + ceil + "), refused " + refused);
     }
 
-    @Test void pooling3dAsPyTorch() {
+    @Test
+    void pooling3dAsPyTorch() {
         Random r = new Random(105);
         int compared = 0, refused = 0;
         for (int trial = 0; trial < 150; trial++) {
             int k = 1 + r.nextInt(3);
-            Window win = Window.cubic(3, k, 1 + r.nextInt(3), r.nextInt(k / 2 + 1), 1).withCeil(r.nextBoolean());
-            Tensor x = AgainstReferenceTest.random(r, 1, 1 + r.nextInt(2), 2 + r.nextInt(5), 2 + r.nextInt(5), 2 + r.nextInt(5));
+            Window win = Window.cubic(3, k, 1 + r.nextInt(3), r.nextInt(k / 2 + 1), 1)
+                    .withCeil(r.nextBoolean());
+            Tensor x = AgainstReferenceTest.random(
+                    r, 1, 1 + r.nextInt(2), 2 + r.nextInt(5), 2 + r.nextInt(5), 2 + r.nextInt(5));
             int got = comparePool(x, r.nextBoolean() ? PoolMode.MAX : PoolMode.AVG, win);
             compared += got;
             refused += 1 - got;
@@ -161,15 +186,22 @@ class ConvPoolPyTorchTest {
     }
 
     /** Course material 003's cells on numpy's own seed-1 arrays: numpy draws them, PyTorch computes, the core agrees. */
-    @Test void theFromScratchNotebooksCellsAsNumpyAndPyTorch() {
-        JsonNode draws = TorchReference.get().call(TorchReference.request("numpy_randn").put("seed", 1).put("n", 50));
+    @Test
+    void theFromScratchNotebooksCellsAsNumpyAndPyTorch() {
+        JsonNode draws = TorchReference.get()
+                .call(TorchReference.request("numpy_randn").put("seed", 1).put("n", 50));
         NumpyRandom ours = new NumpyRandom(1);
         for (JsonNode v : draws.get("values")) assertEquals(v.asDouble(), ours.normal(), "numpy's randn after seed(1)");
         String[] cells = {"conv", "max", "avg"};
-        SideBySide.Setup[] setups = {SideBySide.Setup.courseConv(), SideBySide.Setup.coursePool(SideBySide.Op.MAX_POOL),
-            SideBySide.Setup.coursePool(SideBySide.Op.AVG_POOL)};
+        SideBySide.Setup[] setups = {
+            SideBySide.Setup.courseConv(),
+            SideBySide.Setup.coursePool(SideBySide.Op.MAX_POOL),
+            SideBySide.Setup.coursePool(SideBySide.Op.AVG_POOL)
+        };
         for (int i = 0; i < cells.length; i++) {
-            Tensor torch = TorchReference.tensor(TorchReference.get().call(TorchReference.request("notebook_conv").put("cell", cells[i])).get("z"));
+            Tensor torch = TorchReference.tensor(TorchReference.get()
+                    .call(TorchReference.request("notebook_conv").put("cell", cells[i]))
+                    .get("z"));
             SideBySide.Result ours2 = SideBySide.run(setups[i], 0, () -> false);
             assertArrayEquals(torch.shape(), ours2.scratch().shape(), cells[i]);
             assertArrayEquals(torch.data(), ours2.scratch().data(), 1e-12, cells[i] + ": the loops");

@@ -8,38 +8,56 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ConvTraceTest {
-    @Test void traceSumsEqualNd4jOutput() {
+    @Test
+    void traceSumsEqualNd4jOutput() {
         Random r = new Random(9);
         int traced = 0, refused = 0;
         for (int trial = 0; trial < 300; trial++) {
-            int c = 1 + r.nextInt(3), h = 1 + r.nextInt(8), w = 1 + r.nextInt(8), kh = 1 + r.nextInt(4), kw = 1 + r.nextInt(4);
-            Window win = new Window(new int[] {kh, kw}, new int[] {1 + r.nextInt(3), 1 + r.nextInt(3)},
-                    new int[] {r.nextInt(3), r.nextInt(3)}, new int[] {1 + r.nextInt(2), 1 + r.nextInt(2)}, false);
+            int c = 1 + r.nextInt(3),
+                    h = 1 + r.nextInt(8),
+                    w = 1 + r.nextInt(8),
+                    kh = 1 + r.nextInt(4),
+                    kw = 1 + r.nextInt(4);
+            Window win = new Window(
+                    new int[] {kh, kw},
+                    new int[] {1 + r.nextInt(3), 1 + r.nextInt(3)},
+                    new int[] {r.nextInt(3), r.nextInt(3)},
+                    new int[] {1 + r.nextInt(2), 1 + r.nextInt(2)},
+                    false);
             Tensor x = AgainstReferenceTest.random(r, c, h, w), k = AgainstReferenceTest.random(r, c, kh, kw);
             double bias = r.nextInt(5) - 2;
             ConvTrace trace;
             try {
                 trace = ConvTrace.of(x, k, bias, win);
             } catch (ComputeException e) {
-                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.conv(x.reshape(1, c, h, w), k.reshape(1, c, kh, kw), null,
-                        win));
+                ComputeException nd = assertThrows(
+                        ComputeException.class,
+                        () -> NdOps.conv(x.reshape(1, c, h, w), k.reshape(1, c, kh, kw), null, win));
                 assertEquals(e.problem(), nd.problem(), "the trace refuses what ND4J refuses, for the same reason");
                 refused++;
                 continue;
             }
-            Tensor nd = NdOps.conv(x.reshape(1, c, h, w), k.reshape(1, c, kh, kw), new Tensor(new int[] {1}, new double[] {bias}), win);
+            Tensor nd = NdOps.conv(
+                    x.reshape(1, c, h, w),
+                    k.reshape(1, c, kh, kw),
+                    new Tensor(new int[] {1}, new double[] {bias}),
+                    win);
             assertEquals(nd.size(), trace.steps().size());
             for (ConvTrace.Step s : trace.steps()) {
                 assertEquals(nd.get(0, 0, s.outRow(), s.outCol()), s.value(), 1e-9);
                 assertEquals(c * kh * kw, s.terms().size());
-                assertEquals(s.sum(), s.terms().stream().mapToDouble(ConvTrace.Term::product).sum(), 1e-9);
+                assertEquals(
+                        s.sum(),
+                        s.terms().stream().mapToDouble(ConvTrace.Term::product).sum(),
+                        1e-9);
             }
             traced++;
         }
         assertTrue(traced >= 150 && refused >= 10, "traced " + traced + ", both refused " + refused);
     }
 
-    @Test void laplacianTraceShowsPaddingCells() {
+    @Test
+    void laplacianTraceShowsPaddingCells() {
         Tensor x = Tensor.of(new double[][] {{1, 0, 2}, {3, 0, 4}, {5, 6, 0}});
         Tensor k = Tensor.of(new double[][] {{0, 1, 0}, {1, -4, 1}, {0, 1, 0}});
         ConvTrace t = ConvTrace.of(x, k, 0, Window.square(1, 1, 1));

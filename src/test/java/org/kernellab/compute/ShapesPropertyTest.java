@@ -18,7 +18,9 @@ import org.kernellab.model.Net;
  * wrapped around.
  */
 class ShapesPropertyTest {
-    static final int[] EDGES = {Shapes.LIMIT, Shapes.LIMIT + 1, 1 << 30, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MIN_VALUE, 0, 1};
+    static final int[] EDGES = {
+        Shapes.LIMIT, Shapes.LIMIT + 1, 1 << 30, Integer.MAX_VALUE, Integer.MAX_VALUE - 1, Integer.MIN_VALUE, 0, 1
+    };
     final Random rnd = new Random(20261123);
 
     /** A value of every kind: small (where most sizes are valid), anywhere up to 2³¹ − 1, or an edge. */
@@ -30,11 +32,15 @@ class ShapesPropertyTest {
         };
     }
 
-    static BigInteger big(long v) { return BigInteger.valueOf(v); }
+    static BigInteger big(long v) {
+        return BigInteger.valueOf(v);
+    }
 
     /** ⌊(i + 2p − d(k − 1) − 1) / s⌋ + 1, exactly; null when the window does not fit. */
     static BigInteger exact(int i, int k, int s, int p, int d) {
-        BigInteger num = big(i).add(big(2).multiply(big(p))).subtract(big(d).multiply(big(k - 1L))).subtract(BigInteger.ONE);
+        BigInteger num = big(i).add(big(2).multiply(big(p)))
+                .subtract(big(d).multiply(big(k - 1L)))
+                .subtract(BigInteger.ONE);
         if (num.signum() < 0) return null;
         return num.divide(big(s)).add(BigInteger.ONE);
     }
@@ -44,7 +50,8 @@ class ShapesPropertyTest {
         return p >= 0 && p <= Shapes.LIMIT;
     }
 
-    @Test void convSizeIsExactOrRefused() {
+    @Test
+    void convSizeIsExactOrRefused() {
         for (int n = 0; n < 20_000; n++) convCase(size(), size(), size(), size(), size());
     }
 
@@ -53,7 +60,9 @@ class ShapesPropertyTest {
         BigInteger want = inRange(i, k, s, p, d) ? exact(i, k, s, p, d) : null;
         if (want == null) {
             assertFalse(a.ok(), "refused: " + a.formula());
-            assertFalse(a.problem().english().contains("−"), "no negative sizes in the reason: " + a.problem().english());
+            assertFalse(
+                    a.problem().english().contains("−"),
+                    "no negative sizes in the reason: " + a.problem().english());
         } else {
             assertTrue(a.ok(), a.problem() == null ? "" : a.problem().english());
             assertEquals(want.intValueExact(), a.output());
@@ -61,7 +70,8 @@ class ShapesPropertyTest {
         }
     }
 
-    @Test void poolSizeIsExactOrRefused() {
+    @Test
+    void poolSizeIsExactOrRefused() {
         for (int n = 0; n < 20_000; n++) poolCase(size(), size(), size(), size(), rnd.nextBoolean());
     }
 
@@ -75,7 +85,9 @@ class ShapesPropertyTest {
         BigInteger[] qr = num.divideAndRemainder(big(s));
         BigInteger floor = qr[1].signum() < 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
         BigInteger want = floor.add(BigInteger.ONE);
-        if (ceil && want.signum() > 0 && want.subtract(BigInteger.ONE).multiply(big(s)).compareTo(big(i).add(big(p))) >= 0) {
+        if (ceil
+                && want.signum() > 0
+                && want.subtract(BigInteger.ONE).multiply(big(s)).compareTo(big(i).add(big(p))) >= 0) {
             want = want.subtract(BigInteger.ONE);
         }
         return want.signum() > 0 ? want : null;
@@ -92,13 +104,18 @@ class ShapesPropertyTest {
         assertEquals(want.intValueExact(), a.output());
     }
 
-    @Test void transposedSizeIsExactOrRefused() {
+    @Test
+    void transposedSizeIsExactOrRefused() {
         for (int n = 0; n < 20_000; n++) transposedCase(size(), size(), size(), size(), size());
     }
 
     static void transposedCase(int i, int k, int s, int p, int d) {
         AxisSize a = Shapes.transposed(i, k, s, p, d);
-        BigInteger want = big(i - 1L).multiply(big(s)).subtract(big(2).multiply(big(p))).add(big(d).multiply(big(k - 1L))).add(BigInteger.ONE);
+        BigInteger want = big(i - 1L)
+                .multiply(big(s))
+                .subtract(big(2).multiply(big(p)))
+                .add(big(d).multiply(big(k - 1L)))
+                .add(BigInteger.ONE);
         if (!inRange(i, k, s, p, d) || want.signum() < 1 || want.compareTo(big(Shapes.LIMIT)) > 0) {
             assertFalse(a.ok());
         } else {
@@ -107,14 +124,20 @@ class ShapesPropertyTest {
         }
     }
 
-    @Test void chainShapesNeverWrapAround() {
+    @Test
+    void chainShapesNeverWrapAround() {
         for (int n = 0; n < 3_000; n++) chainCase(size(), size(), size(), size());
     }
 
     static void chainCase(int h, int c, int k, int f) {
         try {
-            List<LayerTable.Row> r = Net.of(new int[] {c, h, h},
-                    List.of(LayerText.parse("conv:out=" + f + ",k=" + k, 2), LayerText.parse("flatten", 2), LayerText.parse("linear:out=" + f, 2))).table(1);
+            List<LayerTable.Row> r = Net.of(
+                            new int[] {c, h, h},
+                            List.of(
+                                    LayerText.parse("conv:out=" + f + ",k=" + k, 2),
+                                    LayerText.parse("flatten", 2),
+                                    LayerText.parse("linear:out=" + f, 2)))
+                    .table(1);
             for (LayerTable.Row x : r) {
                 for (int d : x.shape()) assertTrue(d >= 1, "a positive size");
                 assertTrue(x.parameters() >= 0, "a non-negative parameter count");

@@ -10,16 +10,24 @@ import org.junit.jupiter.api.Test;
 /** The from-scratch notebook (course material 003): its arrays, shapes and printed values, loops against ND4J. */
 class SideBySideTest {
     /** numpy 2.4: {@code np.random.seed(1); np.random.randn(6)}. */
-    @Test void numpysDrawsAfterSeed1() {
+    @Test
+    void numpysDrawsAfterSeed1() {
         NumpyRandom r = new NumpyRandom(1);
-        double[] numpy = {1.6243453636632417, -0.6117564136500754, -0.5281717522634557, -1.0729686221561705, 0.8654076293246785,
-            -2.3015386968802827};
+        double[] numpy = {
+            1.6243453636632417,
+            -0.6117564136500754,
+            -0.5281717522634557,
+            -1.0729686221561705,
+            0.8654076293246785,
+            -2.3015386968802827
+        };
         for (double v : numpy) assertEquals(v, r.normal());
         // np.random.seed(0); np.random.randn() → 1.764052345967664
         assertEquals(1.764052345967664, new NumpyRandom(0).normal());
     }
 
-    @Test void theNotebooksConvolutionCellWithSeed1() {
+    @Test
+    void theNotebooksConvolutionCellWithSeed1() {
         SideBySide.Result r = SideBySide.run(SideBySide.Setup.courseConv(), 0, () -> false);
         assertArrayEquals(new int[] {10, 8, 4, 4}, r.scratch().shape());
         assertArrayEquals(new int[] {10, 8, 4, 4}, r.library().shape());
@@ -31,15 +39,20 @@ class SideBySideTest {
     }
 
     /** Each side is called until it has run for the budget; the count shown is the smaller, whose total reaches it. */
-    @Test void theTimesAreMeansOverCallsFillingTheBudget() {
+    @Test
+    void theTimesAreMeansOverCallsFillingTheBudget() {
         SideBySide.Result r = SideBySide.run(SideBySide.Setup.coursePool(SideBySide.Op.MAX_POOL), 25, () -> false);
-        assertTrue(r.calls() > 1, "max pooling of the notebook's arrays takes far less than 25 ms: " + r.calls() + " calls");
-        assertTrue(Math.max(r.scratchMillis(), r.libraryMillis()) * r.calls() >= 25 * (1 - 1e-9),
+        assertTrue(
+                r.calls() > 1,
+                "max pooling of the notebook's arrays takes far less than 25 ms: " + r.calls() + " calls");
+        assertTrue(
+                Math.max(r.scratchMillis(), r.libraryMillis()) * r.calls() >= 25 * (1 - 1e-9),
                 r.scratchMillis() + " and " + r.libraryMillis() + " ms × " + r.calls());
         assertEquals(r.scratchMillis() / r.libraryMillis(), r.speedup(), 1e-12);
     }
 
-    @Test void theNotebooksPoolingCellPrintsTheSameValues() {
+    @Test
+    void theNotebooksPoolingCellPrintsTheSameValues() {
         SideBySide.Result max = SideBySide.run(SideBySide.Setup.coursePool(SideBySide.Op.MAX_POOL), 0, () -> false);
         assertArrayEquals(new int[] {10, 3, 5, 5}, max.scratch().shape());
         assertEquals(1.6243453636632417, max.scratch().get(0, 0, 0, 0));
@@ -50,14 +63,17 @@ class SideBySideTest {
         assertEquals(0.10363904439012162, avg.library().get(0, 0, 0, 0), 1e-16);
     }
 
-    @Test void zeroPaddingAddsPadCellsOnEverySide() {
+    @Test
+    void zeroPaddingAddsPadCellsOnEverySide() {
         Tensor x = Tensor.of(new double[][] {{1, 2}, {3, 4}}).reshape(1, 1, 2, 2);
         Tensor p = Reference.pad(x, new int[] {1, 2}, 0);
         assertArrayEquals(new int[] {1, 1, 4, 6}, p.shape());
-        assertArrayEquals(new double[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0}, p.data());
+        assertArrayEquals(
+                new double[] {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 0, 0, 3, 4, 0, 0, 0, 0, 0, 0, 0, 0}, p.data());
     }
 
-    @Test void aCancelledRunStopsBetweenCalls() {
+    @Test
+    void aCancelledRunStopsBetweenCalls() {
         assertNull(SideBySide.run(SideBySide.Setup.courseConv(), 1000, () -> true));
     }
 }

@@ -10,25 +10,43 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class TransposedAndPoolTraceTest {
-    static Tensor img(double[][] m) { return Tensor.of(m).reshape(1, 1, m.length, m[0].length); }
+    static Tensor img(double[][] m) {
+        return Tensor.of(m).reshape(1, 1, m.length, m[0].length);
+    }
 
-    @Test void transposedKnownValues() {
+    @Test
+    void transposedKnownValues() {
         Tensor x = img(new double[][] {{1, 2}, {3, 4}}), k = img(new double[][] {{1, 1}, {1, 1}});
-        assertArrayEquals(new double[] {1, 3, 2, 4, 10, 6, 3, 7, 4}, NdOps.convTranspose(x, k, null, Window.square(2, 1, 0)).data(), 1e-12);
-        assertArrayEquals(new double[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4}, NdOps.convTranspose(x, k, null, Window.square(2, 2,
-                0)).data(), 1e-12);
-        assertArrayEquals(new double[] {10}, NdOps.convTranspose(x, k, null, Window.square(2, 1, 1)).data(), 1e-12);
-        assertEquals("(2 − 1)·2 − 2·0 + (2 − 1) + 1 = 4", Shapes.transposed(2, 2, 2, 0, 1).formula());
+        assertArrayEquals(
+                new double[] {1, 3, 2, 4, 10, 6, 3, 7, 4},
+                NdOps.convTranspose(x, k, null, Window.square(2, 1, 0)).data(),
+                1e-12);
+        assertArrayEquals(
+                new double[] {1, 1, 2, 2, 1, 1, 2, 2, 3, 3, 4, 4, 3, 3, 4, 4},
+                NdOps.convTranspose(x, k, null, Window.square(2, 2, 0)).data(),
+                1e-12);
+        assertArrayEquals(
+                new double[] {10},
+                NdOps.convTranspose(x, k, null, Window.square(2, 1, 1)).data(),
+                1e-12);
+        assertEquals(
+                "(2 − 1)·2 − 2·0 + (2 − 1) + 1 = 4",
+                Shapes.transposed(2, 2, 2, 0, 1).formula());
         assertFalse(Shapes.transposed(2, 2, 1, 2, 1).ok());
     }
 
-    @Test void transposedMatchesReferenceAndScatterTrace() {
+    @Test
+    void transposedMatchesReferenceAndScatterTrace() {
         Random r = new Random(21);
         int compared = 0, refused = 0, scattered = 0;
         for (int trial = 0; trial < 600; trial++) {
             int c = 1 + r.nextInt(2), f = 1 + r.nextInt(2), kh = 1 + r.nextInt(4), kw = 1 + r.nextInt(4);
-            Window win = new Window(new int[] {kh, kw}, new int[] {1 + r.nextInt(3), 1 + r.nextInt(3)},
-                    new int[] {r.nextInt(3), r.nextInt(3)}, new int[] {1 + r.nextInt(2), 1 + r.nextInt(2)}, false);
+            Window win = new Window(
+                    new int[] {kh, kw},
+                    new int[] {1 + r.nextInt(3), 1 + r.nextInt(3)},
+                    new int[] {r.nextInt(3), r.nextInt(3)},
+                    new int[] {1 + r.nextInt(2), 1 + r.nextInt(2)},
+                    false);
             Tensor x = AgainstReferenceTest.random(r, 1, c, 1 + r.nextInt(6), 1 + r.nextInt(6));
             Tensor w = AgainstReferenceTest.random(r, c, f, kh, kw);
             Tensor b = r.nextBoolean() ? AgainstReferenceTest.random(r, f) : null;
@@ -56,15 +74,22 @@ class TransposedAndPoolTraceTest {
             }
             compared++;
         }
-        assertTrue(compared >= 300 && refused >= 20 && scattered >= 50, "compared " + compared + " (" + scattered + " traced), refused " + refused);
+        assertTrue(
+                compared >= 300 && refused >= 20 && scattered >= 50,
+                "compared " + compared + " (" + scattered + " traced), refused " + refused);
     }
 
-    @Test void poolTraceMatchesNd4j() {
+    @Test
+    void poolTraceMatchesNd4j() {
         Random r = new Random(8);
         int traced = 0, refused = 0;
         for (int trial = 0; trial < 500; trial++) {
             int k = 1 + r.nextInt(4);
-            Window win = new Window(new int[] {k, k}, Window.fill(2, 1 + r.nextInt(4)), Window.fill(2, r.nextInt(k / 2 + 1)), Window.fill(2, 1),
+            Window win = new Window(
+                    new int[] {k, k},
+                    Window.fill(2, 1 + r.nextInt(4)),
+                    Window.fill(2, r.nextInt(k / 2 + 1)),
+                    Window.fill(2, 1),
                     r.nextBoolean());
             PoolMode mode = r.nextBoolean() ? PoolMode.MAX : PoolMode.AVG;
             Tensor x = AgainstReferenceTest.random(r, 1 + r.nextInt(8), 1 + r.nextInt(8));
@@ -72,7 +97,8 @@ class TransposedAndPoolTraceTest {
             try {
                 t = PoolTrace.of(x, mode, win);
             } catch (ComputeException e) {
-                ComputeException nd = assertThrows(ComputeException.class, () -> NdOps.pool(x.reshape(1, 1, x.dim(0), x.dim(1)), mode, win));
+                ComputeException nd = assertThrows(
+                        ComputeException.class, () -> NdOps.pool(x.reshape(1, 1, x.dim(0), x.dim(1)), mode, win));
                 assertEquals(e.problem(), nd.problem());
                 refused++;
                 continue;
@@ -85,7 +111,8 @@ class TransposedAndPoolTraceTest {
         assertTrue(traced >= 300 && refused >= 5, "traced " + traced + ", both refused " + refused);
     }
 
-    @Test void maxPoolTraceMarksTheWinner() {
+    @Test
+    void maxPoolTraceMarksTheWinner() {
         Tensor x = Tensor.of(new double[][] {{1, 2, 3, 4}, {5, 6, 7, 8}, {9, 10, 11, 12}, {13, 14, 15, 16}});
         PoolTrace t = PoolTrace.of(x, PoolMode.MAX, Window.square(2, 2, 0));
         assertArrayEquals(new int[] {1, 1}, t.steps().get(0).winner());

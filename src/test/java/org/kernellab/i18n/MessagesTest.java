@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 
 /** Every message key exists in every language, and every key the code uses exists. */
 class MessagesTest {
-    private static Set<String> keys(Locale l) { return new TreeSet<>(Messages.bundle(l).keySet()); }
+    private static Set<String> keys(Locale l) {
+        return new TreeSet<>(Messages.bundle(l).keySet());
+    }
 
-    @Test void bothLanguagesHaveTheSameKeys() {
+    @Test
+    void bothLanguagesHaveTheSameKeys() {
         Set<String> en = keys(Locale.ENGLISH), es = keys(new Locale("es"));
         Set<String> missingEs = new TreeSet<>(en);
         missingEs.removeAll(es);
@@ -28,16 +31,20 @@ class MessagesTest {
         assertTrue(missingEn.isEmpty(), "missing in English: " + missingEn);
     }
 
-    @Test void spanishIsReallyTranslated() {
+    @Test
+    void spanishIsReallyTranslated() {
         for (String k : keys(Locale.ENGLISH)) {
-            String en = Messages.bundle(Locale.ENGLISH).getString(k), es = Messages.bundle(new Locale("es")).getString(k);
+            String en = Messages.bundle(Locale.ENGLISH).getString(k),
+                    es = Messages.bundle(new Locale("es")).getString(k);
             if (en.length() > 25) assertTrue(!en.equals(es), "not translated: " + k);
         }
     }
 
-    @Test void everyKeyTheCodeUsesExists() throws IOException {
+    @Test
+    void everyKeyTheCodeUsesExists() throws IOException {
         // keys appear in the code as the first string argument of these calls
-        Pattern use = Pattern.compile("(?:\\btr|\\bbind|Problem|ComputeException|CliException|english)\\(\\s*\"([a-z]+\\.[A-Za-z.]+)\"");
+        Pattern use = Pattern.compile(
+                "(?:\\btr|\\bbind|Problem|ComputeException|CliException|english)\\(\\s*\"([a-z]+\\.[A-Za-z.]+)\"");
         Set<String> used = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
@@ -49,7 +56,8 @@ class MessagesTest {
         for (Locale l : Messages.LANGUAGES) {
             Set<String> missing = new TreeSet<>();
             for (String k : used) {
-                // a key ending in a dot is a prefix completed at run time ("kernel." + name): some key must start with it
+                // a key ending in a dot is a prefix completed at run time ("kernel." + name): some key must start with
+                // it
                 boolean found = k.endsWith(".") ? keys(l).stream().anyMatch(x -> x.startsWith(k)) : keys(l).contains(k);
                 if (!found) missing.add(k);
             }
@@ -57,7 +65,8 @@ class MessagesTest {
         }
     }
 
-    @Test void everyKeyIsUsedByTheCode() throws IOException {
+    @Test
+    void everyKeyIsUsedByTheCode() throws IOException {
         // every string literal of the code that looks like a key: whole keys, and prefixes completed at run time
         // ("data.class." + c, key + "Height"): a bundle key is used when one of them is the key or begins it
         Pattern literal = Pattern.compile("\"([a-z][A-Za-z0-9]*\\.[A-Za-z0-9.]*)\"");
@@ -73,7 +82,8 @@ class MessagesTest {
         assertEquals(Set.of(), unused, "keys in the bundles that no code uses");
     }
 
-    @Test void everyPatternFormats() {
+    @Test
+    void everyPatternFormats() {
         for (Locale l : Messages.LANGUAGES) {
             for (String k : keys(l)) {
                 String out = Messages.format(l, k, 1, 2, 3, 4, 5);

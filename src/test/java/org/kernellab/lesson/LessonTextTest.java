@@ -12,7 +12,8 @@ import org.scilab.forge.jlatexmath.TeXFormula;
 
 /** Every shipped lesson, in both languages: its formulas parse as LaTeX, and both texts hold the same ones. */
 class LessonTextTest {
-    private static final Pattern MATH = Pattern.compile("\\$\\$(.+?)\\$\\$|(?<![\\\\$])\\$(?!\\$)(.+?)(?<!\\\\)\\$", Pattern.DOTALL);
+    private static final Pattern MATH =
+            Pattern.compile("\\$\\$(.+?)\\$\\$|(?<![\\\\$])\\$(?!\\$)(.+?)(?<!\\\\)\\$", Pattern.DOTALL);
 
     static List<String> formulas(String md) {
         List<String> out = new ArrayList<>();
@@ -21,11 +22,13 @@ class LessonTextTest {
         return out;
     }
 
-    @Test void everyFormulaParsesAndBothLanguagesShowTheSameMath() {
+    @Test
+    void everyFormulaParsesAndBothLanguagesShowTheSameMath() {
         Catalog c = LessonLoader.load(LessonLoaderTest.VIEWS, List.of());
         assertTrue(c.lessons().size() >= 8);
         for (Lesson l : c.lessons()) {
-            List<String> es = formulas(l.texts().get("es")), en = formulas(l.texts().get("en"));
+            List<String> es = formulas(l.texts().get("es")),
+                    en = formulas(l.texts().get("en"));
             assertEquals(en, es, l.id() + ": the same formulas in both languages");
             for (String f : en) {
                 try {

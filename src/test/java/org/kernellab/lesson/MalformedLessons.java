@@ -20,7 +20,8 @@ public final class MalformedLessons {
 
     /** Writes the sources under {@code root} and returns them, in the order to pass them to the loader. */
     public static List<Path> write(Path root) throws IOException {
-        Path a = Files.createDirectories(root.resolve("a")), b = Files.createDirectories(root.resolve("b")),
+        Path a = Files.createDirectories(root.resolve("a")),
+                b = Files.createDirectories(root.resolve("b")),
                 c = Files.createDirectories(root.resolve("c"));
         Files.writeString(a.resolve("chapters.json"), "null");
         Files.writeString(b.resolve("chapters.json"), "[null]");
@@ -32,14 +33,16 @@ public final class MalformedLessons {
         LessonLoaderTest.lesson(a, "null-manifest", "null", true, true);
         LessonLoaderTest.lesson(a, "array-manifest", "[1, 2]", true, true);
         Path huge = Files.createDirectories(b.resolve("huge-manifest"));
-        try (RandomAccessFile f = new RandomAccessFile(huge.resolve("lesson.json").toFile(), "rw")) {
+        try (RandomAccessFile f =
+                new RandomAccessFile(huge.resolve("lesson.json").toFile(), "rw")) {
             f.setLength(3L << 30); // 3 GB, sparse: costs no disk, but reading it whole would exhaust memory
         }
         Path badText = Files.createDirectories(b.resolve("latin1-text"));
         Files.writeString(badText.resolve("lesson.json"), LessonLoaderTest.manifest("latin1-text", "conv-intro"));
         Files.writeString(badText.resolve("es.md"), "Hola");
         Files.write(badText.resolve("en.md"), new byte[] {'C', 'a', 'f', (byte) 0xE9}); // "Café" in Latin-1
-        Path folderManifest = Files.createDirectories(c.resolve("folder-manifest").resolve("lesson.json"));
+        Path folderManifest =
+                Files.createDirectories(c.resolve("folder-manifest").resolve("lesson.json"));
         Files.writeString(folderManifest.resolve("x"), "a folder where the file should be");
         LessonLoaderTest.lesson(c, "deep-json", "[".repeat(5000) + "]".repeat(5000), true, true);
         String m = LessonLoaderTest.manifest("bad-params", "conv-intro");

@@ -20,11 +20,14 @@ import org.kernellab.data.DataException;
 
 /** The mesh readers against hand-made files: every quirk of real ModelNet files, and every way a file can be bad. */
 class MeshFilesTest {
-    static Mesh off(String text) throws DataException { return MeshFiles.parse(text.getBytes(StandardCharsets.US_ASCII), "off", "t.off"); }
+    static Mesh off(String text) throws DataException {
+        return MeshFiles.parse(text.getBytes(StandardCharsets.US_ASCII), "off", "t.off");
+    }
 
     static final String SQUARE = "4 1 0\n0 0 0\n1 0 0\n1 1 0\n0 1 0\n4 0 1 2 3\n";
 
-    @Test void offWithEveryQuirkOfModelNet() throws DataException {
+    @Test
+    void offWithEveryQuirkOfModelNet() throws DataException {
         Mesh plain = off("OFF\n" + SQUARE);
         assertEquals(4, plain.vertexCount());
         assertEquals(1, plain.faces());
@@ -32,8 +35,10 @@ class MeshFilesTest {
         assertArrayEquals(new int[] {0, 1, 2, 0, 2, 3}, plain.triangles());
         Mesh glued = off("OFF4 1 0\n0 0 0\n1 0 0\n1 1 0\n0 1 0\n4 0 1 2 3\n");
         assertArrayEquals(plain.vertices(), glued.vertices(), 0f);
-        Mesh commented = off("# made by hand\nOFF\n\n# counts\n4 1 0\n0 0 0 # origin\n1 0 0\n\n1 1 0\n0 1 0\n4 0 1 2 3 255 0 0\n");
-        assertArrayEquals(plain.triangles(), commented.triangles(), "comments, blank lines and a face colour are skipped");
+        Mesh commented = off(
+                "# made by hand\nOFF\n\n# counts\n4 1 0\n0 0 0 # origin\n1 0 0\n\n1 1 0\n0 1 0\n4 0 1 2 3 255 0 0\n");
+        assertArrayEquals(
+                plain.triangles(), commented.triangles(), "comments, blank lines and a face colour are skipped");
         Mesh crlf = off("OFF\r\n4 1 0\r\n0 0 0\r\n1 0 0\r\n1 1 0\r\n0 1 0\r\n4 0 1 2 3\r\n");
         assertEquals(2, crlf.triangleCount());
         Mesh pentagon = off("OFF\n5 1 0\n0 0 0\n1 0 0\n1 1 0\n0.5 1.5 0\n0 1 0\n5 0 1 2 3 4\n");
@@ -41,12 +46,17 @@ class MeshFilesTest {
         assertEquals(1.0 + 0.25, pentagon.area(0) + pentagon.area(1) + pentagon.area(2), 1e-6);
     }
 
-    @Test void objAndBothKindsOfStl(@TempDir Path dir) throws Exception {
-        Mesh obj = MeshFiles.parse(("# a square\nv 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nvn 0 0 1\nf 1/1/1 2/2/1 3/3/1 4/4/1\nf -4 -3 -2\n")
-                .getBytes(StandardCharsets.US_ASCII), "obj", "t.obj");
+    @Test
+    void objAndBothKindsOfStl(@TempDir Path dir) throws Exception {
+        Mesh obj = MeshFiles.parse(
+                ("# a square\nv 0 0 0\nv 1 0 0\nv 1 1 0\nv 0 1 0\nvn 0 0 1\nf 1/1/1 2/2/1 3/3/1 4/4/1\nf -4 -3 -2\n")
+                        .getBytes(StandardCharsets.US_ASCII),
+                "obj",
+                "t.obj");
         assertEquals(2, obj.faces());
         assertEquals(3, obj.triangleCount());
-        String ascii = "solid sq\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 1 1 0\nendloop\nendfacet\nendsolid sq\n";
+        String ascii =
+                "solid sq\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 1 1 0\nendloop\nendfacet\nendsolid sq\n";
         Mesh stl = MeshFiles.parse(ascii.getBytes(StandardCharsets.US_ASCII), "stl", "t.stl");
         assertEquals(1, stl.triangleCount());
         assertEquals(0.5, stl.area(0), 1e-9);
@@ -77,7 +87,9 @@ class MeshFilesTest {
                 Arguments.of("OFF\u0000\u0001\u0002binary", "mesh.binaryJunk", "binary data"));
     }
 
-    @ParameterizedTest @MethodSource("badFiles") void aBadFileIsNamedWithItsLine(String text, String key, String says) {
+    @ParameterizedTest
+    @MethodSource("badFiles")
+    void aBadFileIsNamedWithItsLine(String text, String key, String says) {
         DataException e = assertThrows(DataException.class, () -> off(text));
         assertEquals(key, e.problem().key(), e.getMessage());
         assertTrue(e.getMessage().startsWith("t.off"), e.getMessage());
@@ -85,16 +97,41 @@ class MeshFilesTest {
         assertEquals(1, e.getMessage().lines().count());
     }
 
-    @Test void emptyMissingAndUnknownFiles(@TempDir Path dir) throws Exception {
-        assertEquals("data.empty", assertThrows(DataException.class, () -> MeshFiles.read(Files.write(dir.resolve("e.off"), new byte[0])))
-                .problem().key());
-        assertEquals("mesh.notFile", assertThrows(DataException.class, () -> MeshFiles.read(dir.resolve("none.off"))).problem().key());
-        assertEquals("mesh.unknownFormat", assertThrows(DataException.class, () -> MeshFiles.read(Files.writeString(dir.resolve("x.ply"), "ply")))
-                .problem().key());
-        assertEquals("mesh.badIndex", assertThrows(DataException.class,
-                () -> MeshFiles.parse("v 0 0 0\nf 1 2 3\n".getBytes(StandardCharsets.US_ASCII), "obj", "o.obj")).problem().key());
-        assertEquals("mesh.truncated", assertThrows(DataException.class, () -> MeshFiles.parse(
-                "solid s\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\n".getBytes(StandardCharsets.US_ASCII), "stl", "s.stl"))
-                .problem().key());
+    @Test
+    void emptyMissingAndUnknownFiles(@TempDir Path dir) throws Exception {
+        assertEquals(
+                "data.empty",
+                assertThrows(DataException.class, () -> MeshFiles.read(Files.write(dir.resolve("e.off"), new byte[0])))
+                        .problem()
+                        .key());
+        assertEquals(
+                "mesh.notFile",
+                assertThrows(DataException.class, () -> MeshFiles.read(dir.resolve("none.off")))
+                        .problem()
+                        .key());
+        assertEquals(
+                "mesh.unknownFormat",
+                assertThrows(DataException.class, () -> MeshFiles.read(Files.writeString(dir.resolve("x.ply"), "ply")))
+                        .problem()
+                        .key());
+        assertEquals(
+                "mesh.badIndex",
+                assertThrows(
+                                DataException.class,
+                                () -> MeshFiles.parse(
+                                        "v 0 0 0\nf 1 2 3\n".getBytes(StandardCharsets.US_ASCII), "obj", "o.obj"))
+                        .problem()
+                        .key());
+        assertEquals(
+                "mesh.truncated",
+                assertThrows(
+                                DataException.class,
+                                () -> MeshFiles.parse(
+                                        "solid s\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\n"
+                                                .getBytes(StandardCharsets.US_ASCII),
+                                        "stl",
+                                        "s.stl"))
+                        .problem()
+                        .key());
     }
 }

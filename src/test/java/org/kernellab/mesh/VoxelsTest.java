@@ -3,6 +3,7 @@ package org.kernellab.mesh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -12,7 +13,8 @@ import org.kernellab.data.DataException;
 
 /** Surface sampling in proportion to area, the course's voxeliser and the aspect-keeping one, and the generated objects. */
 class VoxelsTest {
-    @Test void theCoursesVoxeliserByHand() {
+    @Test
+    void theCoursesVoxeliserByHand() {
         // x from 0 to 4, y from 0 to 2, z from 0 to 1: each axis stretched to the 8-cell grid
         float[] pts = {0, 0, 0, 4, 2, 1, 2, 1, 0.5f, 1, 0.5f, 0.25f};
         Voxels v = Voxels.of(pts, 8, Voxels.Fit.STRETCH);
@@ -28,18 +30,22 @@ class VoxelsTest {
         assertTrue(kept.get(4, 4, 4));
     }
 
-    @Test void aFlatObjectDoesNotDivideByZero() {
+    @Test
+    void aFlatObjectDoesNotDivideByZero() {
         float[] flat = {0, 0, 1, 1, 0, 1, 0, 1, 1, 1, 1, 1}; // every z = 1: the course's formula divides by zero here
         Voxels v = Voxels.of(flat, 8, Voxels.Fit.STRETCH);
         assertEquals(4, v.occupied());
-        for (int x : new int[] {0, 7}) for (int y : new int[] {0, 7}) assertTrue(v.get(x, y, 4), "in the middle of the flat axis");
+        for (int x : new int[] {0, 7})
+            for (int y : new int[] {0, 7}) assertTrue(v.get(x, y, 4), "in the middle of the flat axis");
         Voxels kept = Voxels.of(flat, 8, Voxels.Fit.KEEP_ASPECT);
         assertTrue(kept.get(0, 0, 4) && kept.get(7, 7, 4));
     }
 
-    @Test void samplingFollowsTheArea() {
+    @Test
+    void samplingFollowsTheArea() {
         // two triangles, of areas 0.5 and 1.5: a quarter of the points must fall on the first
-        Mesh m = new Mesh(new float[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 10, 0, 0, 13, 0, 0, 10, 1, 0}, new int[] {0, 1, 2, 3, 4, 5}, 2);
+        Mesh m = new Mesh(
+                new float[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 10, 0, 0, 13, 0, 0, 10, 1, 0}, new int[] {0, 1, 2, 3, 4, 5}, 2);
         float[] p = Surface.sample(m, 20_000, 42);
         int first = 0;
         for (int i = 0; i < p.length; i += 3) {
@@ -57,15 +63,24 @@ class VoxelsTest {
         assertEquals(30, Surface.sample(noArea, 10, 1).length, "a degenerate mesh still gives points (its vertices)");
     }
 
-    @Test void generatedObjectsAreDeterministicReadableAndDiffer(@TempDir Path dir) throws DataException, java.io.IOException {
+    @Test
+    void generatedObjectsAreDeterministicReadableAndDiffer(@TempDir Path dir) throws DataException, IOException {
         assertEquals(30, ModelNetLike.write(dir, 2, 5), "2 training and 1 test object for each of 10 classes");
         for (String c : ModelNetLike.CLASSES) {
             Mesh m = MeshFiles.read(dir.resolve(c).resolve("train").resolve(c + "_0001.off"));
             Voxels v = Voxels.of(Surface.sample(m, 2048, 1), 24, Voxels.Fit.STRETCH);
             assertTrue(v.occupied() > 200, c + " fills part of the grid: " + v.occupied());
         }
-        assertTrue(Arrays.equals(ModelNetLike.make(2, 5, 0).vertices(), ModelNetLike.make(2, 5, 0).vertices()), "same seed, same chair");
-        assertTrue(!Arrays.equals(ModelNetLike.make(2, 5, 0).vertices(), ModelNetLike.make(2, 5, 1).vertices()), "another chair");
+        assertTrue(
+                Arrays.equals(
+                        ModelNetLike.make(2, 5, 0).vertices(),
+                        ModelNetLike.make(2, 5, 0).vertices()),
+                "same seed, same chair");
+        assertTrue(
+                !Arrays.equals(
+                        ModelNetLike.make(2, 5, 0).vertices(),
+                        ModelNetLike.make(2, 5, 1).vertices()),
+                "another chair");
         try (var files = Files.walk(dir)) {
             assertEquals(30, files.filter(f -> f.toString().endsWith(".off")).count());
         }

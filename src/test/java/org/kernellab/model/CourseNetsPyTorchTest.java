@@ -21,15 +21,22 @@ import org.kernellab.mesh.VoxelSet;
  * value). Dropout is compared in evaluation (its masks are random on both sides).
  */
 class CourseNetsPyTorchTest {
-    @Test void theCoursesNetsTakeTheSameStepAsInPyTorch() throws Exception {
+    @Test
+    void theCoursesNetsTakeTheSameStepAsInPyTorch() throws Exception {
         Samples pictures = Samples.of(FashionMnist.builtIn().train());
-        VoxelSet voxels = ModelNetData.builtIn(new ModelNetData.Settings(4, 24, 2048, 1, false), (d, t) -> { }, () -> false);
+        VoxelSet voxels =
+                ModelNetData.builtIn(new ModelNetData.Settings(4, 24, 2048, 1, false), (d, t) -> {}, () -> false);
         Samples grids = Samples.train(voxels);
         record Case(Net net, Training.Optimizer opt, double lr, Samples data) {}
-        List<Case> cases = List.of(new Case(CourseNets.mlp(0), Training.Optimizer.SGD, 1e-3, pictures),
+        List<Case> cases = List.of(
+                new Case(CourseNets.mlp(0), Training.Optimizer.SGD, 1e-3, pictures),
                 new Case(CourseNets.cnn(), Training.Optimizer.ADAM, 1e-4, pictures),
                 new Case(noDropout(CourseNets.conv3dNet(4)), Training.Optimizer.ADAM, 1e-3, grids),
-                new Case(noDropout(CourseNets.conv3d(CourseNets.modified3d(), 24, 4, 0)), Training.Optimizer.ADAM, 1e-3, grids));
+                new Case(
+                        noDropout(CourseNets.conv3d(CourseNets.modified3d(), 24, 4, 0)),
+                        Training.Optimizer.ADAM,
+                        1e-3,
+                        grids));
         int compared = 0;
         for (Case c : cases) {
             compared += logits(c.net(), c.data());
@@ -39,7 +46,11 @@ class CourseNetsPyTorchTest {
     }
 
     /** Dropout is random on both sides: the step is compared without it (its scaling has a test of its own). */
-    static Net noDropout(Net net) { return Net.of(net.input(), net.layers().stream().filter(l -> !(l instanceof Layer.Dropout)).toList()); }
+    static Net noDropout(Net net) {
+        return Net.of(
+                net.input(),
+                net.layers().stream().filter(l -> !(l instanceof Layer.Dropout)).toList());
+    }
 
     /** The first 16 samples, shuffled by a seed, as the step's batch. */
     static Samples batch(Samples all, int n) {
@@ -86,7 +97,10 @@ class CourseNetsPyTorchTest {
         int compared = 0;
         for (int k = 0; k < got.values().length; k++) {
             if (opt == Training.Optimizer.ADAM && Math.abs(g[k]) < 1e-4 * gmax) continue;
-            assertEquals(want[k], got.values()[k], Math.max(LayersPyTorchTest.FLOOR, LayersPyTorchTest.TOL * max),
+            assertEquals(
+                    want[k],
+                    got.values()[k],
+                    Math.max(LayersPyTorchTest.FLOOR, LayersPyTorchTest.TOL * max),
                     net + ": " + got.name() + " [" + k + "] after a step");
             compared++;
         }
@@ -106,10 +120,15 @@ class CourseNetsPyTorchTest {
         q.put("optimizer", opt.id());
         JsonNode torch = TorchReference.get().call(q);
         double[] lossRight = ours.step(data, Trainer.range(16), 0, 16, new Random(1));
-        assertEquals(torch.get("loss").asDouble(), lossRight[0], 2e-5 * Math.max(1, torch.get("loss").asDouble()), net + ": loss");
+        assertEquals(
+                torch.get("loss").asDouble(),
+                lossRight[0],
+                2e-5 * Math.max(1, torch.get("loss").asDouble()),
+                net + ": loss");
         int compared = 0;
         List<Network.Tensor32> after = ours.pytorchParameters();
-        for (int i = 0; i < after.size(); i++) compared += after(torch.get("grads").get(i), torch.get("after").get(i), after.get(i), opt, net);
+        for (int i = 0; i < after.size(); i++)
+            compared += after(torch.get("grads").get(i), torch.get("after").get(i), after.get(i), opt, net);
         ours.close();
         return compared;
     }

@@ -16,10 +16,10 @@ import org.junit.jupiter.api.Test;
 class ForwardAndGradientsTest {
     static final String[] WITH_DROPOUT = {
         "{'input':[1,12,12],'layers':[{'type':'Conv2d','out_channels':3,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool2d','kernel_size':2},"
-            + "{'type':'Dropout','p':0.3},{'type':'Flatten'},{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Dropout','p':0.3},"
-            + "{'type':'Linear','out_features':4}]}",
+                + "{'type':'Dropout','p':0.3},{'type':'Flatten'},{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Dropout','p':0.3},"
+                + "{'type':'Linear','out_features':4}]}",
         "{'input':[1,10,10,10],'layers':[{'type':'Conv3d','out_channels':3,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},"
-            + "{'type':'Flatten'},{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Dropout','p':0.5},{'type':'Linear','out_features':3}]}",
+                + "{'type':'Flatten'},{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Dropout','p':0.5},{'type':'Linear','out_features':3}]}",
     };
 
     static List<String> nets() {
@@ -29,7 +29,9 @@ class ForwardAndGradientsTest {
         return all;
     }
 
-    static Net net(String json) { return Net.fromJson(json.replace('\'', '"')); }
+    static Net net(String json) {
+        return Net.fromJson(json.replace('\'', '"'));
+    }
 
     /** Random weights away from zero and BatchNorm statistics away from (0, 1), so that every one of them shows. */
     static Network randomised(Net net, long seed) {
@@ -43,14 +45,16 @@ class ForwardAndGradientsTest {
         }
         for (Network.Tensor32 t : n.pytorchBuffers()) {
             float[] v = new float[t.values().length];
-            for (int i = 0; i < v.length; i++) v[i] = (float) (t.name().endsWith("mean") ? 0.2 * r.nextGaussian() : 0.5 + r.nextDouble());
+            for (int i = 0; i < v.length; i++)
+                v[i] = (float) (t.name().endsWith("mean") ? 0.2 * r.nextGaussian() : 0.5 + r.nextDouble());
             s.add(v);
         }
         n.loadPyTorch(p, s);
         return n;
     }
 
-    @Test void everyLayerKindsForwardAgainstPlainLoops() {
+    @Test
+    void everyLayerKindsForwardAgainstPlainLoops() {
         int compared = 0;
         for (String json : nets()) {
             Net net = net(json);
@@ -64,8 +68,10 @@ class ForwardAndGradientsTest {
                     double[] sample = new double[f.length];
                     for (int k = 0; k < f.length; k++) sample[k] = f[k];
                     double[] out = LoopNet.forward(net, n.pytorchParameters(), n.pytorchBuffers(), sample);
-                    double[] p = net.layers().get(net.layers().size() - 1) instanceof Layer.Softmax ? out : softmax(out);
-                    for (int k = 0; k < c; k++) assertEquals(p[k], probs[i * c + k], 2e-5, json + " sample " + i + " class " + k);
+                    double[] p =
+                            net.layers().get(net.layers().size() - 1) instanceof Layer.Softmax ? out : softmax(out);
+                    for (int k = 0; k < c; k++)
+                        assertEquals(p[k], probs[i * c + k], 2e-5, json + " sample " + i + " class " + k);
                     compared += c;
                 }
                 n.close();
@@ -87,7 +93,8 @@ class ForwardAndGradientsTest {
      * Central differences of the loss (the same dropout masks each time: a generator seeded alike draws them again) at
      * two step sizes; where they disagree a ReLU's or a maximum's winner flips within the step, and the point is left out.
      */
-    @Test void everyLayerKindsGradientsAgainstFiniteDifferences() {
+    @Test
+    void everyLayerKindsGradientsAgainstFiniteDifferences() {
         int checked = 0, kinks = 0;
         for (String json : nets()) {
             Net net = net(json);
@@ -95,7 +102,8 @@ class ForwardAndGradientsTest {
             Samples data = LayersPyTorchTest.batch(net, 6, net.dims() == 3 && json.contains("Dropout"), new Random(3));
             int[] idx = Trainer.range(6);
             n.lossAndGradients(data, idx, 0, 6, new Random(1));
-            float[] analytic = n.grads().dup().data().asFloat(), at = n.params().dup().data().asFloat();
+            float[] analytic = n.grads().dup().data().asFloat(),
+                    at = n.params().dup().data().asFloat();
             Random pick = new Random(5);
             int here = 0;
             for (int tries = 0; tries < 300 && here < 12; tries++) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -25,22 +26,24 @@ class LayersPyTorchTest {
      * convolution's bias before BatchNorm has a gradient of exactly 0, computed as float noise of up to ±2e-6 on either side).
      */
     static final double TOL = 2e-5, FLOOR = 5e-6;
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final String[] NETS_2D = {
         // the course's CNN shape: im2col, pooling before ReLU, a cropped row
         "{'input':[1,14,14],'layers':[{'type':'Conv2d','out_channels':4,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool2d','kernel_size':2},"
-            + "{'type':'Conv2d','out_channels':5,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool2d','kernel_size':2},{'type':'Flatten'},"
-            + "{'type':'Linear','out_features':16},{'type':'ReLU'},{'type':'Linear','out_features':10}]}",
+                + "{'type':'Conv2d','out_channels':5,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool2d','kernel_size':2},{'type':'Flatten'},"
+                + "{'type':'Linear','out_features':16},{'type':'ReLU'},{'type':'Linear','out_features':10}]}",
         // the example: a stride-2 5×5 convolution, BatchNorm, average pooling
         "{'input':[1,28,28],'layers':[{'type':'Conv2d','out_channels':6,'kernel_size':5,'stride':2,'padding':2},{'type':'BatchNorm2d'},"
-            + "{'type':'ReLU'},{'type':'AvgPool2d','kernel_size':2},{'type':'Flatten'},{'type':'Linear','out_features':10}]}",
-        // padding, dilation, no bias, ceil mode for both poolings, a rectangular kernel, an adaptive average, a final softmax
+                + "{'type':'ReLU'},{'type':'AvgPool2d','kernel_size':2},{'type':'Flatten'},{'type':'Linear','out_features':10}]}",
+        // padding, dilation, no bias, ceil mode for both poolings, a rectangular kernel, an adaptive average, a final
+        // softmax
         "{'input':[3,11,9],'layers':[{'type':'Conv2d','out_channels':4,'kernel_size':[3,2],'padding':1,'dilation':2,'bias':false},"
-            + "{'type':'ReLU'},{'type':'MaxPool2d','kernel_size':3,'stride':2,'padding':1,'ceil_mode':true},"
-            + "{'type':'Conv2d','out_channels':3,'kernel_size':2},{'type':'AvgPool2d','kernel_size':2,'ceil_mode':true},"
-            + "{'type':'AdaptiveAvgPool2d','output_size':[2,1]},{'type':'Flatten'},{'type':'Linear','out_features':5,'bias':false},"
-            + "{'type':'Softmax','dim':1}]}",
+                + "{'type':'ReLU'},{'type':'MaxPool2d','kernel_size':3,'stride':2,'padding':1,'ceil_mode':true},"
+                + "{'type':'Conv2d','out_channels':3,'kernel_size':2},{'type':'AvgPool2d','kernel_size':2,'ceil_mode':true},"
+                + "{'type':'AdaptiveAvgPool2d','output_size':[2,1]},{'type':'Flatten'},{'type':'Linear','out_features':5,'bias':false},"
+                + "{'type':'Softmax','dim':1}]}",
         // the MLP
         "{'input':[1,8,8],'layers':[{'type':'Flatten'},{'type':'Linear','out_features':12},{'type':'ReLU'},{'type':'Linear','out_features':4}]}",
     };
@@ -48,12 +51,12 @@ class LayersPyTorchTest {
     static final String[] NETS_3D = {
         // the course's Conv3DNet shape: the voxel block on 0/1 grids, cropped rows
         "{'input':[1,12,12,12],'layers':[{'type':'Conv3d','out_channels':4,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},"
-            + "{'type':'Conv3d','out_channels':6,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},{'type':'Flatten'},"
-            + "{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Linear','out_features':3}]}",
+                + "{'type':'Conv3d','out_channels':6,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},{'type':'Flatten'},"
+                + "{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Linear','out_features':3}]}",
         // BatchNorm3d, padding, stride, average pooling with padding, no pooling after the first block
         "{'input':[1,9,9,9],'layers':[{'type':'Conv3d','out_channels':3,'kernel_size':3,'padding':1},{'type':'ReLU'},"
-            + "{'type':'Conv3d','out_channels':4,'kernel_size':3,'stride':2},{'type':'BatchNorm3d'},{'type':'ReLU'},"
-            + "{'type':'AvgPool3d','kernel_size':2,'padding':1},{'type':'Flatten'},{'type':'Linear','out_features':4}]}",
+                + "{'type':'Conv3d','out_channels':4,'kernel_size':3,'stride':2},{'type':'BatchNorm3d'},{'type':'ReLU'},"
+                + "{'type':'AvgPool3d','kernel_size':2,'padding':1},{'type':'Flatten'},{'type':'Linear','out_features':4}]}",
     };
 
     /** A batch of n samples of the net's input: pixels 0–255, or 0/1 grids for a 3D net when {@code binary}. */
@@ -73,7 +76,9 @@ class LayersPyTorchTest {
         return a;
     }
 
-    static ObjectNode floats(int[] shape, float[] values) { return TorchReference.tensor(shape, values); }
+    static ObjectNode floats(int[] shape, float[] values) {
+        return TorchReference.tensor(shape, values);
+    }
 
     /** PyTorch's layouts of the net's input batch: (N, C, …) floats, exactly the values the net reads. */
     static ObjectNode input(Samples s) {
@@ -116,7 +121,8 @@ class LayersPyTorchTest {
         List<float[]> stats = new ArrayList<>();
         for (Network.Tensor32 t : ours.pytorchBuffers()) {
             float[] v = new float[t.values().length];
-            for (int i = 0; i < v.length; i++) v[i] = (float) (t.name().endsWith("mean") ? 0.1 * r.nextGaussian() : 1 + 0.2 * r.nextDouble());
+            for (int i = 0; i < v.length; i++)
+                v[i] = (float) (t.name().endsWith("mean") ? 0.1 * r.nextGaussian() : 1 + 0.2 * r.nextDouble());
             stats.add(v);
         }
         ours.loadPyTorch(moved, stats);
@@ -133,23 +139,44 @@ class LayersPyTorchTest {
         JsonNode torch = TorchReference.get().call(q);
 
         double[] lossRight = ours.lossAndGradients(data, Trainer.range(8), 0, 8, new Random(1));
-        assertEquals(torch.get("loss").asDouble(), lossRight[0], TOL * Math.max(1, torch.get("loss").asDouble()), json + ": loss");
+        assertEquals(
+                torch.get("loss").asDouble(),
+                lossRight[0],
+                TOL * Math.max(1, torch.get("loss").asDouble()),
+                json + ": loss");
         int compared = 1;
         List<Network.Tensor32> grads = ours.pytorch(ours.views(ours.grads()));
         for (int i = 0; i < grads.size(); i++) {
-            compared += close(torch.get("grads").get(i), grads.get(i).values(), json + ": gradient of " + grads.get(i).name());
+            compared += close(
+                    torch.get("grads").get(i),
+                    grads.get(i).values(),
+                    json + ": gradient of " + grads.get(i).name());
         }
         List<Network.Tensor32> buffers = ours.pytorchBuffers();
         for (int i = 0; i < buffers.size(); i++) {
-            compared += close(torch.get("stats_after").get(i), buffers.get(i).values(), json + ": " + buffers.get(i).name() + " after a step");
+            compared += close(
+                    torch.get("stats_after").get(i),
+                    buffers.get(i).values(),
+                    json + ": " + buffers.get(i).name() + " after a step");
         }
-        ours.step(data, Trainer.range(8), 0, 8, new Random(1)); // the same gradients again (training mode uses the batch's statistics)
+        ours.step(
+                data,
+                Trainer.range(8),
+                0,
+                8,
+                new Random(1)); // the same gradients again (training mode uses the batch's statistics)
         List<Network.Tensor32> after = ours.pytorchParameters();
         for (int i = 0; i < after.size(); i++) {
-            // Adam's first step is ±lr whatever the gradient's size: on a gradient that is 0 but for float noise (a bias before
-            // BatchNorm) the two sides' noise signs decide it, so such a parameter is compared only through its gradient
-            if (optimizer == Training.Optimizer.ADAM && largest(torch.get("grads").get(i)) < FLOOR) continue;
-            compared += close(torch.get("after").get(i), after.get(i).values(), json + ": " + after.get(i).name() + " after a step");
+            // Adam's first step is ±lr whatever the gradient's size: on a gradient that is 0 but for float noise (a
+            // bias before
+            // BatchNorm) the two sides' noise signs decide it, so such a parameter is compared only through its
+            // gradient
+            if (optimizer == Training.Optimizer.ADAM
+                    && largest(torch.get("grads").get(i)) < FLOOR) continue;
+            compared += close(
+                    torch.get("after").get(i),
+                    after.get(i).values(),
+                    json + ": " + after.get(i).name() + " after a step");
         }
         ours.close();
         return compared;
@@ -164,12 +191,13 @@ class LayersPyTorchTest {
     static JsonNode readTree(String s) {
         try {
             return JSON.readTree(s);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    @Test void everyLayerKindIn2dAsPyTorch() {
+    @Test
+    void everyLayerKindIn2dAsPyTorch() {
         int compared = 0;
         for (int i = 0; i < NETS_2D.length; i++) {
             compared += compare(NETS_2D[i], Training.Optimizer.SGD, false, 10 + i);
@@ -178,7 +206,8 @@ class LayersPyTorchTest {
         assertTrue(compared > 5000, "compared " + compared + " values");
     }
 
-    @Test void everyLayerKindIn3dAsPyTorch() {
+    @Test
+    void everyLayerKindIn3dAsPyTorch() {
         int compared = 0;
         for (int i = 0; i < NETS_3D.length; i++) {
             compared += compare(NETS_3D[i], Training.Optimizer.SGD, true, 30 + i);

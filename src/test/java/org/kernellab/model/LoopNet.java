@@ -13,7 +13,8 @@ public final class LoopNet {
     private LoopNet() {}
 
     /** The net's output for one sample (channels first), from {@code params} and {@code buffers} as {@link Network#pytorchParameters} gives them. */
-    public static double[] forward(Net net, List<Network.Tensor32> params, List<Network.Tensor32> buffers, double[] sample) {
+    public static double[] forward(
+            Net net, List<Network.Tensor32> params, List<Network.Tensor32> buffers, double[] sample) {
         Tensor x = new Tensor(batchOfOne(net.input()), sample);
         int p = 0, b = 0;
         for (Layer l : net.layers()) {
@@ -56,12 +57,19 @@ public final class LoopNet {
     }
 
     /** y = (x − running mean) / √(running var + eps) · weight + bias, per channel. */
-    static Tensor norm(Tensor x, Network.Tensor32 weight, Network.Tensor32 bias, Network.Tensor32 mean, Network.Tensor32 var, double eps) {
+    static Tensor norm(
+            Tensor x,
+            Network.Tensor32 weight,
+            Network.Tensor32 bias,
+            Network.Tensor32 mean,
+            Network.Tensor32 var,
+            double eps) {
         int c = x.dim(1), per = x.size() / c;
         double[] d = x.data().clone();
         for (int ch = 0; ch < c; ch++) {
             double scale = weight.values()[ch] / Math.sqrt(var.values()[ch] + eps);
-            for (int i = 0; i < per; i++) d[ch * per + i] = (d[ch * per + i] - mean.values()[ch]) * scale + bias.values()[ch];
+            for (int i = 0; i < per; i++)
+                d[ch * per + i] = (d[ch * per + i] - mean.values()[ch]) * scale + bias.values()[ch];
         }
         return new Tensor(x.shape(), d);
     }

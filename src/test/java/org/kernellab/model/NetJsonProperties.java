@@ -24,26 +24,45 @@ import org.kernellab.compute.Window;
  * table; and any layer sequence either makes a net or is refused with a reason, never with another exception.
  */
 class NetJsonProperties {
-    @Provide Arbitrary<Layer> layers2d() { return layers(2); }
+    @Provide
+    Arbitrary<Layer> layers2d() {
+        return layers(2);
+    }
 
-    @Provide Arbitrary<Layer> layers3d() { return layers(3); }
+    @Provide
+    Arbitrary<Layer> layers3d() {
+        return layers(3);
+    }
 
     static Arbitrary<Layer> layers(int d) {
-        Arbitrary<int[]> k = Arbitraries.integers().between(1, 5).array(int[].class).ofSize(d);
-        Arbitrary<int[]> s = Arbitraries.integers().between(1, 3).array(int[].class).ofSize(d);
-        Arbitrary<int[]> p = Arbitraries.integers().between(0, 2).array(int[].class).ofSize(d);
-        Arbitrary<Layer> conv = Combinators.combine(Arbitraries.integers().between(1, 8), k, s, p, Arbitraries.of(true, false))
+        Arbitrary<int[]> k =
+                Arbitraries.integers().between(1, 5).array(int[].class).ofSize(d);
+        Arbitrary<int[]> s =
+                Arbitraries.integers().between(1, 3).array(int[].class).ofSize(d);
+        Arbitrary<int[]> p =
+                Arbitraries.integers().between(0, 2).array(int[].class).ofSize(d);
+        Arbitrary<Layer> conv = Combinators.combine(
+                        Arbitraries.integers().between(1, 8), k, s, p, Arbitraries.of(true, false))
                 .as((out, kk, ss, pp, bias) -> new Layer.Conv(d, 0, out, kk, ss, pp, Window.fill(d, 1), bias));
-        Arbitrary<Layer> pool = Combinators.combine(Arbitraries.of(PoolMode.values()), k, s, Arbitraries.of(true, false))
+        Arbitrary<Layer> pool = Combinators.combine(
+                        Arbitraries.of(PoolMode.values()), k, s, Arbitraries.of(true, false))
                 .as((mode, kk, ss, ceil) -> new Layer.Pool(d, mode, kk, ss, Window.fill(d, 0), ceil));
         Arbitrary<Layer> norm = Arbitraries.of(1e-5, 1e-3).map(eps -> new Layer.BatchNorm(d, 0, eps, 0.1));
-        Arbitrary<Layer> linear = Combinators.combine(Arbitraries.integers().between(1, 20), Arbitraries.of(true, false))
+        Arbitrary<Layer> linear = Combinators.combine(
+                        Arbitraries.integers().between(1, 20), Arbitraries.of(true, false))
                 .as((out, bias) -> new Layer.Linear(0, out, bias));
-        Arbitrary<Layer> dropout = Arbitraries.doubles().between(0, 0.9).ofScale(2).map(Layer.Dropout::new);
-        Arbitrary<Layer> adaptive = Arbitraries.integers().between(1, 3).map(o -> new Layer.AdaptiveAvgPool(d, Window.fill(d, o)));
-        return Arbitraries.frequencyOf(Tuple.of(4, conv), Tuple.of(3, pool), Tuple.of(2, norm),
-                Tuple.of(3, Arbitraries.just(new Layer.ReLU())), Tuple.of(1, dropout),
-                Tuple.of(1, adaptive), Tuple.of(3, Arbitraries.just(new Layer.Flatten())),
+        Arbitrary<Layer> dropout =
+                Arbitraries.doubles().between(0, 0.9).ofScale(2).map(Layer.Dropout::new);
+        Arbitrary<Layer> adaptive =
+                Arbitraries.integers().between(1, 3).map(o -> new Layer.AdaptiveAvgPool(d, Window.fill(d, o)));
+        return Arbitraries.frequencyOf(
+                Tuple.of(4, conv),
+                Tuple.of(3, pool),
+                Tuple.of(2, norm),
+                Tuple.of(3, Arbitraries.just(new Layer.ReLU())),
+                Tuple.of(1, dropout),
+                Tuple.of(1, adaptive),
+                Tuple.of(3, Arbitraries.just(new Layer.Flatten())),
                 Tuple.of(3, linear));
     }
 
@@ -66,14 +85,16 @@ class NetJsonProperties {
         for (int i = 0; i < a.size(); i++) assertEquals(Arrays.toString(a.get(i)), Arrays.toString(b.get(i)));
     }
 
-    @Property(tries = 400) void pictureNetsRoundTrip(@ForAll("layers2d") List<Layer> layers) {
+    @Property(tries = 400)
+    void pictureNetsRoundTrip(@ForAll("layers2d") List<Layer> layers) {
         Net net = orNull(new int[] {2, 12, 10}, layers);
         Statistics.collect(net == null ? "refused" : "net");
         Assume.that(net != null);
         roundTrip(net);
     }
 
-    @Property(tries = 200) void volumeNetsRoundTrip(@ForAll("layers3d") List<Layer> layers) {
+    @Property(tries = 200)
+    void volumeNetsRoundTrip(@ForAll("layers3d") List<Layer> layers) {
         Net net = orNull(new int[] {1, 8, 7, 9}, layers);
         Statistics.collect(net == null ? "refused" : "net");
         Assume.that(net != null);

@@ -18,7 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * Adam's ε matters) to large: the same parameters after each of twelve steps, within float32 rounding.
  */
 class OptimizerPyTorchTest {
-    @Test void stepsAsTorchOptim() {
+    @Test
+    void stepsAsTorchOptim() {
         int compared = 0;
         for (Training.Optimizer kind : Training.Optimizer.values()) {
             Random r = new Random(kind.ordinal() + 5);
@@ -26,8 +27,10 @@ class OptimizerPyTorchTest {
             float[] start = new float[n];
             for (int i = 0; i < n; i++) start[i] = (float) r.nextGaussian();
             float[][] grads = new float[steps][n];
-            for (int s = 0; s < steps; s++) for (int i = 0; i < n; i++) grads[s][i] = (float) (r.nextGaussian() * Math.pow(10, -r.nextInt(9)));
-            ObjectNode q = TorchReference.request("optimizer").put("kind", kind.id()).put("lr", 0.01);
+            for (int s = 0; s < steps; s++)
+                for (int i = 0; i < n; i++) grads[s][i] = (float) (r.nextGaussian() * Math.pow(10, -r.nextInt(9)));
+            ObjectNode q =
+                    TorchReference.request("optimizer").put("kind", kind.id()).put("lr", 0.01);
             ArrayNode p = q.putArray("params");
             for (float v : start) p.add(v);
             ArrayNode g = q.putArray("grads");
@@ -43,7 +46,11 @@ class OptimizerPyTorchTest {
                 float[] got = params.dup().data().asFloat();
                 for (int i = 0; i < n; i++) {
                     double want = torch.get(s).get(i).asDouble();
-                    assertEquals(want, got[i], 1e-6 * Math.max(1, Math.abs(want)), kind + " step " + (s + 1) + " parameter " + i);
+                    assertEquals(
+                            want,
+                            got[i],
+                            1e-6 * Math.max(1, Math.abs(want)),
+                            kind + " step " + (s + 1) + " parameter " + i);
                 }
                 compared += n;
             }

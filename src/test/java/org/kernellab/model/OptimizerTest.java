@@ -3,13 +3,15 @@ package org.kernellab.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** SGD and Adam against their update formulas, written out here in doubles (PyTorch's Adam: ε added after the bias correction). */
 class OptimizerTest {
-    @Test void adamFollowsItsFormulaStepByStep() {
+    @Test
+    void adamFollowsItsFormulaStepByStep() {
         Random r = new Random(9);
         int n = 50;
         double[] p = new double[n], m = new double[n], v = new double[n];
@@ -28,13 +30,17 @@ class OptimizerTest {
             }
             adam.step(Nd4j.create(g, new long[] {1, n}, 'c'));
             float[] got = params.dup().data().asFloat();
-            for (int i = 0; i < n; i++) assertEquals(p[i], got[i], 2e-6 * Math.max(1, Math.abs(p[i])), "step " + t + " parameter " + i);
+            for (int i = 0; i < n; i++)
+                assertEquals(p[i], got[i], 2e-6 * Math.max(1, Math.abs(p[i])), "step " + t + " parameter " + i);
         }
     }
 
-    @Test void sgdMovesByTheLearningRateTimesTheGradient() {
+    @Test
+    void sgdMovesByTheLearningRateTimesTheGradient() {
         INDArray params = Nd4j.create(new float[] {1, -2, 3}, new long[] {1, 3}, 'c');
-        new Optimizer(new Training(Training.Optimizer.SGD, 0.5, 8, 1, 1), params).step(Nd4j.create(new float[] {0.2f, -4, 0}, new long[] {1, 3}, 'c'));
-        org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {0.9f, 0, 3}, params.dup().data().asFloat(), 1e-7f);
+        new Optimizer(new Training(Training.Optimizer.SGD, 0.5, 8, 1, 1), params)
+                .step(Nd4j.create(new float[] {0.2f, -4, 0}, new long[] {1, 3}, 'c'));
+        Assertions.assertArrayEquals(
+                new float[] {0.9f, 0, 3}, params.dup().data().asFloat(), 1e-7f);
     }
 }

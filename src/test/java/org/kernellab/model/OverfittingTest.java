@@ -15,19 +15,30 @@ import org.kernellab.data.FashionMnist;
 class OverfittingTest {
     static FashionMnist.Loaded data;
 
-    @BeforeAll static void load() throws Exception { data = FashionMnist.builtIn(); }
+    @BeforeAll
+    static void load() throws Exception {
+        data = FashionMnist.builtIn();
+    }
 
     static double gap(double dropout, boolean augment) {
-        Network net = Network.build(CourseNets.cnn(16, 2, dropout, CourseNets.DropoutAt.HIDDEN), new Training(Training.Optimizer.ADAM, 1e-3, 32, 20, 42));
+        Network net = Network.build(
+                CourseNets.cnn(16, 2, dropout, CourseNets.DropoutAt.HIDDEN),
+                new Training(Training.Optimizer.ADAM, 1e-3, 32, 20, 42));
         double[] last = new double[2];
-        Trainer.train(net, Samples.of(data.train()), Samples.of(data.test()), new Trainer.Feed(500, augment ? Augment.Settings.COURSE : null), e -> {
-            last[0] = e.trainAccuracy();
-            last[1] = e.testAccuracy();
-        });
+        Trainer.train(
+                net,
+                Samples.of(data.train()),
+                Samples.of(data.test()),
+                new Trainer.Feed(500, augment ? Augment.Settings.COURSE : null),
+                e -> {
+                    last[0] = e.trainAccuracy();
+                    last[1] = e.testAccuracy();
+                });
         return last[0] - last[1];
     }
 
-    @Test void fewImagesTrainedLongAreMemorisedAndDropoutOrAugmentationNarrowTheGap() {
+    @Test
+    void fewImagesTrainedLongAreMemorisedAndDropoutOrAugmentationNarrowTheGap() {
         double plain = gap(0, false), dropout = gap(0.5, false), augmented = gap(0, true);
         assertTrue(plain > 0.12, "plain: training ahead of test by " + plain);
         assertTrue(dropout < plain, "dropout " + dropout + " against plain " + plain);

@@ -14,34 +14,54 @@ import org.kernellab.data.FashionMnist;
 class TrainerTest {
     static FashionMnist.Loaded data;
 
-    @BeforeAll static void load() throws Exception { data = FashionMnist.builtIn(); }
+    @BeforeAll
+    static void load() throws Exception {
+        data = FashionMnist.builtIn();
+    }
 
-    static Network course(int batch, int epochs) { return Network.build(CourseNets.cnn(), Training.adam(1e-3, batch, epochs)); }
+    static Network course(int batch, int epochs) {
+        return Network.build(CourseNets.cnn(), Training.adam(1e-3, batch, epochs));
+    }
 
-    static double train(Network net, Trainer.Listener l) { return Trainer.train(net, Samples.of(data.train()), Samples.of(data.test()), Trainer.Feed.ALL, l); }
+    static double train(Network net, Trainer.Listener l) {
+        return Trainer.train(net, Samples.of(data.train()), Samples.of(data.test()), Trainer.Feed.ALL, l);
+    }
 
     /** Cancels after {@code after} batches; counts the batches that ran. */
     static final class CancelAfter implements Trainer.Listener {
         final int after;
         int batches, epochs;
 
-        CancelAfter(int after) { this.after = after; }
+        CancelAfter(int after) {
+            this.after = after;
+        }
 
-        @Override public void epoch(Trainer.Epoch e) { epochs++; }
+        @Override
+        public void epoch(Trainer.Epoch e) {
+            epochs++;
+        }
 
-        @Override public void batch(Trainer.Batch b) { batches++; }
+        @Override
+        public void batch(Trainer.Batch b) {
+            batches++;
+        }
 
-        @Override public boolean cancelled() { return batches >= after; }
+        @Override
+        public boolean cancelled() {
+            return batches >= after;
+        }
     }
 
-    @Test void aCancelMidEpochStopsBeforeTheNextBatch() {
+    @Test
+    void aCancelMidEpochStopsBeforeTheNextBatch() {
         CancelAfter l = new CancelAfter(3);
         train(course(64, 5), l);
         assertEquals(3, l.batches, "no batch after the cancel");
         assertEquals(0, l.epochs, "no test pass after the cancel");
     }
 
-    @Test void twentyStartsAndCancelsDoNotGrowMemoryWithoutBound() throws Exception {
+    @Test
+    void twentyStartsAndCancelsDoNotGrowMemoryWithoutBound() throws Exception {
         assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "resident memory is read from Linux /proc");
         long afterFive = 0;
         for (int i = 1; i <= 20; i++) {
@@ -63,7 +83,8 @@ class TrainerTest {
         throw new IllegalStateException("no VmRSS");
     }
 
-    @Test void theShippedPretrainedCnnIsTheCoursesNetAndClassifiesWell() throws Exception {
+    @Test
+    void theShippedPretrainedCnnIsTheCoursesNetAndClassifiesWell() throws Exception {
         Network net = ModelFile.pretrained();
         assertEquals(CourseNets.cnn(), net.net());
         assertEquals(113386, net.parameters());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -25,14 +26,14 @@ class VoxelBlockTest {
 
     @ParameterizedTest(name = "grid {0}, {1} filters of {2}³, stride {3}, padding {4}, pooled {5}, {6} cells kept")
     @CsvSource({
-        "10, 4, 3, 1, 0, true, 4",   // the course's first block, smaller: 10 → 8 → 4
-        "11, 4, 3, 1, 0, true, 3",   // an odd side, and one pooled row fewer than the block gives (a later block's crop)
-        "12, 3, 5, 1, 0, true, 4",   // two tables per plane (rows of 5 bits, two rows per table)
-        "9, 3, 3, 2, 1, false, 5",   // stride and padding, no pooling
-        "10, 2, 4, 1, 2, true, 5",   // padding wider than a row's first bits, two tables per plane
-        "12, 2, 7, 1, 0, true, 3",   // one table per kernel row
-        "8, 5, 1, 1, 0, true, 4",    // a 1×1×1 kernel
-        "64, 2, 3, 1, 1, true, 32"   // the widest grid: rows are whole 64-bit masks
+        "10, 4, 3, 1, 0, true, 4", // the course's first block, smaller: 10 → 8 → 4
+        "11, 4, 3, 1, 0, true, 3", // an odd side, and one pooled row fewer than the block gives (a later block's crop)
+        "12, 3, 5, 1, 0, true, 4", // two tables per plane (rows of 5 bits, two rows per table)
+        "9, 3, 3, 2, 1, false, 5", // stride and padding, no pooling
+        "10, 2, 4, 1, 2, true, 5", // padding wider than a row's first bits, two tables per plane
+        "12, 2, 7, 1, 0, true, 3", // one table per kernel row
+        "8, 5, 1, 1, 0, true, 4", // a 1×1×1 kernel
+        "64, 2, 3, 1, 1, true, 32" // the widest grid: rows are whole 64-bit masks
     })
     void matchesNd4j(int grid, int filters, int k, int stride, int pad, boolean pool, int side) {
         Random rnd = new Random(grid * 31 + k);
@@ -45,21 +46,35 @@ class VoxelBlockTest {
         // ND4J: conv3d, max pooling, ReLU on the whole grids, then the first `side` cells per axis
         INDArray x = Nd4j.create(DataType.FLOAT, N, grid, grid, grid, 1);
         for (int i = 0; i < voxels.length; i++) x.data().put(i, voxels[i]);
-        INDArray w = Nd4j.create(java.util.Arrays.copyOf(weights, k * k * k * filters), new long[] {k, k, k, 1, filters}, 'c');
-        INDArray b = Nd4j.create(java.util.Arrays.copyOfRange(weights, k * k * k * filters, weights.length), new long[] {filters}, 'c');
+        INDArray w = Nd4j.create(Arrays.copyOf(weights, k * k * k * filters), new long[] {k, k, k, 1, filters}, 'c');
+        INDArray b = Nd4j.create(
+                Arrays.copyOfRange(weights, k * k * k * filters, weights.length), new long[] {filters}, 'c');
         int[] conv = {k, k, k, stride, stride, stride, pad, pad, pad, 1, 1, 1, 0, 1, 0};
         int[] pool2 = {2, 2, 2, 2, 2, 2, 0, 0, 0, 1, 1, 1, 0, 0, 1};
         int c = (grid + 2 * pad - k) / stride + 1, o = pool ? c / 2 : c;
         INDArray convOut = Nd4j.create(DataType.FLOAT, N, c, c, c, filters);
-        Nd4j.exec(DynamicCustomOp.builder("conv3dnew").addInputs(x, w, b).addOutputs(convOut).addIntegerArguments(conv).build());
+        Nd4j.exec(DynamicCustomOp.builder("conv3dnew")
+                .addInputs(x, w, b)
+                .addOutputs(convOut)
+                .addIntegerArguments(conv)
+                .build());
         INDArray pooled = convOut;
         if (pool) {
             pooled = Nd4j.create(DataType.FLOAT, N, o, o, o, filters);
-            Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew").addInputs(convOut).addOutputs(pooled).addIntegerArguments(pool2).build());
+            Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew")
+                    .addInputs(convOut)
+                    .addOutputs(pooled)
+                    .addIntegerArguments(pool2)
+                    .build());
         }
         INDArray relu = Transforms.relu(pooled, true);
-        INDArray expected = relu.get(NDArrayIndex.all(), NDArrayIndex.interval(0, side), NDArrayIndex.interval(0, side),
-                NDArrayIndex.interval(0, side), NDArrayIndex.all()).dup('c');
+        INDArray expected = relu.get(
+                        NDArrayIndex.all(),
+                        NDArrayIndex.interval(0, side),
+                        NDArrayIndex.interval(0, side),
+                        NDArrayIndex.interval(0, side),
+                        NDArrayIndex.all())
+                .dup('c');
 
         VoxelBlock vb = new VoxelBlock(grid, filters, k, stride, pad, pool, side);
         VoxelBlock.Batch batch = vb.new Batch(N);
@@ -69,23 +84,37 @@ class VoxelBlockTest {
         float[] got = new float[N * vb.outputSize()];
         out.get(0, got);
         float[] want = expected.data().asFloat();
-        for (int i = 0; i < want.length; i++) assertEquals(want[i], got[i], 1e-4f * (1 + Math.abs(want[i])), "output " + i);
+        for (int i = 0; i < want.length; i++)
+            assertEquals(want[i], got[i], 1e-4f * (1 + Math.abs(want[i])), "output " + i);
 
         // backward: an upstream gradient on the kept cells, through ReLU, the pooling and the convolution
         float[] upstream = new float[want.length];
         for (int i = 0; i < upstream.length; i++) upstream[i] = (float) rnd.nextGaussian();
         INDArray gKept = Nd4j.create(upstream, expected.shape(), 'c');
         INDArray gRelu = Nd4j.zeros(DataType.FLOAT, relu.shape());
-        gRelu.get(NDArrayIndex.all(), NDArrayIndex.interval(0, side), NDArrayIndex.interval(0, side), NDArrayIndex.interval(0, side),
-                NDArrayIndex.all()).assign(gKept);
+        gRelu.get(
+                        NDArrayIndex.all(),
+                        NDArrayIndex.interval(0, side),
+                        NDArrayIndex.interval(0, side),
+                        NDArrayIndex.interval(0, side),
+                        NDArrayIndex.all())
+                .assign(gKept);
         INDArray gPooled = gRelu.mul(pooled.gt(0).castTo(DataType.FLOAT));
         INDArray gConv = gPooled;
         if (pool) {
             gConv = convOut.like();
-            Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew_bp").addInputs(convOut, gPooled).addOutputs(gConv).addIntegerArguments(pool2).build());
+            Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew_bp")
+                    .addInputs(convOut, gPooled)
+                    .addOutputs(gConv)
+                    .addIntegerArguments(pool2)
+                    .build());
         }
         INDArray gx = x.like(), gw = w.like(), gb = b.like();
-        Nd4j.exec(DynamicCustomOp.builder("conv3dnew_bp").addInputs(x, w, b, gConv).addOutputs(gx, gw, gb).addIntegerArguments(conv).build());
+        Nd4j.exec(DynamicCustomOp.builder("conv3dnew_bp")
+                .addInputs(x, w, b, gConv)
+                .addOutputs(gx, gw, gb)
+                .addIntegerArguments(conv)
+                .build());
         FloatBuffer grads = floats(weights.length);
         vb.backward(batch, FloatBuffer.wrap(upstream), grads);
         float[] g = new float[weights.length];
@@ -95,8 +124,11 @@ class VoxelBlockTest {
         for (float v : wantW) scale = Math.max(scale, Math.abs(v));
         assertTrue(scale > 0.1, "a test that sees some gradient");
         for (int i = 0; i < wantW.length; i++) assertEquals(wantW[i], g[i], 1e-4 * scale, "weight gradient " + i);
-        for (int f = 0; f < filters; f++) assertEquals(wantB[f], g[wantW.length + f], 1e-4 * scale, "bias gradient " + f);
+        for (int f = 0; f < filters; f++)
+            assertEquals(wantB[f], g[wantW.length + f], 1e-4 * scale, "bias gradient " + f);
     }
 
-    private static FloatBuffer floats(int n) { return ByteBuffer.allocateDirect(4 * n).order(ByteOrder.nativeOrder()).asFloatBuffer(); }
+    private static FloatBuffer floats(int n) {
+        return ByteBuffer.allocateDirect(4 * n).order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
 }

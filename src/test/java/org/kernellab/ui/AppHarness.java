@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
+import org.kernellab.ui.core.ComputeEngine;
+import org.kernellab.ui.core.Page;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 

@@ -3,6 +3,7 @@ package org.kernellab.ui;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Bounds;
@@ -12,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
+import org.kernellab.ui.core.ComputeEngine;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,14 +36,19 @@ class LayoutTest {
     AppHarness harness;
     Stage stage;
 
-    @Start void start(Stage stage) {
+    @Start
+    void start(Stage stage) {
         this.stage = stage;
         harness = new AppHarness(stage);
     }
 
-    @AfterEach void close() throws Exception { harness.close(); }
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
 
-    @Test void everyLessonFitsAProjectorInBothLanguages(FxRobot robot) throws Exception {
+    @Test
+    void everyLessonFitsAProjectorInBothLanguages(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
         robot.interact(() -> {
             stage.setWidth(1280);
@@ -48,7 +56,9 @@ class LayoutTest {
             harness.app.shell().showText(true);
         });
         AppHarness.waitFor(() -> harness.app.engine().stateProperty().get() == ComputeEngine.State.READY);
-        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream().map(Lesson::id).toList();
+        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
+                .map(Lesson::id)
+                .toList();
         for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
             robot.interact(() -> harness.app.ctx().i18n().localeProperty().set(language));
             for (boolean presenting : new boolean[] {false, true}) {
@@ -65,29 +75,39 @@ class LayoutTest {
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
     }
 
-    @Test void presentationShowsTheStepInTypeForTheBackRow(FxRobot robot) throws Exception {
+    @Test
+    void presentationShowsTheStepInTypeForTheBackRow(FxRobot robot) throws Exception {
         robot.interact(() -> {
             stage.setWidth(1280);
             stage.setHeight(720);
             harness.app.ctx().presentation().set(true);
         });
         AppHarness.waitFor(() -> harness.app.engine().stateProperty().get() == ComputeEngine.State.READY);
-        String[][] steps = {{"what-is-a-convolution", "#conv-intro-products"}, {"convolution-animator", "#animator-products"},
-            {"pooling", "#pool-step"}, {"channels", "#channels-total"}, {"conv3d-steps", "#c3-products"}};
+        String[][] steps = {
+            {"what-is-a-convolution", "#conv-intro-products"},
+            {"convolution-animator", "#animator-products"},
+            {"pooling", "#pool-step"},
+            {"channels", "#channels-total"},
+            {"conv3d-steps", "#c3-products"}
+        };
         for (String[] s : steps) {
             robot.interact(() -> harness.app.shell().select(s[0]));
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> harness.app.scene().getRoot().layout());
             WaitForAsyncUtils.waitForFxEvents();
             Labeled products = robot.lookup(s[1]).queryAs(Labeled.class);
-            assertTrue(products.isVisible() && products.getFont().getSize() >= 28, s[0] + ": " + products.getFont().getSize() + " px");
+            assertTrue(
+                    products.isVisible() && products.getFont().getSize() >= 28,
+                    s[0] + ": " + products.getFont().getSize() + " px");
         }
     }
 
     /** What a student would see cut: labels ending in an ellipsis, controls past the window's edge. */
     static List<String> problems(Scene scene, String where) {
         List<String> out = new ArrayList<>();
-        for (int pass = 0; pass < 3; pass++) { // a layout that reflows (a drawer folding, a panel moving) settles in a pass or two
+        for (int pass = 0;
+                pass < 3;
+                pass++) { // a layout that reflows (a drawer folding, a panel moving) settles in a pass or two
             scene.getRoot().applyCss();
             scene.getRoot().layout();
         }
@@ -108,7 +128,7 @@ class LayoutTest {
             if (sp.getContent() != null) visitInside(sp.getContent(), scene, where, out);
             return;
         }
-        if (n instanceof javafx.scene.control.skin.VirtualFlow<?>) { // a list or table: its cells scroll inside it
+        if (n instanceof VirtualFlow<?>) { // a list or table: its cells scroll inside it
             for (Node c : ((Parent) n).getChildrenUnmodifiable()) visitInside(c, scene, where, out);
             return;
         }
@@ -130,16 +150,19 @@ class LayoutTest {
     private static void label(Node n, String where, List<String> out) {
         if (!(n instanceof Labeled l)) return;
         if (cut(l)) out.add(where + ": \"" + l.getText() + "\" shows as \"" + shown(l) + "\" (" + describe(l) + ")");
-        else if (squeezed(l)) out.add(where + ": \"" + l.getText() + "\" is squeezed to a word per line (" + describe(l) + ")");
+        else if (squeezed(l))
+            out.add(where + ": \"" + l.getText() + "\" is squeezed to a word per line (" + describe(l) + ")");
     }
 
     /** A scroll pane whose content is wider than its view: the student would have to scroll sideways. */
     private static void sideways(ScrollPane sp, String where, List<String> out) {
         if (sp.getContent() == null || sp.getViewportBounds().getWidth() <= 0) return;
-        double over = sp.getContent().getLayoutBounds().getWidth() - sp.getViewportBounds().getWidth();
+        double over = sp.getContent().getLayoutBounds().getWidth()
+                - sp.getViewportBounds().getWidth();
         if (over > 1 && sp.getHbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER) {
-            out.add(where + ": " + describe(sp) + " around " + describe(sp.getContent()) + " scrolls sideways by " + Math.round(over) + " px"
-                    + widest(sp.getContent()) + " | " + ancestors(sp) + " | too wide: " + tooWide(sp.getContent(), sp.getViewportBounds().getWidth()));
+            out.add(where + ": " + describe(sp) + " around " + describe(sp.getContent()) + " scrolls sideways by "
+                    + Math.round(over) + " px" + widest(sp.getContent()) + " | " + ancestors(sp) + " | too wide: "
+                    + tooWide(sp.getContent(), sp.getViewportBounds().getWidth()));
         }
     }
 
@@ -156,7 +179,10 @@ class LayoutTest {
     private static String ancestors(Node n) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < 6 && n != null; i++, n = n.getParent()) {
-            b.append(describe(n)).append(' ').append(Math.round(n.getLayoutBounds().getWidth())).append(" < ");
+            b.append(describe(n))
+                    .append(' ')
+                    .append(Math.round(n.getLayoutBounds().getWidth()))
+                    .append(" < ");
         }
         return b.toString();
     }
@@ -164,9 +190,18 @@ class LayoutTest {
     /** The path to what makes a pane wide: its widest child, then that one's, a few levels down. */
     private static String widest(Node n) {
         StringBuilder path = new StringBuilder();
-        for (int depth = 0; depth < 6 && n instanceof Parent p && !p.getChildrenUnmodifiable().isEmpty(); depth++) {
-            Node w = p.getChildrenUnmodifiable().stream().max(java.util.Comparator.comparingDouble(c -> c.getLayoutBounds().getWidth())).get();
-            path.append(" > ").append(describe(w)).append(' ').append(Math.round(w.getLayoutBounds().getWidth()));
+        for (int depth = 0;
+                depth < 6
+                        && n instanceof Parent p
+                        && !p.getChildrenUnmodifiable().isEmpty();
+                depth++) {
+            Node w = p.getChildrenUnmodifiable().stream()
+                    .max(Comparator.comparingDouble(c -> c.getLayoutBounds().getWidth()))
+                    .get();
+            path.append(" > ")
+                    .append(describe(w))
+                    .append(' ')
+                    .append(Math.round(w.getLayoutBounds().getWidth()));
             n = w;
         }
         return path.toString();
@@ -195,14 +230,18 @@ class LayoutTest {
 
     /** The text a Labeled's skin draws: a Text child holding the (possibly shortened) string. */
     private static String shown(Labeled l) {
-        for (Node c : l.getChildrenUnmodifiable()) if (c instanceof Text t && c.getStyleClass().contains("text")) return t.getText();
+        for (Node c : l.getChildrenUnmodifiable())
+            if (c instanceof Text t && c.getStyleClass().contains("text")) return t.getText();
         return null;
     }
 
     private static boolean outside(Control c, Scene scene) {
         Bounds b = c.localToScene(c.getLayoutBounds());
         if (b.getWidth() <= 0 || b.getHeight() <= 0) return false;
-        return b.getMinX() < -1 || b.getMinY() < -1 || b.getMaxX() > scene.getWidth() + 1 || b.getMaxY() > scene.getHeight() + 1;
+        return b.getMinX() < -1
+                || b.getMinY() < -1
+                || b.getMaxX() > scene.getWidth() + 1
+                || b.getMaxY() > scene.getHeight() + 1;
     }
 
     private static String describe(Node n) {

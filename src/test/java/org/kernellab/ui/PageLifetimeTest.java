@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
+import org.kernellab.ui.core.Page;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -22,12 +23,21 @@ import org.testfx.framework.junit5.Start;
 class PageLifetimeTest {
     AppHarness harness;
 
-    @Start void start(Stage stage) { harness = new AppHarness(stage); }
+    @Start
+    void start(Stage stage) {
+        harness = new AppHarness(stage);
+    }
 
-    @AfterEach void close() throws Exception { harness.close(); }
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
 
-    @Test void everyLessonOpenedTwelveTimesLeavesAtMostOnePageAlive(FxRobot robot) throws Exception {
-        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream().map(Lesson::id).toList();
+    @Test
+    void everyLessonOpenedTwelveTimesLeavesAtMostOnePageAlive(FxRobot robot) throws Exception {
+        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
+                .map(Lesson::id)
+                .toList();
         Map<String, List<WeakReference<Page>>> pages = new LinkedHashMap<>();
         long heapAfterWarmUp = 0;
         for (int round = 0; round < 12; round++) {
@@ -43,10 +53,13 @@ class PageLifetimeTest {
         StringBuilder kept = new StringBuilder();
         for (Map.Entry<String, List<WeakReference<Page>>> e : pages.entrySet()) {
             long alive = e.getValue().stream().filter(r -> r.get() != null).count();
-            if (alive > 1) kept.append(e.getKey()).append(": ").append(alive).append(" of its 12 pages are still reachable; ");
+            if (alive > 1)
+                kept.append(e.getKey()).append(": ").append(alive).append(" of its 12 pages are still reachable; ");
         }
         long grownMb = (heapAtEnd - heapAfterWarmUp) >> 20;
-        assertTrue(kept.length() == 0 && grownMb < 48, kept + "the heap grew by " + grownMb + " MB between the 4th and the 12th round");
+        assertTrue(
+                kept.length() == 0 && grownMb < 48,
+                kept + "the heap grew by " + grownMb + " MB between the 4th and the 12th round");
     }
 
     private static long usedHeapAfterGc() {

@@ -4,8 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Parent;
@@ -13,7 +13,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.stage.FileChooser;
 import javax.imageio.ImageIO;
-import org.kernellab.ui.AppContext;
+import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.widgets.GifWriter;
 
 /** The animator's frame as a PNG, or every step as an animated GIF (a background task with progress and cancel). */
@@ -28,7 +28,8 @@ final class AnimatorExport {
      * @param stage      what is captured: the grids, the products and sum
      * @param stillFrame stops the window's glide so a frame shows it in place
      */
-    AnimatorExport(AnimatorViewModel vm, AppContext ctx, Parent stage, Runnable stillFrame, Consumer<String> showError) {
+    AnimatorExport(
+            AnimatorViewModel vm, AppContext ctx, Parent stage, Runnable stillFrame, Consumer<String> showError) {
         this.vm = vm;
         this.ctx = ctx;
         this.stage = stage;
@@ -39,7 +40,11 @@ final class AnimatorExport {
     void choose(boolean gif) {
         FileChooser fc = new FileChooser();
         fc.setInitialFileName(gif ? "convolution.gif" : "convolution.png");
-        fc.getExtensionFilters().add(gif ? new FileChooser.ExtensionFilter("GIF", "*.gif") : new FileChooser.ExtensionFilter("PNG", "*.png"));
+        fc.getExtensionFilters()
+                .add(
+                        gif
+                                ? new FileChooser.ExtensionFilter("GIF", "*.gif")
+                                : new FileChooser.ExtensionFilter("PNG", "*.png"));
         File f = fc.showSaveDialog(stage.getScene().getWindow());
         if (f == null) return;
         if (gif) gif(f.toPath());
@@ -67,27 +72,33 @@ final class AnimatorExport {
         }
         int before = vm.stepper().step();
         int delay = (int) Math.round(1000 / vm.stepper().speedProperty().get());
-        ctx.tasks().run(ctx.i18n().tr("animator.gifTask", file.getFileName()), work -> {
-            try (GifWriter gif = new GifWriter(file, delay)) {
-                for (int i = 0; i < steps; i++) {
-                    if (work.cancelled()) return null;
-                    int step = i;
-                    FutureTask<BufferedImage> frame = new FutureTask<>(() -> {
-                        vm.stepper().stepProperty().set(step);
-                        stillFrame.run();
-                        return SwingFXUtils.fromFXImage(snapshot(), null);
-                    });
-                    Platform.runLater(frame);
-                    gif.add(frame.get());
-                    work.progress(i + 1, steps);
-                }
-                gif.finish();
-            }
-            return file;
-        }, done -> vm.stepper().stepProperty().set(before), error -> {
-            vm.stepper().stepProperty().set(before);
-            showError.accept(ctx.i18n().tr("animator.exportFailed", file.getFileName(), error.getMessage()));
-        });
+        ctx.tasks()
+                .run(
+                        ctx.i18n().tr("animator.gifTask", file.getFileName()),
+                        work -> {
+                            try (GifWriter gif = new GifWriter(file, delay)) {
+                                for (int i = 0; i < steps; i++) {
+                                    if (work.cancelled()) return null;
+                                    int step = i;
+                                    FutureTask<BufferedImage> frame = new FutureTask<>(() -> {
+                                        vm.stepper().stepProperty().set(step);
+                                        stillFrame.run();
+                                        return SwingFXUtils.fromFXImage(snapshot(), null);
+                                    });
+                                    Platform.runLater(frame);
+                                    gif.add(frame.get());
+                                    work.progress(i + 1, steps);
+                                }
+                                gif.finish();
+                            }
+                            return file;
+                        },
+                        done -> vm.stepper().stepProperty().set(before),
+                        error -> {
+                            vm.stepper().stepProperty().set(before);
+                            showError.accept(
+                                    ctx.i18n().tr("animator.exportFailed", file.getFileName(), error.getMessage()));
+                        });
     }
 
     private WritableImage snapshot() {

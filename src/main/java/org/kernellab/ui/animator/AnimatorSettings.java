@@ -1,8 +1,8 @@
 package org.kernellab.ui.animator;
 
 import java.util.LinkedHashMap;
-import java.util.function.Consumer;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,7 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.kernellab.compute.Kernels;
-import org.kernellab.ui.I18n;
+import org.kernellab.data.DataException;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
@@ -34,7 +35,8 @@ final class AnimatorSettings {
      * @param openImage asks for a picture file to use as the input
      * @param export    asks for a file and exports to it: a GIF when true, else a PNG
      */
-    AnimatorSettings(AnimatorViewModel vm, I18n i18n, Consumer<Runnable> guarded, Runnable openImage, Consumer<Boolean> export) {
+    AnimatorSettings(
+            AnimatorViewModel vm, I18n i18n, Consumer<Runnable> guarded, Runnable openImage, Consumer<Boolean> export) {
         this.vm = vm;
         this.i18n = i18n;
         this.guarded = guarded;
@@ -46,46 +48,105 @@ final class AnimatorSettings {
         Map<AnimatorViewModel.Mode, String[]> modes = new LinkedHashMap<>();
         modes.put(AnimatorViewModel.Mode.CONVOLUTION, new String[] {"mode-conv", "animator.modeConv"});
         modes.put(AnimatorViewModel.Mode.TRANSPOSED, new String[] {"mode-transposed", "animator.modeTransposed"});
-        SegmentedButton modeButtons = Segments.of(vm.mode, modes, i18n);
+        SegmentedButton modeButtons = Segments.of(vm.modeProperty(), modes, i18n);
 
         CheckBox separate = new CheckBox();
         separate.setId("separate");
         separate.textProperty().bind(i18n.bind("animator.separate"));
-        separate.selectedProperty().bindBidirectional(vm.separate);
+        separate.selectedProperty().bindBidirectional(vm.separateProperty());
 
         VBox sliders = new VBox(8);
-        addPair(sliders, "input", "animator.input", vm.inputH, vm.inputW, 1, AnimatorViewModel.MAX_INPUT);
-        addPair(sliders, "padding", "animator.padding", vm.padH, vm.padW, 0, AnimatorViewModel.MAX_PADDING);
-        addPair(sliders, "kernel", "animator.kernel", vm.kernelH, vm.kernelW, 1, AnimatorViewModel.MAX_KERNEL);
-        addPair(sliders, "stride", "animator.stride", vm.strideH, vm.strideW, 1, AnimatorViewModel.MAX_STRIDE);
-        addPair(sliders, "dilation", "animator.dilation", vm.dilationH, vm.dilationW, 1, AnimatorViewModel.MAX_DILATION);
+        addPair(
+                sliders,
+                "input",
+                "animator.input",
+                vm.inputHProperty(),
+                vm.inputWProperty(),
+                1,
+                AnimatorViewModel.MAX_INPUT);
+        addPair(
+                sliders,
+                "padding",
+                "animator.padding",
+                vm.padHProperty(),
+                vm.padWProperty(),
+                0,
+                AnimatorViewModel.MAX_PADDING);
+        addPair(
+                sliders,
+                "kernel",
+                "animator.kernel",
+                vm.kernelHProperty(),
+                vm.kernelWProperty(),
+                1,
+                AnimatorViewModel.MAX_KERNEL);
+        addPair(
+                sliders,
+                "stride",
+                "animator.stride",
+                vm.strideHProperty(),
+                vm.strideWProperty(),
+                1,
+                AnimatorViewModel.MAX_STRIDE);
+        addPair(
+                sliders,
+                "dilation",
+                "animator.dilation",
+                vm.dilationHProperty(),
+                vm.dilationWProperty(),
+                1,
+                AnimatorViewModel.MAX_DILATION);
 
         ComboBox<AnimatorViewModel.Source> source = new ComboBox<>();
         source.setId("input-source");
-        source.getItems().setAll(AnimatorViewModel.Source.RANDOM, AnimatorViewModel.Source.COURSE_1_1, AnimatorViewModel.Source.COURSE_1_2,
-                AnimatorViewModel.Source.COURSE_1_3, AnimatorViewModel.Source.COUNTING, AnimatorViewModel.Source.FASHION);
+        source.getItems()
+                .setAll(
+                        AnimatorViewModel.Source.RANDOM,
+                        AnimatorViewModel.Source.COURSE_1_1,
+                        AnimatorViewModel.Source.COURSE_1_2,
+                        AnimatorViewModel.Source.COURSE_1_3,
+                        AnimatorViewModel.Source.COUNTING,
+                        AnimatorViewModel.Source.FASHION);
         Controls.localized(source, i18n, s -> i18n.tr("animator.source." + s.name()));
         source.setMaxWidth(Double.MAX_VALUE);
-        source.setValue(vm.source.get());
-        source.valueProperty().addListener((o, a, s) -> { if (s != null && s != vm.source.get()) guarded.accept(() -> vm.source.set(s)); });
-        vm.source.addListener((o, a, s) -> source.setValue(source.getItems().contains(s) ? s : null));
-        source.promptTextProperty().bind(i18n.bind(() -> i18n.tr("animator.source." + vm.source.get().name()), vm.source));
+        source.setValue(vm.sourceProperty().get());
+        source.valueProperty().addListener((o, a, s) -> {
+            if (s != null && s != vm.sourceProperty().get())
+                guarded.accept(() -> vm.sourceProperty().set(s));
+        });
+        vm.sourceProperty()
+                .addListener((o, a, s) -> source.setValue(source.getItems().contains(s) ? s : null));
+        source.promptTextProperty()
+                .bind(i18n.bind(
+                        () -> i18n.tr(
+                                "animator.source." + vm.sourceProperty().get().name()),
+                        vm.sourceProperty()));
 
-        Spinner<Integer> fashion = new Spinner<>(0, 1999, vm.fashionIndex.get());
+        Spinner<Integer> fashion =
+                new Spinner<>(0, 1999, vm.fashionIndexProperty().get());
         fashion.setId("fashion-index");
         fashion.setEditable(true);
-        fashion.valueProperty().addListener((o, a, n) -> guarded.accept(() -> vm.fashionIndex.set(n)));
+        fashion.valueProperty()
+                .addListener((o, a, n) ->
+                        guarded.accept(() -> vm.fashionIndexProperty().set(n)));
         Label fashionClass = new Label();
-        fashionClass.textProperty().bind(i18n.bind(() -> {
-            try {
-                return i18n.tr("data.class." + org.kernellab.data.FashionMnist.embeddedTest().label(vm.fashionIndex.get()));
-            } catch (org.kernellab.data.DataException e) {
-                return i18n.tr(e.problem());
-            }
-        }, vm.fashionIndex));
+        fashionClass
+                .textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            try {
+                                return i18n.tr("data.class."
+                                        + vm.pictures()
+                                                .test()
+                                                .label(vm.fashionIndexProperty().get()));
+                            } catch (DataException e) {
+                                return i18n.tr(e.problem());
+                            }
+                        },
+                        vm.fashionIndexProperty()));
         HBox fashionRow = new HBox(8, fashion, fashionClass);
         fashionRow.setAlignment(Pos.CENTER_LEFT);
-        fashionRow.visibleProperty().bind(vm.source.isEqualTo(AnimatorViewModel.Source.FASHION));
+        fashionRow.visibleProperty().bind(vm.sourceProperty().isEqualTo(AnimatorViewModel.Source.FASHION));
         fashionRow.managedProperty().bind(fashionRow.visibleProperty());
 
         Button shuffle = Controls.button("new-random", i18n, "animator.random", vm::randomize);
@@ -98,24 +159,27 @@ final class AnimatorSettings {
         Controls.localized(preset, i18n, kk -> i18n.tr("kernel." + kk.name()));
         preset.promptTextProperty().bind(i18n.bind("kernel.CUSTOM"));
         preset.setMaxWidth(Double.MAX_VALUE);
-        preset.setValue(vm.preset.get());
-        preset.valueProperty().addListener((o, a, kk) -> { if (kk != vm.preset.get()) guarded.accept(() -> vm.preset.set(kk)); });
-        vm.preset.addListener((o, a, kk) -> preset.setValue(kk));
+        preset.setValue(vm.presetProperty().get());
+        preset.valueProperty().addListener((o, a, kk) -> {
+            if (kk != vm.presetProperty().get())
+                guarded.accept(() -> vm.presetProperty().set(kk));
+        });
+        vm.presetProperty().addListener((o, a, kk) -> preset.setValue(kk));
 
-        Spinner<Double> bias = new Spinner<>(-9.0, 9.0, vm.bias.get(), 0.5);
+        Spinner<Double> bias = new Spinner<>(-9.0, 9.0, vm.biasProperty().get(), 0.5);
         bias.setId("bias");
         bias.setEditable(true);
-        bias.valueProperty().addListener((o, a, n) -> vm.bias.set(n));
+        bias.valueProperty().addListener((o, a, n) -> vm.biasProperty().set(n));
         Label biasLabel = title(i18n, "animator.bias");
         HBox biasRow = new HBox(8, biasLabel, bias);
         biasRow.setAlignment(Pos.CENTER_LEFT);
 
-        javafx.scene.control.CheckBox flip = new javafx.scene.control.CheckBox();
+        CheckBox flip = new CheckBox();
         flip.setId("animator-flip");
         flip.setWrapText(true);
         flip.textProperty().bind(i18n.bind("animator.trueConvolution"));
-        flip.selectedProperty().bindBidirectional(vm.trueConvolution);
-        flip.disableProperty().bind(vm.mode.isEqualTo(AnimatorViewModel.Mode.TRANSPOSED));
+        flip.selectedProperty().bindBidirectional(vm.trueConvolutionProperty());
+        flip.disableProperty().bind(vm.modeProperty().isEqualTo(AnimatorViewModel.Mode.TRANSPOSED));
 
         Label editHint = title(i18n, "animator.editHint");
         editHint.getStyleClass().add("hint");
@@ -124,20 +188,41 @@ final class AnimatorSettings {
         Button png = Controls.button("export-png", i18n, "animator.exportPng", () -> export.accept(false));
         Button gif = Controls.button("export-gif", i18n, "animator.exportGif", () -> export.accept(true));
 
-        VBox box = new VBox(10, modeButtons, separate, sliders, new Separator(), title(i18n, "animator.inputValues"), source, fashionRow,
+        VBox box = new VBox(
+                10,
+                modeButtons,
+                separate,
+                sliders,
+                new Separator(),
+                title(i18n, "animator.inputValues"),
+                source,
+                fashionRow,
                 inputButtons,
-                new Separator(), title(i18n, "animator.kernelValues"), preset, biasRow, flip, editHint, new Separator(),
-                title(i18n, "animator.export"), png, gif);
+                new Separator(),
+                title(i18n, "animator.kernelValues"),
+                preset,
+                biasRow,
+                flip,
+                editHint,
+                new Separator(),
+                title(i18n, "animator.export"),
+                png,
+                gif);
         box.getStyleClass().add("settings");
         return Controls.column(box, 250);
     }
 
     /** A slider for the height (or both axes) and, when they are separate, one for the width. */
     private void addPair(VBox box, String id, String key, IntegerProperty h, IntegerProperty w, int min, int max) {
-        SliderRow height = new SliderRow(id, i18n.bind(() -> i18n.tr(vm.separate.get() ? key + "Height" : key), vm.separate), h, min, max);
+        SliderRow height = new SliderRow(
+                id,
+                i18n.bind(() -> i18n.tr(vm.separateProperty().get() ? key + "Height" : key), vm.separateProperty()),
+                h,
+                min,
+                max);
         SliderRow width = new SliderRow(id + "-w", i18n.bind(key + "Width"), w, min, max);
-        width.visibleProperty().bind(vm.separate);
-        width.managedProperty().bind(vm.separate);
+        width.visibleProperty().bind(vm.separateProperty());
+        width.managedProperty().bind(vm.separateProperty());
         box.getChildren().addAll(height, width);
     }
 

@@ -24,6 +24,9 @@ import org.kernellab.compute.ScatterTrace;
 import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
+import org.kernellab.data.DataException;
+import org.kernellab.data.EmbeddedImages;
+import org.kernellab.data.Images;
 import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.viewmodel.Stepper;
 
@@ -37,11 +40,21 @@ import org.kernellab.ui.viewmodel.Stepper;
 public final class AnimatorViewModel {
     public static final int MAX_INPUT = 20, MAX_PADDING = 5, MAX_KERNEL = 7, MAX_STRIDE = 5, MAX_DILATION = 3;
 
-    public enum Mode { CONVOLUTION, TRANSPOSED }
+    public enum Mode {
+        CONVOLUTION,
+        TRANSPOSED
+    }
 
     /** Where the input's numbers come from. The course's matrices have their own size. */
     public enum Source {
-        RANDOM, COURSE_1_1, COURSE_1_2, COURSE_1_3, COUNTING, FASHION, IMAGE, CUSTOM;
+        RANDOM,
+        COURSE_1_1,
+        COURSE_1_2,
+        COURSE_1_3,
+        COUNTING,
+        FASHION,
+        IMAGE,
+        CUSTOM;
 
         double[][] course() {
             return switch (this) {
@@ -55,29 +68,46 @@ public final class AnimatorViewModel {
     }
 
     /** Everything drawn for the current settings. {@code problem} non-null means there is no output. */
-    public record Result(Problem problem, AxisSize rows, AxisSize cols, ConvTrace trace, ScatterTrace scatter,
-                         double[][] output, boolean[][] covered, String pytorch, String shapes) {
-        public boolean ok() { return problem == null; }
+    public record Result(
+            Problem problem,
+            AxisSize rows,
+            AxisSize cols,
+            ConvTrace trace,
+            ScatterTrace scatter,
+            double[][] output,
+            boolean[][] covered,
+            String pytorch,
+            String shapes) {
+        public boolean ok() {
+            return problem == null;
+        }
     }
 
-    public final IntegerProperty inputH = new SimpleIntegerProperty(4), inputW = new SimpleIntegerProperty(4);
-    public final IntegerProperty padH = new SimpleIntegerProperty(1), padW = new SimpleIntegerProperty(1);
-    public final IntegerProperty kernelH = new SimpleIntegerProperty(2), kernelW = new SimpleIntegerProperty(2);
-    public final IntegerProperty strideH = new SimpleIntegerProperty(1), strideW = new SimpleIntegerProperty(1);
-    public final IntegerProperty dilationH = new SimpleIntegerProperty(1), dilationW = new SimpleIntegerProperty(1);
-    public final BooleanProperty separate = new SimpleBooleanProperty(false);
-    public final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.CONVOLUTION);
-    public final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.RANDOM);
+    private final IntegerProperty inputH = new SimpleIntegerProperty(4);
+
+    private final IntegerProperty inputW = new SimpleIntegerProperty(4);
+    private final IntegerProperty padH = new SimpleIntegerProperty(1);
+    private final IntegerProperty padW = new SimpleIntegerProperty(1);
+    private final IntegerProperty kernelH = new SimpleIntegerProperty(2);
+    private final IntegerProperty kernelW = new SimpleIntegerProperty(2);
+    private final IntegerProperty strideH = new SimpleIntegerProperty(1);
+    private final IntegerProperty strideW = new SimpleIntegerProperty(1);
+    private final IntegerProperty dilationH = new SimpleIntegerProperty(1);
+    private final IntegerProperty dilationW = new SimpleIntegerProperty(1);
+    private final BooleanProperty separate = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.CONVOLUTION);
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.RANDOM);
     /** The kernel preset, null for the student's own values. */
-    public final ObjectProperty<Kernels> preset = new SimpleObjectProperty<>(Kernels.COURSE_2X2);
-    public final DoubleProperty bias = new SimpleDoubleProperty(0);
+    private final ObjectProperty<Kernels> preset = new SimpleObjectProperty<>(Kernels.COURSE_2X2);
+
+    private final DoubleProperty bias = new SimpleDoubleProperty(0);
     /**
      * A true convolution, as the slides' first formula writes it: the kernel turned half a turn before it slides. Off (the
      * default) is PyTorch's cross-correlation. The kernel shown and edited is then the flipped one, what the input meets.
      */
-    public final BooleanProperty trueConvolution = new SimpleBooleanProperty(false);
+    private final BooleanProperty trueConvolution = new SimpleBooleanProperty(false);
     /** Which Fashion-MNIST test image is the input when the source is FASHION. */
-    public final IntegerProperty fashionIndex = new SimpleIntegerProperty(0);
+    private final IntegerProperty fashionIndex = new SimpleIntegerProperty(0);
 
     private final ReadOnlyObjectWrapper<Tensor> input = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Tensor> kernel = new ReadOnlyObjectWrapper<>();
@@ -85,6 +115,7 @@ public final class AnimatorViewModel {
     private final Stepper stepper = new Stepper();
     private final ObservableBooleanValue engineReady;
     private final Random random;
+    private final EmbeddedImages pictures;
     private Tensor picture; // the image (Fashion-MNIST or a file) the input is fitted from
     private boolean updating;
 
@@ -92,43 +123,68 @@ public final class AnimatorViewModel {
      * @param engineReady whether ND4J has loaded; until then the output waits (the trace does not need it)
      * @param seed        for the random inputs, so a lesson can start from the same numbers
      */
-    public AnimatorViewModel(ObservableBooleanValue engineReady, long seed) {
+    public AnimatorViewModel(ObservableBooleanValue engineReady, EmbeddedImages pictures, long seed) {
         this.engineReady = engineReady;
+        this.pictures = pictures;
         this.random = new Random(seed);
         input.set(randomMatrix(4, 4));
         kernel.set(Tensor.of(Kernels.COURSE_2X2.matrix(2)));
-        IntegerProperty[][] pairs = {{inputH, inputW}, {padH, padW}, {kernelH, kernelW}, {strideH, strideW}, {dilationH, dilationW}};
+        IntegerProperty[][] pairs = {
+            {inputH, inputW}, {padH, padW}, {kernelH, kernelW}, {strideH, strideW}, {dilationH, dilationW}
+        };
         for (IntegerProperty[] pair : pairs) {
             // while height and width are tied, the width follows the height
-            pair[0].addListener((o, a, n) -> { if (!separate.get()) pair[1].set(n.intValue()); });
+            pair[0].addListener((o, a, n) -> {
+                if (!separate.get()) pair[1].set(n.intValue());
+            });
         }
         separate.addListener((o, a, on) -> {
-            if (!on) batch(() -> { for (IntegerProperty[] pair : pairs) pair[1].set(pair[0].get()); });
+            if (!on)
+                batch(() -> {
+                    for (IntegerProperty[] pair : pairs) pair[1].set(pair[0].get());
+                });
         });
         inputH.addListener((o, a, n) -> inputResized());
         inputW.addListener((o, a, n) -> inputResized());
         kernelH.addListener((o, a, n) -> kernelResized());
         kernelW.addListener((o, a, n) -> kernelResized());
-        for (IntegerProperty p : new IntegerProperty[] {padH, padW, strideH, strideW, dilationH, dilationW}) p.addListener((o, a, n) -> recompute());
+        for (IntegerProperty p : new IntegerProperty[] {padH, padW, strideH, strideW, dilationH, dilationW})
+            p.addListener((o, a, n) -> recompute());
         mode.addListener((o, a, n) -> recompute());
         bias.addListener((o, a, n) -> recompute());
         trueConvolution.addListener((o, a, n) -> recompute());
         source.addListener((o, a, s) -> sourceChanged(s));
-        fashionIndex.addListener((o, a, n) -> { if (source.get() == Source.FASHION) sourceChanged(Source.FASHION); });
-        preset.addListener((o, a, k) -> { if (k != null) applyPreset(k); });
-        engineReady.addListener((o, a, ready) -> { if (ready) recompute(); });
+        fashionIndex.addListener((o, a, n) -> {
+            if (source.get() == Source.FASHION) sourceChanged(Source.FASHION);
+        });
+        preset.addListener((o, a, k) -> {
+            if (k != null) applyPreset(k);
+        });
+        engineReady.addListener((o, a, ready) -> {
+            if (ready) recompute();
+        });
         recompute();
     }
 
-    public ReadOnlyObjectProperty<Tensor> inputProperty() { return input.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Tensor> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<Tensor> kernelProperty() { return kernel.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Tensor> kernelProperty() {
+        return kernel.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
 
-    public Result result() { return result.get(); }
+    public Result result() {
+        return result.get();
+    }
 
-    public Stepper stepper() { return stepper; }
+    public Stepper stepper() {
+        return stepper;
+    }
 
     /** Several changes, one recomputation. */
     public void batch(Runnable changes) {
@@ -181,7 +237,7 @@ public final class AnimatorViewModel {
         picture = grey;
         batch(() -> {
             source.set(kind);
-            input.set(org.kernellab.data.Images.fit(picture, inputH.get(), inputW.get()));
+            input.set(Images.fit(picture, inputH.get(), inputW.get()));
         });
     }
 
@@ -220,9 +276,9 @@ public final class AnimatorViewModel {
             randomize();
         } else if (s == Source.FASHION) {
             try {
-                usePicture(org.kernellab.data.FashionMnist.embeddedTest().image(fashionIndex.get()), Source.FASHION);
-            } catch (org.kernellab.data.DataException e) {
-                throw new org.kernellab.compute.ComputeException(e.problem()); // the page shows it in the student's language
+                usePicture(pictures.test().image(fashionIndex.get()), Source.FASHION);
+            } catch (DataException e) {
+                throw new ComputeException(e.problem()); // the page shows it in the student's language
             }
         }
     }
@@ -234,11 +290,12 @@ public final class AnimatorViewModel {
         Source s = source.get();
         batch(() -> {
             if ((s == Source.FASHION || s == Source.IMAGE) && picture != null) {
-                input.set(org.kernellab.data.Images.fit(picture, h, w));
+                input.set(Images.fit(picture, h, w));
             } else {
                 // keep the numbers the student had, add random ones where the input grew
                 Tensor t = randomMatrix(h, w);
-                for (int r = 0; r < Math.min(h, now.dim(0)); r++) for (int c = 0; c < Math.min(w, now.dim(1)); c++) t.set(now.get(r, c), r, c);
+                for (int r = 0; r < Math.min(h, now.dim(0)); r++)
+                    for (int c = 0; c < Math.min(w, now.dim(1)); c++) t.set(now.get(r, c), r, c);
                 input.set(t);
                 if (s.course() != null) source.set(Source.CUSTOM);
             }
@@ -256,8 +313,9 @@ public final class AnimatorViewModel {
                 kernel.set(Tensor.of(p.matrix(h)));
             } else {
                 Tensor t = Tensor.zeros(h, w);
-                for (int r = 0; r < h; r++) for (int c = 0; c < w; c++) t.set(r < now.dim(0) && c < now.dim(1) ? now.get(r, c)
-                        : random.nextInt(3) - 1, r, c);
+                for (int r = 0; r < h; r++)
+                    for (int c = 0; c < w; c++)
+                        t.set(r < now.dim(0) && c < now.dim(1) ? now.get(r, c) : random.nextInt(3) - 1, r, c);
                 kernel.set(t);
                 preset.set(null);
             }
@@ -284,17 +342,24 @@ public final class AnimatorViewModel {
     void recompute() {
         if (updating) return;
         Tensor in = input.get(), k = applied();
-        Window w = new Window(new int[] {k.dim(0), k.dim(1)}, new int[] {strideH.get(), strideW.get()},
-                new int[] {padH.get(), padW.get()}, new int[] {dilationH.get(), dilationW.get()}, false);
+        Window w = new Window(
+                new int[] {k.dim(0), k.dim(1)},
+                new int[] {strideH.get(), strideW.get()},
+                new int[] {padH.get(), padW.get()},
+                new int[] {dilationH.get(), dilationW.get()},
+                false);
         boolean transposed = mode.get() == Mode.TRANSPOSED;
-        AxisSize rows = transposed ? Shapes.transposed(in.dim(0), k.dim(0), strideH.get(), padH.get(), dilationH.get())
+        AxisSize rows = transposed
+                ? Shapes.transposed(in.dim(0), k.dim(0), strideH.get(), padH.get(), dilationH.get())
                 : Shapes.conv(in.dim(0), k.dim(0), strideH.get(), padH.get(), dilationH.get());
-        AxisSize cols = transposed ? Shapes.transposed(in.dim(1), k.dim(1), strideW.get(), padW.get(), dilationW.get())
+        AxisSize cols = transposed
+                ? Shapes.transposed(in.dim(1), k.dim(1), strideW.get(), padW.get(), dilationW.get())
                 : Shapes.conv(in.dim(1), k.dim(1), strideW.get(), padW.get(), dilationW.get());
         Problem problem = !rows.ok() ? rows.problem() : !cols.ok() ? cols.problem() : null;
         boolean withBias = bias.get() != 0;
         String torch = transposed ? PyTorch.convTranspose(1, 1, w, withBias) : PyTorch.conv(1, 1, w, withBias);
-        String shapes = PyTorch.size(1, 1, in.dim(0), in.dim(1)) + " → " + (problem == null ? PyTorch.size(1, 1, rows.output(), cols.output()) : "✗");
+        String shapes = PyTorch.size(1, 1, in.dim(0), in.dim(1)) + " → "
+                + (problem == null ? PyTorch.size(1, 1, rows.output(), cols.output()) : "✗");
         if (problem != null) {
             result.set(new Result(problem, rows, cols, null, null, null, null, torch, shapes));
             stepper.countProperty().set(0);
@@ -305,12 +370,20 @@ public final class AnimatorViewModel {
             Tensor x4 = in.reshape(1, 1, in.dim(0), in.dim(1)), k4 = k.reshape(1, 1, k.dim(0), k.dim(1));
             if (transposed) {
                 ScatterTrace scatter = ScatterTrace.of(in, k, w);
-                double[][] out = engineReady.get() ? NdOps.convTranspose(x4, k4, biasT, w).reshape(rows.output(), cols.output()).toMatrix() : null;
+                double[][] out = engineReady.get()
+                        ? NdOps.convTranspose(x4, k4, biasT, w)
+                                .reshape(rows.output(), cols.output())
+                                .toMatrix()
+                        : null;
                 result.set(new Result(null, rows, cols, null, scatter, out, null, torch, shapes));
                 stepper.countProperty().set(scatter.steps().size());
             } else {
                 ConvTrace trace = ConvTrace.of(in, k, bias.get(), w);
-                double[][] out = engineReady.get() ? NdOps.conv(x4, k4, biasT, w).reshape(rows.output(), cols.output()).toMatrix() : null;
+                double[][] out = engineReady.get()
+                        ? NdOps.conv(x4, k4, biasT, w)
+                                .reshape(rows.output(), cols.output())
+                                .toMatrix()
+                        : null;
                 result.set(new Result(null, rows, cols, trace, null, out, trace.covered(), torch, shapes));
                 stepper.countProperty().set(trace.steps().size());
             }
@@ -322,15 +395,28 @@ public final class AnimatorViewModel {
 
     /** The kernel as it meets the input: flipped for a true convolution (not for the transposed mode, which scatters it as written). */
     public Tensor applied() {
-        return trueConvolution.get() && mode.get() == Mode.CONVOLUTION ? kernel.get().flipped() : kernel.get();
+        return trueConvolution.get() && mode.get() == Mode.CONVOLUTION
+                ? kernel.get().flipped()
+                : kernel.get();
+    }
+
+    /** Where the Fashion-MNIST pictures come from. */
+    public EmbeddedImages pictures() {
+        return pictures;
     }
 
     /** Which input cells the kernel never reaches under the current settings. */
-    public Coverage coverage() { return new Coverage(result.get() == null ? null : result.get().covered(), inputH.get(), inputW.get(), padH.get(),
-            padW.get()); }
+    public Coverage coverage() {
+        return new Coverage(
+                result.get() == null ? null : result.get().covered(),
+                inputH.get(),
+                inputW.get(),
+                padH.get(),
+                padW.get());
+    }
 
     /** The current step's arithmetic: each pair multiplied, the products, the sum with the bias. */
-    public String stepText() {
+    public String stepText(Numbers numbers) {
         Result r = result.get();
         if (r == null || !r.ok() || stepper.count() == 0) return "";
         if (r.trace() != null) {
@@ -340,17 +426,87 @@ public final class AnimatorViewModel {
             StringBuilder pairs = new StringBuilder(), products = new StringBuilder("= ");
             for (int i = 0; i < s.size(); i++) {
                 String sep = i == 0 ? "" : i % width == 0 ? " +\n" : " + ";
-                pairs.append(sep).append(Numbers.factor(s.input(i))).append('·').append(Numbers.factor(s.weight(i)));
-                products.append(i == 0 ? "" : i % width == 0 ? " +\n  " : " + ").append(Numbers.factor(s.product(i)));
+                pairs.append(sep).append(numbers.factor(s.input(i))).append('·').append(numbers.factor(s.weight(i)));
+                products.append(i == 0 ? "" : i % width == 0 ? " +\n  " : " + ").append(numbers.factor(s.product(i)));
             }
-            String b = s.bias() == 0 ? "" : " + " + Numbers.factor(s.bias());
-            return pairs + b + "\n" + products + b + "\n= " + Numbers.format(s.value());
+            String b = s.bias() == 0 ? "" : " + " + numbers.factor(s.bias());
+            return pairs + b + "\n" + products + b + "\n= " + numbers.format(s.value());
         }
         ScatterTrace.Step s = r.scatter().steps().get(stepper.step());
-        String added = s.added().stream().map(Numbers::factor).collect(Collectors.joining(Numbers.listSeparator()));
-        return Numbers.format(s.input()) + " · w = [" + added + "]";
+        String added = s.added().stream().map(numbers::factor).collect(Collectors.joining(numbers.listSeparator()));
+        return numbers.format(s.input()) + " · w = [" + added + "]";
     }
 
     /** The input with its zero padding around it, as the kernel sees it. */
-    public double[][] paddedInput() { return input.get().padded(padH.get(), padW.get(), 0); }
+    public double[][] paddedInput() {
+        return input.get().padded(padH.get(), padW.get(), 0);
+    }
+
+    public IntegerProperty inputHProperty() {
+        return inputH;
+    }
+
+    public IntegerProperty inputWProperty() {
+        return inputW;
+    }
+
+    public IntegerProperty padHProperty() {
+        return padH;
+    }
+
+    public IntegerProperty padWProperty() {
+        return padW;
+    }
+
+    public IntegerProperty kernelHProperty() {
+        return kernelH;
+    }
+
+    public IntegerProperty kernelWProperty() {
+        return kernelW;
+    }
+
+    public IntegerProperty strideHProperty() {
+        return strideH;
+    }
+
+    public IntegerProperty strideWProperty() {
+        return strideW;
+    }
+
+    public IntegerProperty dilationHProperty() {
+        return dilationH;
+    }
+
+    public IntegerProperty dilationWProperty() {
+        return dilationW;
+    }
+
+    public BooleanProperty separateProperty() {
+        return separate;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public ObjectProperty<Kernels> presetProperty() {
+        return preset;
+    }
+
+    public DoubleProperty biasProperty() {
+        return bias;
+    }
+
+    public BooleanProperty trueConvolutionProperty() {
+        return trueConvolution;
+    }
+
+    public IntegerProperty fashionIndexProperty() {
+        return fashionIndex;
+    }
 }

@@ -11,9 +11,13 @@ import java.util.List;
  */
 public record Coverage(boolean[][] covered, int inputH, int inputW, int padH, int padW) {
     /** Input rows that no tap ever reaches, in the unpadded input's numbering. */
-    public List<Integer> uncoveredRows() { return uncovered(true); }
+    public List<Integer> uncoveredRows() {
+        return uncovered(true);
+    }
 
-    public List<Integer> uncoveredCols() { return uncovered(false); }
+    public List<Integer> uncoveredCols() {
+        return uncovered(false);
+    }
 
     /** Input cells (unpadded) that no tap reaches. */
     public int uncoveredCells() {
@@ -27,7 +31,8 @@ public record Coverage(boolean[][] covered, int inputH, int inputW, int padH, in
     public boolean[][] neverCovered() {
         boolean[][] never = new boolean[inputH + 2 * padH][inputW + 2 * padW];
         if (covered == null) return never;
-        for (int i = 0; i < inputH; i++) for (int j = 0; j < inputW; j++) never[i + padH][j + padW] = !covered[i + padH][j + padW];
+        for (int i = 0; i < inputH; i++)
+            for (int j = 0; j < inputW; j++) never[i + padH][j + padW] = !covered[i + padH][j + padW];
         return never;
     }
 

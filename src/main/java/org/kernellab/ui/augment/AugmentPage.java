@@ -1,6 +1,8 @@
 package org.kernellab.ui.augment;
 
+import java.net.URL;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -15,12 +17,12 @@ import javafx.scene.layout.VBox;
 import org.kernellab.compute.Augment;
 import org.kernellab.data.Images;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Page;
 import org.kernellab.ui.augment.AugmentViewModel.Source;
 import org.kernellab.ui.augment.AugmentViewModel.Transform;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
@@ -48,35 +50,54 @@ public final class AugmentPage implements Page {
     public AugmentPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
         vm = new AugmentViewModel(ctx.workbench());
-        ctx.workbench().withData(d -> { });
-        java.net.URL photo = AugmentPage.class.getResource(PHOTO);
-        if (photo != null) ImageFiles.read(photo.toExternalForm()).ifPresent(p -> vm.usePicture(Images.rgb(p.argb(), p.width(), p.height(),
-                MAX_SIDE)));
-        vm.index.set(params.integer("image", 0));
-        if ("fashion".equals(params.string("source", "picture"))) vm.source.set(Source.FASHION);
+        ctx.workbench().withData(d -> {});
+        URL photo = AugmentPage.class.getResource(PHOTO);
+        if (photo != null)
+            ImageFiles.read(photo.toExternalForm())
+                    .ifPresent(p -> vm.usePicture(Images.rgb(p.argb(), p.width(), p.height(), MAX_SIDE)));
+        vm.indexProperty().set(params.integer("image", 0));
+        if ("fashion".equals(params.string("source", "picture")))
+            vm.sourceProperty().set(Source.FASHION);
 
         Map<Source, String[]> sources = new LinkedHashMap<>();
         sources.put(Source.PICTURE, new String[] {"augment-picture", "augment.picture"});
         sources.put(Source.FASHION, new String[] {"augment-fashion", "augment.fashion"});
-        Spinner<Integer> image = new Spinner<>(0, 9_999, vm.index.get());
+        Spinner<Integer> image = new Spinner<>(0, 9_999, vm.indexProperty().get());
         image.setId("augment-image");
         image.setEditable(true);
         image.setPrefWidth(110);
-        image.valueProperty().addListener((o, a, n) -> vm.index.set(n));
-        image.disableProperty().bind(vm.source.isNotEqualTo(Source.FASHION));
+        image.valueProperty().addListener((o, a, n) -> vm.indexProperty().set(n));
+        image.disableProperty().bind(vm.sourceProperty().isNotEqualTo(Source.FASHION));
         problem.setId("augment-problem");
         problem.setWrapText(true);
         problem.getStyleClass().add("problem");
         Grids.hideWhenEmpty(problem);
-        VBox settings = new VBox(10, Controls.label(i18n, "augment.source"), Segments.column(vm.source, sources, i18n), image,
-                Controls.button("augment-open", i18n, "augment.open", () -> ImageFiles.choose(root.getScene().getWindow()).ifPresent(f ->
-                        ImageFiles.read(f).ifPresentOrElse(p -> {
-                            problem.setText("");
-                            vm.usePicture(Images.rgb(p.argb(), p.width(), p.height(), MAX_SIDE));
-                        }, () -> problem.setText(i18n.tr("augment.unreadable", f.getFileName()))))),
-                problem, Controls.button("augment-reroll", i18n, "augment.reroll", vm::reroll));
+        VBox settings = new VBox(
+                10,
+                Controls.label(i18n, "augment.source"),
+                Segments.column(vm.sourceProperty(), sources, i18n),
+                image,
+                Controls.button(
+                        "augment-open",
+                        i18n,
+                        "augment.open",
+                        () -> ImageFiles.choose(root.getScene().getWindow())
+                                .ifPresent(f -> ImageFiles.read(f)
+                                        .ifPresentOrElse(
+                                                p -> {
+                                                    problem.setText("");
+                                                    vm.usePicture(
+                                                            Images.rgb(p.argb(), p.width(), p.height(), MAX_SIDE));
+                                                },
+                                                () -> problem.setText(
+                                                        i18n.tr("augment.unreadable", f.getFileName()))))),
+                problem,
+                Controls.button("augment-reroll", i18n, "augment.reroll", vm::reroll));
         settings.getChildren().get(0).getStyleClass().add("settings-title");
-        settings.getChildren().get(settings.getChildren().size() - 2).getStyleClass().add("accent");
+        settings.getChildren()
+                .get(settings.getChildren().size() - 2)
+                .getStyleClass()
+                .add("accent");
 
         rows.setId("augment-rows");
         rows.setPadding(new Insets(12));
@@ -97,7 +118,9 @@ public final class AugmentPage implements Page {
         show();
     }
 
-    AugmentViewModel viewModel() { return vm; }
+    AugmentViewModel viewModel() {
+        return vm;
+    }
 
     private void show() {
         rows.getChildren().clear();
@@ -109,7 +132,7 @@ public final class AugmentPage implements Page {
         boolean photo = g.original().dim(0) == 3;
         double width = tileWidth;
         for (Transform t : Transform.values()) {
-            Label title = Grids.title(i18n.bind("augment.row." + t.name().toLowerCase(java.util.Locale.ROOT)));
+            Label title = Grids.title(i18n.bind("augment.row." + t.name().toLowerCase(Locale.ROOT)));
             title.setWrapText(true);
             title.setMinHeight(Region.USE_PREF_SIZE);
             FlowPane tiles = new FlowPane(10, 10);
@@ -136,24 +159,39 @@ public final class AugmentPage implements Page {
     /** What was drawn for a tile, in the student's language. */
     private String caption(Transform t, Augment.Drawn d) {
         StringBuilder sb = new StringBuilder();
-        if (t == Transform.FLIP || t == Transform.ALL) sb.append(i18n.tr(d.flipped() ? "augment.flipped" : "augment.notFlipped"));
-        if (t == Transform.ROTATION || t == Transform.ALL) sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr("augment.degrees", d.degrees()));
+        if (t == Transform.FLIP || t == Transform.ALL)
+            sb.append(i18n.tr(d.flipped() ? "augment.flipped" : "augment.notFlipped"));
+        if (t == Transform.ROTATION || t == Transform.ALL)
+            sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr("augment.degrees", d.degrees()));
         if (d.crop() != null) {
             Augment.Box b = d.crop();
-            double area = b.height() * b.width() / (double) (vm.gallery().original().dim(1) * vm.gallery().original().dim(2));
-            sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr(b.centred() ? "augment.cropCentre" : "augment.crop", area,
-                    b.width() / (double) b.height(), b.left(), b.top()));
+            double area = b.height()
+                    * b.width()
+                    / (double) (vm.gallery().original().dim(1)
+                            * vm.gallery().original().dim(2));
+            sb.append(sb.isEmpty() ? "" : "\n")
+                    .append(i18n.tr(
+                            b.centred() ? "augment.cropCentre" : "augment.crop",
+                            area,
+                            b.width() / (double) b.height(),
+                            b.left(),
+                            b.top()));
         }
         if (d.jitter() != null) {
             Augment.Jitter j = d.jitter();
-            sb.append(sb.isEmpty() ? "" : "\n").append(i18n.tr("augment.jitter", j.brightness(), j.contrast(), j.saturation(), j.hue()));
+            sb.append(sb.isEmpty() ? "" : "\n")
+                    .append(i18n.tr("augment.jitter", j.brightness(), j.contrast(), j.saturation(), j.hue()));
         }
         return sb.toString();
     }
 
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
-    @Override public void dispose() {
+    @Override
+    public void dispose() {
         life.end();
         vm.dispose();
     }

@@ -12,8 +12,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.kernellab.compute.Augment;
 import org.kernellab.compute.Tensor;
 import org.kernellab.data.Dataset;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Workbench;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Workbench;
 
 /**
  * The augmentation gallery: one picture (a Fashion-MNIST test image, the built-in colour photo or the student's own)
@@ -21,9 +21,18 @@ import org.kernellab.ui.Workbench;
  * {@link #reroll} draws again.
  */
 public final class AugmentViewModel {
-    public enum Source { FASHION, PICTURE }
+    public enum Source {
+        FASHION,
+        PICTURE
+    }
 
-    public enum Transform { FLIP, ROTATION, CROP, JITTER, ALL }
+    public enum Transform {
+        FLIP,
+        ROTATION,
+        CROP,
+        JITTER,
+        ALL
+    }
 
     /** Draws per transform. */
     public static final int DRAWS = 4;
@@ -33,11 +42,13 @@ public final class AugmentViewModel {
 
     /** The picture as it is, then {@link #DRAWS} tiles per transform. */
     public record Gallery(Tensor original, List<List<Tile>> rows) {
-        public List<Tile> row(Transform t) { return rows.get(t.ordinal()); }
+        public List<Tile> row(Transform t) {
+            return rows.get(t.ordinal());
+        }
     }
 
-    public final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.PICTURE);
-    public final IntegerProperty index = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.PICTURE);
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
     private final ObjectProperty<Tensor> picture = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<Gallery> gallery = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
@@ -52,9 +63,13 @@ public final class AugmentViewModel {
         life.onChange(bench.dataProperty(), d -> draw());
     }
 
-    public ReadOnlyObjectProperty<Gallery> galleryProperty() { return gallery.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Gallery> galleryProperty() {
+        return gallery.getReadOnlyProperty();
+    }
 
-    public Gallery gallery() { return gallery.get(); }
+    public Gallery gallery() {
+        return gallery.get();
+    }
 
     /** The colour picture in use: (3, H, W) in [0, 1]. */
     public void usePicture(Tensor rgb) {
@@ -69,11 +84,15 @@ public final class AugmentViewModel {
     }
 
     /** Stops following the workbench (the page is closed). */
-    public void dispose() { life.end(); }
+    public void dispose() {
+        life.end();
+    }
 
     private Tensor original() {
         if (source.get() == Source.PICTURE) return picture.get();
-        Dataset test = bench.dataProperty().get() == null ? null : bench.dataProperty().get().test();
+        Dataset test = bench.dataProperty().get() == null
+                ? null
+                : bench.dataProperty().get().test();
         if (test == null) return null;
         int at = Math.max(0, Math.min(test.size() - 1, index.get()));
         double[] d = new double[784];
@@ -123,5 +142,13 @@ public final class AugmentViewModel {
                 yield new Tile(a.image(), a.drawn());
             }
         };
+    }
+
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    public IntegerProperty indexProperty() {
+        return index;
     }
 }

@@ -18,15 +18,15 @@ import javafx.scene.layout.VBox;
 import org.kernellab.compute.ConvTrace;
 import org.kernellab.compute.Tensor;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
-import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
 import org.kernellab.ui.widgets.Workspace;
@@ -44,10 +44,12 @@ public final class ChannelsPage implements Page {
     private final VBox maps = new VBox(10);
     private final StepControls controls;
     private final Label chain = new Label();
-    private final List<MatrixView> inViews = new ArrayList<>(), kViews = new ArrayList<>(), outViews = new ArrayList<>();
+    private final List<MatrixView> inViews = new ArrayList<>(),
+            kViews = new ArrayList<>(),
+            outViews = new ArrayList<>();
     private final List<Label> sums = new ArrayList<>();
     private final ChannelsStage hero;
-    private final org.kernellab.ui.Lifetime life = new org.kernellab.ui.Lifetime();
+    private final Lifetime life = new Lifetime();
 
     public ChannelsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -63,21 +65,31 @@ public final class ChannelsPage implements Page {
         open.textProperty().bind(i18n.bind("channels.openImage"));
         open.setOnAction(e -> openImage());
         open.setMaxWidth(Double.MAX_VALUE);
-        VBox settings = new VBox(10,
-                new SliderRow("ch-channels", i18n.bind("channels.channels"), vm.channels, 1, 3),
-                new SliderRow("ch-filters", i18n.bind("channels.filters"), vm.filters, 1, 3),
-                new SliderRow("ch-size", i18n.bind("animator.input"), vm.size, 3, 8),
-                new SliderRow("ch-kernel", i18n.bind("animator.kernel"), vm.kernel, 1, 5),
-                new SliderRow("ch-padding", i18n.bind("animator.padding"), vm.padding, 0, 2),
-                new SliderRow("ch-stride", i18n.bind("animator.stride"), vm.stride, 1, 3),
-                shownFilter(i18n), random, open);
+        VBox settings = new VBox(
+                10,
+                new SliderRow("ch-channels", i18n.bind("channels.channels"), vm.channelsProperty(), 1, 3),
+                new SliderRow("ch-filters", i18n.bind("channels.filters"), vm.filtersProperty(), 1, 3),
+                new SliderRow("ch-size", i18n.bind("animator.input"), vm.sizeProperty(), 3, 8),
+                new SliderRow("ch-kernel", i18n.bind("animator.kernel"), vm.kernelProperty(), 1, 5),
+                new SliderRow("ch-padding", i18n.bind("animator.padding"), vm.paddingProperty(), 0, 2),
+                new SliderRow("ch-stride", i18n.bind("animator.stride"), vm.strideProperty(), 1, 3),
+                shownFilter(i18n),
+                random,
+                open);
 
         Label total = new Label();
         total.setId("channels-total");
         total.getStyleClass().add("products");
-        total.textProperty().bind(i18n.bind(() -> vm.result().ok() ? i18n.tr("channels.total", vm.totalText()) : "✗ " + i18n.tr("animator.noOutput",
-                i18n.tr(vm.result().problem())),
-                vm.resultProperty(), vm.stepper().stepProperty()));
+        total.textProperty()
+                .bind(i18n.bind(
+                        () -> vm.result().ok()
+                                ? i18n.tr("channels.total", vm.totalText(i18n.numbers()))
+                                : "✗ "
+                                        + i18n.tr(
+                                                "animator.noOutput",
+                                                i18n.tr(vm.result().problem())),
+                        vm.resultProperty(),
+                        vm.stepper().stepProperty()));
         total.setWrapText(true);
         Label mapsTitle = new Label();
         mapsTitle.getStyleClass().add("settings-title");
@@ -85,7 +97,8 @@ public final class ChannelsPage implements Page {
         Label shapes = new Label();
         shapes.setId("channels-shapes");
         shapes.getStyleClass().add("python-code");
-        shapes.textProperty().bind(Bindings.createStringBinding(() -> String.join("\n", vm.shapes()), vm.resultProperty()));
+        shapes.textProperty()
+                .bind(Bindings.createStringBinding(() -> String.join("\n", vm.shapes()), vm.resultProperty()));
         Label chainTitle = new Label();
         chainTitle.getStyleClass().add("settings-title");
         chainTitle.textProperty().bind(i18n.bind("channels.chain"));
@@ -101,7 +114,10 @@ public final class ChannelsPage implements Page {
         hero = new ChannelsStage(channelRows, mapsBox, vm);
         VBox.setVgrow(hero, Priority.ALWAYS);
         total.setMinHeight(Region.USE_PREF_SIZE);
-        total.styleProperty().bind(Bindings.when(ctx.presentation()).then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;").otherwise(""));
+        total.styleProperty()
+                .bind(Bindings.when(ctx.presentation())
+                        .then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;")
+                        .otherwise(""));
         Separator line = new Separator();
         for (Label l : new Label[] {shapes, chainTitle, chain}) l.setMinHeight(Region.USE_PREF_SIZE);
         Grids.hideWhile(ctx.presentation(), line, shapes, chainTitle, chain);
@@ -111,8 +127,16 @@ public final class ChannelsPage implements Page {
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         // the grids, the total and the controls fill the first screen; the shapes and the course's chain are under it
-        hero.screenProperty().bind(Bindings.createDoubleBinding(() -> scroll.getViewportBounds().getHeight() - total.getHeight()
-                - controls.getHeight() - 3 * 12 - 24, scroll.viewportBoundsProperty(), total.heightProperty(), controls.heightProperty()));
+        hero.screenProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> scroll.getViewportBounds().getHeight()
+                                - total.getHeight()
+                                - controls.getHeight()
+                                - 3 * 12
+                                - 24,
+                        scroll.viewportBoundsProperty(),
+                        total.heightProperty(),
+                        controls.heightProperty()));
         root.setCenter(new Workspace(Controls.column(settings, 240), scroll, 520, i18n, ctx.presentation()));
         controls.installKeys(root);
 
@@ -120,22 +144,28 @@ public final class ChannelsPage implements Page {
         vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
         life.onChange(i18n.localeProperty(), l -> redraw()); // the sums' numbers: 0.5 or 0,5
         rebuild();
-        ctx.tasks().run(i18n.tr("channels.chainTask"), w -> ChannelsViewModel.courseChain(), lines -> chain.setText(String.join("\n", lines)));
+        ctx.tasks()
+                .run(
+                        i18n.tr("channels.chainTask"),
+                        w -> ChannelsViewModel.courseChain(),
+                        lines -> chain.setText(String.join("\n", lines)));
     }
 
-    ChannelsViewModel viewModel() { return vm; }
+    ChannelsViewModel viewModel() {
+        return vm;
+    }
 
     private SliderRow shownFilter(I18n i18n) {
-        SliderRow row = new SliderRow("ch-filter", i18n.bind("channels.shownFilter"), vm.filter, 0, 2);
-        row.slider().maxProperty().bind(vm.filters.subtract(1));
-        row.disableProperty().bind(vm.filters.isEqualTo(1));
+        SliderRow row = new SliderRow("ch-filter", i18n.bind("channels.shownFilter"), vm.filterProperty(), 0, 2);
+        row.slider().maxProperty().bind(vm.filtersProperty().subtract(1));
+        row.disableProperty().bind(vm.filtersProperty().isEqualTo(1));
         return row;
     }
 
     /** One row per channel and one map per filter, as many as the settings ask for. */
     private void rebuild() {
         I18n i18n = ctx.i18n();
-        int c = vm.channels.get(), f = vm.filters.get();
+        int c = vm.channelsProperty().get(), f = vm.filtersProperty().get();
         if (inViews.size() != c) {
             inViews.clear();
             kViews.clear();
@@ -144,10 +174,17 @@ public final class ChannelsPage implements Page {
             for (int ch = 0; ch < c; ch++) {
                 int channel = ch;
                 MatrixView in = grid("channel-input-" + ch), k = grid("channel-kernel-" + ch);
-                Label inTitle = new Label(), kTitle = new Label(); // on one line: the cells make room for them (ChannelsStage)
-                inTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.channel", channel, c == 3 ? "RGB".charAt(channel) : ' '),
-                        vm.resultProperty()));
-                kTitle.textProperty().bind(i18n.bind(() -> i18n.tr("channels.slice", vm.filter.get(), channel), vm.resultProperty()));
+                Label inTitle = new Label(),
+                        kTitle = new Label(); // on one line: the cells make room for them (ChannelsStage)
+                inTitle.textProperty()
+                        .bind(i18n.bind(
+                                () -> i18n.tr("channels.channel", channel, c == 3 ? "RGB".charAt(channel) : ' '),
+                                vm.resultProperty()));
+                kTitle.textProperty()
+                        .bind(i18n.bind(
+                                () -> i18n.tr(
+                                        "channels.slice", vm.filterProperty().get(), channel),
+                                vm.resultProperty()));
                 for (Label l : new Label[] {inTitle, kTitle}) l.getStyleClass().add("grid-title");
                 Label sum = new Label();
                 sum.setId("channel-sum-" + ch);
@@ -156,7 +193,8 @@ public final class ChannelsPage implements Page {
                 inViews.add(in);
                 kViews.add(k);
                 sums.add(sum);
-                HBox row = new HBox(16, new VBox(4, inTitle, in), new Label("∗"), new VBox(4, kTitle, k), new Label("→"), sum);
+                HBox row = new HBox(
+                        16, new VBox(4, inTitle, in), new Label("∗"), new VBox(4, kTitle, k), new Label("→"), sum);
                 for (Node n : row.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
                 row.setAlignment(Pos.CENTER_LEFT);
                 channelRows.getChildren().add(row);
@@ -170,9 +208,10 @@ public final class ChannelsPage implements Page {
                 MatrixView m = grid("feature-map-" + fi);
                 m.setHeat(true);
                 m.setOnCellClicked((r, col) -> {
-                    vm.filter.set(filter);
+                    vm.filterProperty().set(filter);
                     ChannelsViewModel.Result res = vm.result();
-                    if (res.ok()) vm.stepper().stepProperty().set(r * res.trace().outWidth() + col);
+                    if (res.ok())
+                        vm.stepper().stepProperty().set(r * res.trace().outWidth() + col);
                 });
                 Label t = Grids.title(i18n.bind(() -> i18n.tr("channels.map", filter), vm.resultProperty()));
                 outViews.add(m);
@@ -186,21 +225,31 @@ public final class ChannelsPage implements Page {
         MatrixView m = new MatrixView();
         m.setId(id);
         m.paletteProperty().bind(ctx.palette());
+        m.numbersProperty().bind(ctx.i18n().numbersProperty());
         m.cellSizeProperty().bind(hero.cellProperty());
         return m;
     }
 
     private void redraw() {
         ChannelsViewModel.Result r = vm.result();
-        int p = vm.padding.get();
-        ConvTrace.Step step = r.ok() && vm.stepper().count() > 0 ? r.trace().steps().get(vm.stepper().step()) : null;
+        int p = vm.paddingProperty().get();
+        ConvTrace.Step step = r.ok() && vm.stepper().count() > 0
+                ? r.trace().steps().get(vm.stepper().step())
+                : null;
         for (int ch = 0; ch < inViews.size(); ch++) {
             int channel = ch;
             inViews.get(ch).setValues(vm.padded(ch), p, p);
             kViews.get(ch).setValues(vm.kernelSlice(ch));
-            inViews.get(ch).setWindow(step == null ? List.of() : step.terms().stream().filter(t -> t.channel() == channel).map(t
-                    -> new int[] {t.row(), t.col()}).toList());
-            sums.get(ch).setText(step == null ? "" : "Σ = " + Numbers.format(vm.channelSum(ch)));
+            inViews.get(ch)
+                    .setWindow(
+                            step == null
+                                    ? List.of()
+                                    : step.terms().stream()
+                                            .filter(t -> t.channel() == channel)
+                                            .map(t -> new int[] {t.row(), t.col()})
+                                            .toList());
+            sums.get(ch)
+                    .setText(step == null ? "" : "Σ = " + ctx.i18n().numbers().format(vm.channelSum(ch)));
         }
         for (int fi = 0; fi < outViews.size(); fi++) {
             MatrixView m = outViews.get(fi);
@@ -214,7 +263,9 @@ public final class ChannelsPage implements Page {
             if (out != null) for (int i = 0; i < n; i++) for (int j = 0; j < n; j++) map[i][j] = out.get(0, fi, i, j);
             m.setValues(map);
             m.setShown(out == null ? new boolean[n][n] : null);
-            m.setSelected(fi == vm.filter.get() && step != null ? step.outRow() : -1, step == null ? -1 : step.outCol());
+            m.setSelected(
+                    fi == vm.filterProperty().get() && step != null ? step.outRow() : -1,
+                    step == null ? -1 : step.outCol());
         }
     }
 
@@ -230,9 +281,13 @@ public final class ChannelsPage implements Page {
         });
     }
 
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
-    @Override public void dispose() {
+    @Override
+    public void dispose() {
         controls.stop();
         life.end();
     }

@@ -1,5 +1,6 @@
 package org.kernellab.ui.channels;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import javafx.beans.property.IntegerProperty;
@@ -9,16 +10,17 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import org.kernellab.compute.AxisSize;
 import org.kernellab.compute.ConvTrace;
-import org.kernellab.model.LayerTable;
-import org.kernellab.model.LayerText;
-import org.kernellab.model.Net;
 import org.kernellab.compute.NdOps;
 import org.kernellab.compute.Problem;
 import org.kernellab.compute.PyTorch;
 import org.kernellab.compute.Shapes;
 import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
+import org.kernellab.data.Images;
 import org.kernellab.i18n.Numbers;
+import org.kernellab.model.LayerTable;
+import org.kernellab.model.LayerText;
+import org.kernellab.model.Net;
 import org.kernellab.ui.viewmodel.Stepper;
 
 /**
@@ -27,18 +29,21 @@ import org.kernellab.ui.viewmodel.Stepper;
  * the F feature maps stacked. Shapes in PyTorch's notation at every stage.
  */
 public final class ChannelsViewModel {
-    public final IntegerProperty channels = new SimpleIntegerProperty(3);
-    public final IntegerProperty filters = new SimpleIntegerProperty(2);
-    public final IntegerProperty size = new SimpleIntegerProperty(5);
-    public final IntegerProperty kernel = new SimpleIntegerProperty(3);
-    public final IntegerProperty padding = new SimpleIntegerProperty(0);
-    public final IntegerProperty stride = new SimpleIntegerProperty(1);
+    private final IntegerProperty channels = new SimpleIntegerProperty(3);
+    private final IntegerProperty filters = new SimpleIntegerProperty(2);
+    private final IntegerProperty size = new SimpleIntegerProperty(5);
+    private final IntegerProperty kernel = new SimpleIntegerProperty(3);
+    private final IntegerProperty padding = new SimpleIntegerProperty(0);
+    private final IntegerProperty stride = new SimpleIntegerProperty(1);
     /** The filter whose computation is shown. */
-    public final IntegerProperty filter = new SimpleIntegerProperty(0);
+    private final IntegerProperty filter = new SimpleIntegerProperty(0);
 
     /** Everything shown; {@code problem} non-null means no output. */
-    public record Result(Problem problem, AxisSize rows, Tensor input, Tensor weights, Tensor bias, ConvTrace trace, Tensor output) {
-        public boolean ok() { return problem == null; }
+    public record Result(
+            Problem problem, AxisSize rows, Tensor input, Tensor weights, Tensor bias, ConvTrace trace, Tensor output) {
+        public boolean ok() {
+            return problem == null;
+        }
     }
 
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
@@ -57,18 +62,32 @@ public final class ChannelsViewModel {
             regenerate();
         });
         size.addListener((o, a, n) -> regenerate());
-        for (IntegerProperty p : new IntegerProperty[] {filters, kernel}) p.addListener((o, a, n) -> { newWeights(); recompute(); });
+        for (IntegerProperty p : new IntegerProperty[] {filters, kernel})
+            p.addListener((o, a, n) -> {
+                newWeights();
+                recompute();
+            });
         for (IntegerProperty p : new IntegerProperty[] {padding, stride}) p.addListener((o, a, n) -> recompute());
         filter.addListener((o, a, n) -> recompute());
-        filters.addListener((o, a, n) -> { if (filter.get() >= n.intValue()) filter.set(n.intValue() - 1); });
-        engineReady.addListener((o, a, ready) -> { if (ready) recompute(); });
+        filters.addListener((o, a, n) -> {
+            if (filter.get() >= n.intValue()) filter.set(n.intValue() - 1);
+        });
+        engineReady.addListener((o, a, ready) -> {
+            if (ready) recompute();
+        });
     }
 
-    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
 
-    public Result result() { return result.get(); }
+    public Result result() {
+        return result.get();
+    }
 
-    public Stepper stepper() { return stepper; }
+    public Stepper stepper() {
+        return stepper;
+    }
 
     /** New random numbers: inputs 0–9, weights −1…1, biases −2…2 (small, so sums can be checked by hand). */
     public void randomize() {
@@ -98,7 +117,7 @@ public final class ChannelsViewModel {
     private static Tensor fit(Tensor rgb, int n) {
         Tensor out = Tensor.zeros(3, n, n);
         for (int c = 0; c < 3; c++) {
-            System.arraycopy(org.kernellab.data.Images.fit(rgb.slice(c), n, n).data(), 0, out.data(), c * n * n, n * n);
+            System.arraycopy(Images.fit(rgb.slice(c), n, n).data(), 0, out.data(), c * n * n, n * n);
         }
         return out;
     }
@@ -120,17 +139,24 @@ public final class ChannelsViewModel {
         }
         Window w = Window.square(kernel.get(), stride.get(), padding.get());
         int f = Math.min(filter.get(), filters.get() - 1);
-        Tensor slice = new Tensor(new int[] {channels.get(), kernel.get(), kernel.get()},
-                java.util.Arrays.copyOfRange(weights.data(), f * channels.get() * kernel.get() * kernel.get(), (f
-                        + 1) * channels.get() * kernel.get() * kernel.get()));
+        Tensor slice = new Tensor(
+                new int[] {channels.get(), kernel.get(), kernel.get()},
+                Arrays.copyOfRange(
+                        weights.data(),
+                        f * channels.get() * kernel.get() * kernel.get(),
+                        (f + 1) * channels.get() * kernel.get() * kernel.get()));
         ConvTrace trace = ConvTrace.of(input, slice, bias.get(f), w);
-        Tensor out = engineReady.get() ? NdOps.conv(input.reshape(1, channels.get(), size.get(), size.get()), weights, bias, w) : null;
+        Tensor out = engineReady.get()
+                ? NdOps.conv(input.reshape(1, channels.get(), size.get(), size.get()), weights, bias, w)
+                : null;
         result.set(new Result(null, rows, input, weights, bias, trace, out));
         stepper.countProperty().set(trace.steps().size());
     }
 
     /** Channel c of the input with its padding, as rows. */
-    public double[][] padded(int c) { return input.slice(c).padded(padding.get(), padding.get(), 0); }
+    public double[][] padded(int c) {
+        return input.slice(c).padded(padding.get(), padding.get(), 0);
+    }
 
     /** Slice c of the shown filter. */
     public double[][] kernelSlice(int c) {
@@ -152,13 +178,17 @@ public final class ChannelsViewModel {
     }
 
     /** "12 + (−3) + 7 + bias 1 = 17" for the current output cell. */
-    public String totalText() {
+    public String totalText(Numbers numbers) {
         Result r = result.get();
         if (r == null || !r.ok() || stepper.count() == 0) return "";
         ConvTrace.Step s = r.trace().steps().get(stepper.step());
         StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < channels.get(); c++) sb.append(c == 0 ? "" : " + ").append(Numbers.factor(channelSum(c)));
-        return sb.append(" + ").append(Numbers.factor(s.bias())).append(" = ").append(Numbers.format(s.value())).toString();
+        for (int c = 0; c < channels.get(); c++) sb.append(c == 0 ? "" : " + ").append(numbers.factor(channelSum(c)));
+        return sb.append(" + ")
+                .append(numbers.factor(s.bias()))
+                .append(" = ")
+                .append(numbers.format(s.value()))
+                .toString();
     }
 
     /** The shapes of this layer in PyTorch's notation. */
@@ -166,10 +196,14 @@ public final class ChannelsViewModel {
         Result r = result.get();
         int c = channels.get(), f = filters.get(), k = kernel.get(), n = size.get();
         Window w = Window.square(k, stride.get(), padding.get());
-        return List.of("x: " + PyTorch.size(1, c, n, n),
+        return List.of(
+                "x: " + PyTorch.size(1, c, n, n),
                 "conv = " + PyTorch.conv(c, f, w, true),
                 "conv.weight: " + PyTorch.size(f, c, k, k) + "    conv.bias: " + PyTorch.size(f),
-                "conv(x): " + (r.ok() ? PyTorch.size(1, f, r.rows().output(), r.rows().output()) : "✗"));
+                "conv(x): "
+                        + (r.ok()
+                                ? PyTorch.size(1, f, r.rows().output(), r.rows().output())
+                                : "✗"));
     }
 
     /**
@@ -182,14 +216,49 @@ public final class ChannelsViewModel {
         for (Tensor t : new Tensor[] {x, w1, w2}) for (int i = 0; i < t.size(); i++) t.data()[i] = r.nextGaussian();
         Tensor y1 = NdOps.conv(x, w1, null, Window.square(5, 1, 0));
         Tensor y2 = NdOps.conv(y1, w2, null, Window.square(3, 1, 0));
-        List<LayerTable.Row> chain = Net.of(new int[] {3, 19, 19}, List.of(LayerText.parse("conv:out=7,k=5,bias=false", 2),
-                LayerText.parse("conv:out=2,k=3,bias=false", 2))).table(1);
-        return List.of("x = torch.randn(1, 3, 19, 19)    # " + PyTorch.size(x.shape()),
-                "conv1 = " + chain.get(0).pytorch() + "    # weight " + PyTorch.size(chain.get(0).weightShape()) + ", " + chain.get(0).parameters()
-                        + " params",
+        List<LayerTable.Row> chain = Net.of(
+                        new int[] {3, 19, 19},
+                        List.of(
+                                LayerText.parse("conv:out=7,k=5,bias=false", 2),
+                                LayerText.parse("conv:out=2,k=3,bias=false", 2)))
+                .table(1);
+        return List.of(
+                "x = torch.randn(1, 3, 19, 19)    # " + PyTorch.size(x.shape()),
+                "conv1 = " + chain.get(0).pytorch() + "    # weight "
+                        + PyTorch.size(chain.get(0).weightShape()) + ", "
+                        + chain.get(0).parameters() + " params",
                 "conv1(x).shape    # " + PyTorch.size(y1.shape()),
-                "conv2 = " + chain.get(1).pytorch() + "    # weight " + PyTorch.size(chain.get(1).weightShape()) + ", " + chain.get(1).parameters()
-                        + " params",
+                "conv2 = " + chain.get(1).pytorch() + "    # weight "
+                        + PyTorch.size(chain.get(1).weightShape()) + ", "
+                        + chain.get(1).parameters() + " params",
                 "conv2(conv1(x)).shape    # " + PyTorch.size(y2.shape()));
+    }
+
+    public IntegerProperty channelsProperty() {
+        return channels;
+    }
+
+    public IntegerProperty filtersProperty() {
+        return filters;
+    }
+
+    public IntegerProperty sizeProperty() {
+        return size;
+    }
+
+    public IntegerProperty kernelProperty() {
+        return kernel;
+    }
+
+    public IntegerProperty paddingProperty() {
+        return padding;
+    }
+
+    public IntegerProperty strideProperty() {
+        return stride;
+    }
+
+    public IntegerProperty filterProperty() {
+        return filter;
     }
 }

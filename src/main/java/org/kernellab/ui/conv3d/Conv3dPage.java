@@ -1,5 +1,6 @@
 package org.kernellab.ui.conv3d;
 
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
@@ -18,19 +19,18 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.Box;
 import org.kernellab.compute.Tensor;
-import org.kernellab.i18n.Numbers;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
-import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Cubes;
+import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
-import org.kernellab.ui.widgets.Workspace;
 import org.kernellab.ui.widgets.Viewport3D;
+import org.kernellab.ui.widgets.Workspace;
 
 /**
  * A 3D convolution a step at a time: the input volume (non-zero cells as cubes), the kernel's window as a translucent
@@ -47,7 +47,9 @@ public final class Conv3dPage implements Page {
     private final Lifetime life = new Lifetime();
     private final StepControls controls;
     private final boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
-    private final DoubleProperty yaw = new SimpleDoubleProperty(-30), pitch = new SimpleDoubleProperty(-25), distance = new SimpleDoubleProperty(520);
+    private final DoubleProperty yaw = new SimpleDoubleProperty(-30),
+            pitch = new SimpleDoubleProperty(-25),
+            distance = new SimpleDoubleProperty(520);
     private final Viewport3D view = has3d ? new Viewport3D(yaw, pitch, distance) : null;
     private final Label size = new Label(), stepTitle = new Label(), products = new Label();
 
@@ -55,10 +57,10 @@ public final class Conv3dPage implements Page {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         vm = new Conv3dViewModel(ctx.engineReady(), params.integer("seed", 3));
-        vm.input.set(Math.max(3, Math.min(Conv3dViewModel.MAX_INPUT, params.integer("input", 8))));
-        vm.kernel.set(Math.max(1, Math.min(5, params.integer("kernel", 3))));
-        vm.stride.set(Math.max(1, Math.min(3, params.integer("stride", 1))));
-        vm.padding.set(Math.max(0, Math.min(2, params.integer("padding", 0))));
+        vm.inputProperty().set(Math.max(3, Math.min(Conv3dViewModel.MAX_INPUT, params.integer("input", 8))));
+        vm.kernelProperty().set(Math.max(1, Math.min(5, params.integer("kernel", 3))));
+        vm.strideProperty().set(Math.max(1, Math.min(3, params.integer("stride", 1))));
+        vm.paddingProperty().set(Math.max(0, Math.min(2, params.integer("padding", 0))));
         controls = new StepControls(vm.stepper(), i18n);
         root.setCenter(new Workspace(settings(), stage(), 420, i18n, ctx.presentation()));
         controls.installKeys(root);
@@ -69,20 +71,29 @@ public final class Conv3dPage implements Page {
         redraw();
     }
 
-    public Conv3dViewModel viewModel() { return vm; }
+    public Conv3dViewModel viewModel() {
+        return vm;
+    }
 
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
-    @Override public void dispose() {
+    @Override
+    public void dispose() {
         controls.stop();
         life.end();
     }
 
-    private javafx.scene.layout.Region settings() {
-        VBox box = new VBox(8, new SliderRow("c3-input", i18n.bind("conv3d.input"), vm.input, 3, Conv3dViewModel.MAX_INPUT),
-                new SliderRow("c3-kernel", i18n.bind("conv3d.kernel"), vm.kernel, 1, 5),
-                new SliderRow("c3-stride", i18n.bind("conv3d.stride"), vm.stride, 1, 3),
-                new SliderRow("c3-padding", i18n.bind("conv3d.padding"), vm.padding, 0, 2), size);
+    private Region settings() {
+        VBox box = new VBox(
+                8,
+                new SliderRow("c3-input", i18n.bind("conv3d.input"), vm.inputProperty(), 3, Conv3dViewModel.MAX_INPUT),
+                new SliderRow("c3-kernel", i18n.bind("conv3d.kernel"), vm.kernelProperty(), 1, 5),
+                new SliderRow("c3-stride", i18n.bind("conv3d.stride"), vm.strideProperty(), 1, 3),
+                new SliderRow("c3-padding", i18n.bind("conv3d.padding"), vm.paddingProperty(), 0, 2),
+                size);
         size.setId("c3-size");
         size.setWrapText(true);
         return Controls.column(box, 260);
@@ -99,7 +110,10 @@ public final class Conv3dPage implements Page {
         products.setMinHeight(Region.USE_PREF_SIZE);
         // the step and its products in type for the back of the room when presenting
         VBox step = new VBox(4, stepTitle, products);
-        step.styleProperty().bind(Bindings.when(ctx.presentation()).then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;").otherwise(""));
+        step.styleProperty()
+                .bind(Bindings.when(ctx.presentation())
+                        .then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;")
+                        .otherwise(""));
         Node picture = has3d ? view : Controls.label(i18n, "conv3d.no3d");
         VBox box = new VBox(8, picture, controls, step);
         VBox.setVgrow(picture, Priority.ALWAYS);
@@ -109,8 +123,9 @@ public final class Conv3dPage implements Page {
 
     private void redraw() {
         Conv3dViewModel.Result r = vm.resultProperty().get();
-        int n = vm.input.get(), k = vm.kernel.get();
-        size.setText(r.ok() ? i18n.tr("conv3d.size", r.size().formula(), r.size().output()) : "✗ " + i18n.tr(r.problem()));
+        int n = vm.inputProperty().get(), k = vm.kernelProperty().get();
+        size.setText(
+                r.ok() ? i18n.tr("conv3d.size", r.size().formula(), r.size().output()) : "✗ " + i18n.tr(r.problem()));
         if (!r.ok() || vm.stepper().count() == 0) {
             stepTitle.setText("");
             products.setText("");
@@ -120,13 +135,17 @@ public final class Conv3dPage implements Page {
         int o = r.size().output(), at = vm.stepper().step();
         Conv3dViewModel.Step s = vm.step(at);
         stepTitle.setText(i18n.tr("conv3d.step", at + 1, vm.stepper().count(), s.d(), s.h(), s.w()));
-        String terms = s.products().stream().map(pv -> Numbers.format(pv[0]) + "·" + Numbers.format(pv[1])).collect(Collectors.joining(" + "));
-        products.setText(terms + "\n= " + (Double.isNaN(s.value()) ? "…" : Numbers.format(s.value())));
+        String terms = s.products().stream()
+                .map(pv -> i18n.numbers().format(pv[0]) + "·" + i18n.numbers().format(pv[1]))
+                .collect(Collectors.joining(" + "));
+        products.setText(
+                terms + "\n= " + (Double.isNaN(s.value()) ? "…" : i18n.numbers().format(s.value())));
         if (!has3d) return;
         view.background(ctx.palette().getValue().background());
         Tensor in = r.input();
         double max = 3;
-        Node input = Cubes.mesh(n, n, n, CELL, (x, y, z) -> in.get(x, y, z) == 0 ? -1 : (int) (255 * in.get(x, y, z) / max));
+        Node input =
+                Cubes.mesh(n, n, n, CELL, (x, y, z) -> in.get(x, y, z) == 0 ? -1 : (int) (255 * in.get(x, y, z) / max));
         input.setTranslateX(-(n * CELL + GAP) / 2);
         Box window = new Box(k * CELL, k * CELL, k * CELL);
         window.setMaterial(new PhongMaterial(Color.color(0.95, 0.45, 0.1, 0.35)));
@@ -136,9 +155,17 @@ public final class Conv3dPage implements Page {
         window.setTranslateZ(c[2]);
         // the output cells computed so far, and the current one
         Tensor out = r.output();
-        double range = out == null ? 1 : Math.max(1e-9, java.util.Arrays.stream(out.data()).map(Math::abs).max().orElse(1));
-        Node output = Cubes.mesh(o, o, o, CELL, (x, y, z) -> x * o * o + y * o + z > at || out == null ? -1
-                : (int) (127.5 + 127.5 * out.get(x, y, z) / range));
+        double range = out == null
+                ? 1
+                : Math.max(1e-9, Arrays.stream(out.data()).map(Math::abs).max().orElse(1));
+        Node output = Cubes.mesh(
+                o,
+                o,
+                o,
+                CELL,
+                (x, y, z) -> x * o * o + y * o + z > at || out == null
+                        ? -1
+                        : (int) (127.5 + 127.5 * out.get(x, y, z) / range));
         output.setTranslateX((o * CELL + GAP) / 2);
         Box current = new Box(CELL * 1.15, CELL * 1.15, CELL * 1.15);
         current.setMaterial(new PhongMaterial(Color.color(0.1, 0.45, 0.9, 0.45)));

@@ -29,13 +29,15 @@ public final class Conv3dViewModel {
 
     /** The input (D, H, W), the kernel, the output from ND4J, or why there is none. */
     public record Result(Tensor input, Tensor kernel, Tensor output, AxisSize size, Problem problem) {
-        public boolean ok() { return problem == null; }
+        public boolean ok() {
+            return problem == null;
+        }
     }
 
-    public final IntegerProperty input = new SimpleIntegerProperty(8);
-    public final IntegerProperty kernel = new SimpleIntegerProperty(3);
-    public final IntegerProperty stride = new SimpleIntegerProperty(1);
-    public final IntegerProperty padding = new SimpleIntegerProperty(0);
+    private final IntegerProperty input = new SimpleIntegerProperty(8);
+    private final IntegerProperty kernel = new SimpleIntegerProperty(3);
+    private final IntegerProperty stride = new SimpleIntegerProperty(1);
+    private final IntegerProperty padding = new SimpleIntegerProperty(0);
     private final Stepper stepper = new Stepper();
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding engineReady;
@@ -44,19 +46,25 @@ public final class Conv3dViewModel {
     public Conv3dViewModel(BooleanBinding engineReady, long seed) {
         this.engineReady = engineReady;
         this.seed = seed;
-        for (Observable o : new Observable[] {input, kernel, stride, padding, engineReady}) o.addListener(x -> update());
+        for (Observable o : new Observable[] {input, kernel, stride, padding, engineReady})
+            o.addListener(x -> update());
         update();
     }
 
-    public Stepper stepper() { return stepper; }
+    public Stepper stepper() {
+        return stepper;
+    }
 
-    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
 
     private void update() {
         int n = input.get(), k = kernel.get();
         Random r = new Random(seed + n);
         Tensor in = Tensor.zeros(n, n, n), w = Tensor.zeros(k, k, k);
-        for (int i = 0; i < in.size(); i++) in.data()[i] = r.nextDouble() < 0.15 ? 1 + r.nextInt(3) : 0; // sparse, like voxels
+        for (int i = 0; i < in.size(); i++)
+            in.data()[i] = r.nextDouble() < 0.15 ? 1 + r.nextInt(3) : 0; // sparse, like voxels
         for (int i = 0; i < w.size(); i++) w.data()[i] = r.nextInt(3) - 1;
         AxisSize size = Shapes.conv(n, k, stride.get(), padding.get(), 1);
         if (!size.ok()) {
@@ -67,7 +75,11 @@ public final class Conv3dViewModel {
         Tensor out = null;
         if (engineReady.get()) {
             int o = size.output();
-            out = NdOps.conv(in.reshape(1, 1, n, n, n), w.reshape(1, 1, k, k, k), null, Window.cubic(3, k, stride.get(), padding.get(), 1))
+            out = NdOps.conv(
+                            in.reshape(1, 1, n, n, n),
+                            w.reshape(1, 1, k, k, k),
+                            null,
+                            Window.cubic(3, k, stride.get(), padding.get(), 1))
                     .reshape(o, o, o);
         }
         result.set(new Result(in, w, out, size, null));
@@ -85,11 +97,37 @@ public final class Conv3dViewModel {
             for (int b = 0; b < k; b++) {
                 for (int c = 0; c < k; c++) {
                     int x = d0 + a, y = h0 + b, z = w0 + c;
-                    double v = x < 0 || y < 0 || z < 0 || x >= n || y >= n || z >= n ? 0 : r.input().get(x, y, z);
+                    double v = x < 0 || y < 0 || z < 0 || x >= n || y >= n || z >= n
+                            ? 0
+                            : r.input().get(x, y, z);
                     products.add(new double[] {v, r.kernel().get(a, b, c)});
                 }
             }
         }
-        return new Step(d, h, w, d0, h0, w0, products, r.output() == null ? Double.NaN : r.output().get(d, h, w));
+        return new Step(
+                d,
+                h,
+                w,
+                d0,
+                h0,
+                w0,
+                products,
+                r.output() == null ? Double.NaN : r.output().get(d, h, w));
+    }
+
+    public IntegerProperty inputProperty() {
+        return input;
+    }
+
+    public IntegerProperty kernelProperty() {
+        return kernel;
+    }
+
+    public IntegerProperty strideProperty() {
+        return stride;
+    }
+
+    public IntegerProperty paddingProperty() {
+        return padding;
     }
 }

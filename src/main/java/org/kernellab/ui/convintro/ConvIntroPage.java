@@ -14,9 +14,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.compute.Tensor;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
@@ -34,7 +34,8 @@ public final class ConvIntroPage implements Page {
         Tensor input = params.matrix("input", Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}));
         Tensor kernel = params.matrix("kernel", Tensor.of(new double[][] {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}}));
         int padding = params.integer("padding", 0), stride = params.integer("stride", 1);
-        if (padding < 0 || padding > 5 || stride < 1 || stride > 5) throw new IllegalArgumentException("padding must be 0–5 and stride 1–5");
+        if (padding < 0 || padding > 5 || stride < 1 || stride > 5)
+            throw new IllegalArgumentException("padding must be 0–5 and stride 1–5");
         vm = new ConvIntroViewModel(input, kernel, padding, stride);
         I18n i18n = ctx.i18n();
 
@@ -47,59 +48,90 @@ public final class ConvIntroPage implements Page {
         outView.setOnCellClicked(vm::select);
 
         Label inTitle = Grids.title(i18n.bind(() -> vm.padding() > 0
-                ? i18n.tr("convintro.inputPadded", vm.inputRows(), vm.inputCols(), vm.padding(), vm.inputRows() + 2 * vm.padding(), vm.inputCols()
-                        + 2 * vm.padding())
+                ? i18n.tr(
+                        "convintro.inputPadded",
+                        vm.inputRows(),
+                        vm.inputCols(),
+                        vm.padding(),
+                        vm.inputRows() + 2 * vm.padding(),
+                        vm.inputCols() + 2 * vm.padding())
                 : i18n.tr("convintro.input", vm.inputRows(), vm.inputCols())));
         Label kTitle = Grids.title(i18n.bind("convintro.kernel", vm.kernelRows(), vm.kernelCols()));
-        Label outTitle = Grids.title(i18n.bind(() -> vm.problemProperty().get() != null ? i18n.tr("convintro.noOutput")
-                : i18n.tr("convintro.output", vm.rowsSize().output(), vm.colsSize().output()), vm.problemProperty()));
+        Label outTitle = Grids.title(i18n.bind(
+                () -> vm.problemProperty().get() != null
+                        ? i18n.tr("convintro.noOutput")
+                        : i18n.tr(
+                                "convintro.output",
+                                vm.rowsSize().output(),
+                                vm.colsSize().output()),
+                vm.problemProperty()));
 
         Label formula = new Label();
         formula.setId("conv-intro-formula");
         formula.getStyleClass().add("formula");
         formula.setWrapText(true);
-        formula.textProperty().bind(i18n.bind(() -> vm.rowsSize().formula().equals(vm.colsSize().formula())
-                ? i18n.tr("convintro.outputSize", vm.rowsSize().formula())
-                : i18n.tr("convintro.outputSizeHW", vm.rowsSize().formula(), vm.colsSize().formula())));
+        formula.textProperty()
+                .bind(i18n.bind(
+                        () -> vm.rowsSize().formula().equals(vm.colsSize().formula())
+                                ? i18n.tr("convintro.outputSize", vm.rowsSize().formula())
+                                : i18n.tr(
+                                        "convintro.outputSizeHW",
+                                        vm.rowsSize().formula(),
+                                        vm.colsSize().formula())));
 
         Label problem = new Label();
         problem.setId("conv-intro-problem");
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
-        problem.textProperty().bind(i18n.bind(() -> vm.problemProperty().get() == null ? (vm.failureProperty().get() == null ? ""
-                : i18n.tr("convintro.failed", vm.failureProperty().get()))
-                : i18n.tr(vm.problemProperty().get()), vm.problemProperty(), vm.failureProperty()));
+        problem.textProperty()
+                .bind(i18n.bind(
+                        () -> vm.problemProperty().get() == null
+                                ? (vm.failureProperty().get() == null
+                                        ? ""
+                                        : i18n.tr(
+                                                "convintro.failed",
+                                                vm.failureProperty().get()))
+                                : i18n.tr(vm.problemProperty().get()),
+                        vm.problemProperty(),
+                        vm.failureProperty()));
         Grids.hideWhenEmpty(problem);
 
         Label stepTitle = new Label();
         stepTitle.setId("conv-intro-step");
         stepTitle.getStyleClass().add("step-title");
         stepTitle.setWrapText(true);
-        stepTitle.textProperty().bind(i18n.bind(() -> {
-            var s = vm.currentStep();
-            return s == null ? "" : i18n.tr("convintro.step", s.index() + 1, vm.steps(), s.outRow(), s.outCol());
-        }, vm.stepProperty(), vm.traceProperty()));
+        stepTitle
+                .textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            var s = vm.currentStep();
+                            return s == null
+                                    ? ""
+                                    : i18n.tr("convintro.step", s.index() + 1, vm.steps(), s.outRow(), s.outCol());
+                        },
+                        vm.stepProperty(),
+                        vm.traceProperty()));
         Label products = new Label();
         products.setId("conv-intro-products");
         products.getStyleClass().add("products");
         products.setWrapText(true);
         products.setMinHeight(Region.USE_PREF_SIZE);
-        javafx.beans.binding.StringBinding steps = vm.productsText();
-        products.textProperty().bind(i18n.bind(() -> {
-            steps.invalidate(); // written again in the new language's numbers
-            return steps.get();
-        }, steps));
+        products.textProperty()
+                .bind(i18n.bind(() -> vm.productsText(i18n.numbers()), vm.stepProperty(), vm.traceProperty()));
 
         Button prev = new Button();
         prev.textProperty().bind(i18n.bind("convintro.previous"));
         prev.setOnAction(e -> vm.previous());
-        prev.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stepProperty().get() <= 0, vm.stepProperty(), vm.traceProperty()));
+        prev.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> vm.stepProperty().get() <= 0, vm.stepProperty(), vm.traceProperty()));
         Button next = new Button();
         next.setId("conv-intro-next");
         next.textProperty().bind(i18n.bind("convintro.next"));
         next.setOnAction(e -> vm.next());
-        next.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.stepProperty().get() >= vm.steps() - 1, vm.stepProperty(),
-                vm.traceProperty()));
+        next.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> vm.stepProperty().get() >= vm.steps() - 1, vm.stepProperty(), vm.traceProperty()));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(22, 22);
         spinner.visibleProperty().bind(vm.busyProperty());
@@ -123,12 +155,14 @@ public final class ConvIntroPage implements Page {
         VBox panel = new VBox(8, formula, problem, stepTitle, products);
         panel.setMinWidth(220);
         GridStage hero = new GridStage(List.of(inTitle, kTitle, outTitle), List.of(inView, kView, outView), panel, 3);
-        hero.minPanelFontProperty().bind(Bindings.when(ctx.presentation()).then(GridStage.PRESENTATION_FONT).otherwise(0.0));
+        hero.minPanelFontProperty()
+                .bind(Bindings.when(ctx.presentation())
+                        .then(GridStage.PRESENTATION_FONT)
+                        .otherwise(0.0));
         VBox.setVgrow(hero, Priority.ALWAYS);
         root.getChildren().addAll(hero, controls, hint);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("conv-intro");
-
 
         Runnable refresh = () -> {
             double[][] out = vm.outputProperty().get();
@@ -145,15 +179,20 @@ public final class ConvIntroPage implements Page {
     private static MatrixView grid(AppContext ctx) {
         MatrixView m = new MatrixView();
         m.paletteProperty().bind(ctx.palette());
+        m.numbersProperty().bind(ctx.i18n().numbersProperty());
         return m;
     }
 
+    ConvIntroViewModel viewModel() {
+        return vm;
+    }
 
-
-    ConvIntroViewModel viewModel() { return vm; }
-
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
     /** Listens only to its own view-model and controls: nothing to let go of. */
-    @Override public void dispose() {}
+    @Override
+    public void dispose() {}
 }

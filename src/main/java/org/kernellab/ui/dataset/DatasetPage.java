@@ -1,5 +1,7 @@
 package org.kernellab.ui.dataset;
 
+import java.io.File;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -8,6 +10,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -16,13 +19,12 @@ import javafx.stage.DirectoryChooser;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.HeatMap;
-import org.kernellab.i18n.Numbers;
 import org.kernellab.ui.widgets.Segments;
 
 /** Fashion-MNIST image by image: a grid with class names, filtered by class, from the set in use (and where it came from). */
@@ -41,19 +43,20 @@ public final class DatasetPage implements Page {
         vm = new DatasetViewModel(ctx.workbench());
         ctx.workbench().withData(d -> {});
 
-        java.util.LinkedHashMap<Boolean, String[]> sets = new java.util.LinkedHashMap<>();
+        LinkedHashMap<Boolean, String[]> sets = new LinkedHashMap<>();
         sets.put(false, new String[] {"data-train", "data.train"});
         sets.put(true, new String[] {"data-test", "data.test"});
         ComboBox<Integer> classes = new ComboBox<>();
         classes.setId("data-class");
         for (int c = -1; c < 10; c++) classes.getItems().add(c);
-        Controls.localized(classes, i18n, c -> c < 0 ? i18n.tr("data.allClasses") : c + " · " + i18n.tr("data.class." + c));
-        classes.valueProperty().bindBidirectional(vm.label);
-        Button prev = Controls.button("data-prev", i18n, "data.previous", vm::previous), next = Controls.button("data-next", i18n, "data.next",
-                vm::next);
+        Controls.localized(
+                classes, i18n, c -> c < 0 ? i18n.tr("data.allClasses") : c + " · " + i18n.tr("data.class." + c));
+        classes.valueProperty().bindBidirectional(vm.labelProperty());
+        Button prev = Controls.button("data-prev", i18n, "data.previous", vm::previous),
+                next = Controls.button("data-next", i18n, "data.next", vm::next);
         Button folder = Controls.button("data-folder", i18n, "data.folder", () -> {
             DirectoryChooser dc = new DirectoryChooser();
-            java.io.File f = dc.showDialog(root.getScene().getWindow());
+            File f = dc.showDialog(root.getScene().getWindow());
             if (f != null) ctx.workbench().useFolder(f.toPath());
         });
         source.setId("data-source");
@@ -62,13 +65,17 @@ public final class DatasetPage implements Page {
         Label problem = new Label();
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
-        problem.textProperty().bind(i18n.bind(() -> {
-            var p = ctx.workbench().dataProblemProperty().get();
-            return p == null ? "" : i18n.tr(p);
-        }, ctx.workbench().dataProblemProperty()));
+        problem.textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            var p = ctx.workbench().dataProblemProperty().get();
+                            return p == null ? "" : i18n.tr(p);
+                        },
+                        ctx.workbench().dataProblemProperty()));
         pageLabel.setId("data-page");
         // the controls keep their width and wrap onto a second line where the view is narrow
-        FlowPane bar = new FlowPane(10, 6, Segments.of(vm.test, sets, i18n), classes, prev, pageLabel, next, folder);
+        FlowPane bar =
+                new FlowPane(10, 6, Segments.of(vm.testProperty(), sets, i18n), classes, prev, pageLabel, next, folder);
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Node n : bar.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
         VBox top = new VBox(6, bar, source, problem);
@@ -86,9 +93,13 @@ public final class DatasetPage implements Page {
         redraw();
     }
 
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
-    @Override public void dispose() {
+    @Override
+    public void dispose() {
         life.end();
         vm.dispose();
     }
@@ -103,7 +114,8 @@ public final class DatasetPage implements Page {
             return;
         }
         source.setText(ctx.workbench().dataText());
-        pageLabel.setText(i18n.tr("data.pageOf", p.page() + 1, p.pages(), Numbers.grouped(p.matching())));
+        pageLabel.setText(
+                i18n.tr("data.pageOf", p.page() + 1, p.pages(), i18n.numbers().grouped(p.matching())));
         Dataset d = vm.set();
         for (int i : p.indices()) {
             HeatMap img = new HeatMap(3);
@@ -117,9 +129,9 @@ public final class DatasetPage implements Page {
             VBox tile = new VBox(2, img, name, number);
             tile.getStyleClass().add("data-tile");
             tile.setPrefWidth(92);
-            if (vm.test.get()) {
+            if (vm.testProperty().get()) {
                 tile.setOnMouseClicked(e -> ctx.navigation().open("feature-maps", Map.of("image", i)));
-                javafx.scene.control.Tooltip.install(tile, new javafx.scene.control.Tooltip(i18n.tr("data.openMaps")));
+                Tooltip.install(tile, new Tooltip(i18n.tr("data.openMaps")));
             }
             grid.getChildren().add(tile);
         }

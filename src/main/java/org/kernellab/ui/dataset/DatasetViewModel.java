@@ -2,16 +2,16 @@ package org.kernellab.ui.dataset;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Workbench;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Workbench;
 
 /** The dataset browser's state: training or test images, all classes or one, and the page of images shown. */
 public final class DatasetViewModel {
@@ -20,10 +20,11 @@ public final class DatasetViewModel {
     /** A page of images: their numbers in the set, how many match in all, and the class counts of the whole set. */
     public record Page(List<Integer> indices, int matching, int page, int pages, int[] classCounts) {}
 
-    public final ObjectProperty<Boolean> test = new SimpleObjectProperty<>(true);
+    private final ObjectProperty<Boolean> test = new SimpleObjectProperty<>(true);
     /** −1: every class. */
-    public final ObjectProperty<Integer> label = new SimpleObjectProperty<>(-1);
-    public final IntegerProperty page = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Integer> label = new SimpleObjectProperty<>(-1);
+
+    private final IntegerProperty page = new SimpleIntegerProperty(0);
 
     private final ReadOnlyObjectWrapper<Page> shown = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
@@ -39,9 +40,13 @@ public final class DatasetViewModel {
     }
 
     /** Stops following the workbench's data (the page is closed). */
-    public void dispose() { life.end(); }
+    public void dispose() {
+        life.end();
+    }
 
-    public ReadOnlyObjectProperty<Page> shownProperty() { return shown.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Page> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
 
     public Dataset set() {
         FashionMnist.Loaded d = bench.dataProperty().get();
@@ -53,9 +58,13 @@ public final class DatasetViewModel {
         else page.set(0);
     }
 
-    public void next() { if (shown.get() != null && page.get() + 1 < shown.get().pages()) page.set(page.get() + 1); }
+    public void next() {
+        if (shown.get() != null && page.get() + 1 < shown.get().pages()) page.set(page.get() + 1);
+    }
 
-    public void previous() { if (page.get() > 0) page.set(page.get() - 1); }
+    public void previous() {
+        if (page.get() > 0) page.set(page.get() - 1);
+    }
 
     private void update() {
         Dataset d = set();
@@ -70,6 +79,19 @@ public final class DatasetViewModel {
             if (label.get() < 0 || d.label(i) == label.get()) match.add(i);
         }
         int pages = Math.max(1, (match.size() + PAGE - 1) / PAGE), p = Math.min(page.get(), pages - 1);
-        shown.set(new Page(match.subList(p * PAGE, Math.min(match.size(), (p + 1) * PAGE)), match.size(), p, pages, counts));
+        shown.set(new Page(
+                match.subList(p * PAGE, Math.min(match.size(), (p + 1) * PAGE)), match.size(), p, pages, counts));
+    }
+
+    public ObjectProperty<Boolean> testProperty() {
+        return test;
+    }
+
+    public ObjectProperty<Integer> labelProperty() {
+        return label;
+    }
+
+    public IntegerProperty pageProperty() {
+        return page;
     }
 }

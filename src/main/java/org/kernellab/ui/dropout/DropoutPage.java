@@ -15,10 +15,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
@@ -38,7 +38,10 @@ public final class DropoutPage implements Page {
     private final I18n i18n;
     private final Lifetime life = new Lifetime();
     private final BorderPane root = new BorderPane();
-    private final HeatMap picture = new HeatMap(4), hidden = new HeatMap(14), mask = new HeatMap(14), trained = new HeatMap(14);
+    private final HeatMap picture = new HeatMap(4),
+            hidden = new HeatMap(14),
+            mask = new HeatMap(14),
+            trained = new HeatMap(14);
     private final Label stats = new Label(), classLabel = new Label();
     private final GridPane classes = new GridPane();
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -46,20 +49,25 @@ public final class DropoutPage implements Page {
     public DropoutPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
         vm = new DropoutViewModel(ctx.workbench());
-        vm.index.set(params.integer("image", 0));
-        vm.percent.set(params.integer("p", DropoutViewModel.DEFAULT_PERCENT));
-        ctx.workbench().withData(d -> { });
+        vm.indexProperty().set(params.integer("image", 0));
+        vm.percentProperty().set(params.integer("p", DropoutViewModel.DEFAULT_PERCENT));
+        ctx.workbench().withData(d -> {});
         ctx.workbench().usePretrained(false);
 
-        Spinner<Integer> image = new Spinner<>(0, 9_999, vm.index.get());
+        Spinner<Integer> image = new Spinner<>(0, 9_999, vm.indexProperty().get());
         image.setId("dropout-image");
         image.setEditable(true);
         image.setPrefWidth(110);
-        image.valueProperty().addListener((o, a, n) -> vm.index.set(n));
+        image.valueProperty().addListener((o, a, n) -> vm.indexProperty().set(n));
         classLabel.setWrapText(true);
         classLabel.setId("dropout-class");
-        VBox settings = new VBox(10, Controls.label(i18n, "dropout.image"), image, classLabel,
-                new SliderRow("dropout-p", i18n.bind("dropout.p"), vm.percent, 0, DropoutViewModel.MAX_PERCENT),
+        VBox settings = new VBox(
+                10,
+                Controls.label(i18n, "dropout.image"),
+                image,
+                classLabel,
+                new SliderRow(
+                        "dropout-p", i18n.bind("dropout.p"), vm.percentProperty(), 0, DropoutViewModel.MAX_PERCENT),
                 Controls.button("dropout-new-mask", i18n, "dropout.newMask", vm::newMask),
                 Controls.label(i18n, "dropout.committeeTitle"),
                 Controls.button("dropout-add-1", i18n, "dropout.add1", () -> vm.addMembers(1)),
@@ -68,12 +76,17 @@ public final class DropoutPage implements Page {
                 Controls.button("dropout-reset", i18n, "dropout.reset", vm::resetCommittee));
         settings.getChildren().get(5).getStyleClass().add("settings-title");
 
-        for (HeatMap h : new HeatMap[] {picture, hidden, mask, trained}) h.paletteProperty().bind(ctx.palette());
+        for (HeatMap h : new HeatMap[] {picture, hidden, mask, trained})
+            h.paletteProperty().bind(ctx.palette());
         hidden.setId("dropout-hidden");
         mask.setId("dropout-mask");
         trained.setId("dropout-trained");
-        FlowPane maps = new FlowPane(18, 12, Grids.column(Grids.title(i18n.bind("dropout.picture")), picture),
-                Grids.column(Grids.title(i18n.bind("dropout.hidden")), hidden), Grids.column(Grids.title(i18n.bind("dropout.mask")), mask),
+        FlowPane maps = new FlowPane(
+                18,
+                12,
+                Grids.column(Grids.title(i18n.bind("dropout.picture")), picture),
+                Grids.column(Grids.title(i18n.bind("dropout.hidden")), hidden),
+                Grids.column(Grids.title(i18n.bind("dropout.mask")), mask),
                 Grids.column(Grids.title(i18n.bind("dropout.trained")), trained));
         stats.setId("dropout-stats");
         stats.setWrapText(true);
@@ -95,7 +108,8 @@ public final class DropoutPage implements Page {
         chart.getData().add(series);
         Label chartTitle = Grids.title(i18n.bind("dropout.chartTitle"));
 
-        VBox stage = new VBox(12, maps, stats, Grids.title(i18n.bind("dropout.classesTitle")), classes, chartTitle, chart);
+        VBox stage =
+                new VBox(12, maps, stats, Grids.title(i18n.bind("dropout.classesTitle")), classes, chartTitle, chart);
         stage.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(stage);
         scroll.setFitToWidth(true);
@@ -107,7 +121,9 @@ public final class DropoutPage implements Page {
         show();
     }
 
-    DropoutViewModel viewModel() { return vm; }
+    DropoutViewModel viewModel() {
+        return vm;
+    }
 
     private static double[][] grid(float[] v) {
         double[][] g = new double[ROWS][COLS];
@@ -137,11 +153,22 @@ public final class DropoutPage implements Page {
             meanH += s.hidden()[i];
             meanT += s.trained()[i];
         }
-        stats.setText(i18n.tr("dropout.stats", s.p(), s.dropped(), s.hidden().length, s.hidden().length - s.dropped(),
-                s.p() < 1 ? 1 / (1 - s.p()) : 1, meanH / s.hidden().length, meanT / s.hidden().length));
+        stats.setText(i18n.tr(
+                "dropout.stats",
+                s.p(),
+                s.dropped(),
+                s.hidden().length,
+                s.hidden().length - s.dropped(),
+                s.p() < 1 ? 1 / (1 - s.p()) : 1,
+                meanH / s.hidden().length,
+                meanT / s.hidden().length));
 
-        String[] heads = {i18n.tr("dropout.colClass"), i18n.tr("dropout.colEval"), i18n.tr("dropout.colMask"),
-            i18n.tr("dropout.colCommittee", s.members())};
+        String[] heads = {
+            i18n.tr("dropout.colClass"),
+            i18n.tr("dropout.colEval"),
+            i18n.tr("dropout.colMask"),
+            i18n.tr("dropout.colCommittee", s.members())
+        };
         for (int c = 0; c < heads.length; c++) {
             Label h = new Label(heads[c]);
             h.getStyleClass().add("emphasis");
@@ -167,9 +194,13 @@ public final class DropoutPage implements Page {
         return b;
     }
 
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
-    @Override public void dispose() {
+    @Override
+    public void dispose() {
         life.end();
         vm.dispose();
     }

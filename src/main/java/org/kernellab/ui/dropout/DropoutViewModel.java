@@ -12,8 +12,8 @@ import org.kernellab.compute.Dropout;
 import org.kernellab.data.Dataset;
 import org.kernellab.model.Network;
 import org.kernellab.model.Samples;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Workbench;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Workbench;
 
 /**
  * Dropout on a real layer: the course CNN's last hidden layer (128 values after ReLU) for a test image, a mask drawn for
@@ -33,8 +33,19 @@ public final class DropoutViewModel {
      * @param committee  the mean of the probabilities over {@code members} masks (empty before the first)
      * @param distance   {members, mean |committee − evaluation| over the 10 classes} after 1, 2, …, 10, 20, …, 100, 200… members
      */
-    public record State(int index, int label, byte[] image, double p, float[] hidden, float[] mask, float[] trained, float[] evaluation,
-                        float[] masked, float[] committee, int members, List<double[]> distance) {
+    public record State(
+            int index,
+            int label,
+            byte[] image,
+            double p,
+            float[] hidden,
+            float[] mask,
+            float[] trained,
+            float[] evaluation,
+            float[] masked,
+            float[] committee,
+            int members,
+            List<double[]> distance) {
         public int dropped() {
             int n = 0;
             for (float m : mask) if (m == 0) n++;
@@ -42,7 +53,9 @@ public final class DropoutViewModel {
         }
     }
 
-    public final IntegerProperty index = new SimpleIntegerProperty(0), percent = new SimpleIntegerProperty(DEFAULT_PERCENT);
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
+
+    private final IntegerProperty percent = new SimpleIntegerProperty(DEFAULT_PERCENT);
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
     private final Lifetime life = new Lifetime();
@@ -60,16 +73,28 @@ public final class DropoutViewModel {
         restart();
     }
 
-    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
 
-    public State state() { return state.get(); }
+    public State state() {
+        return state.get();
+    }
 
-    public int testCount() { return test() == null ? 0 : test().size(); }
+    public int testCount() {
+        return test() == null ? 0 : test().size();
+    }
 
-    private Dataset test() { return bench.dataProperty().get() == null ? null : bench.dataProperty().get().test(); }
+    private Dataset test() {
+        return bench.dataProperty().get() == null
+                ? null
+                : bench.dataProperty().get().test();
+    }
 
     /** A new mask for the same image and p; the committee goes on. */
-    public void newMask() { show(state.get(), true); }
+    public void newMask() {
+        show(state.get(), true);
+    }
 
     /** {@code n} more masks into the committee (its size stays under {@link #MAX_COMMITTEE}). */
     public void addMembers(int n) {
@@ -80,7 +105,8 @@ public final class DropoutViewModel {
         if (count <= 0) return;
         int width = s.hidden().length;
         float[] rows = new float[count * width];
-        for (int r = 0; r < count; r++) System.arraycopy(Dropout.apply(s.hidden(), Dropout.mask(width, s.p(), rnd)), 0, rows, r * width, width);
+        for (int r = 0; r < count; r++)
+            System.arraycopy(Dropout.apply(s.hidden(), Dropout.mask(width, s.p(), rnd)), 0, rows, r * width, width);
         float[] probs = net.classify(rows, count);
         for (int r = 0; r < count; r++) {
             for (int c = 0; c < 10; c++) sum[c] += probs[r * 10 + c];
@@ -107,7 +133,9 @@ public final class DropoutViewModel {
     }
 
     /** Stops following the workbench (the page is closed). */
-    public void dispose() { life.end(); }
+    public void dispose() {
+        life.end();
+    }
 
     private void restart() {
         Network net = bench.networkProperty().get();
@@ -121,7 +149,18 @@ public final class DropoutViewModel {
         int at = Math.max(0, Math.min(test.size() - 1, index.get()));
         byte[] image = Arrays.copyOfRange(test.images().pixels(), at * 784, (at + 1) * 784);
         float[] hidden = net.lastHidden(Samples.of(test), at);
-        State base = new State(at, test.label(at), image, percent.get() / 100.0, hidden, null, null, net.classify(hidden, 1), null, new float[0], 0,
+        State base = new State(
+                at,
+                test.label(at),
+                image,
+                percent.get() / 100.0,
+                hidden,
+                null,
+                null,
+                net.classify(hidden, 1),
+                null,
+                new float[0],
+                0,
                 List.of());
         show(base, false);
     }
@@ -143,7 +182,26 @@ public final class DropoutViewModel {
     private void publish(State s, float[] mask, float[] trained, float[] masked) {
         float[] committee = new float[members == 0 ? 0 : 10];
         for (int c = 0; c < committee.length; c++) committee[c] = sum[c] / members;
-        state.set(new State(s.index(), s.label(), s.image(), s.p(), s.hidden(), mask, trained, s.evaluation(), masked, committee, members,
+        state.set(new State(
+                s.index(),
+                s.label(),
+                s.image(),
+                s.p(),
+                s.hidden(),
+                mask,
+                trained,
+                s.evaluation(),
+                masked,
+                committee,
+                members,
                 List.copyOf(distance)));
+    }
+
+    public IntegerProperty indexProperty() {
+        return index;
+    }
+
+    public IntegerProperty percentProperty() {
+        return percent;
     }
 }

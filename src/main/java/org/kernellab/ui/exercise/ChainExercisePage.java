@@ -1,6 +1,9 @@
 package org.kernellab.ui.exercise;
 
 import java.util.List;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -9,15 +12,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.compute.AxisSize;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Page;
 
 /** Exercise 2: choose kernel, stride and padding for two cubic 3D convolutions from 8³ to 2³. */
 public final class ChainExercisePage implements Page {
@@ -28,7 +31,10 @@ public final class ChainExercisePage implements Page {
 
     public ChainExercisePage(LessonParams params, AppContext ctx) {
         I18n i18n = ctx.i18n();
-        vm = new ChainExerciseViewModel(params.string("lesson", "exercise-2"), params.integer("input", 8), params.integer("target", 2),
+        vm = new ChainExerciseViewModel(
+                params.string("lesson", "exercise-2"),
+                params.integer("input", 8),
+                params.integer("target", 2),
                 ctx.progress());
         Label statement = new Label();
         statement.setWrapText(true);
@@ -44,8 +50,8 @@ public final class ChainExercisePage implements Page {
             h.textProperty().bind(i18n.bind(heads[i]));
             grid.add(h, i + 1, 0);
         }
-        addRow(grid, 1, i18n, "chain.layer1", "l1", vm.k1, vm.s1, vm.p1);
-        addRow(grid, 2, i18n, "chain.layer2", "l2", vm.k2, vm.s2, vm.p2);
+        addRow(grid, 1, i18n, "chain.layer1", "l1", vm.k1Property(), vm.s1Property(), vm.p1Property());
+        addRow(grid, 2, i18n, "chain.layer2", "l2", vm.k2Property(), vm.s2Property(), vm.p2Property());
 
         Button check = new Button();
         check.setId("chain-check");
@@ -57,7 +63,11 @@ public final class ChainExercisePage implements Page {
         list.textProperty().bind(i18n.bind("chain.listAlternatives"));
         list.setOnAction(e -> {
             List<ChainExerciseViewModel.Layer[]> all = vm.alternatives();
-            alternatives.getItems().setAll(all.stream().map(p -> i18n.tr("chain.alternative", p[0], p[1])).toList());
+            alternatives
+                    .getItems()
+                    .setAll(all.stream()
+                            .map(p -> i18n.tr("chain.alternative", p[0], p[1]))
+                            .toList());
             alternatives.setVisible(true);
             alternatives.setManaged(true);
         });
@@ -65,18 +75,26 @@ public final class ChainExercisePage implements Page {
         feedback.setId("chain-feedback");
         feedback.setWrapText(true);
         feedback.getStyleClass().add("products");
-        feedback.textProperty().bind(i18n.bind(() -> {
-            ChainExerciseViewModel.Feedback f = vm.feedbackProperty().get();
-            if (f == null) return "";
-            StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < f.steps().size(); i++) {
-                AxisSize a = f.steps().get(i);
-                sb.append(i18n.tr("chain.layerLine", i + 1, a.ok() ? a.formula() : i18n.tr(a.problem()))).append('\n');
-            }
-            if (f.shapes() != null) sb.append(i18n.tr("chain.nd4j", f.shapes()[0], f.shapes()[1], f.shapes()[2])).append('\n');
-            sb.append(i18n.tr(f.solved() ? "chain.solved" : "chain.notYet", vm.target()));
-            return sb.toString();
-        }, vm.feedbackProperty()));
+        feedback.textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            ChainExerciseViewModel.Feedback f =
+                                    vm.feedbackProperty().get();
+                            if (f == null) return "";
+                            StringBuilder sb = new StringBuilder();
+                            for (int i = 0; i < f.steps().size(); i++) {
+                                AxisSize a = f.steps().get(i);
+                                sb.append(i18n.tr(
+                                                "chain.layerLine", i + 1, a.ok() ? a.formula() : i18n.tr(a.problem())))
+                                        .append('\n');
+                            }
+                            if (f.shapes() != null)
+                                sb.append(i18n.tr("chain.nd4j", f.shapes()[0], f.shapes()[1], f.shapes()[2]))
+                                        .append('\n');
+                            sb.append(i18n.tr(f.solved() ? "chain.solved" : "chain.notYet", vm.target()));
+                            return sb.toString();
+                        },
+                        vm.feedbackProperty()));
         alternatives.setId("chain-list");
         alternatives.setPrefHeight(220);
         alternatives.setVisible(false);
@@ -86,8 +104,18 @@ public final class ChainExercisePage implements Page {
         Button see = new Button();
         see.setId("chain-see-3d");
         see.textProperty().bind(i18n.bind("chain.see3d"));
-        see.setOnAction(e -> ctx.navigation().open("conv3d-steps", java.util.Map.of("input", vm.input(), "kernel", Math.min(5, vm.k1.get()),
-                "stride", Math.min(3, vm.s1.get()), "padding", Math.min(2, vm.p1.get()))));
+        see.setOnAction(e -> ctx.navigation()
+                .open(
+                        "conv3d-steps",
+                        Map.of(
+                                "input",
+                                vm.input(),
+                                "kernel",
+                                Math.min(5, vm.k1Property().get()),
+                                "stride",
+                                Math.min(3, vm.s1Property().get()),
+                                "padding",
+                                Math.min(2, vm.p1Property().get()))));
         FlowPane buttons = new FlowPane(10, 6, check, list, see);
         for (Button b : new Button[] {check, list, see}) b.setMinWidth(Region.USE_PREF_SIZE);
         root.getChildren().addAll(statement, grid, buttons, feedback, alternatives);
@@ -96,30 +124,47 @@ public final class ChainExercisePage implements Page {
         scroll.setFitToWidth(true);
     }
 
-    ChainExerciseViewModel viewModel() { return vm; }
+    ChainExerciseViewModel viewModel() {
+        return vm;
+    }
 
-    private static void addRow(GridPane grid, int row, I18n i18n, String key, String id, javafx.beans.property.IntegerProperty k,
-                               javafx.beans.property.IntegerProperty s, javafx.beans.property.IntegerProperty p) {
+    private static void addRow(
+            GridPane grid,
+            int row,
+            I18n i18n,
+            String key,
+            String id,
+            IntegerProperty k,
+            IntegerProperty s,
+            IntegerProperty p) {
         Label name = new Label();
         name.textProperty().bind(i18n.bind(key));
         grid.add(name, 0, row);
-        int[][] ranges = {{1, ChainExerciseViewModel.MAX_KERNEL}, {1, ChainExerciseViewModel.MAX_STRIDE}, {0, ChainExerciseViewModel.MAX_PADDING}};
-        javafx.beans.property.IntegerProperty[] props = {k, s, p};
+        int[][] ranges = {
+            {1, ChainExerciseViewModel.MAX_KERNEL},
+            {1, ChainExerciseViewModel.MAX_STRIDE},
+            {0, ChainExerciseViewModel.MAX_PADDING}
+        };
+        IntegerProperty[] props = {k, s, p};
         String[] ids = {"k", "s", "p"};
         for (int i = 0; i < 3; i++) {
-            javafx.beans.property.IntegerProperty prop = props[i];
+            IntegerProperty prop = props[i];
             Spinner<Integer> sp = new Spinner<>(ranges[i][0], ranges[i][1], prop.get());
             sp.setId(id + "-" + ids[i]);
             sp.setPrefWidth(80);
             sp.valueProperty().addListener((o, a, n) -> prop.set(n));
             grid.add(sp, i + 1, row);
         }
-        GridPane.setHalignment(name, javafx.geometry.HPos.LEFT);
+        GridPane.setHalignment(name, HPos.LEFT);
         name.setAlignment(Pos.CENTER_LEFT);
     }
 
-    @Override public Node view() { return scroll; }
+    @Override
+    public Node view() {
+        return scroll;
+    }
 
     /** Listens only to its own view-model and controls: nothing to let go of. */
-    @Override public void dispose() {}
+    @Override
+    public void dispose() {}
 }

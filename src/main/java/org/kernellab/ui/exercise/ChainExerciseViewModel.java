@@ -2,6 +2,7 @@ package org.kernellab.ui.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -24,14 +25,23 @@ public final class ChainExerciseViewModel {
 
     /** One layer's choice. */
     public record Layer(int kernel, int stride, int padding) {
-        @Override public String toString() { return "k=" + kernel + ", s=" + stride + ", p=" + padding; }
+        @Override
+        public String toString() {
+            return "k=" + kernel + ", s=" + stride + ", p=" + padding;
+        }
     }
 
     /** The check: each layer's size arithmetic, the shapes ND4J produced (null if a layer is impossible), solved. */
     public record Feedback(List<AxisSize> steps, int[] shapes, boolean solved) {}
 
-    public final IntegerProperty k1 = new SimpleIntegerProperty(3), s1 = new SimpleIntegerProperty(1), p1 = new SimpleIntegerProperty(0);
-    public final IntegerProperty k2 = new SimpleIntegerProperty(3), s2 = new SimpleIntegerProperty(1), p2 = new SimpleIntegerProperty(0);
+    private final IntegerProperty k1 = new SimpleIntegerProperty(3);
+
+    private final IntegerProperty s1 = new SimpleIntegerProperty(1);
+
+    private final IntegerProperty p1 = new SimpleIntegerProperty(0);
+    private final IntegerProperty k2 = new SimpleIntegerProperty(3);
+    private final IntegerProperty s2 = new SimpleIntegerProperty(1);
+    private final IntegerProperty p2 = new SimpleIntegerProperty(0);
     private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>();
     private final int input, target;
     private final String lessonId;
@@ -44,11 +54,17 @@ public final class ChainExerciseViewModel {
         this.progress = progress;
     }
 
-    public int input() { return input; }
+    public int input() {
+        return input;
+    }
 
-    public int target() { return target; }
+    public int target() {
+        return target;
+    }
 
-    public ReadOnlyObjectProperty<Feedback> feedbackProperty() { return feedback.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
 
     /** Runs the student's two layers (in the background) and says whether they reach the target. */
     public void check(TaskRunner runner, String title) {
@@ -65,13 +81,19 @@ public final class ChainExerciseViewModel {
         List<AxisSize> steps = second == null ? List.of(first) : List.of(first, second);
         if (second == null || !second.ok()) return new Feedback(steps, null, false);
         // the real thing: a random volume through two ND4J conv3d layers with these settings
-        java.util.Random r = new java.util.Random(2);
+        Random r = new Random(2);
         Tensor x = Tensor.zeros(1, 1, input, input, input);
         for (int i = 0; i < x.size(); i++) x.data()[i] = r.nextGaussian();
-        Tensor y1 = NdOps.conv(x, Tensor.zeros(4, 1, a.kernel(), a.kernel(), a.kernel()), null, Window.cubic(3, a.kernel(), a.stride(), a.padding(),
-                1));
-        Tensor y2 = NdOps.conv(y1, Tensor.zeros(2, 4, b.kernel(), b.kernel(), b.kernel()), null, Window.cubic(3, b.kernel(), b.stride(), b.padding(),
-                1));
+        Tensor y1 = NdOps.conv(
+                x,
+                Tensor.zeros(4, 1, a.kernel(), a.kernel(), a.kernel()),
+                null,
+                Window.cubic(3, a.kernel(), a.stride(), a.padding(), 1));
+        Tensor y2 = NdOps.conv(
+                y1,
+                Tensor.zeros(2, 4, b.kernel(), b.kernel(), b.kernel()),
+                null,
+                Window.cubic(3, b.kernel(), b.stride(), b.padding(), 1));
         int[] shapes = {input, y1.dim(2), y2.dim(2)};
         return new Feedback(steps, shapes, y2.dim(2) == target && y2.dim(3) == target && y2.dim(4) == target);
     }
@@ -92,8 +114,33 @@ public final class ChainExerciseViewModel {
 
     private static List<Layer> layers() {
         List<Layer> l = new ArrayList<>();
-        for (int k = 1; k <= MAX_KERNEL; k++) for (int s = 1; s <= MAX_STRIDE; s++) for (int p = 0; p <= Math.min(MAX_PADDING,
-                k - 1); p++) l.add(new Layer(k, s, p));
+        for (int k = 1; k <= MAX_KERNEL; k++)
+            for (int s = 1; s <= MAX_STRIDE; s++)
+                for (int p = 0; p <= Math.min(MAX_PADDING, k - 1); p++) l.add(new Layer(k, s, p));
         return l;
+    }
+
+    public IntegerProperty k1Property() {
+        return k1;
+    }
+
+    public IntegerProperty s1Property() {
+        return s1;
+    }
+
+    public IntegerProperty p1Property() {
+        return p1;
+    }
+
+    public IntegerProperty k2Property() {
+        return k2;
+    }
+
+    public IntegerProperty s2Property() {
+        return s2;
+    }
+
+    public IntegerProperty p2Property() {
+        return p2;
     }
 }

@@ -1,6 +1,8 @@
 package org.kernellab.ui.exercise;
 
+import java.util.Arrays;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -14,9 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kernellab.compute.Tensor;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.MatrixView;
 
 /**
@@ -38,9 +40,16 @@ public final class ExercisePage implements Page {
         this.ctx = ctx;
         I18n i18n = ctx.i18n();
         Tensor input = params.matrix("input", null), kernel = params.matrix("kernel", null);
-        if (input == null || kernel == null) throw new IllegalArgumentException("an exercise needs \"input\" and \"kernel\"");
-        vm = new ExerciseViewModel(params.string("lesson", "exercise"), input, kernel, params.integer("padding", 0), params.integer("stride", 1),
-                ctx.progress(), params.integer("seed", 11));
+        if (input == null || kernel == null)
+            throw new IllegalArgumentException("an exercise needs \"input\" and \"kernel\"");
+        vm = new ExerciseViewModel(
+                params.string("lesson", "exercise"),
+                input,
+                kernel,
+                params.integer("padding", 0),
+                params.integer("stride", 1),
+                ctx.progress(),
+                params.integer("seed", 11));
 
         Label statement = new Label();
         statement.setWrapText(true);
@@ -52,7 +61,9 @@ public final class ExercisePage implements Page {
         kView.setId("exercise-kernel");
         for (MatrixView m : new MatrixView[] {inView, kView}) {
             m.paletteProperty().bind(ctx.palette());
-            m.cellSizeProperty().bind(Bindings.when(ctx.presentation()).then(64.0).otherwise(44.0)); // larger on a projector
+            m.numbersProperty().bind(ctx.i18n().numbersProperty());
+            m.cellSizeProperty()
+                    .bind(Bindings.when(ctx.presentation()).then(64.0).otherwise(44.0)); // larger on a projector
         }
         inView.setValues(vm.inputProperty().get().toMatrix());
         kView.setValues(kernel.toMatrix());
@@ -60,19 +71,23 @@ public final class ExercisePage implements Page {
             inView.setValues(t.toMatrix());
             clearAnswer();
         });
-        HBox grids = new HBox(30, titled(i18n.bind("exercise.input"), inView), titled(i18n.bind("exercise.kernel"), kView),
+        HBox grids = new HBox(
+                30,
+                titled(i18n.bind("exercise.input"), inView),
+                titled(i18n.bind("exercise.kernel"), kView),
                 titled(i18n.bind("exercise.answer"), answer));
         grids.setAlignment(Pos.TOP_LEFT);
 
-        Spinner<Integer> rows = new Spinner<>(1, 12, vm.answerRows.get()), cols = new Spinner<>(1, 12, vm.answerCols.get());
+        Spinner<Integer> rows = new Spinner<>(1, 12, vm.answerRowsProperty().get()),
+                cols = new Spinner<>(1, 12, vm.answerColsProperty().get());
         rows.setId("answer-rows");
         cols.setId("answer-cols");
         rows.setPrefWidth(80);
         cols.setPrefWidth(80);
-        rows.valueProperty().addListener((o, a, n) -> vm.answerRows.set(n));
-        cols.valueProperty().addListener((o, a, n) -> vm.answerCols.set(n));
-        vm.answerRows.addListener((o, a, n) -> rebuildAnswer());
-        vm.answerCols.addListener((o, a, n) -> rebuildAnswer());
+        rows.valueProperty().addListener((o, a, n) -> vm.answerRowsProperty().set(n));
+        cols.valueProperty().addListener((o, a, n) -> vm.answerColsProperty().set(n));
+        vm.answerRowsProperty().addListener((o, a, n) -> rebuildAnswer());
+        vm.answerColsProperty().addListener((o, a, n) -> rebuildAnswer());
         Label sizeLabel = new Label();
         sizeLabel.textProperty().bind(i18n.bind("exercise.size"));
         HBox size = new HBox(8, sizeLabel, rows, new Label("×"), cols);
@@ -96,15 +111,26 @@ public final class ExercisePage implements Page {
         Label feedback = new Label();
         feedback.setId("exercise-feedback");
         feedback.setWrapText(true);
-        feedback.textProperty().bind(i18n.bind(() -> {
-            ExerciseViewModel.Feedback f = vm.feedbackProperty().get();
-            if (f == null) return "";
-            if (!f.sizeRight()) return i18n.tr("exercise.wrongSize");
-            if (f.solved()) return i18n.tr("exercise.solved");
-            long wrong = java.util.Arrays.stream(f.cells()).flatMap(java.util.Arrays::stream).filter(c -> c != null && !c).count();
-            long empty = java.util.Arrays.stream(f.cells()).flatMap(java.util.Arrays::stream).filter(c -> c == null).count();
-            return wrong == 0 ? i18n.tr("exercise.incomplete", empty) : i18n.tr("exercise.someWrong", wrong, empty);
-        }, vm.feedbackProperty()));
+        feedback.textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            ExerciseViewModel.Feedback f = vm.feedbackProperty().get();
+                            if (f == null) return "";
+                            if (!f.sizeRight()) return i18n.tr("exercise.wrongSize");
+                            if (f.solved()) return i18n.tr("exercise.solved");
+                            long wrong = Arrays.stream(f.cells())
+                                    .flatMap(Arrays::stream)
+                                    .filter(c -> c != null && !c)
+                                    .count();
+                            long empty = Arrays.stream(f.cells())
+                                    .flatMap(Arrays::stream)
+                                    .filter(c -> c == null)
+                                    .count();
+                            return wrong == 0
+                                    ? i18n.tr("exercise.incomplete", empty)
+                                    : i18n.tr("exercise.someWrong", wrong, empty);
+                        },
+                        vm.feedbackProperty()));
         vm.feedbackProperty().addListener((o, a, f) -> {
             feedback.getStyleClass().setAll("label", f != null && f.solved() ? "right" : "problem");
             markCells(f);
@@ -117,15 +143,19 @@ public final class ExercisePage implements Page {
         rebuildAnswer();
     }
 
-    ExerciseViewModel viewModel() { return vm; }
+    ExerciseViewModel viewModel() {
+        return vm;
+    }
 
-    TextField[][] fields() { return fields; }
+    TextField[][] fields() {
+        return fields;
+    }
 
     private void rebuildAnswer() {
         answer.getChildren().clear();
         answer.setHgap(4);
         answer.setVgap(4);
-        int r = vm.answerRows.get(), c = vm.answerCols.get();
+        int r = vm.answerRowsProperty().get(), c = vm.answerColsProperty().get();
         fields = new TextField[r][c];
         for (int i = 0; i < r; i++) {
             for (int j = 0; j < c; j++) {
@@ -140,10 +170,11 @@ public final class ExercisePage implements Page {
     }
 
     private void clearAnswer() {
-        for (TextField[] row : fields) for (TextField f : row) {
-            f.clear();
-            f.getStyleClass().removeAll("right", "wrong");
-        }
+        for (TextField[] row : fields)
+            for (TextField f : row) {
+                f.clear();
+                f.getStyleClass().removeAll("right", "wrong");
+            }
     }
 
     private String[][] typed() {
@@ -166,15 +197,19 @@ public final class ExercisePage implements Page {
         }
     }
 
-    private static VBox titled(javafx.beans.binding.StringBinding text, Node content) {
+    private static VBox titled(StringBinding text, Node content) {
         Label l = new Label();
         l.getStyleClass().add("grid-title");
         l.textProperty().bind(text);
         return new VBox(6, l, content);
     }
 
-    @Override public Node view() { return scroll; }
+    @Override
+    public Node view() {
+        return scroll;
+    }
 
     /** Listens only to its own view-model and controls: nothing to let go of. */
-    @Override public void dispose() {}
+    @Override
+    public void dispose() {}
 }

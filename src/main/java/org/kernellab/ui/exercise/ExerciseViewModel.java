@@ -1,5 +1,6 @@
 package org.kernellab.ui.exercise;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ public final class ExerciseViewModel {
     /** The outcome of a check. {@code cells} is null when the size was wrong; a cell is null when empty. */
     public record Feedback(boolean sizeRight, int rows, int cols, Boolean[][] cells, boolean solved) {}
 
-    public final IntegerProperty answerRows = new SimpleIntegerProperty(), answerCols = new SimpleIntegerProperty();
+    private final IntegerProperty answerRows = new SimpleIntegerProperty();
+
+    private final IntegerProperty answerCols = new SimpleIntegerProperty();
     private final ReadOnlyObjectWrapper<Tensor> input = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Feedback> feedback = new ReadOnlyObjectWrapper<>();
     private final Tensor kernel;
@@ -32,7 +35,8 @@ public final class ExerciseViewModel {
     private final Progress progress;
     private final Random random;
 
-    public ExerciseViewModel(String lessonId, Tensor input, Tensor kernel, int padding, int stride, Progress progress, long seed) {
+    public ExerciseViewModel(
+            String lessonId, Tensor input, Tensor kernel, int padding, int stride, Progress progress, long seed) {
         this.lessonId = lessonId;
         this.kernel = kernel;
         this.padding = padding;
@@ -44,15 +48,25 @@ public final class ExerciseViewModel {
         answerCols.set(input.dim(1));
     }
 
-    public ReadOnlyObjectProperty<Tensor> inputProperty() { return input.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Tensor> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<Feedback> feedbackProperty() { return feedback.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Feedback> feedbackProperty() {
+        return feedback.getReadOnlyProperty();
+    }
 
-    public Tensor kernel() { return kernel; }
+    public Tensor kernel() {
+        return kernel;
+    }
 
-    public int padding() { return padding; }
+    public int padding() {
+        return padding;
+    }
 
-    public int stride() { return stride; }
+    public int stride() {
+        return stride;
+    }
 
     /**
      * Checks what the student typed (rows of text, "" for empty cells) against ND4J's result, in the
@@ -70,7 +84,8 @@ public final class ExerciseViewModel {
     /** The right answer, computed by the compute core. */
     double[][] expected(Tensor in) {
         Window w = Window.square(kernel.dim(0), stride, padding).withKernel(kernel.dim(0), kernel.dim(1));
-        Tensor y = NdOps.conv(in.reshape(1, 1, in.dim(0), in.dim(1)), kernel.reshape(1, 1, kernel.dim(0), kernel.dim(1)), null, w);
+        Tensor y = NdOps.conv(
+                in.reshape(1, 1, in.dim(0), in.dim(1)), kernel.reshape(1, 1, kernel.dim(0), kernel.dim(1)), null, w);
         return y.reshape(y.dim(2), y.dim(3)).toMatrix();
     }
 
@@ -81,7 +96,9 @@ public final class ExerciseViewModel {
         boolean all = true;
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                String t = typed[r][c] == null ? "" : typed[r][c].trim().replace('−', '-').replace(',', '.');
+                String t = typed[r][c] == null
+                        ? ""
+                        : typed[r][c].trim().replace('−', '-').replace(',', '.');
                 if (t.isEmpty()) {
                     all = false;
                     continue;
@@ -116,6 +133,16 @@ public final class ExerciseViewModel {
     }
 
     private static List<List<Double>> rows(Tensor t) {
-        return java.util.Arrays.stream(t.toMatrix()).map(r -> java.util.Arrays.stream(r).boxed().toList()).toList();
+        return Arrays.stream(t.toMatrix())
+                .map(r -> Arrays.stream(r).boxed().toList())
+                .toList();
+    }
+
+    public IntegerProperty answerRowsProperty() {
+        return answerRows;
+    }
+
+    public IntegerProperty answerColsProperty() {
+        return answerCols;
     }
 }

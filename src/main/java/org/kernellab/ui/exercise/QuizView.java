@@ -5,9 +5,10 @@ import java.util.Map;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
+import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 
 /**
  * The conceptual questions of an exercise, from its manifest: each with options, checked on demand,
@@ -21,7 +22,7 @@ final class QuizView extends VBox {
         Label title = new Label();
         title.getStyleClass().add("lesson-subtitle");
         title.textProperty().bind(i18n.bind("exercise.questions"));
-        page.getChildren().addAll(new javafx.scene.control.Separator(), title, new QuizView(list, i18n));
+        page.getChildren().addAll(new Separator(), title, new QuizView(list, i18n));
     }
 
     QuizView(List<?> questions, I18n i18n) {
@@ -32,7 +33,8 @@ final class QuizView extends VBox {
             if (!(q instanceof Map<?, ?> m)) throw new IllegalArgumentException("a question must be an object");
             int index = n++;
             Object correctObj = m.get("correct");
-            if (!(correctObj instanceof Integer correct)) throw new IllegalArgumentException("question " + (index + 1) + " needs \"correct\"");
+            if (!(correctObj instanceof Integer correct))
+                throw new IllegalArgumentException("question " + (index + 1) + " needs \"correct\"");
             Label text = new Label();
             text.setWrapText(true);
             text.getStyleClass().add("settings-title");
@@ -60,8 +62,11 @@ final class QuizView extends VBox {
             check.setOnAction(e -> {
                 boolean right = (Integer) group.getSelectedToggle().getUserData() == correct;
                 result.getStyleClass().setAll("label", right ? "right" : "problem");
-                result.textProperty().bind(i18n.bind(() -> i18n.tr(right ? "exercise.questionRight" : "exercise.questionWrong") + " "
-                        + pick(m.get("why"), i18n), i18n.localeProperty()));
+                result.textProperty()
+                        .bind(i18n.bind(
+                                () -> i18n.tr(right ? "exercise.questionRight" : "exercise.questionWrong") + " "
+                                        + pick(m.get("why"), i18n),
+                                i18n.localeProperty()));
             });
             getChildren().add(new VBox(6, text, options, check, result));
         }

@@ -1,16 +1,19 @@
 package org.kernellab.ui.famous;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.IntegerProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -18,18 +21,18 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kernellab.lesson.LessonParams;
 import org.kernellab.model.Layer;
 import org.kernellab.model.LayerTable;
 import org.kernellab.model.Net;
-import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.famous.FamousNetsViewModel.Choice;
+import org.kernellab.ui.famous.FamousNetsViewModel.Row;
 import org.kernellab.ui.train3d.Lab3D;
 import org.kernellab.ui.training.TrainingLab;
-import org.kernellab.ui.famous.FamousNetsViewModel.Row;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.ShapeStrip;
@@ -45,6 +48,7 @@ import org.kernellab.ui.widgets.Workspace;
 public final class FamousNetsPage implements Page {
     /** The width a bar has for the largest layer. */
     private static final double BAR = 84;
+
     private final FamousNetsViewModel vm;
     private final I18n i18n;
     private final Lifetime life = new Lifetime();
@@ -57,22 +61,40 @@ public final class FamousNetsPage implements Page {
     public FamousNetsPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
         vm = new FamousNetsViewModel(() -> lab(ctx), () -> lab3d(ctx));
-        vm.net.set(Choice.valueOf(params.string("net", "alexnet").toUpperCase(Locale.ROOT).replace('-', '_').replace("LAB3D", "LAB_3D")));
+        vm.netProperty()
+                .set(Choice.valueOf(params.string("net", "alexnet")
+                        .toUpperCase(Locale.ROOT)
+                        .replace('-', '_')
+                        .replace("LAB3D", "LAB_3D")));
 
         Map<Choice, String[]> names = new LinkedHashMap<>();
         for (Choice n : Choice.values()) {
             String id = n.name().toLowerCase(Locale.ROOT);
             names.put(n, new String[] {"famous-" + id.replace('_', '-'), "famous.net." + id});
         }
-        VBox choices = Segments.column(vm.net, names, i18n);
-        sideRow = new SliderRow("famous-side", i18n.bind(() -> i18n.tr(vm.threeD() ? "famous.grid" : "famous.side"), vm.net), vm.side,
-                FamousNetsViewModel.MIN_SIDE, FamousNetsViewModel.MAX_SIDE);
+        VBox choices = Segments.column(vm.netProperty(), names, i18n);
+        sideRow = new SliderRow(
+                "famous-side",
+                i18n.bind(() -> i18n.tr(vm.threeD() ? "famous.grid" : "famous.side"), vm.netProperty()),
+                vm.sideProperty(),
+                FamousNetsViewModel.MIN_SIDE,
+                FamousNetsViewModel.MAX_SIDE);
         Label input = new Label();
         input.setId("famous-input");
         input.setWrapText(true);
         input.getStyleClass().add("hint");
-        input.textProperty().bind(i18n.bind(() -> i18n.tr("famous.input", "(" + String.join(", ", java.util.Arrays.stream(vm.table().input())
-                .mapToObj(String::valueOf).toList()) + ")"), vm.tableProperty()));
+        input.textProperty()
+                .bind(i18n.bind(
+                        () -> i18n.tr(
+                                "famous.input",
+                                "("
+                                        + String.join(
+                                                ", ",
+                                                Arrays.stream(vm.table().input())
+                                                        .mapToObj(String::valueOf)
+                                                        .toList())
+                                        + ")"),
+                        vm.tableProperty()));
         VBox settings = new VBox(10, Controls.label(i18n, "famous.choose"), choices, sideRow, input);
         settings.getChildren().get(0).getStyleClass().add("settings-title");
 
@@ -96,9 +118,11 @@ public final class FamousNetsPage implements Page {
         layersScroll.setFitToWidth(true);
         layersScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
 
-        TabPane tabs = new TabPane(Controls.tab("famous-tab-layers", i18n, "famous.tabLayers", layersScroll),
+        TabPane tabs = new TabPane(
+                Controls.tab("famous-tab-layers", i18n, "famous.tabLayers", layersScroll),
                 Controls.tab("famous-tab-dense", i18n, "famous.tabDense", new DenseOrConv(vm, i18n, life).build()));
-        if ("dense".equals(params.string("tab", "layers"))) tabs.getSelectionModel().select(1);
+        if ("dense".equals(params.string("tab", "layers")))
+            tabs.getSelectionModel().select(1);
         root.setCenter(new Workspace(Controls.column(settings, 250), tabs, 600, i18n, ctx.presentation()));
 
         life.onChange(vm.tableProperty(), t -> show());
@@ -106,13 +130,22 @@ public final class FamousNetsPage implements Page {
         show();
     }
 
-    FamousNetsViewModel viewModel() { return vm; }
+    FamousNetsViewModel viewModel() {
+        return vm;
+    }
 
     /** The training lab's net as it is being edited. */
-    private static Net lab(AppContext ctx) { return ctx.shared(TrainingLab.class, () -> TrainingLab.of(ctx)).lab().editor().net(); }
+    private static Net lab(AppContext ctx) {
+        return ctx.shared(TrainingLab.class, () -> TrainingLab.of(ctx))
+                .lab()
+                .editor()
+                .net();
+    }
 
     /** The 3D lab's net as it is being edited. */
-    private static Net lab3d(AppContext ctx) { return ctx.shared(Lab3D.class, () -> Lab3D.of(ctx)).lab().editor().net(); }
+    private static Net lab3d(AppContext ctx) {
+        return ctx.shared(Lab3D.class, () -> Lab3D.of(ctx)).lab().editor().net();
+    }
 
     private void show() {
         FamousNetsViewModel.Table t = vm.table();
@@ -121,12 +154,20 @@ public final class FamousNetsPage implements Page {
         problem.setVisible(t.problem() != null);
         problem.setManaged(t.problem() != null);
         LayerTable.Totals sum = t.totals();
-        totals.setText(t.problem() != null ? "" : i18n.tr("famous.totals", sum.parameters(), sum.weightsMegabytes(), sum.macs() / 1e6,
-                sum.activationMegabytes()));
+        totals.setText(
+                t.problem() != null
+                        ? ""
+                        : i18n.tr(
+                                "famous.totals",
+                                sum.parameters(),
+                                sum.weightsMegabytes(),
+                                sum.macs() / 1e6,
+                                sum.activationMegabytes()));
         List<ShapeStrip.Entry> entries = new ArrayList<>();
         for (int i = 0; i < t.blocks().size(); i++) {
             FamousNetsViewModel.Block b = t.blocks().get(i);
-            entries.add(new ShapeStrip.Entry(b.shape(), i == 0 ? i18n.tr("famous.stripInput") : i18n.tr("famous.stripLayers", b.layers())));
+            entries.add(new ShapeStrip.Entry(
+                    b.shape(), i == 0 ? i18n.tr("famous.stripInput") : i18n.tr("famous.stripLayers", b.layers())));
         }
         strip.show(entries);
         fillTable(t.rows());
@@ -134,11 +175,25 @@ public final class FamousNetsPage implements Page {
 
     private void fillTable(List<Row> rows) {
         table.getChildren().clear();
-        table.getColumnConstraints().setAll(column(HPos.RIGHT, false), column(HPos.LEFT, true), column(HPos.LEFT, false),
-                column(HPos.LEFT, false), column(HPos.LEFT, false), column(HPos.RIGHT, false), column(HPos.RIGHT, false));
+        table.getColumnConstraints()
+                .setAll(
+                        column(HPos.RIGHT, false),
+                        column(HPos.LEFT, true),
+                        column(HPos.LEFT, false),
+                        column(HPos.LEFT, false),
+                        column(HPos.LEFT, false),
+                        column(HPos.RIGHT, false),
+                        column(HPos.RIGHT, false));
         if (rows.isEmpty()) return;
-        String[] heads = {"#", i18n.tr("famous.colLayer"), i18n.tr("famous.colShape"), i18n.tr("famous.colParams"), i18n.tr("famous.colMacs"),
-            i18n.tr("famous.colMemory"), i18n.tr("famous.colField")};
+        String[] heads = {
+            "#",
+            i18n.tr("famous.colLayer"),
+            i18n.tr("famous.colShape"),
+            i18n.tr("famous.colParams"),
+            i18n.tr("famous.colMacs"),
+            i18n.tr("famous.colMemory"),
+            i18n.tr("famous.colField")
+        };
         for (int c = 0; c < heads.length; c++) table.add(cell(heads[c], "header"), c, 0);
         int r = 1;
         for (Row row : rows) {
@@ -146,22 +201,33 @@ public final class FamousNetsPage implements Page {
             Label layer = cell(compact(row.pytorch()), "code");
             layer.setWrapText(true);
             layer.setMinWidth(150);
-            layer.setTooltip(new javafx.scene.control.Tooltip(row.pytorch()));
+            layer.setTooltip(new Tooltip(row.pytorch()));
             table.add(cell(String.valueOf(row.index()), "hint"), 0, r);
             table.add(layer, 1, r);
             table.add(cell(ShapeStrip.text(row.shape()), "code"), 2, r);
             table.add(bar(row.parameters(), row.parameterShare(), "param-bar", weighted), 3, r);
             table.add(bar(row.macs(), row.macShare(), "mac-bar", weighted), 4, r);
             table.add(cell(bytes(row.activationBytes()), "small"), 5, r);
-            table.add(cell(row.field().whole() ? i18n.tr("famous.fieldAll") : ShapeStrip.text(row.field().size()), "small"), 6, r);
-            if (row.kind() instanceof Layer.ReLU || row.kind() instanceof Layer.Dropout) layer.getStyleClass().add("hint");
+            table.add(
+                    cell(
+                            row.field().whole()
+                                    ? i18n.tr("famous.fieldAll")
+                                    : ShapeStrip.text(row.field().size()),
+                            "small"),
+                    6,
+                    r);
+            if (row.kind() instanceof Layer.ReLU || row.kind() instanceof Layer.Dropout)
+                layer.getStyleClass().add("hint");
             r++;
         }
     }
 
     /** A PyTorch line made short enough for the table: Conv2d(3, 64, k=11, s=4, p=2); the whole line is its tooltip. */
     static String compact(String pytorch) {
-        return pytorch.replace("nn.", "").replace("kernel_size=", "k=").replace("stride=", "s=").replace("padding=", "p=");
+        return pytorch.replace("nn.", "")
+                .replace("kernel_size=", "k=")
+                .replace("stride=", "s=")
+                .replace("padding=", "p=");
     }
 
     private String bytes(long n) {
@@ -187,24 +253,43 @@ public final class FamousNetsPage implements Page {
 
     /** A count above a bar as long as its share of the largest layer's; layers without weights faded. */
     private Node bar(long value, double share, String style, boolean shown) {
-        ValueBar b = new ValueBar(value == 0 ? "–" : i18n.tr("famous.count", value), value == 0 ? 0 : share, BAR, style);
+        ValueBar b =
+                new ValueBar(value == 0 ? "–" : i18n.tr("famous.count", value), value == 0 ? 0 : share, BAR, style);
         b.setOpacity(shown ? 1 : 0.6);
         return b;
     }
 
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
-    @Override public void dispose() { life.end(); }
+    @Override
+    public void dispose() {
+        life.end();
+    }
 
     /** The slides' argument: one dense layer against one convolution on the same picture. */
     private record DenseOrConv(FamousNetsViewModel vm, I18n i18n, Lifetime life) {
         Node build() {
             FlowPane sliders = new FlowPane(18, 8);
-            String[][] rows = {{"famous-image", "famous.image"}, {"famous-channels", "famous.channels"}, {"famous-units", "famous.units"},
-                {"famous-filters", "famous.filters"}, {"famous-kernel", "famous.kernel"}};
-            javafx.beans.property.IntegerProperty[] props = {vm.image, vm.channels, vm.units, vm.filters, vm.kernel};
-            int[][] ranges = {{8, FamousNetsViewModel.MAX_IMAGE}, {1, 3}, {1, FamousNetsViewModel.MAX_UNITS}, {1, FamousNetsViewModel.MAX_FILTERS},
-                {1, FamousNetsViewModel.MAX_KERNEL}};
+            String[][] rows = {
+                {"famous-image", "famous.image"},
+                {"famous-channels", "famous.channels"},
+                {"famous-units", "famous.units"},
+                {"famous-filters", "famous.filters"},
+                {"famous-kernel", "famous.kernel"}
+            };
+            IntegerProperty[] props = {
+                vm.imageProperty(), vm.channelsProperty(), vm.unitsProperty(), vm.filtersProperty(), vm.kernelProperty()
+            };
+            int[][] ranges = {
+                {8, FamousNetsViewModel.MAX_IMAGE},
+                {1, 3},
+                {1, FamousNetsViewModel.MAX_UNITS},
+                {1, FamousNetsViewModel.MAX_FILTERS},
+                {1, FamousNetsViewModel.MAX_KERNEL}
+            };
             for (int i = 0; i < rows.length; i++) {
                 SliderRow row = new SliderRow(rows[i][0], i18n.bind(rows[i][1]), props[i], ranges[i][0], ranges[i][1]);
                 row.setPrefWidth(230);
@@ -214,11 +299,14 @@ public final class FamousNetsPage implements Page {
             verdict.getStyleClass().add("formula");
             dense.textProperty().bind(i18n.bind(() -> describe(vm.comparison(), true), vm.comparisonProperty()));
             conv.textProperty().bind(i18n.bind(() -> describe(vm.comparison(), false), vm.comparisonProperty()));
-            verdict.textProperty().bind(i18n.bind(() -> {
-                FamousNetsViewModel.Comparison c = vm.comparison();
-                if (c.problem() != null) return "✗ " + i18n.tr(c.problem());
-                return i18n.tr("famous.verdict", c.denseWeights() / (double) c.convWeights());
-            }, vm.comparisonProperty()));
+            verdict.textProperty()
+                    .bind(i18n.bind(
+                            () -> {
+                                FamousNetsViewModel.Comparison c = vm.comparison();
+                                if (c.problem() != null) return "✗ " + i18n.tr(c.problem());
+                                return i18n.tr("famous.verdict", c.denseWeights() / (double) c.convWeights());
+                            },
+                            vm.comparisonProperty()));
             VBox bars = new VBox(4);
             bars.setId("famous-log-bars");
             Runnable drawBars = () -> {
@@ -226,8 +314,11 @@ public final class FamousNetsPage implements Page {
                 bars.getChildren().clear();
                 if (c.problem() != null) return;
                 double top = Math.log10(Math.max(10, Math.max(c.denseWeights(), c.convWeights()))) + 1;
-                bars.getChildren().addAll(logBar(i18n.tr("famous.denseShort"), c.denseWeights(), top, "param-bar"),
-                        logBar(i18n.tr("famous.convShort"), c.convWeights(), top, "mac-bar"), text("famous-log-note"));
+                bars.getChildren()
+                        .addAll(
+                                logBar(i18n.tr("famous.denseShort"), c.denseWeights(), top, "param-bar"),
+                                logBar(i18n.tr("famous.convShort"), c.convWeights(), top, "mac-bar"),
+                                text("famous-log-note"));
                 ((Label) bars.getChildren().get(2)).setText(i18n.tr("famous.logScale"));
             };
             vm.comparisonProperty().addListener(o -> drawBars.run());
@@ -245,8 +336,14 @@ public final class FamousNetsPage implements Page {
             if (c.problem() != null) return "";
             LayerTable.Row r = dense ? c.dense() : c.conv();
             long weights = dense ? c.denseWeights() : c.convWeights();
-            return i18n.tr(dense ? "famous.dense" : "famous.conv", r.pytorch(), weights, r.parameters() - weights, r.macs(),
-                    weights * LayerTable.BYTES_PER_VALUE / 1e6, ShapeStrip.text(java.util.Arrays.copyOfRange(r.shape(), 1, r.shape().length)));
+            return i18n.tr(
+                    dense ? "famous.dense" : "famous.conv",
+                    r.pytorch(),
+                    weights,
+                    r.parameters() - weights,
+                    r.macs(),
+                    weights * LayerTable.BYTES_PER_VALUE / 1e6,
+                    ShapeStrip.text(Arrays.copyOfRange(r.shape(), 1, r.shape().length)));
         }
 
         private static Label text(String id) {
@@ -267,7 +364,9 @@ public final class FamousNetsPage implements Page {
             b.setPrefHeight(16);
             b.maxWidthProperty().bind(b.prefWidthProperty());
             VBox v = new VBox(2, n, b);
-            v.widthProperty().addListener((o, a, w) -> b.setPrefWidth(w.doubleValue() * Math.log10(Math.max(1, value) + 1) / top));
+            v.widthProperty()
+                    .addListener(
+                            (o, a, w) -> b.setPrefWidth(w.doubleValue() * Math.log10(Math.max(1, value) + 1) / top));
             return v;
         }
     }

@@ -25,10 +25,19 @@ import org.kernellab.model.Net;
  * with one convolution on the same picture. Every number comes from {@link LayerTable}.
  */
 public final class FamousNetsViewModel {
-    public enum Choice { ALEXNET, VGG16, COURSE_MLP, COURSE_CNN, LAB, CONV3DNET, LAB_3D }
+    public enum Choice {
+        ALEXNET,
+        VGG16,
+        COURSE_MLP,
+        COURSE_CNN,
+        LAB,
+        CONV3DNET,
+        LAB_3D
+    }
 
     /** The picture sizes offered: 2D nets from 8 to 512 pixels a side, 3D nets from 8 to 64 voxels. */
     public static final int MIN_SIDE = 8, MAX_SIDE = 512, MAX_SIDE_3D = 64;
+
     public static final int MAX_IMAGE = 1000, MAX_UNITS = 4096, MAX_FILTERS = 512, MAX_KERNEL = 11;
 
     /**
@@ -37,8 +46,17 @@ public final class FamousNetsViewModel {
      * @param shape the output without the batch
      * @param field how many input pixels one output value depends on
      */
-    public record Row(int index, Layer kind, String pytorch, int[] shape, long parameters, long macs, long activationBytes,
-                      double parameterShare, double macShare, LayerTable.Field field) {}
+    public record Row(
+            int index,
+            Layer kind,
+            String pytorch,
+            int[] shape,
+            long parameters,
+            long macs,
+            long activationBytes,
+            double parameterShare,
+            double macShare,
+            LayerTable.Field field) {}
 
     /** Consecutive layers with the same output, drawn as one block of the shape strip ({@code layers} of them). */
     public record Block(int[] shape, int layers) {}
@@ -48,15 +66,22 @@ public final class FamousNetsViewModel {
 
     /** The slides' argument: a dense layer and a convolution, each on the same picture. */
     public record Comparison(LayerTable.Row dense, LayerTable.Row conv, Problem problem) {
-        public long denseWeights() { return dense.parameters() - dense.shape()[1]; }
+        public long denseWeights() {
+            return dense.parameters() - dense.shape()[1];
+        }
 
-        public long convWeights() { return conv.parameters() - conv.shape()[1]; }
+        public long convWeights() {
+            return conv.parameters() - conv.shape()[1];
+        }
     }
 
-    public final ObjectProperty<Choice> net = new SimpleObjectProperty<>(Choice.ALEXNET);
-    public final IntegerProperty side = new SimpleIntegerProperty(224);
-    public final IntegerProperty image = new SimpleIntegerProperty(1000), channels = new SimpleIntegerProperty(3),
-            units = new SimpleIntegerProperty(1000), filters = new SimpleIntegerProperty(64), kernel = new SimpleIntegerProperty(3);
+    private final ObjectProperty<Choice> net = new SimpleObjectProperty<>(Choice.ALEXNET);
+    private final IntegerProperty side = new SimpleIntegerProperty(224);
+    private final IntegerProperty image = new SimpleIntegerProperty(1000);
+    private final IntegerProperty channels = new SimpleIntegerProperty(3);
+    private final IntegerProperty units = new SimpleIntegerProperty(1000);
+    private final IntegerProperty filters = new SimpleIntegerProperty(64);
+    private final IntegerProperty kernel = new SimpleIntegerProperty(3);
 
     private final ReadOnlyObjectWrapper<Table> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
@@ -74,21 +99,34 @@ public final class FamousNetsViewModel {
         });
         side.addListener(o -> table.set(summarize()));
         table.set(summarize());
-        for (Observable o : new Observable[] {image, channels, units, filters, kernel}) o.addListener(x -> comparison.set(compare()));
+        for (Observable o : new Observable[] {image, channels, units, filters, kernel})
+            o.addListener(x -> comparison.set(compare()));
         comparison.set(compare());
     }
 
-    public ReadOnlyObjectProperty<Table> tableProperty() { return table.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Table> tableProperty() {
+        return table.getReadOnlyProperty();
+    }
 
-    public Table table() { return table.get(); }
+    public Table table() {
+        return table.get();
+    }
 
-    public ReadOnlyObjectProperty<Comparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Comparison> comparisonProperty() {
+        return comparison.getReadOnlyProperty();
+    }
 
-    public Comparison comparison() { return comparison.get(); }
+    public Comparison comparison() {
+        return comparison.get();
+    }
 
-    public boolean threeD() { return net.get() == Choice.CONV3DNET || net.get() == Choice.LAB_3D; }
+    public boolean threeD() {
+        return net.get() == Choice.CONV3DNET || net.get() == Choice.LAB_3D;
+    }
 
-    public int maxSide() { return threeD() ? MAX_SIDE_3D : MAX_SIDE; }
+    public int maxSide() {
+        return threeD() ? MAX_SIDE_3D : MAX_SIDE;
+    }
 
     /** The chosen net; null with {@link #problem} set when a lab's net cannot be read. */
     private Net architecture() {
@@ -129,16 +167,27 @@ public final class FamousNetsViewModel {
         } catch (ComputeException e) {
             return new Table(List.of(), List.of(), new LayerTable.Totals(0, 0, 0), input, e.problem());
         }
-        long maxParams = Math.max(1, results.stream().mapToLong(LayerTable.Row::parameters).max().orElse(1));
-        long maxMacs = Math.max(1, results.stream().mapToLong(LayerTable.Row::macs).max().orElse(1));
+        long maxParams = Math.max(
+                1, results.stream().mapToLong(LayerTable.Row::parameters).max().orElse(1));
+        long maxMacs = Math.max(
+                1, results.stream().mapToLong(LayerTable.Row::macs).max().orElse(1));
         List<Row> rows = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
         blocks.add(new Block(Arrays.copyOfRange(input, 1, input.length), 0));
         for (int i = 0; i < results.size(); i++) {
             LayerTable.Row r = results.get(i);
             int[] shape = Arrays.copyOfRange(r.shape(), 1, r.shape().length);
-            rows.add(new Row(i + 1, r.layer(), r.pytorch(), shape, r.parameters(), r.macs(), r.activationBytes(),
-                    r.parameters() / (double) maxParams, r.macs() / (double) maxMacs, r.field()));
+            rows.add(new Row(
+                    i + 1,
+                    r.layer(),
+                    r.pytorch(),
+                    shape,
+                    r.parameters(),
+                    r.macs(),
+                    r.activationBytes(),
+                    r.parameters() / (double) maxParams,
+                    r.macs() / (double) maxMacs,
+                    r.field()));
             Block last = blocks.get(blocks.size() - 1);
             if (Arrays.equals(last.shape(), shape)) blocks.set(blocks.size() - 1, new Block(shape, last.layers() + 1));
             else blocks.add(new Block(shape, 1));
@@ -149,13 +198,47 @@ public final class FamousNetsViewModel {
     private Comparison compare() {
         int[] in = {channels.get(), image.get(), image.get()};
         try {
-            LayerTable.Row dense = Net.of(in, List.of(new Layer.Flatten(), new Layer.Linear(0, units.get(), true))).table(1).get(1);
+            LayerTable.Row dense = Net.of(in, List.of(new Layer.Flatten(), new Layer.Linear(0, units.get(), true)))
+                    .table(1)
+                    .get(1);
             // "same" padding, as the slides' Conv2d(3, 64, kernel_size=3, padding=1): the picture keeps its size
-            LayerTable.Row conv = Net.of(in, List.of(LayerText.parse("conv:out=" + filters.get() + ",k=" + kernel.get()
-                    + ",p=" + kernel.get() / 2, 2))).table(1).get(0);
+            LayerTable.Row conv = Net.of(
+                            in,
+                            List.of(LayerText.parse(
+                                    "conv:out=" + filters.get() + ",k=" + kernel.get() + ",p=" + kernel.get() / 2, 2)))
+                    .table(1)
+                    .get(0);
             return new Comparison(dense, conv, null);
         } catch (ComputeException e) {
             return new Comparison(null, null, e.problem());
         }
+    }
+
+    public ObjectProperty<Choice> netProperty() {
+        return net;
+    }
+
+    public IntegerProperty sideProperty() {
+        return side;
+    }
+
+    public IntegerProperty imageProperty() {
+        return image;
+    }
+
+    public IntegerProperty channelsProperty() {
+        return channels;
+    }
+
+    public IntegerProperty unitsProperty() {
+        return units;
+    }
+
+    public IntegerProperty filtersProperty() {
+        return filters;
+    }
+
+    public IntegerProperty kernelProperty() {
+        return kernel;
     }
 }

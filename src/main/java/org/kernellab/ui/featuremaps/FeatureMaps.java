@@ -13,11 +13,17 @@ import org.kernellab.model.Samples;
 public record FeatureMaps(List<Block> blocks, float[] probabilities) {
     /** One convolution's maps at the three stages (a stage the block lacks shows the one before it). */
     public record Block(int layer, Network.Activation conv, Network.Activation relu, Network.Activation pool) {
-        public int filters() { return conv.channels(); }
+        public int filters() {
+            return conv.channels();
+        }
 
-        public int convSide() { return conv.shape()[0]; }
+        public int convSide() {
+            return conv.shape()[0];
+        }
 
-        public int poolSide() { return pool.shape()[0]; }
+        public int poolSide() {
+            return pool.shape()[0];
+        }
 
         /** Map {@code f} at a stage, as rows × cols values. */
         public double[][] map(FeatureMapsViewModel.Stage stage, int f) {
@@ -37,7 +43,11 @@ public record FeatureMaps(List<Block> blocks, float[] probabilities) {
         for (int i = 0; i < all.size(); i++) {
             if (!(all.get(i).kind() instanceof Layer.Conv) || all.get(i).shape().length != 3) continue;
             Network.Activation conv = all.get(i), relu = conv, pool = null;
-            for (int k = i + 1; k < all.size() && !(all.get(k).kind() instanceof Layer.Conv) && all.get(k).shape().length == 3; k++) {
+            for (int k = i + 1;
+                    k < all.size()
+                            && !(all.get(k).kind() instanceof Layer.Conv)
+                            && all.get(k).shape().length == 3;
+                    k++) {
                 Layer l = all.get(k).kind();
                 if ((l instanceof Layer.ReLU || l instanceof Layer.BatchNorm) && pool == null) relu = all.get(k);
                 if (l instanceof Layer.Pool && pool == null) pool = all.get(k);
@@ -49,11 +59,15 @@ public record FeatureMaps(List<Block> blocks, float[] probabilities) {
 
     /** How many convolutions of pictures the net has: the blocks of the feature maps. */
     public static int convBlocks(Network net) {
-        return (int) net.net().layers().stream().filter(l -> l instanceof Layer.Conv c && c.dims() == 2).count();
+        return (int) net.net().layers().stream()
+                .filter(l -> l instanceof Layer.Conv c && c.dims() == 2)
+                .count();
     }
 
     /** The filters of conv block {@code block}. */
-    public static int filters(Network net, int block) { return ((Layer.Conv) net.net().layers().get(layer(net, block))).out(); }
+    public static int filters(Network net, int block) {
+        return ((Layer.Conv) net.net().layers().get(layer(net, block))).out();
+    }
 
     /** The index among the net's layers of its {@code block}-th convolution of pictures. */
     private static int layer(Network net, int block) {
@@ -69,7 +83,9 @@ public record FeatureMaps(List<Block> blocks, float[] probabilities) {
         Network.Tensor32 w = weights(net, block, ".weight");
         int in = w.shape()[1], kh = w.shape()[2], kw = w.shape()[3];
         double[][][] out = new double[in][kh][kw];
-        for (int c = 0; c < in; c++) for (int y = 0; y < kh; y++) for (int x = 0; x < kw; x++) out[c][y][x] = w.values()[((f * in + c) * kh + y) * kw + x];
+        for (int c = 0; c < in; c++)
+            for (int y = 0; y < kh; y++)
+                for (int x = 0; x < kw; x++) out[c][y][x] = w.values()[((f * in + c) * kh + y) * kw + x];
         return out;
     }
 
@@ -81,6 +97,9 @@ public record FeatureMaps(List<Block> blocks, float[] probabilities) {
 
     private static Network.Tensor32 weights(Network net, int block, String suffix) {
         String name = layer(net, block) + suffix;
-        return net.pytorchParameters().stream().filter(t -> t.name().equals(name)).findFirst().orElse(null);
+        return net.pytorchParameters().stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 }

@@ -13,8 +13,8 @@ import org.kernellab.compute.Tensor;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.Images;
 import org.kernellab.model.Network;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Workbench;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Workbench;
 
 /**
  * The feature-map grid's state: one or two images (test images by number, or a picture file), the stage shown
@@ -22,7 +22,11 @@ import org.kernellab.ui.Workbench;
  * network, and the map picked for a closer look with the filter that made it.
  */
 public final class FeatureMapsViewModel {
-    public enum Stage { CONV, RELU, POOL }
+    public enum Stage {
+        CONV,
+        RELU,
+        POOL
+    }
 
     /** An image and what the net makes of it. {@code file} names a picture that was opened (null: a test image). */
     public record Side(int index, String file, boolean inverted, byte[] pixels, int label, FeatureMaps maps) {
@@ -40,16 +44,22 @@ public final class FeatureMapsViewModel {
         }
 
         /** Map {@code f} of block {@code block} at a stage. */
-        public double[][] map(int block, int f, Stage stage) { return maps.blocks().get(block).map(stage, f); }
+        public double[][] map(int block, int f, Stage stage) {
+            return maps.blocks().get(block).map(stage, f);
+        }
     }
 
     /** The first images shown: 23 is an ankle boot, 24 a trouser (see the lesson on the course's "23–28 are shoes"). */
-    public final ObjectProperty<Integer> index = new SimpleObjectProperty<>(23), otherIndex = new SimpleObjectProperty<>(28);
-    public final BooleanProperty compare = new SimpleBooleanProperty(false);
-    public final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.RELU);
-    public final IntegerProperty block = new SimpleIntegerProperty(0), filter = new SimpleIntegerProperty(0);
+    private final ObjectProperty<Integer> index = new SimpleObjectProperty<>(23);
 
-    private final ReadOnlyObjectWrapper<Side> left = new ReadOnlyObjectWrapper<>(), right = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Integer> otherIndex = new SimpleObjectProperty<>(28);
+
+    private final BooleanProperty compare = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.RELU);
+    private final IntegerProperty block = new SimpleIntegerProperty(0);
+    private final IntegerProperty filter = new SimpleIntegerProperty(0);
+    private final ReadOnlyObjectWrapper<Side> left = new ReadOnlyObjectWrapper<>(),
+            right = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
     private final Lifetime life = new Lifetime();
     private Images.NetInput picture;
@@ -64,7 +74,9 @@ public final class FeatureMapsViewModel {
         otherIndex.addListener((o, a, b) -> update());
         compare.addListener((o, a, b) -> update());
         life.onChange(bench.networkProperty(), b -> {
-            if (b == null || block.get() >= FeatureMaps.convBlocks(b) || filter.get() >= FeatureMaps.filters(b, block.get())) {
+            if (b == null
+                    || block.get() >= FeatureMaps.convBlocks(b)
+                    || filter.get() >= FeatureMaps.filters(b, block.get())) {
                 block.set(0);
                 filter.set(0);
             }
@@ -75,18 +87,32 @@ public final class FeatureMapsViewModel {
     }
 
     /** Stops following the workbench's network and data (the page is closed). */
-    public void dispose() { life.end(); }
+    public void dispose() {
+        life.end();
+    }
 
-    public ReadOnlyObjectProperty<Side> leftProperty() { return left.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Side> leftProperty() {
+        return left.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<Side> rightProperty() { return right.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Side> rightProperty() {
+        return right.getReadOnlyProperty();
+    }
 
-    public Network network() { return bench.networkProperty().get(); }
+    public Network network() {
+        return bench.networkProperty().get();
+    }
 
     /** How many test images there are to pick from (0 before the data has loaded). */
-    public int testCount() { return test() == null ? 0 : test().size(); }
+    public int testCount() {
+        return test() == null ? 0 : test().size();
+    }
 
-    private Dataset test() { return bench.dataProperty().get() == null ? null : bench.dataProperty().get().test(); }
+    private Dataset test() {
+        return bench.dataProperty().get() == null
+                ? null
+                : bench.dataProperty().get().test();
+    }
 
     /** Shows a picture (grey values in [0, 1], any size) on the left instead of a test image. */
     public void usePicture(Tensor grey, String name) {
@@ -104,12 +130,16 @@ public final class FeatureMapsViewModel {
     private void update() {
         Network net = network();
         Dataset test = test();
-        if (net == null || FeatureMaps.convBlocks(net) == 0 || !java.util.Arrays.equals(net.net().input(), new int[] {1, 28, 28})) {
+        if (net == null
+                || FeatureMaps.convBlocks(net) == 0
+                || !Arrays.equals(net.net().input(), new int[] {1, 28, 28})) {
             left.set(null);
             right.set(null);
             return;
         }
-        if (picture != null) left.set(new Side(-1, pictureName, picture.inverted(), picture.pixels(), -1, FeatureMaps.of(net, picture.pixels())));
+        if (picture != null)
+            left.set(new Side(
+                    -1, pictureName, picture.inverted(), picture.pixels(), -1, FeatureMaps.of(net, picture.pixels())));
         else left.set(test == null ? null : testSide(net, test, index.get()));
         right.set(compare.get() && test != null ? testSide(net, test, otherIndex.get()) : null);
     }
@@ -118,5 +148,29 @@ public final class FeatureMapsViewModel {
         int at = Math.max(0, Math.min(test.size() - 1, i));
         byte[] px = Arrays.copyOfRange(test.images().pixels(), at * 784, (at + 1) * 784);
         return new Side(at, null, false, px, test.label(at), FeatureMaps.of(net, px));
+    }
+
+    public ObjectProperty<Integer> indexProperty() {
+        return index;
+    }
+
+    public ObjectProperty<Integer> otherIndexProperty() {
+        return otherIndex;
+    }
+
+    public BooleanProperty compareProperty() {
+        return compare;
+    }
+
+    public ObjectProperty<Stage> stageProperty() {
+        return stage;
+    }
+
+    public IntegerProperty blockProperty() {
+        return block;
+    }
+
+    public IntegerProperty filterProperty() {
+        return filter;
     }
 }

@@ -1,5 +1,7 @@
 package org.kernellab.ui.lab;
 
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.HPos;
@@ -14,11 +16,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.compute.Problem;
-import org.kernellab.i18n.Numbers;
 import org.kernellab.model.LayerTable;
 import org.kernellab.model.Training;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.Segments;
@@ -41,8 +42,14 @@ final class EditorPane {
 
     /** The column, with the lab's own controls ({@code extras}) after the training settings. */
     Region build(List<Node> extras) {
-        VBox box = new VBox(8, Controls.label(i18n, "lab.start"), presets(), Controls.label(i18n, "lab.layers"),
-                new LayerRows(vm.editor(), i18n, life).build(), json(), table());
+        VBox box = new VBox(
+                8,
+                Controls.label(i18n, "lab.start"),
+                presets(),
+                Controls.label(i18n, "lab.layers"),
+                new LayerRows(vm.editor(), i18n, life).build(),
+                json(),
+                table());
         box.getChildren().addAll(settings());
         box.getChildren().addAll(extras);
         return Controls.column(box, 360);
@@ -52,8 +59,16 @@ final class EditorPane {
         FlowPane p = new FlowPane(6, 6);
         for (LabData.Preset preset : vm.data().presets()) {
             String id = "lab-" + preset.key().substring(preset.key().lastIndexOf('.') + 1);
-            Button b = Controls.button(id, i18n, preset.key(), () -> vm.editor().set(vm.data().presets().stream()
-                    .filter(x -> x.key().equals(preset.key())).findFirst().orElse(preset).net()));
+            Button b = Controls.button(
+                    id,
+                    i18n,
+                    preset.key(),
+                    () -> vm.editor()
+                            .set(vm.data().presets().stream()
+                                    .filter(x -> x.key().equals(preset.key()))
+                                    .findFirst()
+                                    .orElse(preset)
+                                    .net()));
             b.setMaxWidth(Region.USE_PREF_SIZE);
             p.getChildren().add(b);
         }
@@ -110,13 +125,16 @@ final class EditorPane {
             layers.addRow(0, header("train.layer"), header("train.shape"), header("train.params"));
             int row = 1;
             for (LayerTable.Row r : t.rows()) {
-                Label name = new Label(r.pytorch().replace("nn.", "").replace("kernel_size=", "k=").replace(", ", ","));
+                Label name = new Label(r.pytorch()
+                        .replace("nn.", "")
+                        .replace("kernel_size=", "k=")
+                        .replace(", ", ","));
                 name.getStyleClass().add("code");
-                Label params = new Label(Numbers.grouped(r.parameters()));
+                Label params = new Label(i18n.numbers().grouped(r.parameters()));
                 layers.addRow(row++, name, new Label(shape(r.shape())), params);
                 GridPane.setHalignment(params, HPos.RIGHT);
             }
-            total.setText(t.ok() ? i18n.tr("train.total", Numbers.grouped(t.parameters())) : "");
+            total.setText(t.ok() ? i18n.tr("train.total", i18n.numbers().grouped(t.parameters())) : "");
             problem.setText(t.ok() ? "" : "✗ " + i18n.tr(t.problem()));
         };
         life.onChange(vm.editor().tableProperty(), x -> fill.run());
@@ -126,24 +144,33 @@ final class EditorPane {
     }
 
     /** One sample's output shape, without the batch: 16×26×26. */
-    static String shape(int[] s) { return String.join("×", java.util.Arrays.stream(s).skip(1).mapToObj(String::valueOf).toList()); }
+    static String shape(int[] s) {
+        return String.join(
+                "×", Arrays.stream(s).skip(1).mapToObj(String::valueOf).toList());
+    }
 
     private List<Node> settings() {
         ComboBox<String> lr = new ComboBox<>();
         lr.setId("lab-lr");
         lr.setEditable(true);
         lr.getItems().addAll("0.0001", "0.001", "0.002", "0.01", "0.1", "1");
-        lr.valueProperty().bindBidirectional(vm.lr);
+        lr.valueProperty().bindBidirectional(vm.lrProperty());
         ComboBox<Integer> batch = new ComboBox<>();
         batch.setId("lab-batch");
         batch.getItems().addAll(8, 16, 32, 64, 128, 256, 512, 1024);
-        batch.valueProperty().bindBidirectional(vm.batch);
-        SliderRow epochs = new SliderRow("lab-epochs", i18n.bind("train.epochs"), vm.epochs, 1, 40);
-        Map<Training.Optimizer, String[]> optimizers = new java.util.LinkedHashMap<>();
+        batch.valueProperty().bindBidirectional(vm.batchProperty());
+        SliderRow epochs = new SliderRow("lab-epochs", i18n.bind("train.epochs"), vm.epochsProperty(), 1, 40);
+        Map<Training.Optimizer, String[]> optimizers = new LinkedHashMap<>();
         optimizers.put(Training.Optimizer.SGD, new String[] {"lab-sgd", "train.sgd"});
         optimizers.put(Training.Optimizer.ADAM, new String[] {"lab-adam", "train.adam"});
-        return List.of(Controls.label(i18n, "train.optimizer"), Segments.of(vm.optimizer, optimizers, i18n), Controls.label(i18n, "train.lr"), lr,
-                Controls.label(i18n, "train.batch"), batch, epochs);
+        return List.of(
+                Controls.label(i18n, "train.optimizer"),
+                Segments.of(vm.optimizerProperty(), optimizers, i18n),
+                Controls.label(i18n, "train.lr"),
+                lr,
+                Controls.label(i18n, "train.batch"),
+                batch,
+                epochs);
     }
 
     private Label header(String key) {

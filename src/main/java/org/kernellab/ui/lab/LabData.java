@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import org.kernellab.model.Net;
 import org.kernellab.model.Samples;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.task.WorkContext;
 
 /**

@@ -12,9 +12,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.Workspace;
@@ -50,10 +50,20 @@ public final class LabPage {
         notice.setId("lab-message");
         notice.setWrapText(true);
         notice.getStyleClass().add("problem");
-        notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : "✗ " + i18n.tr(vm.noticeProperty().get()),
-                vm.noticeProperty()));
+        notice.textProperty()
+                .bind(i18n.bind(
+                        () -> vm.noticeProperty().get() == null
+                                ? ""
+                                : "✗ " + i18n.tr(vm.noticeProperty().get()),
+                        vm.noticeProperty()));
         Grids.hideWhenEmpty(notice);
-        VBox trainingTab = new VBox(10, new RunBar(vm, i18n, life).build(extras.actions()), notice, charts, chartsNote, RunsTable.of(vm, i18n, life));
+        VBox trainingTab = new VBox(
+                10,
+                new RunBar(vm, i18n, life).build(extras.actions()),
+                notice,
+                charts,
+                chartsNote,
+                RunsTable.of(vm, i18n, life));
         trainingTab.getChildren().addAll(extras.below());
         VBox.setVgrow(charts, Priority.ALWAYS); // the curves take what the window has to spare
         trainingTab.setPadding(new Insets(10));
@@ -63,9 +73,11 @@ public final class LabPage {
 
         ResultsPane results = new ResultsPane(vm, ctx, root);
         resultsTab = Controls.tab("lab-tab-results", i18n, "train.tabResults", results.build());
-        TabPane tabs = new TabPane(Controls.tab("lab-tab-training", i18n, "train.tabTraining", trainingScroll), resultsTab);
+        TabPane tabs =
+                new TabPane(Controls.tab("lab-tab-training", i18n, "train.tabTraining", trainingScroll), resultsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        root.setCenter(new Workspace(new EditorPane(vm, i18n, life).build(extras.settings()), tabs, 520, i18n, ctx.presentation()));
+        root.setCenter(new Workspace(
+                new EditorPane(vm, i18n, life).build(extras.settings()), tabs, 520, i18n, ctx.presentation()));
 
         // the results (a gallery of pictures) are built when they are looked at, not while the next run trains
         Runnable show = () -> {
@@ -77,7 +89,11 @@ public final class LabPage {
         life.onChange(i18n.localeProperty(), l -> show.run());
     }
 
-    public Node view() { return root; }
+    public Node view() {
+        return root;
+    }
 
-    public LabViewModel viewModel() { return vm; }
+    public LabViewModel viewModel() {
+        return vm;
+    }
 }

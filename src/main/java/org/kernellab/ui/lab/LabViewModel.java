@@ -3,11 +3,13 @@ package org.kernellab.ui.lab;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,7 +31,7 @@ import org.kernellab.model.Net;
 import org.kernellab.model.Network;
 import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.task.TaskRunner;
 
 /**
@@ -40,7 +42,9 @@ import org.kernellab.ui.task.TaskRunner;
 public final class LabViewModel {
     /** A run to queue: the net and how to train it, and the notebook's printed accuracies per epoch to compare with (or none). */
     public record Plan(Net net, Training training, Trainer.Feed feed, double[] notebook) {
-        public Plan(Net net, Training training, Trainer.Feed feed) { this(net, training, feed, new double[0]); }
+        public Plan(Net net, Training training, Trainer.Feed feed) {
+            this(net, training, feed, new double[0]);
+        }
     }
 
     private final LabData data;
@@ -49,14 +53,14 @@ public final class LabViewModel {
     private final I18n i18n;
     private final IntSupplier threads;
     private final NetEditor editor;
-    public final ObjectProperty<Training.Optimizer> optimizer = new SimpleObjectProperty<>(Training.Optimizer.ADAM);
-    public final StringProperty lr = new SimpleStringProperty("0.002");
-    public final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(64);
-    public final IntegerProperty epochs = new SimpleIntegerProperty(2);
+    private final ObjectProperty<Training.Optimizer> optimizer = new SimpleObjectProperty<>(Training.Optimizer.ADAM);
+    private final StringProperty lr = new SimpleStringProperty("0.002");
+    private final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(64);
+    private final IntegerProperty epochs = new SimpleIntegerProperty(2);
     /** Train on only this many samples (0: all of them), for a quick look. */
-    public final ObjectProperty<Integer> limit = new SimpleObjectProperty<>(0);
+    private final ObjectProperty<Integer> limit = new SimpleObjectProperty<>(0);
     /** Flip, turn and crop every training picture afresh each epoch (the course's transforms without colour). */
-    public final BooleanProperty augment = new SimpleBooleanProperty(false);
+    private final BooleanProperty augment = new SimpleBooleanProperty(false);
 
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ObjectProperty<Run> selected = new SimpleObjectProperty<>();
@@ -80,20 +84,32 @@ public final class LabViewModel {
         this.runner = new RunTask(tasks, fx, i18n, threads);
     }
 
-    public LabData data() { return data; }
+    public LabData data() {
+        return data;
+    }
 
-    public NetEditor editor() { return editor; }
+    public NetEditor editor() {
+        return editor;
+    }
 
-    public ObservableList<Run> runs() { return runs; }
+    public ObservableList<Run> runs() {
+        return runs;
+    }
 
     /** The run whose results are shown. */
-    public ObjectProperty<Run> selectedProperty() { return selected; }
+    public ObjectProperty<Run> selectedProperty() {
+        return selected;
+    }
 
     /** The run training now (or loading its data, or paused), null when idle. */
-    public ReadOnlyObjectProperty<Run> currentProperty() { return current.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Run> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
 
     /** The last thing to tell the student that is not a run's own status (a save, a load, settings that make no run). */
-    public ReadOnlyObjectProperty<Problem> noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Problem> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
 
     /** The edited training settings; throws ComputeException naming what is wrong. */
     public Training training() {
@@ -107,19 +123,30 @@ public final class LabViewModel {
     }
 
     /** How the edited settings feed the data: a limit, and augmentation where the data are Fashion-MNIST's pictures. */
-    public Trainer.Feed feed() { return new Trainer.Feed(limit.get(), augment.get() ? Augment.Settings.COURSE : null); }
+    public Trainer.Feed feed() {
+        return new Trainer.Feed(limit.get(), augment.get() ? Augment.Settings.COURSE : null);
+    }
 
     /** Queues a run of the edited net. */
-    public void train() { enqueue(() -> List.of(new Plan(editor.net(), training(), feed()))); }
+    public void train() {
+        enqueue(() -> List.of(new Plan(editor.net(), training(), feed())));
+    }
 
     /** Queues runs; settings that make no run (a net that does not fit, an unreadable learning rate) say why instead. */
-    public void enqueue(java.util.function.Supplier<List<Plan>> plans) {
+    public void enqueue(Supplier<List<Plan>> plans) {
         List<Run> add = new ArrayList<>();
         try {
             for (Plan plan : plans.get()) {
-                if (plan.net().classes() != data.classes()) throw new ComputeException("cli.netClasses", plan.net().classes(), data.classes());
-                Run run = new Run(runs.size() + add.size() + 1, plan.net(), plan.training(), plan.feed(), NetNames.of(plan.net(), data));
-                for (int e = 0; e < plan.notebook().length; e++) run.notebook.add(new Run.Point(e + 1, plan.notebook()[e]));
+                if (plan.net().classes() != data.classes())
+                    throw new ComputeException("cli.netClasses", plan.net().classes(), data.classes());
+                Run run = new Run(
+                        runs.size() + add.size() + 1,
+                        plan.net(),
+                        plan.training(),
+                        plan.feed(),
+                        NetNames.of(plan.net(), data));
+                for (int e = 0; e < plan.notebook().length; e++)
+                    run.notebook.add(new Run.Point(e + 1, plan.notebook()[e]));
                 add.add(run);
             }
         } catch (ComputeException e) {
@@ -154,7 +181,9 @@ public final class LabViewModel {
     }
 
     /** Pauses or resumes the run training now. */
-    public void togglePause() { runner.togglePause(current.get()); }
+    public void togglePause() {
+        runner.togglePause(current.get());
+    }
 
     /** Stops the run training now within one batch, and drops the queued ones. */
     public void cancel() {
@@ -173,43 +202,59 @@ public final class LabViewModel {
 
     /** How many different nets have been trained to the end here. */
     public long netsTrained() {
-        return runs.stream().filter(r -> r.file == null && r.status.get() == Run.Status.DONE).map(r -> r.net).distinct().count();
+        return runs.stream()
+                .filter(r -> r.file == null && r.status.get() == Run.Status.DONE)
+                .map(r -> r.net)
+                .distinct()
+                .count();
     }
 
     /** Saves the selected run's network (written through a temporary file). */
     public void save(Path file) {
         Run run = selected.get();
         if (run == null || run.network == null) return;
-        tasks.run(i18n.tr("train.saving", file.getFileName()), ctx -> {
-            ModelFile.save(run.network, file);
-            return file;
-        }, f -> notice.set(new Problem("train.saved", f.getFileName())),
+        tasks.run(
+                i18n.tr("train.saving", file.getFileName()),
+                ctx -> {
+                    ModelFile.save(run.network, file);
+                    return file;
+                },
+                f -> notice.set(new Problem("train.saved", f.getFileName())),
                 e -> notice.set(new Problem("train.cannotSave", file.getFileName(), DataException.why(e))));
     }
 
     /** Opens a saved network of any version, tests it on the lab's test set and lists it as a run; a bad file gives a message. */
     public void load(Path file, Consumer<Run> then) {
-        data.prepare(loader -> tasks.run(i18n.tr("train.loading", file.getFileName()), work -> {
-            Network net = ModelFile.load(file);
-            if (!java.util.Arrays.equals(net.net().input(), data.input()) || net.classes() != data.classes()) {
-                throw new ComputeException("lab.otherData", file.getFileName(), java.util.Arrays.toString(net.net().input()), net.classes());
-            }
-            LabData.Loaded loaded = loader.load(work);
-            net.threads(threads.getAsInt());
-            return new Object[] {net, loaded, Trainer.evaluate(net, loaded.test())};
-        }, r -> {
-            Network net = (Network) r[0];
-            Run run = new Run(runs.size() + 1, net.net(), net.training(), Trainer.Feed.ALL, NetNames.of(net.net(), data));
-            run.file = file.getFileName().toString();
-            run.network = net;
-            run.data = (LabData.Loaded) r[1];
-            run.evaluation.set((Trainer.Evaluation) r[2]);
-            run.status.set(Run.Status.DONE);
-            runs.add(run);
-            selected.set(run);
-            notice.set(null);
-            then.accept(run);
-        }, e -> notice.set(Problem.of(e))));
+        data.prepare(loader -> tasks.run(
+                i18n.tr("train.loading", file.getFileName()),
+                work -> {
+                    Network net = ModelFile.load(file);
+                    if (!Arrays.equals(net.net().input(), data.input()) || net.classes() != data.classes()) {
+                        throw new ComputeException(
+                                "lab.otherData",
+                                file.getFileName(),
+                                Arrays.toString(net.net().input()),
+                                net.classes());
+                    }
+                    LabData.Loaded loaded = loader.load(work);
+                    net.threads(threads.getAsInt());
+                    return new Object[] {net, loaded, Trainer.evaluate(net, loaded.test())};
+                },
+                r -> {
+                    Network net = (Network) r[0];
+                    Run run = new Run(
+                            runs.size() + 1, net.net(), net.training(), Trainer.Feed.ALL, NetNames.of(net.net(), data));
+                    run.file = file.getFileName().toString();
+                    run.network = net;
+                    run.data = (LabData.Loaded) r[1];
+                    run.evaluation.set((Trainer.Evaluation) r[2]);
+                    run.status.set(Run.Status.DONE);
+                    runs.add(run);
+                    selected.set(run);
+                    notice.set(null);
+                    then.accept(run);
+                },
+                e -> notice.set(Problem.of(e))));
     }
 
     /** The selected run's first {@code n} test samples it got wrong, the surest first. */
@@ -220,10 +265,40 @@ public final class LabViewModel {
     }
 
     /** A class's name in the student's language, for a run's data. */
-    public String className(Run run, int c) { return data.className(i18n, run.data, c); }
+    public String className(Run run, int c) {
+        return data.className(i18n, run.data, c);
+    }
 
     /** Called on the FX thread with each run that ends well: what the lesson around the lab does with it. */
-    public void onDone(Consumer<Run> then) { runner.onDone(then); }
+    public void onDone(Consumer<Run> then) {
+        runner.onDone(then);
+    }
 
-    Executor fx() { return fx; }
+    Executor fx() {
+        return fx;
+    }
+
+    public ObjectProperty<Training.Optimizer> optimizerProperty() {
+        return optimizer;
+    }
+
+    public StringProperty lrProperty() {
+        return lr;
+    }
+
+    public ObjectProperty<Integer> batchProperty() {
+        return batch;
+    }
+
+    public IntegerProperty epochsProperty() {
+        return epochs;
+    }
+
+    public ObjectProperty<Integer> limitProperty() {
+        return limit;
+    }
+
+    public BooleanProperty augmentProperty() {
+        return augment;
+    }
 }

@@ -19,11 +19,15 @@ import org.kernellab.model.Layer;
  */
 public final class LayerEdit {
     /** The types the editor adds, in its menu's order; their 2D or 3D form follows the lab's data. */
-    public static final List<String> KINDS = List.of("Conv", "BatchNorm", "ReLU", "MaxPool", "AvgPool", "Dropout", "Flatten", "Linear");
+    public static final List<String> KINDS =
+            List.of("Conv", "BatchNorm", "ReLU", "MaxPool", "AvgPool", "Dropout", "Flatten", "Linear");
 
-    public final String kind;
+    private final String kind;
     /** out_channels, out_features or output_size; kernel_size; stride; padding. */
-    private final IntegerProperty out = new SimpleIntegerProperty(), kernel = new SimpleIntegerProperty(), stride = new SimpleIntegerProperty();
+    private final IntegerProperty out = new SimpleIntegerProperty(),
+            kernel = new SimpleIntegerProperty(),
+            stride = new SimpleIntegerProperty();
+
     private final IntegerProperty padding = new SimpleIntegerProperty();
     private final DoubleProperty p = new SimpleDoubleProperty(0.5);
     private final BooleanProperty ceil = new SimpleBooleanProperty();
@@ -33,6 +37,11 @@ public final class LayerEdit {
         this.kind = kind;
         this.exact = exact;
         for (Observable o : settings()) o.addListener(x -> this.exact = null);
+    }
+
+    /** The torch.nn type without its 2d or 3d: Conv, MaxPool, Linear… */
+    public String kind() {
+        return kind;
     }
 
     /** A new layer of {@code kind} with sensible starting values: 16 filters of 3, pooling by 2, dropout 0.5, 10 units. */
@@ -61,7 +70,8 @@ public final class LayerEdit {
 
     /** The layer without the sizes that follow from its input, so that it takes whatever the layers before it give. */
     private static Layer free(Layer l) {
-        if (l instanceof Layer.Conv c) return new Layer.Conv(c.dims(), 0, c.out(), c.kernel(), c.stride(), c.padding(), c.dilation(), c.bias());
+        if (l instanceof Layer.Conv c)
+            return new Layer.Conv(c.dims(), 0, c.out(), c.kernel(), c.stride(), c.padding(), c.dilation(), c.bias());
         if (l instanceof Layer.Linear lin) return new Layer.Linear(0, lin.out(), lin.bias());
         if (l instanceof Layer.BatchNorm b) return new Layer.BatchNorm(b.dims(), 0, b.eps(), b.momentum());
         return l;
@@ -82,7 +92,8 @@ public final class LayerEdit {
         return switch (kind) {
             case "Conv" -> new Layer.Conv(d, 0, out.get(), k, s, pad, Window.fill(d, 1), true);
             case "BatchNorm" -> new Layer.BatchNorm(d, 0, Layer.BatchNorm.EPS, Layer.BatchNorm.MOMENTUM);
-            case "MaxPool", "AvgPool" -> new Layer.Pool(d, kind.equals("MaxPool") ? PoolMode.MAX : PoolMode.AVG, k, s, pad, ceil.get());
+            case "MaxPool", "AvgPool" ->
+                new Layer.Pool(d, kind.equals("MaxPool") ? PoolMode.MAX : PoolMode.AVG, k, s, pad, ceil.get());
             case "AdaptiveAvgPool" -> new Layer.AdaptiveAvgPool(d, Window.fill(d, out.get()));
             case "Dropout" -> new Layer.Dropout(p.get());
             case "Flatten" -> new Layer.Flatten();
@@ -96,22 +107,35 @@ public final class LayerEdit {
     public boolean has(String setting) {
         return switch (setting) {
             case "out" -> List.of("Conv", "Linear", "AdaptiveAvgPool").contains(kind);
-            case "kernel", "stride", "padding" -> List.of("Conv", "MaxPool", "AvgPool").contains(kind);
+            case "kernel", "stride", "padding" ->
+                List.of("Conv", "MaxPool", "AvgPool").contains(kind);
             case "p" -> kind.equals("Dropout");
             default -> false;
         };
     }
 
-    public IntegerProperty out() { return out; }
+    public IntegerProperty out() {
+        return out;
+    }
 
-    public IntegerProperty kernel() { return kernel; }
+    public IntegerProperty kernel() {
+        return kernel;
+    }
 
-    public IntegerProperty stride() { return stride; }
+    public IntegerProperty stride() {
+        return stride;
+    }
 
-    public IntegerProperty padding() { return padding; }
+    public IntegerProperty padding() {
+        return padding;
+    }
 
-    public DoubleProperty p() { return p; }
+    public DoubleProperty p() {
+        return p;
+    }
 
     /** Every setting, to follow edits. */
-    public List<Observable> settings() { return Arrays.asList(out, kernel, stride, padding, p, ceil); }
+    public List<Observable> settings() {
+        return Arrays.asList(out, kernel, stride, padding, p, ceil);
+    }
 }

@@ -1,5 +1,8 @@
 package org.kernellab.ui.lab;
 
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.IntegerProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -15,8 +18,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
 
 /**
  * The edited net as rows, one per layer: its torch.nn name, the settings the kind has (spinners), and buttons to move
@@ -42,7 +45,7 @@ final class LayerRows {
         add.textProperty().bind(i18n.bind("lab.addLayer"));
         for (String kind : LayerEdit.KINDS) {
             MenuItem item = new MenuItem(kind + suffix(kind));
-            item.setId("lab-add-" + kind.toLowerCase(java.util.Locale.ROOT));
+            item.setId("lab-add-" + kind.toLowerCase(Locale.ROOT));
             item.setOnAction(e -> editor.add(kind, editor.layers().size()));
             add.getItems().add(item);
         }
@@ -51,29 +54,43 @@ final class LayerRows {
 
     /** "2d" or "3d" for the kinds that have axes, in the lab's dimension. */
     private String suffix(String kind) {
-        boolean axes = java.util.List.of("Conv", "BatchNorm", "MaxPool", "AvgPool", "AdaptiveAvgPool").contains(kind);
+        boolean axes = List.of("Conv", "BatchNorm", "MaxPool", "AvgPool", "AdaptiveAvgPool")
+                .contains(kind);
         return axes ? (editor.input().length - 1) + "d" : "";
     }
 
     private void fill() {
         rows.getChildren().clear();
-        for (int i = 0; i < editor.layers().size(); i++) rows.getChildren().add(row(i, editor.layers().get(i)));
+        for (int i = 0; i < editor.layers().size(); i++)
+            rows.getChildren().add(row(i, editor.layers().get(i)));
     }
 
     private Node row(int i, LayerEdit e) {
-        Label name = new Label((i + 1) + " · " + e.kind + suffix(e.kind));
+        Label name = new Label((i + 1) + " · " + e.kind() + suffix(e.kind()));
         name.getStyleClass().add("code");
         name.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox head = new HBox(4, name, gap, small("lab-up-" + i, "↑", "lab.up", () -> editor.move(i, -1)),
-                small("lab-down-" + i, "↓", "lab.down", () -> editor.move(i, 1)), small("lab-remove-" + i, "✕", "lab.remove", () -> editor.remove(i)));
+        HBox head = new HBox(
+                4,
+                name,
+                gap,
+                small("lab-up-" + i, "↑", "lab.up", () -> editor.move(i, -1)),
+                small("lab-down-" + i, "↓", "lab.down", () -> editor.move(i, 1)),
+                small("lab-remove-" + i, "✕", "lab.remove", () -> editor.remove(i)));
         head.setAlignment(Pos.CENTER_LEFT);
         FlowPane settings = new FlowPane(8, 4);
-        if (e.has("out")) settings.getChildren().add(setting(i, "out", e.kind.equals("Conv") ? "lab.filters" : "lab.units", spinner(e.out(), 1, 4096)));
+        if (e.has("out"))
+            settings.getChildren()
+                    .add(setting(
+                            i,
+                            "out",
+                            e.kind().equals("Conv") ? "lab.filters" : "lab.units",
+                            spinner(e.out(), 1, 4096)));
         if (e.has("kernel")) settings.getChildren().add(setting(i, "kernel", "lab.kernel", spinner(e.kernel(), 1, 11)));
         if (e.has("stride")) settings.getChildren().add(setting(i, "stride", "lab.stride", spinner(e.stride(), 1, 5)));
-        if (e.has("padding")) settings.getChildren().add(setting(i, "padding", "lab.padding", spinner(e.padding(), 0, 5)));
+        if (e.has("padding"))
+            settings.getChildren().add(setting(i, "padding", "lab.padding", spinner(e.padding(), 0, 5)));
         if (e.has("p")) settings.getChildren().add(setting(i, "p", "lab.p", probability(e)));
         VBox box = new VBox(2, head);
         if (!settings.getChildren().isEmpty()) box.getChildren().add(settings);
@@ -104,8 +121,9 @@ final class LayerRows {
         return h;
     }
 
-    private static Spinner<Integer> spinner(javafx.beans.property.IntegerProperty value, int min, int max) {
-        Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, Math.max(min, Math.min(max, value.get()))));
+    private static Spinner<Integer> spinner(IntegerProperty value, int min, int max) {
+        Spinner<Integer> s = new Spinner<>(new SpinnerValueFactory.IntegerSpinnerValueFactory(
+                min, max, Math.max(min, Math.min(max, value.get()))));
         s.setEditable(true);
         s.setPrefWidth(76);
         s.valueProperty().addListener((o, a, b) -> value.set(b));
@@ -113,7 +131,8 @@ final class LayerRows {
     }
 
     private static Spinner<Double> probability(LayerEdit e) {
-        Spinner<Double> s = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.95, e.p().get(), 0.05));
+        Spinner<Double> s =
+                new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(0, 0.95, e.p().get(), 0.05));
         s.setEditable(true);
         s.setPrefWidth(76);
         s.valueProperty().addListener((o, a, b) -> e.p().set(b));

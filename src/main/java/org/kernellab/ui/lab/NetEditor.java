@@ -1,7 +1,9 @@
 package org.kernellab.ui.lab;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javafx.beans.InvalidationListener;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -22,7 +24,9 @@ import org.kernellab.model.Net;
 public final class NetEditor {
     /** The edited net's rows, or the reason it is no net. */
     public record Table(Net net, List<LayerTable.Row> rows, long parameters, Problem problem) {
-        public boolean ok() { return problem == null; }
+        public boolean ok() {
+            return problem == null;
+        }
     }
 
     private final int[] input;
@@ -33,29 +37,41 @@ public final class NetEditor {
         this.input = input.clone();
         InvalidationListenerOwner owner = new InvalidationListenerOwner();
         layers.addListener((ListChangeListener<LayerEdit>) c -> {
-            while (c.next()) for (LayerEdit e : c.getAddedSubList()) for (Observable o : e.settings()) o.addListener(owner);
+            while (c.next())
+                for (LayerEdit e : c.getAddedSubList()) for (Observable o : e.settings()) o.addListener(owner);
             update();
         });
         set(start);
     }
 
     /** Re-reads the table on any layer's change (one listener object, so that it can be told apart from others). */
-    private final class InvalidationListenerOwner implements javafx.beans.InvalidationListener {
-        @Override public void invalidated(Observable o) { update(); }
+    private final class InvalidationListenerOwner implements InvalidationListener {
+        @Override
+        public void invalidated(Observable o) {
+            update();
+        }
     }
 
-    public ObservableList<LayerEdit> layers() { return layers; }
+    public ObservableList<LayerEdit> layers() {
+        return layers;
+    }
 
-    public ReadOnlyObjectProperty<Table> tableProperty() { return table.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Table> tableProperty() {
+        return table.getReadOnlyProperty();
+    }
 
-    public Table table() { return table.get(); }
+    public Table table() {
+        return table.get();
+    }
 
-    public int[] input() { return input.clone(); }
+    public int[] input() {
+        return input.clone();
+    }
 
     /** Replaces the edited layers with a net's (a preset, a lesson's net, a file's); its input must be the lab's. */
     public void set(Net net) {
-        if (!java.util.Arrays.equals(net.input(), input)) {
-            throw new ComputeException("cli.netInput", java.util.Arrays.toString(net.input()), java.util.Arrays.toString(input));
+        if (!Arrays.equals(net.input(), input)) {
+            throw new ComputeException("cli.netInput", Arrays.toString(net.input()), Arrays.toString(input));
         }
         layers.setAll(net.layers().stream().map(LayerEdit::of).toList());
     }
@@ -67,9 +83,13 @@ public final class NetEditor {
         return t.net();
     }
 
-    public void add(String kind, int at) { layers.add(Math.max(0, Math.min(at, layers.size())), LayerEdit.of(kind)); }
+    public void add(String kind, int at) {
+        layers.add(Math.max(0, Math.min(at, layers.size())), LayerEdit.of(kind));
+    }
 
-    public void remove(int at) { if (at >= 0 && at < layers.size()) layers.remove(at); }
+    public void remove(int at) {
+        if (at >= 0 && at < layers.size()) layers.remove(at);
+    }
 
     /** Moves layer {@code at} one place up (−1) or down (+1). */
     public void move(int at, int by) {
@@ -80,7 +100,9 @@ public final class NetEditor {
     }
 
     /** The edited net's JSON form, or null when it is no net. */
-    public String json() { return table.get().ok() ? table.get().net().toJson() : null; }
+    public String json() {
+        return table.get().ok() ? table.get().net().toJson() : null;
+    }
 
     /** Replaces the layers with a net given in its JSON form; returns why not, or null. */
     public Problem apply(String json) {

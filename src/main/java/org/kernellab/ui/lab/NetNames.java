@@ -19,10 +19,15 @@ final class NetNames {
     }
 
     static String madeOf(Net net) {
-        List<Integer> convs = net.layers().stream().filter(l -> l instanceof Layer.Conv).map(l -> ((Layer.Conv) l).out()).toList();
+        List<Integer> convs = net.layers().stream()
+                .filter(l -> l instanceof Layer.Conv)
+                .map(l -> ((Layer.Conv) l).out())
+                .toList();
         if (convs.isEmpty()) return "MLP";
         boolean same = convs.stream().allMatch(c -> c.equals(convs.get(0)));
-        String filters = same ? convs.get(0) + "×" + convs.size() : convs.stream().map(String::valueOf).collect(Collectors.joining("·"));
+        String filters = same
+                ? convs.get(0) + "×" + convs.size()
+                : convs.stream().map(String::valueOf).collect(Collectors.joining("·"));
         boolean norm = net.layers().stream().anyMatch(l -> l instanceof Layer.BatchNorm);
         return (net.dims() == 3 ? "3D CNN " : "CNN ") + filters + (norm ? " + BN" : "");
     }

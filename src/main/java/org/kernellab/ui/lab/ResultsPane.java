@@ -11,15 +11,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kernellab.i18n.Numbers;
 import org.kernellab.model.Samples;
 import org.kernellab.model.Trainer;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.ModelFiles;
@@ -59,7 +57,8 @@ final class ResultsPane {
         VBox classes = new VBox(6, Controls.label(i18n, "train.perClass"), perClass);
         FlowPane top = new FlowPane(24, 16, matrix, classes); // per-class accuracy goes below the matrix when narrow
         VBox body = new VBox(12, top, Controls.label(i18n, "lab.mistakes"), gallery);
-        body.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null, vm.selectedProperty()));
+        body.visibleProperty()
+                .bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null, vm.selectedProperty()));
         body.managedProperty().bind(body.visibleProperty());
         VBox box = new VBox(12, files(), title, body);
         box.setPadding(new Insets(12));
@@ -70,17 +69,32 @@ final class ResultsPane {
     }
 
     private Node files() {
-        Button save = Controls.button("lab-save", i18n, "train.save", () -> ModelFiles.save(owner.getScene().getWindow(), "kernellab.model")
-                .ifPresent(vm::save));
-        save.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() == null
-                || vm.selectedProperty().get().network() == null, vm.selectedProperty()));
-        Button load = Controls.button("lab-load", i18n, "train.load", () -> ModelFiles.open(owner.getScene().getWindow())
-                .ifPresent(f -> vm.load(f, r -> { })));
+        Button save = Controls.button(
+                "lab-save",
+                i18n,
+                "train.save",
+                () -> ModelFiles.save(owner.getScene().getWindow(), "kernellab.model")
+                        .ifPresent(vm::save));
+        save.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> vm.selectedProperty().get() == null
+                                || vm.selectedProperty().get().network() == null,
+                        vm.selectedProperty()));
+        Button load = Controls.button(
+                "lab-load",
+                i18n,
+                "train.load",
+                () -> ModelFiles.open(owner.getScene().getWindow()).ifPresent(f -> vm.load(f, r -> {})));
         for (Button b : List.of(save, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
         Label notice = new Label();
         notice.setId("lab-notice");
         notice.setWrapText(true);
-        notice.textProperty().bind(i18n.bind(() -> vm.noticeProperty().get() == null ? "" : i18n.tr(vm.noticeProperty().get()), vm.noticeProperty()));
+        notice.textProperty()
+                .bind(i18n.bind(
+                        () -> vm.noticeProperty().get() == null
+                                ? ""
+                                : i18n.tr(vm.noticeProperty().get()),
+                        vm.noticeProperty()));
         FlowPane files = new FlowPane(8, 6, save, load, notice);
         files.setAlignment(Pos.CENTER_LEFT);
         return files;
@@ -98,7 +112,11 @@ final class ResultsPane {
             return;
         }
         int n = e.confusion().length;
-        title.setText(i18n.tr("lab.resultsOf", run.name(), Numbers.percent(e.accuracy()), Numbers.grouped(e.predicted().length)));
+        title.setText(i18n.tr(
+                "lab.resultsOf",
+                run.name(),
+                i18n.numbers().percent(e.accuracy()),
+                i18n.numbers().grouped(e.predicted().length)));
         double[][] counts = new double[n][n];
         double max = 1;
         for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) max = Math.max(max, counts[r][c] = e.confusion()[r][c]);
@@ -116,7 +134,8 @@ final class ResultsPane {
         rowNames.getChildren().add(name);
         ProgressBar b = new ProgressBar(e.classAccuracy(c));
         b.setPrefWidth(140);
-        Label named = new Label(vm.className(run, c)), value = new Label(Numbers.percent(e.classAccuracy(c)));
+        Label named = new Label(vm.className(run, c)),
+                value = new Label(i18n.numbers().percent(e.classAccuracy(c)));
         named.setMinWidth(110);
         value.setMinWidth(Region.USE_PREF_SIZE);
         HBox line = new HBox(8, named, b, value);
@@ -127,12 +146,17 @@ final class ResultsPane {
     /** A picture with its caption, or a button that opens a 3D object in the voxel viewer. */
     private Node mistake(Run run, Trainer.Evaluation e, int i) {
         Samples test = run.data().test();
-        String caption = i18n.tr("train.errorCaption", String.valueOf(i), vm.className(run, e.predicted()[i]), Math.round(e.confidence()[i] * 100),
+        String caption = i18n.tr(
+                "train.errorCaption",
+                String.valueOf(i),
+                vm.className(run, e.predicted()[i]),
+                Math.round(e.confidence()[i] * 100),
                 vm.className(run, test.label(i)));
         if (run.data().viewer() != null) {
             Button b = new Button(caption);
             b.getStyleClass().add("small");
-            b.setOnAction(ev -> Platform.runLater(() -> ctx.navigation().open("voxels", run.data().viewer().apply(i))));
+            b.setOnAction(ev -> Platform.runLater(
+                    () -> ctx.navigation().open("voxels", run.data().viewer().apply(i))));
             return b;
         }
         HeatMap img = new HeatMap(2.5);

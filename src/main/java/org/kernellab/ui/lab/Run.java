@@ -17,7 +17,15 @@ import org.kernellab.model.Training;
 
 /** One training run (or a net opened from a file) and what it produced; it changes on the FX thread only. */
 public final class Run {
-    public enum Status { QUEUED, LOADING, RUNNING, PAUSED, DONE, CANCELLED, FAILED }
+    public enum Status {
+        QUEUED,
+        LOADING,
+        RUNNING,
+        PAUSED,
+        DONE,
+        CANCELLED,
+        FAILED
+    }
 
     /** A point of a curve: x in epochs (fractions while an epoch runs), y a loss or an accuracy. */
     public record Point(double x, double y) {}
@@ -28,13 +36,18 @@ public final class Run {
     final Trainer.Feed feed;
     final String label;
     String file;
-    final ObservableList<Point> loss = FXCollections.observableArrayList(), trainAccuracy = FXCollections.observableArrayList();
-    final ObservableList<Point> testAccuracy = FXCollections.observableArrayList(), testLoss = FXCollections.observableArrayList();
+    final ObservableList<Point> loss = FXCollections.observableArrayList(),
+            trainAccuracy = FXCollections.observableArrayList();
+    final ObservableList<Point> testAccuracy = FXCollections.observableArrayList(),
+            testLoss = FXCollections.observableArrayList();
     /** The test accuracy the course's notebook printed per epoch for these settings, to compare with; usually empty. */
     final ObservableList<Point> notebook = FXCollections.observableArrayList();
+
     final ReadOnlyObjectWrapper<Status> status = new ReadOnlyObjectWrapper<>(Status.QUEUED);
-    final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0), samplesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
-    final ReadOnlyDoubleWrapper secondsLeft = new ReadOnlyDoubleWrapper(Double.NaN), seconds = new ReadOnlyDoubleWrapper(Double.NaN);
+    final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0),
+            samplesPerSecond = new ReadOnlyDoubleWrapper(Double.NaN);
+    final ReadOnlyDoubleWrapper secondsLeft = new ReadOnlyDoubleWrapper(Double.NaN),
+            seconds = new ReadOnlyDoubleWrapper(Double.NaN);
     final ReadOnlyObjectWrapper<Trainer.Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
     final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     Network network;
@@ -67,55 +80,98 @@ public final class Run {
         evaluation.set(e.test());
     }
 
-    public int number() { return number; }
+    public int number() {
+        return number;
+    }
 
-    public Net net() { return net; }
+    public Net net() {
+        return net;
+    }
 
-    public Training training() { return training; }
+    public Training training() {
+        return training;
+    }
 
-    public Trainer.Feed feed() { return feed; }
+    public Trainer.Feed feed() {
+        return feed;
+    }
 
     /** "#3 CNN 16×2", or the file a net came from. */
-    public String name() { return "#" + number + " " + (file != null ? file : label); }
+    public String name() {
+        return "#" + number + " " + (file != null ? file : label);
+    }
 
     /** The last epoch's training accuracy minus its test accuracy: how much better the net does on what it has seen; NaN before. */
     public double gap() {
         if (trainAccuracy.isEmpty() || testAccuracy.isEmpty()) return Double.NaN;
-        return trainAccuracy.get(trainAccuracy.size() - 1).y() - testAccuracy.get(testAccuracy.size() - 1).y();
+        return trainAccuracy.get(trainAccuracy.size() - 1).y()
+                - testAccuracy.get(testAccuracy.size() - 1).y();
     }
 
-    public int epoch() { return epoch; }
+    public int epoch() {
+        return epoch;
+    }
 
-    public ObservableList<Point> loss() { return loss; }
+    public ObservableList<Point> loss() {
+        return loss;
+    }
 
-    public ObservableList<Point> trainAccuracy() { return trainAccuracy; }
+    public ObservableList<Point> trainAccuracy() {
+        return trainAccuracy;
+    }
 
-    public ObservableList<Point> testAccuracy() { return testAccuracy; }
+    public ObservableList<Point> testAccuracy() {
+        return testAccuracy;
+    }
 
     /** The loss on the test set after each epoch: where it turns up while the training loss still falls, the net memorises. */
-    public ObservableList<Point> testLoss() { return testLoss; }
+    public ObservableList<Point> testLoss() {
+        return testLoss;
+    }
 
-    public ObservableList<Point> notebook() { return notebook; }
+    public ObservableList<Point> notebook() {
+        return notebook;
+    }
 
-    public ReadOnlyObjectProperty<Status> statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Status> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
 
-    public ReadOnlyDoubleProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
 
-    public ReadOnlyDoubleProperty samplesPerSecondProperty() { return samplesPerSecond.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty samplesPerSecondProperty() {
+        return samplesPerSecond.getReadOnlyProperty();
+    }
 
-    public ReadOnlyDoubleProperty secondsLeftProperty() { return secondsLeft.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty secondsLeftProperty() {
+        return secondsLeft.getReadOnlyProperty();
+    }
 
-    public ReadOnlyDoubleProperty secondsProperty() { return seconds.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty secondsProperty() {
+        return seconds.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<Trainer.Evaluation> evaluationProperty() { return evaluation.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Trainer.Evaluation> evaluationProperty() {
+        return evaluation.getReadOnlyProperty();
+    }
 
-    public ReadOnlyBooleanProperty finishedProperty() { return finished.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
 
-    public Network network() { return network; }
+    public Network network() {
+        return network;
+    }
 
     /** The samples it was trained and tested on, null before they are loaded. */
-    public LabData.Loaded data() { return data; }
+    public LabData.Loaded data() {
+        return data;
+    }
 
     /** Why the run failed (a diverging loss names the learning rate), null otherwise. */
-    public Problem problem() { return problem; }
+    public Problem problem() {
+        return problem;
+    }
 }

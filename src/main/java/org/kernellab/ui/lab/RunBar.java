@@ -1,5 +1,9 @@
 package org.kernellab.ui.lab;
 
+import java.util.List;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -8,10 +12,9 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.widgets.Controls;
-import org.kernellab.i18n.Numbers;
 
 /** Compare, train, pause, cancel and the current run's progress: epoch, percent, images per second and time left. */
 final class RunBar {
@@ -26,11 +29,14 @@ final class RunBar {
     }
 
     /** The bar, with the lab's own buttons ({@code actions}) before Train. */
-    Node build(java.util.List<Node> actions) {
+    Node build(List<Node> actions) {
         Button pause = new Button();
         pause.setId("lab-pause");
-        javafx.beans.value.ObservableValue<Run.Status> status = vm.currentProperty().flatMap(Run::statusProperty);
-        pause.textProperty().bind(i18n.bind(() -> i18n.tr(status.getValue() == Run.Status.PAUSED ? "train.resume" : "train.pause"), status));
+        ObservableValue<Run.Status> status = vm.currentProperty().flatMap(Run::statusProperty);
+        pause.textProperty()
+                .bind(i18n.bind(
+                        () -> i18n.tr(status.getValue() == Run.Status.PAUSED ? "train.resume" : "train.pause"),
+                        status));
         pause.setOnAction(e -> vm.togglePause());
         pause.disableProperty().bind(vm.currentProperty().isNull());
         Button cancel = Controls.button("lab-cancel", i18n, "train.cancel", vm::cancel);
@@ -41,10 +47,15 @@ final class RunBar {
         Label line = new Label();
         line.setId("lab-status");
         // the run's figures change with every posted batch; one binding over the current run's properties
-        javafx.beans.property.StringProperty text = new javafx.beans.property.SimpleStringProperty();
+        StringProperty text = new SimpleStringProperty();
         Runnable update = () -> {
             Run r = vm.currentProperty().get();
-            bar.setProgress(r == null ? 0 : r.statusProperty().get() == Run.Status.LOADING ? -1 : r.progressProperty().get());
+            bar.setProgress(
+                    r == null
+                            ? 0
+                            : r.statusProperty().get() == Run.Status.LOADING
+                                    ? -1
+                                    : r.progressProperty().get());
             text.set(r == null ? i18n.tr("train.idle") : describe(r));
         };
         // the current run, whichever it is: its progress, status and time left
@@ -57,7 +68,8 @@ final class RunBar {
         line.textProperty().bind(text);
         line.setWrapText(true);
         line.setMinHeight(Region.USE_PREF_SIZE);
-        // the actions stay on the stage when the editor is folded away: Train, and the lab's own (the course's comparison)
+        // the actions stay on the stage when the editor is folded away: Train, and the lab's own (the course's
+        // comparison)
         Button train = Controls.button("lab-start", i18n, "train.start", vm::train);
         train.getStyleClass().add("accent");
         FlowPane buttons = new FlowPane(10, 6);
@@ -76,9 +88,19 @@ final class RunBar {
     private String describe(Run r) {
         Run.Status s = r.statusProperty().get();
         if (s == Run.Status.QUEUED || s == Run.Status.LOADING) return i18n.tr("train.waitingData", r.name());
-        String speed = Double.isNaN(r.samplesPerSecondProperty().get()) ? "…" : Numbers.grouped(Math.round(r.samplesPerSecondProperty().get()));
-        String left = Double.isNaN(r.secondsLeftProperty().get()) ? "…" : String.valueOf(Math.round(r.secondsLeftProperty().get()));
-        return i18n.tr(s == Run.Status.PAUSED ? "train.pausedStatus" : "lab.runningStatus", r.name(),
-                Math.max(1, r.epoch()), r.training().epochs(), Math.round(r.progressProperty().get() * 100), speed, left);
+        String speed = Double.isNaN(r.samplesPerSecondProperty().get())
+                ? "…"
+                : i18n.numbers().grouped(Math.round(r.samplesPerSecondProperty().get()));
+        String left = Double.isNaN(r.secondsLeftProperty().get())
+                ? "…"
+                : String.valueOf(Math.round(r.secondsLeftProperty().get()));
+        return i18n.tr(
+                s == Run.Status.PAUSED ? "train.pausedStatus" : "lab.runningStatus",
+                r.name(),
+                Math.max(1, r.epoch()),
+                r.training().epochs(),
+                Math.round(r.progressProperty().get() * 100),
+                speed,
+                left);
     }
 }

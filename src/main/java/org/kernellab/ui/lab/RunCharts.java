@@ -1,14 +1,15 @@
 package org.kernellab.ui.lab;
 
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
 
 /** Loss and accuracy per epoch, every run overlaid in its own colour (train accuracy dashed). */
 final class RunCharts {
@@ -18,7 +19,9 @@ final class RunCharts {
     final LineChart<Number, Number> loss, accuracy;
 
     /** One colour per run, the same in both charts and the runs table. */
-    private static final String[] RUN_COLOURS = {"#2f6fdf", "#e4572e", "#17a673", "#9b51e0", "#f2a007", "#00a3c4", "#c2185b", "#6d8c00"};
+    private static final String[] RUN_COLOURS = {
+        "#2f6fdf", "#e4572e", "#17a673", "#9b51e0", "#f2a007", "#00a3c4", "#c2185b", "#6d8c00"
+    };
 
     RunCharts(LabViewModel vm, I18n i18n, Lifetime life) {
         this.vm = vm;
@@ -32,7 +35,9 @@ final class RunCharts {
         });
     }
 
-    static String colour(Run run) { return RUN_COLOURS[(run.number() - 1) % RUN_COLOURS.length]; }
+    static String colour(Run run) {
+        return RUN_COLOURS[(run.number() - 1) % RUN_COLOURS.length];
+    }
 
     private LineChart<Number, Number> chart(String id, String xKey, String yKey, boolean symbols) {
         NumberAxis x = new NumberAxis(), y = new NumberAxis();
@@ -43,8 +48,16 @@ final class RunCharts {
         x.setAutoRanging(false);
         x.setLowerBound(0);
         x.setTickUnit(1);
-        x.upperBoundProperty().bind(Bindings.createDoubleBinding(() -> (double) Math.max(vm.epochs.get(),
-                vm.runs().stream().mapToInt(r -> r.training().epochs()).max().orElse(1)), vm.epochs, vm.runs()));
+        x.upperBoundProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> (double) Math.max(
+                                vm.epochsProperty().get(),
+                                vm.runs().stream()
+                                        .mapToInt(r -> r.training().epochs())
+                                        .max()
+                                        .orElse(1)),
+                        vm.epochsProperty(),
+                        vm.runs()));
         y.setForceZeroInRange(false);
         if (symbols) { // accuracy: always the whole 0–100% scale, so runs compare at a glance
             y.setAutoRanging(false);
@@ -79,10 +92,15 @@ final class RunCharts {
     /** Line patterns: training curves dashed, the notebook's printed figures dotted, test curves solid. */
     private static final String DASHED = "6 5", DOTTED = "1 5";
 
-    private void mirror(ObservableList<Run.Point> points, LineChart<Number, Number> chart, String colour, String dashes, boolean hollow,
-                        double scale) {
+    private void mirror(
+            ObservableList<Run.Point> points,
+            LineChart<Number, Number> chart,
+            String colour,
+            String dashes,
+            boolean hollow,
+            double scale) {
         XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        java.util.function.Consumer<List<? extends Run.Point>> add = added -> {
+        Consumer<List<? extends Run.Point>> add = added -> {
             if (added.isEmpty()) return;
             if (s.getChart() == null) {
                 chart.getData().add(s);
@@ -92,7 +110,9 @@ final class RunCharts {
             for (Run.Point p : added) {
                 XYChart.Data<Number, Number> d = new XYChart.Data<>(p.x(), p.y() * scale);
                 s.getData().add(d);
-                if (d.getNode() != null) d.getNode().setStyle("-fx-background-color: " + colour + ", " + (hollow ? "-kl-panel" : colour) + ";");
+                if (d.getNode() != null)
+                    d.getNode()
+                            .setStyle("-fx-background-color: " + colour + ", " + (hollow ? "-kl-panel" : colour) + ";");
             }
         };
         add.accept(points);

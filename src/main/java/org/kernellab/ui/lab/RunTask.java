@@ -10,7 +10,7 @@ import org.kernellab.compute.Problem;
 import org.kernellab.model.Network;
 import org.kernellab.model.Threads;
 import org.kernellab.model.Trainer;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.task.TaskRunner;
 import org.kernellab.ui.task.WorkContext;
 import org.kernellab.ui.viewmodel.Pauser;
@@ -38,7 +38,9 @@ final class RunTask {
         this.threads = threads;
     }
 
-    void onDone(Consumer<Run> then) { done.add(then); }
+    void onDone(Consumer<Run> then) {
+        done.add(then);
+    }
 
     /** Starts {@code run}; {@code end} is told (on the FX thread) how it ended. */
     void start(Run run, LabData.Loader loader, BiConsumer<Run, Run.Status> end) {
@@ -46,37 +48,42 @@ final class RunTask {
         Pauser p = new Pauser(); // one per run, so that cancelling one never stops the next
         pauser = p;
         int threadCount = threads.getAsInt();
-        handle = tasks.run(i18n.tr("train.task", run.name()), work -> {
-            Threads.here(threadCount);
-            LabData.Loaded data = loader.load(work);
-            if (work.cancelled() || p.cancelled()) return cancelled(run, end);
-            fx.execute(() -> {
-                run.data = data;
-                if (run.status.get() == Run.Status.LOADING) run.status.set(Run.Status.RUNNING);
-            });
-            Network net = Network.build(run.net, run.training);
-            net.threads(threadCount);
-            try {
-                double seconds = Trainer.train(net, data.train(), data.test(), run.feed, listener(run, data, work, p));
-                if (work.cancelled() || p.cancelled()) {
-                    net.close();
-                    return cancelled(run, end);
-                }
-                return new Object[] {net, seconds};
-            } catch (RuntimeException e) {
-                net.close();
-                throw e;
-            }
-        }, result -> {
-            if (result == null) return;
-            run.network = (Network) result[0];
-            run.seconds.set((double) result[1]);
-            end.accept(run, Run.Status.DONE);
-            done.forEach(d -> d.accept(run));
-        }, error -> {
-            run.problem = Problem.of(error);
-            end.accept(run, Run.Status.FAILED);
-        });
+        handle = tasks.run(
+                i18n.tr("train.task", run.name()),
+                work -> {
+                    Threads.here(threadCount);
+                    LabData.Loaded data = loader.load(work);
+                    if (work.cancelled() || p.cancelled()) return cancelled(run, end);
+                    fx.execute(() -> {
+                        run.data = data;
+                        if (run.status.get() == Run.Status.LOADING) run.status.set(Run.Status.RUNNING);
+                    });
+                    Network net = Network.build(run.net, run.training);
+                    net.threads(threadCount);
+                    try {
+                        double seconds =
+                                Trainer.train(net, data.train(), data.test(), run.feed, listener(run, data, work, p));
+                        if (work.cancelled() || p.cancelled()) {
+                            net.close();
+                            return cancelled(run, end);
+                        }
+                        return new Object[] {net, seconds};
+                    } catch (RuntimeException e) {
+                        net.close();
+                        throw e;
+                    }
+                },
+                result -> {
+                    if (result == null) return;
+                    run.network = (Network) result[0];
+                    run.seconds.set((double) result[1]);
+                    end.accept(run, Run.Status.DONE);
+                    done.forEach(d -> d.accept(run));
+                },
+                error -> {
+                    run.problem = Problem.of(error);
+                    end.accept(run, Run.Status.FAILED);
+                });
     }
 
     /** A cancelled task's result is never delivered: the run's end is posted from the task itself. */
@@ -86,20 +93,24 @@ final class RunTask {
     }
 
     private Trainer.Listener listener(Run run, LabData.Loaded data, WorkContext work, Pauser p) {
-        int n = run.feed.limit() > 0 ? Math.min(run.feed.limit(), data.train().count()) : data.train().count();
+        int n = run.feed.limit() > 0
+                ? Math.min(run.feed.limit(), data.train().count())
+                : data.train().count();
         int perEpoch = (n + run.training.batch() - 1) / run.training.batch();
         return new Trainer.Listener() {
             private final double[] lossSum = new double[2];
             private final List<Run.Point> points = new ArrayList<>();
             private long posted = System.nanoTime();
 
-            @Override public void batch(Trainer.Batch b) {
+            @Override
+            public void batch(Trainer.Batch b) {
                 lossSum[0] += b.loss();
                 lossSum[1]++;
                 // the curve gets a point every 1/25 epoch, the window a few updates a second: each update repaints
                 // charts and bars, and on a software renderer that costs the CPU the training needs
                 boolean end = b.done() % perEpoch == 0;
-                // at least 8 batches a point, so that large sets stay readable; at least 4 points an epoch on small ones
+                // at least 8 batches a point, so that large sets stay readable; at least 4 points an epoch on small
+                // ones
                 if (lossSum[1] >= Math.max(Math.min(8, Math.max(1, perEpoch / 4)), perEpoch / 25) || end) {
                     points.add(new Run.Point(b.done() / (double) perEpoch, lossSum[0] / lossSum[1]));
                     lossSum[0] = lossSum[1] = 0;
@@ -113,9 +124,15 @@ final class RunTask {
                 fx.execute(() -> run.batch(shown, b));
             }
 
-            @Override public void epoch(Trainer.Epoch e) { fx.execute(() -> run.epoch(e)); }
+            @Override
+            public void epoch(Trainer.Epoch e) {
+                fx.execute(() -> run.epoch(e));
+            }
 
-            @Override public boolean cancelled() { return p.await() || work.cancelled(); }
+            @Override
+            public boolean cancelled() {
+                return p.await() || work.cancelled();
+            }
         };
     }
 

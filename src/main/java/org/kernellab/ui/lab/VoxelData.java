@@ -3,6 +3,7 @@ package org.kernellab.ui.lab;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -10,11 +11,12 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.mesh.ModelNetData;
+import org.kernellab.mesh.ModelNetLike;
 import org.kernellab.mesh.VoxelSet;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.Net;
 import org.kernellab.model.Samples;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 
 /**
  * The 3D lab's data: the first {@link #classes} classes of the built-in ModelNet10-like objects or of a ModelNet folder,
@@ -24,31 +26,43 @@ public final class VoxelData implements LabData {
     public static final int GRID = 24, POINTS = 2048;
 
     /** The notebook's NUM_CLASSES to start with. */
-    public final IntegerProperty classes = new SimpleIntegerProperty(4);
+    private final IntegerProperty classes = new SimpleIntegerProperty(4);
     /** A ModelNet folder, or null for the built-in objects. */
-    public final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> folder = new SimpleObjectProperty<>();
+
     private final Path cache;
     private volatile Kept kept;
 
     private record Kept(int classes, Path folder, Loaded data) {}
 
     /** @param cache where voxelised folders are kept (null: none) */
-    public VoxelData(Path cache) { this.cache = cache; }
+    public VoxelData(Path cache) {
+        this.cache = cache;
+    }
 
-    @Override public int[] input() { return new int[] {1, GRID, GRID, GRID}; }
+    @Override
+    public int[] input() {
+        return new int[] {1, GRID, GRID, GRID};
+    }
 
-    @Override public int classes() { return classes.get(); }
+    @Override
+    public int classes() {
+        return classes.get();
+    }
 
-    @Override public void prepare(Consumer<Loader> then) {
+    @Override
+    public void prepare(Consumer<Loader> then) {
         int n = classes.get();
         Path from = folder.get();
         then.accept(work -> {
             Kept k = kept;
-            if (k != null && k.classes() == n && java.util.Objects.equals(k.folder(), from)) return k.data();
+            if (k != null && k.classes() == n && Objects.equals(k.folder(), from)) return k.data();
             ModelNetData.Settings settings = new ModelNetData.Settings(n, GRID, POINTS, 1, false);
-            VoxelSet set = from == null ? ModelNetData.builtIn(settings, work::progress, work::cancelled)
+            VoxelSet set = from == null
+                    ? ModelNetData.builtIn(settings, work::progress, work::cancelled)
                     : ModelNetData.folder(from, settings, cache, work::progress, work::cancelled);
-            if (set.classes().size() < n) throw new ComputeException("cli.fewClasses", n, set.classes().size());
+            if (set.classes().size() < n)
+                throw new ComputeException("cli.fewClasses", n, set.classes().size());
             Loaded data = new Loaded(Samples.train(set), Samples.test(set), set.classes(), test -> viewer(set, test));
             kept = new Kept(n, from, data);
             return data;
@@ -63,24 +77,37 @@ public final class VoxelData implements LabData {
     }
 
     /** ModelNet10's classes in the student's language, another folder's by its name. */
-    @Override public String className(I18n i18n, Loaded data, int c) {
-        String folderName = data == null ? org.kernellab.mesh.ModelNetLike.CLASSES.get(c) : data.classes().get(c);
+    @Override
+    public String className(I18n i18n, Loaded data, int c) {
+        String folderName =
+                data == null ? ModelNetLike.CLASSES.get(c) : data.classes().get(c);
         String t = i18n.tr("vox.class." + folderName);
         return t.startsWith("!") ? folderName : t;
     }
 
-    @Override public List<Preset> presets() {
+    @Override
+    public List<Preset> presets() {
         int n = classes.get();
-        return List.of(new Preset("lab.preset.conv3dnet", CourseNets.conv3d(CourseNets.course3d(), GRID, n, 0.5)),
+        return List.of(
+                new Preset("lab.preset.conv3dnet", CourseNets.conv3d(CourseNets.course3d(), GRID, n, 0.5)),
                 new Preset("lab.preset.modified", CourseNets.conv3d(CourseNets.modified3d(), GRID, n, 0.5)),
                 new Preset("lab.preset.norm3d", norm(n)));
     }
 
     /** Conv3d, BatchNorm3d and average pooling: a 3D net the course's blocks could not make. */
     private static Net norm(int classes) {
-        return Net.fromJson("{\"input\": [1, 24, 24, 24], \"layers\": [{\"type\": \"Conv3d\", \"out_channels\": 16, \"kernel_size\": 3}, "
-                + "{\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", \"out_channels\": 32, \"kernel_size\": 3}, "
-                + "{\"type\": \"BatchNorm3d\"}, {\"type\": \"ReLU\"}, {\"type\": \"AvgPool3d\", \"kernel_size\": 3}, {\"type\": \"Flatten\"}, "
-                + "{\"type\": \"Linear\", \"out_features\": " + classes + "}]}");
+        return Net.fromJson(
+                "{\"input\": [1, 24, 24, 24], \"layers\": [{\"type\": \"Conv3d\", \"out_channels\": 16, \"kernel_size\": 3}, "
+                        + "{\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", \"out_channels\": 32, \"kernel_size\": 3}, "
+                        + "{\"type\": \"BatchNorm3d\"}, {\"type\": \"ReLU\"}, {\"type\": \"AvgPool3d\", \"kernel_size\": 3}, {\"type\": \"Flatten\"}, "
+                        + "{\"type\": \"Linear\", \"out_features\": " + classes + "}]}");
+    }
+
+    public IntegerProperty classesProperty() {
+        return classes;
+    }
+
+    public ObjectProperty<Path> folderProperty() {
+        return folder;
     }
 }

@@ -18,9 +18,9 @@ import org.controlsfx.control.SegmentedButton;
 import org.kernellab.compute.PoolMode;
 import org.kernellab.compute.PoolTrace;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
@@ -46,20 +46,20 @@ public final class PoolingPage implements Page {
         this.ctx = ctx;
         I18n i18n = ctx.i18n();
         vm = new PoolingViewModel(ctx.engineReady(), params.integer("seed", 3));
-        vm.size.set(params.integer("size", 4));
-        vm.window.set(params.integer("window", 2));
-        vm.stride.set(params.integer("stride", 2));
-        if ("avg".equals(params.string("mode", "max"))) vm.mode.set(PoolMode.AVG);
+        vm.sizeProperty().set(params.integer("size", 4));
+        vm.windowProperty().set(params.integer("window", 2));
+        vm.strideProperty().set(params.integer("stride", 2));
+        if ("avg".equals(params.string("mode", "max"))) vm.modeProperty().set(PoolMode.AVG);
         controls = new StepControls(vm.stepper(), i18n);
 
         Map<PoolMode, String[]> modes = new LinkedHashMap<>();
         modes.put(PoolMode.MAX, new String[] {"pool-max", "pool.max"});
         modes.put(PoolMode.AVG, new String[] {"pool-avg", "pool.avg"});
-        SegmentedButton modeButtons = Segments.of(vm.mode, modes, i18n);
+        SegmentedButton modeButtons = Segments.of(vm.modeProperty(), modes, i18n);
         CheckBox ceil = new CheckBox();
         ceil.setId("pool-ceil");
         ceil.textProperty().bind(i18n.bind("pool.ceil"));
-        ceil.selectedProperty().bindBidirectional(vm.ceil);
+        ceil.selectedProperty().bindBidirectional(vm.ceilProperty());
         Button counting = new Button();
         counting.textProperty().bind(i18n.bind("pool.counting"));
         counting.setOnAction(e -> vm.useCounting());
@@ -68,57 +68,108 @@ public final class PoolingPage implements Page {
         random.textProperty().bind(i18n.bind("animator.random"));
         random.setOnAction(e -> vm.randomize());
         random.setMaxWidth(Double.MAX_VALUE);
-        VBox settings = new VBox(10, modeButtons,
-                new SliderRow("pool-size", i18n.bind("animator.input"), vm.size, 1, PoolingViewModel.MAX_INPUT),
-                new SliderRow("pool-window", i18n.bind("pool.window"), vm.window, 1, PoolingViewModel.MAX_WINDOW),
-                new SliderRow("pool-stride", i18n.bind("animator.stride"), vm.stride, 1, PoolingViewModel.MAX_STRIDE),
-                new SliderRow("pool-padding", i18n.bind("animator.padding"), vm.padding, 0, PoolingViewModel.MAX_PADDING),
-                ceil, counting, random);
+        VBox settings = new VBox(
+                10,
+                modeButtons,
+                new SliderRow(
+                        "pool-size", i18n.bind("animator.input"), vm.sizeProperty(), 1, PoolingViewModel.MAX_INPUT),
+                new SliderRow(
+                        "pool-window", i18n.bind("pool.window"), vm.windowProperty(), 1, PoolingViewModel.MAX_WINDOW),
+                new SliderRow(
+                        "pool-stride",
+                        i18n.bind("animator.stride"),
+                        vm.strideProperty(),
+                        1,
+                        PoolingViewModel.MAX_STRIDE),
+                new SliderRow(
+                        "pool-padding",
+                        i18n.bind("animator.padding"),
+                        vm.paddingProperty(),
+                        0,
+                        PoolingViewModel.MAX_PADDING),
+                ceil,
+                counting,
+                random);
         ceil.setWrapText(true);
 
-        for (MatrixView m : new MatrixView[] {inView, outView}) m.paletteProperty().bind(ctx.palette());
+        for (MatrixView m : new MatrixView[] {inView, outView}) {
+            m.paletteProperty().bind(ctx.palette());
+            m.numbersProperty().bind(ctx.i18n().numbersProperty());
+        }
         inView.setId("pool-input");
         outView.setId("pool-output");
         inView.setOnCellEdited((rc, v) -> vm.edit(rc[0], rc[1], v));
         outView.setOnCellClicked((r, c) -> {
             PoolingViewModel.Result res = vm.result();
-            if (res.ok() && r < res.trace().outHeight() && c < res.trace().outWidth()) vm.stepper().stepProperty().set(r * res.trace().outWidth()
-                    + c);
+            if (res.ok() && r < res.trace().outHeight() && c < res.trace().outWidth())
+                vm.stepper().stepProperty().set(r * res.trace().outWidth() + c);
         });
-        Label inTitle = Grids.title(i18n.bind(() -> vm.padding.get() > 0
-                ? i18n.tr("animator.inputPadded", vm.size.get(), vm.size.get(), vm.size.get() + 2 * vm.padding.get(), vm.size.get()
-                        + 2 * vm.padding.get())
-                : i18n.tr("convintro.input", vm.size.get(), vm.size.get()), vm.size, vm.padding));
-        Label outTitle = Grids.title(i18n.bind(() -> vm.result().ok() ? i18n.tr("convintro.output", vm.result().rows().output(),
-                vm.result().cols().output())
-                : i18n.tr("convintro.noOutput"), vm.resultProperty()));
+        Label inTitle = Grids.title(i18n.bind(
+                () -> vm.paddingProperty().get() > 0
+                        ? i18n.tr(
+                                "animator.inputPadded",
+                                vm.sizeProperty().get(),
+                                vm.sizeProperty().get(),
+                                vm.sizeProperty().get()
+                                        + 2 * vm.paddingProperty().get(),
+                                vm.sizeProperty().get()
+                                        + 2 * vm.paddingProperty().get())
+                        : i18n.tr(
+                                "convintro.input",
+                                vm.sizeProperty().get(),
+                                vm.sizeProperty().get()),
+                vm.sizeProperty(),
+                vm.paddingProperty()));
+        Label outTitle = Grids.title(i18n.bind(
+                () -> vm.result().ok()
+                        ? i18n.tr(
+                                "convintro.output",
+                                vm.result().rows().output(),
+                                vm.result().cols().output())
+                        : i18n.tr("convintro.noOutput"),
+                vm.resultProperty()));
         Label formula = new Label();
         formula.setId("pool-formula");
         formula.getStyleClass().add("formula");
         formula.setWrapText(true);
-        formula.textProperty().bind(i18n.bind(() -> i18n.tr("convintro.outputSize", vm.result().rows().formula()), vm.resultProperty()));
+        formula.textProperty()
+                .bind(i18n.bind(
+                        () -> i18n.tr("convintro.outputSize", vm.result().rows().formula()), vm.resultProperty()));
         Label message = new Label();
         message.setId("pool-message");
         message.setWrapText(true);
-        message.textProperty().bind(i18n.bind(() -> {
-            PoolingViewModel.Result r = vm.result();
-            if (!r.ok()) return "✗ " + i18n.tr("animator.noOutput", i18n.tr(r.problem()));
-            return String.join("\n", vm.noteKeys().stream().map(i18n::tr).toList());
-        }, vm.resultProperty()));
+        message.textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            PoolingViewModel.Result r = vm.result();
+                            if (!r.ok()) return "✗ " + i18n.tr("animator.noOutput", i18n.tr(r.problem()));
+                            return String.join(
+                                    "\n", vm.noteKeys().stream().map(i18n::tr).toList());
+                        },
+                        vm.resultProperty()));
         Grids.hideWhenEmpty(message);
         Label stepText = new Label();
         stepText.setId("pool-step");
         stepText.getStyleClass().add("products");
         stepText.setWrapText(true);
         stepText.setMinHeight(Label.USE_PREF_SIZE);
-        stepText.textProperty().bind(i18n.bind(vm::stepText, vm.resultProperty(), vm.stepper().stepProperty()));
-        PythonPanel python = new PythonPanel("pool-python", Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(),
-                vm.resultProperty()), i18n);
+        stepText.textProperty()
+                .bind(i18n.bind(
+                        () -> vm.stepText(i18n.numbers()),
+                        vm.resultProperty(),
+                        vm.stepper().stepProperty()));
+        PythonPanel python = new PythonPanel(
+                "pool-python",
+                Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(), vm.resultProperty()),
+                i18n);
 
         VBox panel = new VBox(8, formula, message, stepText);
         panel.setMinWidth(220);
         GridStage hero = new GridStage(List.of(inTitle, outTitle), List.of(inView, outView), panel, 3);
-        hero.minPanelFontProperty().bind(Bindings.when(ctx.presentation()).then(GridStage.PRESENTATION_FONT).otherwise(0.0));
+        hero.minPanelFontProperty()
+                .bind(Bindings.when(ctx.presentation())
+                        .then(GridStage.PRESENTATION_FONT)
+                        .otherwise(0.0));
         VBox.setVgrow(hero, Priority.ALWAYS);
         python.setMinHeight(Region.USE_PREF_SIZE);
         Grids.hideWhile(ctx.presentation(), python);
@@ -135,11 +186,13 @@ public final class PoolingPage implements Page {
         redraw();
     }
 
-    PoolingViewModel viewModel() { return vm; }
+    PoolingViewModel viewModel() {
+        return vm;
+    }
 
     private void redraw() {
         PoolingViewModel.Result r = vm.result();
-        int p = vm.padding.get();
+        int p = vm.paddingProperty().get();
         inView.setValues(vm.padded(), p, p);
         if (!r.ok() || vm.stepper().count() == 0) {
             inView.setWindow(List.of());
@@ -154,9 +207,13 @@ public final class PoolingPage implements Page {
         outView.setSelected(s.outRow(), s.outCol());
     }
 
+    @Override
+    public Node view() {
+        return root;
+    }
 
-
-    @Override public Node view() { return root; }
-
-    @Override public void dispose() { controls.stop(); }
+    @Override
+    public void dispose() {
+        controls.stop();
+    }
 }

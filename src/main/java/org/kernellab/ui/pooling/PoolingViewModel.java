@@ -1,7 +1,10 @@
 package org.kernellab.ui.pooling;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -32,16 +35,19 @@ public final class PoolingViewModel {
     public static final int MAX_INPUT = 12, MAX_WINDOW = 4, MAX_STRIDE = 4, MAX_PADDING = 2;
 
     /** What is drawn; {@code problem} non-null means no output. */
-    public record Result(Problem problem, AxisSize rows, AxisSize cols, PoolTrace trace, double[][] output, String pytorch) {
-        public boolean ok() { return problem == null; }
+    public record Result(
+            Problem problem, AxisSize rows, AxisSize cols, PoolTrace trace, double[][] output, String pytorch) {
+        public boolean ok() {
+            return problem == null;
+        }
     }
 
-    public final IntegerProperty size = new SimpleIntegerProperty(4);
-    public final IntegerProperty window = new SimpleIntegerProperty(2);
-    public final IntegerProperty stride = new SimpleIntegerProperty(2);
-    public final IntegerProperty padding = new SimpleIntegerProperty(0);
-    public final BooleanProperty ceil = new SimpleBooleanProperty(false);
-    public final ObjectProperty<PoolMode> mode = new SimpleObjectProperty<>(PoolMode.MAX);
+    private final IntegerProperty size = new SimpleIntegerProperty(4);
+    private final IntegerProperty window = new SimpleIntegerProperty(2);
+    private final IntegerProperty stride = new SimpleIntegerProperty(2);
+    private final IntegerProperty padding = new SimpleIntegerProperty(0);
+    private final BooleanProperty ceil = new SimpleBooleanProperty(false);
+    private final ObjectProperty<PoolMode> mode = new SimpleObjectProperty<>(PoolMode.MAX);
 
     private final ReadOnlyObjectWrapper<Tensor> input = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
@@ -54,17 +60,26 @@ public final class PoolingViewModel {
         this.random = new Random(seed);
         input.set(counting(4));
         size.addListener((o, a, n) -> resize(n.intValue()));
-        for (var p : new javafx.beans.Observable[] {window, stride, padding, ceil, mode, engineReady}) p.addListener(o -> recompute());
+        for (var p : new Observable[] {window, stride, padding, ceil, mode, engineReady})
+            p.addListener(o -> recompute());
         recompute();
     }
 
-    public ReadOnlyObjectProperty<Tensor> inputProperty() { return input.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Tensor> inputProperty() {
+        return input.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
 
-    public Result result() { return result.get(); }
+    public Result result() {
+        return result.get();
+    }
 
-    public Stepper stepper() { return stepper; }
+    public Stepper stepper() {
+        return stepper;
+    }
 
     /** 1, 2, 3, … row by row: the course's example at size 4. */
     public void useCounting() {
@@ -94,7 +109,8 @@ public final class PoolingViewModel {
 
     private void resize(int n) {
         Tensor now = input.get(), t = Tensor.zeros(n, n);
-        for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) t.set(r < now.dim(0) && c < now.dim(1) ? now.get(r, c) : r * n + c + 1, r, c);
+        for (int r = 0; r < n; r++)
+            for (int c = 0; c < n; c++) t.set(r < now.dim(0) && c < now.dim(1) ? now.get(r, c) : r * n + c + 1, r, c);
         input.set(t);
         recompute();
     }
@@ -113,8 +129,11 @@ public final class PoolingViewModel {
         }
         try {
             PoolTrace trace = PoolTrace.of(in, mode.get(), w);
-            double[][] out = engineReady.get() ? NdOps.pool(in.reshape(1, 1, in.dim(0), in.dim(1)), mode.get(), w).reshape(rows.output(),
-                    cols.output()).toMatrix() : null;
+            double[][] out = engineReady.get()
+                    ? NdOps.pool(in.reshape(1, 1, in.dim(0), in.dim(1)), mode.get(), w)
+                            .reshape(rows.output(), cols.output())
+                            .toMatrix()
+                    : null;
             result.set(new Result(null, rows, cols, trace, out, torch));
             stepper.countProperty().set(trace.steps().size());
         } catch (ComputeException e) {
@@ -127,11 +146,12 @@ public final class PoolingViewModel {
      * What is worth telling about these settings, as message keys: a window ceil mode dropped or kept,
      * and that max pooling's padding never wins.
      */
-    public java.util.List<String> noteKeys() {
+    public List<String> noteKeys() {
         Result r = result.get();
-        java.util.List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         if (r == null || !r.ok()) return keys;
-        int floor = Shapes.pool(size.get(), window.get(), stride.get(), padding.get(), false).output();
+        int floor = Shapes.pool(size.get(), window.get(), stride.get(), padding.get(), false)
+                .output();
         if (r.rows().droppedLast()) keys.add("pool.dropped");
         else if (r.rows().output() > floor) keys.add("pool.ceilExtra");
         if (mode.get() == PoolMode.MAX && padding.get() > 0) keys.add("pool.maxPadding");
@@ -140,18 +160,45 @@ public final class PoolingViewModel {
 
     /** The padded input as the windows see it: −∞ padding for max (never wins), 0 for the average. */
     public double[][] padded() {
-        return input.get().padded(padding.get(), padding.get(), mode.get() == PoolMode.MAX ? Double.NEGATIVE_INFINITY : 0);
+        return input.get()
+                .padded(padding.get(), padding.get(), mode.get() == PoolMode.MAX ? Double.NEGATIVE_INFINITY : 0);
     }
 
     /** "max(1, 2, 5, 6) = 6" or "(1 + 2 + 5 + 6) / 4 = 3.5" for the current window. */
-    public String stepText() {
+    public String stepText(Numbers numbers) {
         Result r = result.get();
         if (r == null || !r.ok() || stepper.count() == 0) return "";
         PoolTrace.Step s = r.trace().steps().get(stepper.step());
         double[][] m = padded();
-        String cells = s.cells().stream().map(rc -> Numbers.format(m[rc[0]][rc[1]]))
-                .collect(Collectors.joining(mode.get() == PoolMode.MAX ? Numbers.listSeparator() : " + "));
-        return mode.get() == PoolMode.MAX ? "max(" + cells + ") = " + Numbers.format(s.value())
-                : "(" + cells + ") / " + s.counted() + " = " + Numbers.format(s.value());
+        String cells = s.cells().stream()
+                .map(rc -> numbers.format(m[rc[0]][rc[1]]))
+                .collect(Collectors.joining(mode.get() == PoolMode.MAX ? numbers.listSeparator() : " + "));
+        return mode.get() == PoolMode.MAX
+                ? "max(" + cells + ") = " + numbers.format(s.value())
+                : "(" + cells + ") / " + s.counted() + " = " + numbers.format(s.value());
+    }
+
+    public IntegerProperty sizeProperty() {
+        return size;
+    }
+
+    public IntegerProperty windowProperty() {
+        return window;
+    }
+
+    public IntegerProperty strideProperty() {
+        return stride;
+    }
+
+    public IntegerProperty paddingProperty() {
+        return padding;
+    }
+
+    public BooleanProperty ceilProperty() {
+        return ceil;
+    }
+
+    public ObjectProperty<PoolMode> modeProperty() {
+        return mode;
     }
 }

@@ -1,13 +1,17 @@
 package org.kernellab.ui.scratch;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
@@ -19,10 +23,10 @@ import javafx.scene.layout.VBox;
 import org.kernellab.compute.SideBySide;
 import org.kernellab.compute.SideBySide.Op;
 import org.kernellab.lesson.LessonParams;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
@@ -54,18 +58,33 @@ public final class FromScratchPage implements Page {
         ops.put(Op.CONV, new String[] {"scratch-conv", "scratch.conv"});
         ops.put(Op.MAX_POOL, new String[] {"scratch-max", "scratch.max"});
         ops.put(Op.AVG_POOL, new String[] {"scratch-avg", "scratch.avg"});
-        Node opButtons = Segments.column(vm.op, ops, i18n);
-        SliderRow filters = new SliderRow("scratch-nc", i18n.bind("scratch.nC"), vm.nC, 1, FromScratchViewModel.MAX_FILTERS);
-        filters.disableProperty().bind(vm.op.isNotEqualTo(Op.CONV));
-        VBox settings = new VBox(10, opButtons,
-                new SliderRow("scratch-m", i18n.bind("scratch.m"), vm.m, 1, FromScratchViewModel.MAX_M),
-                new SliderRow("scratch-ncprev", i18n.bind("scratch.nCPrev"), vm.nCPrev, 1, FromScratchViewModel.MAX_CHANNELS),
-                new SliderRow("scratch-n", i18n.bind("scratch.nPrev"), vm.nPrev, 1, FromScratchViewModel.MAX_SIDE),
+        Node opButtons = Segments.column(vm.opProperty(), ops, i18n);
+        SliderRow filters = new SliderRow(
+                "scratch-nc", i18n.bind("scratch.nC"), vm.nCProperty(), 1, FromScratchViewModel.MAX_FILTERS);
+        filters.disableProperty().bind(vm.opProperty().isNotEqualTo(Op.CONV));
+        VBox settings = new VBox(
+                10,
+                opButtons,
+                new SliderRow("scratch-m", i18n.bind("scratch.m"), vm.mProperty(), 1, FromScratchViewModel.MAX_M),
+                new SliderRow(
+                        "scratch-ncprev",
+                        i18n.bind("scratch.nCPrev"),
+                        vm.nCPrevProperty(),
+                        1,
+                        FromScratchViewModel.MAX_CHANNELS),
+                new SliderRow(
+                        "scratch-n", i18n.bind("scratch.nPrev"), vm.nPrevProperty(), 1, FromScratchViewModel.MAX_SIDE),
                 filters,
-                new SliderRow("scratch-f", i18n.bind("scratch.f"), vm.f, 1, FromScratchViewModel.MAX_F),
-                new SliderRow("scratch-pad", i18n.bind("scratch.pad"), vm.pad, 0, FromScratchViewModel.MAX_PAD),
-                new SliderRow("scratch-stride", i18n.bind("scratch.stride"), vm.stride, 1, FromScratchViewModel.MAX_STRIDE),
-                new SliderRow("scratch-seed", i18n.bind("scratch.seed"), vm.seed, 0, 99),
+                new SliderRow("scratch-f", i18n.bind("scratch.f"), vm.fProperty(), 1, FromScratchViewModel.MAX_F),
+                new SliderRow(
+                        "scratch-pad", i18n.bind("scratch.pad"), vm.padProperty(), 0, FromScratchViewModel.MAX_PAD),
+                new SliderRow(
+                        "scratch-stride",
+                        i18n.bind("scratch.stride"),
+                        vm.strideProperty(),
+                        1,
+                        FromScratchViewModel.MAX_STRIDE),
+                new SliderRow("scratch-seed", i18n.bind("scratch.seed"), vm.seedProperty(), 0, 99),
                 Controls.button("scratch-course-conv", i18n, "scratch.courseConv", vm::courseConv),
                 Controls.button("scratch-course-pool", i18n, "scratch.coursePool", () -> vm.coursePool(Op.MAX_POOL)));
 
@@ -76,22 +95,42 @@ public final class FromScratchPage implements Page {
         summary.getStyleClass().add("products");
         summary.textProperty().bind(i18n.bind(this::summary, vm.resultProperty(), vm.problemProperty()));
 
-        for (MatrixView v : new MatrixView[] {scratchView, libraryView}) v.paletteProperty().bind(ctx.palette());
+        for (MatrixView v : new MatrixView[] {scratchView, libraryView}) {
+            v.paletteProperty().bind(ctx.palette());
+            v.numbersProperty().bind(ctx.i18n().numbersProperty());
+        }
         scratchView.setId("scratch-from-loops");
         libraryView.setId("scratch-from-nd4j");
-        Spinner<Integer> example = spinner("scratch-example", vm.example), channel = spinner("scratch-channel", vm.channel);
-        HBox pick = new HBox(8, Controls.label(i18n, "scratch.example"), example, Controls.label(i18n, "scratch.channel"), channel);
-        pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Spinner<Integer> example = spinner("scratch-example", vm.exampleProperty()),
+                channel = spinner("scratch-channel", vm.channelProperty());
+        HBox pick = new HBox(
+                8, Controls.label(i18n, "scratch.example"), example, Controls.label(i18n, "scratch.channel"), channel);
+        pick.setAlignment(Pos.CENTER_LEFT);
         for (Node n : pick.getChildren()) if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
-        Label scratchTitle = Grids.title(i18n.bind(() -> i18n.tr("scratch.fromLoops", vm.example.get(), vm.channel.get()), vm.example, vm.channel));
-        Label libraryTitle = Grids.title(i18n.bind(() -> i18n.tr("scratch.fromNd4j", vm.example.get(), vm.channel.get()), vm.example, vm.channel));
-        FlowPane maps = new FlowPane(24, 12, Grids.column(scratchTitle, scratchView), Grids.column(libraryTitle, libraryView));
+        Label scratchTitle = Grids.title(i18n.bind(
+                () -> i18n.tr(
+                        "scratch.fromLoops",
+                        vm.exampleProperty().get(),
+                        vm.channelProperty().get()),
+                vm.exampleProperty(),
+                vm.channelProperty()));
+        Label libraryTitle = Grids.title(i18n.bind(
+                () -> i18n.tr(
+                        "scratch.fromNd4j",
+                        vm.exampleProperty().get(),
+                        vm.channelProperty().get()),
+                vm.exampleProperty(),
+                vm.channelProperty()));
+        FlowPane maps =
+                new FlowPane(24, 12, Grids.column(scratchTitle, scratchView), Grids.column(libraryTitle, libraryView));
 
         Label sourceTitle = Controls.label(i18n, "scratch.source");
         sourceTitle.getStyleClass().add("grid-title");
         source.setId("scratch-source");
         source.setHgap(12);
-        ColumnConstraints number = new ColumnConstraints(), code = new ColumnConstraints(), note = new ColumnConstraints();
+        ColumnConstraints number = new ColumnConstraints(),
+                code = new ColumnConstraints(),
+                note = new ColumnConstraints();
         number.setMinWidth(Region.USE_PREF_SIZE);
         code.setMinWidth(260);
         code.setHgrow(Priority.SOMETIMES);
@@ -109,21 +148,25 @@ public final class FromScratchPage implements Page {
 
         life.onChange(vm.resultProperty(), r -> {
             if (r != null) {
-                ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) example.getValueFactory()).setMax(r.scratch().dim(0) - 1);
-                ((javafx.scene.control.SpinnerValueFactory.IntegerSpinnerValueFactory) channel.getValueFactory()).setMax(r.scratch().dim(1) - 1);
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) example.getValueFactory())
+                        .setMax(r.scratch().dim(0) - 1);
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) channel.getValueFactory())
+                        .setMax(r.scratch().dim(1) - 1);
             }
             showMaps();
         });
-        life.onInvalid(vm.example, this::showMaps);
-        life.onInvalid(vm.channel, this::showMaps);
-        life.onChange(vm.op, o -> showSource());
+        life.onInvalid(vm.exampleProperty(), this::showMaps);
+        life.onInvalid(vm.channelProperty(), this::showMaps);
+        life.onChange(vm.opProperty(), o -> showSource());
         showSource();
         vm.run();
     }
 
-    FromScratchViewModel viewModel() { return vm; }
+    FromScratchViewModel viewModel() {
+        return vm;
+    }
 
-    private static Spinner<Integer> spinner(String id, javafx.beans.property.IntegerProperty value) {
+    private static Spinner<Integer> spinner(String id, IntegerProperty value) {
         Spinner<Integer> s = new Spinner<>(0, FromScratchViewModel.MAX_FILTERS - 1, value.get());
         s.setId(id);
         s.setPrefWidth(80);
@@ -134,7 +177,8 @@ public final class FromScratchPage implements Page {
     }
 
     private String summary() {
-        if (vm.problemProperty().get() != null) return "✗ " + i18n.tr(vm.problemProperty().get());
+        if (vm.problemProperty().get() != null)
+            return "✗ " + i18n.tr(vm.problemProperty().get());
         SideBySide.Result r = vm.result();
         if (r == null) return i18n.tr("scratch.running");
         SideBySide.Setup s = r.setup();
@@ -142,18 +186,37 @@ public final class FromScratchPage implements Page {
         int[] at = s.op() == Op.CONV ? new int[] {1, 1, 1, 1} : new int[] {0, 0, 0, 0};
         boolean inside = true;
         for (int a = 0; a < 4; a++) inside &= at[a] < r.scratch().dim(a);
-        StringBuilder sb = new StringBuilder(i18n.tr("scratch.shapes", s.seed(), shape(r.input().shape()), shape(r.scratch().shape()),
+        StringBuilder sb = new StringBuilder(i18n.tr(
+                "scratch.shapes",
+                s.seed(),
+                shape(r.input().shape()),
+                shape(r.scratch().shape()),
                 shape(r.library().shape())));
-        if (inside) sb.append('\n').append(i18n.tr("scratch.probe", shape(at).replace('(', '[').replace(')', ']'), i18n.exact(r.scratch().get(at)),
-                i18n.exact(r.library().get(at))));
-        sb.append('\n').append(i18n.tr("scratch.diff", r.scratch().size(), String.format(i18n.locale(), "%.1e", r.maxDiff())));
-        sb.append('\n').append(r.speedup() >= 1 ? i18n.tr("scratch.speed", r.scratchMillis(), r.libraryMillis(), r.speedup(), r.calls())
-                : i18n.tr("scratch.speedLoops", r.scratchMillis(), r.libraryMillis(), 1 / r.speedup(), r.calls()));
+        if (inside)
+            sb.append('\n')
+                    .append(i18n.tr(
+                            "scratch.probe",
+                            shape(at).replace('(', '[').replace(')', ']'),
+                            i18n.exact(r.scratch().get(at)),
+                            i18n.exact(r.library().get(at))));
+        sb.append('\n')
+                .append(i18n.tr("scratch.diff", r.scratch().size(), String.format(i18n.locale(), "%.1e", r.maxDiff())));
+        sb.append('\n')
+                .append(
+                        r.speedup() >= 1
+                                ? i18n.tr("scratch.speed", r.scratchMillis(), r.libraryMillis(), r.speedup(), r.calls())
+                                : i18n.tr(
+                                        "scratch.speedLoops",
+                                        r.scratchMillis(),
+                                        r.libraryMillis(),
+                                        1 / r.speedup(),
+                                        r.calls()));
         return sb.toString();
     }
 
     private static String shape(int[] s) {
-        return "(" + String.join(", ", java.util.Arrays.stream(s).mapToObj(String::valueOf).toList()) + ")";
+        return "("
+                + String.join(", ", Arrays.stream(s).mapToObj(String::valueOf).toList()) + ")";
     }
 
     private void showMaps() {
@@ -163,8 +226,10 @@ public final class FromScratchPage implements Page {
             libraryView.setValues(new double[0][0]);
             return;
         }
-        scratchView.setValues(FromScratchViewModel.map(r.scratch(), vm.example.get(), vm.channel.get()));
-        libraryView.setValues(FromScratchViewModel.map(r.library(), vm.example.get(), vm.channel.get()));
+        scratchView.setValues(FromScratchViewModel.map(
+                r.scratch(), vm.exampleProperty().get(), vm.channelProperty().get()));
+        libraryView.setValues(FromScratchViewModel.map(
+                r.library(), vm.exampleProperty().get(), vm.channelProperty().get()));
     }
 
     private void showSource() {
@@ -173,7 +238,8 @@ public final class FromScratchPage implements Page {
             source.add(Controls.label(i18n, "scratch.noSource"), 0, 0, 3, 1);
             return;
         }
-        List<String> methods = vm.op.get() == Op.CONV ? List.of("pad", "convolve", "conv") : List.of("pad", "pool");
+        List<String> methods =
+                vm.opProperty().get() == Op.CONV ? List.of("pad", "convolve", "conv") : List.of("pad", "pool");
         int row = 0;
         for (String name : methods) {
             for (SourceListing.Line line : listing.method(name)) {
@@ -192,7 +258,13 @@ public final class FromScratchPage implements Page {
         }
     }
 
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
-    @Override public void dispose() { life.end(); }
+    @Override
+    public void dispose() {
+        life.end();
+    }
 }

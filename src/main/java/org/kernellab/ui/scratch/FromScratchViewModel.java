@@ -23,14 +23,27 @@ import org.kernellab.ui.task.TaskRunner;
  */
 public final class FromScratchViewModel {
     /** Limits that keep the loops under a couple of seconds here. */
-    public static final int MAX_M = 16, MAX_CHANNELS = 8, MAX_SIDE = 32, MAX_FILTERS = 16, MAX_F = 5, MAX_PAD = 3, MAX_STRIDE = 4;
+    public static final int MAX_M = 16,
+            MAX_CHANNELS = 8,
+            MAX_SIDE = 32,
+            MAX_FILTERS = 16,
+            MAX_F = 5,
+            MAX_PAD = 3,
+            MAX_STRIDE = 4;
+
     static final double BUDGET_MILLIS = 150;
 
-    public final ObjectProperty<Op> op = new SimpleObjectProperty<>(Op.CONV);
-    public final IntegerProperty m = new SimpleIntegerProperty(), nCPrev = new SimpleIntegerProperty(), nPrev = new SimpleIntegerProperty(),
-            nC = new SimpleIntegerProperty(), f = new SimpleIntegerProperty(), pad = new SimpleIntegerProperty(),
-            stride = new SimpleIntegerProperty(), seed = new SimpleIntegerProperty();
-    public final IntegerProperty example = new SimpleIntegerProperty(1), channel = new SimpleIntegerProperty(1);
+    private final ObjectProperty<Op> op = new SimpleObjectProperty<>(Op.CONV);
+    private final IntegerProperty m = new SimpleIntegerProperty();
+    private final IntegerProperty nCPrev = new SimpleIntegerProperty();
+    private final IntegerProperty nPrev = new SimpleIntegerProperty();
+    private final IntegerProperty nC = new SimpleIntegerProperty();
+    private final IntegerProperty f = new SimpleIntegerProperty();
+    private final IntegerProperty pad = new SimpleIntegerProperty();
+    private final IntegerProperty stride = new SimpleIntegerProperty();
+    private final IntegerProperty seed = new SimpleIntegerProperty();
+    private final IntegerProperty example = new SimpleIntegerProperty(1);
+    private final IntegerProperty channel = new SimpleIntegerProperty(1);
 
     private final ReadOnlyObjectWrapper<SideBySide.Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
@@ -44,23 +57,34 @@ public final class FromScratchViewModel {
         this.tasks = tasks;
         this.title = title;
         load(SideBySide.Setup.courseConv());
-        for (Observable o : new Observable[] {op, m, nCPrev, nPrev, nC, f, pad, stride, seed}) o.addListener(x -> {
-            if (!loading) run();
-        });
+        for (Observable o : new Observable[] {op, m, nCPrev, nPrev, nC, f, pad, stride, seed})
+            o.addListener(x -> {
+                if (!loading) run();
+            });
     }
 
-    public ReadOnlyObjectProperty<SideBySide.Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<SideBySide.Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
 
-    public SideBySide.Result result() { return result.get(); }
+    public SideBySide.Result result() {
+        return result.get();
+    }
 
     /** Why the settings give no output (a window larger than the padded picture, padding over half a pooling window). */
-    public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
 
     /** The notebook's convolution cell: (10, 4, 7, 7), 8 filters of 3×3, pad 1, stride 2. */
-    public void courseConv() { loadAndRun(SideBySide.Setup.courseConv()); }
+    public void courseConv() {
+        loadAndRun(SideBySide.Setup.courseConv());
+    }
 
     /** The notebook's pooling cell: (10, 3, 10, 10), f = 2, stride 2, with {@code np.random.seed(1)}. */
-    public void coursePool(Op mode) { loadAndRun(SideBySide.Setup.coursePool(mode)); }
+    public void coursePool(Op mode) {
+        loadAndRun(SideBySide.Setup.coursePool(mode));
+    }
 
     private void loadAndRun(SideBySide.Setup s) {
         load(s);
@@ -83,11 +107,12 @@ public final class FromScratchViewModel {
 
     /** Runs both with the current settings, unless the sizes cannot give an output (then says why). */
     public void run() {
-        SideBySide.Setup s = new SideBySide.Setup(op.get(), m.get(), nCPrev.get(), nPrev.get(), nC.get(), f.get(), pad.get(), stride.get(),
-                seed.get());
+        SideBySide.Setup s = new SideBySide.Setup(
+                op.get(), m.get(), nCPrev.get(), nPrev.get(), nC.get(), f.get(), pad.get(), stride.get(), seed.get());
         if (running != null) running.cancel();
         try {
-            Shapes.require(new int[] {s.nPrev(), s.nPrev()}, Window.square(s.f(), s.stride(), s.pad()), s.op() != Op.CONV);
+            Shapes.require(
+                    new int[] {s.nPrev(), s.nPrev()}, Window.square(s.f(), s.stride(), s.pad()), s.op() != Op.CONV);
         } catch (ComputeException e) {
             problem.set(e.problem());
             result.set(null);
@@ -104,6 +129,52 @@ public final class FromScratchViewModel {
 
     /** Z[example, channel] of a result, as a matrix. */
     public static double[][] map(Tensor z, int example, int channel) {
-        return z.slice(Math.min(example, z.dim(0) - 1)).slice(Math.min(channel, z.dim(1) - 1)).toMatrix();
+        return z.slice(Math.min(example, z.dim(0) - 1))
+                .slice(Math.min(channel, z.dim(1) - 1))
+                .toMatrix();
+    }
+
+    public ObjectProperty<Op> opProperty() {
+        return op;
+    }
+
+    public IntegerProperty mProperty() {
+        return m;
+    }
+
+    public IntegerProperty nCPrevProperty() {
+        return nCPrev;
+    }
+
+    public IntegerProperty nPrevProperty() {
+        return nPrev;
+    }
+
+    public IntegerProperty nCProperty() {
+        return nC;
+    }
+
+    public IntegerProperty fProperty() {
+        return f;
+    }
+
+    public IntegerProperty padProperty() {
+        return pad;
+    }
+
+    public IntegerProperty strideProperty() {
+        return stride;
+    }
+
+    public IntegerProperty seedProperty() {
+        return seed;
+    }
+
+    public IntegerProperty exampleProperty() {
+        return example;
+    }
+
+    public IntegerProperty channelProperty() {
+        return channel;
     }
 }

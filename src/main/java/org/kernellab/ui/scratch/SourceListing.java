@@ -18,24 +18,31 @@ final class SourceListing {
 
     private final List<String> lines;
 
-    private SourceListing(List<String> lines) { this.lines = lines; }
+    private SourceListing(List<String> lines) {
+        this.lines = lines;
+    }
 
     /** The shipped source, or an empty listing when the build left it out. */
     static SourceListing load() {
         try (InputStream in = SourceListing.class.getResourceAsStream(RESOURCE)) {
             if (in == null) return new SourceListing(List.of());
-            return new SourceListing(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+            return new SourceListing(new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList());
         } catch (IOException e) {
             return new SourceListing(List.of());
         }
     }
 
-    boolean isEmpty() { return lines.isEmpty(); }
+    boolean isEmpty() {
+        return lines.isEmpty();
+    }
 
     /** The method {@code name}, from its signature to its closing brace; empty when not found. */
     List<Line> method(String name) {
         int at = -1;
-        for (int i = 0; i < lines.size() && at < 0; i++) if (lines.get(i).matches("    public static \\S+ " + name + "\\(.*")) at = i;
+        for (int i = 0; i < lines.size() && at < 0; i++)
+            if (lines.get(i).matches("    public static \\S+ " + name + "\\(.*")) at = i;
         if (at < 0) return List.of();
         List<Line> out = new ArrayList<>();
         for (int i = at; i < lines.size(); i++) {
@@ -48,8 +55,11 @@ final class SourceListing {
     private static Line split(int number, String line) {
         String text = line.length() >= 4 ? line.substring(4) : line.strip();
         int slash = text.indexOf("//");
-        if (slash > 0 && !text.substring(0, slash).isBlank()) return new Line(number, text.substring(0, slash).stripTrailing(),
-                text.substring(slash + 2).strip());
+        if (slash > 0 && !text.substring(0, slash).isBlank())
+            return new Line(
+                    number,
+                    text.substring(0, slash).stripTrailing(),
+                    text.substring(slash + 2).strip());
         return new Line(number, text, "");
     }
 }

@@ -1,5 +1,6 @@
 package org.kernellab.ui.task;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,7 +23,7 @@ public final class FxTaskRunner implements TaskRunner {
     /** A failure to show: the task's title and the error. */
     public record Failure(String title, Throwable error) {}
 
-    private final ExecutorService pool;
+    private final ExecutorService pool, quiet;
     private final ObservableList<Task<?>> running = FXCollections.observableArrayList();
     // one wrapper, kept: an unmodifiable view forwards changes through a weak listener and must not be collected
     private final ObservableList<Task<?>> runningView = FXCollections.unmodifiableObservableList(running);
@@ -35,25 +36,50 @@ public final class FxTaskRunner implements TaskRunner {
             t.setDaemon(true); // never keeps the app alive after its window closes
             return t;
         });
+        quiet = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "kernellab-quiet");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    public ObservableList<Task<?>> running() { return runningView; }
+    @Override
+    public Executor quiet() {
+        return quiet;
+    }
 
-    public ReadOnlyObjectProperty<Failure> lastFailure() { return lastFailure.getReadOnlyProperty(); }
+    public ObservableList<Task<?>> running() {
+        return runningView;
+    }
 
-    @Override public <T> Handle run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    public ReadOnlyObjectProperty<Failure> lastFailure() {
+        return lastFailure.getReadOnlyProperty();
+    }
+
+    @Override
+    public <T> Handle run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         Task<T> task = new Task<>() {
             {
                 updateTitle(title);
             }
 
-            @Override protected T call() throws Exception {
+            @Override
+            protected T call() throws Exception {
                 return work.call(new WorkContext() {
-                    @Override public void progress(double done, double total) { updateProgress(done, total); }
+                    @Override
+                    public void progress(double done, double total) {
+                        updateProgress(done, total);
+                    }
 
-                    @Override public void message(String text) { updateMessage(text); }
+                    @Override
+                    public void message(String text) {
+                        updateMessage(text);
+                    }
 
-                    @Override public boolean cancelled() { return isCancelled(); }
+                    @Override
+                    public boolean cancelled() {
+                        return isCancelled();
+                    }
                 });
             }
         };
@@ -63,7 +89,8 @@ public final class FxTaskRunner implements TaskRunner {
             onFailure.accept(task.getException());
         });
         task.stateProperty().addListener((obs, was, now) -> {
-            if (now == Worker.State.SUCCEEDED || now == Worker.State.FAILED || now == Worker.State.CANCELLED) running.remove(task);
+            if (now == Worker.State.SUCCEEDED || now == Worker.State.FAILED || now == Worker.State.CANCELLED)
+                running.remove(task);
         });
         Runnable start = () -> {
             running.add(task);
@@ -72,9 +99,15 @@ public final class FxTaskRunner implements TaskRunner {
         if (Platform.isFxApplicationThread()) start.run();
         else Platform.runLater(start);
         return new Handle() {
-            @Override public void cancel() { task.cancel(); }
+            @Override
+            public void cancel() {
+                task.cancel();
+            }
 
-            @Override public boolean isDone() { return task.isDone(); }
+            @Override
+            public boolean isDone() {
+                return task.isDone();
+            }
         };
     }
 
@@ -86,7 +119,8 @@ public final class FxTaskRunner implements TaskRunner {
         new AnimationTimer() {
             private int frames;
 
-            @Override public void handle(long now) {
+            @Override
+            public void handle(long now) {
                 if (++frames < 2) return; // the second pulse begins after the first one's layout
                 stop();
                 action.run();
@@ -94,5 +128,8 @@ public final class FxTaskRunner implements TaskRunner {
         }.start();
     }
 
-    public void shutdown() { pool.shutdownNow(); }
+    public void shutdown() {
+        pool.shutdownNow();
+        quiet.shutdownNow();
+    }
 }

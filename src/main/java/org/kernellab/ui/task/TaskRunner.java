@@ -1,5 +1,6 @@
 package org.kernellab.ui.task;
 
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,12 @@ public interface TaskRunner {
      * @param onFailure receives the error on the FX thread (after the runner has reported it to the user)
      */
     <T> Handle run(String title, Work<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /**
+     * For small work nobody waits on, cancels or needs told about (drawing a lesson's formulas): never shown in the
+     * status bar, and never queued behind a training run.
+     */
+    Executor quiet();
 
     default <T> Handle run(String title, Work<T> work, Consumer<T> onSuccess) {
         return run(title, work, onSuccess, e -> {});

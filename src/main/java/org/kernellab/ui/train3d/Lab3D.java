@@ -14,7 +14,7 @@ import org.kernellab.model.Net;
 import org.kernellab.model.Network;
 import org.kernellab.model.Samples;
 import org.kernellab.model.Training;
-import org.kernellab.ui.AppContext;
+import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.lab.LayerEdit;
 import org.kernellab.ui.lab.VoxelData;
@@ -38,36 +38,50 @@ public final class Lab3D {
         this.lab = lab;
         this.data = data;
         this.tasks = tasks;
-        lab.lr.set("0.001");
-        lab.batch.set(32);
-        lab.epochs.set(5);
+        lab.lrProperty().set("0.001");
+        lab.batchProperty().set(32);
+        lab.epochsProperty().set(5);
         // the classifier's last layer follows the number of classes the data have
-        data.classes.addListener((o, a, n) -> {
+        data.classesProperty().addListener((o, a, n) -> {
             List<LayerEdit> layers = lab.editor().layers();
-            if (!layers.isEmpty() && layers.get(layers.size() - 1).kind.equals("Linear")) layers.get(layers.size() - 1).out().set(n.intValue());
+            if (!layers.isEmpty() && layers.get(layers.size() - 1).kind().equals("Linear"))
+                layers.get(layers.size() - 1).out().set(n.intValue());
         });
     }
 
     public static Lab3D of(AppContext ctx) {
         VoxelData data = new VoxelData(ctx.userDirs().voxels());
-        return new Lab3D(new LabViewModel(data, ctx.tasks(), Platform::runLater, ctx.i18n(), ctx::trainingThreads), data, ctx.tasks());
+        return new Lab3D(
+                new LabViewModel(data, ctx.tasks(), Platform::runLater, ctx.i18n(), ctx::trainingThreads),
+                data,
+                ctx.tasks());
     }
 
-    public LabViewModel lab() { return lab; }
+    public LabViewModel lab() {
+        return lab;
+    }
 
-    public VoxelData data() { return data; }
+    public VoxelData data() {
+        return data;
+    }
 
     /** Uses the ModelNet folder (null: the built-in objects). */
-    public void folder(Path p) { data.folder.set(p); }
+    public void folder(Path p) {
+        data.folderProperty().set(p);
+    }
 
     /**
      * The last check of the edited net against the exercise: the features' shape ND4J gave (an int[] with the batch of
      * 32), or the {@link Problem} why the net gives none. Null before a check.
      */
-    public ReadOnlyObjectProperty<Object> checkedProperty() { return checked.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Object> checkedProperty() {
+        return checked.getReadOnlyProperty();
+    }
 
     /** Whether a checked shape is the exercise's [32, 128, 4, 4, 4]. */
-    public static boolean solves(Object checked) { return checked instanceof int[] s && Arrays.equals(s, TARGET); }
+    public static boolean solves(Object checked) {
+        return checked instanceof int[] s && Arrays.equals(s, TARGET);
+    }
 
     /**
      * Runs the edited net's layers before its flatten with ND4J on a random 24³ volume (in the background) and reports
@@ -86,21 +100,28 @@ public final class Lab3D {
             return;
         }
         checked.set(null);
-        tasks.run("3D: [32,128,4,4,4]?", work -> {
-            int cells = 1;
-            for (int d : features.input()) cells *= d;
-            byte[] grid = new byte[cells];
-            Random rnd = new Random(1);
-            for (int i = 0; i < cells; i++) grid[i] = (byte) (rnd.nextDouble() < 0.1 ? 1 : 0);
-            try (Network n = Network.build(features, new Training(Training.Optimizer.ADAM, 1e-3, 32, 1, 1))) {
-                List<Network.Activation> all = n.activations(Samples.grids(grid, new byte[1], VoxelData.GRID), 0);
-                int[] last = all.isEmpty() ? features.input() : channelsFirst(all.get(all.size() - 1).shape());
-                int[] shape = new int[last.length + 1];
-                shape[0] = TARGET[0]; // the batch only sets the first number
-                System.arraycopy(last, 0, shape, 1, last.length);
-                return shape;
-            }
-        }, shape -> checked.set(shape), error -> checked.set(Problem.of(error)));
+        tasks.run(
+                "3D: [32,128,4,4,4]?",
+                work -> {
+                    int cells = 1;
+                    for (int d : features.input()) cells *= d;
+                    byte[] grid = new byte[cells];
+                    Random rnd = new Random(1);
+                    for (int i = 0; i < cells; i++) grid[i] = (byte) (rnd.nextDouble() < 0.1 ? 1 : 0);
+                    try (Network n = Network.build(features, new Training(Training.Optimizer.ADAM, 1e-3, 32, 1, 1))) {
+                        List<Network.Activation> all =
+                                n.activations(Samples.grids(grid, new byte[1], VoxelData.GRID), 0);
+                        int[] last = all.isEmpty()
+                                ? features.input()
+                                : channelsFirst(all.get(all.size() - 1).shape());
+                        int[] shape = new int[last.length + 1];
+                        shape[0] = TARGET[0]; // the batch only sets the first number
+                        System.arraycopy(last, 0, shape, 1, last.length);
+                        return shape;
+                    }
+                },
+                shape -> checked.set(shape),
+                error -> checked.set(Problem.of(error)));
     }
 
     private static int[] channelsFirst(int[] last) {

@@ -1,17 +1,22 @@
 package org.kernellab.ui.train3d;
 
+import java.io.File;
+import java.util.Arrays;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.kernellab.compute.Problem;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.lab.LabPage;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.widgets.Controls;
@@ -33,7 +38,8 @@ public final class Train3DPage implements Page {
         String lesson = params.string("lesson", "");
         if (vm.openedFor(lesson)) {
             String net = params.string("net", "course");
-            vm.editor().set(vm.data().presets().get(net.equals("modified") ? 1 : 0).net());
+            vm.editor()
+                    .set(vm.data().presets().get(net.equals("modified") ? 1 : 0).net());
         }
         life.onChange(vm.selectedProperty(), r -> {
             if (r != null && !lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
@@ -47,18 +53,24 @@ public final class Train3DPage implements Page {
         Label source = new Label();
         source.setId("t3-source");
         source.setWrapText(true);
-        source.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        source.textProperty().bind(i18n.bind(() -> lab.data().folder.get() == null ? i18n.tr("t3.builtIn") : i18n.tr("t3.folder",
-                lab.data().folder.get()), lab.data().folder));
+        source.setMinHeight(Region.USE_PREF_SIZE);
+        source.textProperty()
+                .bind(i18n.bind(
+                        () -> lab.data().folderProperty().get() == null
+                                ? i18n.tr("t3.builtIn")
+                                : i18n.tr(
+                                        "t3.folder", lab.data().folderProperty().get()),
+                        lab.data().folderProperty()));
         Button pick = Controls.button("t3-pick", i18n, "t3.pick", () -> {
-            java.io.File f = new DirectoryChooser().showDialog(page.view().getScene().getWindow());
+            File f = new DirectoryChooser().showDialog(page.view().getScene().getWindow());
             if (f != null) lab.folder(f.toPath());
         });
         Button builtIn = Controls.button("t3-builtin", i18n, "t3.useBuiltIn", () -> lab.folder(null));
         for (Button b : List.of(pick, builtIn)) b.setMaxWidth(Button.USE_PREF_SIZE);
-        SliderRow classes = new SliderRow("t3-classes", i18n.bind("t3.classes"), lab.data().classes, 2, 10);
-        javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(8, 6, pick, builtIn);
-        return new javafx.scene.layout.VBox(6, Controls.label(i18n, "t3.data"), source, buttons, classes);
+        SliderRow classes =
+                new SliderRow("t3-classes", i18n.bind("t3.classes"), lab.data().classesProperty(), 2, 10);
+        FlowPane buttons = new FlowPane(8, 6, pick, builtIn);
+        return new VBox(6, Controls.label(i18n, "t3.data"), source, buttons, classes);
     }
 
     /** The exercise's check, and what ND4J gave. */
@@ -67,22 +79,35 @@ public final class Train3DPage implements Page {
         Label result = new Label();
         result.setId("t3-checked");
         result.setWrapText(true);
-        result.textProperty().bind(i18n.bind(() -> {
-            Object c = lab.checkedProperty().get();
-            if (c == null) return "";
-            if (c instanceof Problem p) return "✗ " + i18n.tr(p);
-            String shape = java.util.Arrays.toString((int[]) c);
-            return i18n.tr(Lab3D.solves(c) ? "t3.solved" : "t3.notYet", shape);
-        }, lab.checkedProperty()));
-        return new javafx.scene.layout.VBox(6, check, result);
+        result.textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            Object c = lab.checkedProperty().get();
+                            if (c == null) return "";
+                            if (c instanceof Problem p) return "✗ " + i18n.tr(p);
+                            String shape = Arrays.toString((int[]) c);
+                            return i18n.tr(Lab3D.solves(c) ? "t3.solved" : "t3.notYet", shape);
+                        },
+                        lab.checkedProperty()));
+        return new VBox(6, check, result);
     }
 
-    public Lab3D lab() { return lab; }
+    public Lab3D lab() {
+        return lab;
+    }
 
-    public LabViewModel viewModel() { return lab.lab(); }
+    public LabViewModel viewModel() {
+        return lab.lab();
+    }
 
-    @Override public Node view() { return page.view(); }
+    @Override
+    public Node view() {
+        return page.view();
+    }
 
     /** Leaves the lab: training goes on; the page stops listening. */
-    @Override public void dispose() { life.end(); }
+    @Override
+    public void dispose() {
+        life.end();
+    }
 }

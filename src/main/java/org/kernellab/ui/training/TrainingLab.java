@@ -8,8 +8,8 @@ import org.kernellab.model.Layer;
 import org.kernellab.model.Net;
 import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.Workbench;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.lab.FashionData;
 import org.kernellab.ui.lab.LabViewModel;
 
@@ -21,12 +21,14 @@ import org.kernellab.ui.lab.LabViewModel;
 public final class TrainingLab {
     /** The demo: the course's CNN with 16 filters, Adam at 0.002, batches of 64, two epochs. */
     public static final int DEMO_BATCH = 64, DEMO_EPOCHS = 2;
+
     public static final String DEMO_LR = "0.002";
     static final int COURSE_EPOCHS = 5;
     /** The overfitting experiment's training set and length: few images, many epochs, so that memorising shows. */
     public static final int OVERFIT_IMAGES = 1_000, OVERFIT_EPOCHS = 40;
     /** The notebook's printed test accuracy after epochs 1 to 5 (course material 001). */
-    static final double[] NOTEBOOK_MLP = {0.100, 0.280, 0.427, 0.507, 0.538}, NOTEBOOK_CNN = {0.714, 0.752, 0.777, 0.789, 0.800};
+    static final double[] NOTEBOOK_MLP = {0.100, 0.280, 0.427, 0.507, 0.538},
+            NOTEBOOK_CNN = {0.714, 0.752, 0.777, 0.789, 0.800};
 
     private final LabViewModel lab;
 
@@ -42,19 +44,22 @@ public final class TrainingLab {
 
     /** The app's training lab. */
     public static TrainingLab of(AppContext ctx) {
-        LabViewModel lab = new LabViewModel(new FashionData(ctx.workbench()), ctx.tasks(), Platform::runLater, ctx.i18n(), ctx::trainingThreads);
+        LabViewModel lab = new LabViewModel(
+                new FashionData(ctx.workbench()), ctx.tasks(), Platform::runLater, ctx.i18n(), ctx::trainingThreads);
         return new TrainingLab(lab, ctx.workbench());
     }
 
-    public LabViewModel lab() { return lab; }
+    public LabViewModel lab() {
+        return lab;
+    }
 
     /** The demo's settings: the course's CNN with 16 filters, Adam at 0.002, batches of 64, two epochs. */
     public void demoSettings() {
         lab.editor().set(lab.data().presets().get(0).net());
-        lab.optimizer.set(Training.Optimizer.ADAM);
-        lab.lr.set(DEMO_LR);
-        lab.batch.set(DEMO_BATCH);
-        lab.epochs.set(DEMO_EPOCHS);
+        lab.optimizerProperty().set(Training.Optimizer.ADAM);
+        lab.lrProperty().set(DEMO_LR);
+        lab.batchProperty().set(DEMO_BATCH);
+        lab.epochsProperty().set(DEMO_EPOCHS);
     }
 
     /** The MLP, then the edited CNN (or the demo's, if the edited net is the MLP), with the edited training settings. */
@@ -63,7 +68,9 @@ public final class TrainingLab {
             Net edited = lab.editor().net();
             boolean cnn = edited.layers().stream().anyMatch(l -> l instanceof Layer.Conv);
             Net second = cnn ? edited : lab.data().presets().get(0).net();
-            return List.of(new LabViewModel.Plan(CourseNets.mlp(0), lab.training(), lab.feed()), new LabViewModel.Plan(second, lab.training(), lab.feed()));
+            return List.of(
+                    new LabViewModel.Plan(CourseNets.mlp(0), lab.training(), lab.feed()),
+                    new LabViewModel.Plan(second, lab.training(), lab.feed()));
         });
     }
 
@@ -73,10 +80,18 @@ public final class TrainingLab {
      * loader batches 256 images, as its log's 6,656 = 100·64 + 256 shows.
      */
     public void courseComparison() {
-        Trainer.Feed feed = new Trainer.Feed(lab.limit.get(), null);
+        Trainer.Feed feed = new Trainer.Feed(lab.limitProperty().get(), null);
         lab.enqueue(() -> List.of(
-                new LabViewModel.Plan(CourseNets.mlp(0), new Training(Training.Optimizer.SGD, 1e-3, 256, COURSE_EPOCHS, 42), feed, NOTEBOOK_MLP),
-                new LabViewModel.Plan(CourseNets.cnn(), new Training(Training.Optimizer.ADAM, 1e-4, 256, COURSE_EPOCHS, 42), feed, NOTEBOOK_CNN)));
+                new LabViewModel.Plan(
+                        CourseNets.mlp(0),
+                        new Training(Training.Optimizer.SGD, 1e-3, 256, COURSE_EPOCHS, 42),
+                        feed,
+                        NOTEBOOK_MLP),
+                new LabViewModel.Plan(
+                        CourseNets.cnn(),
+                        new Training(Training.Optimizer.ADAM, 1e-4, 256, COURSE_EPOCHS, 42),
+                        feed,
+                        NOTEBOOK_CNN)));
     }
 
     /**
@@ -87,7 +102,8 @@ public final class TrainingLab {
     public void overfittingExperiment() {
         Training t = new Training(Training.Optimizer.ADAM, 1e-3, 32, OVERFIT_EPOCHS, 42);
         Net plain = CourseNets.cnn(), dropped = CourseNets.cnn(32, 2, 0.5, CourseNets.DropoutAt.HIDDEN);
-        lab.enqueue(() -> List.of(new LabViewModel.Plan(plain, t, new Trainer.Feed(OVERFIT_IMAGES, null)),
+        lab.enqueue(() -> List.of(
+                new LabViewModel.Plan(plain, t, new Trainer.Feed(OVERFIT_IMAGES, null)),
                 new LabViewModel.Plan(dropped, t, new Trainer.Feed(OVERFIT_IMAGES, null)),
                 new LabViewModel.Plan(plain, t, new Trainer.Feed(OVERFIT_IMAGES, Augment.Settings.COURSE))));
     }

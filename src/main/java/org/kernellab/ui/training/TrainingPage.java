@@ -7,17 +7,17 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.Problem;
-import org.kernellab.i18n.Numbers;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.Net;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Page;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.lab.LabPage;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.widgets.Controls;
@@ -38,32 +38,52 @@ public final class TrainingPage implements Page {
         lab = ctx.shared(TrainingLab.class, () -> TrainingLab.of(ctx));
         LabViewModel vm = lab.lab();
         String lesson = params.string("lesson", "");
-        if (vm.openedFor(lesson)) start(vm, params); // a lesson's starting net, unless the student is coming back to what they edited
+        if (vm.openedFor(lesson))
+            start(vm, params); // a lesson's starting net, unless the student is coming back to what they edited
         int solveAfter = params.integer("solveAfter", 2);
         life.onChange(vm.selectedProperty(), run -> {
             if (run != null && !lesson.isEmpty()) {
-                ctx.progress().raise(lesson, vm.netsTrained() >= solveAfter ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
+                ctx.progress()
+                        .raise(lesson, vm.netsTrained() >= solveAfter ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
             }
         });
-        ctx.workbench().withData(d -> { }); // load while the student reads and edits
-        page = new LabPage(vm, ctx, life, new LabPage.Extras(settings(ctx.i18n(), vm), List.of(button("train-compare", ctx.i18n(), "train.compare",
-                lab::compare)), List.of(dataLine(ctx))));
+        ctx.workbench().withData(d -> {}); // load while the student reads and edits
+        page = new LabPage(
+                vm,
+                ctx,
+                life,
+                new LabPage.Extras(
+                        settings(ctx.i18n(), vm),
+                        List.of(button("train-compare", ctx.i18n(), "train.compare", lab::compare)),
+                        List.of(dataLine(ctx))));
     }
 
     private static void start(LabViewModel vm, LessonParams params) {
         Map<String, ?> named = params.values();
         try {
             if (named.containsKey("net")) vm.editor().set(Net.fromJson(params.string("net", "")));
-            else if (named.containsKey("model")) vm.editor().set("mlp".equals(params.string("model", "cnn")) ? CourseNets.mlp(0)
-                    : CourseNets.cnn(params.integer("filters", 16), params.integer("blocks", 2), 0, CourseNets.DropoutAt.HIDDEN));
+            else if (named.containsKey("model"))
+                vm.editor()
+                        .set(
+                                "mlp".equals(params.string("model", "cnn"))
+                                        ? CourseNets.mlp(0)
+                                        : CourseNets.cnn(
+                                                params.integer("filters", 16),
+                                                params.integer("blocks", 2),
+                                                0,
+                                                CourseNets.DropoutAt.HIDDEN));
         } catch (ComputeException e) {
-            vm.editor().set(vm.data().presets().get(0).net()); // a lesson's net that does not fit: the lab's own, and the lesson's file says why
+            vm.editor()
+                    .set(vm.data()
+                            .presets()
+                            .get(0)
+                            .net()); // a lesson's net that does not fit: the lab's own, and the lesson's file says why
         }
         // training settings only where the lesson names them (the overfitting lesson's 1,000 images for 40 epochs)
-        if (named.containsKey("limit")) vm.limit.set(params.integer("limit", 0));
-        if (named.containsKey("epochs")) vm.epochs.set(params.integer("epochs", TrainingLab.DEMO_EPOCHS));
-        if (named.containsKey("batch")) vm.batch.set(params.integer("batch", TrainingLab.DEMO_BATCH));
-        if (named.containsKey("lr")) vm.lr.set(params.string("lr", TrainingLab.DEMO_LR));
+        if (named.containsKey("limit")) vm.limitProperty().set(params.integer("limit", 0));
+        if (named.containsKey("epochs")) vm.epochsProperty().set(params.integer("epochs", TrainingLab.DEMO_EPOCHS));
+        if (named.containsKey("batch")) vm.batchProperty().set(params.integer("batch", TrainingLab.DEMO_BATCH));
+        if (named.containsKey("lr")) vm.lrProperty().set(params.string("lr", TrainingLab.DEMO_LR));
     }
 
     /** The training images' limit, augmentation, the demo and the course's experiments. */
@@ -71,19 +91,30 @@ public final class TrainingPage implements Page {
         ComboBox<Integer> limit = new ComboBox<>();
         limit.setId("train-limit");
         limit.getItems().addAll(0, 20000, 10000, 5000, 2000, TrainingLab.OVERFIT_IMAGES, 500);
-        Controls.localized(limit, i18n, n -> n == 0 ? i18n.tr("train.limitAll") : Numbers.grouped(n));
-        limit.valueProperty().bindBidirectional(vm.limit);
+        Controls.localized(
+                limit,
+                i18n,
+                n -> n == 0 ? i18n.tr("train.limitAll") : i18n.numbers().grouped(n));
+        limit.valueProperty().bindBidirectional(vm.limitProperty());
         CheckBox augment = new CheckBox();
         augment.setId("train-augment");
         augment.setWrapText(true);
         augment.textProperty().bind(i18n.bind("train.augment"));
-        augment.selectedProperty().bindBidirectional(vm.augment);
-        return List.of(Controls.label(i18n, "train.limit"), limit, augment, button("train-demo", i18n, "train.demo", lab::demoSettings),
-                note(i18n, "train.demoNote"), button("train-course", i18n, "train.course", lab::courseComparison),
-                button("train-overfit", i18n, "train.overfit", lab::overfittingExperiment), note(i18n, "train.overfitNote"));
+        augment.selectedProperty().bindBidirectional(vm.augmentProperty());
+        return List.of(
+                Controls.label(i18n, "train.limit"),
+                limit,
+                augment,
+                button("train-demo", i18n, "train.demo", lab::demoSettings),
+                note(i18n, "train.demoNote"),
+                button("train-course", i18n, "train.course", lab::courseComparison),
+                button("train-overfit", i18n, "train.overfit", lab::overfittingExperiment),
+                note(i18n, "train.overfitNote"));
     }
 
-    private static Button button(String id, I18n i18n, String key, Runnable action) { return Controls.button(id, i18n, key, action); }
+    private static Button button(String id, I18n i18n, String key, Runnable action) {
+        return Controls.button(id, i18n, key, action);
+    }
 
     private static Label note(I18n i18n, String key) {
         Label l = new Label();
@@ -100,20 +131,35 @@ public final class TrainingPage implements Page {
         data.setId("train-data");
         data.getStyleClass().add("hint");
         data.setWrapText(true);
-        data.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        data.textProperty().bind(i18n.bind(() -> {
-            Problem problem = ctx.workbench().dataProblemProperty().get();
-            return ctx.workbench().dataText() + (problem == null ? "" : "\n✗ " + i18n.tr(problem));
-        }, ctx.workbench().dataProperty(), ctx.workbench().dataProblemProperty()));
+        data.setMinHeight(Region.USE_PREF_SIZE);
+        data.textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            Problem problem =
+                                    ctx.workbench().dataProblemProperty().get();
+                            return ctx.workbench().dataText() + (problem == null ? "" : "\n✗ " + i18n.tr(problem));
+                        },
+                        ctx.workbench().dataProperty(),
+                        ctx.workbench().dataProblemProperty()));
         return data;
     }
 
-    public TrainingLab lab() { return lab; }
+    public TrainingLab lab() {
+        return lab;
+    }
 
-    public LabViewModel viewModel() { return lab.lab(); }
+    public LabViewModel viewModel() {
+        return lab.lab();
+    }
 
-    @Override public Node view() { return page.view(); }
+    @Override
+    public Node view() {
+        return page.view();
+    }
 
     /** Leaves the lab: training goes on; this page stops listening to the lab's state. */
-    @Override public void dispose() { life.end(); }
+    @Override
+    public void dispose() {
+        life.end();
+    }
 }

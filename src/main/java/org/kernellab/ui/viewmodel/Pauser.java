@@ -16,9 +16,13 @@ public final class Pauser {
         notifyAll();
     }
 
-    public synchronized boolean paused() { return paused; }
+    public synchronized boolean paused() {
+        return paused;
+    }
 
-    public boolean cancelled() { return cancelled; }
+    public boolean cancelled() {
+        return cancelled;
+    }
 
     /** @return true when the run should stop */
     public synchronized boolean await() {

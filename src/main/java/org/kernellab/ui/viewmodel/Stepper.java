@@ -24,28 +24,46 @@ public final class Stepper {
         });
     }
 
-    public IntegerProperty stepProperty() { return step; }
+    public IntegerProperty stepProperty() {
+        return step;
+    }
 
-    public IntegerProperty countProperty() { return count; }
+    public IntegerProperty countProperty() {
+        return count;
+    }
 
-    public BooleanProperty playingProperty() { return playing; }
+    public BooleanProperty playingProperty() {
+        return playing;
+    }
 
-    public DoubleProperty speedProperty() { return speed; }
+    public DoubleProperty speedProperty() {
+        return speed;
+    }
 
-    public int step() { return step.get(); }
+    public int step() {
+        return step.get();
+    }
 
-    public int count() { return count.get(); }
+    public int count() {
+        return count.get();
+    }
 
     public void next() {
         if (step.get() < count.get() - 1) step.set(step.get() + 1);
         else playing.set(false);
     }
 
-    public void previous() { if (step.get() > 0) step.set(step.get() - 1); }
+    public void previous() {
+        if (step.get() > 0) step.set(step.get() - 1);
+    }
 
-    public void first() { step.set(0); }
+    public void first() {
+        step.set(0);
+    }
 
-    public void last() { step.set(Math.max(0, count.get() - 1)); }
+    public void last() {
+        step.set(Math.max(0, count.get() - 1));
+    }
 
     /** Play from the start when at the end; otherwise play or pause. */
     public void togglePlay() {

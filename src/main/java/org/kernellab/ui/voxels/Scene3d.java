@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
+import javafx.scene.shape.CullFace;
 import javafx.scene.shape.MeshView;
 import javafx.scene.shape.TriangleMesh;
 import org.fxyz3d.geometry.Point3D;
@@ -36,7 +37,7 @@ final class Scene3d {
         tm.getFaces().setAll(faces);
         MeshView view = new MeshView(tm);
         view.setMaterial(new PhongMaterial(colour));
-        view.setCullFace(javafx.scene.shape.CullFace.NONE); // the generated and ModelNet meshes do not agree on winding
+        view.setCullFace(CullFace.NONE); // the generated and ModelNet meshes do not agree on winding
         return view;
     }
 
@@ -56,7 +57,12 @@ final class Scene3d {
     /** The occupied voxels of the lowest {@code layers} layers, coloured by height (only the faces that can be seen). */
     static MeshView voxels(Voxels v, int layers) {
         int n = v.size(), top = Math.min(n, layers);
-        return Cubes.mesh(n, n, n, SIDE / n, (x, y, z) -> z < top && v.get(x, y, z) ? (int) (255.0 * z / Math.max(1, n - 1)) : -1);
+        return Cubes.mesh(
+                n,
+                n,
+                n,
+                SIDE / n,
+                (x, y, z) -> z < top && v.get(x, y, z) ? (int) (255.0 * z / Math.max(1, n - 1)) : -1);
     }
 
     /** Point (x, y, z) of a ModelNet object to screen space, fitted to the cube by its bounds. */

@@ -1,12 +1,16 @@
 package org.kernellab.ui.voxels;
 
+import java.io.File;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.animation.AnimationTimer;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,27 +20,29 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.MeshView;
+import javafx.scene.shape.TriangleMesh;
 import javafx.stage.FileChooser;
-import org.kernellab.i18n.Numbers;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
 import org.kernellab.mesh.ModelNetLike;
 import org.kernellab.mesh.Voxels;
-import org.kernellab.ui.AppContext;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
-import org.kernellab.ui.Page;
-import org.kernellab.ui.Theme;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.Theme;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
-import org.kernellab.ui.widgets.Workspace;
 import org.kernellab.ui.widgets.Viewport3D;
+import org.kernellab.ui.widgets.Workspace;
 
 /**
  * The 3D voxel viewer: an object's mesh, the points sampled on its surface and its occupancy voxels, side by side or one
@@ -52,7 +58,9 @@ public final class VoxelPage implements Page {
     private final BorderPane root = new BorderPane();
     private final Lifetime life = new Lifetime();
     private final boolean has3d = Platform.isSupported(ConditionalFeature.SCENE3D);
-    private final DoubleProperty yaw = new SimpleDoubleProperty(-35), pitch = new SimpleDoubleProperty(-20), distance = new SimpleDoubleProperty(430);
+    private final DoubleProperty yaw = new SimpleDoubleProperty(-35),
+            pitch = new SimpleDoubleProperty(-20),
+            distance = new SimpleDoubleProperty(430);
     private final Viewport3D meshView, pointsView, voxelView;
     private final Tiles views = new Tiles();
     private final FlowPane slices = new FlowPane(6, 6);
@@ -62,12 +70,14 @@ public final class VoxelPage implements Page {
     private final AnimationTimer spinner = new AnimationTimer() {
         private long last;
 
-        @Override public void handle(long now) {
+        @Override
+        public void handle(long now) {
             if (last > 0) yaw.set(yaw.get() + (now - last) / 1e9 * 30); // 30° a second
             last = now;
         }
 
-        @Override public void stop() {
+        @Override
+        public void stop() {
             super.stop();
             last = 0;
         }
@@ -76,10 +86,11 @@ public final class VoxelPage implements Page {
     public VoxelPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
-        vm.objectClass.set(Math.max(0, Math.min(9, params.integer("class", 2))));
-        vm.index.set(Math.max(0, params.integer("index", 0)));
-        if (!params.string("file", "").isEmpty()) vm.open(java.nio.file.Path.of(params.string("file", ""))); // a mistake of the 3D lab
-        vm.grid.set(Math.max(Voxels.MIN_GRID, Math.min(Voxels.MAX_GRID, params.integer("grid", 24))));
+        vm.objectClassProperty().set(Math.max(0, Math.min(9, params.integer("class", 2))));
+        vm.indexProperty().set(Math.max(0, params.integer("index", 0)));
+        if (!params.string("file", "").isEmpty())
+            vm.open(Path.of(params.string("file", ""))); // a mistake of the 3D lab
+        vm.gridProperty().set(Math.max(Voxels.MIN_GRID, Math.min(Voxels.MAX_GRID, params.integer("grid", 24))));
         String lesson = params.string("lesson", "");
         vm.resultProperty().addListener((o, a, b) -> {
             if (!lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
@@ -89,8 +100,8 @@ public final class VoxelPage implements Page {
         voxelView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         root.setCenter(new Workspace(controls(), stage(), 480, i18n, ctx.presentation()));
         vm.resultProperty().addListener((o, a, b) -> redraw());
-        vm.slice.addListener((o, a, b) -> redraw());
-        vm.show.addListener((o, a, b) -> layoutViews());
+        vm.sliceProperty().addListener((o, a, b) -> redraw());
+        vm.showProperty().addListener((o, a, b) -> layoutViews());
         life.onChange(ctx.palette(), p -> redraw());
         life.onChange(i18n.localeProperty(), l -> redraw());
         spin.selectedProperty().addListener((o, a, on) -> {
@@ -101,46 +112,63 @@ public final class VoxelPage implements Page {
         redraw();
     }
 
-    public VoxelViewModel viewModel() { return vm; }
+    public VoxelViewModel viewModel() {
+        return vm;
+    }
 
     /** Whether this page draws in 3D (false: 2D slices, on systems without 3D). */
-    boolean threeD() { return has3d; }
+    boolean threeD() {
+        return has3d;
+    }
 
-    FlowPane slicesPane() { return slices; }
+    FlowPane slicesPane() {
+        return slices;
+    }
 
     /** Triangles of the voxels' mesh on screen in 3D (−1 before it is built): what the slice leaves. */
     int voxelFaces() {
-        return voxelView.shown().stream().filter(n -> n instanceof javafx.scene.shape.MeshView).findFirst()
-                .map(n -> ((javafx.scene.shape.TriangleMesh) ((javafx.scene.shape.MeshView) n).getMesh()).getFaces().size() / 6).orElse(-1);
+        return voxelView.shown().stream()
+                .filter(n -> n instanceof MeshView)
+                .findFirst()
+                .map(n -> ((TriangleMesh) ((MeshView) n).getMesh()).getFaces().size() / 6)
+                .orElse(-1);
     }
 
-    @Override public Node view() { return root; }
+    @Override
+    public Node view() {
+        return root;
+    }
 
-    @Override public void dispose() {
+    @Override
+    public void dispose() {
         spinner.stop();
         life.end();
     }
 
-    private javafx.scene.layout.Region controls() {
+    private Region controls() {
         ComboBox<Integer> classes = new ComboBox<>();
         classes.setId("vox-class");
         for (int c = 0; c < 10; c++) classes.getItems().add(c);
         Controls.localized(classes, i18n, c -> i18n.tr("vox.class." + ModelNetLike.CLASSES.get(c)));
-        classes.valueProperty().bindBidirectional(vm.objectClass);
+        classes.valueProperty().bindBidirectional(vm.objectClassProperty());
         classes.setMaxWidth(Double.MAX_VALUE);
         Button another = Controls.button("vox-another", i18n, "vox.another", vm::another);
         Button open = Controls.button("vox-open", i18n, "vox.open", () -> {
             FileChooser fc = new FileChooser();
             fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("OFF, OBJ, STL", "*.off", "*.obj", "*.stl"));
-            java.io.File f = fc.showOpenDialog(root.getScene().getWindow());
+            File f = fc.showOpenDialog(root.getScene().getWindow());
             if (f != null) vm.open(f.toPath());
         });
         Label problem = new Label();
         problem.setId("vox-problem");
         problem.getStyleClass().add("problem");
         problem.setWrapText(true);
-        problem.textProperty().bind(i18n.bind(() -> vm.problemProperty().get() == null ? "" : "✗ " + i18n.tr(vm.problemProperty().get()),
-                vm.problemProperty()));
+        problem.textProperty()
+                .bind(i18n.bind(
+                        () -> vm.problemProperty().get() == null
+                                ? ""
+                                : "✗ " + i18n.tr(vm.problemProperty().get()),
+                        vm.problemProperty()));
         Grids.hideWhenEmpty(problem);
 
         Map<VoxelViewModel.Show, String[]> shows = new LinkedHashMap<>();
@@ -151,23 +179,39 @@ public final class VoxelPage implements Page {
         Map<Boolean, String[]> fits = new LinkedHashMap<>();
         fits.put(false, new String[] {"vox-fit-stretch", "vox.fitStretch"});
         fits.put(true, new String[] {"vox-fit-aspect", "vox.fitAspect"});
-        javafx.beans.property.ObjectProperty<Boolean> fit = new javafx.beans.property.SimpleObjectProperty<>(vm.keepAspect.get());
-        fit.addListener((o, a, b) -> vm.keepAspect.set(b));
+        ObjectProperty<Boolean> fit =
+                new SimpleObjectProperty<>(vm.keepAspectProperty().get());
+        fit.addListener((o, a, b) -> vm.keepAspectProperty().set(b));
 
-        SliderRow grid = new SliderRow("vox-grid", i18n.bind("vox.grid"), vm.grid, Voxels.MIN_GRID, Voxels.MAX_GRID);
-        SliderRow pts = new SliderRow("vox-points", i18n.bind("vox.points"), vm.points, 256, 8192);
+        SliderRow grid =
+                new SliderRow("vox-grid", i18n.bind("vox.grid"), vm.gridProperty(), Voxels.MIN_GRID, Voxels.MAX_GRID);
+        SliderRow pts = new SliderRow("vox-points", i18n.bind("vox.points"), vm.pointsProperty(), 256, 8192);
         pts.slider().setMajorTickUnit(256);
         pts.slider().setBlockIncrement(256);
-        SliderRow slice = new SliderRow("vox-slice", i18n.bind("vox.slice"), vm.slice, 1, Voxels.MAX_GRID);
-        slice.slider().maxProperty().bind(vm.grid);
+        SliderRow slice = new SliderRow("vox-slice", i18n.bind("vox.slice"), vm.sliceProperty(), 1, Voxels.MAX_GRID);
+        slice.slider().maxProperty().bind(vm.gridProperty());
         spin.setId("vox-spin");
         spin.textProperty().bind(i18n.bind("vox.spin"));
         Label fitNote = Controls.label(i18n, "vox.fitNote");
         fitNote.getStyleClass().add("hint");
         figures.setId("vox-figures");
         figures.setWrapText(true);
-        VBox box = new VBox(8, Controls.label(i18n, "vox.object"), classes, another, open, problem, Controls.label(i18n, "vox.show"),
-                Segments.of(vm.show, shows, i18n), spin, grid, pts, Controls.label(i18n, "vox.fit"), Segments.of(fit, fits, i18n), fitNote, slice,
+        VBox box = new VBox(
+                8,
+                Controls.label(i18n, "vox.object"),
+                classes,
+                another,
+                open,
+                problem,
+                Controls.label(i18n, "vox.show"),
+                Segments.of(vm.showProperty(), shows, i18n),
+                spin,
+                grid,
+                pts,
+                Controls.label(i18n, "vox.fit"),
+                Segments.of(fit, fits, i18n),
+                fitNote,
+                slice,
                 figures);
         return Controls.column(box, 290);
     }
@@ -190,10 +234,13 @@ public final class VoxelPage implements Page {
     private void layoutViews() {
         if (!has3d) return;
         views.getChildren().clear();
-        VoxelViewModel.Show s = vm.show.get();
-        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.MESH) views.getChildren().add(titled("vox.showMesh", meshView));
-        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.POINTS) views.getChildren().add(titled("vox.showPoints", pointsView));
-        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.VOXELS) views.getChildren().add(titled("vox.showVoxels", voxelView));
+        VoxelViewModel.Show s = vm.showProperty().get();
+        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.MESH)
+            views.getChildren().add(titled("vox.showMesh", meshView));
+        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.POINTS)
+            views.getChildren().add(titled("vox.showPoints", pointsView));
+        if (s == VoxelViewModel.Show.ALL || s == VoxelViewModel.Show.VOXELS)
+            views.getChildren().add(titled("vox.showVoxels", voxelView));
     }
 
     private Node titled(String key, Viewport3D v) {
@@ -208,14 +255,16 @@ public final class VoxelPage implements Page {
      * The views in as many columns as makes each largest: three in a row on a wide screen, two above one on a narrow
      * one, one under another on a tall one.
      */
-    private static final class Tiles extends javafx.scene.layout.Pane {
+    private static final class Tiles extends Pane {
         private static final double GAP = 6;
 
-        @Override protected void layoutChildren() {
+        @Override
+        protected void layoutChildren() {
             var kids = getManagedChildren();
             int n = kids.size();
             if (n == 0) return;
-            double w = getWidth() - snappedLeftInset() - snappedRightInset(), h = getHeight() - snappedTopInset() - snappedBottomInset();
+            double w = getWidth() - snappedLeftInset() - snappedRightInset(),
+                    h = getHeight() - snappedTopInset() - snappedBottomInset();
             int best = 1;
             double side = 0;
             for (int c = 1; c <= n; c++) {
@@ -229,40 +278,67 @@ public final class VoxelPage implements Page {
             int rows = (n + best - 1) / best;
             double cw = (w - GAP * (best - 1)) / best, ch = (h - GAP * (rows - 1)) / rows;
             for (int i = 0; i < n; i++) {
-                kids.get(i).resizeRelocate(snappedLeftInset() + (i % best) * (cw + GAP), snappedTopInset() + (i / best) * (ch + GAP), cw, ch);
+                kids.get(i)
+                        .resizeRelocate(
+                                snappedLeftInset() + (i % best) * (cw + GAP),
+                                snappedTopInset() + (i / best) * (ch + GAP),
+                                cw,
+                                ch);
             }
         }
 
-        @Override protected double computeMinWidth(double height) { return 120; }
+        @Override
+        protected double computeMinWidth(double height) {
+            return 120;
+        }
 
-        @Override protected double computeMinHeight(double width) { return 120; }
+        @Override
+        protected double computeMinHeight(double width) {
+            return 120;
+        }
     }
 
     private void redraw() {
         VoxelViewModel.Result r = vm.resultProperty().get();
         Voxels v = r.voxels();
-        String name = r.file() != null ? r.file() : i18n.tr("vox.class." + ModelNetLike.CLASSES.get(r.objectClass())) + " #" + (r.index() + 1);
-        figures.setText(i18n.tr("vox.figures", name, Numbers.grouped(r.mesh().vertexCount()), Numbers.grouped(r.mesh().faces()),
-                Numbers.grouped(r.mesh().triangleCount()), Numbers.grouped(r.points().length / 3), v.size(), Numbers.grouped(v.occupied()),
-                Numbers.percent(v.occupied() / Math.pow(v.size(), 3))));
+        String name = r.file() != null
+                ? r.file()
+                : i18n.tr("vox.class." + ModelNetLike.CLASSES.get(r.objectClass())) + " #" + (r.index() + 1);
+        figures.setText(i18n.tr(
+                "vox.figures",
+                name,
+                i18n.numbers().grouped(r.mesh().vertexCount()),
+                i18n.numbers().grouped(r.mesh().faces()),
+                i18n.numbers().grouped(r.mesh().triangleCount()),
+                i18n.numbers().grouped(r.points().length / 3),
+                v.size(),
+                i18n.numbers().grouped(v.occupied()),
+                i18n.numbers().percent(v.occupied() / Math.pow(v.size(), 3))));
         Theme.Palette p = ctx.palette().getValue();
         if (has3d) {
             for (Viewport3D vp : new Viewport3D[] {meshView, pointsView, voxelView}) vp.background(p.background());
             // the meshes (tens of thousands of faces at 64³) are built off the FX thread, so the sliders stay smooth;
             // a newer request makes an older result stale
             int ticket = ++builds;
-            int slice = vm.slice.get();
-            ctx.tasks().run(i18n.tr("vox.building"), work -> new Node[] {Scene3d.mesh(r.mesh(), p.selected()),
-                    Scene3d.points(r.points(), r.mesh().bounds()), Scene3d.voxels(v, slice)}, nodes -> {
-                    if (ticket != builds) return;
-                    meshView.show(nodes[0]);
-                    pointsView.show(nodes[1]);
-                    voxelView.show(nodes[2]);
-                });
+            int slice = vm.sliceProperty().get();
+            ctx.tasks()
+                    .run(
+                            i18n.tr("vox.building"),
+                            work -> new Node[] {
+                                Scene3d.mesh(r.mesh(), p.selected()),
+                                Scene3d.points(r.points(), r.mesh().bounds()),
+                                Scene3d.voxels(v, slice)
+                            },
+                            nodes -> {
+                                if (ticket != builds) return;
+                                meshView.show(nodes[0]);
+                                pointsView.show(nodes[1]);
+                                voxelView.show(nodes[2]);
+                            });
         } else {
             slices.getChildren().clear();
             int n = v.size();
-            for (int z = 0; z < Math.min(n, vm.slice.get()); z++) {
+            for (int z = 0; z < Math.min(n, vm.sliceProperty().get()); z++) {
                 double[][] layer = new double[n][n];
                 for (int x = 0; x < n; x++) for (int y = 0; y < n; y++) layer[x][y] = v.get(x, y, z) ? 1 : 0;
                 HeatMap map = new HeatMap(Math.max(2, 96.0 / n));

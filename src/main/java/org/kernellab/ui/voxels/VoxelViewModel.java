@@ -25,7 +25,12 @@ import org.kernellab.mesh.Voxels;
  */
 public final class VoxelViewModel {
     /** Which of the three the viewer shows. */
-    public enum Show { MESH, POINTS, VOXELS, ALL }
+    public enum Show {
+        MESH,
+        POINTS,
+        VOXELS,
+        ALL
+    }
 
     /**
      * What the viewer draws, and the figures beside it.
@@ -34,14 +39,16 @@ public final class VoxelViewModel {
      */
     public record Result(Mesh mesh, String file, int objectClass, int index, float[] points, Voxels voxels) {}
 
-    public final ObjectProperty<Integer> objectClass = new SimpleObjectProperty<>(2); // a chair, as in the course's pictures
-    public final IntegerProperty index = new SimpleIntegerProperty(0);
-    public final IntegerProperty grid = new SimpleIntegerProperty(24);
-    public final IntegerProperty points = new SimpleIntegerProperty(2048);
-    public final BooleanProperty keepAspect = new SimpleBooleanProperty(false);
+    private final ObjectProperty<Integer> objectClass =
+            new SimpleObjectProperty<>(2); // a chair, as in the course's pictures
+    private final IntegerProperty index = new SimpleIntegerProperty(0);
+    private final IntegerProperty grid = new SimpleIntegerProperty(24);
+    private final IntegerProperty points = new SimpleIntegerProperty(2048);
+    private final BooleanProperty keepAspect = new SimpleBooleanProperty(false);
     /** How many layers of voxels are shown, from the bottom: fewer to look inside. */
-    public final IntegerProperty slice = new SimpleIntegerProperty(24);
-    public final ObjectProperty<Show> show = new SimpleObjectProperty<>(Show.ALL);
+    private final IntegerProperty slice = new SimpleIntegerProperty(24);
+
+    private final ObjectProperty<Show> show = new SimpleObjectProperty<>(Show.ALL);
 
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
@@ -50,7 +57,8 @@ public final class VoxelViewModel {
 
     public VoxelViewModel() {
         grid.addListener((o, was, now) -> {
-            if (slice.get() >= was.intValue() || slice.get() > now.intValue()) slice.set(now.intValue()); // all layers stay all
+            if (slice.get() >= was.intValue() || slice.get() > now.intValue())
+                slice.set(now.intValue()); // all layers stay all
             update();
         });
         for (Observable o : new Observable[] {points, keepAspect}) o.addListener(x -> update());
@@ -63,10 +71,14 @@ public final class VoxelViewModel {
         update();
     }
 
-    public ReadOnlyObjectProperty<Result> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
 
     /** Why the last file could not be opened, null when it could. */
-    public ReadOnlyObjectProperty<Problem> problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
 
     /** Opens a mesh file (OFF, OBJ, STL); a bad one leaves the object on screen and says why. */
     public void open(Path path) {
@@ -81,12 +93,47 @@ public final class VoxelViewModel {
     }
 
     /** The next object of the class. */
-    public void another() { index.set(index.get() + 1); }
+    public void another() {
+        index.set(index.get() + 1);
+    }
 
     private void update() {
         Mesh mesh = file != null ? file : ModelNetLike.make(objectClass.get(), 1, index.get());
         float[] pts = Surface.sample(mesh, points.get(), 0);
-        result.set(new Result(mesh, file != null ? fileName : null, objectClass.get(), index.get(), pts, Voxels.of(pts, grid.get(), keepAspect.get()
-                ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH)));
+        result.set(new Result(
+                mesh,
+                file != null ? fileName : null,
+                objectClass.get(),
+                index.get(),
+                pts,
+                Voxels.of(pts, grid.get(), keepAspect.get() ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH)));
+    }
+
+    public IntegerProperty indexProperty() {
+        return index;
+    }
+
+    public IntegerProperty gridProperty() {
+        return grid;
+    }
+
+    public IntegerProperty pointsProperty() {
+        return points;
+    }
+
+    public BooleanProperty keepAspectProperty() {
+        return keepAspect;
+    }
+
+    public IntegerProperty sliceProperty() {
+        return slice;
+    }
+
+    public ObjectProperty<Show> showProperty() {
+        return show;
+    }
+
+    public ObjectProperty<Integer> objectClassProperty() {
+        return objectClass;
     }
 }

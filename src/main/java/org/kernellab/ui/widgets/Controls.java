@@ -6,14 +6,16 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.WeakChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
 import javafx.scene.layout.VBox;
-import javafx.geometry.Insets;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 
 /** Buttons, labels and combo boxes whose text follows the language. */
 public final class Controls {
@@ -45,7 +47,8 @@ public final class Controls {
             i18n.localeProperty().addListener(new WeakChangeListener<>(relabel));
         }
 
-        @Override protected void updateItem(T item, boolean empty) {
+        @Override
+        protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : text.apply(item));
         }
@@ -62,7 +65,8 @@ public final class Controls {
         probe.setManaged(false);
         probe.setVisible(false);
         box.getChildren().add(probe);
-        DoubleBinding scaled = Bindings.createDoubleBinding(() -> width * probe.getFont().getSize() / 14, probe.fontProperty());
+        DoubleBinding scaled =
+                Bindings.createDoubleBinding(() -> width * probe.getFont().getSize() / 14, probe.fontProperty());
         box.setPadding(new Insets(12));
         box.prefWidthProperty().bind(scaled);
         ScrollPane scroll = new ScrollPane(box);
@@ -73,8 +77,8 @@ public final class Controls {
     }
 
     /** A tab that cannot be closed, its title bound to {@code key}. */
-    public static javafx.scene.control.Tab tab(String id, I18n i18n, String key, javafx.scene.Node content) {
-        javafx.scene.control.Tab t = new javafx.scene.control.Tab();
+    public static Tab tab(String id, I18n i18n, String key, Node content) {
+        Tab t = new Tab();
         t.setId(id);
         t.textProperty().bind(i18n.bind(key));
         t.setContent(content);

@@ -36,7 +36,13 @@ public final class Cubes {
                     if (c < 0) continue;
                     for (int[] d : DIRS) {
                         int ax = x + d[0], ay = y + d[1], az = z + d[2];
-                        boolean open = ax < 0 || ay < 0 || az < 0 || ax >= nx || ay >= ny || az >= nz || colour.at(ax, ay, az) < 0;
+                        boolean open = ax < 0
+                                || ay < 0
+                                || az < 0
+                                || ax >= nx
+                                || ay >= ny
+                                || az >= nz
+                                || colour.at(ax, ay, az) < 0;
                         if (open) quad(pts, faces, new double[] {x, y, z}, d, cell, nx, ny, nz, c);
                     }
                 }
@@ -59,7 +65,16 @@ public final class Cubes {
     }
 
     /** One face of cell c facing direction d: four corners, two triangles. */
-    private static void quad(List<Float> pts, List<Integer> faces, double[] c, int[] d, double cell, int nx, int ny, int nz, int colour) {
+    private static void quad(
+            List<Float> pts,
+            List<Integer> faces,
+            double[] c,
+            int[] d,
+            double cell,
+            int nx,
+            int ny,
+            int nz,
+            int colour) {
         int base = pts.size() / 3;
         int axis = d[0] != 0 ? 0 : d[1] != 0 ? 1 : 2, u = (axis + 1) % 3, w = (axis + 2) % 3;
         for (int k = 0; k < 4; k++) {

@@ -1,5 +1,6 @@
 package org.kernellab.ui.widgets;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -68,7 +69,8 @@ public final class GifWriter implements AutoCloseable {
         finished = true;
     }
 
-    @Override public void close() throws IOException {
+    @Override
+    public void close() throws IOException {
         if (finished) return;
         try {
             out.close();
@@ -81,7 +83,7 @@ public final class GifWriter implements AutoCloseable {
     private static BufferedImage toRgb(BufferedImage src) {
         BufferedImage rgb = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
         var g = rgb.createGraphics();
-        g.drawImage(src, 0, 0, java.awt.Color.WHITE, null);
+        g.drawImage(src, 0, 0, Color.WHITE, null);
         g.dispose();
         return rgb;
     }

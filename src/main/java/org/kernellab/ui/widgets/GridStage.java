@@ -1,8 +1,16 @@
 package org.kernellab.ui.widgets;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -17,6 +25,7 @@ public final class GridStage extends Region {
     public static final double MAX_CELL = 96;
     /** The panel's type in presentation mode: legible from the back of a classroom on a 1280×720 projector. */
     public static final double PRESENTATION_FONT = 30;
+
     private static final double GAP = 24, PANEL_GAP = 18;
     private final List<Label> titles;
     private final List<MatrixView> grids;
@@ -24,11 +33,12 @@ public final class GridStage extends Region {
     private final Node panel;
     /** Grids narrower than this many cells still get a title this many cells wide. */
     private final int minColumns;
-    private final javafx.beans.property.ReadOnlyDoubleWrapper cell = new javafx.beans.property.ReadOnlyDoubleWrapper(this, "cell", 40);
-    private final javafx.beans.property.DoubleProperty minPanelFont = new javafx.beans.property.SimpleDoubleProperty(0);
+
+    private final ReadOnlyDoubleWrapper cell = new ReadOnlyDoubleWrapper(this, "cell", 40);
+    private final DoubleProperty minPanelFont = new SimpleDoubleProperty(0);
     private double panelFont;
     /** The panel's height at a width: a long step's products take a while to wrap, and layout asks several times a pulse. */
-    private final java.util.Map<Double, Double> panelHeights = new java.util.HashMap<>();
+    private final Map<Double, Double> panelHeights = new HashMap<>();
 
     public GridStage(List<Label> titles, List<MatrixView> grids, Node panel, int minColumns) {
         this.titles = titles;
@@ -40,17 +50,24 @@ public final class GridStage extends Region {
         for (int i = 0; i < grids.size(); i++) row.getChildren().add(Grids.column(titles.get(i), grids.get(i)));
         row.setAlignment(Pos.TOP_CENTER);
         getChildren().addAll(row, panel);
-        if (panel instanceof javafx.scene.Parent p) p.needsLayoutProperty().addListener((o, was, now) -> { if (now) panelHeights.clear(); });
+        if (panel instanceof Parent p)
+            p.needsLayoutProperty().addListener((o, was, now) -> {
+                if (now) panelHeights.clear();
+            });
     }
 
     /** The cell size the grids got. */
-    public javafx.beans.property.ReadOnlyDoubleProperty cellProperty() { return cell.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty cellProperty() {
+        return cell.getReadOnlyProperty();
+    }
 
     /**
      * The smallest type for the panel (the products and the sum), in pixels: presentation mode asks for what the back of
      * a room reads. Otherwise the panel's type grows with the stage, from 14 px on a laptop to 30 on a large screen.
      */
-    public javafx.beans.property.DoubleProperty minPanelFontProperty() { return minPanelFont; }
+    public DoubleProperty minPanelFontProperty() {
+        return minPanelFont;
+    }
 
     private int columns() {
         int c = 0;
@@ -64,7 +81,9 @@ public final class GridStage extends Region {
         return r;
     }
 
-    private double titleWidth(int i, double cell) { return cell * Math.max(minColumns, grids.get(i).cols()); }
+    private double titleWidth(int i, double cell) {
+        return cell * Math.max(minColumns, grids.get(i).cols());
+    }
 
     private double titleHeight(double cell) {
         double h = 0;
@@ -72,7 +91,9 @@ public final class GridStage extends Region {
         return h + 6;
     }
 
-    private double gaps() { return GAP * Math.max(0, grids.size() - 1) + 4; }
+    private double gaps() {
+        return GAP * Math.max(0, grids.size() - 1) + 4;
+    }
 
     /** The cell that fits grids in a box of {@code w} × {@code h}. */
     private double fit(double w, double h) {
@@ -82,7 +103,8 @@ public final class GridStage extends Region {
         return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(MAX_CELL, cell)));
     }
 
-    @Override protected void layoutChildren() {
+    @Override
+    protected void layoutChildren() {
         double x = snappedLeftInset(), y = snappedTopInset();
         double w = getWidth() - x - snappedRightInset(), h = getHeight() - y - snappedBottomInset();
         // the panel's type follows the stage's size, never the cells' (which follow the panel's height)
@@ -100,7 +122,8 @@ public final class GridStage extends Region {
         double cell = beside ? side : stacked;
         this.cell.set(cell);
         for (MatrixView m : grids) m.cellSizeProperty().set(cell);
-        for (int i = 0; i < titles.size(); i++) titles.get(i).setMaxWidth(titleWidth(i, cell)); // a title wraps within its grid
+        for (int i = 0; i < titles.size(); i++)
+            titles.get(i).setMaxWidth(titleWidth(i, cell)); // a title wraps within its grid
         double rowW = Math.min(beside ? w - panelW - PANEL_GAP : w, row.prefWidth(-1)), rowH = row.prefHeight(rowW);
         if (beside) {
             double used = rowW + PANEL_GAP + panelW, left = x + Math.max(0, (w - used) / 2);
@@ -112,36 +135,51 @@ public final class GridStage extends Region {
         }
     }
 
-    @Override protected double computePrefWidth(double height) {
+    @Override
+    protected double computePrefWidth(double height) {
         return snappedLeftInset() + snappedRightInset() + Math.max(columns() * 40 + gaps(), panel.prefWidth(-1));
     }
 
-    @Override protected double computePrefHeight(double width) {
+    @Override
+    protected double computePrefHeight(double width) {
         double w = width < 0 ? computePrefWidth(-1) : width;
         return snappedTopInset() + snappedBottomInset() + rows() * 40 + titleHeight(40) + PANEL_GAP + panelHeight(w);
     }
 
-    @Override protected double computeMinWidth(double height) {
-        return snappedLeftInset() + snappedRightInset() + Math.max(columns() * MatrixView.MIN_CELL + gaps(), panel.minWidth(-1));
+    @Override
+    protected double computeMinWidth(double height) {
+        return snappedLeftInset()
+                + snappedRightInset()
+                + Math.max(columns() * MatrixView.MIN_CELL + gaps(), panel.minWidth(-1));
     }
 
     /** Room for the smallest cells with the panel beside them or under them, whichever takes less: below that the page scrolls. */
-    @Override protected double computeMinHeight(double width) {
+    @Override
+    protected double computeMinHeight(double width) {
         double w = (width < 0 ? computeMinWidth(-1) : width) - snappedLeftInset() - snappedRightInset();
         double grids = gridsHeight(MatrixView.MIN_CELL);
         double beside = Math.max(grids, panelHeight(panelWidth(w))), under = grids + PANEL_GAP + panelHeight(w);
         return snappedTopInset() + snappedBottomInset() + Math.min(beside, under);
     }
 
-    @Override public javafx.geometry.Orientation getContentBias() { return javafx.geometry.Orientation.HORIZONTAL; }
+    @Override
+    public Orientation getContentBias() {
+        return Orientation.HORIZONTAL;
+    }
 
-    private double panelHeight(double width) { return panelHeights.computeIfAbsent(width, panel::prefHeight); }
+    private double panelHeight(double width) {
+        return panelHeights.computeIfAbsent(width, panel::prefHeight);
+    }
 
-    private double gridsHeight(double cell) { return rows() * cell + titleHeight(cell) + 1; }
+    private double gridsHeight(double cell) {
+        return rows() * cell + titleHeight(cell) + 1;
+    }
 
     /**
      * The panel's width beside the grids: a fixed share of the stage, so that the grids keep their size while the
      * products change from step to step (the panel's lines wrap instead).
      */
-    private double panelWidth(double w) { return Math.max(panel.minWidth(-1), w * 0.36); }
+    private double panelWidth(double w) {
+        return Math.max(panel.minWidth(-1), w * 0.36);
+    }
 }

@@ -1,6 +1,8 @@
 package org.kernellab.ui.widgets;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -28,9 +30,9 @@ public final class Grids {
     }
 
     /** Takes {@code nodes} off the page, room and all, while {@code condition} holds (presentation mode). */
-    public static void hideWhile(javafx.beans.value.ObservableBooleanValue condition, Node... nodes) {
+    public static void hideWhile(ObservableBooleanValue condition, Node... nodes) {
         for (Node n : nodes) {
-            n.visibleProperty().bind(javafx.beans.binding.Bindings.not(condition));
+            n.visibleProperty().bind(Bindings.not(condition));
             n.managedProperty().bind(n.visibleProperty());
         }
     }

@@ -11,7 +11,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
-import org.kernellab.ui.Theme;
+import org.kernellab.ui.core.Theme;
 
 /**
  * Values as colours, one square per value: images in grey, feature maps and filters in diverging colours
@@ -44,7 +44,9 @@ public class HeatMap extends Region {
         palette.addListener((o, a, b) -> draw());
     }
 
-    public ObjectProperty<Theme.Palette> paletteProperty() { return palette; }
+    public ObjectProperty<Theme.Palette> paletteProperty() {
+        return palette;
+    }
 
     /** New values; for SIGNED and COUNTS, {@code range} is the magnitude drawn at full colour (shared by maps that compare). */
     public void setValues(double[][] v, Scale scale, double range) {
@@ -68,9 +70,13 @@ public class HeatMap extends Region {
         draw();
     }
 
-    public boolean isSelected() { return selected; }
+    public boolean isSelected() {
+        return selected;
+    }
 
-    public double[][] values() { return values; }
+    public double[][] values() {
+        return values;
+    }
 
     /** The largest magnitude in a set of maps: the shared range that makes their colours comparable. */
     public static double maxAbs(double[][]... maps) {
@@ -79,19 +85,38 @@ public class HeatMap extends Region {
         return m;
     }
 
-    @Override protected double computePrefWidth(double h) { return cols() * cell + 2; }
+    @Override
+    protected double computePrefWidth(double h) {
+        return cols() * cell + 2;
+    }
 
-    @Override protected double computePrefHeight(double w) { return values.length * cell + 2; }
+    @Override
+    protected double computePrefHeight(double w) {
+        return values.length * cell + 2;
+    }
 
-    @Override protected double computeMinWidth(double h) { return computePrefWidth(h); }
+    @Override
+    protected double computeMinWidth(double h) {
+        return computePrefWidth(h);
+    }
 
-    @Override protected double computeMinHeight(double w) { return computePrefHeight(w); }
+    @Override
+    protected double computeMinHeight(double w) {
+        return computePrefHeight(w);
+    }
 
-    @Override protected double computeMaxWidth(double h) { return computePrefWidth(h); }
+    @Override
+    protected double computeMaxWidth(double h) {
+        return computePrefWidth(h);
+    }
 
-    @Override protected double computeMaxHeight(double w) { return computePrefHeight(w); }
+    @Override
+    protected double computeMaxHeight(double w) {
+        return computePrefHeight(w);
+    }
 
-    @Override protected void layoutChildren() {
+    @Override
+    protected void layoutChildren() {
         double w = computePrefWidth(-1), h = computePrefHeight(-1);
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
@@ -100,7 +125,9 @@ public class HeatMap extends Region {
         }
     }
 
-    private int cols() { return values.length == 0 ? 0 : values[0].length; }
+    private int cols() {
+        return values.length == 0 ? 0 : values[0].length;
+    }
 
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
@@ -132,8 +159,10 @@ public class HeatMap extends Region {
     private Color colour(double v, Theme.Palette p) {
         return switch (scale) {
             case GREY -> Color.gray(Math.max(0, Math.min(1, v)));
-            case SIGNED -> v >= 0 ? p.background().interpolate(p.positive(), Math.min(1, v / range))
-                    : p.background().interpolate(p.negative(), Math.min(1, -v / range));
+            case SIGNED ->
+                v >= 0
+                        ? p.background().interpolate(p.positive(), Math.min(1, v / range))
+                        : p.background().interpolate(p.negative(), Math.min(1, -v / range));
             case COUNTS -> p.background().interpolate(p.positive(), Math.min(1, Math.max(0, v) / range));
         };
     }

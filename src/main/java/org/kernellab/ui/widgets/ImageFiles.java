@@ -14,13 +14,17 @@ public final class ImageFiles {
 
     public static Optional<Path> choose(Window owner) {
         FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG, JPEG, GIF, BMP", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
+        fc.getExtensionFilters()
+                .add(new FileChooser.ExtensionFilter(
+                        "PNG, JPEG, GIF, BMP", "*.png", "*.jpg", "*.jpeg", "*.gif", "*.bmp"));
         File f = fc.showOpenDialog(owner);
         return Optional.ofNullable(f).map(File::toPath);
     }
 
     /** The picture as ARGB pixels with its width and height, or empty when the file is no readable image. */
-    public static Optional<Pixels> read(Path file) { return read(file.toUri().toString()); }
+    public static Optional<Pixels> read(Path file) {
+        return read(file.toUri().toString());
+    }
 
     /** The same for a picture at a URL (a file, or one of the app's own resources). */
     public static Optional<Pixels> read(String url) {

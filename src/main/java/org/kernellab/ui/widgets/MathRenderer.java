@@ -1,11 +1,11 @@
 package org.kernellab.ui.widgets;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
-import javafx.scene.paint.Color;
 import org.scilab.forge.jlatexmath.ParseException;
 import org.scilab.forge.jlatexmath.TeXConstants;
 import org.scilab.forge.jlatexmath.TeXFormula;
@@ -18,16 +18,18 @@ public final class MathRenderer {
     /**
      * @param display display style (a formula on its own line) rather than inline text style
      * @param size    the font size in pixels the formula should match
+     * @param rgb     its colour, 0xRRGGBB
      * @return the image, or null when the LaTeX does not parse (the caller shows the source instead)
      */
-    public static Image render(String latex, boolean display, double size, Color color) {
+    public static Image render(String latex, boolean display, double size, int rgb) {
         TeXIcon icon;
         try {
-            icon = new TeXFormula(latex).createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, (float) size);
+            icon = new TeXFormula(latex)
+                    .createTeXIcon(display ? TeXConstants.STYLE_DISPLAY : TeXConstants.STYLE_TEXT, (float) size);
         } catch (ParseException | IllegalArgumentException e) {
             return null;
         }
-        icon.setForeground(new java.awt.Color((float) color.getRed(), (float) color.getGreen(), (float) color.getBlue()));
+        icon.setForeground(new Color(rgb));
         int w = Math.max(1, icon.getIconWidth()), h = Math.max(1, icon.getIconHeight());
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();

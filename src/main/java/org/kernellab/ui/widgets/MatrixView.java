@@ -1,8 +1,9 @@
 package org.kernellab.ui.widgets;
 
-import org.kernellab.i18n.Numbers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -10,14 +11,17 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.control.TextField;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
-import org.kernellab.ui.Theme;
+import org.kernellab.i18n.Numbers;
+import org.kernellab.ui.core.Theme;
 
 /**
  * A grid of numbers drawn on a canvas, the shared widget of every lesson: padding cells shaded, a window of
@@ -27,6 +31,7 @@ import org.kernellab.ui.Theme;
 public class MatrixView extends Region {
     /** The smallest cell a grid is drawn with: its numbers still legible. */
     public static final double MIN_CELL = 12;
+
     private static final double MAX_CELL = 64, PREF_CELL = 40;
 
     private final Canvas canvas = new Canvas();
@@ -38,7 +43,8 @@ public class MatrixView extends Region {
     private List<int[]> windowCells = List.of();
     private List<int[]> winners = List.of();
     private boolean[][] uncovered;
-    private final DoubleProperty windowShiftRow = new SimpleDoubleProperty(), windowShiftCol = new SimpleDoubleProperty();
+    private final DoubleProperty windowShiftRow = new SimpleDoubleProperty(),
+            windowShiftCol = new SimpleDoubleProperty();
     private BiConsumer<int[], Double> onCellEdited;
     private TextField editor;
     private int selRow = -1, selCol = -1;
@@ -46,18 +52,19 @@ public class MatrixView extends Region {
     private BiConsumer<Integer, Integer> onCellClicked;
     private boolean dirty = true;
     /** Text widths at the current font: the same few numbers fill a grid. */
-    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
-    private final javafx.scene.text.Text measure = new javafx.scene.text.Text();
+    private final Map<String, Double> widths = new HashMap<>();
+
+    private final Text measure = new Text();
     private Font widthsFont;
 
-    /** Held here, listened to weakly: the language outlives the grid. Numbers are written anew (0.5 or 0,5). */
-    private final javafx.beans.InvalidationListener onLanguage = o -> languageChanged();
+    /** How numbers are written (0.5 or 0,5): a change sizes and paints the grid anew. */
+    private final ObjectProperty<Numbers> numbers = new SimpleObjectProperty<>(Numbers.ENGLISH);
 
     public MatrixView() {
         getStyleClass().add("matrix-view");
         getChildren().add(canvas);
         palette.addListener((o, a, b) -> invalidate());
-        NumberLanguage.property().addListener(new javafx.beans.WeakInvalidationListener(onLanguage));
+        numbers.addListener((o, a, b) -> languageChanged());
         cellSize.addListener((o, a, b) -> requestLayout());
         windowShiftRow.addListener((o, a, b) -> invalidate());
         windowShiftCol.addListener((o, a, b) -> invalidate());
@@ -69,13 +76,21 @@ public class MatrixView extends Region {
         });
     }
 
-    public ObjectProperty<Theme.Palette> paletteProperty() { return palette; }
+    public ObjectProperty<Numbers> numbersProperty() {
+        return numbers;
+    }
+
+    public ObjectProperty<Theme.Palette> paletteProperty() {
+        return palette;
+    }
 
     /**
      * The side of a cell in pixels; NaN (the default) fits the cells to the space given. Grids shown side
      * by side share one size so that their cells compare at a glance.
      */
-    public DoubleProperty cellSizeProperty() { return cellSize; }
+    public DoubleProperty cellSizeProperty() {
+        return cellSize;
+    }
 
     /** New values; the outer {@code padRows}/{@code padCols} rows and columns are drawn as padding. */
     public void setValues(double[][] v, int padRows, int padCols) {
@@ -88,7 +103,9 @@ public class MatrixView extends Region {
         invalidate();
     }
 
-    public void setValues(double[][] v) { setValues(v, 0, 0); }
+    public void setValues(double[][] v) {
+        setValues(v, 0, 0);
+    }
 
     /**
      * An output filling in as a kernel slides: {@code values} (null while not yet computed, then all blank)
@@ -129,29 +146,36 @@ public class MatrixView extends Region {
      * How far, in cells, the window is drawn from where {@link #setWindow} put it: animating these to 0 makes
      * the window glide from its last place to its new one.
      */
-    public DoubleProperty windowShiftRowProperty() { return windowShiftRow; }
+    public DoubleProperty windowShiftRowProperty() {
+        return windowShiftRow;
+    }
 
-    public DoubleProperty windowShiftColProperty() { return windowShiftCol; }
+    public DoubleProperty windowShiftColProperty() {
+        return windowShiftCol;
+    }
 
     /**
      * Lets the student edit a cell: double-click opens a field over it; Enter keeps a number, Esc cancels.
      * The handler gets {row, col} (padding excluded, so in the unpadded matrix) and the new value.
      */
-    public void setOnCellEdited(BiConsumer<int[], Double> handler) { this.onCellEdited = handler; }
+    public void setOnCellEdited(BiConsumer<int[], Double> handler) {
+        this.onCellEdited = handler;
+    }
 
     private void edit(int row, int col) {
         double cell = cellSize();
-        TextField f = new TextField(Numbers.format(values[row][col]).replace('−', '-'));
+        TextField f = new TextField(numbers.get().format(values[row][col]).replace('−', '-'));
         f.getStyleClass().add("cell-editor");
         f.setPrefWidth(Math.max(cell, 56));
         f.setPrefHeight(cell);
         f.resizeRelocate(canvas.getLayoutX() + col * cell, canvas.getLayoutY() + row * cell, Math.max(cell, 56), cell);
         f.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) closeEditor();
+            if (e.getCode() == KeyCode.ESCAPE) closeEditor();
         });
         f.setOnAction(e -> {
             try {
-                double v = Double.parseDouble(f.getText().trim().replace(',', '.').replace('−', '-'));
+                double v =
+                        Double.parseDouble(f.getText().trim().replace(',', '.').replace('−', '-'));
                 if (!Double.isFinite(v)) throw new NumberFormatException();
                 closeEditor();
                 onCellEdited.accept(new int[] {row - padRows, col - padCols}, v);
@@ -159,7 +183,9 @@ public class MatrixView extends Region {
                 f.getStyleClass().add("invalid"); // stays open until the student types a number or presses Esc
             }
         });
-        f.focusedProperty().addListener((o, was, now) -> { if (!now) closeEditor(); });
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) closeEditor();
+        });
         closeEditor();
         editor = f;
         getChildren().add(f);
@@ -173,7 +199,9 @@ public class MatrixView extends Region {
     }
 
     /** Whether a cell editor is open (for tests and keyboard handling). */
-    public TextField editor() { return editor; }
+    public TextField editor() {
+        return editor;
+    }
 
     public void setSelected(int row, int col) {
         selRow = row;
@@ -186,16 +214,22 @@ public class MatrixView extends Region {
         invalidate();
     }
 
-    public void setOnCellClicked(BiConsumer<Integer, Integer> handler) { this.onCellClicked = handler; }
+    public void setOnCellClicked(BiConsumer<Integer, Integer> handler) {
+        this.onCellClicked = handler;
+    }
 
-    public int rows() { return values.length; }
+    public int rows() {
+        return values.length;
+    }
 
-    public int cols() { return values.length == 0 ? 0 : values[0].length; }
+    public int cols() {
+        return values.length == 0 ? 0 : values[0].length;
+    }
 
     /** The value as displayed in a cell ("" when blank): what a student reads. */
     public String text(int row, int col) {
         if (shown != null && !shown[row][col]) return "";
-        return Numbers.format(values[row][col]);
+        return numbers.get().format(values[row][col]);
     }
 
     public boolean isPadding(int row, int col) {
@@ -205,36 +239,58 @@ public class MatrixView extends Region {
     private double cellSize() {
         if (!Double.isNaN(cellSize.get())) return cellSize.get();
         if (rows() == 0) return PREF_CELL;
-        double w = getWidth() - snappedLeftInset() - snappedRightInset(), h = getHeight() - snappedTopInset() - snappedBottomInset();
+        double w = getWidth() - snappedLeftInset() - snappedRightInset(),
+                h = getHeight() - snappedTopInset() - snappedBottomInset();
         return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.min(w / cols(), h / rows())));
     }
 
-    private double prefCell() { return Double.isNaN(cellSize.get()) ? PREF_CELL : cellSize.get(); }
+    private double prefCell() {
+        return Double.isNaN(cellSize.get()) ? PREF_CELL : cellSize.get();
+    }
 
-    private double minCell() { return Double.isNaN(cellSize.get()) ? MIN_CELL : cellSize.get(); }
+    private double minCell() {
+        return Double.isNaN(cellSize.get()) ? MIN_CELL : cellSize.get();
+    }
 
-    @Override protected double computePrefWidth(double height) { return cols() * prefCell() + snappedLeftInset() + snappedRightInset() + 1; }
+    @Override
+    protected double computePrefWidth(double height) {
+        return cols() * prefCell() + snappedLeftInset() + snappedRightInset() + 1;
+    }
 
-    @Override protected double computePrefHeight(double width) { return rows() * prefCell() + snappedTopInset() + snappedBottomInset() + 1; }
+    @Override
+    protected double computePrefHeight(double width) {
+        return rows() * prefCell() + snappedTopInset() + snappedBottomInset() + 1;
+    }
 
-    @Override protected double computeMinWidth(double height) { return cols() * minCell() + 1; }
+    @Override
+    protected double computeMinWidth(double height) {
+        return cols() * minCell() + 1;
+    }
 
-    @Override protected double computeMinHeight(double width) { return rows() * minCell() + 1; }
+    @Override
+    protected double computeMinHeight(double width) {
+        return rows() * minCell() + 1;
+    }
 
     /** The cell size at which grids of {@code columns} columns in all, with {@code gaps} pixels between them, fill {@code width}. */
     public static double fit(double width, int columns, double gaps) {
         return Math.max(MIN_CELL, Math.min(MAX_CELL, Math.floor((width - gaps) / Math.max(1, columns))));
     }
 
-    @Override protected void layoutChildren() {
+    @Override
+    protected void layoutChildren() {
         double cell = cellSize();
         double w = cols() * cell + 1, h = rows() * cell + 1;
         if (w != canvas.getWidth() || h != canvas.getHeight()) dirty = true;
         canvas.setWidth(w);
         canvas.setHeight(h);
         // centre the grid in the space given
-        canvas.relocate(snappedLeftInset() + Math.max(0, (getWidth() - snappedLeftInset() - snappedRightInset() - canvas.getWidth()) / 2),
-                snappedTopInset() + Math.max(0, (getHeight() - snappedTopInset() - snappedBottomInset() - canvas.getHeight()) / 2));
+        canvas.relocate(
+                snappedLeftInset()
+                        + Math.max(0, (getWidth() - snappedLeftInset() - snappedRightInset() - canvas.getWidth()) / 2),
+                snappedTopInset()
+                        + Math.max(
+                                0, (getHeight() - snappedTopInset() - snappedBottomInset() - canvas.getHeight()) / 2));
         if (dirty) draw();
     }
 
@@ -288,7 +344,8 @@ public class MatrixView extends Region {
                 if (heat && visible && !isPadding(r, c) && max > 0) fill = heatColor(p, values[r][c] / max);
                 g.setFill(fill);
                 g.fillRect(x, y, cell, cell);
-                if (uncovered != null && r < uncovered.length && c < uncovered[r].length && uncovered[r][c]) hatch(g, p, x, y, cell);
+                if (uncovered != null && r < uncovered.length && c < uncovered[r].length && uncovered[r][c])
+                    hatch(g, p, x, y, cell);
                 g.setStroke(p.grid());
                 g.setLineWidth(1);
                 g.strokeRect(x, y, cell, cell);
@@ -345,7 +402,9 @@ public class MatrixView extends Region {
 
     private static Color textOn(Color fill, Theme.Palette p) {
         double lum = 0.2126 * fill.getRed() + 0.7152 * fill.getGreen() + 0.0722 * fill.getBlue();
-        double textLum = 0.2126 * p.text().getRed() + 0.7152 * p.text().getGreen() + 0.0722 * p.text().getBlue();
+        double textLum = 0.2126 * p.text().getRed()
+                + 0.7152 * p.text().getGreen()
+                + 0.0722 * p.text().getBlue();
         return Math.abs(lum - textLum) > 0.35 ? p.text() : (lum > 0.5 ? Color.BLACK : Color.WHITE);
     }
 }

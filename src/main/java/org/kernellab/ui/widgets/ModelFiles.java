@@ -24,7 +24,9 @@ public final class ModelFiles {
     }
 
     /** A model to open: today's {@code .model}, or an earlier version's 3D {@code .model3d}. */
-    public static Optional<Path> open(Window owner) { return path(chooser("*.model", "*.model3d").showOpenDialog(owner)); }
+    public static Optional<Path> open(Window owner) {
+        return path(chooser("*.model", "*.model3d").showOpenDialog(owner));
+    }
 
     private static FileChooser chooser(String... patterns) {
         FileChooser fc = new FileChooser();
@@ -38,5 +40,7 @@ public final class ModelFiles {
         return fc;
     }
 
-    private static Optional<Path> path(File f) { return Optional.ofNullable(f).map(File::toPath); }
+    private static Optional<Path> path(File f) {
+        return Optional.ofNullable(f).map(File::toPath);
+    }
 }

@@ -24,5 +24,7 @@ public final class PictureView extends ImageView {
         setSmooth(smooth);
     }
 
-    private static int level(double v) { return (int) Math.round(Math.min(1, Math.max(0, v)) * 255); }
+    private static int level(double v) {
+        return (int) Math.round(Math.min(1, Math.max(0, v)) * 255);
+    }
 }

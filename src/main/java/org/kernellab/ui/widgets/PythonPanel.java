@@ -9,7 +9,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 
 /** The PyTorch code for what is on screen, with a button that copies it (the course is taught in PyTorch). */
 public final class PythonPanel extends VBox {

@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.VPos;
@@ -19,8 +20,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Lifetime;
+import javafx.scene.text.Text;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
 
 /**
  * A table of training runs: a heading and one row per run, every cell wrapping rather than cutting its text short (a
@@ -35,7 +37,7 @@ public final class RunColumns<R> {
     private final GridPane grid = new GridPane();
     private final Label empty;
     private final List<R> shown = new ArrayList<>();
-    private Consumer<R> onChoose = r -> { };
+    private Consumer<R> onChoose = r -> {};
     private R chosen;
 
     private record Column<R>(String key, Function<R, String> text, Function<R, String> dot, boolean wraps) {}
@@ -100,7 +102,9 @@ public final class RunColumns<R> {
     }
 
     /** The run whose row is chosen, or null. */
-    public R chosen() { return chosen; }
+    public R chosen() {
+        return chosen;
+    }
 
     private void fill(List<R> runs, Function<R, Observable[]> dependencies) {
         grid.getChildren().removeIf(n -> GridPane.getRowIndex(n) != null && GridPane.getRowIndex(n) > 0);
@@ -119,7 +123,8 @@ public final class RunColumns<R> {
             Column<R> col = columns.get(c);
             Label cell = new Label();
             cell.getStyleClass().add("run-cell");
-            StringBinding text = Bindings.createStringBinding(() -> col.text().apply(run), with(dependencies.apply(run)));
+            StringBinding text =
+                    Bindings.createStringBinding(() -> col.text().apply(run), with(dependencies.apply(run)));
             cell.textProperty().bind(text);
             size(cell, col.wraps());
             if (col.wraps()) keepWords(cell);
@@ -157,16 +162,17 @@ public final class RunColumns<R> {
     private void mark() {
         for (Node n : grid.getChildren()) {
             Integer row = GridPane.getRowIndex(n);
-            boolean on = chosen != null && row != null && row > 0 && row - 1 < shown.size() && shown.get(row - 1) == chosen;
+            boolean on =
+                    chosen != null && row != null && row > 0 && row - 1 < shown.size() && shown.get(row - 1) == chosen;
             n.pseudoClassStateChanged(CHOSEN, on);
         }
     }
 
-    private static final javafx.css.PseudoClass CHOSEN = javafx.css.PseudoClass.getPseudoClass("chosen");
+    private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
 
     /** At least as wide as the label's longest word, in its font. */
     private static void keepWords(Label l) {
-        javafx.scene.text.Text probe = new javafx.scene.text.Text();
+        Text probe = new Text();
         Runnable measure = () -> {
             double widest = 0;
             probe.setFont(l.getFont());

@@ -9,7 +9,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 
 /** Buttons choosing one value of a property, in a row or a column; one is always chosen. */
 public final class Segments {
@@ -39,7 +39,8 @@ public final class Segments {
         return box;
     }
 
-    private static <T, B extends ButtonBase & Toggle> B choice(B b, T v, String[] idKey, ObjectProperty<T> value, I18n i18n) {
+    private static <T, B extends ButtonBase & Toggle> B choice(
+            B b, T v, String[] idKey, ObjectProperty<T> value, I18n i18n) {
         b.setId(idKey[0]);
         b.textProperty().bind(i18n.bind(idKey[1]));
         b.setUserData(v);
@@ -51,7 +52,8 @@ public final class Segments {
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) was.setSelected(true); // clicking the chosen button keeps it chosen
             else {
-                @SuppressWarnings("unchecked") T v = (T) now.getUserData();
+                @SuppressWarnings("unchecked")
+                T v = (T) now.getUserData();
                 value.set(v);
             }
         });

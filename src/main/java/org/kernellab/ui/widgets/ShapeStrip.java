@@ -2,6 +2,7 @@ package org.kernellab.ui.widgets;
 
 import java.util.List;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -22,7 +23,7 @@ public final class ShapeStrip extends FlowPane {
         super(6, 10);
         getStyleClass().add("shape-strip");
         setAlignment(Pos.BOTTOM_LEFT);
-        setRowValignment(javafx.geometry.VPos.BOTTOM);
+        setRowValignment(VPos.BOTTOM);
     }
 
     public void show(List<Entry> entries) {

@@ -51,5 +51,7 @@ public final class SliderRow extends VBox {
         setSpacing(2);
     }
 
-    public Slider slider() { return slider; }
+    public Slider slider() {
+        return slider;
+    }
 }

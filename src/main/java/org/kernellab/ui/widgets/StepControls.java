@@ -1,6 +1,5 @@
 package org.kernellab.ui.widgets;
 
-import org.kernellab.ui.viewmodel.Stepper;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -13,12 +12,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.viewmodel.Stepper;
 
 /**
  * First / back / play-pause / forward / last, a speed slider and a scrub slider over all steps, for a
@@ -38,7 +39,8 @@ public final class StepControls extends VBox {
         Button back = button("←", i18n, "steps.previous", stepper::previous);
         Button play = button("▶", i18n, "steps.play", stepper::togglePlay);
         play.setId("play");
-        play.textProperty().bind(Bindings.when(stepper.playingProperty()).then("❚❚").otherwise("▶"));
+        play.textProperty()
+                .bind(Bindings.when(stepper.playingProperty()).then("❚❚").otherwise("▶"));
         play.setMinWidth(48);
         Button forward = button("→", i18n, "steps.next", stepper::next);
         forward.setId("step-forward");
@@ -63,8 +65,13 @@ public final class StepControls extends VBox {
 
         Label position = new Label();
         position.setId("step-position");
-        position.textProperty().bind(i18n.bind(() -> stepper.count() == 0 ? "–" : i18n.tr("steps.position", stepper.step() + 1, stepper.count()),
-                stepper.stepProperty(), stepper.countProperty()));
+        position.textProperty()
+                .bind(i18n.bind(
+                        () -> stepper.count() == 0
+                                ? "–"
+                                : i18n.tr("steps.position", stepper.step() + 1, stepper.count()),
+                        stepper.stepProperty(),
+                        stepper.countProperty()));
         position.setMinWidth(Label.USE_PREF_SIZE);
 
         Slider speed = new Slider(0.5, 10, stepper.speedProperty().get());
@@ -72,11 +79,17 @@ public final class StepControls extends VBox {
         speed.valueProperty().bindBidirectional(stepper.speedProperty());
         speed.setPrefWidth(90);
         Label speedLabel = new Label();
-        speedLabel.textProperty().bind(i18n.bind(() -> i18n.tr("steps.speed", Math.round(stepper.speedProperty().get() * 10) / 10.0),
-                stepper.speedProperty()));
+        speedLabel
+                .textProperty()
+                .bind(i18n.bind(
+                        () -> i18n.tr(
+                                "steps.speed",
+                                Math.round(stepper.speedProperty().get() * 10) / 10.0),
+                        stepper.speedProperty()));
         speedLabel.setMinWidth(Label.USE_PREF_SIZE);
 
-        for (Node n : new Node[] {first, back, play, forward, last}) n.disableProperty().bind(stepper.countProperty().isEqualTo(0));
+        for (Node n : new Node[] {first, back, play, forward, last})
+            n.disableProperty().bind(stepper.countProperty().isEqualTo(0));
         HBox buttons = new HBox(6, first, back, play, forward, last, position);
         buttons.setAlignment(Pos.CENTER_LEFT);
         buttons.setMinWidth(Region.USE_PREF_SIZE);
@@ -100,13 +113,17 @@ public final class StepControls extends VBox {
 
         timer.setCycleCount(Timeline.INDEFINITE);
         stepper.playingProperty().addListener((o, a, on) -> restartTimer());
-        stepper.speedProperty().addListener((o, a, n) -> { if (stepper.playingProperty().get()) restartTimer(); });
+        stepper.speedProperty().addListener((o, a, n) -> {
+            if (stepper.playingProperty().get()) restartTimer();
+        });
     }
 
     private void restartTimer() {
         timer.stop();
         if (!stepper.playingProperty().get()) return;
-        timer.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / stepper.speedProperty().get()), e -> stepper.next()));
+        timer.getKeyFrames()
+                .setAll(new KeyFrame(
+                        Duration.seconds(1 / stepper.speedProperty().get()), e -> stepper.next()));
         timer.play();
     }
 
@@ -122,7 +139,7 @@ public final class StepControls extends VBox {
      */
     public void installKeys(Node root) {
         root.setFocusTraversable(true);
-        root.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> root.requestFocus());
+        root.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> root.requestFocus());
         root.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             Node focus = root.getScene() == null ? null : root.getScene().getFocusOwner();
             if (focus instanceof TextInputControl || focus instanceof Slider || focus instanceof Spinner) return;
@@ -132,7 +149,9 @@ public final class StepControls extends VBox {
                 case LEFT -> stepper.previous();
                 case HOME -> stepper.first();
                 case END -> stepper.last();
-                default -> { return; }
+                default -> {
+                    return;
+                }
             }
             e.consume();
         });

@@ -1,5 +1,7 @@
 package org.kernellab.ui.widgets;
 
+import java.util.Collections;
+import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.scene.AmbientLight;
 import javafx.scene.Group;
@@ -56,10 +58,16 @@ public final class Viewport3D extends Pane {
         scene.setOnScroll(e -> distance.set(Math.max(150, Math.min(2000, distance.get() - e.getDeltaY()))));
     }
 
-    public void show(Node... nodes) { content.getChildren().setAll(nodes); }
+    public void show(Node... nodes) {
+        content.getChildren().setAll(nodes);
+    }
 
     /** What the view shows now. */
-    public java.util.List<Node> shown() { return java.util.Collections.unmodifiableList(content.getChildren()); }
+    public List<Node> shown() {
+        return Collections.unmodifiableList(content.getChildren());
+    }
 
-    public void background(Color c) { scene.setFill(c); }
+    public void background(Color c) {
+        scene.setFill(c);
+    }
 }

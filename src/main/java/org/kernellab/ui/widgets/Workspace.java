@@ -1,5 +1,7 @@
 package org.kernellab.ui.widgets;
 
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,7 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 
 /**
  * A page's settings beside its stage where the width allows; where it does not, and always in presentation mode (the
@@ -25,6 +27,7 @@ import org.kernellab.ui.I18n;
 public final class Workspace extends StackPane {
     /** Extra width before the settings come back beside the stage, so that a width near the limit does not flip back and forth. */
     private static final double HYSTERESIS = 12;
+
     private final Region settings;
     private final Node stage;
     private final double stageMin;
@@ -35,7 +38,7 @@ public final class Workspace extends StackPane {
     private final StackPane drawer = new StackPane();
     private final StackPane over = new StackPane();
     /** Held here, listened to weakly: presentation mode outlives the page. */
-    private final javafx.beans.InvalidationListener onPresentation = o -> arrange();
+    private final InvalidationListener onPresentation = o -> arrange();
 
     public Workspace(Region settings, Node stage, double stageMin, I18n i18n, ObservableBooleanValue presentation) {
         this.settings = settings;
@@ -54,16 +57,21 @@ public final class Workspace extends StackPane {
         drawer.maxWidthProperty().bind(settings.minWidthProperty().add(4));
         StackPane.setAlignment(drawer, Pos.TOP_LEFT);
         widthProperty().addListener((o, a, w) -> arrange());
-        settings.minWidthProperty().addListener((o, a, w) -> arrange()); // the settings widen with the type (CSS, presentation)
-        presentation.addListener(new javafx.beans.WeakInvalidationListener(onPresentation));
+        settings.minWidthProperty()
+                .addListener((o, a, w) -> arrange()); // the settings widen with the type (CSS, presentation)
+        presentation.addListener(new WeakInvalidationListener(onPresentation));
         place(false);
     }
 
     /** True while the settings are folded into the drawer. */
-    public ReadOnlyBooleanProperty foldedProperty() { return folded.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty foldedProperty() {
+        return folded.getReadOnlyProperty();
+    }
 
     /** Whether the drawer is open (while folded). */
-    public BooleanProperty openProperty() { return open; }
+    public BooleanProperty openProperty() {
+        return open;
+    }
 
     private void arrange() {
         double needed = Math.max(settings.minWidth(-1), settings.prefWidth(-1)) + stageMin;
@@ -95,5 +103,8 @@ public final class Workspace extends StackPane {
     }
 
     /** As narrow as the stage alone: below the settings' width beside it, the settings fold away instead. */
-    @Override protected double computeMinWidth(double height) { return Math.min(stageMin, super.computeMinWidth(height)); }
+    @Override
+    protected double computeMinWidth(double height) {
+        return Math.min(stageMin, super.computeMinWidth(height));
+    }
 }

@@ -17,8 +17,8 @@ import org.kernellab.model.ModelFile;
 import org.kernellab.model.Net;
 import org.kernellab.model.Network;
 import org.kernellab.model.Samples;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Workbench;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.task.DirectTaskRunner;
 
 /**
@@ -30,12 +30,14 @@ class DropoutViewModelTest {
     static final int IMAGE = 89, SHIRT = 6, MASKS = 20_000;
     /** What the loops and the estimate give: evaluation's probabilities; E[distance of one mask]; P(not shirt); the committee's limit. */
     static double[] evaluation;
+
     static double oneMask, notShirt, committeeShirt, committeeDistance;
 
     Workbench bench;
     DropoutViewModel vm;
 
-    @BeforeAll static void computeIndependently() throws Exception {
+    @BeforeAll
+    static void computeIndependently() throws Exception {
         Network net = ModelFile.pretrained();
         Net whole = net.net();
         int last = whole.layers().size() - 1;
@@ -46,7 +48,8 @@ class DropoutViewModelTest {
         double[] sample = new double[pixels.length];
         for (int i = 0; i < sample.length; i++) sample[i] = pixels[i];
         double[] hidden = LoopNet.forward(body, params.subList(0, params.size() - 2), List.of(), sample);
-        float[] w = params.get(params.size() - 2).values(), b = params.get(params.size() - 1).values();
+        float[] w = params.get(params.size() - 2).values(),
+                b = params.get(params.size() - 1).values();
         evaluation = classify(hidden, w, b);
         Random rnd = new Random(2024);
         double[] sum = new double[10], masked = new double[hidden.length];
@@ -87,15 +90,17 @@ class DropoutViewModelTest {
         return z;
     }
 
-    @BeforeEach void setUp() {
+    @BeforeEach
+    void setUp() {
         bench = new Workbench(new I18n(), new DirectTaskRunner());
         vm = new DropoutViewModel(bench);
-        bench.withData(d -> { });
+        bench.withData(d -> {});
         bench.usePretrained(false);
-        vm.index.set(IMAGE);
+        vm.indexProperty().set(IMAGE);
     }
 
-    @Test void theMaskZeroesAboutPAndScalesTheRestBy1OverOneMinusP() {
+    @Test
+    void theMaskZeroesAboutPAndScalesTheRestBy1OverOneMinusP() {
         DropoutViewModel.State s = vm.state();
         assertEquals(128, s.hidden().length);
         assertEquals(SHIRT, s.label(), "test image 89 is a shirt");
@@ -109,15 +114,19 @@ class DropoutViewModelTest {
             dropped += vm.state().dropped();
         }
         assertEquals(0.5, dropped / (200.0 * 128), 0.02, "half of the values, on average");
-        vm.percent.set(20);
+        vm.percentProperty().set(20);
         for (float m : vm.state().mask()) assertTrue(m == 0 || Math.abs(m - 1.25f) < 1e-6, "p = 0.2: 0 or 1.25");
-        float[] probe = bench.networkProperty().get().predict(Samples.of(bench.dataProperty().get().test()), new int[] {IMAGE}, 0, 1);
+        float[] probe = bench.networkProperty()
+                .get()
+                .predict(Samples.of(bench.dataProperty().get().test()), new int[] {IMAGE}, 0, 1);
         assertArrayEquals(probe, vm.state().evaluation(), 1e-5f, "evaluation: the whole net without dropout");
-        for (int c = 0; c < 10; c++) assertEquals(evaluation[c], vm.state().evaluation()[c], 1e-4, "the plain loops give the same, class " + c);
+        for (int c = 0; c < 10; c++)
+            assertEquals(evaluation[c], vm.state().evaluation()[c], 1e-4, "the plain loops give the same, class " + c);
     }
 
     /** The committee settles where the estimate says; its own draws leave it within their own spread of that. */
-    @Test void theCommitteeComesCloseToEvaluationAsTheEstimateSays() {
+    @Test
+    void theCommitteeComesCloseToEvaluationAsTheEstimateSays() {
         vm.addMembers(1000);
         DropoutViewModel.State s = vm.state();
         assertEquals(1000, s.members());
@@ -136,12 +145,22 @@ class DropoutViewModelTest {
     }
 
     /** Lesson 18 says what the computation gives, in both languages, to the digits it quotes. */
-    @Test void theLessonsFiguresAreTheComputedOnes() throws Exception {
-        // each figure, and how far from it the computation may be: the rounding of what is quoted, or the estimate's spread
-        double[][] figures = {{evaluation[SHIRT] * 100, 0.05}, {evaluation[2] * 100, 0.05}, {evaluation[0] * 100, 0.05}, {notShirt * 100, 1.5},
-            {oneMask, 0.002}, {committeeDistance, 0.002}, {committeeShirt * 100, 0.6}};
+    @Test
+    void theLessonsFiguresAreTheComputedOnes() throws Exception {
+        // each figure, and how far from it the computation may be: the rounding of what is quoted, or the estimate's
+        // spread
+        double[][] figures = {
+            {evaluation[SHIRT] * 100, 0.05},
+            {evaluation[2] * 100, 0.05},
+            {evaluation[0] * 100, 0.05},
+            {notShirt * 100, 1.5},
+            {oneMask, 0.002},
+            {committeeDistance, 0.002},
+            {committeeShirt * 100, 0.6}
+        };
         String[] quoted = {"63.5", "21.7", "14.1", "39", "0.064", "0.024", "51.6"};
-        String en = Files.readString(Path.of("lessons/18-dropout/en.md")), es = Files.readString(Path.of("lessons/18-dropout/es.md"));
+        String en = Files.readString(Path.of("lessons/18-dropout/en.md")),
+                es = Files.readString(Path.of("lessons/18-dropout/es.md"));
         for (int i = 0; i < figures.length; i++) {
             assertEquals(Double.parseDouble(quoted[i]), figures[i][0], figures[i][1], "the lesson quotes " + quoted[i]);
             assertTrue(en.contains(quoted[i]), "en.md quotes " + quoted[i]);
@@ -149,5 +168,7 @@ class DropoutViewModelTest {
         }
     }
 
-    static double last(List<double[]> d) { return d.get(d.size() - 1)[1]; }
+    static double last(List<double[]> d) {
+        return d.get(d.size() - 1)[1];
+    }
 }

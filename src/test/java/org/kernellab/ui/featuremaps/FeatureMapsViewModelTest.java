@@ -7,11 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kernellab.compute.Tensor;
-import org.kernellab.ui.I18n;
-import org.kernellab.ui.Workbench;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.task.DirectTaskRunner;
@@ -21,7 +22,8 @@ class FeatureMapsViewModelTest {
     Workbench bench;
     FeatureMapsViewModel vm;
 
-    @BeforeEach void setUp() {
+    @BeforeEach
+    void setUp() {
         bench = new Workbench(new I18n(), new DirectTaskRunner());
         vm = new FeatureMapsViewModel(bench);
         bench.useFolder(Path.of("assets/fashion-mnist"));
@@ -29,11 +31,14 @@ class FeatureMapsViewModelTest {
         bench.usePretrained(false);
     }
 
-    @Test void everyFilterGivesAMapAtEveryStage() {
+    @Test
+    void everyFilterGivesAMapAtEveryStage() {
         Side boot = vm.leftProperty().get();
         assertEquals(23, boot.index());
         assertEquals(9, boot.label(), "test image 23 is an ankle boot");
-        assertTrue(java.util.List.of(5, 7, 9).contains(boot.predicted()), "the pretrained CNN sees footwear (sandal, sneaker or boot)");
+        assertTrue(
+                List.of(5, 7, 9).contains(boot.predicted()),
+                "the pretrained CNN sees footwear (sandal, sneaker or boot)");
         assertEquals(2, boot.maps().blocks().size());
         assertEquals(32, boot.maps().blocks().get(0).filters());
         assertEquals(26, boot.map(0, 0, Stage.CONV).length);
@@ -43,23 +48,29 @@ class FeatureMapsViewModelTest {
         boolean negative = false;
         for (int f = 0; f < 32; f++) {
             for (double[] row : boot.map(0, f, Stage.CONV)) for (double v : row) negative |= v < 0;
-            for (double[] row : boot.map(0, f, Stage.RELU)) for (double v : row) assertTrue(v >= 0, "ReLU leaves no negatives");
+            for (double[] row : boot.map(0, f, Stage.RELU))
+                for (double v : row) assertTrue(v >= 0, "ReLU leaves no negatives");
         }
         assertTrue(negative, "before ReLU some responses are negative");
     }
 
-    @Test void twoImagesSideBySide() {
+    @Test
+    void twoImagesSideBySide() {
         assertNull(vm.rightProperty().get());
-        vm.compare.set(true);
+        vm.compareProperty().set(true);
         assertEquals(28, vm.rightProperty().get().index());
         assertEquals(9, vm.rightProperty().get().label(), "28 is the other ankle boot");
-        vm.otherIndex.set(26);
+        vm.otherIndexProperty().set(26);
         assertEquals(6, vm.rightProperty().get().label(), "26 is a shirt, not a shoe");
-        vm.index.set(100_000);
-        assertEquals(bench.dataProperty().get().test().size() - 1, vm.leftProperty().get().index(), "numbers past the end stop at the last image");
+        vm.indexProperty().set(100_000);
+        assertEquals(
+                bench.dataProperty().get().test().size() - 1,
+                vm.leftProperty().get().index(),
+                "numbers past the end stop at the last image");
     }
 
-    @Test void aPictureWithALightBackgroundIsInvertedLikeFashionMnist() {
+    @Test
+    void aPictureWithALightBackgroundIsInvertedLikeFashionMnist() {
         double[] paper = new double[60 * 40];
         Arrays.fill(paper, 1.0);
         for (int r = 15; r < 45; r++) for (int c = 10; c < 30; c++) paper[r * 40 + c] = 0.1; // a dark shape on white
@@ -69,7 +80,7 @@ class FeatureMapsViewModelTest {
         assertTrue(s.inverted());
         assertEquals(0.0, s.image()[0][0], 1e-9, "the white border became black");
         assertNotNull(s.maps());
-        vm.index.set(5);
+        vm.indexProperty().set(5);
         assertNull(vm.leftProperty().get().file(), "picking a test image leaves the picture");
     }
 }

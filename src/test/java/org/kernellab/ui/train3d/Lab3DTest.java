@@ -12,9 +12,10 @@ import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernellab.compute.Problem;
 import org.kernellab.mesh.ModelNetData;
 import org.kernellab.model.Net;
-import org.kernellab.ui.I18n;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.lab.Run;
 import org.kernellab.ui.lab.VoxelData;
@@ -28,12 +29,16 @@ class Lab3DTest {
         return new Lab3D(new LabViewModel(data, tasks, Runnable::run, new I18n(), () -> 1), data, tasks);
     }
 
-    @Test void aRunTrainsAndEndsWithItsConfusionMatrixAndMistakes() {
+    @Test
+    void aRunTrainsAndEndsWithItsConfusionMatrixAndMistakes() {
         Lab3D lab = lab();
         LabViewModel vm = lab.lab();
-        lab.data().classes.set(3);
-        vm.epochs.set(2);
-        assertEquals(14, vm.editor().table().rows().size(), "3 × (conv, ReLU, pool), flatten, linear, ReLU, dropout, linear");
+        lab.data().classesProperty().set(3);
+        vm.epochsProperty().set(2);
+        assertEquals(
+                14,
+                vm.editor().table().rows().size(),
+                "3 × (conv, ReLU, pool), flatten, linear, ReLU, dropout, linear");
         assertEquals(3, vm.editor().net().classes(), "the classifier follows the classes");
         vm.train();
         Run run = vm.runs().get(0);
@@ -45,54 +50,71 @@ class Lab3DTest {
         assertTrue(run.loss().size() >= 2);
         var e = run.evaluationProperty().get();
         assertEquals(3, e.confusion().length);
-        assertEquals(3 * ModelNetData.BUILT_IN_TEST, Arrays.stream(e.confusion()).flatMapToInt(Arrays::stream).sum());
+        assertEquals(
+                3 * ModelNetData.BUILT_IN_TEST,
+                Arrays.stream(e.confusion()).flatMapToInt(Arrays::stream).sum());
         Map<String, Object> params = run.data().viewer().apply(5);
         assertEquals(0, params.get("class"), "test object 5 is of the first class");
         assertEquals(ModelNetData.BUILT_IN_TRAIN + 5, params.get("index"));
         assertNotNull(run.network(), "kept for saving");
         vm.editor().set(vm.data().presets().get(1).net());
-        assertTrue(vm.editor().table().rows().stream().anyMatch(l -> Arrays.equals(l.shape(), new int[] {1, 128, 4, 4, 4})), "the exercise's features");
+        assertTrue(
+                vm.editor().table().rows().stream()
+                        .anyMatch(l -> Arrays.equals(l.shape(), new int[] {1, 128, 4, 4, 4})),
+                "the exercise's features");
     }
 
-    @Test void aSavedNetLoadsBackAsARunWithTheSameResults(@TempDir Path dir) throws Exception {
+    @Test
+    void aSavedNetLoadsBackAsARunWithTheSameResults(@TempDir Path dir) throws Exception {
         Lab3D lab = lab();
         LabViewModel vm = lab.lab();
-        lab.data().classes.set(2);
-        vm.epochs.set(1);
+        lab.data().classesProperty().set(2);
+        vm.epochsProperty().set(1);
         vm.train();
         Run trained = vm.runs().get(0);
         Path file = dir.resolve("mine.model");
         vm.save(file);
         assertEquals("train.saved", vm.noticeProperty().get().key());
-        vm.load(file, r -> { });
+        vm.load(file, r -> {});
         Run loaded = vm.runs().get(1);
         assertEquals("#2 mine.model", loaded.name());
-        assertEquals(trained.evaluationProperty().get().accuracy(), loaded.evaluationProperty().get().accuracy(), 1e-12);
-        vm.load(Files.writeString(dir.resolve("junk.model3d"), "this is not a model at all"), r -> { });
+        assertEquals(
+                trained.evaluationProperty().get().accuracy(),
+                loaded.evaluationProperty().get().accuracy(),
+                1e-12);
+        vm.load(Files.writeString(dir.resolve("junk.model3d"), "this is not a model at all"), r -> {});
         assertEquals("model.notModel", vm.noticeProperty().get().key());
-        lab.data().classes.set(3);
-        vm.load(file, r -> { });
+        lab.data().classesProperty().set(3);
+        vm.load(file, r -> {});
         assertEquals("lab.otherData", vm.noticeProperty().get().key(), "a net for 2 classes does not test on 3");
         assertEquals(2, vm.runs().size());
     }
 
-    @Test void theExerciseAcceptsEveryNetThatReachesTheShapeNd4jComputes() {
+    @Test
+    void theExerciseAcceptsEveryNetThatReachesTheShapeNd4jComputes() {
         Lab3D lab = lab();
         LabViewModel vm = lab.lab();
         lab.checkTarget();
-        assertEquals("[32, 64, 1, 1, 1]", Arrays.toString((int[]) lab.checkedProperty().get()), "the course's net is not the answer");
+        assertEquals(
+                "[32, 64, 1, 1, 1]",
+                Arrays.toString((int[]) lab.checkedProperty().get()),
+                "the course's net is not the answer");
         vm.editor().set(vm.data().presets().get(1).net());
         lab.checkTarget();
         assertTrue(Lab3D.solves(lab.checkedProperty().get()), "the course's answer");
         // another answer: padded 3³ convolutions, 24 → 24 → 12 → 12 → 6 → 4
-        vm.editor().set(Net.fromJson("{\"input\": [1, 24, 24, 24], \"layers\": [{\"type\": \"Conv3d\", \"out_channels\": 32, \"kernel_size\": 3, "
-                + "\"padding\": 1}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", \"out_channels\": 64, "
-                + "\"kernel_size\": 3, \"padding\": 1}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", "
-                + "\"out_channels\": 128, \"kernel_size\": 3}, {\"type\": \"ReLU\"}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 4}]}"));
+        vm.editor()
+                .set(
+                        Net.fromJson(
+                                "{\"input\": [1, 24, 24, 24], \"layers\": [{\"type\": \"Conv3d\", \"out_channels\": 32, \"kernel_size\": 3, "
+                                        + "\"padding\": 1}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", \"out_channels\": 64, "
+                                        + "\"kernel_size\": 3, \"padding\": 1}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", "
+                                        + "\"out_channels\": 128, \"kernel_size\": 3}, {\"type\": \"ReLU\"}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 4}]}"));
         lab.checkTarget();
-        assertTrue(Lab3D.solves(lab.checkedProperty().get()), Arrays.toString((int[]) lab.checkedProperty().get()));
+        assertTrue(Lab3D.solves(lab.checkedProperty().get()), Arrays.toString((int[])
+                lab.checkedProperty().get()));
         vm.editor().layers().get(0).kernel().set(17); // 24 → 10 → 5 → 5 → 2: no room for the last 3³ kernel
         lab.checkTarget();
-        assertTrue(lab.checkedProperty().get() instanceof org.kernellab.compute.Problem, "a net that shrinks the grid to nothing says why");
+        assertTrue(lab.checkedProperty().get() instanceof Problem, "a net that shrinks the grid to nothing says why");
     }
 }

@@ -6,14 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.kernellab.lesson.Progress;
 import org.kernellab.ui.AppHarness;
 import org.kernellab.ui.dataset.DatasetPage;
 import org.kernellab.ui.featuremaps.FeatureMapsPage;
@@ -29,109 +33,183 @@ import org.testfx.framework.junit5.Start;
 class TrainingPageTest {
     private AppHarness harness;
 
-    @Start void start(Stage stage) { harness = new AppHarness(stage); }
+    @Start
+    void start(Stage stage) {
+        harness = new AppHarness(stage);
+    }
 
-    @AfterEach void stop() throws Exception { harness.close(); }
+    @AfterEach
+    void stop() throws Exception {
+        harness.close();
+    }
 
     /** Fires a button of the editor, which may sit below the fold of its scroll pane (clicks land on screen positions). */
     private static void press(FxRobot robot, String id) {
-        javafx.scene.control.Button b = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+        Button b = robot.lookup(id).queryAs(Button.class);
         assertFalse(b.isDisabled());
         robot.interact(b::fire);
     }
 
     @SuppressWarnings("unchecked")
-    @Test void aShortRunFillsTheChartsTheTableAndTheResults(FxRobot robot) throws Exception {
+    @Test
+    void aShortRunFillsTheChartsTheTableAndTheResults(FxRobot robot) throws Exception {
         TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
         LabViewModel vm = page.viewModel();
         ComboBox<Integer> limit = robot.lookup("#train-limit").queryAs(ComboBox.class);
         robot.interact(() -> limit.setValue(2000));
-        robot.interact(() -> vm.epochs.set(1));
-        assertEquals("Total: 55,098 parameters", robot.lookup("#lab-parameters").queryAs(Label.class).getText());
+        robot.interact(() -> vm.epochsProperty().set(1));
+        assertEquals(
+                "Total: 55,098 parameters",
+                robot.lookup("#lab-parameters").queryAs(Label.class).getText());
         // the course's CNN: 32 filters in both convolutions, typed into the editor's spinners
         for (String spinner : new String[] {"#lab-out-0", "#lab-out-3"}) {
             Spinner<Integer> s = robot.lookup(spinner).queryAs(Spinner.class);
             robot.interact(() -> s.getValueFactory().setValue(32));
         }
-        assertEquals("Total: 113,386 parameters", robot.lookup("#lab-parameters").queryAs(Label.class).getText(), "the count follows the editor");
+        assertEquals(
+                "Total: 113,386 parameters",
+                robot.lookup("#lab-parameters").queryAs(Label.class).getText(),
+                "the count follows the editor");
 
         press(robot, "#lab-start");
-        AppHarness.waitFor(() -> vm.runs().size() == 1 && vm.runs().get(0).statusProperty().get() == Run.Status.DONE);
-        assertEquals(org.kernellab.lesson.Progress.Mark.ATTEMPTED, harness.app.ctx().progress().mark("training-lab"),
+        AppHarness.waitFor(
+                () -> vm.runs().size() == 1 && vm.runs().get(0).statusProperty().get() == Run.Status.DONE);
+        assertEquals(
+                Progress.Mark.ATTEMPTED,
+                harness.app.ctx().progress().mark("training-lab"),
                 "one architecture: tried, not done");
         LineChart<Number, Number> loss = robot.lookup("#lab-loss-chart").queryAs(LineChart.class);
         LineChart<Number, Number> accuracy = robot.lookup("#lab-accuracy-chart").queryAs(LineChart.class);
         assertFalse(loss.getData().get(0).getData().isEmpty(), "the loss curve has points");
         assertEquals(1, accuracy.getData().get(0).getData().size(), "one test accuracy per epoch");
-        assertTrue(robot.lookup("#lab-runs .run-cell").queryAll().stream()
-                .anyMatch(c -> "#1 CNN 32×2".equals(((javafx.scene.control.Labeled) c).getText())), "the run has a row");
+        assertTrue(
+                robot.lookup("#lab-runs .run-cell").queryAll().stream()
+                        .anyMatch(c -> "#1 CNN 32×2".equals(((Labeled) c).getText())),
+                "the run has a row");
 
         robot.interact(() -> harness.app.shell().select("feature-maps"));
         robot.interact(() -> harness.app.shell().select("training-lab"));
         TrainingPage again = (TrainingPage) harness.app.shell().page();
         assertSame(vm, again.viewModel(), "the lab keeps its runs while the student looks elsewhere");
         LineChart<Number, Number> redrawn = robot.lookup("#lab-loss-chart").queryAs(LineChart.class);
-        assertEquals(loss.getData().get(0).getData().size(), redrawn.getData().get(0).getData().size(), "the curves are drawn again");
+        assertEquals(
+                loss.getData().get(0).getData().size(),
+                redrawn.getData().get(0).getData().size(),
+                "the curves are drawn again");
         assertEquals(113_386, vm.editor().table().parameters(), "and the editor keeps what the student set");
 
         robot.clickOn("#lab-tab-results");
-        AppHarness.waitFor(() -> !robot.lookup("#lab-gallery").queryAs(FlowPane.class).getChildren().isEmpty());
-        double[][] counts = robot.lookup("#lab-confusion").queryAs(HeatMap.class).values();
+        AppHarness.waitFor(() -> !robot.lookup("#lab-gallery")
+                .queryAs(FlowPane.class)
+                .getChildren()
+                .isEmpty());
+        double[][] counts =
+                robot.lookup("#lab-confusion").queryAs(HeatMap.class).values();
         double total = 0;
         for (double[] row : counts) for (double v : row) total += v;
-        assertEquals(harness.app.ctx().workbench().dataProperty().get().test().size(), total, 0.0, "the confusion matrix counts every test image");
-        assertTrue(robot.lookup("#lab-results-title").queryAs(Label.class).getText().startsWith("#1 CNN 32×2: "));
+        assertEquals(
+                harness.app.ctx().workbench().dataProperty().get().test().size(),
+                total,
+                0.0,
+                "the confusion matrix counts every test image");
+        assertTrue(robot.lookup("#lab-results-title")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("#1 CNN 32×2: "));
     }
 
-    @Test void pauseResumeAndCancelStopTheRunAndTheLabCarriesOn(FxRobot robot) throws Exception {
+    @Test
+    void pauseResumeAndCancelStopTheRunAndTheLabCarriesOn(FxRobot robot) throws Exception {
         TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
         LabViewModel vm = page.viewModel();
-        robot.interact(() -> vm.epochs.set(10)); // long enough to be caught running
+        robot.interact(() -> vm.epochsProperty().set(10)); // long enough to be caught running
         press(robot, "#lab-start");
-        AppHarness.waitFor(() -> vm.currentProperty().get() != null && vm.currentProperty().get().statusProperty().get() == Run.Status.RUNNING);
+        AppHarness.waitFor(() -> vm.currentProperty().get() != null
+                && vm.currentProperty().get().statusProperty().get() == Run.Status.RUNNING);
         Run run = vm.currentProperty().get();
         robot.clickOn("#lab-pause");
         assertEquals(Run.Status.PAUSED, run.statusProperty().get());
-        assertEquals("Resume", robot.lookup("#lab-pause").queryAs(javafx.scene.control.Button.class).getText().replace("▶ ", ""));
+        assertEquals(
+                "Resume",
+                robot.lookup("#lab-pause").queryAs(Button.class).getText().replace("▶ ", ""));
         robot.clickOn("#lab-pause");
         assertEquals(Run.Status.RUNNING, run.statusProperty().get());
         robot.clickOn("#lab-cancel");
-        AppHarness.waitFor(() -> run.statusProperty().get() == Run.Status.CANCELLED && vm.currentProperty().get() == null);
+        AppHarness.waitFor(() -> run.statusProperty().get() == Run.Status.CANCELLED
+                && vm.currentProperty().get() == null);
         assertTrue(run.testAccuracy().size() < 10, "stopped before the end");
-        assertTrue(robot.lookup("#lab-start").queryAs(javafx.scene.control.Button.class).isVisible());
+        assertTrue(robot.lookup("#lab-start").queryAs(Button.class).isVisible());
     }
 
-        @Test void theFeatureMapGridHasOneMapPerFilterAndEnlargesTheOneClicked(FxRobot robot) throws Exception {
+    @Test
+    void theFeatureMapGridHasOneMapPerFilterAndEnlargesTheOneClicked(FxRobot robot) throws Exception {
         FeatureMapsPage page = harness.open(robot, "feature-maps", FeatureMapsPage.class);
         AppHarness.waitFor(() -> robot.lookup("#maps-block1").tryQuery().isPresent());
         FlowPane block1 = robot.lookup("#maps-block1").queryAs(FlowPane.class);
         assertEquals(32, block1.getChildren().size(), "the pretrained CNN has 32 filters");
-        assertEquals(2, ((javafx.scene.layout.VBox) block1.getChildren().get(0)).getChildren().size(),
+        assertEquals(
+                2,
+                ((VBox) block1.getChildren().get(0)).getChildren().size(),
                 "the lesson compares two images: a pair per filter");
-        assertEquals(32, robot.lookup("#maps-block2").queryAs(FlowPane.class).getChildren().size());
-        assertTrue(robot.lookup("#maps-right-predicted").queryAs(Label.class).getText().startsWith("Predicted: "));
-        assertEquals(32, robot.lookup("#maps-first-filters").queryAs(FlowPane.class).getChildren().size());
-        assertTrue(robot.lookup("#maps-left-predicted").queryAs(Label.class).getText().startsWith("Predicted: "));
+        assertEquals(
+                32,
+                robot.lookup("#maps-block2")
+                        .queryAs(FlowPane.class)
+                        .getChildren()
+                        .size());
+        assertTrue(robot.lookup("#maps-right-predicted")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Predicted: "));
+        assertEquals(
+                32,
+                robot.lookup("#maps-first-filters")
+                        .queryAs(FlowPane.class)
+                        .getChildren()
+                        .size());
+        assertTrue(robot.lookup("#maps-left-predicted")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Predicted: "));
 
         robot.interact(() -> page.viewModel().pick(1, 4)); // block 2 is below the fold; clicking a map calls this
-        javafx.scene.layout.VBox picked = (javafx.scene.layout.VBox) robot.lookup("#maps-block2").queryAs(FlowPane.class).getChildren().get(4);
+        VBox picked = (VBox) robot.lookup("#maps-block2")
+                .queryAs(FlowPane.class)
+                .getChildren()
+                .get(4);
         assertTrue(((HeatMap) picked.getChildren().get(0)).isSelected(), "the picked map is outlined");
         AppHarness.waitFor(() -> robot.lookup("#maps-filter-slices").tryQuery().isPresent());
-        assertEquals(11, robot.lookup("#maps-enlarged").queryAs(HeatMap.class).values().length, "block 2 maps are 11×11 after ReLU");
-        assertEquals(32, robot.lookup("#maps-filter-slices").queryAs(FlowPane.class).getChildren().size(), "one 3×3 slice per input map");
+        assertEquals(
+                11,
+                robot.lookup("#maps-enlarged").queryAs(HeatMap.class).values().length,
+                "block 2 maps are 11×11 after ReLU");
+        assertEquals(
+                32,
+                robot.lookup("#maps-filter-slices")
+                        .queryAs(FlowPane.class)
+                        .getChildren()
+                        .size(),
+                "one 3×3 slice per input map");
         robot.clickOn("#maps-pool");
         assertEquals(5, robot.lookup("#maps-enlarged").queryAs(HeatMap.class).values().length, "and 5×5 after pooling");
     }
 
-    @Test void theDataSetBrowserShowsImagesWithTheirClassNames(FxRobot robot) throws Exception {
+    @Test
+    void theDataSetBrowserShowsImagesWithTheirClassNames(FxRobot robot) throws Exception {
         harness.open(robot, "fashion-mnist", DatasetPage.class);
-        AppHarness.waitFor(() -> !robot.lookup("#data-grid").queryAs(FlowPane.class).getChildren().isEmpty());
+        AppHarness.waitFor(() -> !robot.lookup("#data-grid")
+                .queryAs(FlowPane.class)
+                .getChildren()
+                .isEmpty());
         FlowPane grid = robot.lookup("#data-grid").queryAs(FlowPane.class);
         assertEquals(60, grid.getChildren().size());
         assertTrue(robot.lookup("#data-source").queryAs(Label.class).getText().startsWith("Data: "));
         ComboBox<Integer> classes = robot.lookup("#data-class").queryAs(ComboBox.class);
         robot.interact(() -> classes.setValue(9));
-        assertTrue(robot.from(grid).lookup(".data-tile").queryAll().stream().allMatch(t -> t.lookupAll(".label").stream()
-                .anyMatch(l -> "Ankle boot".equals(((Label) l).getText()))), "filtered to ankle boots");
+        assertTrue(
+                robot.from(grid).lookup(".data-tile").queryAll().stream()
+                        .allMatch(t -> t.lookupAll(".label").stream()
+                                .anyMatch(l -> "Ankle boot".equals(((Label) l).getText()))),
+                "filtered to ankle boots");
     }
 }

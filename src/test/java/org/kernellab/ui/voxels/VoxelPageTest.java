@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.shape.MeshView;
 import javafx.scene.shape.TriangleMesh;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -27,11 +28,18 @@ import org.testfx.framework.junit5.Start;
 class VoxelPageTest {
     AppHarness harness;
 
-    @Start void start(Stage stage) { harness = new AppHarness(stage); }
+    @Start
+    void start(Stage stage) {
+        harness = new AppHarness(stage);
+    }
 
-    @AfterEach void close() throws Exception { harness.close(); }
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
 
-    @Test void theGridSliderReVoxelisesAndTheSliceHidesLayers(FxRobot robot) throws Exception {
+    @Test
+    void theGridSliderReVoxelisesAndTheSliceHidesLayers(FxRobot robot) throws Exception {
         VoxelPage page = harness.open(robot, "voxels", VoxelPage.class);
         VoxelViewModel vm = page.viewModel();
         assertEquals(24, vm.resultProperty().get().voxels().size());
@@ -39,9 +47,9 @@ class VoxelPageTest {
         robot.interact(() -> robot.lookup("#vox-grid").queryAs(Slider.class).setValue(8));
         assertEquals(8, vm.resultProperty().get().voxels().size(), "the slider re-voxelises");
         assertTrue(vm.resultProperty().get().voxels().occupied() < at24, "fewer, larger cells");
-        assertEquals(8, vm.slice.get(), "all layers stay shown");
+        assertEquals(8, vm.sliceProperty().get(), "all layers stay shown");
         assertTrue(robot.lookup("#vox-figures").queryAs(Label.class).getText().contains("8×8×8"));
-        robot.interact(() -> vm.slice.set(3));
+        robot.interact(() -> vm.sliceProperty().set(3));
         if (page.threeD()) { // the 3D view keeps the lowest 3 layers: as many cube faces as those layers make
             Voxels v = vm.resultProperty().get().voxels();
             AppHarness.waitFor(() -> page.voxelFaces() == faces(Scene3d.voxels(v, 3)));
@@ -49,18 +57,24 @@ class VoxelPageTest {
         } else {
             assertEquals(3, page.slicesPane().getChildren().size(), "one 2D slice per layer shown");
         }
-        robot.interact(() -> vm.keepAspect.set(true));
+        robot.interact(() -> vm.keepAspectProperty().set(true));
         assertTrue(vm.resultProperty().get().voxels().occupied() > 0);
-        robot.interact(() -> vm.objectClass.set(8));
-        assertTrue(robot.lookup("#vox-figures").queryAs(Label.class).getText().startsWith("Table #1"), "names the class in the language");
+        robot.interact(() -> vm.objectClassProperty().set(8));
+        assertTrue(
+                robot.lookup("#vox-figures").queryAs(Label.class).getText().startsWith("Table #1"),
+                "names the class in the language");
     }
 
-    static int faces(javafx.scene.shape.MeshView m) { return m.getMesh() == null ? 0 : ((TriangleMesh) m.getMesh()).getFaces().size() / 6; }
+    static int faces(MeshView m) {
+        return m.getMesh() == null ? 0 : ((TriangleMesh) m.getMesh()).getFaces().size() / 6;
+    }
 
-    @Test void aFileOpensAndABadOneIsNamed(FxRobot robot, @TempDir Path dir) throws Exception {
+    @Test
+    void aFileOpensAndABadOneIsNamed(FxRobot robot, @TempDir Path dir) throws Exception {
         VoxelPage page = harness.open(robot, "voxels", VoxelPage.class);
         VoxelViewModel vm = page.viewModel();
-        Path square = Files.writeString(dir.resolve("square.off"), "OFF\n4 1 0\n0 0 0\n1 0 0\n1 1 0\n0 1 0\n4 0 1 2 3\n");
+        Path square =
+                Files.writeString(dir.resolve("square.off"), "OFF\n4 1 0\n0 0 0\n1 0 0\n1 1 0\n0 1 0\n4 0 1 2 3\n");
         robot.interact(() -> vm.open(square));
         assertEquals("square.off", vm.resultProperty().get().file());
         assertNull(vm.problemProperty().get());

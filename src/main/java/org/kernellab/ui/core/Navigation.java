@@ -1,4 +1,4 @@
-package org.kernellab.ui;
+package org.kernellab.ui.core;
 
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -8,8 +8,12 @@ public final class Navigation {
     private BiConsumer<String, Map<String, Object>> handler = (id, params) -> {};
 
     /** Set by the shell once it exists. */
-    public void setHandler(BiConsumer<String, Map<String, Object>> handler) { this.handler = handler; }
+    public void setHandler(BiConsumer<String, Map<String, Object>> handler) {
+        this.handler = handler;
+    }
 
     /** Opens lesson {@code id} with {@code params} replacing those of its manifest. */
-    public void open(String id, Map<String, Object> params) { handler.accept(id, params); }
+    public void open(String id, Map<String, Object> params) {
+        handler.accept(id, params);
+    }
 }

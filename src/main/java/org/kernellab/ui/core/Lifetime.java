@@ -1,4 +1,4 @@
-package org.kernellab.ui;
+package org.kernellab.ui.core;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -29,9 +29,13 @@ public final class Lifetime {
     }
 
     /** {@code action} whenever {@code o} changes or becomes invalid. */
-    public void onInvalid(Observable o, Runnable action) { add(o.subscribe(action)); }
+    public void onInvalid(Observable o, Runnable action) {
+        add(o.subscribe(action));
+    }
 
-    public void add(Subscription s) { all = all.and(s); }
+    public void add(Subscription s) {
+        all = all.and(s);
+    }
 
     public void end() {
         all.unsubscribe();

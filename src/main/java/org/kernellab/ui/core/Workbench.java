@@ -1,5 +1,7 @@
-package org.kernellab.ui;
+package org.kernellab.ui.core;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,10 +12,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.kernellab.compute.Problem;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
-import org.kernellab.model.Network;
 import org.kernellab.model.ModelFile;
+import org.kernellab.model.Network;
 import org.kernellab.ui.task.TaskRunner;
-import org.kernellab.i18n.Numbers;
 
 /**
  * What the Fashion-MNIST lessons share: the data set (loaded once, in the background, from the folder the student
@@ -39,24 +40,37 @@ public final class Workbench {
         this.tasks = tasks;
     }
 
-    public ReadOnlyObjectProperty<FashionMnist.Loaded> dataProperty() { return data.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<FashionMnist.Loaded> dataProperty() {
+        return data.getReadOnlyProperty();
+    }
 
     /** Why the data could not be loaded, null when it could. */
-    public ReadOnlyObjectProperty<Problem> dataProblemProperty() { return dataProblem.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Problem> dataProblemProperty() {
+        return dataProblem.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<Network> networkProperty() { return network.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Network> networkProperty() {
+        return network.getReadOnlyProperty();
+    }
 
-    public ReadOnlyObjectProperty<Source> sourceProperty() { return source.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Source> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
 
     /** Why the pretrained model could not be read, null when it could. */
-    public ReadOnlyObjectProperty<Problem> modelProblemProperty() { return modelProblem.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Problem> modelProblemProperty() {
+        return modelProblem.getReadOnlyProperty();
+    }
 
     /** Which Fashion-MNIST the lessons use, in the chosen language: where it is and how many images it has. */
     public String dataText() {
         FashionMnist.Loaded loaded = data.get();
         if (loaded == null) return i18n.tr("data.notLoaded");
-        return i18n.tr("data.source." + loaded.source(), loaded.location(), Numbers.grouped(loaded.train().size()),
-                Numbers.grouped(loaded.test().size()));
+        return i18n.tr(
+                "data.source." + loaded.source(),
+                loaded.location(),
+                i18n.numbers().grouped(loaded.train().size()),
+                i18n.numbers().grouped(loaded.test().size()));
     }
 
     /** Calls {@code then} with the data, at once if loaded, else after loading it in the background. */
@@ -70,7 +84,9 @@ public final class Workbench {
     }
 
     /** Loads the data from a folder the student picked; on failure the data in use stays. */
-    public void useFolder(Path folder) { load(folder); }
+    public void useFolder(Path folder) {
+        load(folder);
+    }
 
     /** Data and why it is not what was asked for (null when it is). */
     private record Found(FashionMnist.Loaded data, Problem problem) {}
@@ -82,23 +98,27 @@ public final class Workbench {
     private void load(Path folder) {
         loading = true;
         FashionMnist.Loaded before = data.get();
-        tasks.run(i18n.tr("data.loading"), ctx -> {
-            try {
-                return new Found(FashionMnist.load(folder), null);
-            } catch (DataException e) {
-                return new Found(before != null ? before : FashionMnist.builtIn(), e.problem());
-            }
-        }, found -> {
-            loading = false;
-            dataProblem.set(found.problem());
-            data.set(found.data());
-            List<Consumer<FashionMnist.Loaded>> now = new ArrayList<>(waiting);
-            waiting.clear();
-            now.forEach(c -> c.accept(found.data()));
-        }, error -> {
-            loading = false; // not even the built-in subset: the status bar names the failure
-            dataProblem.set(Problem.of(error));
-        });
+        tasks.run(
+                i18n.tr("data.loading"),
+                ctx -> {
+                    try {
+                        return new Found(FashionMnist.load(folder), null);
+                    } catch (DataException e) {
+                        return new Found(before != null ? before : FashionMnist.builtIn(), e.problem());
+                    }
+                },
+                found -> {
+                    loading = false;
+                    dataProblem.set(found.problem());
+                    data.set(found.data());
+                    List<Consumer<FashionMnist.Loaded>> now = new ArrayList<>(waiting);
+                    waiting.clear();
+                    now.forEach(c -> c.accept(found.data()));
+                },
+                error -> {
+                    loading = false; // not even the built-in subset: the status bar names the failure
+                    dataProblem.set(Problem.of(error));
+                });
     }
 
     /** Shows a network in the views that look inside one. */
@@ -111,31 +131,42 @@ public final class Workbench {
     public void usePretrained(boolean replace) {
         if ((network.get() != null && !replace) || modelLoading) return;
         modelLoading = true;
-        tasks.run(i18n.tr("maps.loadingModel"), ctx -> ModelFile.pretrained(), net -> {
-            modelLoading = false;
-            if (network.get() == null || replace) setNetwork(net, new Source("maps.sourcePretrained", pretrainedAccuracy()));
-        }, error -> {
-            modelLoading = false;
-            modelProblem.set(Problem.of(error));
-        });
+        tasks.run(
+                i18n.tr("maps.loadingModel"),
+                ctx -> ModelFile.pretrained(),
+                net -> {
+                    modelLoading = false;
+                    if (network.get() == null || replace)
+                        setNetwork(net, new Source("maps.sourcePretrained", pretrainedAccuracy()));
+                },
+                error -> {
+                    modelLoading = false;
+                    modelProblem.set(Problem.of(error));
+                });
     }
 
     /** The pretrained model's test accuracy as written beside it by the command that made it, e.g. "88.1%". */
-    static String pretrainedAccuracy() {
+    private String pretrainedAccuracy() {
         try (InputStream in = Workbench.class.getResourceAsStream(ModelFile.PRETRAINED.replace(".model", ".json"))) {
             if (in == null) return "?";
-            double a = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in).path("test_accuracy").asDouble(Double.NaN);
-            return Double.isNaN(a) ? "?" : org.kernellab.i18n.Numbers.percent(a);
-        } catch (java.io.IOException e) {
+            double a = new ObjectMapper().readTree(in).path("test_accuracy").asDouble(Double.NaN);
+            return Double.isNaN(a) ? "?" : i18n.numbers().percent(a);
+        } catch (IOException e) {
             return "?";
         }
     }
 
     /** Loads a saved network to look inside; a damaged file leaves the current one and says why. */
     public void loadModel(Path file) {
-        tasks.run(i18n.tr("train.loading", file.getFileName()), ctx -> ModelFile.load(file), net -> {
-            modelProblem.set(null);
-            setNetwork(net, new Source("maps.sourceFile", file.getFileName().toString()));
-        }, error -> modelProblem.set(Problem.of(error)));
+        tasks.run(
+                i18n.tr("train.loading", file.getFileName()),
+                ctx -> ModelFile.load(file),
+                net -> {
+                    modelProblem.set(null);
+                    setNetwork(
+                            net,
+                            new Source("maps.sourceFile", file.getFileName().toString()));
+                },
+                error -> modelProblem.set(Problem.of(error)));
     }
 }

@@ -1,4 +1,4 @@
-package org.kernellab.ui;
+package org.kernellab.ui.core;
 
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -7,9 +7,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import org.kernellab.compute.Problem;
 import org.kernellab.i18n.Messages;
-import org.kernellab.ui.widgets.NumberLanguage;
+import org.kernellab.i18n.Numbers;
 
 /**
  * The selected language as a property, and string bindings on it: every label bound here changes the
@@ -18,21 +19,34 @@ import org.kernellab.ui.widgets.NumberLanguage;
 public final class I18n {
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Messages.defaultLanguage());
 
-    public I18n() {
-        // numbers first (the first invalidation listener runs before any binding's), so that every text the change
-        // recomputes already writes them the new way
-        NumberLanguage.set(locale.get());
-        locale.addListener((javafx.beans.InvalidationListener) o -> NumberLanguage.set(locale.get()));
+    private final ObservableValue<Numbers> numbers = locale.map(Numbers::of);
+
+    public ObjectProperty<Locale> localeProperty() {
+        return locale;
     }
 
-    public ObjectProperty<Locale> localeProperty() { return locale; }
+    public Locale locale() {
+        return locale.get();
+    }
 
-    public Locale locale() { return locale.get(); }
+    /** Numbers as the current language writes them (0.5 or 0,5). */
+    public Numbers numbers() {
+        return numbers.getValue();
+    }
+
+    /** Follows the language: for widgets that write numbers themselves. */
+    public ObservableValue<Numbers> numbersProperty() {
+        return numbers;
+    }
 
     /** The text for {@code key} in the current language. */
-    public String tr(String key, Object... args) { return Messages.format(locale.get(), key, args); }
+    public String tr(String key, Object... args) {
+        return Messages.format(locale.get(), key, args);
+    }
 
-    public String tr(Problem p) { return p.message(locale.get()); }
+    public String tr(Problem p) {
+        return p.message(locale.get());
+    }
 
     /** A double as Java writes it (the shortest text that reads back the same), with the language's decimal mark. */
     public String exact(double v) {

@@ -1,4 +1,4 @@
-package org.kernellab.ui;
+package org.kernellab.ui.core;
 
 import javafx.scene.Node;
 
