@@ -3,21 +3,24 @@ package org.kernellab.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.kernellab.Launcher;
+import org.kernellab.ui.core.Theme;
 
 /**
  * The benchmarks, built into their own jar ({@code target/kernellab-bench.jar}), never into the product's: {@code bench} (the compute core), {@code bench-modelnet} (a
  * ModelNet10-sized folder voxelised), {@code bench-animator}, {@code bench-training} and {@code bench-voxels} (the whole
- * app in a window; they need a display). Each prints one JSON object per line
+ * app in a window; they need a display), and {@code screens} (the lessons saved as PNGs to look at; a display too). Each prints one JSON object per line
  * and asserts nothing; bad options give one line on stderr and exit status 2, as on the rest of the command line.
  */
 public final class Benchmarks {
     private static final Set<String> COMMANDS =
-            Set.of("bench", "bench-animator", "bench-training", "bench-voxels", "bench-modelnet");
+            Set.of("bench", "bench-animator", "bench-training", "bench-voxels", "bench-modelnet", "screens");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Benchmarks() {}
@@ -51,6 +54,7 @@ public final class Benchmarks {
                     VoxelBench.run(6, out);
                 }
                 case "bench-modelnet" -> ModelNetBench.run(scale(rest), out);
+                case "screens" -> Screens.run(screens(rest), Path.of(value(rest, "--out", null)), out);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }
             return 0;
@@ -90,6 +94,38 @@ public final class Benchmarks {
             // said below
         }
         throw new IllegalArgumentException("option --scale must be from 0.01 to 1, got \"" + args.get(1) + "\"");
+    }
+
+    /**
+     * {@code screens --out DIR [--size 1280x720] [--language en|es] [--theme light|dark] [--no-text] [--presentation]
+     * [--lessons ID,ID,…]}.
+     */
+    private static Screens.Setup screens(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (Set.of("--out", "--size", "--language", "--theme", "--lessons").contains(a)) i++;
+            else if (!Set.of("--no-text", "--presentation").contains(a))
+                throw new IllegalArgumentException("unknown option \"" + a + "\"");
+        }
+        value(args, "--out", null);
+        String[] size = value(args, "--size", "1280x720").split("x");
+        String lessons = value(args, "--lessons", "");
+        return new Screens.Setup(
+                Integer.parseInt(size[0]),
+                Integer.parseInt(size[1]),
+                Locale.forLanguageTag(value(args, "--language", "en")),
+                Theme.valueOf(value(args, "--theme", "light").toUpperCase(Locale.ROOT)),
+                !args.contains("--no-text"),
+                args.contains("--presentation"),
+                lessons.isEmpty() ? List.of() : List.of(lessons.split(",")));
+    }
+
+    /** The value after {@code name}, or {@code otherwise}; a missing required value (null) is refused. */
+    private static String value(List<String> args, String name, String otherwise) {
+        int at = args.indexOf(name);
+        if (at >= 0 && at + 1 < args.size()) return args.get(at + 1);
+        if (otherwise == null) throw new IllegalArgumentException("needs the option " + name);
+        return otherwise;
     }
 
     private static void only(List<String> args, Set<String> flags) {

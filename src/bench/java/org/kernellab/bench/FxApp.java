@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -18,17 +19,22 @@ final class FxApp implements AutoCloseable {
 
     /** Starts JavaFX, shows the app at 1600×1000 without the lesson text and opens {@code lesson} once ND4J is ready. */
     FxApp(String lesson) throws Exception {
+        this(lesson, 1600, 1000, s -> s.textShown(false));
+    }
+
+    /** The app in a window of {@code width}×{@code height}, its settings first given by {@code setup}. */
+    FxApp(String lesson, int width, int height, Consumer<Settings> setup) throws Exception {
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
         app = onFx(() -> {
             Settings s = new Settings(prefs);
-            s.textShown(false);
+            setup.accept(s);
             KernelLabApp.Built b = KernelLabApp.build(s, List.of());
             Stage stage = new Stage();
             stage.setScene(b.scene());
-            stage.setWidth(1600);
-            stage.setHeight(1000);
+            stage.setWidth(width);
+            stage.setHeight(height);
             stage.show();
             b.shell().select(lesson);
             return b;

@@ -46,14 +46,25 @@ public final class KernelLabApp extends Application {
         List<String> raw = getParameters().getRaw();
         Built built = build(settings, raw);
         runner = built.runner;
+        dress(stage, built, settings);
+        built.shell.setDocumentOpener(getHostServices()::showDocument);
+        String timing = System.getProperty("kernellab.timing", "false");
+        if (!timing.equals("false")) reportTiming(stage, built.engine(), started, timing.equals("exit"));
+        stage.show();
+    }
+
+    /**
+     * The window around a built app: its title and icons, the size it last had (never more than the screen shows: a
+     * 1280x720 projector, a smaller laptop), presentation mode as full screen left with Esc, and the size remembered
+     * when it closes.
+     */
+    static void dress(Stage stage, Built built, Settings settings) {
         Scene scene = built.scene;
         stage.setScene(scene);
         stage.setTitle("KernelLab");
         for (int size : new int[] {32, 64, 256}) {
             stage.getIcons().add(AppIcon.of(size));
         }
-        built.shell.setDocumentOpener(getHostServices()::showDocument);
-        // the size the window last had, never more than the screen shows (a 1280x720 projector, a smaller laptop)
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setWidth(Math.min(settings.width(), screen.getWidth()));
         stage.setHeight(Math.min(settings.height(), screen.getHeight()));
@@ -74,9 +85,6 @@ public final class KernelLabApp extends Application {
                     stage.isMaximized());
             settings.flush();
         });
-        String timing = System.getProperty("kernellab.timing", "false");
-        if (!timing.equals("false")) reportTiming(stage, built.engine(), started, timing.equals("exit"));
-        stage.show();
     }
 
     /**

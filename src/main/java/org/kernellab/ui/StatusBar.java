@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.kernellab.compute.Problem;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.I18n;
@@ -49,14 +50,7 @@ final class StatusBar extends HBox {
                 .bind(i18n.bind(
                         () -> {
                             FxTaskRunner.Failure f = runner.lastFailure().get();
-                            return f == null
-                                    ? ""
-                                    : i18n.tr(
-                                            "status.failed",
-                                            f.title(),
-                                            f.error().getMessage() == null
-                                                    ? f.error().toString()
-                                                    : f.error().getMessage());
+                            return f == null ? "" : i18n.tr("status.failed", f.title(), i18n.tr(Problem.of(f.error())));
                         },
                         runner.lastFailure()));
 

@@ -8,6 +8,7 @@ import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.Theme;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -17,8 +18,14 @@ public final class AppHarness {
     public final KernelLabApp.Built app;
 
     public AppHarness(Stage stage) {
+        this(stage, Locale.ENGLISH, Theme.LIGHT);
+    }
+
+    /** The app as it starts for a student who left it in {@code language} and {@code theme}. */
+    public AppHarness(Stage stage, Locale language, Theme theme) {
         Settings s = new Settings(prefs);
-        s.language(Locale.ENGLISH);
+        s.language(language);
+        s.theme(theme);
         s.textShown(false); // the views get the whole width, as a teacher projecting them would set it
         app = KernelLabApp.build(s, List.of());
         stage.setScene(app.scene());

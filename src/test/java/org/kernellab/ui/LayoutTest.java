@@ -13,6 +13,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -22,14 +25,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.ComputeEngine;
+import org.kernellab.ui.core.Theme;
+import org.kernellab.ui.widgets.MarkdownView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Every lesson on a projector's 1280×720, in both languages, with the lesson text beside the view: no label shows its
- * text cut short with an ellipsis, and no control lies outside the window where no scroll bar reaches it.
+ * Every lesson on a projector's 1280×720, in both languages (Spanish in the dark theme), with the lesson text beside the
+ * view and in presentation mode, each of its tabs once its content is there: no label shows its text cut short with an
+ * ellipsis, no control lies outside the window where no scroll bar reaches it, nothing scrolls sideways and no table hides
+ * columns past its edge.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutTest {
@@ -50,29 +57,71 @@ class LayoutTest {
     @Test
     void everyLessonFitsAProjectorInBothLanguages(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
+        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
+                .map(Lesson::id)
+                .toList();
+        // started in Spanish, whose words are longer, in the dark theme a projector is often set to; then switched live
+        // to English and the light theme, as a teacher might mid-class
         robot.interact(() -> {
+            try {
+                harness.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            stage.hide(); // shown again with the new app, whose engine starts when its window is shown
+            harness = new AppHarness(stage, Locale.forLanguageTag("es"), Theme.DARK);
             stage.setWidth(1280);
             stage.setHeight(720);
             harness.app.shell().showText(true);
         });
         AppHarness.waitFor(() -> harness.app.engine().stateProperty().get() == ComputeEngine.State.READY);
-        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
-                .map(Lesson::id)
-                .toList();
-        for (Locale language : List.of(Locale.ENGLISH, Locale.forLanguageTag("es"))) {
-            robot.interact(() -> harness.app.ctx().i18n().localeProperty().set(language));
+        int pages = 0;
+        for (Locale language : List.of(Locale.forLanguageTag("es"), Locale.ENGLISH)) {
+            robot.interact(() -> {
+                harness.app.ctx().i18n().localeProperty().set(language);
+                harness.app.ctx().theme().set(language == Locale.ENGLISH ? Theme.LIGHT : Theme.DARK);
+            });
             for (boolean presenting : new boolean[] {false, true}) {
                 robot.interact(() -> harness.app.ctx().presentation().set(presenting));
                 for (String id : ids) {
                     robot.interact(() -> harness.app.shell().select(id));
-                    WaitForAsyncUtils.waitForFxEvents();
                     String where = language.getLanguage() + (presenting ? " presenting " : " ") + id;
-                    robot.interact(() -> problems.addAll(problems(harness.app.scene(), where)));
+                    pages += everyTab(robot, where, problems);
                 }
             }
             robot.interact(() -> harness.app.shell().showText(true));
         }
+        assertTrue(pages >= 4 * ids.size(), pages + " pages and tabs looked at");
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));
+    }
+
+    /** Waits for the page's content (its background work done, its formulas drawn), then looks at each tab. */
+    private int everyTab(FxRobot robot, String where, List<String> problems) throws Exception {
+        settle();
+        robot.interact(() -> problems.addAll(problems(harness.app.scene(), where)));
+        System.err.println("LAYOUT " + where + " " + problems.size() + " " + System.currentTimeMillis());
+        int looked = 1;
+        for (Node n : List.copyOf(harness.app.scene().getRoot().lookupAll(".tab-pane"))) {
+            TabPane tabs = (TabPane) n;
+            if (!tabs.isVisible()) continue;
+            for (int i = 1; i < tabs.getTabs().size(); i++) {
+                int at = i;
+                robot.interact(() -> tabs.getSelectionModel().select(at));
+                settle();
+                String tab = where + " tab \"" + tabs.getTabs().get(at).getText() + "\"";
+                robot.interact(() -> problems.addAll(problems(harness.app.scene(), tab)));
+                looked++;
+            }
+            robot.interact(() -> tabs.getSelectionModel().select(0));
+        }
+        return looked;
+    }
+
+    /** No work under way and every formula of the lesson text (when it is shown) on screen. */
+    private void settle() throws Exception {
+        MarkdownView text = (MarkdownView) harness.app.scene().lookup("#lesson-text");
+        AppHarness.waitFor(() -> harness.app.runner().running().isEmpty()
+                && (text == null || text.pendingFormulasProperty().get() == 0));
     }
 
     @Test
@@ -128,6 +177,7 @@ class LayoutTest {
             if (sp.getContent() != null) visitInside(sp.getContent(), scene, where, out);
             return;
         }
+        if (n instanceof TableView<?> t) columns(t, where, out);
         if (n instanceof VirtualFlow<?>) { // a list or table: its cells scroll inside it
             for (Node c : ((Parent) n).getChildrenUnmodifiable()) visitInside(c, scene, where, out);
             return;
@@ -152,6 +202,18 @@ class LayoutTest {
         if (cut(l)) out.add(where + ": \"" + l.getText() + "\" shows as \"" + shown(l) + "\" (" + describe(l) + ")");
         else if (squeezed(l))
             out.add(where + ": \"" + l.getText() + "\" is squeezed to a word per line (" + describe(l) + ")");
+    }
+
+    /** A table whose columns are wider than the table: its last columns hide past its right edge. */
+    private static void columns(TableView<?> t, String where, List<String> out) {
+        double columns = t.getVisibleLeafColumns().stream()
+                .mapToDouble(TableColumn::getWidth)
+                .sum();
+        double room = t.getWidth() - t.snappedLeftInset() - t.snappedRightInset();
+        if (room > 0 && columns > room + 1) {
+            out.add(where + ": " + describe(t) + "'s columns need " + Math.round(columns - room) + " px more than its "
+                    + Math.round(room) + " px");
+        }
     }
 
     /** A scroll pane whose content is wider than its view: the student would have to scroll sideways. */

@@ -1,0 +1,119 @@
+package org.kernellab.bench;
+
+import static org.kernellab.bench.FxApp.onFx;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javax.imageio.ImageIO;
+import org.kernellab.lesson.Lesson;
+import org.kernellab.lesson.LessonLoader;
+import org.kernellab.ui.LessonViews;
+import org.kernellab.ui.core.Theme;
+import org.kernellab.ui.widgets.MarkdownView;
+
+/**
+ * {@code screens}: the app as a class sees it, saved as PNGs to look at: each given lesson (all when none is given) at a
+ * window size, in a language and theme, with or without the lesson text or in presentation mode, once its content is
+ * there, and each of its tabs. Needs a display ({@code xvfb-run -a -s "-screen 0 1920x1080x24"} on a server).
+ */
+final class Screens {
+    /** What to show: the window's size, language, theme, panes, and the lessons (their ids). */
+    record Setup(
+            int width,
+            int height,
+            Locale language,
+            Theme theme,
+            boolean text,
+            boolean presenting,
+            List<String> lessons) {}
+
+    private Screens() {}
+
+    static void run(Setup setup, Path folder, PrintStream out) throws Exception {
+        Files.createDirectories(folder);
+        String first = setup.lessons().isEmpty()
+                ? "what-is-a-convolution"
+                : setup.lessons().get(0);
+        try (FxApp shot = new FxApp(first, setup.width(), setup.height(), s -> {
+            s.language(setup.language());
+            s.theme(setup.theme());
+            s.textShown(setup.text());
+        })) {
+            onFx(() -> {
+                shot.app().ctx().presentation().set(setup.presenting());
+                return null;
+            });
+            List<String> lessons = setup.lessons().isEmpty()
+                    ? LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
+                            .map(Lesson::id)
+                            .toList()
+                    : setup.lessons();
+            for (String lesson : lessons) {
+                onFx(() -> {
+                    shot.app().shell().select(lesson);
+                    return null;
+                });
+                save(shot, folder.resolve(name(setup, lesson, "")), lesson, "", out);
+                List<TabPane> panes = onFx(() -> shot.app().scene().getRoot().lookupAll(".tab-pane").stream()
+                        .filter(Node::isVisible)
+                        .map(n -> (TabPane) n)
+                        .toList());
+                for (TabPane pane : panes) {
+                    for (int i = 1; i < pane.getTabs().size(); i++) {
+                        int at = i;
+                        String tab = onFx(() -> {
+                            pane.getSelectionModel().select(at);
+                            return pane.getTabs().get(at).getText();
+                        });
+                        save(shot, folder.resolve(name(setup, lesson, tab)), lesson, tab, out);
+                    }
+                    onFx(() -> {
+                        pane.getSelectionModel().select(0);
+                        return null;
+                    });
+                }
+            }
+        }
+    }
+
+    /** The window as it is once the page has settled, as a PNG, and a JSON line saying where. */
+    private static void save(FxApp shot, Path png, String lesson, String tab, PrintStream out) throws Exception {
+        settle(shot);
+        onFx(() ->
+                ImageIO.write(SwingFXUtils.fromFXImage(shot.app().scene().snapshot(null), null), "png", png.toFile()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("lesson", lesson);
+        m.put("tab", tab);
+        m.put("file", png.toString());
+        Benchmarks.line(out, "screen", m);
+    }
+
+    /** Waits until no background work runs and every formula of the lesson text is drawn. */
+    static void settle(FxApp shot) throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            boolean calm = onFx(() -> {
+                MarkdownView text = (MarkdownView) shot.app().scene().lookup("#lesson-text");
+                return shot.app().runner().running().isEmpty()
+                        && (text == null || text.pendingFormulasProperty().get() == 0);
+            });
+            if (calm) break;
+            Thread.sleep(50);
+        }
+        Thread.sleep(300); // two or three pulses, so that what was laid out is also drawn
+    }
+
+    private static String name(Setup s, String lesson, String tab) {
+        return s.width() + "x" + s.height() + "-" + s.language().getLanguage() + "-"
+                + s.theme().name().toLowerCase(Locale.ROOT) + (s.presenting() ? "-presenting" : "")
+                + (s.text() ? "" : "-notext") + "-" + lesson + (tab.isEmpty() ? "" : "-" + tab.replaceAll("\\W+", "_"))
+                + ".png";
+    }
+}
