@@ -37,7 +37,7 @@ public final class Cli {
             new Command("train", TrainCommand::train),
             new Command("voxelize", (a, out) -> Objects3d.voxelize(a)),
             new Command("generate3d", (a, out) -> Objects3d.generate(a)),
-            new Command("train3d", TrainCommand::train3d));
+            new Command("train3d", Train3dCommand::train));
 
     private Cli() {}
 

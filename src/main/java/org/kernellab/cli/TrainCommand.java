@@ -2,11 +2,9 @@ package org.kernellab.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,10 +12,6 @@ import java.util.Set;
 import org.kernellab.compute.Augment;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
-import org.kernellab.install.UserDirs;
-import org.kernellab.mesh.ModelNetData;
-import org.kernellab.mesh.VoxelSet;
-import org.kernellab.mesh.Voxels;
 import org.kernellab.model.AtomicFile;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.Layer;
@@ -31,9 +25,10 @@ import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
 
 /**
- * {@code train} (Fashion-MNIST) and {@code train3d} (voxel grids): the same run of the same engine, a net given by its
- * shorthand ({@code --model mlp|cnn}, {@code --net course|modified}) or its JSON form ({@code --net FILE|JSON}). One
- * JSON line per epoch, then a final one. Every check (the net, the data, the file to save to) comes before the first line.
+ * {@code train} (Fashion-MNIST) and, with {@link Train3dCommand}, {@code train3d} (voxel grids): the same run of the same
+ * engine, a net given by its shorthand ({@code --model mlp|cnn}, {@code --net course|modified}) or its JSON form
+ * ({@code --net FILE|JSON}). One JSON line per epoch, then a final one. Every check (the net, the data, the file to save
+ * to) comes before the first line.
  */
 final class TrainCommand {
     private TrainCommand() {}
@@ -70,7 +65,7 @@ final class TrainCommand {
         FashionMnist.Loaded data = FashionMnist.load(o.optional("--data") == null ? null : path(o, "--data"));
         fits(net, CourseNets.FASHION, CourseNets.CLASSES);
         Augment.Settings augment = o.flag("--augment") ? Augment.Settings.COURSE : null;
-        Run run = new Run(out, "images_per_second");
+        TrainRun run = new TrainRun(out, "images_per_second");
         Network network = Network.build(net, training);
         threads(o, network);
         double seconds = Trainer.train(
@@ -81,9 +76,9 @@ final class TrainCommand {
         end.put(
                 "train_images",
                 limit > 0 ? Math.min(limit, data.train().size()) : data.train().size()); // per epoch
-        end.put("train_accuracy", round(run.trainAccuracy, 4));
+        end.put("train_accuracy", TrainRun.round(run.trainAccuracy, 4));
         // how far the last epoch's training accuracy is above the test accuracy: the sign of memorising
-        end.put("gap", round(run.trainAccuracy - run.last.accuracy(), 4));
+        end.put("gap", TrainRun.round(run.trainAccuracy - run.last.accuracy(), 4));
         end.put(
                 "dropout_at",
                 netText != null
@@ -121,108 +116,21 @@ final class TrainCommand {
     }
 
     /** A net in its JSON form; the shorthand's options describe another net and are refused beside it. */
-    private static Net given(Options o, String json, String... shorthand) {
+    static Net given(Options o, String json, String... shorthand) {
         for (String s : shorthand) if (o.optional(s) != null) throw new CliException("cli.netAndShorthand", s);
         return Net.fromJson(json);
     }
 
     /** The data's samples must be the net's input, and its classes the net's outputs. */
-    private static void fits(Net net, int[] input, int classes) {
+    static void fits(Net net, int[] input, int classes) {
         if (!Arrays.equals(net.input(), input)) {
             throw new CliException("cli.netInput", Arrays.toString(net.input()), Arrays.toString(input));
         }
         if (net.classes() != classes) throw new CliException("cli.netClasses", net.classes(), classes);
     }
 
-    static Object train3d(List<String> args, PrintStream out) throws DataException {
-        Options o = new Options(
-                "train3d",
-                args,
-                Set.of(
-                        "--data",
-                        "--classes",
-                        "--net",
-                        "--epochs",
-                        "--batch",
-                        "--lr",
-                        "--grid",
-                        "--points",
-                        "--seed",
-                        "--threads",
-                        "--dropout",
-                        "--save"),
-                Set.of("--keep-aspect"),
-                Set.of());
-        Training training = training(o, null, Limits.MAX_BATCH, 1);
-        String name = o.optional("--net") == null ? "course" : o.optional("--net");
-        boolean named = name.equals("course") || name.equals("modified");
-        if (!named
-                && !name.trim().startsWith("{")
-                && !name.startsWith("@")
-                && !name.equals("-")
-                && !Files.isRegularFile(path(o, "--net"))) {
-            throw new CliException("cli.unknownNet", name);
-        }
-        Net given = named ? null : given(o, o.jsonOrFile("--net"), "--dropout");
-        int grid = given != null ? grid(o, given) : o.integer("--grid", 24, Voxels.MIN_GRID, Voxels.MAX_GRID);
-        int classes =
-                o.integer("--classes", given != null ? given.classes() : 4, Limits.MIN_CLASSES, Limits.MAX_CLASSES);
-        Net net = given != null
-                ? given
-                : CourseNets.conv3d(CourseNets.blocks3d(name), grid, classes, o.decimal("--dropout", 0.5, 0, 1));
-        Path save = save(o);
-        ModelNetData.Settings settings = new ModelNetData.Settings(
-                classes,
-                grid,
-                o.integer("--points", 2048, 1, 1_000_000),
-                (int) training.seed(),
-                o.flag("--keep-aspect"));
-        long t0 = System.nanoTime();
-        VoxelSet data = o.optional("--data") == null
-                ? ModelNetData.builtIn(settings, (d, t) -> {}, () -> false)
-                : ModelNetData.folder(
-                        path(o, "--data"), settings, UserDirs.current().voxels(), (d, t) -> {}, () -> false);
-        double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        if (data.classes().size() < classes)
-            throw new CliException("cli.fewClasses", classes, data.classes().size());
-        fits(net, new int[] {1, grid, grid, grid}, classes);
-        Run run = new Run(out, "samples_per_second");
-        try (Network network = Network.build(net, training)) {
-            threads(o, network);
-            double seconds = Trainer.train(network, Samples.train(data), Samples.test(data), Trainer.Feed.ALL, run);
-            write(network, save);
-            Map<String, Object> end = run.end(seconds, network);
-            end.put("load_seconds", round(loadSeconds, 3));
-            end.put("classes", data.classes());
-            end.put("confusion", run.last.confusion());
-            end.put("train_objects", data.trainSize());
-            end.put("test_objects", data.testSize());
-            end.put("skipped", data.skipped().size());
-            end.put("data", data.source());
-            return end;
-        }
-    }
-
-    /** A 3D net's grid, from its input; a {@code --grid} that says otherwise is refused. */
-    private static int grid(Options o, Net net) {
-        int[] in = net.input();
-        if (in.length != 4
-                || in[0] != 1
-                || in[1] != in[2]
-                || in[2] != in[3]
-                || in[1] < Voxels.MIN_GRID
-                || in[1] > Voxels.MAX_GRID) {
-            throw new CliException("cli.netGrid", Arrays.toString(in), Voxels.MIN_GRID, Voxels.MAX_GRID);
-        }
-        int grid = o.integer("--grid", in[1], Voxels.MIN_GRID, Voxels.MAX_GRID);
-        if (grid != in[1])
-            throw new CliException(
-                    "cli.netInput", Arrays.toString(in), "[1, " + grid + ", " + grid + ", " + grid + "]");
-        return grid;
-    }
-
     /** --epochs, --batch, --lr (required), the optimizer (Adam where {@code optimizer} is null) and the seed. */
-    private static Training training(Options o, String optimizer, int maxBatch, int seed) {
+    static Training training(Options o, String optimizer, int maxBatch, int seed) {
         o.required("--epochs");
         o.required("--batch");
         o.required("--lr");
@@ -236,18 +144,18 @@ final class TrainCommand {
                 o.integer("--seed", seed, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
 
-    private static void threads(Options o, Network network) {
+    static void threads(Options o, Network network) {
         int threads = o.integer("--threads", Runtime.getRuntime().availableProcessors(), 1, Limits.MAX_THREADS);
         Threads.here(threads);
         network.threads(threads);
     }
 
     /** The file to save to, checked before training: a script must not see epochs and then a failure to save. */
-    private static Path save(Options o) throws DataException {
+    static Path save(Options o) throws DataException {
         return o.optional("--save") == null ? null : AtomicFile.checkTarget(o.optional("--save"));
     }
 
-    private static void write(Network network, Path save) throws DataException {
+    static void write(Network network, Path save) throws DataException {
         if (save == null) return;
         try {
             ModelFile.save(network, save);
@@ -263,48 +171,6 @@ final class TrainCommand {
             return Path.of(v);
         } catch (InvalidPathException e) {
             throw new CliException("cli.badPath", name, v);
-        }
-    }
-
-    static double round(double v, int digits) {
-        double f = Math.pow(10, digits);
-        return Math.round(v * f) / f;
-    }
-
-    /** Prints an epoch line per epoch, keeps the last evaluation, and makes the final line's common part. */
-    private static final class Run implements Trainer.Listener {
-        private final PrintStream out;
-        private final String speedKey;
-        Trainer.Evaluation last;
-        double trainAccuracy;
-
-        Run(PrintStream out, String speedKey) {
-            this.out = out;
-            this.speedKey = speedKey;
-        }
-
-        @Override
-        public void epoch(Trainer.Epoch e) {
-            last = e.test();
-            trainAccuracy = e.trainAccuracy();
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("epoch", e.epoch());
-            m.put("train_seconds", round(e.trainSeconds(), 3));
-            m.put(speedKey, round(e.samplesPerSecond(), 1));
-            m.put("test_accuracy", round(e.testAccuracy(), 4));
-            m.put("test_loss", round(e.testLoss(), 4));
-            m.put("train_accuracy", round(e.trainAccuracy(), 4));
-            out.println(Json.write(m));
-        }
-
-        Map<String, Object> end(double seconds, Network network) {
-            Map<String, Object> end = new LinkedHashMap<>();
-            end.put("final", true);
-            end.put("test_accuracy", round(last.accuracy(), 4));
-            end.put("train_seconds", round(seconds, 3));
-            end.put("peak_rss_mb", Trainer.peakRssMb());
-            end.put("parameters", network.parameters());
-            return end;
         }
     }
 }

@@ -48,10 +48,10 @@ public final class MeshFiles {
     public static Mesh parse(byte[] bytes, String format, String name) throws DataException {
         if (bytes.length == 0) throw new DataException("data.empty", name);
         return switch (format) {
-            case "off" -> readOff(new Tokens(text(bytes, name), name));
+            case "off" -> readOff(new MeshTokens(text(bytes, name), name));
             case "obj" -> readObj(text(bytes, name), name);
             case "stl" ->
-                isBinaryStl(bytes) ? readBinaryStl(bytes, name) : readAsciiStl(new Tokens(text(bytes, name), name));
+                isBinaryStl(bytes) ? readBinaryStl(bytes, name) : readAsciiStl(new MeshTokens(text(bytes, name), name));
             default -> throw new DataException("mesh.unknownFormat", name);
         };
     }
@@ -65,7 +65,7 @@ public final class MeshFiles {
 
     // ------------------------------------------------------------------------------------------------ OFF
 
-    private static Mesh readOff(Tokens t) throws DataException {
+    private static Mesh readOff(MeshTokens t) throws DataException {
         String first = t.next("mesh.noHeader");
         if (!first.toUpperCase(Locale.ROOT).startsWith("OFF")) throw t.error("mesh.notOff", first);
         String glued = first.substring(3); // "OFF490" holds the vertex count
@@ -109,7 +109,7 @@ public final class MeshFiles {
             String[] p = line.split("\\s+");
             if (p[0].equals("v")) {
                 if (p.length < 4) throw new DataException("mesh.badLine", name, lineNo, raw.strip());
-                for (int a = 1; a <= 3; a++) v.add(Tokens.decimal(p[a], name, lineNo));
+                for (int a = 1; a <= 3; a++) v.add(MeshTokens.decimal(p[a], name, lineNo));
                 if (v.size() > 3L * MAX_ELEMENTS)
                     throw new DataException("mesh.countsTooLarge", name, lineNo, v.size() / 3, faces);
             } else if (p[0].equals("f")) {
@@ -118,7 +118,7 @@ public final class MeshFiles {
                 int count = v.size() / 3;
                 for (int k = 0; k < idx.length; k++) {
                     String ref = p[k + 1].split("/")[0]; // "7/1/3": the vertex, its texture and normal
-                    int i = Tokens.integer(ref, name, lineNo);
+                    int i = MeshTokens.integer(ref, name, lineNo);
                     i = i < 0
                             ? count + i
                             : i - 1; // OBJ counts from 1; negative indices count back from the last vertex
@@ -157,7 +157,7 @@ public final class MeshFiles {
         return check(new Mesh(v, tris, n), name);
     }
 
-    private static Mesh readAsciiStl(Tokens t) throws DataException {
+    private static Mesh readAsciiStl(MeshTokens t) throws DataException {
         if (!t.next("mesh.noHeader").equalsIgnoreCase("solid")) throw t.error("mesh.notStl");
         FloatList v = new FloatList(1024);
         int faces = 0;
@@ -190,105 +190,6 @@ public final class MeshFiles {
     private static Mesh check(Mesh m, String name) throws DataException {
         if (m.vertexCount() == 0 || m.triangleCount() == 0) throw new DataException("mesh.noTriangles", name);
         return m;
-    }
-
-    /** Whitespace-separated words of a text file, comments (#…) skipped, each knowing its line. */
-    static final class Tokens {
-        final String name;
-        private final String text;
-        private int pos, line = 1;
-
-        Tokens(String text, String name) {
-            this.text = text;
-            this.name = name;
-        }
-
-        int line() {
-            return line;
-        }
-
-        long remainingChars() {
-            return text.length() - pos;
-        }
-
-        boolean hasNext() {
-            skipSpace();
-            return pos < text.length();
-        }
-
-        private void skipSpace() {
-            while (pos < text.length()) {
-                char c = text.charAt(pos);
-                if (c == '#') {
-                    while (pos < text.length() && text.charAt(pos) != '\n') pos++;
-                } else if (c == '\n') {
-                    line++;
-                    pos++;
-                } else if (Character.isWhitespace(c)) {
-                    pos++;
-                } else {
-                    return;
-                }
-            }
-        }
-
-        String next(String missingKey) throws DataException {
-            if (!hasNext()) throw new DataException(missingKey, name, line);
-            int start = pos;
-            while (pos < text.length() && !Character.isWhitespace(text.charAt(pos)) && text.charAt(pos) != '#') pos++;
-            return text.substring(start, pos);
-        }
-
-        /** Skips what is left of {@code onLine} (and nothing of the next line). */
-        void skipRestOf(int onLine) {
-            while (pos < text.length() && line == onLine && text.charAt(pos) != '\n') pos++;
-        }
-
-        int count(String what) throws DataException {
-            return count(next("mesh.truncated"), what);
-        }
-
-        int count(String word, String what) throws DataException {
-            int n = integer(word, name, line);
-            if (n < 0 || n > MAX_ELEMENTS) throw error("mesh.badCount", what, word);
-            return n;
-        }
-
-        int integer() throws DataException {
-            return integer(next("mesh.truncated"), name, line);
-        }
-
-        float decimal() throws DataException {
-            return decimal(next("mesh.truncated"), name, line);
-        }
-
-        DataException error(String key, Object... args) {
-            Object[] all = new Object[args.length + 2];
-            all[0] = name;
-            all[1] = line;
-            System.arraycopy(args, 0, all, 2, args.length);
-            return new DataException(key, all);
-        }
-
-        static int integer(String word, String name, int line) throws DataException {
-            try {
-                return Integer.parseInt(word);
-            } catch (NumberFormatException e) {
-                throw new DataException("mesh.notInteger", name, line, word);
-            }
-        }
-
-        static float decimal(String word, String name, int line) throws DataException {
-            float f;
-            try {
-                f = Float.parseFloat(word);
-            } catch (NumberFormatException e) {
-                throw new DataException("mesh.notNumber", name, line, word);
-            }
-            if (!Float.isFinite(f) || word.startsWith("0x") || word.startsWith("-0x"))
-                throw new DataException("mesh.notNumber", name, line, word);
-            return f;
-        }
     }
 
     /** A growing int array, without boxing. */

@@ -27,82 +27,112 @@ public final class ModelNetLike {
         Random r = new Random(seed * 1_000_003L + c * 10_007L + index);
         Shapes3d s = new Shapes3d();
         switch (c) {
-            case 0 -> { // bathtub: an open box, walls around a floor
-                double l = u(r, 1.5, 2.0), w = u(r, 0.7, 0.9), h = u(r, 0.45, 0.6), t = 0.06;
-                s.box(0, 0, 0, l, w, t)
-                        .box(0, -w / 2, 0, l, t, h)
-                        .box(0, w / 2, 0, l, t, h)
-                        .box(-l / 2, 0, 0, t, w, h)
-                        .box(l / 2, 0, 0, t, w, h);
-            }
-            case 1 -> { // bed: a mattress on a frame, a headboard at one end
-                double l = u(r, 1.9, 2.2), w = u(r, 1.0, 1.7), h = u(r, 0.4, 0.55);
-                s.box(0, 0, 0.1, l, w, h - 0.1).box(-l / 2, 0, 0, 0.08, w, h + u(r, 0.4, 0.7));
-                legs(s, l - 0.1, w - 0.1, 0.1, 0.06);
-            }
-            case 2 -> { // chair: a seat on four legs, a back
-                double w = u(r, 0.4, 0.55), d = u(r, 0.4, 0.55), seat = u(r, 0.4, 0.5);
-                legs(s, w - 0.04, d - 0.04, seat, 0.04);
-                s.box(0, 0, seat, w, d, 0.05).box(-d / 2 + 0.02, 0, seat, 0.04, w, u(r, 0.4, 0.6));
-            }
-            case 3 -> { // desk: a top on a pedestal of drawers and a side panel
-                double l = u(r, 1.1, 1.6), w = u(r, 0.55, 0.8), h = u(r, 0.7, 0.78), p = u(r, 0.35, 0.45);
-                s.box(0, 0, h - 0.04, l, w, 0.04)
-                        .box(l / 2 - p / 2, 0, 0, p, w - 0.04, h - 0.04)
-                        .box(-l / 2 + 0.03, 0, 0, 0.04, w - 0.04, h - 0.04);
-            }
-            case 4 -> { // dresser: a tall chest with drawer fronts
-                double w = u(r, 0.8, 1.3), d = u(r, 0.4, 0.55), h = u(r, 0.8, 1.3);
-                s.box(0, 0, 0.05, d, w, h);
-                int drawers = 3 + r.nextInt(3);
-                for (int i = 0; i < drawers; i++)
-                    s.box(d / 2 + 0.01, 0, 0.1 + i * (h - 0.1) / drawers, 0.02, w * 0.9, (h - 0.1) / drawers * 0.85);
-            }
-            case 5 -> { // monitor: a thin screen on a neck and a foot
-                double w = u(r, 0.45, 0.75), h = u(r, 0.3, 0.45), neck = u(r, 0.08, 0.18);
-                s.box(0, 0, 0, 0.2, u(r, 0.2, 0.3), 0.02)
-                        .box(0, 0, 0.02, 0.04, 0.06, neck)
-                        .box(0, 0, 0.02 + neck, 0.04, w, h);
-            }
-            case 6 -> { // night stand: a small cabinet, a drawer, a top that overhangs
-                double w = u(r, 0.4, 0.55), d = u(r, 0.35, 0.45), h = u(r, 0.45, 0.65);
-                s.box(0, 0, 0.04, d, w, h - 0.07)
-                        .box(0, 0, h - 0.03, d + 0.04, w + 0.04, 0.03)
-                        .box(d / 2 + 0.01, 0, h * 0.6, 0.02, w * 0.85, h * 0.25);
-                legs(s, d - 0.04, w - 0.04, 0.04, 0.04);
-            }
-            case 7 -> { // sofa: a long seat, a back and two arms
-                double l = u(r, 1.7, 2.3), d = u(r, 0.8, 0.95), seat = u(r, 0.35, 0.45), arm = u(r, 0.15, 0.25);
-                s.box(0, 0, 0, d, l, seat)
-                        .box(-d / 2 + 0.1, 0, seat, 0.2, l, u(r, 0.35, 0.5))
-                        .box(0, -l / 2 + arm / 2, seat, d, arm, 0.2)
-                        .box(0, l / 2 - arm / 2, seat, d, arm, 0.2);
-            }
-            case 8 -> { // table: a top on four legs, or a round top on a column
-                double h = u(r, 0.68, 0.78);
-                if (r.nextBoolean()) {
-                    double l = u(r, 1.0, 1.8), w = u(r, 0.7, 1.0);
-                    legs(s, l - 0.1, w - 0.1, h - 0.04, 0.05);
-                    s.box(0, 0, h - 0.04, l, w, 0.04);
-                } else {
-                    double rad = u(r, 0.4, 0.6);
-                    s.cylinder(0, 0, 0, rad * 0.5, 0.03, 16)
-                            .cylinder(0, 0, 0.03, 0.05, h - 0.07, 10)
-                            .cylinder(0, 0, h - 0.04, rad, 0.04, 24);
-                }
-            }
-            default -> { // toilet: a bowl, a seat, a tank behind
-                double bowl = u(r, 0.17, 0.22), h = u(r, 0.38, 0.45);
-                s.cylinder(0, 0, 0, bowl, h - 0.03, 16)
-                        .cylinder(0, 0, h - 0.03, bowl * 1.15, 0.03, 16)
-                        .box(-bowl - 0.08, 0, h * 0.6, 0.18, u(r, 0.35, 0.45), u(r, 0.3, 0.4));
-            }
+            case 0 -> bathtub(s, r);
+            case 1 -> bed(s, r);
+            case 2 -> chair(s, r);
+            case 3 -> desk(s, r);
+            case 4 -> dresser(s, r);
+            case 5 -> monitor(s, r);
+            case 6 -> nightStand(s, r);
+            case 7 -> sofa(s, r);
+            case 8 -> table(s, r);
+            default -> toilet(s, r);
         }
         // what makes real objects hard to tell apart: a missing part, something else in the scan, uneven proportions
         if (s.parts() > 2 && r.nextDouble() < 0.2) s.drop(r.nextInt(s.parts()));
         if (r.nextDouble() < 0.3)
             s.box(u(r, -0.6, 0.6), u(r, -0.6, 0.6), u(r, 0, 0.5), u(r, 0.1, 0.5), u(r, 0.1, 0.5), u(r, 0.05, 0.4));
         return s.build(r.nextDouble() * 2 * Math.PI, 0.01, r);
+    }
+
+    /** Bathtub: an open box, walls around a floor. */
+    private static void bathtub(Shapes3d s, Random r) {
+        double l = u(r, 1.5, 2.0), w = u(r, 0.7, 0.9), h = u(r, 0.45, 0.6), t = 0.06;
+        s.box(0, 0, 0, l, w, t)
+                .box(0, -w / 2, 0, l, t, h)
+                .box(0, w / 2, 0, l, t, h)
+                .box(-l / 2, 0, 0, t, w, h)
+                .box(l / 2, 0, 0, t, w, h);
+    }
+
+    /** Bed: a mattress on a frame, a headboard at one end. */
+    private static void bed(Shapes3d s, Random r) {
+        double l = u(r, 1.9, 2.2), w = u(r, 1.0, 1.7), h = u(r, 0.4, 0.55);
+        s.box(0, 0, 0.1, l, w, h - 0.1).box(-l / 2, 0, 0, 0.08, w, h + u(r, 0.4, 0.7));
+        legs(s, l - 0.1, w - 0.1, 0.1, 0.06);
+    }
+
+    /** Chair: a seat on four legs, a back. */
+    private static void chair(Shapes3d s, Random r) {
+        double w = u(r, 0.4, 0.55), d = u(r, 0.4, 0.55), seat = u(r, 0.4, 0.5);
+        legs(s, w - 0.04, d - 0.04, seat, 0.04);
+        s.box(0, 0, seat, w, d, 0.05).box(-d / 2 + 0.02, 0, seat, 0.04, w, u(r, 0.4, 0.6));
+    }
+
+    /** Desk: a top on a pedestal of drawers and a side panel. */
+    private static void desk(Shapes3d s, Random r) {
+        double l = u(r, 1.1, 1.6), w = u(r, 0.55, 0.8), h = u(r, 0.7, 0.78), p = u(r, 0.35, 0.45);
+        s.box(0, 0, h - 0.04, l, w, 0.04)
+                .box(l / 2 - p / 2, 0, 0, p, w - 0.04, h - 0.04)
+                .box(-l / 2 + 0.03, 0, 0, 0.04, w - 0.04, h - 0.04);
+    }
+
+    /** Dresser: a tall chest with drawer fronts. */
+    private static void dresser(Shapes3d s, Random r) {
+        double w = u(r, 0.8, 1.3), d = u(r, 0.4, 0.55), h = u(r, 0.8, 1.3);
+        s.box(0, 0, 0.05, d, w, h);
+        int drawers = 3 + r.nextInt(3);
+        for (int i = 0; i < drawers; i++)
+            s.box(d / 2 + 0.01, 0, 0.1 + i * (h - 0.1) / drawers, 0.02, w * 0.9, (h - 0.1) / drawers * 0.85);
+    }
+
+    /** Monitor: a thin screen on a neck and a foot. */
+    private static void monitor(Shapes3d s, Random r) {
+        double w = u(r, 0.45, 0.75), h = u(r, 0.3, 0.45), neck = u(r, 0.08, 0.18);
+        s.box(0, 0, 0, 0.2, u(r, 0.2, 0.3), 0.02)
+                .box(0, 0, 0.02, 0.04, 0.06, neck)
+                .box(0, 0, 0.02 + neck, 0.04, w, h);
+    }
+
+    /** Night stand: a small cabinet, a drawer, a top that overhangs. */
+    private static void nightStand(Shapes3d s, Random r) {
+        double w = u(r, 0.4, 0.55), d = u(r, 0.35, 0.45), h = u(r, 0.45, 0.65);
+        s.box(0, 0, 0.04, d, w, h - 0.07)
+                .box(0, 0, h - 0.03, d + 0.04, w + 0.04, 0.03)
+                .box(d / 2 + 0.01, 0, h * 0.6, 0.02, w * 0.85, h * 0.25);
+        legs(s, d - 0.04, w - 0.04, 0.04, 0.04);
+    }
+
+    /** Sofa: a long seat, a back and two arms. */
+    private static void sofa(Shapes3d s, Random r) {
+        double l = u(r, 1.7, 2.3), d = u(r, 0.8, 0.95), seat = u(r, 0.35, 0.45), arm = u(r, 0.15, 0.25);
+        s.box(0, 0, 0, d, l, seat)
+                .box(-d / 2 + 0.1, 0, seat, 0.2, l, u(r, 0.35, 0.5))
+                .box(0, -l / 2 + arm / 2, seat, d, arm, 0.2)
+                .box(0, l / 2 - arm / 2, seat, d, arm, 0.2);
+    }
+
+    /** Table: a top on four legs, or a round top on a column. */
+    private static void table(Shapes3d s, Random r) {
+        double h = u(r, 0.68, 0.78);
+        if (r.nextBoolean()) {
+            double l = u(r, 1.0, 1.8), w = u(r, 0.7, 1.0);
+            legs(s, l - 0.1, w - 0.1, h - 0.04, 0.05);
+            s.box(0, 0, h - 0.04, l, w, 0.04);
+        } else {
+            double rad = u(r, 0.4, 0.6);
+            s.cylinder(0, 0, 0, rad * 0.5, 0.03, 16)
+                    .cylinder(0, 0, 0.03, 0.05, h - 0.07, 10)
+                    .cylinder(0, 0, h - 0.04, rad, 0.04, 24);
+        }
+    }
+
+    /** Toilet: a bowl, a seat, a tank behind. */
+    private static void toilet(Shapes3d s, Random r) {
+        double bowl = u(r, 0.17, 0.22), h = u(r, 0.38, 0.45);
+        s.cylinder(0, 0, 0, bowl, h - 0.03, 16)
+                .cylinder(0, 0, h - 0.03, bowl * 1.15, 0.03, 16)
+                .box(-bowl - 0.08, 0, h * 0.6, 0.18, u(r, 0.35, 0.45), u(r, 0.3, 0.4));
     }
 
     private static double u(Random r, double lo, double hi) {

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.PoolMode;
-import org.kernellab.compute.Window;
 
 /**
  * A {@link Net}'s JSON form, in PyTorch's words so that a student reads it as the {@code nn.Sequential} it is:
@@ -68,7 +67,7 @@ final class NetJson {
         if (in == null || !in.isArray() || in.isEmpty()) throw new ComputeException("net.needsInput");
         if (layers == null || !layers.isArray()) throw new ComputeException("net.needsLayers");
         int[] input = new int[in.size()];
-        for (int i = 0; i < input.length; i++) input[i] = whole(in.get(i), "input", "net");
+        for (int i = 0; i < input.length; i++) input[i] = LayerArgs.whole(in.get(i), "input", "net");
         List<Layer> list = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) list.add(layer(layers.get(i), i + 1, input.length - 1));
         return Net.of(input, list);
@@ -93,7 +92,7 @@ final class NetJson {
                         f,
                         String.join(", ", allowed.stream().sorted().toList()));
         }
-        Args a = new Args(n, type, index);
+        LayerArgs a = new LayerArgs(n, type, index);
         return switch (family) {
             case "Conv" -> conv(a, axes);
             case "BatchNorm" -> {
@@ -124,7 +123,7 @@ final class NetJson {
         };
     }
 
-    private static Layer.Conv conv(Args a, int axes) {
+    private static Layer.Conv conv(LayerArgs a, int axes) {
         a.onlyInt("groups", 1);
         a.onlyText("padding_mode", "zeros");
         int[] k = a.perAxis("kernel_size", axes, -1), d = a.perAxis("dilation", axes, 1);
@@ -140,19 +139,24 @@ final class NetJson {
                 a.bool("bias", true));
     }
 
-    private static Layer.Pool pool(Args a, int axes, PoolMode mode) {
+    private static Layer.Pool pool(LayerArgs a, int axes, PoolMode mode) {
         if (mode == PoolMode.MAX) {
             a.onlyInt("dilation", 1);
             a.only("return_indices", false);
         } else {
             a.only("count_include_pad", true);
-            if (a.n.has("divisor_override") && !a.n.get("divisor_override").isNull()) {
+            if (a.n().has("divisor_override") && !a.n().get("divisor_override").isNull()) {
                 throw new ComputeException(
-                        "net.unsupported", a.index, a.type, "divisor_override", a.n.get("divisor_override"), "null");
+                        "net.unsupported",
+                        a.index(),
+                        a.type(),
+                        "divisor_override",
+                        a.n().get("divisor_override"),
+                        "null");
             }
         }
         int[] k = a.perAxis("kernel_size", axes, -1);
-        boolean strideGiven = a.n.has("stride") && !a.n.get("stride").isNull();
+        boolean strideGiven = a.n().has("stride") && !a.n().get("stride").isNull();
         return new Layer.Pool(
                 axes,
                 mode,
@@ -160,93 +164,6 @@ final class NetJson {
                 strideGiven ? a.perAxis("stride", axes, 1) : k,
                 a.perAxis("padding", axes, 0),
                 a.bool("ceil_mode", false));
-    }
-
-    /** One layer's arguments, read with the layer named in every message. */
-    private record Args(JsonNode n, String type, int index) {
-        String where() {
-            return "layer " + index + " (" + type + ")";
-        }
-
-        int requiredInt(String key) {
-            if (!n.has(key)) throw new ComputeException("net.missingArgument", index, type, key);
-            return whole(n.get(key), key, where());
-        }
-
-        int optionalInt(String key, int fallback) {
-            return n.has(key) && !n.get(key).isNull() ? whole(n.get(key), key, where()) : fallback;
-        }
-
-        double decimal(String key, double fallback) {
-            if (!n.has(key)) return fallback;
-            JsonNode v = n.get(key);
-            if (!v.isNumber()) throw new ComputeException("net.badArgument", index, type, key, v, "a number");
-            return v.asDouble();
-        }
-
-        boolean bool(String key, boolean fallback) {
-            if (!n.has(key)) return fallback;
-            if (!n.get(key).isBoolean())
-                throw new ComputeException("net.badArgument", index, type, key, n.get(key), "true or false");
-            return n.get(key).asBoolean();
-        }
-
-        void only(String key, boolean value) {
-            if (n.has(key) && bool(key, value) != value)
-                throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
-        }
-
-        void onlyInt(String key, int value) {
-            if (n.has(key) && optionalInt(key, value) != value)
-                throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
-        }
-
-        void onlyText(String key, String value) {
-            if (n.has(key) && !value.equals(n.get(key).asText()))
-                throw new ComputeException("net.unsupported", index, type, key, n.get(key), value);
-        }
-
-        /** One number for every axis, or a list of one per axis, as PyTorch takes {@code kernel_size=3} or {@code (3, 5)}. */
-        int[] perAxis(String key, int axes, int fallback) {
-            JsonNode v = n.get(key);
-            if (v == null || v.isNull()) {
-                if (fallback < 0) throw new ComputeException("net.missingArgument", index, type, key);
-                return Window.fill(axes, fallback);
-            }
-            if (v.isArray()) {
-                if (v.size() != axes)
-                    throw new ComputeException("net.badArgument", index, type, key, v, axes + " numbers");
-                int[] out = new int[axes];
-                for (int i = 0; i < axes; i++) out[i] = whole(v.get(i), key, where());
-                return out;
-            }
-            return Window.fill(axes, whole(v, key, where()));
-        }
-
-        /** A number, a list, or PyTorch's {@code "valid"} (none) and {@code "same"} (stride 1, an even total padding). */
-        int[] padding(int axes, int[] k, int[] d) {
-            JsonNode v = n.get("padding");
-            if (v == null || !v.isTextual()) return perAxis("padding", axes, 0);
-            if (v.asText().equals("valid")) return Window.fill(axes, 0);
-            if (!v.asText().equals("same"))
-                throw new ComputeException(
-                        "net.badArgument", index, type, "padding", v, "a number, \"valid\" or \"same\"");
-            int[] p = new int[axes];
-            for (int i = 0; i < axes; i++) {
-                int total = d[i] * (k[i] - 1);
-                if (total % 2 != 0) throw new ComputeException("net.sameOdd", index, type);
-                p[i] = total / 2;
-            }
-            if (Arrays.stream(perAxis("stride", axes, 1)).anyMatch(s -> s != 1))
-                throw new ComputeException("net.sameStride", index, type);
-            return p;
-        }
-    }
-
-    private static int whole(JsonNode v, String key, String where) {
-        if (v == null || !v.canConvertToInt() || !v.isIntegralNumber())
-            throw new ComputeException("net.notWhole", key, where, v);
-        return v.asInt();
     }
 
     static String write(Net net) {

@@ -13,20 +13,17 @@ import java.util.Arrays;
  *
  * <p>Grids are read as one 64-bit mask per row along the last axis (grids are at most 64 wide). Only the output cells
  * the next layer reads are computed ({@code side} per axis), so a pooling that drops a last odd row drops its work too.
- * Larger kernels split a plane's rows into groups of at most 10 bits, one table each.
+ * Larger kernels split a plane's rows into groups of at most 10 bits, one table each ({@link PatternTables}).
  */
 final class VoxelBlock {
-    private static final int TABLE_BITS = 10;
     private final int grid, k, stride, pad, filters, pool, side, convSide, cells, children;
-    /** Kernel rows per table, tables per kernel plane, tables in all. */
+    /** The tables' kernel rows per table, tables per kernel plane and tables in all, for the loops that read patterns. */
     private final int rowsPerTable, groups, terms;
     /** Input rows (per axis) and bits along a row that one pooled cell's children read. */
     private final int spanSide;
 
     private final long windowMask, spanMask;
-    private final float[] zero;
-    /** Per table, each pattern's weights summed (the first table also holds the bias); rebuilt from the weights per batch. */
-    private float[][][] tables;
+    private final PatternTables tables;
 
     /**
      * @param side the pooled (or, without pooling, convolved) cells per axis to compute: at most the block's full output
@@ -43,28 +40,18 @@ final class VoxelBlock {
         this.convSide = side * pool;
         this.cells = side * side * side * filters;
         this.children = pool * pool * pool;
-        this.rowsPerTable = Math.max(1, Math.min(k, TABLE_BITS / k));
-        this.groups = (k + rowsPerTable - 1) / rowsPerTable;
-        this.terms = k * groups;
+        this.tables = new PatternTables(kernel, filters);
+        this.rowsPerTable = tables.rowsPerTable;
+        this.groups = tables.groups;
+        this.terms = tables.terms;
         this.spanSide = (pool - 1) * stride + k;
         this.windowMask = (1L << k) - 1;
         this.spanMask = (1L << spanSide) - 1;
-        this.zero = new float[filters];
     }
 
     /** Values per grid in the output ({@code side³ × filters}, NDHWC). */
     int outputSize() {
         return cells;
-    }
-
-    private int rowsIn(int table) {
-        return Math.min(rowsPerTable, k - table % groups * rowsPerTable);
-    }
-
-    /** The kernel tap (kd, kh, kw as one index) that bit {@code bit} of table {@code table}'s patterns stands for. */
-    private int tap(int table, int bit) {
-        int kd = table / groups, kh = table % groups * rowsPerTable + bit / k;
-        return (kd * k + kh) * k + bit % k;
     }
 
     /** One thread's scratch space, reused from batch to batch. */
@@ -83,7 +70,7 @@ final class VoxelBlock {
         final float[][][] gradientTables = new float[terms][][];
 
         Work() {
-            for (int t = 0; t < terms; t++) gradientTables[t] = new float[1 << rowsIn(t) * k][filters];
+            for (int t = 0; t < terms; t++) gradientTables[t] = new float[tables.patterns(t)][filters];
         }
     }
 
@@ -126,19 +113,7 @@ final class VoxelBlock {
 
     /** Tables the sums of every pattern's weights, for the batches that follow (until the weights change). */
     void prepare(float[] weights) {
-        float[][][] made = new float[terms][][];
-        for (int t = 0; t < terms; t++) {
-            float[][] table = made[t] = new float[1 << rowsIn(t) * k][];
-            table[0] = t == 0 ? Arrays.copyOfRange(weights, k * k * k * filters, (k * k * k + 1) * filters) : zero;
-            for (int e = 1;
-                    e < table.length;
-                    e++) { // a pattern's sum: the pattern without its lowest bit, plus that tap
-                float[] rest = table[e & (e - 1)], sum = table[e] = new float[filters];
-                int at = tap(t, Integer.numberOfTrailingZeros(e)) * filters;
-                for (int f = 0; f < filters; f++) sum[f] = rest[f] + weights[at + f];
-            }
-        }
-        tables = made;
+        tables.prepare(weights);
     }
 
     /**
@@ -215,7 +190,7 @@ final class VoxelBlock {
         for (int x = 0, e = 0; x < spanSide; x++) {
             for (int ch = 0; ch < pool; ch++) {
                 for (int j = 0; j < groups; j++) {
-                    int first = x * spanSide + ch * stride + j * rowsPerTable, rows = rowsIn(j);
+                    int first = x * spanSide + ch * stride + j * rowsPerTable, rows = tables.rowsIn(j);
                     for (int cw = 0; cw < pool; cw++, e++) {
                         int bits = 0;
                         for (int r = 0; r < rows; r++)
@@ -236,22 +211,9 @@ final class VoxelBlock {
         }
     }
 
-    /** A cell's value into {@code v} from {@code to}: the table rows of its patterns ({@code pat} from {@code at}) added. */
-    private void sum(float[] v, int to, int[] pat, int at) {
-        float[] a = tables[0][pat[at]],
-                b = terms > 1 ? tables[1][pat[at + 1]] : zero,
-                c = terms > 2 ? tables[2][pat[at + 2]] : zero;
-        for (int f = 0; f < filters; f++) v[to + f] = a[f] + b[f] + c[f];
-        for (int t = 3; t < terms; t += 3) { // always in the same order, so that a sum is exactly repeatable
-            a = tables[t][pat[at + t]];
-            b = t + 1 < terms ? tables[t + 1][pat[at + t + 1]] : zero;
-            c = t + 2 < terms ? tables[t + 2][pat[at + t + 2]] : zero;
-            for (int f = 0; f < filters; f++) v[to + f] += a[f] + b[f] + c[f];
-        }
-    }
-
     private void forwardGrid(Work w, Grid g, float[] out, int base) {
-        float[] bias = tables[0][0];
+        float[][][] sums = tables.sums;
+        float[] zero = tables.zero, bias = sums[0][0];
         g.count = 0;
         for (int qd = 0, o = 0; qd < side; qd++) {
             for (int qh = 0; qh < side; qh++) {
@@ -262,13 +224,13 @@ final class VoxelBlock {
                     }
                     int at = g.add(o);
                     patterns(w, g, qd, qh, qw, g.patterns, at);
-                    sum(w.best, 0, g.patterns, at);
+                    tables.sum(w.best, 0, g.patterns, at);
                     Arrays.fill(w.winner, 0);
                     for (int c = 1; c < children; c++) {
                         int p = at + c * terms;
-                        float[] t0 = tables[0][g.patterns[p]], t1 = terms > 1 ? tables[1][g.patterns[p + 1]] : zero;
-                        float[] t2 = terms > 2 ? tables[2][g.patterns[p + 2]] : zero;
-                        if (terms > 3) sum(w.value, 0, g.patterns, p);
+                        float[] t0 = sums[0][g.patterns[p]], t1 = terms > 1 ? sums[1][g.patterns[p + 1]] : zero;
+                        float[] t2 = terms > 2 ? sums[2][g.patterns[p + 2]] : zero;
+                        if (terms > 3) tables.sum(w.value, 0, g.patterns, p);
                         for (int f = 0; f < filters; f++) {
                             // strictly greater (ties go to the first child, as in ND4J and PyTorch), without a branch
                             // to
@@ -299,20 +261,7 @@ final class VoxelBlock {
             src.get(i * cells, w.gradient, 0, cells);
             backwardGrid(w, b.grids[i], b.out, i * cells);
         }
-        // a tap's gradient is the sum over the patterns that hold it
-        int taps = k * k * k;
-        float[] sum = new float[(taps + 1) * filters];
-        for (int t = 0; t < terms; t++) {
-            float[][] table = w.gradientTables[t];
-            for (int e = 1; e < table.length; e++) {
-                for (int bits = e; bits != 0; bits &= bits - 1) {
-                    int at = tap(t, Integer.numberOfTrailingZeros(bits)) * filters;
-                    for (int f = 0; f < filters; f++) sum[at + f] += table[e][f];
-                }
-            }
-        }
-        System.arraycopy(w.db, 0, sum, taps * filters, filters);
-        grads.put(0, sum);
+        grads.put(0, tables.gradients(w.gradientTables, w.db));
     }
 
     private void backwardGrid(Work w, Grid grid, float[] out, int base) {

@@ -43,9 +43,9 @@ class CliBadInputTest {
         assertTrue(r.err().contains(expected), r.err());
     }
 
-    static Stream<Arguments> badInputs() {
+    /** Sizes that wrapped around in 32 bits and gave wrong grids. */
+    static Stream<Arguments> wrappedSizes() {
         return Stream.of(
-                // sizes that wrapped around in 32 bits and gave wrong grids
                 Arguments.of(
                         new String[] {"conv", "--input", SOBEL_IN, "--kernel", SOBEL, "--dilation", "2147483647"},
                         "from 1 to 1,000,000"),
@@ -68,8 +68,12 @@ class CliBadInputTest {
                         "limit of 1,000,000"),
                 Arguments.of(
                         new String[] {"shape", "--input", "1,1,3,3", "--layer", "maxpool:k=2,s=2147483647"},
-                        "limit of 1,000,000"),
-                // work and memory checked before allocating
+                        "limit of 1,000,000"));
+    }
+
+    /** Work and memory checked before allocating. */
+    static Stream<Arguments> hugeWork() {
+        return Stream.of(
                 Arguments.of(
                         new String[] {"conv", "--input", "[[1,2],[3,4]]", "--kernel", "[[1]]", "--padding", "8000"},
                         "padded input would hold"),
@@ -96,8 +100,12 @@ class CliBadInputTest {
                         "padded input"),
                 Arguments.of(
                         new String[] {"shape", "--input", "1,65536,65536,1", "--layer", "flatten"},
-                        "4,294,967,296 features"),
-                // lenient input, now refused
+                        "4,294,967,296 features"));
+    }
+
+    /** Lenient input, now refused. */
+    static Stream<Arguments> lenientInput() {
+        return Stream.of(
                 Arguments.of(new String[] {"conv", "--input", "[[1,2]] junk", "--kernel", "[[1]]"}, "not valid JSON"),
                 Arguments.of(new String[] {"conv", "--input", "[[1,2]] [[3]]", "--kernel", "[[1]]"}, "not valid JSON"),
                 Arguments.of(new String[] {"conv", "--input", "[[1e400]]", "--kernel", "[[1]]"}, "too large"),
@@ -131,144 +139,32 @@ class CliBadInputTest {
                         "takes no value"),
                 Arguments.of(
                         new String[] {"pool", "--input", "@/no/such/file.json", "--mode", "max", "--size", "2"},
-                        "cannot read /no/such/file.json"),
-                // train: every check before the first JSON line
-                Arguments.of(
-                        new String[] {
-                            "train",
-                            "--model",
-                            "cnn",
-                            "--epochs",
-                            "1",
-                            "--batch",
-                            "64",
-                            "--lr",
-                            "1e-3",
-                            "--optimizer",
-                            "adam",
-                            "--dropout",
-                            "NaN"
-                        },
-                        "--dropout"),
-                Arguments.of(
-                        new String[] {
-                            "train",
-                            "--model",
-                            "cnn",
-                            "--epochs",
-                            "1",
-                            "--batch",
-                            "64",
-                            "--lr",
-                            "1e-3",
-                            "--optimizer",
-                            "adam",
-                            "--threads",
-                            "-1"
-                        },
-                        "--threads"),
-                Arguments.of(
-                        new String[] {
-                            "train",
-                            "--model",
-                            "mlp",
-                            "--epochs",
-                            "1",
-                            "--batch",
-                            "64",
-                            "--lr",
-                            "1e-3",
-                            "--optimizer",
-                            "sgd",
-                            "--save",
-                            "/"
-                        },
-                        "is a folder"),
-                Arguments.of(
-                        new String[] {
-                            "train",
-                            "--model",
-                            "mlp",
-                            "--epochs",
-                            "1",
-                            "--batch",
-                            "64",
-                            "--lr",
-                            "1e-3",
-                            "--optimizer",
-                            "sgd",
-                            "--save",
-                            ""
-                        },
-                        "no file name"),
-                Arguments.of(
-                        new String[] {
-                            "train",
-                            "--model",
-                            "mlp",
-                            "--epochs",
-                            "1",
-                            "--batch",
-                            "64",
-                            "--lr",
-                            "1e-3",
-                            "--optimizer",
-                            "sgd",
-                            "--save",
-                            "/no/such/dir/m.model"
-                        },
-                        "does not exist"),
-                Arguments.of(
-                        new String[] {
-                            "train",
-                            "--model",
-                            "mlp",
-                            "--epochs",
-                            "1",
-                            "--batch",
-                            "64",
-                            "--lr",
-                            "1e-3",
-                            "--optimizer",
-                            "sgd",
-                            "--save",
-                            "/proc/m.model"
-                        },
-                        "cannot save"),
-                Arguments.of(
-                        new String[] {
-                            "train",
-                            "--model",
-                            "mlp",
-                            "--epochs",
-                            "0",
-                            "--batch",
-                            "64",
-                            "--lr",
-                            "1e-3",
-                            "--optimizer",
-                            "sgd"
-                        },
-                        "--epochs"),
-                Arguments.of(
-                        new String[] {
-                            "train",
-                            "--model",
-                            "mlp",
-                            "--epochs",
-                            "1",
-                            "--batch",
-                            "64",
-                            "--lr",
-                            "0",
-                            "--optimizer",
-                            "sgd"
-                        },
-                        "learning rate"));
+                        "cannot read /no/such/file.json"));
+    }
+
+    /** Train: every check before the first JSON line. */
+    static Stream<Arguments> trainChecks() {
+        return Stream.of(
+                Arguments.of(train("cnn", "1", "1e-3", "adam", "--dropout", "NaN"), "--dropout"),
+                Arguments.of(train("cnn", "1", "1e-3", "adam", "--threads", "-1"), "--threads"),
+                Arguments.of(train("mlp", "1", "1e-3", "sgd", "--save", "/"), "is a folder"),
+                Arguments.of(train("mlp", "1", "1e-3", "sgd", "--save", ""), "no file name"),
+                Arguments.of(train("mlp", "1", "1e-3", "sgd", "--save", "/no/such/dir/m.model"), "does not exist"),
+                Arguments.of(train("mlp", "1", "1e-3", "sgd", "--save", "/proc/m.model"), "cannot save"),
+                Arguments.of(train("mlp", "0", "1e-3", "sgd"), "--epochs"),
+                Arguments.of(train("mlp", "1", "0", "sgd"), "learning rate"));
+    }
+
+    /** A train command line: the model, the epochs, a batch of 64, the learning rate and the optimizer, then {@code more}. */
+    static String[] train(String model, String epochs, String lr, String optimizer, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "train", "--model", model, "--epochs", epochs, "--batch", "64", "--lr", lr, "--optimizer", optimizer));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
     }
 
     @ParameterizedTest
-    @MethodSource("badInputs")
+    @MethodSource({"wrappedSizes", "hugeWork", "lenientInput", "trainChecks"})
     void refusedWithOneLine(String[] args, String expected) {
         refused(run(args), expected);
     }

@@ -19,7 +19,8 @@ class ForwardAndGradientsTest {
                 + "{'type':'Dropout','p':0.3},{'type':'Flatten'},{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Dropout','p':0.3},"
                 + "{'type':'Linear','out_features':4}]}",
         "{'input':[1,10,10,10],'layers':[{'type':'Conv3d','out_channels':3,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},"
-                + "{'type':'Flatten'},{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Dropout','p':0.5},{'type':'Linear','out_features':3}]}",
+                + "{'type':'Flatten'},{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Dropout','p':0.5},"
+                + "{'type':'Linear','out_features':3}]}",
     };
 
     static List<String> nets() {
