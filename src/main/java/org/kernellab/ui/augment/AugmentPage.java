@@ -52,13 +52,18 @@ public final class AugmentPage implements Page {
         vm = new AugmentViewModel(ctx.workbench());
         ctx.workbench().withData(d -> {});
         URL photo = AugmentPage.class.getResource(PHOTO);
-        if (photo != null)
-            ImageFiles.read(photo.toExternalForm())
-                    .ifPresent(p -> vm.usePicture(Images.rgb(p.argb(), p.width(), p.height(), MAX_SIDE)));
+        if (photo != null) ImageFiles.read(photo.toExternalForm()).ifPresent(this::usePicture);
         vm.indexProperty().set(params.integer("image", 0));
         if ("fashion".equals(params.string("source", "picture")))
             vm.sourceProperty().set(Source.FASHION);
+        root.setCenter(new Workspace(Controls.column(settings(), 230), gallery(), 520, i18n, ctx.presentation()));
+        life.onChange(vm.galleryProperty(), g -> show());
+        life.onChange(i18n.localeProperty(), l -> show());
+        show();
+    }
 
+    /** The picture's source, the test image's number, a picture of the student's own and a new roll of the dice. */
+    private VBox settings() {
         Map<Source, String[]> sources = new LinkedHashMap<>();
         sources.put(Source.PICTURE, new String[] {"augment-picture", "augment.picture"});
         sources.put(Source.FASHION, new String[] {"augment-fashion", "augment.fashion"});
@@ -70,42 +75,27 @@ public final class AugmentPage implements Page {
         image.disableProperty().bind(vm.sourceProperty().isNotEqualTo(Source.FASHION));
         problem.setId("augment-problem");
         problem.setWrapText(true);
-        problem.getStyleClass().add("problem");
+        problem.getStyleClass().addAll("problem", "accent");
         Grids.hideWhenEmpty(problem);
-        VBox settings = new VBox(
+        Label title = Controls.label(i18n, "augment.source");
+        title.getStyleClass().add("settings-title");
+        return new VBox(
                 10,
-                Controls.label(i18n, "augment.source"),
+                title,
                 Segments.column(vm.sourceProperty(), sources, i18n),
                 image,
-                Controls.button(
-                        "augment-open",
-                        i18n,
-                        "augment.open",
-                        () -> ImageFiles.choose(root.getScene().getWindow())
-                                .ifPresent(f -> ImageFiles.read(f)
-                                        .ifPresentOrElse(
-                                                p -> {
-                                                    problem.setText("");
-                                                    vm.usePicture(
-                                                            Images.rgb(p.argb(), p.width(), p.height(), MAX_SIDE));
-                                                },
-                                                () -> problem.setText(
-                                                        i18n.tr("augment.unreadable", f.getFileName()))))),
+                Controls.button("augment-open", i18n, "augment.open", this::openPicture),
                 problem,
                 Controls.button("augment-reroll", i18n, "augment.reroll", vm::reroll));
-        settings.getChildren().get(0).getStyleClass().add("settings-title");
-        settings.getChildren()
-                .get(settings.getChildren().size() - 2)
-                .getStyleClass()
-                .add("accent");
+    }
 
+    /** The rows of tiles, their width following the stage's. */
+    private ScrollPane gallery() {
         rows.setId("augment-rows");
         rows.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        root.setCenter(new Workspace(Controls.column(settings, 230), scroll, 520, i18n, ctx.presentation()));
-
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             double w = Math.max(80, Math.min(200, Math.floor((b.getWidth() - 24 - 4 * 10) / 5 - 2)));
             if (Math.abs(w - tileWidth) >= 4) {
@@ -113,9 +103,23 @@ public final class AugmentPage implements Page {
                 show();
             }
         });
-        life.onChange(vm.galleryProperty(), g -> show());
-        life.onChange(i18n.localeProperty(), l -> show());
-        show();
+        return scroll;
+    }
+
+    /** The student's own picture; a file that is no image is named instead. */
+    private void openPicture() {
+        ImageFiles.choose(root.getScene().getWindow())
+                .ifPresent(f -> ImageFiles.read(f)
+                        .ifPresentOrElse(
+                                p -> {
+                                    problem.setText("");
+                                    usePicture(p);
+                                },
+                                () -> problem.setText(i18n.tr("augment.unreadable", f.getFileName()))));
+    }
+
+    private void usePicture(ImageFiles.Pixels p) {
+        vm.usePicture(Images.rgb(p.argb(), p.width(), p.height(), MAX_SIDE));
     }
 
     AugmentViewModel viewModel() {

@@ -4,14 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -44,10 +41,8 @@ public final class ChannelsPage implements Page {
     private final VBox maps = new VBox(10);
     private final StepControls controls;
     private final Label chain = new Label();
-    private final List<MatrixView> inViews = new ArrayList<>(),
-            kViews = new ArrayList<>(),
-            outViews = new ArrayList<>();
-    private final List<Label> sums = new ArrayList<>();
+    private final List<ChannelRow> rows = new ArrayList<>();
+    private final List<MatrixView> outViews = new ArrayList<>();
     private final ChannelsStage hero;
     private final Lifetime life = new Lifetime();
 
@@ -57,15 +52,24 @@ public final class ChannelsPage implements Page {
         vm = new ChannelsViewModel(ctx.engineReady(), params.integer("seed", 5));
         controls = new StepControls(vm.stepper(), i18n);
 
-        Button random = new Button();
-        random.textProperty().bind(i18n.bind("animator.random"));
-        random.setOnAction(e -> vm.randomize());
-        random.setMaxWidth(Double.MAX_VALUE);
-        Button open = new Button();
-        open.textProperty().bind(i18n.bind("channels.openImage"));
-        open.setOnAction(e -> openImage());
-        open.setMaxWidth(Double.MAX_VALUE);
-        VBox settings = new VBox(
+        hero = new ChannelsStage(channelRows, mapsBox(i18n), vm);
+        VBox.setVgrow(hero, Priority.ALWAYS);
+        root.setCenter(new Workspace(Controls.column(settings(i18n), 240), stage(i18n), 520, i18n, ctx.presentation()));
+        controls.installKeys(root);
+
+        vm.resultProperty().addListener((o, a, b) -> rebuild());
+        vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
+        life.onChange(i18n.localeProperty(), l -> redraw()); // the sums' numbers: 0.5 or 0,5
+        rebuild();
+        ctx.tasks()
+                .run(
+                        i18n.tr("channels.chainTask"),
+                        w -> ChannelsViewModel.courseChain(),
+                        lines -> chain.setText(String.join("\n", lines)));
+    }
+
+    private VBox settings(I18n i18n) {
+        return new VBox(
                 10,
                 new SliderRow("ch-channels", i18n.bind("channels.channels"), vm.channelsProperty(), 1, 3),
                 new SliderRow("ch-filters", i18n.bind("channels.filters"), vm.filtersProperty(), 1, 3),
@@ -74,9 +78,59 @@ public final class ChannelsPage implements Page {
                 new SliderRow("ch-padding", i18n.bind("animator.padding"), vm.paddingProperty(), 0, 2),
                 new SliderRow("ch-stride", i18n.bind("animator.stride"), vm.strideProperty(), 1, 3),
                 shownFilter(i18n),
-                random,
-                open);
+                Controls.button("ch-random", i18n, "animator.random", vm::randomize),
+                Controls.button("ch-open", i18n, "channels.openImage", this::openImage));
+    }
 
+    /** The feature maps under their title, beside the channels' rows. */
+    private VBox mapsBox(I18n i18n) {
+        Label mapsTitle = new Label();
+        mapsTitle.getStyleClass().add("settings-title");
+        mapsTitle.textProperty().bind(i18n.bind("channels.maps"));
+        mapsTitle.setWrapText(true);
+        mapsTitle.setMinWidth(160);
+        mapsTitle.setMaxWidth(300);
+        mapsTitle.setMinHeight(Region.USE_PREF_SIZE);
+        return new VBox(8, mapsTitle, maps);
+    }
+
+    /** The grids, the step's total and the controls fill the first screen; the shapes and the course's chain are under it. */
+    private ScrollPane stage(I18n i18n) {
+        Label total = total(i18n);
+        Label shapes = new Label();
+        shapes.setId("channels-shapes");
+        shapes.getStyleClass().add("python-code");
+        shapes.textProperty()
+                .bind(Bindings.createStringBinding(() -> String.join("\n", vm.shapes()), vm.resultProperty()));
+        Label chainTitle = new Label();
+        chainTitle.getStyleClass().add("settings-title");
+        chainTitle.textProperty().bind(i18n.bind("channels.chain"));
+        chain.setId("channels-chain");
+        chain.getStyleClass().add("python-code");
+        chain.setWrapText(true);
+        Separator line = new Separator();
+        for (Label l : new Label[] {shapes, chainTitle, chain}) l.setMinHeight(Region.USE_PREF_SIZE);
+        Grids.hideWhile(ctx.presentation(), line, shapes, chainTitle, chain);
+        VBox right = new VBox(12, hero, total, controls, line, shapes, chainTitle, chain);
+        right.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        hero.screenProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> scroll.getViewportBounds().getHeight()
+                                - total.getHeight()
+                                - controls.getHeight()
+                                - 3 * 12
+                                - 24,
+                        scroll.viewportBoundsProperty(),
+                        total.heightProperty(),
+                        controls.heightProperty()));
+        return scroll;
+    }
+
+    /** The step's sum over the channels with the bias, in type for the back row while presenting. */
+    private Label total(I18n i18n) {
         Label total = new Label();
         total.setId("channels-total");
         total.getStyleClass().add("products");
@@ -91,64 +145,12 @@ public final class ChannelsPage implements Page {
                         vm.resultProperty(),
                         vm.stepper().stepProperty()));
         total.setWrapText(true);
-        Label mapsTitle = new Label();
-        mapsTitle.getStyleClass().add("settings-title");
-        mapsTitle.textProperty().bind(i18n.bind("channels.maps"));
-        Label shapes = new Label();
-        shapes.setId("channels-shapes");
-        shapes.getStyleClass().add("python-code");
-        shapes.textProperty()
-                .bind(Bindings.createStringBinding(() -> String.join("\n", vm.shapes()), vm.resultProperty()));
-        Label chainTitle = new Label();
-        chainTitle.getStyleClass().add("settings-title");
-        chainTitle.textProperty().bind(i18n.bind("channels.chain"));
-        chain.setId("channels-chain");
-        chain.getStyleClass().add("python-code");
-        chain.setWrapText(true);
-
-        mapsTitle.setWrapText(true);
-        mapsTitle.setMinWidth(160);
-        mapsTitle.setMaxWidth(300);
-        mapsTitle.setMinHeight(Region.USE_PREF_SIZE);
-        VBox mapsBox = new VBox(8, mapsTitle, maps);
-        hero = new ChannelsStage(channelRows, mapsBox, vm);
-        VBox.setVgrow(hero, Priority.ALWAYS);
         total.setMinHeight(Region.USE_PREF_SIZE);
         total.styleProperty()
                 .bind(Bindings.when(ctx.presentation())
                         .then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;")
                         .otherwise(""));
-        Separator line = new Separator();
-        for (Label l : new Label[] {shapes, chainTitle, chain}) l.setMinHeight(Region.USE_PREF_SIZE);
-        Grids.hideWhile(ctx.presentation(), line, shapes, chainTitle, chain);
-        VBox right = new VBox(12, hero, total, controls, line, shapes, chainTitle, chain);
-        right.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(right);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        // the grids, the total and the controls fill the first screen; the shapes and the course's chain are under it
-        hero.screenProperty()
-                .bind(Bindings.createDoubleBinding(
-                        () -> scroll.getViewportBounds().getHeight()
-                                - total.getHeight()
-                                - controls.getHeight()
-                                - 3 * 12
-                                - 24,
-                        scroll.viewportBoundsProperty(),
-                        total.heightProperty(),
-                        controls.heightProperty()));
-        root.setCenter(new Workspace(Controls.column(settings, 240), scroll, 520, i18n, ctx.presentation()));
-        controls.installKeys(root);
-
-        vm.resultProperty().addListener((o, a, b) -> rebuild());
-        vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
-        life.onChange(i18n.localeProperty(), l -> redraw()); // the sums' numbers: 0.5 or 0,5
-        rebuild();
-        ctx.tasks()
-                .run(
-                        i18n.tr("channels.chainTask"),
-                        w -> ChannelsViewModel.courseChain(),
-                        lines -> chain.setText(String.join("\n", lines)));
+        return total;
     }
 
     ChannelsViewModel viewModel() {
@@ -166,39 +168,12 @@ public final class ChannelsPage implements Page {
     private void rebuild() {
         I18n i18n = ctx.i18n();
         int c = vm.channelsProperty().get(), f = vm.filtersProperty().get();
-        if (inViews.size() != c) {
-            inViews.clear();
-            kViews.clear();
-            sums.clear();
-            channelRows.getChildren().clear();
-            for (int ch = 0; ch < c; ch++) {
-                int channel = ch;
-                MatrixView in = grid("channel-input-" + ch), k = grid("channel-kernel-" + ch);
-                Label inTitle = new Label(),
-                        kTitle = new Label(); // on one line: the cells make room for them (ChannelsStage)
-                inTitle.textProperty()
-                        .bind(i18n.bind(
-                                () -> i18n.tr("channels.channel", channel, c == 3 ? "RGB".charAt(channel) : ' '),
-                                vm.resultProperty()));
-                kTitle.textProperty()
-                        .bind(i18n.bind(
-                                () -> i18n.tr(
-                                        "channels.slice", vm.filterProperty().get(), channel),
-                                vm.resultProperty()));
-                for (Label l : new Label[] {inTitle, kTitle}) l.getStyleClass().add("grid-title");
-                Label sum = new Label();
-                sum.setId("channel-sum-" + ch);
-                sum.getStyleClass().add("formula");
-                sum.setMinWidth(Region.USE_PREF_SIZE);
-                inViews.add(in);
-                kViews.add(k);
-                sums.add(sum);
-                HBox row = new HBox(
-                        16, new VBox(4, inTitle, in), new Label("∗"), new VBox(4, kTitle, k), new Label("→"), sum);
-                for (Node n : row.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
-                row.setAlignment(Pos.CENTER_LEFT);
-                channelRows.getChildren().add(row);
-            }
+        if (rows.size() != c) {
+            rows.clear();
+            for (int ch = 0; ch < c; ch++)
+                rows.add(new ChannelRow(
+                        ch, c, grid("channel-input-" + ch), grid("channel-kernel-" + ch), vm, ctx.i18n()));
+            channelRows.getChildren().setAll(rows);
         }
         if (outViews.size() != f) {
             outViews.clear();
@@ -236,20 +211,14 @@ public final class ChannelsPage implements Page {
         ConvTrace.Step step = r.ok() && vm.stepper().count() > 0
                 ? r.trace().steps().get(vm.stepper().step())
                 : null;
-        for (int ch = 0; ch < inViews.size(); ch++) {
-            int channel = ch;
-            inViews.get(ch).setValues(vm.padded(ch), p, p);
-            kViews.get(ch).setValues(vm.kernelSlice(ch));
-            inViews.get(ch)
-                    .setWindow(
-                            step == null
-                                    ? List.of()
-                                    : step.terms().stream()
-                                            .filter(t -> t.channel() == channel)
-                                            .map(t -> new int[] {t.row(), t.col()})
-                                            .toList());
-            sums.get(ch)
-                    .setText(step == null ? "" : "Σ = " + ctx.i18n().numbers().format(vm.channelSum(ch)));
+        for (int ch = 0; ch < rows.size(); ch++) {
+            rows.get(ch)
+                    .show(
+                            vm.padded(ch),
+                            p,
+                            vm.kernelSlice(ch),
+                            step,
+                            step == null ? "" : "Σ = " + ctx.i18n().numbers().format(vm.channelSum(ch)));
         }
         for (int fi = 0; fi < outViews.size(); fi++) {
             MatrixView m = outViews.get(fi);

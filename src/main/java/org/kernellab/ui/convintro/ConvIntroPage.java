@@ -28,7 +28,9 @@ import org.kernellab.ui.widgets.MatrixView;
  */
 public final class ConvIntroPage implements Page {
     private final ConvIntroViewModel vm;
+    private final I18n i18n;
     private final VBox root = new VBox(14);
+    private final MatrixView inView, kView, outView;
 
     public ConvIntroPage(LessonParams params, AppContext ctx) {
         Tensor input = params.matrix("input", Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}));
@@ -37,16 +39,31 @@ public final class ConvIntroPage implements Page {
         if (padding < 0 || padding > 5 || stride < 1 || stride > 5)
             throw new IllegalArgumentException("padding must be 0–5 and stride 1–5");
         vm = new ConvIntroViewModel(input, kernel, padding, stride);
-        I18n i18n = ctx.i18n();
-
-        MatrixView inView = grid(ctx), kView = grid(ctx), outView = grid(ctx);
-        inView.setId("conv-intro-input");
-        kView.setId("conv-intro-kernel");
-        outView.setId("conv-intro-output");
+        i18n = ctx.i18n();
+        inView = grid(ctx, "conv-intro-input");
+        kView = grid(ctx, "conv-intro-kernel");
+        outView = grid(ctx, "conv-intro-output");
         inView.setValues(vm.paddedInput(), padding, padding);
         kView.setValues(vm.kernel());
         outView.setOnCellClicked(vm::select);
 
+        GridStage hero = new GridStage(titles(), List.of(inView, kView, outView), panel(), 3);
+        hero.minPanelFontProperty()
+                .bind(Bindings.when(ctx.presentation())
+                        .then(GridStage.PRESENTATION_FONT)
+                        .otherwise(0.0));
+        VBox.setVgrow(hero, Priority.ALWAYS);
+        root.getChildren().addAll(hero, stepButtons(), hint(ctx));
+        root.setPadding(new Insets(16));
+        root.getStyleClass().add("conv-intro");
+
+        vm.stepProperty().addListener((o, a, b) -> refresh());
+        vm.traceProperty().addListener((o, a, b) -> refresh());
+        vm.compute(ctx.tasks(), i18n.tr("convintro.task"));
+    }
+
+    /** The grids' titles: the input's size (padded or not), the kernel's and the output's. */
+    private List<Label> titles() {
         Label inTitle = Grids.title(i18n.bind(() -> vm.padding() > 0
                 ? i18n.tr(
                         "convintro.inputPadded",
@@ -65,7 +82,11 @@ public final class ConvIntroPage implements Page {
                                 vm.rowsSize().output(),
                                 vm.colsSize().output()),
                 vm.problemProperty()));
+        return List.of(inTitle, kTitle, outTitle);
+    }
 
+    /** Beside or under the grids: the size formula, what went wrong, and the step's products and sum. */
+    private VBox panel() {
         Label formula = new Label();
         formula.setId("conv-intro-formula");
         formula.getStyleClass().add("formula");
@@ -95,7 +116,12 @@ public final class ConvIntroPage implements Page {
                         vm.problemProperty(),
                         vm.failureProperty()));
         Grids.hideWhenEmpty(problem);
+        VBox panel = new VBox(8, formula, problem, stepTitle(), products());
+        panel.setMinWidth(220);
+        return panel;
+    }
 
+    private Label stepTitle() {
         Label stepTitle = new Label();
         stepTitle.setId("conv-intro-step");
         stepTitle.getStyleClass().add("step-title");
@@ -111,6 +137,10 @@ public final class ConvIntroPage implements Page {
                         },
                         vm.stepProperty(),
                         vm.traceProperty()));
+        return stepTitle;
+    }
+
+    private Label products() {
         Label products = new Label();
         products.setId("conv-intro-products");
         products.getStyleClass().add("products");
@@ -118,7 +148,11 @@ public final class ConvIntroPage implements Page {
         products.setMinHeight(Region.USE_PREF_SIZE);
         products.textProperty()
                 .bind(i18n.bind(() -> vm.productsText(i18n.numbers()), vm.stepProperty(), vm.traceProperty()));
+        return products;
+    }
 
+    /** Previous and next step, and a spinner while the trace is computed. */
+    private HBox stepButtons() {
         Button prev = new Button();
         prev.textProperty().bind(i18n.bind("convintro.previous"));
         prev.setOnAction(e -> vm.previous());
@@ -144,40 +178,31 @@ public final class ConvIntroPage implements Page {
         next.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(10, prev, next, spinner, busy);
         controls.setAlignment(Pos.CENTER_LEFT);
+        return controls;
+    }
 
+    private Label hint(AppContext ctx) {
         Label hint = new Label();
         hint.getStyleClass().add("hint");
         hint.textProperty().bind(i18n.bind("convintro.hint"));
         hint.setWrapText(true);
         hint.setMinHeight(Region.USE_PREF_SIZE);
         Grids.hideWhile(ctx.presentation(), hint);
-
-        VBox panel = new VBox(8, formula, problem, stepTitle, products);
-        panel.setMinWidth(220);
-        GridStage hero = new GridStage(List.of(inTitle, kTitle, outTitle), List.of(inView, kView, outView), panel, 3);
-        hero.minPanelFontProperty()
-                .bind(Bindings.when(ctx.presentation())
-                        .then(GridStage.PRESENTATION_FONT)
-                        .otherwise(0.0));
-        VBox.setVgrow(hero, Priority.ALWAYS);
-        root.getChildren().addAll(hero, controls, hint);
-        root.setPadding(new Insets(16));
-        root.getStyleClass().add("conv-intro");
-
-        Runnable refresh = () -> {
-            double[][] out = vm.outputProperty().get();
-            if (out != null) outView.setValues(out);
-            var s = vm.currentStep();
-            inView.setWindow(vm.windowCells());
-            if (s != null) outView.setSelected(s.outRow(), s.outCol());
-        };
-        vm.stepProperty().addListener((o, a, b) -> refresh.run());
-        vm.traceProperty().addListener((o, a, b) -> refresh.run());
-        vm.compute(ctx.tasks(), i18n.tr("convintro.task"));
+        return hint;
     }
 
-    private static MatrixView grid(AppContext ctx) {
+    /** The output as far as computed, the step's window on the input and its cell in the output. */
+    private void refresh() {
+        double[][] out = vm.outputProperty().get();
+        if (out != null) outView.setValues(out);
+        var s = vm.currentStep();
+        inView.setWindow(vm.windowCells());
+        if (s != null) outView.setSelected(s.outRow(), s.outCol());
+    }
+
+    private static MatrixView grid(AppContext ctx, String id) {
         MatrixView m = new MatrixView();
+        m.setId(id);
         m.paletteProperty().bind(ctx.palette());
         m.numbersProperty().bind(ctx.i18n().numbersProperty());
         return m;

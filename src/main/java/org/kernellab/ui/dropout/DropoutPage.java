@@ -54,6 +54,16 @@ public final class DropoutPage implements Page {
         ctx.workbench().withData(d -> {});
         ctx.workbench().usePretrained(false);
 
+        for (HeatMap h : new HeatMap[] {picture, hidden, mask, trained})
+            h.paletteProperty().bind(ctx.palette());
+        root.setCenter(new Workspace(Controls.column(settings(), 230), stage(), 560, i18n, ctx.presentation()));
+        life.onChange(vm.stateProperty(), s -> show());
+        life.onChange(i18n.localeProperty(), l -> show());
+        show();
+    }
+
+    /** The test image, p and a new mask; then the committee's members. */
+    private VBox settings() {
         Spinner<Integer> image = new Spinner<>(0, 9_999, vm.indexProperty().get());
         image.setId("dropout-image");
         image.setEditable(true);
@@ -61,7 +71,9 @@ public final class DropoutPage implements Page {
         image.valueProperty().addListener((o, a, n) -> vm.indexProperty().set(n));
         classLabel.setWrapText(true);
         classLabel.setId("dropout-class");
-        VBox settings = new VBox(
+        Label committee = Controls.label(i18n, "dropout.committeeTitle");
+        committee.getStyleClass().add("settings-title");
+        return new VBox(
                 10,
                 Controls.label(i18n, "dropout.image"),
                 image,
@@ -69,15 +81,15 @@ public final class DropoutPage implements Page {
                 new SliderRow(
                         "dropout-p", i18n.bind("dropout.p"), vm.percentProperty(), 0, DropoutViewModel.MAX_PERCENT),
                 Controls.button("dropout-new-mask", i18n, "dropout.newMask", vm::newMask),
-                Controls.label(i18n, "dropout.committeeTitle"),
+                committee,
                 Controls.button("dropout-add-1", i18n, "dropout.add1", () -> vm.addMembers(1)),
                 Controls.button("dropout-add-10", i18n, "dropout.add10", () -> vm.addMembers(10)),
                 Controls.button("dropout-add-1000", i18n, "dropout.add1000", () -> vm.addMembers(1000)),
                 Controls.button("dropout-reset", i18n, "dropout.reset", vm::resetCommittee));
-        settings.getChildren().get(5).getStyleClass().add("settings-title");
+    }
 
-        for (HeatMap h : new HeatMap[] {picture, hidden, mask, trained})
-            h.paletteProperty().bind(ctx.palette());
+    /** The maps, the figures, the classes' probabilities and the committee's distance to evaluation. */
+    private ScrollPane stage() {
         hidden.setId("dropout-hidden");
         mask.setId("dropout-mask");
         trained.setId("dropout-trained");
@@ -95,7 +107,22 @@ public final class DropoutPage implements Page {
         classes.setId("dropout-classes");
         classes.setHgap(14);
         classes.setVgap(3);
+        VBox stage = new VBox(
+                12,
+                maps,
+                stats,
+                Grids.title(i18n.bind("dropout.classesTitle")),
+                classes,
+                Grids.title(i18n.bind("dropout.chartTitle")),
+                chart());
+        stage.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(stage);
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
 
+    private LineChart<Number, Number> chart() {
         NumberAxis x = new NumberAxis(), y = new NumberAxis();
         x.labelProperty().bind(i18n.bind("dropout.members"));
         y.labelProperty().bind(i18n.bind("dropout.distance"));
@@ -106,19 +133,7 @@ public final class DropoutPage implements Page {
         chart.setMinHeight(220);
         chart.setPrefHeight(260);
         chart.getData().add(series);
-        Label chartTitle = Grids.title(i18n.bind("dropout.chartTitle"));
-
-        VBox stage =
-                new VBox(12, maps, stats, Grids.title(i18n.bind("dropout.classesTitle")), classes, chartTitle, chart);
-        stage.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(stage);
-        scroll.setFitToWidth(true);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        root.setCenter(new Workspace(Controls.column(settings, 230), scroll, 560, i18n, ctx.presentation()));
-
-        life.onChange(vm.stateProperty(), s -> show());
-        life.onChange(i18n.localeProperty(), l -> show());
-        show();
+        return chart;
     }
 
     DropoutViewModel viewModel() {

@@ -40,7 +40,18 @@ public final class ChainExercisePage implements Page {
         statement.setWrapText(true);
         statement.getStyleClass().add("formula");
         statement.textProperty().bind(i18n.bind("chain.statement", vm.input(), vm.target()));
+        alternatives.setId("chain-list");
+        alternatives.setPrefHeight(220);
+        alternatives.setVisible(false);
+        alternatives.setManaged(false);
+        root.getChildren().addAll(statement, layers(i18n), buttons(ctx), feedback(i18n), alternatives);
+        QuizView.addTo(root, params.values().get("questions"), i18n);
+        root.setPadding(new Insets(16));
+        scroll.setFitToWidth(true);
+    }
 
+    /** Kernel, stride and padding of each of the two layers. */
+    private GridPane layers(I18n i18n) {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(8);
@@ -52,7 +63,12 @@ public final class ChainExercisePage implements Page {
         }
         addRow(grid, 1, i18n, "chain.layer1", "l1", vm.k1Property(), vm.s1Property(), vm.p1Property());
         addRow(grid, 2, i18n, "chain.layer2", "l2", vm.k2Property(), vm.s2Property(), vm.p2Property());
+        return grid;
+    }
 
+    /** Check, list every pair that works, and see the first layer step through the volume in 3D. */
+    private FlowPane buttons(AppContext ctx) {
+        I18n i18n = ctx.i18n();
         Button check = new Button();
         check.setId("chain-check");
         check.textProperty().bind(i18n.bind("exercise.check"));
@@ -61,16 +77,42 @@ public final class ChainExercisePage implements Page {
         Button list = new Button();
         list.setId("chain-alternatives");
         list.textProperty().bind(i18n.bind("chain.listAlternatives"));
-        list.setOnAction(e -> {
-            List<ChainExerciseViewModel.Layer[]> all = vm.alternatives();
-            alternatives
-                    .getItems()
-                    .setAll(all.stream()
-                            .map(p -> i18n.tr("chain.alternative", p[0], p[1]))
-                            .toList());
-            alternatives.setVisible(true);
-            alternatives.setManaged(true);
-        });
+        list.setOnAction(e -> listAlternatives(i18n));
+        Button see = new Button();
+        see.setId("chain-see-3d");
+        see.textProperty().bind(i18n.bind("chain.see3d"));
+        see.setOnAction(e -> ctx.navigation().open("conv3d-steps", firstLayer()));
+        FlowPane buttons = new FlowPane(10, 6, check, list, see);
+        for (Button b : new Button[] {check, list, see}) b.setMinWidth(Region.USE_PREF_SIZE);
+        return buttons;
+    }
+
+    private void listAlternatives(I18n i18n) {
+        List<ChainExerciseViewModel.Layer[]> all = vm.alternatives();
+        alternatives
+                .getItems()
+                .setAll(all.stream()
+                        .map(p -> i18n.tr("chain.alternative", p[0], p[1]))
+                        .toList());
+        alternatives.setVisible(true);
+        alternatives.setManaged(true);
+    }
+
+    /** The 3D steps lesson's parameters for the student's first layer, within what that lesson shows. */
+    private Map<String, Object> firstLayer() {
+        return Map.of(
+                "input",
+                vm.input(),
+                "kernel",
+                Math.min(5, vm.k1Property().get()),
+                "stride",
+                Math.min(3, vm.s1Property().get()),
+                "padding",
+                Math.min(2, vm.p1Property().get()));
+    }
+
+    /** Each layer's size arithmetic, the shapes ND4J produced, and whether the target is reached. */
+    private Label feedback(I18n i18n) {
         Label feedback = new Label();
         feedback.setId("chain-feedback");
         feedback.setWrapText(true);
@@ -95,33 +137,7 @@ public final class ChainExercisePage implements Page {
                             return sb.toString();
                         },
                         vm.feedbackProperty()));
-        alternatives.setId("chain-list");
-        alternatives.setPrefHeight(220);
-        alternatives.setVisible(false);
-        alternatives.setManaged(false);
-
-        // the student's first layer, seen stepping through the volume in 3D
-        Button see = new Button();
-        see.setId("chain-see-3d");
-        see.textProperty().bind(i18n.bind("chain.see3d"));
-        see.setOnAction(e -> ctx.navigation()
-                .open(
-                        "conv3d-steps",
-                        Map.of(
-                                "input",
-                                vm.input(),
-                                "kernel",
-                                Math.min(5, vm.k1Property().get()),
-                                "stride",
-                                Math.min(3, vm.s1Property().get()),
-                                "padding",
-                                Math.min(2, vm.p1Property().get()))));
-        FlowPane buttons = new FlowPane(10, 6, check, list, see);
-        for (Button b : new Button[] {check, list, see}) b.setMinWidth(Region.USE_PREF_SIZE);
-        root.getChildren().addAll(statement, grid, buttons, feedback, alternatives);
-        QuizView.addTo(root, params.values().get("questions"), i18n);
-        root.setPadding(new Insets(16));
-        scroll.setFitToWidth(true);
+        return feedback;
     }
 
     ChainExerciseViewModel viewModel() {

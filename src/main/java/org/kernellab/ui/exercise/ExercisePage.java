@@ -55,7 +55,15 @@ public final class ExercisePage implements Page {
         statement.setWrapText(true);
         statement.getStyleClass().add("formula");
         statement.textProperty().bind(i18n.bind("exercise.statement", vm.padding(), vm.stride()));
+        root.getChildren().addAll(statement, grids(i18n), size(i18n), buttons(i18n), feedback(i18n));
+        QuizView.addTo(root, params.values().get("questions"), i18n);
+        root.setPadding(new Insets(16));
+        scroll.setFitToWidth(true);
+        rebuildAnswer();
+    }
 
+    /** The input (a new variant replaces it and clears the answer), the kernel and the student's answer. */
+    private HBox grids(I18n i18n) {
         MatrixView kView = new MatrixView();
         inView.setId("exercise-input");
         kView.setId("exercise-kernel");
@@ -66,7 +74,7 @@ public final class ExercisePage implements Page {
                     .bind(Bindings.when(ctx.presentation()).then(64.0).otherwise(44.0)); // larger on a projector
         }
         inView.setValues(vm.inputProperty().get().toMatrix());
-        kView.setValues(kernel.toMatrix());
+        kView.setValues(vm.kernel().toMatrix());
         vm.inputProperty().addListener((o, a, t) -> {
             inView.setValues(t.toMatrix());
             clearAnswer();
@@ -77,7 +85,11 @@ public final class ExercisePage implements Page {
                 titled(i18n.bind("exercise.kernel"), kView),
                 titled(i18n.bind("exercise.answer"), answer));
         grids.setAlignment(Pos.TOP_LEFT);
+        return grids;
+    }
 
+    /** The answer's size, which the student chooses before the values. */
+    private HBox size(I18n i18n) {
         Spinner<Integer> rows = new Spinner<>(1, 12, vm.answerRowsProperty().get()),
                 cols = new Spinner<>(1, 12, vm.answerColsProperty().get());
         rows.setId("answer-rows");
@@ -92,7 +104,11 @@ public final class ExercisePage implements Page {
         sizeLabel.textProperty().bind(i18n.bind("exercise.size"));
         HBox size = new HBox(8, sizeLabel, rows, new Label("×"), cols);
         size.setAlignment(Pos.CENTER_LEFT);
+        return size;
+    }
 
+    /** Check, the steps in the animator, a new variant. */
+    private HBox buttons(I18n i18n) {
         Button check = new Button();
         check.setId("check-answer");
         check.setDefaultButton(true);
@@ -106,8 +122,11 @@ public final class ExercisePage implements Page {
         variant.setId("new-variant");
         variant.textProperty().bind(i18n.bind("exercise.newVariant"));
         variant.setOnAction(e -> vm.newVariant());
-        HBox buttons = new HBox(10, check, steps, variant);
+        return new HBox(10, check, steps, variant);
+    }
 
+    /** What the check found, the wrong cells marked in the answer. */
+    private Label feedback(I18n i18n) {
         Label feedback = new Label();
         feedback.setId("exercise-feedback");
         feedback.setWrapText(true);
@@ -135,12 +154,7 @@ public final class ExercisePage implements Page {
             feedback.getStyleClass().setAll("label", f != null && f.solved() ? "right" : "problem");
             markCells(f);
         });
-
-        root.getChildren().addAll(statement, grids, size, buttons, feedback);
-        QuizView.addTo(root, params.values().get("questions"), i18n);
-        root.setPadding(new Insets(16));
-        scroll.setFitToWidth(true);
-        rebuildAnswer();
+        return feedback;
     }
 
     ExerciseViewModel viewModel() {

@@ -1,31 +1,19 @@
 package org.kernellab.ui.featuremaps;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kernellab.compute.Problem;
-import org.kernellab.data.Images;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
 import org.kernellab.model.Network;
@@ -38,10 +26,6 @@ import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
-import org.kernellab.ui.widgets.ImageFiles;
-import org.kernellab.ui.widgets.MatrixView;
-import org.kernellab.ui.widgets.ModelFiles;
-import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.Workspace;
 
 /**
@@ -56,15 +40,13 @@ public final class FeatureMapsPage implements Page {
     private final Lifetime life = new Lifetime();
     private final BorderPane root = new BorderPane();
     private final HBox columns = new HBox(24);
-    private final VBox closer = new VBox(8);
+    private final CloserLook closer;
     private final FlowPane firstFilters = new FlowPane(4, 4);
     private ScrollPane centre;
     /** The grid's maps with their sides, resized with the view instead of rebuilt. */
     private final List<HeatMap> tiles = new ArrayList<>();
 
     private final List<Integer> tileSides = new ArrayList<>();
-    private HeatMap enlarged;
-    private int enlargedSide = 1;
 
     public FeatureMapsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -80,38 +62,10 @@ public final class FeatureMapsPage implements Page {
         ctx.workbench().withData(d -> {});
         ctx.workbench().usePretrained(false);
 
-        columns.setId("maps-columns");
-        columns.setPadding(new Insets(10));
-        VBox inside = new VBox(columns);
-        centre = new ScrollPane(inside);
-        centre.setFitToWidth(true);
-        closer.setId("maps-closer");
-        closer.setPadding(new Insets(10));
-        closer.setPrefWidth(340);
-        closer.setMinWidth(260);
+        closer = new CloserLook(vm, ctx);
         firstFilters.setId("maps-first-filters");
-        ScrollPane side = new ScrollPane(closer);
-        side.setFitToWidth(true);
-        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        side.setMinWidth(270);
-        side.setPrefWidth(360);
-        // the enlarged map beside the grid where the view is wide, under it where it is not
-        BorderPane stagePane = new BorderPane(centre);
-        stagePane.widthProperty().addListener((o, a, w) -> {
-            boolean wide = w.doubleValue() >= 760;
-            if (wide && stagePane.getRight() == null) {
-                inside.getChildren().remove(closer);
-                side.setContent(closer);
-                stagePane.setRight(side);
-            } else if (!wide && stagePane.getRight() != null) {
-                stagePane.setRight(null);
-                side.setContent(null);
-                inside.getChildren().add(closer);
-            }
-            resize();
-        });
-        centre.viewportBoundsProperty().addListener((o, a, b) -> resize());
-        root.setCenter(new Workspace(controls(), stagePane, 420, i18n, ctx.presentation()));
+        Region settings = new FeatureMapsSettings(vm, ctx, life, root).build(firstFilters);
+        root.setCenter(new Workspace(settings, stage(), 420, i18n, ctx.presentation()));
 
         Runnable redraw = this::redraw;
         vm.leftProperty().addListener((o, a, b) -> redraw.run());
@@ -122,6 +76,36 @@ public final class FeatureMapsPage implements Page {
         life.onChange(ctx.palette(), p -> redraw.run());
         life.onChange(i18n.localeProperty(), l -> redraw.run());
         redraw.run();
+    }
+
+    /** The grid of maps, and the enlarged map beside it where the view is wide, under it where it is not. */
+    private BorderPane stage() {
+        columns.setId("maps-columns");
+        columns.setPadding(new Insets(10));
+        VBox inside = new VBox(columns);
+        centre = new ScrollPane(inside);
+        centre.setFitToWidth(true);
+        ScrollPane side = new ScrollPane(closer.view());
+        side.setFitToWidth(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.setMinWidth(270);
+        side.setPrefWidth(360);
+        BorderPane stagePane = new BorderPane(centre);
+        stagePane.widthProperty().addListener((o, a, w) -> {
+            boolean wide = w.doubleValue() >= 760;
+            if (wide && stagePane.getRight() == null) {
+                inside.getChildren().remove(closer.view());
+                side.setContent(closer.view());
+                stagePane.setRight(side);
+            } else if (!wide && stagePane.getRight() != null) {
+                stagePane.setRight(null);
+                side.setContent(null);
+                inside.getChildren().add(closer.view());
+            }
+            resize();
+        });
+        centre.viewportBoundsProperty().addListener((o, a, b) -> resize());
+        return stagePane;
     }
 
     @Override
@@ -145,121 +129,15 @@ public final class FeatureMapsPage implements Page {
         if (w <= 0) return;
         double tile = Math.max(56, Math.min(150, w / 6 - 6));
         for (int i = 0; i < tiles.size(); i++) tiles.get(i).setCell(Math.max(2, Math.floor(tile / tileSides.get(i))));
-        if (enlarged != null) {
-            double room = Math.max(200, Math.min(440, (closer.getWidth() > 0 ? closer.getWidth() : 340) - 24));
-            enlarged.setCell(Math.max(4, Math.floor(room / enlargedSide)));
-        }
-    }
-
-    private Region controls() {
-        Label source = new Label();
-        source.setId("maps-source");
-        source.setWrapText(true);
-        source.textProperty()
-                .bind(i18n.bind(
-                        () -> {
-                            var s = ctx.workbench().sourceProperty().get();
-                            Network net = ctx.workbench().networkProperty().get();
-                            Problem problem =
-                                    ctx.workbench().modelProblemProperty().get();
-                            String text = s == null || net == null
-                                    ? i18n.tr("maps.noNetwork")
-                                    : FeatureMaps.convBlocks(net) == 0
-                                            ? i18n.tr("maps.notCnn")
-                                            : i18n.tr(s.key(), s.detail()) + "\n"
-                                                    + i18n.tr(
-                                                            "maps.netShape",
-                                                            FeatureMaps.filters(net, 0),
-                                                            FeatureMaps.convBlocks(net));
-                            return problem == null ? text : text + "\n✗ " + i18n.tr(problem);
-                        },
-                        ctx.workbench().sourceProperty(),
-                        ctx.workbench().networkProperty(),
-                        ctx.workbench().modelProblemProperty()));
-        Button pretrained = new Button();
-        pretrained.setId("maps-pretrained");
-        pretrained.textProperty().bind(i18n.bind("maps.usePretrained"));
-        pretrained.setOnAction(e -> ctx.workbench().usePretrained(true));
-        pretrained.setMaxWidth(Double.MAX_VALUE);
-        Button load = Controls.button("maps-load", i18n, "train.load", () -> {
-            ModelFiles.open(root.getScene().getWindow()).ifPresent(ctx.workbench()::loadModel);
-        });
-
-        Spinner<Integer> index = spinner("maps-index", vm.indexProperty());
-        Spinner<Integer> other = spinner("maps-other", vm.otherIndexProperty());
-        other.disableProperty().bind(vm.compareProperty().not());
-        Button open = new Button();
-        open.setId("maps-open");
-        open.textProperty().bind(i18n.bind("maps.open"));
-        Label pictureProblem = new Label();
-        pictureProblem.setId("maps-picture-problem");
-        pictureProblem.setWrapText(true);
-        pictureProblem.getStyleClass().add("problem");
-        Grids.hideWhenEmpty(pictureProblem);
-        open.setOnAction(e -> ImageFiles.choose(root.getScene().getWindow())
-                .ifPresent(path -> ImageFiles.read(path)
-                        .ifPresentOrElse(
-                                px -> {
-                                    pictureProblem.setText("");
-                                    vm.usePicture(
-                                            Images.grey(px.argb(), px.width(), px.height()),
-                                            path.getFileName().toString());
-                                },
-                                () -> pictureProblem.setText(
-                                        "✗ " + i18n.tr("animator.badImage", path.getFileName())))));
-        CheckBox compare = new CheckBox();
-        compare.setId("maps-compare");
-        compare.setWrapText(true);
-        compare.textProperty().bind(i18n.bind("maps.compare"));
-        compare.selectedProperty().bindBidirectional(vm.compareProperty());
-        Map<Stage, String[]> stages = new LinkedHashMap<>();
-        stages.put(Stage.CONV, new String[] {"maps-conv", "maps.stageConv"});
-        stages.put(Stage.RELU, new String[] {"maps-relu", "maps.stageRelu"});
-        stages.put(Stage.POOL, new String[] {"maps-pool", "maps.stagePool"});
-        Label shoes = new Label();
-        shoes.textProperty().bind(i18n.bind("maps.shoesNote"));
-        shoes.setWrapText(true);
-        shoes.getStyleClass().add("hint");
-        Label filtersTitle = Controls.label(i18n, "maps.firstFilters");
-        VBox box = new VBox(
-                8,
-                source,
-                pretrained,
-                load,
-                Controls.label(i18n, "maps.image"),
-                index,
-                open,
-                pictureProblem,
-                compare,
-                other,
-                Controls.label(i18n, "maps.stage"),
-                Segments.of(vm.stageProperty(), stages, i18n),
-                shoes,
-                filtersTitle,
-                firstFilters);
-        return Controls.column(box, 250);
-    }
-
-    private Spinner<Integer> spinner(String id, ObjectProperty<Integer> value) {
-        Spinner<Integer> s = new Spinner<>(0, 9999, value.get());
-        s.setId(id);
-        s.setEditable(true);
-        s.getValueFactory().valueProperty().bindBidirectional(value);
-        life.onChange(ctx.workbench().dataProperty(), d -> {
-            if (d != null)
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory())
-                        .setMax(d.test().size() - 1);
-        });
-        return s;
+        closer.resize();
     }
 
     private void redraw() {
         columns.getChildren().clear();
-        closer.getChildren().clear();
+        closer.clear();
         firstFilters.getChildren().clear();
         tiles.clear();
         tileSides.clear();
-        enlarged = null;
         Side left = vm.leftProperty().get(), right = vm.rightProperty().get();
         Network net = vm.network();
         if (left == null || net == null) {
@@ -289,57 +167,8 @@ public final class FeatureMapsPage implements Page {
             k.setOnMouseClicked(e -> vm.pick(0, ff));
             firstFilters.getChildren().add(k);
         }
-        closer(left, net, stage, range);
+        closer.show(left, net, stage);
         resize();
-    }
-
-    /** The picture, its caption and the net's probabilities for it. */
-    private Node head(Side s, String id, int classes) {
-        HeatMap input = new HeatMap(5);
-        input.setValues(s.image(), HeatMap.Scale.GREY, 1);
-        input.setId(id + "-input");
-        String what = s.file() != null
-                ? i18n.tr(s.inverted() ? "maps.pictureInverted" : "maps.picture", s.file())
-                : i18n.tr("maps.testImage", s.index(), i18n.tr("data.class." + s.label()));
-        Label caption = new Label(what);
-        caption.setWrapText(true);
-        GridPane probs = new GridPane();
-        probs.setHgap(6);
-        probs.getStyleClass().add("small");
-        float[] p = s.maps().probabilities();
-        Integer[] order = new Integer[p.length];
-        for (int c = 0; c < p.length; c++) order[c] = c;
-        if (classes < p.length)
-            Arrays.sort(order, (a, b) -> Float.compare(p[b], p[a])); // two images: their top classes
-        for (int row = 0; row < classes; row++) {
-            int c = order[row];
-            Label name = new Label(i18n.tr("data.class." + c));
-            ProgressBar bar = new ProgressBar(p[c]);
-            bar.setPrefWidth(60);
-            bar.setMinWidth(60);
-            Label v = new Label(i18n.numbers().percent(p[c]));
-            v.setMinWidth(Region.USE_PREF_SIZE);
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            if (c == s.predicted())
-                for (Label l : new Label[] {name, v}) l.getStyleClass().add("emphasis");
-            probs.addRow(row, name, bar, v);
-        }
-        Label predicted = new Label(i18n.tr(
-                "maps.predicted",
-                i18n.tr("data.class." + s.predicted()),
-                String.format(i18n.locale(), "%.1f", p[s.predicted()] * 100)));
-        predicted.setId(id + "-predicted");
-        predicted.getStyleClass().add("emphasis");
-        predicted.setWrapText(true);
-        predicted.setMaxWidth(240);
-        caption.setMaxWidth(150);
-        FlowPane head = new FlowPane(
-                12,
-                8,
-                new VBox(6, input, caption),
-                new VBox(4, predicted, probs)); // probabilities under the image when narrow
-        head.prefWrapLengthProperty().bind(viewWidth());
-        return head;
     }
 
     /**
@@ -347,10 +176,11 @@ public final class FeatureMapsPage implements Page {
      * one above the other, so that the same filter's answers to two images sit side by side.
      */
     private Node grid(Side left, Side right, double[] range) {
-        FlowPane heads = new FlowPane(
-                28, 10, head(left, "maps-left", right == null ? 10 : 3)); // the second wraps below when narrow
+        // two images: the second wraps below the first when narrow, each with its top three classes
+        FlowPane heads =
+                new FlowPane(28, 10, PictureHead.of(left, "maps-left", right == null ? 10 : 3, i18n, viewWidth()));
         heads.prefWrapLengthProperty().bind(viewWidth());
-        if (right != null) heads.getChildren().add(head(right, "maps-right", 3));
+        if (right != null) heads.getChildren().add(PictureHead.of(right, "maps-right", 3, i18n, viewWidth()));
         VBox col = new VBox(12, heads);
         col.setId("maps-grid");
         Stage stage = vm.stageProperty().get();
@@ -400,66 +230,11 @@ public final class FeatureMapsPage implements Page {
         return m;
     }
 
-    private static String stageKey(Stage s) {
+    static String stageKey(Stage s) {
         return switch (s) {
             case CONV -> "maps.afterConv";
             case RELU -> "maps.afterRelu";
             case POOL -> "maps.afterPool";
         };
-    }
-
-    private void closer(Side s, Network net, Stage stage, double[] range) {
-        int b = Math.min(vm.blockProperty().get(), s.maps().blocks().size() - 1),
-                f = Math.min(vm.filterProperty().get(), FeatureMaps.filters(net, b) - 1);
-        double[][] map = s.map(b, f, stage);
-        Label title =
-                new Label(i18n.tr("maps.closerTitle", b + 1, f + 1, i18n.tr(stageKey(stage)), map.length, map.length));
-        title.getStyleClass().add("grid-title");
-        title.setWrapText(true);
-        HeatMap big = new HeatMap(Math.max(4, Math.floor(280.0 / map.length)));
-        enlarged = big;
-        enlargedSide = map.length;
-        big.setId("maps-enlarged");
-        big.paletteProperty().bind(ctx.palette());
-        big.setValues(
-                map, HeatMap.Scale.SIGNED, HeatMap.maxAbs(map)); // its own scale: a faint map still shows its shape
-        closer.getChildren().addAll(title, big);
-        double[][][] w = FeatureMaps.filter(net, b, f);
-        Label filterTitle = new Label(i18n.tr(
-                w.length == 1 ? "maps.filterOne" : "maps.filterMany",
-                f + 1,
-                w.length,
-                String.format(i18n.locale(), "%.3f", FeatureMaps.bias(net, b, f))));
-        filterTitle.setWrapText(true);
-        closer.getChildren().add(filterTitle);
-        if (w.length == 1) {
-            MatrixView k = new MatrixView();
-            k.numbersProperty().bind(ctx.i18n().numbersProperty());
-            k.setId("maps-filter");
-            k.paletteProperty().bind(ctx.palette());
-            k.setHeat(true);
-            double[][] rounded = new double[3][3];
-            for (int y = 0; y < 3; y++)
-                for (int x = 0; x < 3; x++) rounded[y][x] = Math.round(w[0][y][x] * 100) / 100.0;
-            k.setValues(rounded);
-            k.cellSizeProperty().set(56);
-            closer.getChildren().add(k);
-        } else {
-            FlowPane slices = new FlowPane(3, 3);
-            slices.setId("maps-filter-slices");
-            double r = 0;
-            for (double[][] slice : w) r = Math.max(r, HeatMap.maxAbs(slice));
-            for (double[][] slice : w) {
-                HeatMap m = new HeatMap(8);
-                m.paletteProperty().bind(ctx.palette());
-                m.setValues(slice, HeatMap.Scale.SIGNED, r);
-                slices.getChildren().add(m);
-            }
-            closer.getChildren().add(slices);
-        }
-        Label how = Controls.label(i18n, "maps.howToRead");
-        how.getStyleClass().add("hint");
-        how.setMinHeight(Region.USE_PREF_SIZE);
-        closer.getChildren().add(how);
     }
 }

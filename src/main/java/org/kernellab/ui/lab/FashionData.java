@@ -55,9 +55,9 @@ public final class FashionData implements LabData {
 
     /** A stride-2 5×5 convolution, BatchNorm and average pooling: a net the course's editor could not make. */
     public static Net normNet() {
-        return Net.fromJson(
-                "{\"input\": [1, 28, 28], \"layers\": [{\"type\": \"Conv2d\", \"out_channels\": 16, \"kernel_size\": 5, "
-                        + "\"stride\": 2, \"padding\": 2}, {\"type\": \"BatchNorm2d\"}, {\"type\": \"ReLU\"}, {\"type\": \"AvgPool2d\", \"kernel_size\": 2}, "
-                        + "{\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 10}]}");
+        return Net.fromJson("{\"input\": [1, 28, 28], \"layers\": ["
+                + "{\"type\": \"Conv2d\", \"out_channels\": 16, \"kernel_size\": 5, \"stride\": 2, \"padding\": 2}, "
+                + "{\"type\": \"BatchNorm2d\"}, {\"type\": \"ReLU\"}, {\"type\": \"AvgPool2d\", \"kernel_size\": 2}, "
+                + "{\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 10}]}");
     }
 }

@@ -3,7 +3,6 @@ package org.kernellab.ui.lab;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -28,7 +27,6 @@ import org.kernellab.compute.Problem;
 import org.kernellab.data.DataException;
 import org.kernellab.model.ModelFile;
 import org.kernellab.model.Net;
-import org.kernellab.model.Network;
 import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
 import org.kernellab.ui.core.I18n;
@@ -227,28 +225,9 @@ public final class LabViewModel {
     public void load(Path file, Consumer<Run> then) {
         data.prepare(loader -> tasks.run(
                 i18n.tr("train.loading", file.getFileName()),
-                work -> {
-                    Network net = ModelFile.load(file);
-                    if (!Arrays.equals(net.net().input(), data.input()) || net.classes() != data.classes()) {
-                        throw new ComputeException(
-                                "lab.otherData",
-                                file.getFileName(),
-                                Arrays.toString(net.net().input()),
-                                net.classes());
-                    }
-                    LabData.Loaded loaded = loader.load(work);
-                    net.threads(threads.getAsInt());
-                    return new Object[] {net, loaded, Trainer.evaluate(net, loaded.test())};
-                },
-                r -> {
-                    Network net = (Network) r[0];
-                    Run run = new Run(
-                            runs.size() + 1, net.net(), net.training(), Trainer.Feed.ALL, NetNames.of(net.net(), data));
-                    run.file = file.getFileName().toString();
-                    run.network = net;
-                    run.data = (LabData.Loaded) r[1];
-                    run.evaluation.set((Trainer.Evaluation) r[2]);
-                    run.status.set(Run.Status.DONE);
+                work -> SavedNet.open(file, data, loader, work, threads.getAsInt()),
+                saved -> {
+                    Run run = saved.run(runs.size() + 1, file, data);
                     runs.add(run);
                     selected.set(run);
                     notice.set(null);

@@ -96,11 +96,12 @@ public final class VoxelData implements LabData {
 
     /** Conv3d, BatchNorm3d and average pooling: a 3D net the course's blocks could not make. */
     private static Net norm(int classes) {
-        return Net.fromJson(
-                "{\"input\": [1, 24, 24, 24], \"layers\": [{\"type\": \"Conv3d\", \"out_channels\": 16, \"kernel_size\": 3}, "
-                        + "{\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", \"out_channels\": 32, \"kernel_size\": 3}, "
-                        + "{\"type\": \"BatchNorm3d\"}, {\"type\": \"ReLU\"}, {\"type\": \"AvgPool3d\", \"kernel_size\": 3}, {\"type\": \"Flatten\"}, "
-                        + "{\"type\": \"Linear\", \"out_features\": " + classes + "}]}");
+        return Net.fromJson("{\"input\": [1, 24, 24, 24], \"layers\": ["
+                + "{\"type\": \"Conv3d\", \"out_channels\": 16, \"kernel_size\": 3}, "
+                + "{\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, "
+                + "{\"type\": \"Conv3d\", \"out_channels\": 32, \"kernel_size\": 3}, "
+                + "{\"type\": \"BatchNorm3d\"}, {\"type\": \"ReLU\"}, {\"type\": \"AvgPool3d\", \"kernel_size\": 3}, "
+                + "{\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": " + classes + "}]}");
     }
 
     public IntegerProperty classesProperty() {

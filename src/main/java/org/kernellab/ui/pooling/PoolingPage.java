@@ -6,7 +6,6 @@ import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -14,7 +13,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.SegmentedButton;
 import org.kernellab.compute.PoolMode;
 import org.kernellab.compute.PoolTrace;
 import org.kernellab.lesson.LessonParams;
@@ -52,25 +50,27 @@ public final class PoolingPage implements Page {
         if ("avg".equals(params.string("mode", "max"))) vm.modeProperty().set(PoolMode.AVG);
         controls = new StepControls(vm.stepper(), i18n);
 
+        root.setCenter(new Workspace(Controls.column(settings(i18n), 240), stage(i18n), 440, i18n, ctx.presentation()));
+        controls.installKeys(root);
+
+        vm.resultProperty().addListener((o, a, b) -> redraw());
+        vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
+        redraw();
+    }
+
+    /** Max or average, the sizes, ceil mode, and two inputs to start from. */
+    private VBox settings(I18n i18n) {
         Map<PoolMode, String[]> modes = new LinkedHashMap<>();
         modes.put(PoolMode.MAX, new String[] {"pool-max", "pool.max"});
         modes.put(PoolMode.AVG, new String[] {"pool-avg", "pool.avg"});
-        SegmentedButton modeButtons = Segments.of(vm.modeProperty(), modes, i18n);
         CheckBox ceil = new CheckBox();
         ceil.setId("pool-ceil");
         ceil.textProperty().bind(i18n.bind("pool.ceil"));
         ceil.selectedProperty().bindBidirectional(vm.ceilProperty());
-        Button counting = new Button();
-        counting.textProperty().bind(i18n.bind("pool.counting"));
-        counting.setOnAction(e -> vm.useCounting());
-        counting.setMaxWidth(Double.MAX_VALUE);
-        Button random = new Button();
-        random.textProperty().bind(i18n.bind("animator.random"));
-        random.setOnAction(e -> vm.randomize());
-        random.setMaxWidth(Double.MAX_VALUE);
-        VBox settings = new VBox(
+        ceil.setWrapText(true);
+        return new VBox(
                 10,
-                modeButtons,
+                Segments.of(vm.modeProperty(), modes, i18n),
                 new SliderRow(
                         "pool-size", i18n.bind("animator.input"), vm.sizeProperty(), 1, PoolingViewModel.MAX_INPUT),
                 new SliderRow(
@@ -88,10 +88,12 @@ public final class PoolingPage implements Page {
                         0,
                         PoolingViewModel.MAX_PADDING),
                 ceil,
-                counting,
-                random);
-        ceil.setWrapText(true);
+                Controls.button("pool-counting", i18n, "pool.counting", vm::useCounting),
+                Controls.button("pool-random", i18n, "animator.random", vm::randomize));
+    }
 
+    /** The grids with the step beside them, the step controls and the PyTorch line. */
+    private ScrollPane stage(I18n i18n) {
         for (MatrixView m : new MatrixView[] {inView, outView}) {
             m.paletteProperty().bind(ctx.palette());
             m.numbersProperty().bind(ctx.i18n().numbersProperty());
@@ -104,6 +106,28 @@ public final class PoolingPage implements Page {
             if (res.ok() && r < res.trace().outHeight() && c < res.trace().outWidth())
                 vm.stepper().stepProperty().set(r * res.trace().outWidth() + c);
         });
+        GridStage hero = new GridStage(titles(i18n), List.of(inView, outView), panel(i18n), 3);
+        hero.minPanelFontProperty()
+                .bind(Bindings.when(ctx.presentation())
+                        .then(GridStage.PRESENTATION_FONT)
+                        .otherwise(0.0));
+        VBox.setVgrow(hero, Priority.ALWAYS);
+        PythonPanel python = new PythonPanel(
+                "pool-python",
+                Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(), vm.resultProperty()),
+                i18n);
+        python.setMinHeight(Region.USE_PREF_SIZE);
+        Grids.hideWhile(ctx.presentation(), python);
+        VBox right = new VBox(12, hero, controls, python);
+        right.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(right);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        return scroll;
+    }
+
+    /** The input's size, padded or not, and the output's. */
+    private List<Label> titles(I18n i18n) {
         Label inTitle = Grids.title(i18n.bind(
                 () -> vm.paddingProperty().get() > 0
                         ? i18n.tr(
@@ -128,6 +152,11 @@ public final class PoolingPage implements Page {
                                 vm.result().cols().output())
                         : i18n.tr("convintro.noOutput"),
                 vm.resultProperty()));
+        return List.of(inTitle, outTitle);
+    }
+
+    /** The size formula, why there is no output (or what to notice), and the step's window and result. */
+    private VBox panel(I18n i18n) {
         Label formula = new Label();
         formula.setId("pool-formula");
         formula.getStyleClass().add("formula");
@@ -158,32 +187,9 @@ public final class PoolingPage implements Page {
                         () -> vm.stepText(i18n.numbers()),
                         vm.resultProperty(),
                         vm.stepper().stepProperty()));
-        PythonPanel python = new PythonPanel(
-                "pool-python",
-                Bindings.createStringBinding(() -> "layer = " + vm.result().pytorch(), vm.resultProperty()),
-                i18n);
-
         VBox panel = new VBox(8, formula, message, stepText);
         panel.setMinWidth(220);
-        GridStage hero = new GridStage(List.of(inTitle, outTitle), List.of(inView, outView), panel, 3);
-        hero.minPanelFontProperty()
-                .bind(Bindings.when(ctx.presentation())
-                        .then(GridStage.PRESENTATION_FONT)
-                        .otherwise(0.0));
-        VBox.setVgrow(hero, Priority.ALWAYS);
-        python.setMinHeight(Region.USE_PREF_SIZE);
-        Grids.hideWhile(ctx.presentation(), python);
-        VBox right = new VBox(12, hero, controls, python);
-        right.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(right);
-        scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
-        root.setCenter(new Workspace(Controls.column(settings, 240), scroll, 440, i18n, ctx.presentation()));
-        controls.installKeys(root);
-
-        vm.resultProperty().addListener((o, a, b) -> redraw());
-        vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
-        redraw();
+        return panel;
     }
 
     PoolingViewModel viewModel() {

@@ -54,17 +54,27 @@ public final class FromScratchPage implements Page {
         String op = params.string("op", "conv");
         if (!op.equals("conv")) vm.coursePool(op.equals("avg") ? Op.AVG_POOL : Op.MAX_POOL);
 
+        root.setCenter(new Workspace(Controls.column(settings(), 250), stage(ctx), 520, i18n, ctx.presentation()));
+        life.onChange(vm.resultProperty(), r -> showMaps());
+        life.onInvalid(vm.exampleProperty(), this::showMaps);
+        life.onInvalid(vm.channelProperty(), this::showMaps);
+        life.onChange(vm.opProperty(), o -> showSource());
+        showSource();
+        vm.run();
+    }
+
+    /** The operation, the notebook's sizes and seed, and the course's own two set-ups. */
+    private VBox settings() {
         Map<Op, String[]> ops = new LinkedHashMap<>();
         ops.put(Op.CONV, new String[] {"scratch-conv", "scratch.conv"});
         ops.put(Op.MAX_POOL, new String[] {"scratch-max", "scratch.max"});
         ops.put(Op.AVG_POOL, new String[] {"scratch-avg", "scratch.avg"});
-        Node opButtons = Segments.column(vm.opProperty(), ops, i18n);
         SliderRow filters = new SliderRow(
                 "scratch-nc", i18n.bind("scratch.nC"), vm.nCProperty(), 1, FromScratchViewModel.MAX_FILTERS);
         filters.disableProperty().bind(vm.opProperty().isNotEqualTo(Op.CONV));
-        VBox settings = new VBox(
+        return new VBox(
                 10,
-                opButtons,
+                Segments.column(vm.opProperty(), ops, i18n),
                 new SliderRow("scratch-m", i18n.bind("scratch.m"), vm.mProperty(), 1, FromScratchViewModel.MAX_M),
                 new SliderRow(
                         "scratch-ncprev",
@@ -87,45 +97,70 @@ public final class FromScratchPage implements Page {
                 new SliderRow("scratch-seed", i18n.bind("scratch.seed"), vm.seedProperty(), 0, 99),
                 Controls.button("scratch-course-conv", i18n, "scratch.courseConv", vm::courseConv),
                 Controls.button("scratch-course-pool", i18n, "scratch.coursePool", () -> vm.coursePool(Op.MAX_POOL)));
+    }
 
+    /** The figures, both results side by side, and the loops' source. */
+    private ScrollPane stage(AppContext ctx) {
         Label summary = new Label();
         summary.setId("scratch-summary");
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.getStyleClass().add("products");
         summary.textProperty().bind(i18n.bind(this::summary, vm.resultProperty(), vm.problemProperty()));
+        Label sourceTitle = Controls.label(i18n, "scratch.source");
+        sourceTitle.getStyleClass().add("grid-title");
+        // the listing scrolls with the page: a scroll pane inside a scrolling page hides its bar below the fold
+        VBox stage = new VBox(12, summary, pick(), maps(ctx), sourceTitle, sourceGrid());
+        stage.setPadding(new Insets(12));
+        ScrollPane stageScroll = new ScrollPane(stage);
+        stageScroll.setFitToWidth(true);
+        stageScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return stageScroll;
+    }
 
+    /** Which example and channel to show, up to as many as the last run made. */
+    private HBox pick() {
+        Spinner<Integer> example = spinner("scratch-example", vm.exampleProperty()),
+                channel = spinner("scratch-channel", vm.channelProperty());
+        life.onChange(vm.resultProperty(), r -> {
+            if (r == null) return;
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) example.getValueFactory())
+                    .setMax(r.scratch().dim(0) - 1);
+            ((SpinnerValueFactory.IntegerSpinnerValueFactory) channel.getValueFactory())
+                    .setMax(r.scratch().dim(1) - 1);
+        });
+        HBox pick = new HBox(
+                8, Controls.label(i18n, "scratch.example"), example, Controls.label(i18n, "scratch.channel"), channel);
+        pick.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : pick.getChildren()) if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
+        return pick;
+    }
+
+    /** The loops' result beside ND4J's. */
+    private FlowPane maps(AppContext ctx) {
         for (MatrixView v : new MatrixView[] {scratchView, libraryView}) {
             v.paletteProperty().bind(ctx.palette());
             v.numbersProperty().bind(ctx.i18n().numbersProperty());
         }
         scratchView.setId("scratch-from-loops");
         libraryView.setId("scratch-from-nd4j");
-        Spinner<Integer> example = spinner("scratch-example", vm.exampleProperty()),
-                channel = spinner("scratch-channel", vm.channelProperty());
-        HBox pick = new HBox(
-                8, Controls.label(i18n, "scratch.example"), example, Controls.label(i18n, "scratch.channel"), channel);
-        pick.setAlignment(Pos.CENTER_LEFT);
-        for (Node n : pick.getChildren()) if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
-        Label scratchTitle = Grids.title(i18n.bind(
-                () -> i18n.tr(
-                        "scratch.fromLoops",
-                        vm.exampleProperty().get(),
-                        vm.channelProperty().get()),
-                vm.exampleProperty(),
-                vm.channelProperty()));
-        Label libraryTitle = Grids.title(i18n.bind(
-                () -> i18n.tr(
-                        "scratch.fromNd4j",
-                        vm.exampleProperty().get(),
-                        vm.channelProperty().get()),
-                vm.exampleProperty(),
-                vm.channelProperty()));
-        FlowPane maps =
-                new FlowPane(24, 12, Grids.column(scratchTitle, scratchView), Grids.column(libraryTitle, libraryView));
+        return new FlowPane(
+                24,
+                12,
+                Grids.column(mapTitle("scratch.fromLoops"), scratchView),
+                Grids.column(mapTitle("scratch.fromNd4j"), libraryView));
+    }
 
-        Label sourceTitle = Controls.label(i18n, "scratch.source");
-        sourceTitle.getStyleClass().add("grid-title");
+    private Label mapTitle(String key) {
+        return Grids.title(i18n.bind(
+                () -> i18n.tr(
+                        key, vm.exampleProperty().get(), vm.channelProperty().get()),
+                vm.exampleProperty(),
+                vm.channelProperty()));
+    }
+
+    /** Line numbers, code that wraps only when it must, and the notes taking what width is left. */
+    private GridPane sourceGrid() {
         source.setId("scratch-source");
         source.setHgap(12);
         ColumnConstraints number = new ColumnConstraints(),
@@ -137,29 +172,7 @@ public final class FromScratchPage implements Page {
         note.setHgrow(Priority.ALWAYS);
         note.setMinWidth(160);
         source.getColumnConstraints().setAll(number, code, note);
-
-        // the listing scrolls with the page: a scroll pane inside a scrolling page hides its bar below the fold
-        VBox stage = new VBox(12, summary, pick, maps, sourceTitle, source);
-        stage.setPadding(new Insets(12));
-        ScrollPane stageScroll = new ScrollPane(stage);
-        stageScroll.setFitToWidth(true);
-        stageScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        root.setCenter(new Workspace(Controls.column(settings, 250), stageScroll, 520, i18n, ctx.presentation()));
-
-        life.onChange(vm.resultProperty(), r -> {
-            if (r != null) {
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) example.getValueFactory())
-                        .setMax(r.scratch().dim(0) - 1);
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) channel.getValueFactory())
-                        .setMax(r.scratch().dim(1) - 1);
-            }
-            showMaps();
-        });
-        life.onInvalid(vm.exampleProperty(), this::showMaps);
-        life.onInvalid(vm.channelProperty(), this::showMaps);
-        life.onChange(vm.opProperty(), o -> showSource());
-        showSource();
-        vm.run();
+        return source;
     }
 
     FromScratchViewModel viewModel() {

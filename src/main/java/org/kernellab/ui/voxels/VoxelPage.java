@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javafx.animation.AnimationTimer;
 import javafx.application.ConditionalFeature;
 import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
@@ -20,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -67,21 +65,7 @@ public final class VoxelPage implements Page {
     private final Label figures = new Label();
     private int builds;
     private final CheckBox spin = new CheckBox();
-    private final AnimationTimer spinner = new AnimationTimer() {
-        private long last;
-
-        @Override
-        public void handle(long now) {
-            if (last > 0) yaw.set(yaw.get() + (now - last) / 1e9 * 30); // 30° a second
-            last = now;
-        }
-
-        @Override
-        public void stop() {
-            super.stop();
-            last = 0;
-        }
-    };
+    private final Turntable spinner = new Turntable(yaw);
 
     public VoxelPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -146,6 +130,17 @@ public final class VoxelPage implements Page {
     }
 
     private Region controls() {
+        figures.setId("vox-figures");
+        figures.setWrapText(true);
+        VBox box = new VBox(8);
+        box.getChildren().addAll(objectChoice());
+        box.getChildren().addAll(viewSettings());
+        box.getChildren().add(figures);
+        return Controls.column(box, 290);
+    }
+
+    /** A ModelNet-like object of a class, or a mesh from a file. */
+    private Node[] objectChoice() {
         ComboBox<Integer> classes = new ComboBox<>();
         classes.setId("vox-class");
         for (int c = 0; c < 10; c++) classes.getItems().add(c);
@@ -170,7 +165,11 @@ public final class VoxelPage implements Page {
                                 : "✗ " + i18n.tr(vm.problemProperty().get()),
                         vm.problemProperty()));
         Grids.hideWhenEmpty(problem);
+        return new Node[] {Controls.label(i18n, "vox.object"), classes, another, open, problem};
+    }
 
+    /** What to show and how: the views, spinning, the grid, the points, the fit and the slice. */
+    private Node[] viewSettings() {
         Map<VoxelViewModel.Show, String[]> shows = new LinkedHashMap<>();
         shows.put(VoxelViewModel.Show.ALL, new String[] {"vox-show-all", "vox.showAll"});
         shows.put(VoxelViewModel.Show.MESH, new String[] {"vox-show-mesh", "vox.showMesh"});
@@ -194,26 +193,17 @@ public final class VoxelPage implements Page {
         spin.textProperty().bind(i18n.bind("vox.spin"));
         Label fitNote = Controls.label(i18n, "vox.fitNote");
         fitNote.getStyleClass().add("hint");
-        figures.setId("vox-figures");
-        figures.setWrapText(true);
-        VBox box = new VBox(
-                8,
-                Controls.label(i18n, "vox.object"),
-                classes,
-                another,
-                open,
-                problem,
-                Controls.label(i18n, "vox.show"),
-                Segments.of(vm.showProperty(), shows, i18n),
-                spin,
-                grid,
-                pts,
-                Controls.label(i18n, "vox.fit"),
-                Segments.of(fit, fits, i18n),
-                fitNote,
-                slice,
-                figures);
-        return Controls.column(box, 290);
+        return new Node[] {
+            Controls.label(i18n, "vox.show"),
+            Segments.of(vm.showProperty(), shows, i18n),
+            spin,
+            grid,
+            pts,
+            Controls.label(i18n, "vox.fit"),
+            Segments.of(fit, fits, i18n),
+            fitNote,
+            slice
+        };
     }
 
     private Node stage() {
@@ -249,53 +239,6 @@ public final class VoxelPage implements Page {
         box.setMinWidth(0);
         v.setPrefSize(10, 10); // the boxes share the space equally
         return box;
-    }
-
-    /**
-     * The views in as many columns as makes each largest: three in a row on a wide screen, two above one on a narrow
-     * one, one under another on a tall one.
-     */
-    private static final class Tiles extends Pane {
-        private static final double GAP = 6;
-
-        @Override
-        protected void layoutChildren() {
-            var kids = getManagedChildren();
-            int n = kids.size();
-            if (n == 0) return;
-            double w = getWidth() - snappedLeftInset() - snappedRightInset(),
-                    h = getHeight() - snappedTopInset() - snappedBottomInset();
-            int best = 1;
-            double side = 0;
-            for (int c = 1; c <= n; c++) {
-                int rows = (n + c - 1) / c;
-                double s = Math.min((w - GAP * (c - 1)) / c, (h - GAP * (rows - 1)) / rows);
-                if (s > side) {
-                    side = s;
-                    best = c;
-                }
-            }
-            int rows = (n + best - 1) / best;
-            double cw = (w - GAP * (best - 1)) / best, ch = (h - GAP * (rows - 1)) / rows;
-            for (int i = 0; i < n; i++) {
-                kids.get(i)
-                        .resizeRelocate(
-                                snappedLeftInset() + (i % best) * (cw + GAP),
-                                snappedTopInset() + (i / best) * (ch + GAP),
-                                cw,
-                                ch);
-            }
-        }
-
-        @Override
-        protected double computeMinWidth(double height) {
-            return 120;
-        }
-
-        @Override
-        protected double computeMinHeight(double width) {
-            return 120;
-        }
     }
 
     private void redraw() {

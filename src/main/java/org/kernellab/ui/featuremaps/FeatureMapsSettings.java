@@ -1,0 +1,151 @@
+package org.kernellab.ui.featuremaps;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.property.ObjectProperty;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kernellab.compute.Problem;
+import org.kernellab.data.Images;
+import org.kernellab.model.Network;
+import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
+import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.Grids;
+import org.kernellab.ui.widgets.ImageFiles;
+import org.kernellab.ui.widgets.ModelFiles;
+import org.kernellab.ui.widgets.Segments;
+
+/** The feature maps' settings column: the net looked into, the pictures, the stage of the blocks, the first filters. */
+final class FeatureMapsSettings {
+    private final FeatureMapsViewModel vm;
+    private final AppContext ctx;
+    private final I18n i18n;
+    private final Lifetime life;
+    /** The page's root: the file dialogs' owner. */
+    private final Node owner;
+
+    FeatureMapsSettings(FeatureMapsViewModel vm, AppContext ctx, Lifetime life, Node owner) {
+        this.vm = vm;
+        this.ctx = ctx;
+        this.i18n = ctx.i18n();
+        this.life = life;
+        this.owner = owner;
+    }
+
+    /** The column, with the first layer's filters at its foot. */
+    Region build(Node firstFilters) {
+        VBox box = new VBox(8);
+        box.getChildren().addAll(network());
+        box.getChildren().addAll(pictures());
+        box.getChildren().addAll(stages());
+        box.getChildren().addAll(Controls.label(i18n, "maps.firstFilters"), firstFilters);
+        return Controls.column(box, 250);
+    }
+
+    /** Which net the maps come from, the pretrained one or one from a file. */
+    private Node[] network() {
+        Label source = new Label();
+        source.setId("maps-source");
+        source.setWrapText(true);
+        source.textProperty()
+                .bind(i18n.bind(
+                        this::source,
+                        ctx.workbench().sourceProperty(),
+                        ctx.workbench().networkProperty(),
+                        ctx.workbench().modelProblemProperty()));
+        Button pretrained = new Button();
+        pretrained.setId("maps-pretrained");
+        pretrained.textProperty().bind(i18n.bind("maps.usePretrained"));
+        pretrained.setOnAction(e -> ctx.workbench().usePretrained(true));
+        pretrained.setMaxWidth(Double.MAX_VALUE);
+        Button load = Controls.button("maps-load", i18n, "train.load", () -> {
+            ModelFiles.open(owner.getScene().getWindow()).ifPresent(ctx.workbench()::loadModel);
+        });
+        return new Node[] {source, pretrained, load};
+    }
+
+    private String source() {
+        var s = ctx.workbench().sourceProperty().get();
+        Network net = ctx.workbench().networkProperty().get();
+        Problem problem = ctx.workbench().modelProblemProperty().get();
+        String text = s == null || net == null
+                ? i18n.tr("maps.noNetwork")
+                : FeatureMaps.convBlocks(net) == 0
+                        ? i18n.tr("maps.notCnn")
+                        : i18n.tr(s.key(), s.detail()) + "\n"
+                                + i18n.tr("maps.netShape", FeatureMaps.filters(net, 0), FeatureMaps.convBlocks(net));
+        return problem == null ? text : text + "\n✗ " + i18n.tr(problem);
+    }
+
+    /** A test image or a picture of the student's own, and a second image to compare with. */
+    private Node[] pictures() {
+        Spinner<Integer> index = spinner("maps-index", vm.indexProperty());
+        Spinner<Integer> other = spinner("maps-other", vm.otherIndexProperty());
+        other.disableProperty().bind(vm.compareProperty().not());
+        Label pictureProblem = new Label();
+        pictureProblem.setId("maps-picture-problem");
+        pictureProblem.setWrapText(true);
+        pictureProblem.getStyleClass().add("problem");
+        Grids.hideWhenEmpty(pictureProblem);
+        Button open = new Button();
+        open.setId("maps-open");
+        open.textProperty().bind(i18n.bind("maps.open"));
+        open.setOnAction(e -> openPicture(pictureProblem));
+        CheckBox compare = new CheckBox();
+        compare.setId("maps-compare");
+        compare.setWrapText(true);
+        compare.textProperty().bind(i18n.bind("maps.compare"));
+        compare.selectedProperty().bindBidirectional(vm.compareProperty());
+        return new Node[] {Controls.label(i18n, "maps.image"), index, open, pictureProblem, compare, other};
+    }
+
+    /** The student's picture, in grey; a file that is no image is named in {@code problem}. */
+    private void openPicture(Label problem) {
+        ImageFiles.choose(owner.getScene().getWindow())
+                .ifPresent(path -> ImageFiles.read(path)
+                        .ifPresentOrElse(
+                                px -> {
+                                    problem.setText("");
+                                    vm.usePicture(
+                                            Images.grey(px.argb(), px.width(), px.height()),
+                                            path.getFileName().toString());
+                                },
+                                () -> problem.setText("✗ " + i18n.tr("animator.badImage", path.getFileName()))));
+    }
+
+    /** After the convolution, after ReLU or after pooling. */
+    private Node[] stages() {
+        Map<Stage, String[]> stages = new LinkedHashMap<>();
+        stages.put(Stage.CONV, new String[] {"maps-conv", "maps.stageConv"});
+        stages.put(Stage.RELU, new String[] {"maps-relu", "maps.stageRelu"});
+        stages.put(Stage.POOL, new String[] {"maps-pool", "maps.stagePool"});
+        Label shoes = new Label();
+        shoes.textProperty().bind(i18n.bind("maps.shoesNote"));
+        shoes.setWrapText(true);
+        shoes.getStyleClass().add("hint");
+        return new Node[] {Controls.label(i18n, "maps.stage"), Segments.of(vm.stageProperty(), stages, i18n), shoes};
+    }
+
+    /** A test image's number, up to the last of the test set once it is loaded. */
+    private Spinner<Integer> spinner(String id, ObjectProperty<Integer> value) {
+        Spinner<Integer> s = new Spinner<>(0, 9999, value.get());
+        s.setId(id);
+        s.setEditable(true);
+        s.getValueFactory().valueProperty().bindBidirectional(value);
+        life.onChange(ctx.workbench().dataProperty(), d -> {
+            if (d != null)
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory())
+                        .setMax(d.test().size() - 1);
+        });
+        return s;
+    }
+}
