@@ -98,12 +98,13 @@ public final class Benchmarks {
 
     /**
      * {@code screens --out DIR [--size 1280x720] [--language en|es] [--theme light|dark] [--no-text] [--presentation]
-     * [--lessons ID,ID,…]}.
+     * [--lessons ID,ID,…] [--train IMAGES]}.
      */
     private static Screens.Setup screens(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (Set.of("--out", "--size", "--language", "--theme", "--lessons").contains(a)) i++;
+            if (Set.of("--out", "--size", "--language", "--theme", "--lessons", "--train")
+                    .contains(a)) i++;
             else if (!Set.of("--no-text", "--presentation").contains(a))
                 throw new IllegalArgumentException("unknown option \"" + a + "\"");
         }
@@ -117,7 +118,8 @@ public final class Benchmarks {
                 Theme.valueOf(value(args, "--theme", "light").toUpperCase(Locale.ROOT)),
                 !args.contains("--no-text"),
                 args.contains("--presentation"),
-                lessons.isEmpty() ? List.of() : List.of(lessons.split(",")));
+                lessons.isEmpty() ? List.of() : List.of(lessons.split(",")),
+                Integer.parseInt(value(args, "--train", "0")));
     }
 
     /** The value after {@code name}, or {@code otherwise}; a missing required value (null) is refused. */

@@ -17,12 +17,15 @@ import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.LessonViews;
 import org.kernellab.ui.core.Theme;
+import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.train3d.Train3DPage;
+import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.widgets.MarkdownView;
 
 /**
  * {@code screens}: the app as a class sees it, saved as PNGs to look at: each given lesson (all when none is given) at a
  * window size, in a language and theme, with or without the lesson text or in presentation mode, once its content is
- * there, and each of its tabs. Needs a display ({@code xvfb-run -a -s "-screen 0 1920x1080x24"} on a server).
+ * there (a lab's first run trained, with {@code --train N}), and each of its tabs. Needs a display ({@code xvfb-run -a -s "-screen 0 1920x1080x24"} on a server).
  */
 final class Screens {
     /** What to show: the window's size, language, theme, panes, and the lessons (their ids). */
@@ -33,7 +36,8 @@ final class Screens {
             Theme theme,
             boolean text,
             boolean presenting,
-            List<String> lessons) {}
+            List<String> lessons,
+            int trainImages) {}
 
     private Screens() {}
 
@@ -61,6 +65,7 @@ final class Screens {
                     shot.app().shell().select(lesson);
                     return null;
                 });
+                if (setup.trainImages() > 0) train(shot, setup.trainImages());
                 save(shot, folder.resolve(name(setup, lesson, "")), lesson, "", out);
                 List<TabPane> panes = onFx(() -> shot.app().scene().getRoot().lookupAll(".tab-pane").stream()
                         .filter(Node::isVisible)
@@ -82,6 +87,23 @@ final class Screens {
                 }
             }
         }
+    }
+
+    /** A lab's first run, of two epochs on {@code images} images, finished, so that its table and charts are full. */
+    private static void train(FxApp shot, int images) throws Exception {
+        settle(shot);
+        LabViewModel lab = onFx(() -> shot.app().shell().page() instanceof TrainingPage t
+                ? t.viewModel()
+                : shot.app().shell().page() instanceof Train3DPage t3 ? t3.viewModel() : null);
+        if (lab == null || onFx(() -> !lab.runs().isEmpty())) return;
+        onFx(() -> {
+            lab.limitProperty().set(images);
+            lab.epochsProperty().set(2);
+            lab.train();
+            return null;
+        });
+        while (!onFx(() ->
+                !lab.runs().isEmpty() && lab.runs().get(0).finishedProperty().get())) Thread.sleep(100);
     }
 
     /** The window as it is once the page has settled, as a PNG, and a JSON line saying where. */

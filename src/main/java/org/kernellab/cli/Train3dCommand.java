@@ -83,6 +83,7 @@ final class Train3dCommand {
             end.put("test_objects", data.testSize());
             end.put("skipped", data.skipped().size());
             end.put("data", data.source());
+            end.put("keep_aspect", settings.keepAspect());
             return end;
         }
     }

@@ -39,6 +39,7 @@ final class TrainRun implements Trainer.Listener {
         end.put("train_seconds", round(seconds, 3));
         end.put("peak_rss_mb", Trainer.peakRssMb());
         end.put("parameters", network.parameters());
+        end.put("net", Json.tree(network.net().toJson())); // what was trained, in PyTorch's words
         return end;
     }
 

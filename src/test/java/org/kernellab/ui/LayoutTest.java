@@ -25,7 +25,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.ComputeEngine;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.core.Theme;
+import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.train3d.Train3DPage;
+import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.widgets.MarkdownView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -98,8 +102,8 @@ class LayoutTest {
     /** Waits for the page's content (its background work done, its formulas drawn), then looks at each tab. */
     private int everyTab(FxRobot robot, String where, List<String> problems) throws Exception {
         settle();
+        withARun(robot);
         robot.interact(() -> problems.addAll(problems(harness.app.scene(), where)));
-        System.err.println("LAYOUT " + where + " " + problems.size() + " " + System.currentTimeMillis());
         int looked = 1;
         for (Node n : List.copyOf(harness.app.scene().getRoot().lookupAll(".tab-pane"))) {
             TabPane tabs = (TabPane) n;
@@ -115,6 +119,25 @@ class LayoutTest {
             robot.interact(() -> tabs.getSelectionModel().select(0));
         }
         return looked;
+    }
+
+    /**
+     * A lab with one short run of two epochs on it, so that its runs table, charts and results have their rows, curves and
+     * figures, as in class: an empty table is narrower than a full one.
+     */
+    private void withARun(FxRobot robot) throws Exception {
+        Page page = harness.app.shell().page();
+        LabViewModel lab =
+                page instanceof TrainingPage t ? t.viewModel() : page instanceof Train3DPage t3 ? t3.viewModel() : null;
+        if (lab == null || !lab.runs().isEmpty()) return;
+        robot.interact(() -> {
+            lab.limitProperty().set(256);
+            lab.epochsProperty().set(2);
+            lab.train();
+        });
+        AppHarness.waitFor(() ->
+                !lab.runs().isEmpty() && lab.runs().get(0).finishedProperty().get());
+        settle();
     }
 
     /** No work under way and every formula of the lesson text (when it is shown) on screen. */
@@ -216,14 +239,21 @@ class LayoutTest {
         }
     }
 
-    /** A scroll pane whose content is wider than its view: the student would have to scroll sideways. */
+    /**
+     * A scroll pane whose content is wider than its view: the student would have to scroll sideways or, where the pane
+     * has no horizontal bar, could never see the content's right side.
+     */
     private static void sideways(ScrollPane sp, String where, List<String> out) {
         if (sp.getContent() == null || sp.getViewportBounds().getWidth() <= 0) return;
         double over = sp.getContent().getLayoutBounds().getWidth()
                 - sp.getViewportBounds().getWidth();
-        if (over > 1 && sp.getHbarPolicy() != ScrollPane.ScrollBarPolicy.NEVER) {
-            out.add(where + ": " + describe(sp) + " around " + describe(sp.getContent()) + " scrolls sideways by "
-                    + Math.round(over) + " px" + widest(sp.getContent()) + " | " + ancestors(sp) + " | too wide: "
+        if (over > 1) {
+            String how = sp.getHbarPolicy() == ScrollPane.ScrollBarPolicy.NEVER
+                    ? " is cut at its right edge by "
+                    : " scrolls sideways by ";
+            out.add(where + ": " + describe(sp) + " around " + describe(sp.getContent()) + how + Math.round(over)
+                    + " px"
+                    + widest(sp.getContent()) + " | " + ancestors(sp) + " | too wide: "
                     + tooWide(sp.getContent(), sp.getViewportBounds().getWidth()));
         }
     }

@@ -44,6 +44,9 @@ import org.kernellab.ui.widgets.Workspace;
  * vgg16, course-mlp, course-cnn, lab, conv3dnet, lab3d), {@code tab} (layers or dense).
  */
 public final class FamousNetsPage implements Page {
+    /** The PyTorch line's column at its narrowest: "Conv2d(64, 192," a line, so the table fits half a projector. */
+    private static final double LAYER_COLUMN = 120;
+
     /** The width a bar has for the largest layer. */
     private static final double BAR = 84;
 
@@ -122,7 +125,7 @@ public final class FamousNetsPage implements Page {
         problem.getStyleClass().add("problem");
         table.setId("famous-table");
         table.getStyleClass().add("layer-table");
-        table.setHgap(10);
+        table.setHgap(8);
         table.setVgap(3);
         Label stripTitle = Controls.label(i18n, "famous.stripTitle");
         stripTitle.getStyleClass().add("grid-title");
@@ -199,13 +202,18 @@ public final class FamousNetsPage implements Page {
             i18n.tr("famous.colMemory"),
             i18n.tr("famous.colField")
         };
-        for (int c = 0; c < heads.length; c++) table.add(cell(heads[c], "header"), c, 0);
+        for (int c = 0; c < heads.length; c++) {
+            Label head = cell(heads[c], "header");
+            head.setWrapText(true); // "Campo receptivo" over two lines rather than past the window's edge
+            Controls.keepWords(head);
+            table.add(head, c, 0);
+        }
         int r = 1;
         for (Row row : rows) {
             boolean weighted = row.parameters() > 0 || row.macs() > 0;
             Label layer = cell(compact(row.pytorch()), "code");
             layer.setWrapText(true);
-            layer.setMinWidth(150);
+            layer.setMinWidth(LAYER_COLUMN);
             layer.setTooltip(new Tooltip(row.pytorch()));
             table.add(cell(String.valueOf(row.index()), "hint"), 0, r);
             table.add(layer, 1, r);
@@ -244,8 +252,8 @@ public final class FamousNetsPage implements Page {
         ColumnConstraints c = new ColumnConstraints();
         c.setHalignment(align);
         c.setHgrow(grow ? Priority.ALWAYS : Priority.NEVER);
-        c.setMinWidth(Region.USE_PREF_SIZE);
-        if (grow) c.setMinWidth(150);
+        // as narrow as its cells allow: values keep their width, headings give up theirs between words
+        if (grow) c.setMinWidth(LAYER_COLUMN);
         return c;
     }
 

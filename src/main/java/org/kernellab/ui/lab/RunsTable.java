@@ -17,8 +17,8 @@ final class RunsTable {
     static Region of(LabViewModel vm, I18n i18n, Lifetime life) {
         String speed = vm.data().input().length == 4 ? "lab.colSpeed.objects" : "lab.colSpeed.images";
         return new RunColumns<Run>("lab-runs", i18n)
-                .column("train.colRun", Run::name, RunCharts::colour, true)
-                .column("train.colSettings", r -> settings(r, i18n), null, true)
+                // the settings under the run's name: one column fewer keeps the table inside a projector's half width
+                .column("train.colRun", r -> r.name() + "\n" + settings(r, i18n), RunCharts::colour, true)
                 .column("train.colParams", r -> i18n.numbers().grouped(r.net().parameters()), null, false)
                 .column("train.colTime", r -> time(r, i18n), null, false)
                 .column(speed, r -> speed(r, i18n), null, false)

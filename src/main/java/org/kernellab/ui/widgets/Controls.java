@@ -15,6 +15,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.kernellab.ui.core.I18n;
 
 /** Buttons, labels and combo boxes whose text follows the language. */
@@ -92,5 +93,22 @@ public final class Controls {
         l.textProperty().bind(i18n.bind(key));
         l.setWrapText(true);
         return l;
+    }
+
+    /** A wrapping label at least as wide as its longest word, in its font: it breaks between words, never inside one. */
+    public static void keepWords(Label l) {
+        Text probe = new Text();
+        Runnable measure = () -> {
+            double widest = 0;
+            probe.setFont(l.getFont());
+            for (String word : (l.getText() == null ? "" : l.getText()).split("\\s+")) {
+                probe.setText(word);
+                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
+            }
+            l.setMinWidth(Math.ceil(widest) + 2);
+        };
+        l.fontProperty().addListener((o, a, b) -> measure.run());
+        l.textProperty().addListener((o, a, b) -> measure.run());
+        measure.run();
     }
 }

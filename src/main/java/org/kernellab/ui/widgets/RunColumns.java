@@ -20,7 +20,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.text.Text;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 
@@ -46,7 +45,7 @@ public final class RunColumns<R> {
         this.i18n = i18n;
         grid.setId(id);
         grid.getStyleClass().add("run-table");
-        grid.setHgap(10);
+        grid.setHgap(8);
         grid.setVgap(2);
         grid.setPadding(new Insets(4, 6, 4, 6));
         empty = Controls.label(i18n, "train.noRuns");
@@ -84,7 +83,7 @@ public final class RunColumns<R> {
             heading.textProperty().bind(i18n.bind(columns.get(c).key()));
             heading.getStyleClass().addAll("run-heading", "emphasis");
             size(heading, true);
-            keepWords(heading); // a heading may break between words, never inside one
+            Controls.keepWords(heading); // a heading may break between words, never inside one
             grid.add(heading, c, 0);
         }
         // a run added at the end gets its row; anything else redraws the table
@@ -127,7 +126,7 @@ public final class RunColumns<R> {
                     Bindings.createStringBinding(() -> col.text().apply(run), with(dependencies.apply(run)));
             cell.textProperty().bind(text);
             size(cell, col.wraps());
-            if (col.wraps()) keepWords(cell);
+            if (col.wraps()) Controls.keepWords(cell);
             Region shownCell = cell;
             if (col.dot() != null) {
                 Label dot = new Label("●");
@@ -169,23 +168,6 @@ public final class RunColumns<R> {
     }
 
     private static final PseudoClass CHOSEN = PseudoClass.getPseudoClass("chosen");
-
-    /** At least as wide as the label's longest word, in its font. */
-    private static void keepWords(Label l) {
-        Text probe = new Text();
-        Runnable measure = () -> {
-            double widest = 0;
-            probe.setFont(l.getFont());
-            for (String word : (l.getText() == null ? "" : l.getText()).split("\\s+")) {
-                probe.setText(word);
-                widest = Math.max(widest, probe.getLayoutBounds().getWidth());
-            }
-            l.setMinWidth(Math.ceil(widest) + 2);
-        };
-        l.fontProperty().addListener((o, a, b) -> measure.run());
-        l.textProperty().addListener((o, a, b) -> measure.run());
-        measure.run();
-    }
 
     private static void size(Label l, boolean wraps) {
         l.setWrapText(wraps);

@@ -84,8 +84,8 @@ class TrainingPageTest {
         assertEquals(1, accuracy.getData().get(0).getData().size(), "one test accuracy per epoch");
         assertTrue(
                 robot.lookup("#lab-runs .run-cell").queryAll().stream()
-                        .anyMatch(c -> "#1 CNN 32×2".equals(((Labeled) c).getText())),
-                "the run has a row");
+                        .anyMatch(c -> ((Labeled) c).getText().startsWith("#1 CNN 32×2\nAdam")),
+                "the run has a row, its name over its settings");
 
         robot.interact(() -> harness.app.shell().select("feature-maps"));
         robot.interact(() -> harness.app.shell().select("training-lab"));
