@@ -31,12 +31,10 @@ final class AnimatorBench {
         AnimatorPage page = onFx(() -> (AnimatorPage) app.shell().page());
         AnimatorViewModel vm = page.viewModel();
         onFx(() -> {
-            vm.batch(() -> {
-                vm.inputHProperty().set(20);
-                vm.padHProperty().set(5);
-                vm.kernelHProperty().set(7);
-                vm.strideHProperty().set(1);
-            });
+            vm.inputHProperty().set(20);
+            vm.padHProperty().set(5);
+            vm.kernelHProperty().set(7);
+            vm.strideHProperty().set(1);
             return null;
         });
 

@@ -132,7 +132,8 @@ public final class ConvTrace {
     private final int outH, outW, sH, sW, dH, dW, pH, pW;
     private final List<Step> steps;
 
-    private ConvTrace(Tensor img, Tensor k, double bias, Window win, int outH, int outW) {
+    /** For sizes already checked: img (C, H, W) and k (C, kH, kW) through {@code win} give outH × outW. */
+    ConvTrace(Tensor img, Tensor k, double bias, Window win, int outH, int outW) {
         this.img = img;
         this.k = k;
         this.bias = bias;

@@ -64,16 +64,16 @@ public final class NdOps {
      * and an optional bias (F). The window's kernel sizes are taken from the weights.
      */
     public static Tensor conv(Tensor x, Tensor weights, Tensor bias, Window win) {
-        int axes = x.rank() - 2;
-        checkConvShapes(x, weights, bias, axes);
+        checkConvShapes(x, weights, bias, x.rank() - 2);
         Window w = win.withKernel(Arrays.copyOfRange(weights.shape(), 2, weights.rank()));
         int[] outSize = Shapes.require(spatial(x), w, false);
-        long outCells = Shapes.cells(x.dim(0), weights.dim(0), Shapes.cells(toLong(outSize)));
-        Shapes.checkWork(
-                Shapes.cells(x.dim(0), x.dim(1), paddedCells(x, w.padding(), w.padding())),
-                outCells,
-                Shapes.cells(outCells, x.dim(1), Shapes.cells(toLong(w.kernel()))));
+        Shapes.checkConvWork(x.shape(), weights.shape(), w, outSize);
+        return convSized(x, weights, bias, w, outSize);
+    }
 
+    /** {@link #conv} once its shapes and work are checked. */
+    static Tensor convSized(Tensor x, Tensor weights, Tensor bias, Window w, int[] outSize) {
+        int axes = x.rank() - 2;
         INDArray in = pad(toNd(x), w.padding(), w.padding(), 0.0);
         INDArray wt = toNd(weights);
         INDArray b = bias == null ? null : toNd(bias);
@@ -127,13 +127,17 @@ public final class NdOps {
     public static Tensor convTranspose(Tensor x, Tensor weights, Tensor bias, Window win) {
         if (x.rank() != 4 || weights.rank() != 4) throw new ComputeException("conv.badInputRank", x.rank());
         if (weights.dim(0) != x.dim(1)) throw new ComputeException("conv.channelMismatch", x.dim(1), weights.dim(0));
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != weights.dim(1)))
+            throw new ComputeException("conv.badBias", weights.dim(1), Arrays.toString(bias.shape()));
         Window w = win.withKernel(weights.dim(2), weights.dim(3));
         int[] out = Shapes.requireTransposed(spatial(x), w);
+        Shapes.checkTransposedWork(x.shape(), weights.shape(), w);
+        return convTransposeSized(x, weights, bias, w, out);
+    }
+
+    /** {@link #convTranspose} once its shapes and work are checked, {@code out} the cropped output's size. */
+    static Tensor convTransposeSized(Tensor x, Tensor weights, Tensor bias, Window w, int[] out) {
         int[] k = w.kernel(), s = w.stride(), d = w.dilation(), p = w.padding();
-        long scattered = Shapes.cells(x.dim(0), weights.dim(1));
-        for (int a = 0; a < 2; a++)
-            scattered = Shapes.cells(scattered, (long) (x.dim(a + 2) - 1) * s[a] + (long) d[a] * (k[a] - 1) + 1);
-        Shapes.checkWork(x.size(), scattered, Shapes.cells(x.size(), weights.dim(1), (long) k[0] * k[1]));
         DeConv2DConfig cfg = DeConv2DConfig.builder()
                 .kH(k[0])
                 .kW(k[1])
@@ -155,11 +159,7 @@ public final class NdOps {
                         NDArrayIndex.interval(p[0], p[0] + out[0]),
                         NDArrayIndex.interval(p[1], p[1] + out[1]))
                 .dup('c');
-        if (bias != null) {
-            if (bias.rank() != 1 || bias.dim(0) != weights.dim(1))
-                throw new ComputeException("conv.badBias", weights.dim(1), Arrays.toString(bias.shape()));
-            cropped.addi(toNd(bias).reshape(1, weights.dim(1), 1, 1));
-        }
+        if (bias != null) cropped.addi(toNd(bias).reshape(1, weights.dim(1), 1, 1));
         return fromNd(cropped);
     }
 

@@ -25,6 +25,11 @@ public final class ScatterTrace {
         if (x.rank() != 2 || kernel.rank() != 2) throw new ComputeException("trace.badRank");
         Window wn = w.withKernel(kernel.dim(0), kernel.dim(1));
         Shapes.requireTransposed(x.shape(), wn);
+        return sized(x, kernel, wn);
+    }
+
+    /** {@link #of} for sizes already checked: matrices x and kernel through {@code wn} give an output. */
+    static ScatterTrace sized(Tensor x, Tensor kernel, Window wn) {
         int fullH = (x.dim(0) - 1) * wn.stride()[0] + wn.dilation()[0] * (kernel.dim(0) - 1) + 1;
         int fullW = (x.dim(1) - 1) * wn.stride()[1] + wn.dilation()[1] * (kernel.dim(1) - 1) + 1;
         List<Step> steps = new ArrayList<>();

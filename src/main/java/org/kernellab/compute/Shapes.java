@@ -97,6 +97,29 @@ public final class Shapes {
         if (multiplyAdds > MAX_MACS) throw new ComputeException("work.tooManyOperations", multiplyAdds, MAX_MACS);
     }
 
+    /** Refuses a convolution of x (N, C, spatial…) with weights (F, C, kernel…) too large to run; out: its spatial size. */
+    static void checkConvWork(int[] x, int[] weights, Window w, int[] out) {
+        long padded = cells(x[0], x[1]), outCells = cells(x[0], weights[0]), taps = 1;
+        for (int a = 0; a < out.length; a++) {
+            padded = cells(padded, x[a + 2] + 2L * w.padding()[a]);
+            outCells = cells(outCells, out[a]);
+            taps = cells(taps, w.kernel()[a]);
+        }
+        checkWork(padded, outCells, cells(outCells, x[1], taps));
+    }
+
+    /**
+     * Refuses a transposed convolution of x (N, C, H, W) with weights (C, F, kH, kW) too large to run: the whole
+     * scatter is made before the padding crops it.
+     */
+    static void checkTransposedWork(int[] x, int[] weights, Window w) {
+        long in = cells(x[0], x[1], x[2], x[3]), scattered = cells(x[0], weights[1]);
+        int[] k = w.kernel(), s = w.stride(), d = w.dilation();
+        for (int a = 0; a < 2; a++)
+            scattered = cells(scattered, (long) (x[a + 2] - 1) * s[a] + (long) d[a] * (k[a] - 1) + 1);
+        checkWork(in, scattered, cells(in, weights[1], (long) k[0] * k[1]));
+    }
+
     /** The product of {@code dims}, saturating at {@link Long#MAX_VALUE} instead of wrapping around. */
     public static long cells(long... dims) {
         long n = 1;

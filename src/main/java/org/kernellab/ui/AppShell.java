@@ -1,39 +1,26 @@
 package org.kernellab.ui;
 
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.DoubleConsumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.SegmentedButton;
-import org.kernellab.i18n.Messages;
 import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonParams;
@@ -41,7 +28,6 @@ import org.kernellab.lesson.Progress;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.Page;
-import org.kernellab.ui.core.Theme;
 import org.kernellab.ui.task.FxTaskRunner;
 import org.kernellab.ui.widgets.MarkdownView;
 
@@ -72,15 +58,56 @@ public final class AppShell {
         this.catalog = catalog;
         root.setId("shell");
         root.getStyleClass().add("shell");
-        root.setTop(topBar());
-
+        root.setTop(new TopBar(ctx, settings, showNavigator, showTextPane, this::showAbout));
         navigator = new Navigator(catalog, ctx, this::open);
         ctx.progress().addListener(navigator::refresh);
+        root.setCenter(panes());
+        root.setBottom(new StatusBar(ctx, runner, engine));
+        ctx.i18n().localeProperty().addListener((o, a, b) -> showText());
+        foldWhilePresenting();
+        String last = settings.lastLesson();
+        Lesson first = catalog.find(last == null ? "" : last)
+                .orElse(catalog.lessons().isEmpty() ? null : catalog.lessons().get(0));
+        if (first != null) navigator.select(first.id());
+        else showEmpty();
+    }
+
+    /**
+     * The navigator, the lesson's text and its view side by side. The navigator and the text fold away so that a large
+     * view gets the whole width; where the student left the dividers is remembered.
+     */
+    private SplitPane panes() {
         VBox left = new VBox(navigator);
         VBox.setVgrow(navigator, Priority.ALWAYS);
         left.getStyleClass().add("navigator-pane");
         if (!catalog.errors().isEmpty()) left.getChildren().add(errorsLink(catalog));
+        ScrollPane textScroll = textPane();
+        SplitPane lessonSplit = new SplitPane(textScroll, viewPane());
+        lessonSplit.setId("lesson-split");
+        lessonSplit.setOrientation(Orientation.HORIZONTAL);
+        SplitPane main = new SplitPane(left, lessonSplit);
+        SplitPane.setResizableWithParent(left, false);
+        FoldingPane.install(
+                main,
+                left,
+                showNavigator,
+                settings.navigatorShown(),
+                settings::navigatorShown,
+                settings.navigatorDivider(),
+                settings::navigatorDivider);
+        FoldingPane.install(
+                lessonSplit,
+                textScroll,
+                showTextPane,
+                settings.textShown(),
+                settings::textShown,
+                settings.textDivider(),
+                settings::textDivider);
+        return main;
+    }
 
+    /** The lesson's title and text, its formulas in the theme's colour and larger while presenting. */
+    private ScrollPane textPane() {
         lessonTitle.setId("lesson-title");
         lessonTitle.setWrapText(true);
         lessonTitle.setMinWidth(0);
@@ -91,49 +118,29 @@ public final class AppShell {
                         () -> ctx.theme().get().palette().text(), ctx.theme()));
         text.mathSizeProperty()
                 .bind(Bindings.when(ctx.presentation()).then(26.0).otherwise(17.0));
-        ScrollPane textScroll = new ScrollPane(new VBox(12, lessonTitle, text));
+        VBox content = new VBox(12, lessonTitle, text);
+        content.setPadding(new Insets(18));
+        ScrollPane textScroll = new ScrollPane(content);
         textScroll.setFitToWidth(true);
         textScroll.getStyleClass().add("lesson-text-pane");
-        ((VBox) textScroll.getContent()).setPadding(new Insets(18));
+        return textScroll;
+    }
 
+    private ScrollPane viewPane() {
         viewArea.setId("lesson-view");
         viewArea.getStyleClass().add("lesson-view");
         ScrollPane viewScroll = new ScrollPane(viewArea);
         viewScroll.getStyleClass().add("lesson-view-pane");
         viewScroll.setFitToWidth(true);
         viewScroll.setFitToHeight(true);
+        return viewScroll;
+    }
 
-        SplitPane lessonSplit = new SplitPane(textScroll, viewScroll);
-        lessonSplit.setId("lesson-split");
-        lessonSplit.setOrientation(Orientation.HORIZONTAL);
-        SplitPane main = new SplitPane(left, lessonSplit);
-        SplitPane.setResizableWithParent(left, false);
-        // the navigator and the text fold away so that a large view gets the whole width; where the student left the
-        // dividers is remembered
-        fold(
-                main,
-                left,
-                0,
-                showNavigator,
-                settings.navigatorShown(),
-                settings::navigatorShown,
-                settings.navigatorDivider(),
-                settings::navigatorDivider);
-        fold(
-                lessonSplit,
-                textScroll,
-                0,
-                showTextPane,
-                settings.textShown(),
-                settings::textShown,
-                settings.textDivider(),
-                settings::textDivider);
-        root.setCenter(main);
-        root.setBottom(new StatusBar(ctx, runner, engine));
-
-        ctx.i18n().localeProperty().addListener((o, a, b) -> showText());
-        // a projector gets the whole width for the view: presentation folds the navigator and the text (F2 brings the
-        // text back), and leaving it puts them back as they were
+    /**
+     * A projector gets the whole width for the view: presentation folds the navigator and the text (F2 brings the text
+     * back), and leaving it puts them back as they were.
+     */
+    private void foldWhilePresenting() {
         boolean[] before = new boolean[2];
         ctx.presentation().addListener((o, a, on) -> {
             if (on) {
@@ -148,12 +155,6 @@ public final class AppShell {
                 showTextPane.set(before[1]);
             }
         });
-
-        String last = settings.lastLesson();
-        Lesson first = catalog.find(last == null ? "" : last)
-                .orElse(catalog.lessons().isEmpty() ? null : catalog.lessons().get(0));
-        if (first != null) navigator.select(first.id());
-        else showEmpty(catalog);
     }
 
     public Parent root() {
@@ -180,51 +181,6 @@ public final class AppShell {
         return showTextPane;
     }
 
-    /**
-     * Puts {@code pane} at {@code index} of {@code split} while {@code shown} is true, remembering the divider where the
-     * student leaves it (as {@code save} keeps it) and bringing it back there.
-     */
-    private static void fold(
-            SplitPane split,
-            Node pane,
-            int index,
-            BooleanProperty shown,
-            boolean initially,
-            Consumer<Boolean> saveShown,
-            double divider,
-            DoubleConsumer save) {
-        double[] at = {divider};
-        ChangeListener<Number> track = (o, a, b) -> {
-            if (split.getItems().contains(pane)
-                    && split.getScene() != null
-                    && split.getScene().getWindow() != null
-                    && split.getScene().getWindow().isShowing()) {
-                at[0] = b.doubleValue();
-                save.accept(at[0]);
-            }
-        };
-        Runnable show = () -> {
-            if (shown.get() && !split.getItems().contains(pane)) {
-                split.getItems().add(index, pane);
-                split.setDividerPositions(at[0]);
-                split.getDividers().get(index).positionProperty().addListener(track);
-            } else if (!shown.get()) {
-                split.getItems().remove(pane);
-            }
-        };
-        shown.set(initially);
-        if (shown.get()) {
-            split.setDividerPositions(at[0]);
-            split.getDividers().get(index).positionProperty().addListener(track);
-        } else {
-            split.getItems().remove(pane);
-        }
-        shown.addListener((o, a, on) -> {
-            saveShown.accept(on);
-            show.run();
-        });
-    }
-
     /** How the About dialog opens a folder: the application's host services; without them it only shows the paths. */
     public void setDocumentOpener(Consumer<String> opener) {
         documentOpener = opener;
@@ -235,80 +191,8 @@ public final class AppShell {
         return current;
     }
 
-    private Node topBar() {
-        Label title = new Label("KernelLab");
-        title.getStyleClass().add("app-title");
-
-        ToggleGroup languages = new ToggleGroup();
-        SegmentedButton langButtons = new SegmentedButton();
-        langButtons.setToggleGroup(languages);
-        langButtons.setId("language-switch");
-        for (Locale l : Messages.LANGUAGES) {
-            ToggleButton b = new ToggleButton(l.getLanguage().equals("es") ? "Español" : "English");
-            b.setId("lang-" + l.getLanguage());
-            b.setUserData(l);
-            b.setSelected(l.equals(ctx.i18n().locale()));
-            langButtons.getButtons().add(b);
-        }
-        languages.selectedToggleProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                was.setSelected(true); // one language is always chosen
-                return;
-            }
-            Locale l = (Locale) now.getUserData();
-            ctx.i18n().localeProperty().set(l);
-            settings.language(l);
-        });
-
-        ToggleButton dark = new ToggleButton();
-        dark.setId("theme-toggle");
-        dark.textProperty().bind(ctx.i18n().bind("top.dark"));
-        dark.setSelected(ctx.theme().get() == Theme.DARK);
-        dark.selectedProperty().addListener((o, a, on) -> {
-            ctx.theme().set(on ? Theme.DARK : Theme.LIGHT);
-            settings.theme(ctx.theme().get());
-        });
-        ctx.theme().addListener((o, a, t) -> dark.setSelected(t == Theme.DARK));
-
-        ToggleButton navToggle = new ToggleButton();
-        navToggle.setId("navigator-toggle");
-        navToggle.textProperty().bind(ctx.i18n().bind("top.lessons"));
-        navToggle.selectedProperty().bindBidirectional(showNavigator);
-
-        ToggleButton textToggle = new ToggleButton();
-        textToggle.setId("text-toggle");
-        textToggle.textProperty().bind(ctx.i18n().bind("top.text"));
-        textToggle.selectedProperty().bindBidirectional(showTextPane);
-
-        ToggleButton present = new ToggleButton();
-        present.setId("presentation-toggle");
-        present.textProperty().bind(ctx.i18n().bind("top.presentation"));
-        present.selectedProperty().bindBidirectional(ctx.presentation());
-
-        // the app's icon, not a word, and not while presenting: the bar has no room for one more in Spanish there
-        Button about = new Button();
-        about.visibleProperty().bind(ctx.presentation().not());
-        about.managedProperty().bind(about.visibleProperty());
-        about.setId("about-button");
-        ImageView icon = new ImageView(AppIcon.of(64));
-        icon.setFitWidth(20);
-        icon.setFitHeight(20);
-        icon.setSmooth(true);
-        about.setGraphic(icon);
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(ctx.i18n().bind("about.title"));
-        about.setTooltip(tip);
-        about.accessibleTextProperty().bind(ctx.i18n().bind("about.title"));
-        about.setOnAction(e -> AboutDialog.show(root.getScene().getWindow(), ctx, documentOpener));
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, spacer, langButtons, navToggle, textToggle, dark, present, about);
-        for (Node n : bar.getChildren()) if (n instanceof Region r && n != spacer) r.setMinWidth(Region.USE_PREF_SIZE);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
-        bar.getStyleClass().add("top-bar");
-        return bar;
+    private void showAbout() {
+        AboutDialog.show(root.getScene().getWindow(), ctx, documentOpener);
     }
 
     /** Opens lesson {@code id} with other starting parameters for its view; its manifest stays as it is. */
@@ -352,7 +236,7 @@ public final class AppShell {
         text.setMarkdown(current.text(ctx.i18n().locale()));
     }
 
-    private void showEmpty(Catalog catalog) {
+    private void showEmpty() {
         Label none = new Label();
         none.textProperty().bind(ctx.i18n().bind("shell.noLessons"));
         viewArea.getChildren().setAll(none);

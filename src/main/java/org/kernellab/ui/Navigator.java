@@ -30,74 +30,73 @@ final class Navigator extends TreeView<Object> {
             root.getChildren().add(chapter);
         }
         setRoot(root);
-        setCellFactory(tv -> new TreeCell<>() {
-            // whole titles, wrapped to the navigator's width (less the indent of the title's level): no title is cut
-            // and nothing scrolls sideways
-            private final Label title = new Label();
-
-            {
-                title.setWrapText(true);
-                title.setMinWidth(0);
-                setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-                title.prefWidthProperty()
-                        .bind(Bindings.createDoubleBinding(
-                                () -> Math.max(
-                                        40,
-                                        tv.getWidth()
-                                                - 46
-                                                - 18
-                                                        * Math.max(
-                                                                0,
-                                                                getTreeItem() == null
-                                                                        ? 0
-                                                                        : tv.getTreeItemLevel(getTreeItem()) - 1)),
-                                tv.widthProperty(),
-                                treeItemProperty()));
-            }
-
-            // as tall as the title wrapped at its width (the flow would otherwise keep a reused cell's old height)
-            @Override
-            protected double computePrefHeight(double width) {
-                return getGraphic() == null
-                        ? super.computePrefHeight(width)
-                        : snappedTopInset() + snappedBottomInset() + title.prefHeight(title.getPrefWidth());
-            }
-
-            @Override
-            protected double computeMinHeight(double width) {
-                return computePrefHeight(width);
-            }
-
-            @Override
-            protected double computePrefWidth(double height) {
-                return 0;
-            } // the flow widens it to the navigator's width
-
-            @Override
-            protected void updateItem(Object item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeAll("chapter", "lesson");
-                if (empty || item == null) {
-                    setGraphic(null);
-                    setText(null);
-                    return;
-                }
-                if (item instanceof Chapter c) {
-                    title.setText(c.title(ctx.i18n().locale()));
-                    getStyleClass().add("chapter");
-                } else if (item instanceof Lesson l) {
-                    title.setText(mark(ctx.progress().mark(l.id())) + "  "
-                            + l.title(ctx.i18n().locale()));
-                    getStyleClass().add("lesson");
-                }
-                setText(title.getText()); // not drawn (the wrapped title is), but what tests and screen readers read
-                setGraphic(title);
-            }
-        });
+        setCellFactory(TitleCell::new);
         getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && now.getValue() instanceof Lesson l) open.accept(l);
         });
         ctx.i18n().localeProperty().addListener((o, a, b) -> refresh());
+    }
+
+    /**
+     * A chapter's or a lesson's whole title, wrapped to the navigator's width (less the indent of the title's level):
+     * no title is cut and nothing scrolls sideways.
+     */
+    private final class TitleCell extends TreeCell<Object> {
+        private final TreeView<Object> tree;
+        private final Label title = new Label();
+
+        TitleCell(TreeView<Object> tree) {
+            this.tree = tree;
+            title.setWrapText(true);
+            title.setMinWidth(0);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            title.prefWidthProperty()
+                    .bind(Bindings.createDoubleBinding(this::titleWidth, tree.widthProperty(), treeItemProperty()));
+        }
+
+        private double titleWidth() {
+            int level = getTreeItem() == null ? 0 : tree.getTreeItemLevel(getTreeItem()) - 1;
+            return Math.max(40, tree.getWidth() - 46 - 18 * Math.max(0, level));
+        }
+
+        // as tall as the title wrapped at its width (the flow would otherwise keep a reused cell's old height)
+        @Override
+        protected double computePrefHeight(double width) {
+            return getGraphic() == null
+                    ? super.computePrefHeight(width)
+                    : snappedTopInset() + snappedBottomInset() + title.prefHeight(title.getPrefWidth());
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return 0;
+        } // the flow widens it to the navigator's width
+
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("chapter", "lesson");
+            if (empty || item == null) {
+                setGraphic(null);
+                setText(null);
+                return;
+            }
+            if (item instanceof Chapter c) {
+                title.setText(c.title(ctx.i18n().locale()));
+                getStyleClass().add("chapter");
+            } else if (item instanceof Lesson l) {
+                title.setText(mark(ctx.progress().mark(l.id())) + "  "
+                        + l.title(ctx.i18n().locale()));
+                getStyleClass().add("lesson");
+            }
+            setText(title.getText()); // not drawn (the wrapped title is), but what tests and screen readers read
+            setGraphic(title);
+        }
     }
 
     /** ○ not opened, ◔ opened, ◑ tried, ● solved. */

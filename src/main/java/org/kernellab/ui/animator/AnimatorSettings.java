@@ -1,11 +1,16 @@
 package org.kernellab.ui.animator;
 
+import static org.kernellab.ui.animator.AnimatorViewModel.MAX_DILATION;
+import static org.kernellab.ui.animator.AnimatorViewModel.MAX_INPUT;
+import static org.kernellab.ui.animator.AnimatorViewModel.MAX_KERNEL;
+import static org.kernellab.ui.animator.AnimatorViewModel.MAX_PADDING;
+import static org.kernellab.ui.animator.AnimatorViewModel.MAX_STRIDE;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -45,58 +50,60 @@ final class AnimatorSettings {
     }
 
     ScrollPane build() {
+        VBox box = new VBox(
+                10,
+                modes(),
+                separate(),
+                sliders(),
+                new Separator(),
+                title(i18n, "animator.inputValues"),
+                source(),
+                fashion(),
+                new VBox(
+                        6,
+                        Controls.button("new-random", i18n, "animator.random", vm::randomize),
+                        Controls.button("open-image", i18n, "animator.openImage", openImage)),
+                new Separator(),
+                title(i18n, "animator.kernelValues"),
+                preset(),
+                bias(),
+                flip(),
+                editHint(),
+                new Separator(),
+                title(i18n, "animator.export"),
+                Controls.button("export-png", i18n, "animator.exportPng", () -> export.accept(false)),
+                Controls.button("export-gif", i18n, "animator.exportGif", () -> export.accept(true)));
+        box.getStyleClass().add("settings");
+        return Controls.column(box, 250);
+    }
+
+    private SegmentedButton modes() {
         Map<AnimatorViewModel.Mode, String[]> modes = new LinkedHashMap<>();
         modes.put(AnimatorViewModel.Mode.CONVOLUTION, new String[] {"mode-conv", "animator.modeConv"});
         modes.put(AnimatorViewModel.Mode.TRANSPOSED, new String[] {"mode-transposed", "animator.modeTransposed"});
-        SegmentedButton modeButtons = Segments.of(vm.modeProperty(), modes, i18n);
+        return Segments.of(vm.modeProperty(), modes, i18n);
+    }
 
+    private CheckBox separate() {
         CheckBox separate = new CheckBox();
         separate.setId("separate");
         separate.textProperty().bind(i18n.bind("animator.separate"));
         separate.selectedProperty().bindBidirectional(vm.separateProperty());
+        return separate;
+    }
 
-        VBox sliders = new VBox(8);
-        addPair(
-                sliders,
-                "input",
-                "animator.input",
-                vm.inputHProperty(),
-                vm.inputWProperty(),
-                1,
-                AnimatorViewModel.MAX_INPUT);
-        addPair(
-                sliders,
-                "padding",
-                "animator.padding",
-                vm.padHProperty(),
-                vm.padWProperty(),
-                0,
-                AnimatorViewModel.MAX_PADDING);
-        addPair(
-                sliders,
-                "kernel",
-                "animator.kernel",
-                vm.kernelHProperty(),
-                vm.kernelWProperty(),
-                1,
-                AnimatorViewModel.MAX_KERNEL);
-        addPair(
-                sliders,
-                "stride",
-                "animator.stride",
-                vm.strideHProperty(),
-                vm.strideWProperty(),
-                1,
-                AnimatorViewModel.MAX_STRIDE);
-        addPair(
-                sliders,
-                "dilation",
-                "animator.dilation",
-                vm.dilationHProperty(),
-                vm.dilationWProperty(),
-                1,
-                AnimatorViewModel.MAX_DILATION);
+    private VBox sliders() {
+        VBox box = new VBox(8);
+        addPair(box, "input", "animator.input", vm.inputHProperty(), vm.inputWProperty(), 1, MAX_INPUT);
+        addPair(box, "padding", "animator.padding", vm.padHProperty(), vm.padWProperty(), 0, MAX_PADDING);
+        addPair(box, "kernel", "animator.kernel", vm.kernelHProperty(), vm.kernelWProperty(), 1, MAX_KERNEL);
+        addPair(box, "stride", "animator.stride", vm.strideHProperty(), vm.strideWProperty(), 1, MAX_STRIDE);
+        addPair(box, "dilation", "animator.dilation", vm.dilationHProperty(), vm.dilationWProperty(), 1, MAX_DILATION);
+        return box;
+    }
 
+    /** Where the input's numbers come from; a source the list does not offer (a picture file, typing) shows as a prompt. */
+    private ComboBox<AnimatorViewModel.Source> source() {
         ComboBox<AnimatorViewModel.Source> source = new ComboBox<>();
         source.setId("input-source");
         source.getItems()
@@ -121,38 +128,37 @@ final class AnimatorSettings {
                         () -> i18n.tr(
                                 "animator.source." + vm.sourceProperty().get().name()),
                         vm.sourceProperty()));
+        return source;
+    }
 
-        Spinner<Integer> fashion =
+    /** Which Fashion-MNIST image, and its class; shown while that is the source. */
+    private HBox fashion() {
+        Spinner<Integer> index =
                 new Spinner<>(0, 1999, vm.fashionIndexProperty().get());
-        fashion.setId("fashion-index");
-        fashion.setEditable(true);
-        fashion.valueProperty()
+        index.setId("fashion-index");
+        index.setEditable(true);
+        index.valueProperty()
                 .addListener((o, a, n) ->
                         guarded.accept(() -> vm.fashionIndexProperty().set(n)));
-        Label fashionClass = new Label();
-        fashionClass
-                .textProperty()
-                .bind(i18n.bind(
-                        () -> {
-                            try {
-                                return i18n.tr("data.class."
-                                        + vm.pictures()
-                                                .test()
-                                                .label(vm.fashionIndexProperty().get()));
-                            } catch (DataException e) {
-                                return i18n.tr(e.problem());
-                            }
-                        },
-                        vm.fashionIndexProperty()));
-        HBox fashionRow = new HBox(8, fashion, fashionClass);
-        fashionRow.setAlignment(Pos.CENTER_LEFT);
-        fashionRow.visibleProperty().bind(vm.sourceProperty().isEqualTo(AnimatorViewModel.Source.FASHION));
-        fashionRow.managedProperty().bind(fashionRow.visibleProperty());
+        Label kind = new Label();
+        kind.textProperty().bind(i18n.bind(this::fashionClass, vm.fashionIndexProperty()));
+        HBox row = new HBox(8, index, kind);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(vm.sourceProperty().isEqualTo(AnimatorViewModel.Source.FASHION));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
 
-        Button shuffle = Controls.button("new-random", i18n, "animator.random", vm::randomize);
-        Button open = Controls.button("open-image", i18n, "animator.openImage", openImage);
-        VBox inputButtons = new VBox(6, shuffle, open);
+    private String fashionClass() {
+        try {
+            return i18n.tr("data.class."
+                    + vm.pictures().test().label(vm.fashionIndexProperty().get()));
+        } catch (DataException e) {
+            return i18n.tr(e.problem());
+        }
+    }
 
+    private ComboBox<Kernels> preset() {
         ComboBox<Kernels> preset = new ComboBox<>();
         preset.setId("kernel-preset");
         preset.getItems().setAll(Kernels.values());
@@ -165,51 +171,34 @@ final class AnimatorSettings {
                 guarded.accept(() -> vm.presetProperty().set(kk));
         });
         vm.presetProperty().addListener((o, a, kk) -> preset.setValue(kk));
+        return preset;
+    }
 
+    private HBox bias() {
         Spinner<Double> bias = new Spinner<>(-9.0, 9.0, vm.biasProperty().get(), 0.5);
         bias.setId("bias");
         bias.setEditable(true);
         bias.valueProperty().addListener((o, a, n) -> vm.biasProperty().set(n));
-        Label biasLabel = title(i18n, "animator.bias");
-        HBox biasRow = new HBox(8, biasLabel, bias);
-        biasRow.setAlignment(Pos.CENTER_LEFT);
+        HBox row = new HBox(8, title(i18n, "animator.bias"), bias);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
 
+    private CheckBox flip() {
         CheckBox flip = new CheckBox();
         flip.setId("animator-flip");
         flip.setWrapText(true);
         flip.textProperty().bind(i18n.bind("animator.trueConvolution"));
         flip.selectedProperty().bindBidirectional(vm.trueConvolutionProperty());
         flip.disableProperty().bind(vm.modeProperty().isEqualTo(AnimatorViewModel.Mode.TRANSPOSED));
+        return flip;
+    }
 
-        Label editHint = title(i18n, "animator.editHint");
-        editHint.getStyleClass().add("hint");
-        editHint.setWrapText(true);
-
-        Button png = Controls.button("export-png", i18n, "animator.exportPng", () -> export.accept(false));
-        Button gif = Controls.button("export-gif", i18n, "animator.exportGif", () -> export.accept(true));
-
-        VBox box = new VBox(
-                10,
-                modeButtons,
-                separate,
-                sliders,
-                new Separator(),
-                title(i18n, "animator.inputValues"),
-                source,
-                fashionRow,
-                inputButtons,
-                new Separator(),
-                title(i18n, "animator.kernelValues"),
-                preset,
-                biasRow,
-                flip,
-                editHint,
-                new Separator(),
-                title(i18n, "animator.export"),
-                png,
-                gif);
-        box.getStyleClass().add("settings");
-        return Controls.column(box, 250);
+    private Label editHint() {
+        Label hint = title(i18n, "animator.editHint");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        return hint;
     }
 
     /** A slider for the height (or both axes) and, when they are separate, one for the width. */

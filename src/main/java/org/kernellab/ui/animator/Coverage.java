@@ -2,6 +2,8 @@ package org.kernellab.ui.animator;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kernellab.compute.ConvAnimation;
+import org.kernellab.compute.ConvSettings;
 
 /**
  * The input cells a kernel never reaches (a stride that does not divide the padded input evenly), for the animator's
@@ -10,6 +12,11 @@ import java.util.List;
  * @param covered over the padded input, true where some window tap lands; null when there is no output
  */
 public record Coverage(boolean[][] covered, int inputH, int inputW, int padH, int padW) {
+    static Coverage of(ConvAnimation a) {
+        ConvSettings s = a.settings();
+        return new Coverage(a.covered(), s.input().dim(0), s.input().dim(1), s.padH(), s.padW());
+    }
+
     /** Input rows that no tap ever reaches, in the unpadded input's numbering. */
     public List<Integer> uncoveredRows() {
         return uncovered(true);

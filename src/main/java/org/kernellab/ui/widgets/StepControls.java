@@ -34,9 +34,21 @@ public final class StepControls extends VBox {
         this.stepper = stepper;
         getStyleClass().add("step-controls");
         setSpacing(6);
+        HBox sliders = new HBox(8, scrub(), speedLabel(i18n), speed());
+        sliders.setAlignment(Pos.CENTER_LEFT);
+        oneStripWhenWide(buttons(i18n), sliders);
+        timer.setCycleCount(Timeline.INDEFINITE);
+        stepper.playingProperty().addListener((o, a, on) -> restartTimer());
+        stepper.speedProperty().addListener((o, a, n) -> {
+            if (stepper.playingProperty().get()) restartTimer();
+        });
+    }
 
+    /** First, back, play or pause, forward and last, then where the animation is. */
+    private HBox buttons(I18n i18n) {
         Button first = button("⇤", i18n, "steps.first", stepper::first);
         Button back = button("←", i18n, "steps.previous", stepper::previous);
+        back.setId("step-back");
         Button play = button("▶", i18n, "steps.play", stepper::togglePlay);
         play.setId("play");
         play.textProperty()
@@ -44,9 +56,27 @@ public final class StepControls extends VBox {
         play.setMinWidth(48);
         Button forward = button("→", i18n, "steps.next", stepper::next);
         forward.setId("step-forward");
-        back.setId("step-back");
         Button last = button("⇥", i18n, "steps.last", stepper::last);
+        for (Node n : new Node[] {first, back, play, forward, last})
+            n.disableProperty().bind(stepper.countProperty().isEqualTo(0));
+        Label position = new Label();
+        position.setId("step-position");
+        position.textProperty()
+                .bind(i18n.bind(
+                        () -> stepper.count() == 0
+                                ? "–"
+                                : i18n.tr("steps.position", stepper.step() + 1, stepper.count()),
+                        stepper.stepProperty(),
+                        stepper.countProperty()));
+        position.setMinWidth(Label.USE_PREF_SIZE);
+        HBox buttons = new HBox(6, first, back, play, forward, last, position);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        return buttons;
+    }
 
+    /** A slider over every step, following the stepper and moving it. */
+    private Slider scrub() {
         Slider scrub = new Slider(0, 1, 0);
         scrub.setId("scrub");
         scrub.setBlockIncrement(1);
@@ -62,22 +92,10 @@ public final class StepControls extends VBox {
         });
         HBox.setHgrow(scrub, Priority.ALWAYS);
         scrub.setMinWidth(80);
+        return scrub;
+    }
 
-        Label position = new Label();
-        position.setId("step-position");
-        position.textProperty()
-                .bind(i18n.bind(
-                        () -> stepper.count() == 0
-                                ? "–"
-                                : i18n.tr("steps.position", stepper.step() + 1, stepper.count()),
-                        stepper.stepProperty(),
-                        stepper.countProperty()));
-        position.setMinWidth(Label.USE_PREF_SIZE);
-
-        Slider speed = new Slider(0.5, 10, stepper.speedProperty().get());
-        speed.setId("speed");
-        speed.valueProperty().bindBidirectional(stepper.speedProperty());
-        speed.setPrefWidth(90);
+    private Label speedLabel(I18n i18n) {
         Label speedLabel = new Label();
         speedLabel
                 .textProperty()
@@ -87,15 +105,19 @@ public final class StepControls extends VBox {
                                 Math.round(stepper.speedProperty().get() * 10) / 10.0),
                         stepper.speedProperty()));
         speedLabel.setMinWidth(Label.USE_PREF_SIZE);
+        return speedLabel;
+    }
 
-        for (Node n : new Node[] {first, back, play, forward, last})
-            n.disableProperty().bind(stepper.countProperty().isEqualTo(0));
-        HBox buttons = new HBox(6, first, back, play, forward, last, position);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        buttons.setMinWidth(Region.USE_PREF_SIZE);
-        HBox sliders = new HBox(8, scrub, speedLabel, speed);
-        sliders.setAlignment(Pos.CENTER_LEFT);
-        // one compact strip where the width allows, the sliders under the buttons where it does not
+    private Slider speed() {
+        Slider speed = new Slider(0.5, 10, stepper.speedProperty().get());
+        speed.setId("speed");
+        speed.valueProperty().bindBidirectional(stepper.speedProperty());
+        speed.setPrefWidth(90);
+        return speed;
+    }
+
+    /** One compact strip where the width allows, the sliders under the buttons where it does not. */
+    private void oneStripWhenWide(HBox buttons, HBox sliders) {
         HBox strip = new HBox(16);
         strip.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(sliders, Priority.ALWAYS);
@@ -110,12 +132,6 @@ public final class StepControls extends VBox {
             }
         });
         getChildren().addAll(buttons, sliders);
-
-        timer.setCycleCount(Timeline.INDEFINITE);
-        stepper.playingProperty().addListener((o, a, on) -> restartTimer());
-        stepper.speedProperty().addListener((o, a, n) -> {
-            if (stepper.playingProperty().get()) restartTimer();
-        });
     }
 
     private void restartTimer() {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Random;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
+import org.kernellab.compute.ConvAnimation;
 import org.kernellab.compute.ConvTrace;
 import org.kernellab.compute.Kernels;
 import org.kernellab.compute.NdOps;
@@ -31,14 +32,12 @@ class AnimatorViewModelTest {
                     for (int s = 1; s <= AnimatorViewModel.MAX_STRIDE; s++) {
                         for (int d = 1; d <= AnimatorViewModel.MAX_DILATION; d++) {
                             int i = in, pp = p, kk = k, ss = s, dd = d;
-                            vm.batch(() -> {
-                                vm.inputHProperty().set(i);
-                                vm.padHProperty().set(pp);
-                                vm.kernelHProperty().set(kk);
-                                vm.strideHProperty().set(ss);
-                                vm.dilationHProperty().set(dd);
-                            });
-                            AnimatorViewModel.Result r = vm.result();
+                            vm.inputHProperty().set(i);
+                            vm.padHProperty().set(pp);
+                            vm.kernelHProperty().set(kk);
+                            vm.strideHProperty().set(ss);
+                            vm.dilationHProperty().set(dd);
+                            ConvAnimation r = vm.result();
                             int expected = Math.floorDiv(in + 2 * p - d * (k - 1) - 1, s) + 1;
                             combos++;
                             if (expected < 1) {
@@ -67,21 +66,19 @@ class AnimatorViewModelTest {
         Random rnd = new Random(4);
         int checked = 0;
         for (int trial = 0; trial < 300; trial++) {
-            vm.batch(() -> {
-                vm.separateProperty().set(rnd.nextBoolean());
-                vm.inputHProperty().set(1 + rnd.nextInt(20));
-                vm.inputWProperty().set(1 + rnd.nextInt(20));
-                vm.padHProperty().set(rnd.nextInt(6));
-                vm.padWProperty().set(rnd.nextInt(6));
-                vm.kernelHProperty().set(1 + rnd.nextInt(7));
-                vm.kernelWProperty().set(1 + rnd.nextInt(7));
-                vm.strideHProperty().set(1 + rnd.nextInt(5));
-                vm.strideWProperty().set(1 + rnd.nextInt(5));
-                vm.dilationHProperty().set(1 + rnd.nextInt(3));
-                vm.dilationWProperty().set(1 + rnd.nextInt(3));
-                vm.biasProperty().set(rnd.nextInt(5) - 2);
-            });
-            AnimatorViewModel.Result r = vm.result();
+            vm.separateProperty().set(rnd.nextBoolean());
+            vm.inputHProperty().set(1 + rnd.nextInt(20));
+            vm.inputWProperty().set(1 + rnd.nextInt(20));
+            vm.padHProperty().set(rnd.nextInt(6));
+            vm.padWProperty().set(rnd.nextInt(6));
+            vm.kernelHProperty().set(1 + rnd.nextInt(7));
+            vm.kernelWProperty().set(1 + rnd.nextInt(7));
+            vm.strideHProperty().set(1 + rnd.nextInt(5));
+            vm.strideWProperty().set(1 + rnd.nextInt(5));
+            vm.dilationHProperty().set(1 + rnd.nextInt(3));
+            vm.dilationWProperty().set(1 + rnd.nextInt(3));
+            vm.biasProperty().set(rnd.nextInt(5) - 2);
+            ConvAnimation r = vm.result();
             if (!r.ok()) continue;
             for (ConvTrace.Step s : r.trace().steps())
                 assertEquals(r.output()[s.outRow()][s.outCol()], s.value(), 1e-9);
@@ -108,12 +105,10 @@ class AnimatorViewModelTest {
     @Test
     void unevenStrideReportsNeverCoveredRowsAndColumns() {
         AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(false), new EmbeddedImages(), 5);
-        vm.batch(() -> {
-            vm.inputHProperty().set(6);
-            vm.padHProperty().set(0);
-            vm.presetProperty().set(Kernels.SOBEL_X);
-            vm.strideHProperty().set(2);
-        });
+        vm.inputHProperty().set(6);
+        vm.padHProperty().set(0);
+        vm.presetProperty().set(Kernels.SOBEL_X);
+        vm.strideHProperty().set(2);
         assertEquals(List.of(5), vm.coverage().uncoveredRows());
         assertEquals(List.of(5), vm.coverage().uncoveredCols());
         vm.dilationHProperty().set(2);
@@ -126,14 +121,12 @@ class AnimatorViewModelTest {
     @Test
     void transposedModeScattersAndMatchesNd4j() {
         AnimatorViewModel vm = new AnimatorViewModel(new SimpleBooleanProperty(true), new EmbeddedImages(), 6);
-        vm.batch(() -> {
-            vm.modeProperty().set(AnimatorViewModel.Mode.TRANSPOSED);
-            vm.inputHProperty().set(3);
-            vm.strideHProperty().set(2);
-            vm.padHProperty().set(1);
-            vm.presetProperty().set(Kernels.SOBEL_Y);
-        });
-        AnimatorViewModel.Result r = vm.result();
+        vm.modeProperty().set(AnimatorViewModel.Mode.TRANSPOSED);
+        vm.inputHProperty().set(3);
+        vm.strideHProperty().set(2);
+        vm.padHProperty().set(1);
+        vm.presetProperty().set(Kernels.SOBEL_Y);
+        ConvAnimation r = vm.result();
         assertTrue(r.ok());
         assertEquals(9, vm.stepper().count(), "one step per input cell");
         assertEquals(5, r.rows().output(), "(3 − 1)·2 − 2 + 3 = 5");
@@ -186,7 +179,10 @@ class AnimatorViewModelTest {
         assertArrayEquals(new double[][] {{37, 47}, {67, 77}}, vm.result().output());
         vm.trueConvolutionProperty().set(true);
         assertArrayEquals(new double[][] {{23, 33}, {53, 63}}, vm.result().output());
-        assertArrayEquals(new double[][] {{4, 3}, {2, 1}}, vm.applied().toMatrix(), "the kernel as it meets the input");
+        assertArrayEquals(
+                new double[][] {{4, 3}, {2, 1}},
+                vm.result().settings().applied().toMatrix(),
+                "the kernel as it meets the input");
         vm.editKernel(0, 0, 10); // the flipped kernel's corner is the kernel's last cell
         assertEquals(10, vm.kernelProperty().get().get(1, 1));
         Tensor sobel = Tensor.of(new double[][] {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}});
