@@ -105,15 +105,10 @@ class LayersPyTorchTest {
         return got.length;
     }
 
-    /** One step of {@code net} here and in PyTorch from the same weights; returns the values compared. */
-    static int compare(String json, Training.Optimizer optimizer, boolean binary, long seed) {
-        Net net = Net.fromJson(json.replace('\'', '"'));
-        Network ours = Network.build(net, new Training(optimizer, 0.01, 8, 1, seed));
-        Random r = new Random(seed);
-        // biases away from zero, and BatchNorm's weights away from one, so that each enters the comparison
-        List<Network.Tensor32> start = ours.pytorchParameters();
+    /** Biases away from zero, and BatchNorm's weights away from one, so that each enters the comparison. */
+    static void nudge(Network ours, Random r) {
         List<float[]> moved = new ArrayList<>();
-        for (Network.Tensor32 t : start) {
+        for (Network.Tensor32 t : ours.pytorchParameters()) {
             float[] v = t.values().clone();
             for (int i = 0; i < v.length; i++) v[i] += (float) (0.1 * r.nextGaussian());
             moved.add(v);
@@ -126,6 +121,14 @@ class LayersPyTorchTest {
             stats.add(v);
         }
         ours.loadPyTorch(moved, stats);
+    }
+
+    /** One step of {@code net} here and in PyTorch from the same weights; returns the values compared. */
+    static int compare(String json, Training.Optimizer optimizer, boolean binary, long seed) {
+        Net net = Net.fromJson(json.replace('\'', '"'));
+        Network ours = Network.build(net, new Training(optimizer, 0.01, 8, 1, seed));
+        Random r = new Random(seed);
+        nudge(ours, r);
         Samples data = batch(net, 8, binary, r);
         ObjectNode q = TorchReference.request("net_step");
         q.set("net", readTree(net.toJson()));
@@ -168,8 +171,8 @@ class LayersPyTorchTest {
         List<Network.Tensor32> after = ours.pytorchParameters();
         for (int i = 0; i < after.size(); i++) {
             // Adam's first step is ±lr whatever the gradient's size: on a gradient that is 0 but for float noise (a
-            // bias before
-            // BatchNorm) the two sides' noise signs decide it, so such a parameter is compared only through its
+            // bias
+            // before BatchNorm) the two sides' noise signs decide it, so such a parameter is compared only through its
             // gradient
             if (optimizer == Training.Optimizer.ADAM
                     && largest(torch.get("grads").get(i)) < FLOOR) continue;

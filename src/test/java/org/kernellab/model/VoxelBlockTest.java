@@ -42,39 +42,7 @@ class VoxelBlockTest {
         voxels[0] = 1; // a corner, where windows run off the grid
         float[] weights = new float[(k * k * k + 1) * filters];
         for (int i = 0; i < weights.length; i++) weights[i] = (float) rnd.nextGaussian();
-
-        // ND4J: conv3d, max pooling, ReLU on the whole grids, then the first `side` cells per axis
-        INDArray x = Nd4j.create(DataType.FLOAT, N, grid, grid, grid, 1);
-        for (int i = 0; i < voxels.length; i++) x.data().put(i, voxels[i]);
-        INDArray w = Nd4j.create(Arrays.copyOf(weights, k * k * k * filters), new long[] {k, k, k, 1, filters}, 'c');
-        INDArray b = Nd4j.create(
-                Arrays.copyOfRange(weights, k * k * k * filters, weights.length), new long[] {filters}, 'c');
-        int[] conv = {k, k, k, stride, stride, stride, pad, pad, pad, 1, 1, 1, 0, 1, 0};
-        int[] pool2 = {2, 2, 2, 2, 2, 2, 0, 0, 0, 1, 1, 1, 0, 0, 1};
-        int c = (grid + 2 * pad - k) / stride + 1, o = pool ? c / 2 : c;
-        INDArray convOut = Nd4j.create(DataType.FLOAT, N, c, c, c, filters);
-        Nd4j.exec(DynamicCustomOp.builder("conv3dnew")
-                .addInputs(x, w, b)
-                .addOutputs(convOut)
-                .addIntegerArguments(conv)
-                .build());
-        INDArray pooled = convOut;
-        if (pool) {
-            pooled = Nd4j.create(DataType.FLOAT, N, o, o, o, filters);
-            Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew")
-                    .addInputs(convOut)
-                    .addOutputs(pooled)
-                    .addIntegerArguments(pool2)
-                    .build());
-        }
-        INDArray relu = Transforms.relu(pooled, true);
-        INDArray expected = relu.get(
-                        NDArrayIndex.all(),
-                        NDArrayIndex.interval(0, side),
-                        NDArrayIndex.interval(0, side),
-                        NDArrayIndex.interval(0, side),
-                        NDArrayIndex.all())
-                .dup('c');
+        Nd4jBlock nd = new Nd4jBlock(voxels, weights, grid, filters, k, stride, pad, pool, side);
 
         VoxelBlock vb = new VoxelBlock(grid, filters, k, stride, pad, pool, side);
         VoxelBlock.Batch batch = vb.new Batch(N);
@@ -83,49 +51,89 @@ class VoxelBlockTest {
         vb.forward(batch, N, voxels, new int[] {0, 1, 2}, 0, out);
         float[] got = new float[N * vb.outputSize()];
         out.get(0, got);
-        float[] want = expected.data().asFloat();
+        float[] want = nd.kept.data().asFloat();
         for (int i = 0; i < want.length; i++)
             assertEquals(want[i], got[i], 1e-4f * (1 + Math.abs(want[i])), "output " + i);
 
         // backward: an upstream gradient on the kept cells, through ReLU, the pooling and the convolution
         float[] upstream = new float[want.length];
         for (int i = 0; i < upstream.length; i++) upstream[i] = (float) rnd.nextGaussian();
-        INDArray gKept = Nd4j.create(upstream, expected.shape(), 'c');
-        INDArray gRelu = Nd4j.zeros(DataType.FLOAT, relu.shape());
-        gRelu.get(
-                        NDArrayIndex.all(),
-                        NDArrayIndex.interval(0, side),
-                        NDArrayIndex.interval(0, side),
-                        NDArrayIndex.interval(0, side),
-                        NDArrayIndex.all())
-                .assign(gKept);
-        INDArray gPooled = gRelu.mul(pooled.gt(0).castTo(DataType.FLOAT));
-        INDArray gConv = gPooled;
-        if (pool) {
-            gConv = convOut.like();
-            Nd4j.exec(DynamicCustomOp.builder("maxpool3dnew_bp")
-                    .addInputs(convOut, gPooled)
-                    .addOutputs(gConv)
-                    .addIntegerArguments(pool2)
-                    .build());
-        }
-        INDArray gx = x.like(), gw = w.like(), gb = b.like();
-        Nd4j.exec(DynamicCustomOp.builder("conv3dnew_bp")
-                .addInputs(x, w, b, gConv)
-                .addOutputs(gx, gw, gb)
-                .addIntegerArguments(conv)
-                .build());
+        INDArray[] wb = nd.backward(upstream);
         FloatBuffer grads = floats(weights.length);
         vb.backward(batch, FloatBuffer.wrap(upstream), grads);
         float[] g = new float[weights.length];
         grads.get(0, g);
-        float[] wantW = gw.data().asFloat(), wantB = gb.data().asFloat();
+        float[] wantW = wb[0].data().asFloat(), wantB = wb[1].data().asFloat();
         double scale = 0;
         for (float v : wantW) scale = Math.max(scale, Math.abs(v));
         assertTrue(scale > 0.1, "a test that sees some gradient");
         for (int i = 0; i < wantW.length; i++) assertEquals(wantW[i], g[i], 1e-4 * scale, "weight gradient " + i);
         for (int f = 0; f < filters; f++)
             assertEquals(wantB[f], g[wantW.length + f], 1e-4 * scale, "bias gradient " + f);
+    }
+
+    /** ND4J's conv3d, max pooling and ReLU on the whole grids, then the first {@code side} cells per axis, and back. */
+    private static final class Nd4jBlock {
+        final INDArray x, w, b, convOut, pooled, relu, kept;
+        final int[] conv, pool2 = {2, 2, 2, 2, 2, 2, 0, 0, 0, 1, 1, 1, 0, 0, 1};
+        final boolean pool;
+        final int side;
+
+        Nd4jBlock(
+                byte[] voxels,
+                float[] weights,
+                int grid,
+                int filters,
+                int k,
+                int stride,
+                int pad,
+                boolean pool,
+                int side) {
+            this.pool = pool;
+            this.side = side;
+            x = Nd4j.create(DataType.FLOAT, N, grid, grid, grid, 1);
+            for (int i = 0; i < voxels.length; i++) x.data().put(i, voxels[i]);
+            w = Nd4j.create(Arrays.copyOf(weights, k * k * k * filters), new long[] {k, k, k, 1, filters}, 'c');
+            b = Nd4j.create(
+                    Arrays.copyOfRange(weights, k * k * k * filters, weights.length), new long[] {filters}, 'c');
+            conv = new int[] {k, k, k, stride, stride, stride, pad, pad, pad, 1, 1, 1, 0, 1, 0};
+            int c = (grid + 2 * pad - k) / stride + 1, o = pool ? c / 2 : c;
+            convOut = Nd4j.create(DataType.FLOAT, N, c, c, c, filters);
+            exec("conv3dnew", conv, new INDArray[] {x, w, b}, convOut);
+            pooled = pool ? Nd4j.create(DataType.FLOAT, N, o, o, o, filters) : convOut;
+            if (pool) exec("maxpool3dnew", pool2, new INDArray[] {convOut}, pooled);
+            relu = Transforms.relu(pooled, true);
+            kept = cells(relu).dup('c');
+        }
+
+        /** The weights' and biases' gradients for an upstream gradient on the kept cells. */
+        INDArray[] backward(float[] upstream) {
+            INDArray gRelu = Nd4j.zeros(DataType.FLOAT, relu.shape());
+            cells(gRelu).assign(Nd4j.create(upstream, kept.shape(), 'c'));
+            INDArray gPooled = gRelu.mul(pooled.gt(0).castTo(DataType.FLOAT));
+            INDArray gConv = pool ? convOut.like() : gPooled;
+            if (pool) exec("maxpool3dnew_bp", pool2, new INDArray[] {convOut, gPooled}, gConv);
+            INDArray gx = x.like(), gw = w.like(), gb = b.like();
+            exec("conv3dnew_bp", conv, new INDArray[] {x, w, b, gConv}, gx, gw, gb);
+            return new INDArray[] {gw, gb};
+        }
+
+        private INDArray cells(INDArray a) {
+            return a.get(
+                    NDArrayIndex.all(),
+                    NDArrayIndex.interval(0, side),
+                    NDArrayIndex.interval(0, side),
+                    NDArrayIndex.interval(0, side),
+                    NDArrayIndex.all());
+        }
+
+        private static void exec(String op, int[] args, INDArray[] in, INDArray... out) {
+            Nd4j.exec(DynamicCustomOp.builder(op)
+                    .addInputs(in)
+                    .addOutputs(out)
+                    .addIntegerArguments(args)
+                    .build());
+        }
     }
 
     private static FloatBuffer floats(int n) {

@@ -106,15 +106,21 @@ class Lab3DTest {
         vm.editor()
                 .set(
                         Net.fromJson(
-                                "{\"input\": [1, 24, 24, 24], \"layers\": [{\"type\": \"Conv3d\", \"out_channels\": 32, \"kernel_size\": 3, "
-                                        + "\"padding\": 1}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", \"out_channels\": 64, "
-                                        + "\"kernel_size\": 3, \"padding\": 1}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, {\"type\": \"Conv3d\", "
-                                        + "\"out_channels\": 128, \"kernel_size\": 3}, {\"type\": \"ReLU\"}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 4}]}"));
+                                "{\"input\": [1, 24, 24, 24], \"layers\": [" + conv3d(32, ", \"padding\": 1")
+                                        + RELU_POOL
+                                        + conv3d(64, ", \"padding\": 1") + RELU_POOL + conv3d(128, "")
+                                        + "{\"type\": \"ReLU\"}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 4}]}"));
         lab.checkTarget();
         assertTrue(Lab3D.solves(lab.checkedProperty().get()), Arrays.toString((int[])
                 lab.checkedProperty().get()));
         vm.editor().layers().get(0).kernel().set(17); // 24 → 10 → 5 → 5 → 2: no room for the last 3³ kernel
         lab.checkTarget();
         assertTrue(lab.checkedProperty().get() instanceof Problem, "a net that shrinks the grid to nothing says why");
+    }
+
+    private static final String RELU_POOL = "{\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\", \"kernel_size\": 2}, ";
+
+    private static String conv3d(int out, String more) {
+        return "{\"type\": \"Conv3d\", \"out_channels\": " + out + ", \"kernel_size\": 3" + more + "}, ";
     }
 }

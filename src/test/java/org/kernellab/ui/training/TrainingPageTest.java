@@ -98,6 +98,11 @@ class TrainingPageTest {
                 "the curves are drawn again");
         assertEquals(113_386, vm.editor().table().parameters(), "and the editor keeps what the student set");
 
+        resultsCountEveryTestImage(robot);
+    }
+
+    /** The results tab of the lab's first run: its confusion matrix counts every test image, its title names the run. */
+    private void resultsCountEveryTestImage(FxRobot robot) throws Exception {
         robot.clickOn("#lab-tab-results");
         AppHarness.waitFor(() -> !robot.lookup("#lab-gallery")
                 .queryAs(FlowPane.class)
