@@ -18,9 +18,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** Leaving a lesson lets its page go: opened 12 times each, at most one page per lesson stays, and the heap stays flat. */
+/** Leaving a lesson lets its page go: opened 8 times each, at most one page per lesson stays, and the heap stays flat. */
 @ExtendWith(ApplicationExtension.class)
 class PageLifetimeTest {
+    private static final int ROUNDS = 8;
     AppHarness harness;
 
     @Start
@@ -34,19 +35,19 @@ class PageLifetimeTest {
     }
 
     @Test
-    void everyLessonOpenedTwelveTimesLeavesAtMostOnePageAlive(FxRobot robot) throws Exception {
+    void everyLessonOpenedEightTimesLeavesAtMostOnePageAlive(FxRobot robot) throws Exception {
         List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
                 .map(Lesson::id)
                 .toList();
         Map<String, List<WeakReference<Page>>> pages = new LinkedHashMap<>();
         long heapAfterWarmUp = 0;
-        for (int round = 0; round < 12; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             for (String id : ids) {
                 robot.interact(() -> harness.app.shell().select(id));
                 Page p = harness.app.shell().page();
                 pages.computeIfAbsent(id, k -> new ArrayList<>()).add(new WeakReference<>(p));
             }
-            if (round == 3) heapAfterWarmUp = usedHeapAfterGc();
+            if (round == 2) heapAfterWarmUp = usedHeapAfterGc();
         }
         AppHarness.waitFor(() -> harness.app.runner().running().isEmpty()); // formulas and data loads finish
         long heapAtEnd = usedHeapAfterGc();
@@ -54,12 +55,15 @@ class PageLifetimeTest {
         for (Map.Entry<String, List<WeakReference<Page>>> e : pages.entrySet()) {
             long alive = e.getValue().stream().filter(r -> r.get() != null).count();
             if (alive > 1)
-                kept.append(e.getKey()).append(": ").append(alive).append(" of its 12 pages are still reachable; ");
+                kept.append(e.getKey())
+                        .append(": ")
+                        .append(alive)
+                        .append(" of its " + ROUNDS + " pages are still reachable; ");
         }
         long grownMb = (heapAtEnd - heapAfterWarmUp) >> 20;
         assertTrue(
                 kept.length() == 0 && grownMb < 48,
-                kept + "the heap grew by " + grownMb + " MB between the 4th and the 12th round");
+                kept + "the heap grew by " + grownMb + " MB between the 3rd and the last round");
     }
 
     private static long usedHeapAfterGc() {
