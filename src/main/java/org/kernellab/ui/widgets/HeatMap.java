@@ -70,6 +70,11 @@ public class HeatMap extends Region {
         draw();
     }
 
+    /** The size in pixels of the type the counts are written in; 0 where no number is written. */
+    public double numberSize() {
+        return scale == Scale.COUNTS && cell >= 18 && values.length > 0 ? Math.min(14, cell * 0.42) : 0;
+    }
+
     public boolean isSelected() {
         return selected;
     }
@@ -140,8 +145,8 @@ public class HeatMap extends Region {
         for (int r = 0; r < rows; r++) for (int c = 0; c < cols; c++) w.setColor(c, r, colour(values[r][c], p));
         g.setImageSmoothing(false);
         g.drawImage(img, 1, 1, cols * cell, rows * cell);
-        if (scale == Scale.COUNTS && cell >= 18) {
-            g.setFont(Font.font(Math.min(14, cell * 0.42)));
+        if (numberSize() > 0) {
+            g.setFont(Font.font(numberSize()));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             for (int r = 0; r < rows; r++) {

@@ -40,6 +40,8 @@ public class MarkdownView extends VBox {
     // private-use characters mark where each formula was; Markdown passes them through as text
     static final char OPEN_INLINE = '\uE000', OPEN_DISPLAY = '\uE002', CLOSE = '\uE001';
     static final Pattern TOKEN = Pattern.compile("([\uE000\uE002])(\\d+)\uE001");
+    /** Where a formula's image keeps the size of type it was drawn in. */
+    private static final String MATH_SIZE = "md-math-size";
 
     // JLaTeXMath's first formula takes most of a second (fonts, symbol tables): formulas are drawn on this
     // executor and dropped into the text when ready, so the text never waits for them
@@ -120,16 +122,26 @@ public class MarkdownView extends VBox {
             Image img = MathRenderer.render(latex, display, size, rgb);
             Platform.runLater(() -> {
                 if (gen != generation) return; // the text changed meanwhile
-                holder.getChildren().setAll(img == null ? error(latex) : image(img, latex, display, fitTo));
+                holder.getChildren().setAll(img == null ? error(latex) : image(img, latex, display, fitTo, size));
                 pending.set(pending.get() - 1);
             });
         });
         return holder;
     }
 
-    private static ImageView image(Image img, String latex, boolean display, Region fitTo) {
+    /**
+     * The size of type, in pixels, that a formula's image shows its math in: the size it was drawn in, less any shrinking
+     * to fit its column; 0 for a node that is no formula.
+     */
+    public static double shownSize(ImageView formula) {
+        if (!(formula.getProperties().get(MATH_SIZE) instanceof Double size) || formula.getImage() == null) return 0;
+        return size * formula.getLayoutBounds().getWidth() / formula.getImage().getWidth();
+    }
+
+    private static ImageView image(Image img, String latex, boolean display, Region fitTo, double size) {
         ImageView view = new ImageView(img);
         view.getStyleClass().add("md-math");
+        view.getProperties().put(MATH_SIZE, size);
         view.setAccessibleText(latex);
         if (fitTo != null) {
             view.setPreserveRatio(true);

@@ -121,7 +121,7 @@ final class MatrixCanvas extends Canvas {
     private void paintCells(GraphicsContext g, double cell, Theme.Palette p, Numbers numbers) {
         double max = 0;
         for (double[] row : values) for (double v : row) max = Math.max(max, Math.abs(v));
-        Font font = Font.font("System", FontWeight.NORMAL, Math.max(8, cell * 0.36));
+        Font font = Font.font("System", FontWeight.NORMAL, numberSize(cell));
         if (!font.equals(widthsFont)) {
             widths.clear();
             widthsFont = font;
@@ -155,6 +155,11 @@ final class MatrixCanvas extends Canvas {
                 }
             }
         }
+    }
+
+    /** The size of the type the numbers are drawn in, in cells {@code cell} pixels wide. */
+    static double numberSize(double cell) {
+        return Math.max(8, cell * 0.36);
     }
 
     private double width(String text) {

@@ -203,6 +203,11 @@ public class MatrixView extends Region {
         return canvas.text(row, col, numbers.get());
     }
 
+    /** The size in pixels of the type the numbers are drawn in at the grid's current cell size; 0 while it is empty. */
+    public double numberSize() {
+        return rows() == 0 ? 0 : MatrixCanvas.numberSize(cellSize());
+    }
+
     public boolean isPadding(int row, int col) {
         return canvas.isPadding(row, col);
     }

@@ -46,6 +46,7 @@ public final class Workspace extends StackPane {
         this.stageMin = stageMin;
         this.presentation = presentation;
         getStyleClass().add("workspace");
+        stage.getStyleClass().add("workspace-stage");
         toggle.setId("settings-drawer");
         toggle.getStyleClass().add("drawer-toggle");
         toggle.textProperty().bind(i18n.bind(() -> (open.get() ? "◀ " : "⚙ ") + i18n.tr("workspace.settings"), open));
