@@ -31,6 +31,7 @@ import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.train3d.Train3DPage;
 import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.widgets.MarkdownView;
+import org.kernellab.ui.widgets.MatrixView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -40,7 +41,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * Every lesson on a projector's 1280×720, in both languages (Spanish in the dark theme), with the lesson text beside the
  * view and in presentation mode, each of its tabs once its content is there: no label shows its text cut short with an
  * ellipsis, no control lies outside the window where no scroll bar reaches it, nothing scrolls sideways and no table hides
- * columns past its edge.
+ * columns past its edge; no grid draws a number under 11 px, and no formula of the lesson text is smaller than its text.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutTest {
@@ -184,6 +185,9 @@ class LayoutTest {
             scene.getRoot().layout();
         }
         visit(scene.getRoot(), scene, where, out);
+        // no number under 11 px in any mode, no formula smaller than the text around it
+        out.addAll(PresentationTest.smallNumbers(scene.getRoot(), MatrixView.MIN_NUMBER, where));
+        out.addAll(PresentationTest.smallFormulas(scene.lookup("#lesson-text"), where));
         return out;
     }
 

@@ -36,7 +36,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.ComputeEngine;
+import org.kernellab.ui.core.Page;
 import org.kernellab.ui.core.Theme;
+import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.train3d.Train3DPage;
+import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.MarkdownView;
 import org.kernellab.ui.widgets.MatrixView;
@@ -126,6 +130,7 @@ class PresentationTest {
             throws Exception {
         settle();
         robot.interact(() -> measure(harness.app.scene(), screen, where, problems, report));
+        withARun(robot); // its tabs with a run's results: the confusion matrix's counts are numbers too
         int looked = 1;
         for (Node n : List.copyOf(harness.app.scene().getRoot().lookupAll(".tab-pane"))) {
             TabPane tabs = (TabPane) n;
@@ -141,6 +146,22 @@ class PresentationTest {
             robot.interact(() -> tabs.getSelectionModel().select(0));
         }
         return looked;
+    }
+
+    /** A lab with one short run finished on it (its charts were looked at empty, before the run). */
+    private void withARun(FxRobot robot) throws Exception {
+        Page page = harness.app.shell().page();
+        LabViewModel lab =
+                page instanceof TrainingPage t ? t.viewModel() : page instanceof Train3DPage t3 ? t3.viewModel() : null;
+        if (lab == null || !lab.runs().isEmpty()) return;
+        robot.interact(() -> {
+            lab.limitProperty().set(256);
+            lab.epochsProperty().set(1);
+            lab.train();
+        });
+        AppHarness.waitFor(() ->
+                !lab.runs().isEmpty() && lab.runs().get(0).finishedProperty().get());
+        settle();
     }
 
     /** The lesson text brought back beside the stage, as F2 does: its formulas in the size of its type or larger. */

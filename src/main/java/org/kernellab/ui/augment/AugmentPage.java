@@ -4,6 +4,10 @@ import java.net.URL;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -26,6 +30,7 @@ import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
+import org.kernellab.ui.widgets.Pages;
 import org.kernellab.ui.widgets.PictureView;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.Workspace;
@@ -46,6 +51,11 @@ public final class AugmentPage implements Page {
     private final Label problem = new Label();
     /** A tile's width: five to a row where the stage allows, between 80 and 200 pixels. */
     private double tileWidth = 120;
+    /** While presenting, one transform's row a page, its tiles as large as the stage allows. */
+    private final IntegerProperty page = new SimpleIntegerProperty(0);
+    private final Pages pages;
+    private final BooleanProperty presenting = new SimpleBooleanProperty();
+    private ScrollPane scroll;
 
     public AugmentPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
@@ -56,7 +66,19 @@ public final class AugmentPage implements Page {
         vm.indexProperty().set(params.integer("image", 0));
         if ("fashion".equals(params.string("source", "picture")))
             vm.sourceProperty().set(Source.FASHION);
+        presenting.bind(ctx.presentation());
+        pages = new Pages(
+                "augment-pages",
+                i18n.bind("augment.pages"),
+                page,
+                new SimpleIntegerProperty(Transform.values().length),
+                p -> i18n.bind("augment.page." + Transform.values()[p].name().toLowerCase(Locale.ROOT)),
+                page::set,
+                presenting);
+        pages.installKeys(root);
         root.setCenter(new Workspace(Controls.column(settings(), 230), gallery(), 520, i18n, ctx.presentation()));
+        page.addListener((o, a, b) -> show());
+        presenting.addListener((o, a, b) -> show());
         life.onChange(vm.galleryProperty(), g -> show());
         life.onChange(i18n.localeProperty(), l -> show());
         show();
@@ -93,16 +115,17 @@ public final class AugmentPage implements Page {
     private ScrollPane gallery() {
         rows.setId("augment-rows");
         rows.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(rows);
+        scroll = new ScrollPane(rows);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.viewportBoundsProperty().addListener((o, a, b) -> {
             double w = Math.max(80, Math.min(200, Math.floor((b.getWidth() - 24 - 4 * 10) / 5 - 2)));
-            if (Math.abs(w - tileWidth) >= 4) {
+            if (Math.abs(w - tileWidth) >= 4 || presenting.get()) {
                 tileWidth = w;
                 show();
             }
         });
+        pages.setPadding(new Insets(8, 12, 0, 12));
         return scroll;
     }
 
@@ -134,8 +157,12 @@ public final class AugmentPage implements Page {
             return;
         }
         boolean photo = g.original().dim(0) == 3;
-        double width = tileWidth;
+        if (presenting.get()) rows.getChildren().add(pages);
         for (Transform t : Transform.values()) {
+            if (presenting.get() && t != Transform.values()[page.get()]) continue;
+            int lines = 1;
+            for (AugmentViewModel.Tile tile : g.row(t)) lines = Math.max(lines, caption(t, tile.drawn()).split("\n").length);
+            double width = presenting.get() ? presentedWidth(g, lines) : tileWidth;
             Label title = Grids.title(i18n.bind("augment.row." + t.name().toLowerCase(Locale.ROOT)));
             title.setWrapText(true);
             title.setMinHeight(Region.USE_PREF_SIZE);
@@ -146,6 +173,24 @@ public final class AugmentPage implements Page {
             }
             rows.getChildren().add(new VBox(6, title, tiles));
         }
+    }
+
+    /**
+     * A tile's width while presenting: the row's tiles in one line or two, whichever lets them grow larger in the stage's
+     * width and height, under captions of up to {@code lines} lines.
+     */
+    private double presentedWidth(AugmentViewModel.Gallery g, int lines) {
+        int tiles = 1 + AugmentViewModel.DRAWS;
+        double font = problem.getFont().getSize(), caption = (lines + 1) * 1.25 * font + 6;
+        double width = scroll.getViewportBounds().getWidth() - 28,
+                height = scroll.getViewportBounds().getHeight() - 24 - 2 * 14 - pages.prefHeight(-1) - 2.6 * font;
+        double aspect = g.original().dim(2) / (double) g.original().dim(1), best = 80;
+        for (int down = 1; down <= 2; down++) {
+            int across = (tiles + down - 1) / down;
+            double w = (width - 10 * (across - 1)) / across, h = (height - 10 * (down - 1)) / down - caption;
+            best = Math.max(best, Math.min(w, h * aspect));
+        }
+        return Math.floor(best);
     }
 
     private static VBox tile(PictureView picture, String caption) {

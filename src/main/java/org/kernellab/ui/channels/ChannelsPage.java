@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -24,6 +25,7 @@ import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
+import org.kernellab.ui.widgets.Pages;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.StepControls;
 import org.kernellab.ui.widgets.Workspace;
@@ -39,6 +41,10 @@ public final class ChannelsPage implements Page {
     private final BorderPane root = new BorderPane();
     private final VBox channelRows = new VBox(10);
     private final VBox maps = new VBox(10);
+    /** The feature maps side by side, while presenting. */
+    private final HBox mapsAcross = new HBox(16);
+    private final List<VBox> mapBoxes = new ArrayList<>();
+    private final Pages pager;
     private final StepControls controls;
     private final Label chain = new Label();
     private final List<ChannelRow> rows = new ArrayList<>();
@@ -51,11 +57,22 @@ public final class ChannelsPage implements Page {
         I18n i18n = ctx.i18n();
         vm = new ChannelsViewModel(ctx.engineReady(), params.integer("seed", 5));
         controls = new StepControls(vm.stepper(), i18n);
+        pager = new Pages(
+                "channel-pages",
+                i18n.bind("channels.pages"),
+                vm.channelProperty(),
+                vm.channelsProperty(),
+                ch -> i18n.bind(() -> i18n.tr("channels.channel", ch, vm.channelsProperty().get() == 3 ? "RGB".charAt(ch) : ' '),
+                        vm.channelsProperty()),
+                vm.channelProperty()::set,
+                ctx.presentation());
 
-        hero = new ChannelsStage(channelRows, mapsBox(i18n), vm);
+        hero = new ChannelsStage(channelRows, mapsBox(i18n), vm, ctx.presentation());
         VBox.setVgrow(hero, Priority.ALWAYS);
         root.setCenter(new Workspace(Controls.column(settings(i18n), 240), stage(i18n), 520, i18n, ctx.presentation()));
         controls.installKeys(root);
+        pager.installKeys(root);
+        life.onChange(ctx.presentation(), p -> placeMaps());
 
         vm.resultProperty().addListener((o, a, b) -> rebuild());
         vm.stepper().stepProperty().addListener((o, a, b) -> redraw());
@@ -82,16 +99,30 @@ public final class ChannelsPage implements Page {
                 Controls.button("ch-open", i18n, "channels.openImage", this::openImage));
     }
 
-    /** The feature maps under their title, beside the channels' rows. */
+    /** The feature maps under their title, beside the channels' rows: one above the other, side by side while presenting. */
     private VBox mapsBox(I18n i18n) {
         Label mapsTitle = new Label();
         mapsTitle.getStyleClass().add("settings-title");
-        mapsTitle.textProperty().bind(i18n.bind("channels.maps"));
+        mapsTitle
+                .textProperty()
+                .bind(i18n.bind(
+                        () -> i18n.tr(ctx.presentation().get() ? "channels.mapsShort" : "channels.maps"),
+                        ctx.presentation()));
         mapsTitle.setWrapText(true);
         mapsTitle.setMinWidth(160);
         mapsTitle.setMaxWidth(300);
         mapsTitle.setMinHeight(Region.USE_PREF_SIZE);
-        return new VBox(8, mapsTitle, maps);
+        Grids.hideWhile(ctx.presentation(), maps);
+        mapsAcross.visibleProperty().bind(ctx.presentation());
+        mapsAcross.managedProperty().bind(mapsAcross.visibleProperty());
+        return new VBox(8, mapsTitle, maps, mapsAcross);
+    }
+
+    /** The maps in the column or, while presenting, in the row. */
+    private void placeMaps() {
+        maps.getChildren().clear();
+        mapsAcross.getChildren().clear();
+        (ctx.presentation().get() ? mapsAcross : maps).getChildren().setAll(mapBoxes);
     }
 
     /** The grids, the step's total and the controls fill the first screen; the shapes and the course's chain are under it. */
@@ -111,7 +142,7 @@ public final class ChannelsPage implements Page {
         Separator line = new Separator();
         for (Label l : new Label[] {shapes, chainTitle, chain}) l.setMinHeight(Region.USE_PREF_SIZE);
         Grids.hideWhile(ctx.presentation(), line, shapes, chainTitle, chain);
-        VBox right = new VBox(12, hero, total, controls, line, shapes, chainTitle, chain);
+        VBox right = new VBox(12, pager, hero, total, controls, line, shapes, chainTitle, chain);
         right.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(right);
         scroll.setFitToWidth(true);
@@ -121,11 +152,14 @@ public final class ChannelsPage implements Page {
                         () -> scroll.getViewportBounds().getHeight()
                                 - total.getHeight()
                                 - controls.getHeight()
+                                - (pager.isManaged() ? pager.getHeight() + 12 : 0)
                                 - 3 * 12
                                 - 24,
                         scroll.viewportBoundsProperty(),
                         total.heightProperty(),
-                        controls.heightProperty()));
+                        controls.heightProperty(),
+                        pager.heightProperty(),
+                        pager.managedProperty()));
         return scroll;
     }
 
@@ -173,11 +207,17 @@ public final class ChannelsPage implements Page {
             for (int ch = 0; ch < c; ch++)
                 rows.add(new ChannelRow(
                         ch, c, grid("channel-input-" + ch), grid("channel-kernel-" + ch), vm, ctx.i18n()));
+            for (int ch = 0; ch < c; ch++) { // while presenting, one channel a page
+                ChannelRow row = rows.get(ch);
+                row.visibleProperty()
+                        .bind(Bindings.or(ctx.presentation().not(), vm.channelProperty().isEqualTo(ch)));
+                row.managedProperty().bind(row.visibleProperty());
+            }
             channelRows.getChildren().setAll(rows);
         }
         if (outViews.size() != f) {
             outViews.clear();
-            maps.getChildren().clear();
+            mapBoxes.clear();
             for (int fi = 0; fi < f; fi++) {
                 int filter = fi;
                 MatrixView m = grid("feature-map-" + fi);
@@ -190,8 +230,9 @@ public final class ChannelsPage implements Page {
                 });
                 Label t = Grids.title(i18n.bind(() -> i18n.tr("channels.map", filter), vm.resultProperty()));
                 outViews.add(m);
-                maps.getChildren().add(new VBox(4, t, m));
+                mapBoxes.add(new VBox(4, t, m));
             }
+            placeMaps();
         }
         redraw();
     }

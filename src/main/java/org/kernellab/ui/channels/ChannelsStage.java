@@ -1,10 +1,13 @@
 package org.kernellab.ui.channels;
 
+import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -13,21 +16,26 @@ import org.kernellab.ui.widgets.MatrixView;
 
 /**
  * The channels lesson's hero: a row per input channel on the left, the feature maps stacked on the right, with one cell
- * size for every grid, as large as the stage allows in width and in height.
+ * size for every grid, as large as the stage allows in width and in height. While presenting, the page shows one
+ * channel's row at a time and lays the maps side by side, so that the cells grow to what the back row reads.
  */
 final class ChannelsStage extends Region {
-    private static final double GAP = 30, TITLE = 26, ROW_GAP = 10;
+    private static final double GAP = 30, TITLE = 26, ROW_GAP = 10, MAP_GAP = 16;
     private final VBox rows, maps;
     private final ChannelsViewModel vm;
+    private final ObservableBooleanValue across;
     private final ReadOnlyDoubleWrapper cell = new ReadOnlyDoubleWrapper(this, "cell", 24);
     private final DoubleProperty screen = new SimpleDoubleProperty(0);
 
-    ChannelsStage(VBox rows, VBox maps, ChannelsViewModel vm) {
+    /** @param across true while the feature maps stand side by side rather than one above the other */
+    ChannelsStage(VBox rows, VBox maps, ChannelsViewModel vm, ObservableBooleanValue across) {
         this.rows = rows;
         this.maps = maps;
         this.vm = vm;
+        this.across = across;
         getChildren().addAll(rows, maps);
         screen.addListener((o, a, b) -> requestLayout());
+        across.addListener((o, a, b) -> requestLayout());
     }
 
     /** The height the stage should fill (the first screen of the view, less what must show under it); 0 for none. */
@@ -40,6 +48,10 @@ final class ChannelsStage extends Region {
         return cell.getReadOnlyProperty();
     }
 
+    private List<Node> shownRows() {
+        return rows.getChildren().stream().filter(Node::isManaged).toList();
+    }
+
     private int inCells() {
         return vm.sizeProperty().get() + 2 * vm.paddingProperty().get();
     }
@@ -48,22 +60,32 @@ final class ChannelsStage extends Region {
         return Math.max(1, vm.result().ok() ? vm.result().rows().output() : 1);
     }
 
+    /** A row's cells across: the padded input and the filter's slice. */
+    private int rowCells() {
+        return inCells() + Math.max(3, vm.kernelProperty().get());
+    }
+
+    /** The maps' cells across: one map's, or all of them side by side. */
+    private int mapCells() {
+        return Math.max(3, outCells()) * (across.get() ? vm.filtersProperty().get() : 1);
+    }
+
+    private double mapGaps() {
+        return across.get() ? MAP_GAP * (vm.filtersProperty().get() - 1) : 0;
+    }
+
     /** What is not a cell in a channel row: the gaps, "∗", "→" and the channel's sum. */
     private double rowExtras() {
         double sum = 0;
-        for (var row : rows.getChildren())
-            sum = Math.max(
-                    sum,
-                    row.prefWidth(-1)
-                            - (inCells() + Math.max(3, vm.kernelProperty().get())) * cell.get());
+        for (Node row : shownRows()) sum = Math.max(sum, row.prefWidth(-1) - rowCells() * cell.get());
         return Math.max(140, sum);
     }
 
-    /** The tallest grid title (they do not wrap), and the maps' heading above them. */
+    /** The tallest grid title (they do not wrap). */
     private double title() {
         double t = TITLE;
-        for (var row : rows.getChildren()) {
-            for (var part : ((Parent) row).getChildrenUnmodifiable()) {
+        for (Node row : shownRows()) {
+            for (Node part : ((Parent) row).getChildrenUnmodifiable()) {
                 if (part instanceof VBox box && !box.getChildren().isEmpty())
                     t = Math.max(t, box.getChildren().get(0).prefHeight(-1) + 4);
             }
@@ -72,17 +94,19 @@ final class ChannelsStage extends Region {
     }
 
     private double fit(double w, double h) {
-        int c = vm.channelsProperty().get(), f = vm.filtersProperty().get();
+        int c = Math.max(1, shownRows().size()), f = vm.filtersProperty().get();
         double t = title(),
                 heading =
                         maps.getChildren().isEmpty()
                                 ? 0
                                 : maps.getChildren().get(0).prefHeight(-1) + 8;
-        double across = (w - rowExtras() - GAP)
-                / (inCells() + Math.max(3, vm.kernelProperty().get()) + Math.max(3, outCells()));
-        double down = Math.min(
-                (h - c * (t + ROW_GAP)) / (c * inCells()), (h - heading - f * (t + ROW_GAP)) / (f * outCells()));
-        return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(GridStage.MAX_CELL * 0.75, Math.min(across, down))));
+        double wide = (w - rowExtras() - GAP - mapGaps()) / (rowCells() + mapCells());
+        double mapsDown = across.get()
+                ? (h - heading - t - ROW_GAP) / outCells()
+                : (h - heading - f * (t + ROW_GAP)) / (f * outCells());
+        double down = Math.min((h - c * (t + ROW_GAP)) / (c * inCells()), mapsDown);
+        double largest = across.get() ? GridStage.MAX_CELL : GridStage.MAX_CELL * 0.75;
+        return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(largest, Math.min(wide, down))));
     }
 
     @Override
@@ -114,7 +138,7 @@ final class ChannelsStage extends Region {
     /** The first screen, or the smallest cells where that is less: below that the lesson view scrolls. */
     @Override
     protected double computeMinHeight(double width) {
-        int c = vm.channelsProperty().get(), f = vm.filtersProperty().get();
+        int c = Math.max(1, shownRows().size()), f = across.get() ? 1 : vm.filtersProperty().get();
         return Math.max(
                 screen.get(),
                 Math.max(
@@ -124,8 +148,6 @@ final class ChannelsStage extends Region {
 
     @Override
     protected double computeMinWidth(double height) {
-        return rowExtras()
-                + GAP
-                + (inCells() + Math.max(3, vm.kernelProperty().get()) + Math.max(3, outCells())) * MatrixView.MIN_CELL;
+        return rowExtras() + GAP + mapGaps() + (rowCells() + mapCells()) * MatrixView.MIN_CELL;
     }
 }

@@ -37,6 +37,8 @@ public final class ChannelsViewModel {
     private final IntegerProperty stride = new SimpleIntegerProperty(1);
     /** The filter whose computation is shown. */
     private final IntegerProperty filter = new SimpleIntegerProperty(0);
+    /** The channel shown on its own, a page at a time, where the grids need the whole stage (presentation mode). */
+    private final IntegerProperty channel = new SimpleIntegerProperty(0);
 
     /** Everything shown; {@code problem} non-null means no output. */
     public record Result(
@@ -58,6 +60,7 @@ public final class ChannelsViewModel {
         this.random = new Random(seed);
         regenerate();
         channels.addListener((o, a, n) -> {
+            if (channel.get() >= n.intValue()) channel.set(n.intValue() - 1);
             fromPicture = false; // a picture has exactly three channels
             regenerate();
         });
@@ -260,5 +263,10 @@ public final class ChannelsViewModel {
 
     public IntegerProperty filterProperty() {
         return filter;
+    }
+
+    /** The channel shown on its own while presenting: 0 to channels − 1. */
+    public IntegerProperty channelProperty() {
+        return channel;
     }
 }

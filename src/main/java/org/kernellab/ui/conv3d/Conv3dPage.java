@@ -12,6 +12,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -115,9 +116,28 @@ public final class Conv3dPage implements Page {
                         .then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;")
                         .otherwise(""));
         Node picture = has3d ? view : Controls.label(i18n, "conv3d.no3d");
-        VBox box = new VBox(8, picture, controls, step);
-        VBox.setVgrow(picture, Priority.ALWAYS);
+        // while presenting, the step beside the picture: the cubes keep the stage's height, the products wrap
+        HBox top = new HBox(16, picture);
+        HBox.setHgrow(picture, Priority.ALWAYS);
+        VBox box = new VBox(8, top, controls, step);
+        VBox.setVgrow(top, Priority.ALWAYS);
         box.setPadding(new Insets(10));
+        Runnable place = () -> {
+            step.prefWidthProperty().unbind();
+            if (ctx.presentation().get()) {
+                step.prefWidthProperty().bind(box.widthProperty().multiply(0.4));
+                step.setMinWidth(Region.USE_PREF_SIZE);
+                top.getChildren().setAll(picture, step);
+                box.getChildren().setAll(top, controls);
+            } else {
+                step.setPrefWidth(Region.USE_COMPUTED_SIZE);
+                step.setMinWidth(Region.USE_COMPUTED_SIZE);
+                top.getChildren().setAll(picture);
+                box.getChildren().setAll(top, controls, step);
+            }
+        };
+        life.onChange(ctx.presentation(), on -> place.run());
+        place.run();
         return box;
     }
 

@@ -36,6 +36,9 @@ public final class DatasetPage implements Page {
     private final BorderPane root = new BorderPane();
     private final FlowPane grid = new FlowPane(10, 10);
     private final Label pageLabel = new Label(), source = new Label();
+    private ScrollPane scroll;
+    /** A picture's pixel on screen: 3 px, larger while presenting. */
+    private double pixel = 3;
 
     public DatasetPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -86,8 +89,14 @@ public final class DatasetPage implements Page {
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
         root.setCenter(scroll);
+        this.scroll = scroll;
 
         vm.shownProperty().addListener((o, a, b) -> redraw());
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> fitPage());
+        life.onChange(ctx.presentation(), p -> {
+            fitPage();
+            redraw();
+        });
         life.onChange(i18n.localeProperty(), l -> redraw());
         life.onChange(ctx.palette(), p -> redraw());
         redraw();
@@ -104,6 +113,26 @@ public final class DatasetPage implements Page {
         vm.dispose();
     }
 
+    /**
+     * While presenting, a page is as many pictures as fill the stage without scrolling, each pixel 4 px or more (more on a
+     * larger screen); otherwise {@link DatasetViewModel#PAGE} pictures at 3 px a pixel, scrolling.
+     */
+    private void fitPage() {
+        double w = scroll.getViewportBounds().getWidth() - 20, h = scroll.getViewportBounds().getHeight() - 20;
+        if (!ctx.presentation().get() || w <= 0 || h <= 0) {
+            pixel = 3;
+            vm.pageSizeProperty().set(DatasetViewModel.PAGE);
+            return;
+        }
+        double px = Math.max(4, Math.floor(h / 130)), caption = 2 * 1.3 * source.getFont().getSize() + 4;
+        int across = (int) Math.max(1, Math.floor((w + 10) / (Math.max(92, 28 * px + 8) + 10)));
+        int down = (int) Math.max(1, Math.floor((h + 10) / (28 * px + 2 + caption + 10)));
+        boolean changed = px != pixel;
+        pixel = px;
+        if (vm.pageSizeProperty().get() != across * down) vm.pageSizeProperty().set(across * down);
+        else if (changed) redraw();
+    }
+
     private void redraw() {
         grid.getChildren().clear();
         DatasetViewModel.Page p = vm.shownProperty().get();
@@ -118,7 +147,7 @@ public final class DatasetPage implements Page {
                 i18n.tr("data.pageOf", p.page() + 1, p.pages(), i18n.numbers().grouped(p.matching())));
         Dataset d = vm.set();
         for (int i : p.indices()) {
-            HeatMap img = new HeatMap(3);
+            HeatMap img = new HeatMap(pixel);
             img.setValues(d.image(i).toMatrix(), HeatMap.Scale.GREY, 1);
             Label name = new Label(i18n.tr("data.class." + d.label(i)));
             name.getStyleClass().add("small");
@@ -128,7 +157,7 @@ public final class DatasetPage implements Page {
             number.getStyleClass().add("hint");
             VBox tile = new VBox(2, img, name, number);
             tile.getStyleClass().add("data-tile");
-            tile.setPrefWidth(92);
+            tile.setPrefWidth(Math.max(92, 28 * pixel + 8));
             if (vm.testProperty().get()) {
                 tile.setOnMouseClicked(e -> ctx.navigation().open("feature-maps", Map.of("image", i)));
                 Tooltip.install(tile, new Tooltip(i18n.tr("data.openMaps")));

@@ -25,6 +25,8 @@ public final class DatasetViewModel {
     private final ObjectProperty<Integer> label = new SimpleObjectProperty<>(-1);
 
     private final IntegerProperty page = new SimpleIntegerProperty(0);
+    /** Images a page: {@link #PAGE}, or as many as fill a projector's stage in pictures the back row sees. */
+    private final IntegerProperty pageSize = new SimpleIntegerProperty(PAGE);
 
     private final ReadOnlyObjectWrapper<Page> shown = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
@@ -35,6 +37,11 @@ public final class DatasetViewModel {
         test.addListener((o, a, b) -> resetPage());
         label.addListener((o, a, b) -> resetPage());
         page.addListener((o, a, b) -> update());
+        pageSize.addListener((o, was, now) -> { // the page that holds the first image shown so far
+            int first = page.get() * Math.max(1, was.intValue());
+            if (page.get() == first / Math.max(1, now.intValue())) update();
+            else page.set(first / Math.max(1, now.intValue()));
+        });
         life.onChange(bench.dataProperty(), d -> resetPage());
         update();
     }
@@ -78,9 +85,10 @@ public final class DatasetViewModel {
             counts[d.label(i)]++;
             if (label.get() < 0 || d.label(i) == label.get()) match.add(i);
         }
-        int pages = Math.max(1, (match.size() + PAGE - 1) / PAGE), p = Math.min(page.get(), pages - 1);
+        int size = Math.max(1, pageSize.get());
+        int pages = Math.max(1, (match.size() + size - 1) / size), p = Math.min(page.get(), pages - 1);
         shown.set(new Page(
-                match.subList(p * PAGE, Math.min(match.size(), (p + 1) * PAGE)), match.size(), p, pages, counts));
+                match.subList(p * size, Math.min(match.size(), (p + 1) * size)), match.size(), p, pages, counts));
     }
 
     public ObjectProperty<Boolean> testProperty() {
@@ -93,5 +101,9 @@ public final class DatasetViewModel {
 
     public IntegerProperty pageProperty() {
         return page;
+    }
+
+    public IntegerProperty pageSizeProperty() {
+        return pageSize;
     }
 }

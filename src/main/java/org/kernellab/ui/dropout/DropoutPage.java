@@ -1,5 +1,12 @@
 package org.kernellab.ui.dropout;
 
+import org.kernellab.ui.widgets.Pages;
+import javafx.scene.layout.Priority;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -20,6 +27,7 @@ import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.EmptyCharts;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.SliderRow;
@@ -34,6 +42,8 @@ import org.kernellab.ui.widgets.Workspace;
 public final class DropoutPage implements Page {
     private static final int ROWS = 8, COLS = 16;
     private static final double BAR = 110;
+    /** The pages while presenting: the mask, the classes' answers, the committee. */
+    private static final String[] PAGES = {"dropout.pageMask", "dropout.pageClasses", "dropout.pageCommittee"};
     private final DropoutViewModel vm;
     private final I18n i18n;
     private final Lifetime life = new Lifetime();
@@ -45,6 +55,9 @@ public final class DropoutPage implements Page {
     private final Label stats = new Label(), classLabel = new Label();
     private final GridPane classes = new GridPane();
     private final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+    private final BooleanProperty presenting = new SimpleBooleanProperty();
+    private final IntegerProperty page = new SimpleIntegerProperty(0);
+    private final Pages pages;
 
     public DropoutPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
@@ -56,7 +69,17 @@ public final class DropoutPage implements Page {
 
         for (HeatMap h : new HeatMap[] {picture, hidden, mask, trained})
             h.paletteProperty().bind(ctx.palette());
+        presenting.bind(ctx.presentation());
+        pages = new Pages(
+                "dropout-pages",
+                i18n.bind("dropout.pages"),
+                page,
+                new SimpleIntegerProperty(PAGES.length),
+                p -> i18n.bind(PAGES[p]),
+                page::set,
+                presenting);
         root.setCenter(new Workspace(Controls.column(settings(), 230), stage(), 560, i18n, ctx.presentation()));
+        pages.installKeys(root);
         life.onChange(vm.stateProperty(), s -> show());
         life.onChange(i18n.localeProperty(), l -> show());
         show();
@@ -107,19 +130,40 @@ public final class DropoutPage implements Page {
         classes.setId("dropout-classes");
         classes.setHgap(14);
         classes.setVgap(3);
-        VBox stage = new VBox(
-                12,
-                maps,
-                stats,
-                Grids.title(i18n.bind("dropout.classesTitle")),
-                classes,
-                Grids.title(i18n.bind("dropout.chartTitle")),
-                chart());
+        Label classesTitle = Grids.title(i18n.bind("dropout.classesTitle")),
+                chartTitle = Grids.title(i18n.bind("dropout.chartTitle"));
+        LineChart<Number, Number> chart = chart();
+        VBox stage = new VBox(12, pages, maps, stats, classesTitle, classes, chartTitle, chart);
         stage.setPadding(new Insets(12));
         ScrollPane scroll = new ScrollPane(stage);
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // while presenting, a page at a time: the mask, the classes' answers, the committee's curve filling the stage
+        scroll.fitToHeightProperty().bind(presenting);
+        Node[][] onPage = {{maps, stats}, {classesTitle, classes}, {chartTitle, chart}};
+        for (int p = 0; p < onPage.length; p++) {
+            for (Node n : onPage[p]) {
+                n.visibleProperty().bind(Bindings.or(presenting.not(), page.isEqualTo(p)));
+                n.managedProperty().bind(n.visibleProperty());
+            }
+        }
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> sizeMaps(b.getWidth() - 24));
+        presenting.addListener((o, a, b) -> {
+            sizeMaps(scroll.getViewportBounds().getWidth() - 24);
+            show();
+        });
         return scroll;
+    }
+
+    /**
+     * The maps' squares: the picture's 4 px and the layer's 14; while presenting, the four maps in a row as wide as the
+     * stage, the picture as tall as the others.
+     */
+    private void sizeMaps(double width) {
+        double c = presenting.get() ? Math.max(14, Math.floor((width - 3 * 18 - 8) / (2 * COLS + 8 + COLS))) : 14;
+        picture.setCell(presenting.get() ? Math.floor(c * ROWS / 28) : 4);
+        for (HeatMap h : new HeatMap[] {hidden, mask, trained}) h.setCell(c);
     }
 
     private LineChart<Number, Number> chart() {
@@ -133,6 +177,7 @@ public final class DropoutPage implements Page {
         chart.setMinHeight(220);
         chart.setPrefHeight(260);
         chart.getData().add(series);
+        EmptyCharts.noScaleWhileEmpty(chart, x, y);
         return chart;
     }
 
@@ -204,7 +249,8 @@ public final class DropoutPage implements Page {
     }
 
     private Node bar(float probability, String style) {
-        ValueBar b = new ValueBar(i18n.tr("dropout.percent", probability), probability, BAR, style);
+        ValueBar b = new ValueBar(
+                i18n.tr("dropout.percent", probability), probability, presenting.get() ? 2.5 * BAR : BAR, style);
         b.setAlignment(Pos.CENTER_LEFT);
         return b;
     }

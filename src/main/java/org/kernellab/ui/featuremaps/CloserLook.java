@@ -1,9 +1,12 @@
 package org.kernellab.ui.featuremaps;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.model.Network;
@@ -15,14 +18,22 @@ import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.MatrixView;
 
-/** The map picked, enlarged, with the filter that made it: its weights for one input channel, its slices for many. */
+/**
+ * The map picked, enlarged, with the filter that made it: its weights for one input channel, its slices for many. While
+ * presenting, the filter stands beside the map and both grow to the panel's width and height.
+ */
 final class CloserLook {
+    private static final double GAP = 16;
     private final FeatureMapsViewModel vm;
     private final AppContext ctx;
     private final I18n i18n;
     private final VBox box = new VBox(8);
     private HeatMap enlarged;
     private int enlargedSide = 1;
+    private Label title, filterTitle;
+    private MatrixView weights;
+    private final List<HeatMap> slices = new ArrayList<>();
+    private FlowPane slicePane;
 
     CloserLook(FeatureMapsViewModel vm, AppContext ctx) {
         this.vm = vm;
@@ -41,13 +52,31 @@ final class CloserLook {
     void clear() {
         box.getChildren().clear();
         enlarged = null;
+        weights = null;
+        slicePane = null;
+        slices.clear();
     }
 
-    /** The enlarged map as large as the panel allows. */
-    void resize() {
+    /**
+     * The enlarged map as large as the panel allows; while presenting, the map and its filter side by side, filling the
+     * panel's width and the {@code height} it shows (0: unknown).
+     */
+    void resize(double height) {
         if (enlarged == null) return;
-        double room = Math.max(200, Math.min(440, (box.getWidth() > 0 ? box.getWidth() : 340) - 24));
-        enlarged.setCell(Math.max(4, Math.floor(room / enlargedSide)));
+        double w = (box.getWidth() > 0 ? box.getWidth() : 340) - 24;
+        if (!ctx.presentation().get()) {
+            enlarged.setCell(Math.max(4, Math.floor(Math.max(200, Math.min(440, w)) / enlargedSide)));
+            return;
+        }
+        double room = (height > 0 ? height : 500) - 20 - title.getHeight() - 8;
+        double filterW = Math.max(150, w * 0.38);
+        if (weights != null) weights.cellSizeProperty().set(Math.floor(Math.min(96, Math.max(44, filterW / 3))));
+        double sliceRoom = room - filterTitle.getHeight() - 8;
+        double c = MapsFit.cell(filterW, sliceRoom, slices.size(), 3, 3);
+        for (HeatMap m : slices) m.setCell(c);
+        if (slicePane != null) slicePane.setPrefWrapLength(filterW);
+        double filterWidth = weights != null ? weights.cellSizeProperty().get() * 3 : filterW;
+        enlarged.setCell(Math.max(4, Math.floor(Math.min(w - filterWidth - GAP, room) / enlargedSide)));
     }
 
     /** The picked map of {@code s} at {@code stage}, and its filter. */
@@ -55,10 +84,11 @@ final class CloserLook {
         int b = Math.min(vm.blockProperty().get(), s.maps().blocks().size() - 1),
                 f = Math.min(vm.filterProperty().get(), FeatureMaps.filters(net, b) - 1);
         double[][] map = s.map(b, f, stage);
-        Label title = new Label(i18n.tr(
+        title = new Label(i18n.tr(
                 "maps.closerTitle", b + 1, f + 1, i18n.tr(FeatureMapsPage.stageKey(stage)), map.length, map.length));
         title.getStyleClass().add("grid-title");
         title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         HeatMap big = new HeatMap(Math.max(4, Math.floor(280.0 / map.length)));
         enlarged = big;
         enlargedSide = map.length;
@@ -66,15 +96,23 @@ final class CloserLook {
         big.paletteProperty().bind(ctx.palette());
         big.setValues(
                 map, HeatMap.Scale.SIGNED, HeatMap.maxAbs(map)); // its own scale: a faint map still shows its shape
-        box.getChildren().addAll(title, big);
         double[][][] w = FeatureMaps.filter(net, b, f);
-        Label filterTitle = new Label(i18n.tr(
+        filterTitle = new Label(i18n.tr(
                 w.length == 1 ? "maps.filterOne" : "maps.filterMany",
                 f + 1,
                 w.length,
                 String.format(i18n.locale(), "%.3f", FeatureMaps.bias(net, b, f))));
         filterTitle.setWrapText(true);
-        box.getChildren().addAll(filterTitle, w.length == 1 ? weights(w[0]) : slices(w));
+        filterTitle.setMinHeight(Region.USE_PREF_SIZE);
+        Node filter = w.length == 1 ? weights(w[0]) : slices(w);
+        if (ctx.presentation().get()) {
+            VBox filterBox = new VBox(8, filterTitle, filter);
+            filterBox.setMinWidth(0);
+            HBox both = new HBox(GAP, big, filterBox);
+            box.getChildren().addAll(title, both);
+            return;
+        }
+        box.getChildren().addAll(title, big, filterTitle, filter);
         Label how = Controls.label(i18n, "maps.howToRead");
         how.getStyleClass().add("hint");
         how.setMinHeight(Region.USE_PREF_SIZE);
@@ -92,21 +130,24 @@ final class CloserLook {
         for (int y = 0; y < 3; y++) for (int x = 0; x < 3; x++) rounded[y][x] = Math.round(w[y][x] * 100) / 100.0;
         k.setValues(rounded);
         k.cellSizeProperty().set(56);
+        weights = k;
         return k;
     }
 
     /** A filter over many channels: a slice per channel, on one scale. */
     private Node slices(double[][][] w) {
-        FlowPane slices = new FlowPane(3, 3);
-        slices.setId("maps-filter-slices");
+        FlowPane pane = new FlowPane(3, 3);
+        slicePane = pane;
+        pane.setId("maps-filter-slices");
         double r = 0;
         for (double[][] slice : w) r = Math.max(r, HeatMap.maxAbs(slice));
         for (double[][] slice : w) {
             HeatMap m = new HeatMap(8);
             m.paletteProperty().bind(ctx.palette());
             m.setValues(slice, HeatMap.Scale.SIGNED, r);
-            slices.getChildren().add(m);
+            pane.getChildren().add(m);
+            slices.add(m);
         }
-        return slices;
+        return pane;
     }
 }

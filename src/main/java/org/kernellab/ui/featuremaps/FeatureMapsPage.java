@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -26,6 +28,7 @@ import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
+import org.kernellab.ui.widgets.Pages;
 import org.kernellab.ui.widgets.Workspace;
 
 /**
@@ -42,11 +45,18 @@ public final class FeatureMapsPage implements Page {
     private final HBox columns = new HBox(24);
     private final CloserLook closer;
     private final FlowPane firstFilters = new FlowPane(4, 4);
-    private ScrollPane centre;
+    private ScrollPane centre, side;
     /** The grid's maps with their sides, resized with the view instead of rebuilt. */
     private final List<HeatMap> tiles = new ArrayList<>();
 
     private final List<Integer> tileSides = new ArrayList<>();
+    /** How many conv blocks the net has: the pages of maps while presenting, one block a page. */
+    private final IntegerProperty blocks = new SimpleIntegerProperty(0);
+    private final Pages blockPages;
+    /** What stands above the maps of the block shown (the pictures, the block's title), and how many maps a tile holds. */
+    private Region heads, shownTitle;
+
+    private boolean pairs;
 
     public FeatureMapsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -63,6 +73,15 @@ public final class FeatureMapsPage implements Page {
         ctx.workbench().usePretrained(false);
 
         closer = new CloserLook(vm, ctx);
+        blockPages = new Pages(
+                "maps-block-pages",
+                i18n.bind("maps.blockPages"),
+                vm.blockProperty(),
+                blocks,
+                b -> i18n.bind("maps.blockPage", b + 1),
+                this::turnTo,
+                ctx.presentation());
+        blockPages.installKeys(root);
         firstFilters.setId("maps-first-filters");
         Region settings = new FeatureMapsSettings(vm, ctx, life, root).build(firstFilters);
         root.setCenter(new Workspace(settings, stage(), 420, i18n, ctx.presentation()));
@@ -75,6 +94,7 @@ public final class FeatureMapsPage implements Page {
         vm.filterProperty().addListener((o, a, b) -> redraw.run());
         life.onChange(ctx.palette(), p -> redraw.run());
         life.onChange(i18n.localeProperty(), l -> redraw.run());
+        life.onChange(ctx.presentation(), p -> redraw.run());
         redraw.run();
     }
 
@@ -82,15 +102,20 @@ public final class FeatureMapsPage implements Page {
     private BorderPane stage() {
         columns.setId("maps-columns");
         columns.setPadding(new Insets(10));
-        VBox inside = new VBox(columns);
+        blockPages.setPadding(new Insets(10, 10, 0, 10));
+        VBox inside = new VBox(blockPages, columns);
         centre = new ScrollPane(inside);
         centre.setFitToWidth(true);
         ScrollPane side = new ScrollPane(closer.view());
         side.setFitToWidth(true);
         side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         side.setMinWidth(270);
-        side.setPrefWidth(360);
         BorderPane stagePane = new BorderPane(centre);
+        // while presenting, the enlarged map and its filter take a good share of the stage
+        side.prefWidthProperty()
+                .bind(Bindings.when(ctx.presentation())
+                        .then(Bindings.max(360, stagePane.widthProperty().multiply(0.42)))
+                        .otherwise(360));
         stagePane.widthProperty().addListener((o, a, w) -> {
             boolean wide = w.doubleValue() >= 760;
             if (wide && stagePane.getRight() == null) {
@@ -105,6 +130,8 @@ public final class FeatureMapsPage implements Page {
             resize();
         });
         centre.viewportBoundsProperty().addListener((o, a, b) -> resize());
+        side.viewportBoundsProperty().addListener((o, a, b) -> closer.resize(side.getViewportBounds().getHeight()));
+        this.side = side;
         return stagePane;
     }
 
@@ -123,13 +150,27 @@ public final class FeatureMapsPage implements Page {
         return root;
     }
 
-    /** The maps as large as the view allows: six to a row on a laptop, larger tiles on a wide screen. */
+    /**
+     * The maps as large as the view allows: six to a row on a laptop, larger tiles on a wide screen; while presenting, as
+     * large as lets the block's maps fit the screen under the pictures.
+     */
     private void resize() {
         double w = centre.getViewportBounds().getWidth() - 30;
         if (w <= 0) return;
         double tile = Math.max(56, Math.min(150, w / 6 - 6));
+        if (ctx.presentation().get() && heads != null && shownTitle != null) {
+            double above = heads.getHeight() + shownTitle.getHeight() + blockPages.getHeight() + 12 * 2 + 20 + 10;
+            tile = MapsFit.tile(w, centre.getViewportBounds().getHeight() - above, tiles.size() / (pairs ? 2 : 1), pairs);
+        }
         for (int i = 0; i < tiles.size(); i++) tiles.get(i).setCell(Math.max(2, Math.floor(tile / tileSides.get(i))));
-        closer.resize();
+        closer.resize(side == null || side.getContent() == null ? 0 : side.getViewportBounds().getHeight());
+    }
+
+    /** Shows conv block {@code b}'s maps, keeping the filter picked where the block has it. */
+    private void turnTo(int b) {
+        Network net = vm.network();
+        if (net == null || b >= FeatureMaps.convBlocks(net)) return;
+        vm.pick(b, Math.min(vm.filterProperty().get(), FeatureMaps.filters(net, b) - 1));
     }
 
     private void redraw() {
@@ -138,8 +179,10 @@ public final class FeatureMapsPage implements Page {
         firstFilters.getChildren().clear();
         tiles.clear();
         tileSides.clear();
+        heads = shownTitle = null;
         Side left = vm.leftProperty().get(), right = vm.rightProperty().get();
         Network net = vm.network();
+        blocks.set(net == null ? 0 : FeatureMaps.convBlocks(net));
         if (left == null || net == null) {
             Label wait = Controls.label(
                     i18n, net != null && FeatureMaps.convBlocks(net) == 0 ? "maps.notCnn" : "maps.waiting");
@@ -177,14 +220,27 @@ public final class FeatureMapsPage implements Page {
      */
     private Node grid(Side left, Side right, double[] range) {
         // two images: the second wraps below the first when narrow, each with its top three classes
-        FlowPane heads =
-                new FlowPane(28, 10, PictureHead.of(left, "maps-left", right == null ? 10 : 3, i18n, viewWidth()));
+        boolean presenting = ctx.presentation().get(); // the pictures in a row, and one block a page
+        FlowPane heads = new FlowPane(
+                28,
+                10,
+                presenting
+                        ? PictureHead.compact(left, "maps-left", i18n)
+                        : PictureHead.of(left, "maps-left", right == null ? 10 : 3, i18n, viewWidth()));
         heads.prefWrapLengthProperty().bind(viewWidth());
-        if (right != null) heads.getChildren().add(PictureHead.of(right, "maps-right", 3, i18n, viewWidth()));
+        if (right != null)
+            heads.getChildren()
+                    .add(
+                            presenting
+                                    ? PictureHead.compact(right, "maps-right", i18n)
+                                    : PictureHead.of(right, "maps-right", 3, i18n, viewWidth()));
+        this.heads = heads;
+        pairs = right != null;
         VBox col = new VBox(12, heads);
         col.setId("maps-grid");
         Stage stage = vm.stageProperty().get();
         for (int b = 0; b < left.maps().blocks().size(); b++) {
+            if (presenting && b != vm.blockProperty().get()) continue;
             FeatureMaps.Block bm = left.maps().blocks().get(b);
             int side = stage == Stage.POOL ? bm.poolSide() : bm.convSide();
             double cell = 2; // sized to the view in resize()
@@ -210,6 +266,8 @@ public final class FeatureMapsPage implements Page {
             title.setWrapText(true);
             title.maxWidthProperty().bind(viewWidth());
             col.getChildren().addAll(title, maps);
+            shownTitle = title;
+            for (Region r : new Region[] {heads, title}) r.heightProperty().addListener((o, was, now) -> resize());
         }
         return col;
     }

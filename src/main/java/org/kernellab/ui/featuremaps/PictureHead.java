@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.ui.core.I18n;
@@ -25,18 +26,9 @@ final class PictureHead {
         HeatMap input = new HeatMap(5);
         input.setValues(s.image(), HeatMap.Scale.GREY, 1);
         input.setId(id + "-input");
-        String what = s.file() != null
-                ? i18n.tr(s.inverted() ? "maps.pictureInverted" : "maps.picture", s.file())
-                : i18n.tr("maps.testImage", s.index(), i18n.tr("data.class." + s.label()));
-        Label caption = new Label(what);
+        Label caption = new Label(caption(s, i18n));
         caption.setWrapText(true);
-        float[] p = s.maps().probabilities();
-        Label predicted = new Label(i18n.tr(
-                "maps.predicted",
-                i18n.tr("data.class." + s.predicted()),
-                String.format(i18n.locale(), "%.1f", p[s.predicted()] * 100)));
-        predicted.setId(id + "-predicted");
-        predicted.getStyleClass().add("emphasis");
+        Label predicted = predicted(s, id, i18n);
         predicted.setWrapText(true);
         predicted.setMaxWidth(240);
         caption.setMaxWidth(150);
@@ -47,6 +39,38 @@ final class PictureHead {
                 new VBox(4, predicted, probabilities(s, classes, i18n))); // probabilities under the image when narrow
         head.prefWrapLengthProperty().bind(width);
         return head;
+    }
+
+    /** While presenting: the picture, its caption and the prediction beside it, without the list of classes. */
+    static Node compact(Side s, String id, I18n i18n) {
+        HeatMap input = new HeatMap(4);
+        input.setValues(s.image(), HeatMap.Scale.GREY, 1);
+        input.setId(id + "-input");
+        Label caption = new Label(caption(s, i18n));
+        Label predicted = predicted(s, id, i18n);
+        for (Label l : new Label[] {caption, predicted}) {
+            l.setWrapText(true);
+            l.setMaxWidth(220);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        return new HBox(10, input, new VBox(4, predicted, caption));
+    }
+
+    private static String caption(Side s, I18n i18n) {
+        return s.file() != null
+                ? i18n.tr(s.inverted() ? "maps.pictureInverted" : "maps.picture", s.file())
+                : i18n.tr("maps.testImage", s.index(), i18n.tr("data.class." + s.label()));
+    }
+
+    private static Label predicted(Side s, String id, I18n i18n) {
+        float[] p = s.maps().probabilities();
+        Label predicted = new Label(i18n.tr(
+                "maps.predicted",
+                i18n.tr("data.class." + s.predicted()),
+                String.format(i18n.locale(), "%.1f", p[s.predicted()] * 100)));
+        predicted.setId(id + "-predicted");
+        predicted.getStyleClass().add("emphasis");
+        return predicted;
     }
 
     private static GridPane probabilities(Side s, int classes, I18n i18n) {

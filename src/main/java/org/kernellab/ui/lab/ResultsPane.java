@@ -37,6 +37,7 @@ final class ResultsPane {
     private final VBox perClass = new VBox(3), rowNames = new VBox();
     private final FlowPane gallery = new FlowPane(8, 8);
     private final Label title = new Label();
+    private ScrollPane scroll;
 
     /** @param owner a node of the page, whose window the file dialogs belong to */
     ResultsPane(LabViewModel vm, AppContext ctx, Node owner) {
@@ -62,10 +63,24 @@ final class ResultsPane {
         body.managedProperty().bind(body.visibleProperty());
         VBox box = new VBox(12, files(), title, body);
         box.setPadding(new Insets(12));
-        ScrollPane scroll = new ScrollPane(box);
+        scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> sizeMatrix());
         show(null);
         return scroll;
+    }
+
+    /**
+     * The confusion matrix's squares: 30 px, or while presenting as large as the screen's height allows from 44 px (its
+     * counts in type the back row reads) to 80.
+     */
+    private void sizeMatrix() {
+        int n = Math.max(1, confusion.values().length);
+        double cell = ctx.presentation().get()
+                ? Math.max(44, Math.min(80, Math.floor((scroll.getViewportBounds().getHeight() - 160) / n)))
+                : 30;
+        confusion.setCell(cell);
+        for (var name : rowNames.getChildren()) ((Label) name).setMinHeight(cell);
     }
 
     private Node files() {
@@ -122,6 +137,7 @@ final class ResultsPane {
         for (int r = 0; r < n; r++) for (int c = 0; c < n; c++) max = Math.max(max, counts[r][c] = e.confusion()[r][c]);
         confusion.setValues(counts, HeatMap.Scale.COUNTS, max);
         for (int c = 0; c < n; c++) classRow(run, e, c);
+        sizeMatrix();
         for (int i : vm.mistakes(GALLERY)) gallery.getChildren().add(mistake(run, e, i));
         if (gallery.getChildren().isEmpty()) gallery.getChildren().add(new Label(i18n.tr("lab.noMistakes")));
     }

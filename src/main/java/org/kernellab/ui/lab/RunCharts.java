@@ -10,6 +10,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.widgets.EmptyCharts;
 
 /** Loss and accuracy per epoch, every run overlaid in its own colour (train accuracy dashed). */
 final class RunCharts {
@@ -73,6 +74,7 @@ final class RunCharts {
         c.setMinHeight(240);
         c.setPrefHeight(300);
         c.setMinWidth(160);
+        if (!symbols) EmptyCharts.noScaleWhileEmpty(c, y); // no loss is known before a run: no made-up scale
         return c;
     }
 

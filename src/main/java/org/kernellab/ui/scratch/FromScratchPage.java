@@ -110,11 +110,19 @@ public final class FromScratchPage implements Page {
         Label sourceTitle = Controls.label(i18n, "scratch.source");
         sourceTitle.getStyleClass().add("grid-title");
         // the listing scrolls with the page: a scroll pane inside a scrolling page hides its bar below the fold
-        VBox stage = new VBox(12, summary, pick(), maps(ctx), sourceTitle, sourceGrid());
+        HBox pick = pick();
+        VBox stage = new VBox(12, summary, pick, maps(ctx), sourceTitle, sourceGrid());
         stage.setPadding(new Insets(12));
         ScrollPane stageScroll = new ScrollPane(stage);
         stageScroll.setFitToWidth(true);
         stageScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        // while presenting, the two maps fill the first screen under the figures, the listing below them
+        Grids.fitWhile(
+                ctx.presentation(),
+                stageScroll,
+                summary.heightProperty().add(pick.heightProperty()).add(12 * 3 + 24 + 40),
+                List.of(scratchView, libraryView),
+                vm.resultProperty());
         return stageScroll;
     }
 

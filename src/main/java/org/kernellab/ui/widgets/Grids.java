@@ -1,11 +1,16 @@
 package org.kernellab.ui.widgets;
 
+import java.util.List;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -35,6 +40,36 @@ public final class Grids {
             n.visibleProperty().bind(Bindings.not(condition));
             n.managedProperty().bind(n.visibleProperty());
         }
+    }
+
+    /**
+     * While {@code presenting}, the cells of {@code grids}, side by side, as large as {@code view}'s width allows and its
+     * height less {@code above} pixels (what stands over them); otherwise NaN, each grid fitting its own space. The
+     * cells are measured again when {@code values} (what fills the grids) change.
+     */
+    public static void fitWhile(
+            ObservableBooleanValue presenting,
+            ScrollPane view,
+            ObservableDoubleValue above,
+            List<MatrixView> grids,
+            Observable values) {
+        DoubleBinding cell = Bindings.createDoubleBinding(
+                () -> {
+                    if (!presenting.get()) return Double.NaN;
+                    int cols = 0, rows = 1;
+                    for (MatrixView g : grids) {
+                        cols += Math.max(3, g.cols());
+                        rows = Math.max(rows, g.rows());
+                    }
+                    double w = (view.getViewportBounds().getWidth() - 28 - 24 * (grids.size() - 1)) / Math.max(1, cols);
+                    double h = (view.getViewportBounds().getHeight() - above.get()) / rows;
+                    return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(GridStage.MAX_CELL, Math.min(w, h))));
+                },
+                presenting,
+                view.viewportBoundsProperty(),
+                above,
+                values);
+        for (MatrixView g : grids) g.cellSizeProperty().bind(cell);
     }
 
     /** A title above a grid, centred; the column is never squeezed below the grid's own width. */

@@ -70,9 +70,13 @@ public class HeatMap extends Region {
         draw();
     }
 
-    /** The size in pixels of the type the counts are written in; 0 where no number is written. */
+    /**
+     * The size in pixels of the type the counts are written in: two fifths of a square, never under 11 px; 0 where no
+     * number is written (pictures and maps, and squares under 18 px).
+     */
     public double numberSize() {
-        return scale == Scale.COUNTS && cell >= 18 && values.length > 0 ? Math.min(14, cell * 0.42) : 0;
+        if (scale != Scale.COUNTS || cell < 18 || values.length == 0) return 0;
+        return Math.max(MatrixView.MIN_NUMBER, cell * 0.42);
     }
 
     public boolean isSelected() {

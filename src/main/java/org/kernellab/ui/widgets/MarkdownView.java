@@ -2,11 +2,11 @@ package org.kernellab.ui.widgets;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.application.Platform;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -17,6 +17,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -117,16 +119,47 @@ public class MarkdownView extends VBox {
         int rgb = (int) Math.round(c.getRed() * 255) << 16
                 | (int) Math.round(c.getGreen() * 255) << 8
                 | (int) Math.round(c.getBlue() * 255);
+        List<MathPieces.Piece> pieces = display ? MathPieces.split(latex) : List.of();
+        if (display) {
+            holder.setMinWidth(0);
+            HBox.setHgrow(holder, Priority.ALWAYS);
+        }
         pending.set(pending.get() + 1);
         renderer.execute(() -> {
-            Image img = MathRenderer.render(latex, display, size, rgb);
+            List<MathRenderer.Drawn> drawn = display
+                    ? DisplayMath.draw(latex, pieces, size, rgb)
+                    : Optional.ofNullable(MathRenderer.draw(latex, false, size, rgb))
+                            .map(List::of)
+                            .orElse(null);
             Platform.runLater(() -> {
                 if (gen != generation) return; // the text changed meanwhile
-                holder.getChildren().setAll(img == null ? error(latex) : image(img, latex, display, fitTo, size));
+                holder.getChildren()
+                        .setAll(
+                                drawn == null
+                                        ? error(latex)
+                                        : display
+                                                ? DisplayMath.layout(pieces, drawn, latex, size, fitTo)
+                                                : inline(drawn.get(0).image(), latex, size));
                 pending.set(pending.get() - 1);
             });
         });
         return holder;
+    }
+
+    /** An inline formula, sitting on the text's baseline. */
+    private static ImageView inline(Image img, String latex, double size) {
+        ImageView view = mathImage(img, latex, size);
+        view.setTranslateY(img.getHeight() * 0.2);
+        return view;
+    }
+
+    /** A formula's image, drawn in type {@code size} pixels tall. */
+    static ImageView mathImage(Image img, String latex, double size) {
+        ImageView view = new ImageView(img);
+        view.getStyleClass().add("md-math");
+        view.setAccessibleText(latex);
+        view.getProperties().put(MATH_SIZE, size);
+        return view;
     }
 
     /**
@@ -136,22 +169,6 @@ public class MarkdownView extends VBox {
     public static double shownSize(ImageView formula) {
         if (!(formula.getProperties().get(MATH_SIZE) instanceof Double size) || formula.getImage() == null) return 0;
         return size * formula.getLayoutBounds().getWidth() / formula.getImage().getWidth();
-    }
-
-    private static ImageView image(Image img, String latex, boolean display, Region fitTo, double size) {
-        ImageView view = new ImageView(img);
-        view.getStyleClass().add("md-math");
-        view.getProperties().put(MATH_SIZE, size);
-        view.setAccessibleText(latex);
-        if (fitTo != null) {
-            view.setPreserveRatio(true);
-            view.fitWidthProperty()
-                    .bind(Bindings.createDoubleBinding(
-                            () -> Math.min(img.getWidth(), Math.max(1, fitTo.getWidth())), fitTo.widthProperty()));
-        } else {
-            view.setTranslateY(img.getHeight() * 0.2); // sit on the text's baseline
-        }
-        return view;
     }
 
     private static Text error(String latex) {

@@ -13,6 +13,9 @@ import org.scilab.forge.jlatexmath.TeXIcon;
 
 /** LaTeX to an image with JLaTeXMath, so formulas in lesson text show as math, not as source. */
 public final class MathRenderer {
+    /** A formula drawn: its image and its baseline, in pixels from the image's top. */
+    public record Drawn(Image image, double baseline) {}
+
     private MathRenderer() {}
 
     /**
@@ -22,6 +25,12 @@ public final class MathRenderer {
      * @return the image, or null when the LaTeX does not parse (the caller shows the source instead)
      */
     public static Image render(String latex, boolean display, double size, int rgb) {
+        Drawn d = draw(latex, display, size, rgb);
+        return d == null ? null : d.image();
+    }
+
+    /** As {@link #render}, with where the formula's baseline lies; null when the LaTeX does not parse. */
+    public static Drawn draw(String latex, boolean display, double size, int rgb) {
         TeXIcon icon;
         try {
             icon = new TeXFormula(latex)
@@ -37,6 +46,6 @@ public final class MathRenderer {
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         icon.paintIcon(null, g, 0, 0);
         g.dispose();
-        return SwingFXUtils.toFXImage(img, null);
+        return new Drawn(SwingFXUtils.toFXImage(img, null), Math.max(0, h - icon.getIconDepth()));
     }
 }

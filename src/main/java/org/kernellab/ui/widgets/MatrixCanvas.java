@@ -31,6 +31,9 @@ final class MatrixCanvas extends Canvas {
     /** Text widths at the current font: the same few numbers fill a grid. */
     private final Map<String, Double> widths = new HashMap<>();
 
+    /** Text widths in type 1 px tall: what decides how large the numbers of a grid may be. */
+    private final Map<String, Double> unitWidths = new HashMap<>();
+
     private final Text measure = new Text();
     private Font widthsFont;
 
@@ -121,7 +124,7 @@ final class MatrixCanvas extends Canvas {
     private void paintCells(GraphicsContext g, double cell, Theme.Palette p, Numbers numbers) {
         double max = 0;
         for (double[] row : values) for (double v : row) max = Math.max(max, Math.abs(v));
-        Font font = Font.font("System", FontWeight.NORMAL, numberSize(cell));
+        Font font = Font.font("System", FontWeight.NORMAL, numberSize(cell, numbers));
         if (!font.equals(widthsFont)) {
             widths.clear();
             widthsFont = font;
@@ -157,14 +160,30 @@ final class MatrixCanvas extends Canvas {
         }
     }
 
-    /** The size of the type the numbers are drawn in, in cells {@code cell} pixels wide. */
-    static double numberSize(double cell) {
-        return Math.max(8, cell * 0.36);
-    }
-
     private double width(String text) {
         measure.setText(text);
         return measure.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * The size of the type the numbers are drawn in, in cells {@code cell} pixels wide: as large as lets the grid's widest
+     * number fit its cell with a margin (squeezed by 15% at most), from three tenths of a cell to half of one, and never
+     * under {@link MatrixView#MIN_NUMBER}. Every value counts, shown or not yet, so that the type keeps its size while an
+     * output fills in.
+     */
+    double numberSize(double cell, Numbers numbers) {
+        double widest = 0;
+        for (double[] row : values) for (double v : row) widest = Math.max(widest, unitWidth(numbers.format(v)));
+        double fits = widest > 0 ? 1.15 * (cell - Math.max(6, cell * 0.18)) / widest : cell;
+        return Math.max(MatrixView.MIN_NUMBER, Math.min(cell * 0.5, Math.max(cell * 0.3, fits)));
+    }
+
+    private double unitWidth(String text) {
+        return unitWidths.computeIfAbsent(text, t -> {
+            Text probe = new Text(t);
+            probe.setFont(Font.font("System", FontWeight.NORMAL, 100));
+            return probe.getLayoutBounds().getWidth() / 100;
+        });
     }
 
     private static void hatch(GraphicsContext g, Theme.Palette p, double x, double y, double cell) {

@@ -20,6 +20,8 @@ import org.kernellab.ui.core.Theme;
 public class MatrixView extends Region {
     /** The smallest cell a grid is drawn with: its numbers still legible. */
     public static final double MIN_CELL = 12;
+    /** The smallest type a number is drawn in, however small its cell: 11 px. */
+    public static final double MIN_NUMBER = 11;
 
     private static final double MAX_CELL = 64, PREF_CELL = 40;
 
@@ -205,7 +207,7 @@ public class MatrixView extends Region {
 
     /** The size in pixels of the type the numbers are drawn in at the grid's current cell size; 0 while it is empty. */
     public double numberSize() {
-        return rows() == 0 ? 0 : MatrixCanvas.numberSize(cellSize());
+        return rows() == 0 ? 0 : canvas.numberSize(cellSize(), numbers.get());
     }
 
     public boolean isPadding(int row, int col) {
