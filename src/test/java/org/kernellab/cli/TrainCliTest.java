@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.model.Layer;
@@ -32,28 +33,33 @@ class TrainCliTest {
         return new ObjectMapper().readTree(r.out().split("\n")[0]);
     }
 
-    static String[] train2d(String... extra) {
-        String[] base = {
-            "train",
-            "--epochs",
-            "1",
-            "--batch",
-            "64",
-            "--lr",
-            "0.002",
-            "--optimizer",
-            "adam",
-            "--limit-train",
-            "2000",
-            "--seed",
-            "5",
-            "--threads",
-            "1"
-        };
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
+    /** {@code base} then {@code extra}: one run's command line. */
+    static String[] with(String[] base, String... extra) {
+        String[] all = Arrays.copyOf(base, base.length + extra.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
         return all;
+    }
+
+    static String[] train2d(String... extra) {
+        return with(
+                new String[] {
+                    "train",
+                    "--epochs",
+                    "1",
+                    "--batch",
+                    "64",
+                    "--lr",
+                    "0.002",
+                    "--optimizer",
+                    "adam",
+                    "--limit-train",
+                    "2000",
+                    "--seed",
+                    "5",
+                    "--threads",
+                    "1"
+                },
+                extra);
     }
 
     /** A one-block CNN of 8 filters with dropout after the conv block and augmentation, saved and opened again. */
@@ -141,11 +147,7 @@ class TrainCliTest {
     }
 
     static String[] train3d(String... extra) {
-        String[] base = {"train3d", "--batch", "32", "--lr", "0.001", "--seed", "3", "--threads", "1"};
-        String[] all = new String[base.length + extra.length];
-        System.arraycopy(base, 0, all, 0, base.length);
-        System.arraycopy(extra, 0, all, base.length, extra.length);
-        return all;
+        return with(new String[] {"train3d", "--batch", "32", "--lr", "0.001", "--seed", "3", "--threads", "1"}, extra);
     }
 
     /** The exercise's modified net on two classes, counted here layer by layer, with its dropout and voxelising options. */

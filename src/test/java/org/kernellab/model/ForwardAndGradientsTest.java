@@ -37,20 +37,7 @@ class ForwardAndGradientsTest {
     /** Random weights away from zero and BatchNorm statistics away from (0, 1), so that every one of them shows. */
     static Network randomised(Net net, long seed) {
         Network n = Network.build(net, new Training(Training.Optimizer.SGD, 1e-3, 8, 1, seed));
-        Random r = new Random(seed);
-        List<float[]> p = new ArrayList<>(), s = new ArrayList<>();
-        for (Network.Tensor32 t : n.pytorchParameters()) {
-            float[] v = t.values().clone();
-            for (int i = 0; i < v.length; i++) v[i] += (float) (0.1 * r.nextGaussian());
-            p.add(v);
-        }
-        for (Network.Tensor32 t : n.pytorchBuffers()) {
-            float[] v = new float[t.values().length];
-            for (int i = 0; i < v.length; i++)
-                v[i] = (float) (t.name().endsWith("mean") ? 0.2 * r.nextGaussian() : 0.5 + r.nextDouble());
-            s.add(v);
-        }
-        n.loadPyTorch(p, s);
+        LayersPyTorchTest.nudge(n, new Random(seed));
         return n;
     }
 
