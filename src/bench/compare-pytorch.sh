@@ -30,7 +30,7 @@ print(round(statistics.median(v)))'
 }
 for r in $(seq "$rounds"); do
   for net in mlp cnn conv3dnet; do
-    java -jar target/kernellab.jar ${kernellab[$net]} 2>>"$out/rss-$net" | steady >>"$out/kernellab-$net"
+    java -jar target/kernellab.jar ${kernellab[$net]} 2>>"$out/log-$net" | steady >>"$out/kernellab-$net" 2>>"$out/rss-$net"
     "$python" src/bench/pytorch/speed.py "$net" 3 | steady >>"$out/pytorch-$net"
     echo "round $r $net: KernelLab $(tail -1 "$out/kernellab-$net"), PyTorch $(tail -1 "$out/pytorch-$net") samples/s"
   done

@@ -38,7 +38,7 @@ final class Lane {
     final class Buffers {
         final INDArray[] act, grad;
         final Object[] state;
-        final INDArray logits, probs, gLogits, onehot, ones;
+        final INDArray logits, gLogits, ones;
 
         Buffers(int n) {
             int count = plan.ops.size();
@@ -52,16 +52,14 @@ final class Lane {
                 grad[i + 1] = op.gradient(grad[i], act[i + 1]);
             }
             logits = act[count].reshape(n, act[count].length() / n);
-            probs = logits.like();
             gLogits = grad[count].reshape(n, logits.size(1));
-            onehot = logits.like();
             ones = Nd4j.ones(
                     DataType.FLOAT, 1, n); // bias gradients as a product: ND4J's column sum of a c-order matrix is slow
         }
 
         void close() {
             Set<INDArray> all = Collections.newSetFromMap(new IdentityHashMap<>());
-            for (INDArray[] group : new INDArray[][] {act, grad, {probs, onehot, ones}}) {
+            for (INDArray[] group : new INDArray[][] {act, grad, {ones}}) {
                 for (INDArray a : group) if (a != null) all.add(a);
             }
             for (Object s : state) if (s instanceof AutoCloseable c) close(c);

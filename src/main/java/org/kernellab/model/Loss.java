@@ -1,8 +1,6 @@
 package org.kernellab.model;
 
-import java.nio.FloatBuffer;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Softmax cross-entropy on a lane's logits: PyTorch's nn.CrossEntropyLoss, the mean over the whole batch. */
 final class Loss {
@@ -10,20 +8,14 @@ final class Loss {
 
     /**
      * The lane's summed loss and right answers, and the gradient of the batch's mean loss ({@code total} samples in it)
-     * with respect to its logits, (softmax − one-hot) / total, in the lane's last gradient.
+     * with respect to its logits, (softmax − one-hot) / total, in the lane's last gradient. Plain loops: for a batch's
+     * few logits a call into ND4J costs more than the arithmetic.
      */
     static double[] score(Lane lane, int total) {
         Lane.Buffers b = lane.b;
         int n = lane.n, c = (int) b.logits.size(1);
-        float[] y = new float[n * c];
-        for (int i = 0; i < n; i++) y[i * c + lane.samples.label(lane.index[lane.from + i])] = 1f;
-        FloatBuffer out = b.onehot.data().asNioFloat();
-        out.clear();
-        out.put(y);
-        softmax(lane);
-        b.gLogits.assign(b.probs).subi(b.onehot).divi(total);
+        float[] z = floats(b.logits), g = softmax(z, n, c);
         // the loss from the logits (log-sum-exp), so that an exploding run shows unbounded instead of a capped log
-        float[] z = b.logits.dup('c').data().asFloat();
         double loss = 0;
         int right = 0;
         for (int i = 0; i < n; i++) {
@@ -32,12 +24,18 @@ final class Loss {
             for (int k = 0; k < c; k++) sum += Math.exp(z[off + k] - z[off + best]);
             loss += z[off + best] + Math.log(sum) - z[off + label];
             if (best == label) right++;
+            g[off + label] -= 1;
         }
+        for (int k = 0; k < g.length; k++) g[k] /= total;
+        b.gLogits.data().asNioFloat().put((int) b.gLogits.offset(), g);
         return new double[] {loss, right};
     }
 
-    static void softmax(Lane lane) {
-        Nd4j.exec(new SoftMax(lane.b.logits, lane.b.probs, 1));
+    /** The values of a c-ordered, contiguous array (a batch's logits). */
+    static float[] floats(INDArray a) {
+        float[] f = new float[(int) a.length()];
+        a.data().asNioFloat().get((int) a.offset(), f);
+        return f;
     }
 
     /** Softmax of {@code rows} rows of {@code classes} logits. */

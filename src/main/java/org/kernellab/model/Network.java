@@ -160,8 +160,8 @@ public final class Network implements AutoCloseable {
                 n,
                 () -> lanes.run(pl, data, index, from, n, (lane, i, start) -> {
                     forward(lane, false);
-                    Loss.softmax(lane);
-                    System.arraycopy(lane.b.probs.data().asFloat(), 0, out, start * c, lane.n * c);
+                    float[] p = Loss.softmax(Loss.floats(lane.b.logits), lane.n, c);
+                    System.arraycopy(p, 0, out, start * c, lane.n * c);
                 }));
         return out;
     }
