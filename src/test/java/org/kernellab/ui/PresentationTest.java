@@ -67,7 +67,8 @@ class PresentationTest {
 
         @Override
         public String toString() {
-            return width + "×" + height + " " + language.getLanguage() + " " + theme.name().toLowerCase(Locale.ROOT);
+            return width + "×" + height + " " + language.getLanguage() + " "
+                    + theme.name().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -84,7 +85,8 @@ class PresentationTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        harness = new AppHarness(stage, SCREENS.get(0).language(), SCREENS.get(0).theme());
+        harness =
+                new AppHarness(stage, SCREENS.get(0).language(), SCREENS.get(0).theme());
     }
 
     @AfterEach
@@ -111,7 +113,8 @@ class PresentationTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(
                     screen.width() + "×" + screen.height(),
-                    Math.round(harness.app.scene().getWidth()) + "×" + Math.round(harness.app.scene().getHeight()),
+                    Math.round(harness.app.scene().getWidth()) + "×"
+                            + Math.round(harness.app.scene().getHeight()),
                     "the window takes the projector's size");
             for (String id : ids) {
                 robot.interact(() -> harness.app.shell().select(id));
@@ -259,7 +262,8 @@ class PresentationTest {
         List<String> out = new ArrayList<>();
         if (text == null) return out;
         double body = 0; // the paragraphs' type, for formulas on their own line
-        for (Node n : text.lookupAll(".md-p .md-text")) body = Math.max(body, ((Text) n).getFont().getSize());
+        for (Node n : text.lookupAll(".md-p .md-text"))
+            body = Math.max(body, ((Text) n).getFont().getSize());
         for (Node n : text.lookupAll(".md-math")) {
             ImageView formula = (ImageView) n;
             double around = body;

@@ -53,6 +53,7 @@ public final class AugmentPage implements Page {
     private double tileWidth = 120;
     /** While presenting, one transform's row a page, its tiles as large as the stage allows. */
     private final IntegerProperty page = new SimpleIntegerProperty(0);
+
     private final Pages pages;
     private final BooleanProperty presenting = new SimpleBooleanProperty();
     private ScrollPane scroll;
@@ -161,7 +162,8 @@ public final class AugmentPage implements Page {
         for (Transform t : Transform.values()) {
             if (presenting.get() && t != Transform.values()[page.get()]) continue;
             int lines = 1;
-            for (AugmentViewModel.Tile tile : g.row(t)) lines = Math.max(lines, caption(t, tile.drawn()).split("\n").length);
+            for (AugmentViewModel.Tile tile : g.row(t))
+                lines = Math.max(lines, caption(t, tile.drawn()).split("\n").length);
             double width = presenting.get() ? presentedWidth(g, lines) : tileWidth;
             Label title = Grids.title(i18n.bind("augment.row." + t.name().toLowerCase(Locale.ROOT)));
             title.setWrapText(true);

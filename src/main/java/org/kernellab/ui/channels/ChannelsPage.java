@@ -43,6 +43,7 @@ public final class ChannelsPage implements Page {
     private final VBox maps = new VBox(10);
     /** The feature maps side by side, while presenting. */
     private final HBox mapsAcross = new HBox(16);
+
     private final List<VBox> mapBoxes = new ArrayList<>();
     private final Pages pager;
     private final StepControls controls;
@@ -62,7 +63,9 @@ public final class ChannelsPage implements Page {
                 i18n.bind("channels.pages"),
                 vm.channelProperty(),
                 vm.channelsProperty(),
-                ch -> i18n.bind(() -> i18n.tr("channels.channel", ch, vm.channelsProperty().get() == 3 ? "RGB".charAt(ch) : ' '),
+                ch -> i18n.bind(
+                        () -> i18n.tr(
+                                "channels.channel", ch, vm.channelsProperty().get() == 3 ? "RGB".charAt(ch) : ' '),
                         vm.channelsProperty()),
                 vm.channelProperty()::set,
                 ctx.presentation());
@@ -210,7 +213,8 @@ public final class ChannelsPage implements Page {
             for (int ch = 0; ch < c; ch++) { // while presenting, one channel a page
                 ChannelRow row = rows.get(ch);
                 row.visibleProperty()
-                        .bind(Bindings.or(ctx.presentation().not(), vm.channelProperty().isEqualTo(ch)));
+                        .bind(Bindings.or(
+                                ctx.presentation().not(), vm.channelProperty().isEqualTo(ch)));
                 row.managedProperty().bind(row.visibleProperty());
             }
             channelRows.getChildren().setAll(rows);

@@ -105,7 +105,7 @@ final class ChannelsStage extends Region {
                 ? (h - heading - t - ROW_GAP) / outCells()
                 : (h - heading - f * (t + ROW_GAP)) / (f * outCells());
         double down = Math.min((h - c * (t + ROW_GAP)) / (c * inCells()), mapsDown);
-        double largest = across.get() ? GridStage.MAX_CELL : GridStage.MAX_CELL * 0.75;
+        double largest = GridStage.maxCell(this) * (across.get() ? 1 : 0.75);
         return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(largest, Math.min(wide, down))));
     }
 
@@ -138,7 +138,8 @@ final class ChannelsStage extends Region {
     /** The first screen, or the smallest cells where that is less: below that the lesson view scrolls. */
     @Override
     protected double computeMinHeight(double width) {
-        int c = Math.max(1, shownRows().size()), f = across.get() ? 1 : vm.filtersProperty().get();
+        int c = Math.max(1, shownRows().size()),
+                f = across.get() ? 1 : vm.filtersProperty().get();
         return Math.max(
                 screen.get(),
                 Math.max(

@@ -118,13 +118,15 @@ public final class DatasetPage implements Page {
      * larger screen); otherwise {@link DatasetViewModel#PAGE} pictures at 3 px a pixel, scrolling.
      */
     private void fitPage() {
-        double w = scroll.getViewportBounds().getWidth() - 20, h = scroll.getViewportBounds().getHeight() - 20;
+        double w = scroll.getViewportBounds().getWidth() - 20,
+                h = scroll.getViewportBounds().getHeight() - 20;
         if (!ctx.presentation().get() || w <= 0 || h <= 0) {
             pixel = 3;
             vm.pageSizeProperty().set(DatasetViewModel.PAGE);
             return;
         }
-        double px = Math.max(4, Math.floor(h / 130)), caption = 2 * 1.3 * source.getFont().getSize() + 4;
+        double px = Math.max(4, Math.floor(h / 130)),
+                caption = 2 * 1.3 * source.getFont().getSize() + 4;
         int across = (int) Math.max(1, Math.floor((w + 10) / (Math.max(92, 28 * px + 8) + 10)));
         int down = (int) Math.max(1, Math.floor((h + 10) / (28 * px + 2 + caption + 10)));
         boolean changed = px != pixel;

@@ -1,12 +1,10 @@
 package org.kernellab.ui.dropout;
 
-import org.kernellab.ui.widgets.Pages;
-import javafx.scene.layout.Priority;
-import javafx.beans.property.SimpleIntegerProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,6 +17,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.lesson.LessonParams;
@@ -30,6 +29,7 @@ import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.EmptyCharts;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
+import org.kernellab.ui.widgets.Pages;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.ValueBar;
 import org.kernellab.ui.widgets.Workspace;
@@ -44,6 +44,7 @@ public final class DropoutPage implements Page {
     private static final double BAR = 110;
     /** The pages while presenting: the mask, the classes' answers, the committee. */
     private static final String[] PAGES = {"dropout.pageMask", "dropout.pageClasses", "dropout.pageCommittee"};
+
     private final DropoutViewModel vm;
     private final I18n i18n;
     private final Lifetime life = new Lifetime();

@@ -15,6 +15,7 @@ import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.MatrixView;
 
@@ -34,6 +35,9 @@ final class CloserLook {
     private MatrixView weights;
     private final List<HeatMap> slices = new ArrayList<>();
     private FlowPane slicePane;
+    private VBox filterBox;
+    /** The height the panel shows, as last told (0: unknown). */
+    private double shownHeight;
 
     CloserLook(FeatureMapsViewModel vm, AppContext ctx) {
         this.vm = vm;
@@ -43,6 +47,7 @@ final class CloserLook {
         box.setPadding(new Insets(10));
         box.setPrefWidth(340);
         box.setMinWidth(260);
+        box.widthProperty().addListener((o, a, b) -> resize(shownHeight)); // known only once laid out
     }
 
     VBox view() {
@@ -52,6 +57,7 @@ final class CloserLook {
     void clear() {
         box.getChildren().clear();
         enlarged = null;
+        filterBox = null;
         weights = null;
         slicePane = null;
         slices.clear();
@@ -62,6 +68,7 @@ final class CloserLook {
      * panel's width and the {@code height} it shows (0: unknown).
      */
     void resize(double height) {
+        shownHeight = height;
         if (enlarged == null) return;
         double w = (box.getWidth() > 0 ? box.getWidth() : 340) - 24;
         if (!ctx.presentation().get()) {
@@ -70,12 +77,16 @@ final class CloserLook {
         }
         double room = (height > 0 ? height : 500) - 20 - title.getHeight() - 8;
         double filterW = Math.max(150, w * 0.38);
-        if (weights != null) weights.cellSizeProperty().set(Math.floor(Math.min(96, Math.max(44, filterW / 3))));
+        // a weight like −0.123 in the back row's type needs a cell of 64 pixels on a 1280×720 projector
+        double scale = Grids.projectorScale(box);
+        if (weights != null)
+            weights.cellSizeProperty().set(Math.floor(Math.min(96 * scale, Math.max(64 * scale, filterW / 3))));
         double sliceRoom = room - filterTitle.getHeight() - 8;
         double c = MapsFit.cell(filterW, sliceRoom, slices.size(), 3, 3);
         for (HeatMap m : slices) m.setCell(c);
         if (slicePane != null) slicePane.setPrefWrapLength(filterW);
         double filterWidth = weights != null ? weights.cellSizeProperty().get() * 3 : filterW;
+        if (filterBox != null) filterBox.setPrefWidth(filterWidth); // its title wraps over the filter, not past it
         enlarged.setCell(Math.max(4, Math.floor(Math.min(w - filterWidth - GAP, room) / enlargedSide)));
     }
 
@@ -106,7 +117,7 @@ final class CloserLook {
         filterTitle.setMinHeight(Region.USE_PREF_SIZE);
         Node filter = w.length == 1 ? weights(w[0]) : slices(w);
         if (ctx.presentation().get()) {
-            VBox filterBox = new VBox(8, filterTitle, filter);
+            filterBox = new VBox(8, filterTitle, filter);
             filterBox.setMinWidth(0);
             HBox both = new HBox(GAP, big, filterBox);
             box.getChildren().addAll(title, both);

@@ -52,6 +52,7 @@ public final class FeatureMapsPage implements Page {
     private final List<Integer> tileSides = new ArrayList<>();
     /** How many conv blocks the net has: the pages of maps while presenting, one block a page. */
     private final IntegerProperty blocks = new SimpleIntegerProperty(0);
+
     private final Pages blockPages;
     /** What stands above the maps of the block shown (the pictures, the block's title), and how many maps a tile holds. */
     private Region heads, shownTitle;
@@ -130,7 +131,8 @@ public final class FeatureMapsPage implements Page {
             resize();
         });
         centre.viewportBoundsProperty().addListener((o, a, b) -> resize());
-        side.viewportBoundsProperty().addListener((o, a, b) -> closer.resize(side.getViewportBounds().getHeight()));
+        side.viewportBoundsProperty()
+                .addListener((o, a, b) -> closer.resize(side.getViewportBounds().getHeight()));
         this.side = side;
         return stagePane;
     }
@@ -160,10 +162,14 @@ public final class FeatureMapsPage implements Page {
         double tile = Math.max(56, Math.min(150, w / 6 - 6));
         if (ctx.presentation().get() && heads != null && shownTitle != null) {
             double above = heads.getHeight() + shownTitle.getHeight() + blockPages.getHeight() + 12 * 2 + 20 + 10;
-            tile = MapsFit.tile(w, centre.getViewportBounds().getHeight() - above, tiles.size() / (pairs ? 2 : 1), pairs);
+            tile = MapsFit.tile(
+                    w, centre.getViewportBounds().getHeight() - above, tiles.size() / (pairs ? 2 : 1), pairs);
         }
         for (int i = 0; i < tiles.size(); i++) tiles.get(i).setCell(Math.max(2, Math.floor(tile / tileSides.get(i))));
-        closer.resize(side == null || side.getContent() == null ? 0 : side.getViewportBounds().getHeight());
+        closer.resize(
+                side == null || side.getContent() == null
+                        ? 0
+                        : side.getViewportBounds().getHeight());
     }
 
     /** Shows conv block {@code b}'s maps, keeping the filter picked where the block has it. */

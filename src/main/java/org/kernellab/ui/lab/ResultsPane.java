@@ -19,6 +19,7 @@ import org.kernellab.model.Trainer;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.widgets.Controls;
+import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.ModelFiles;
 
@@ -71,13 +72,16 @@ final class ResultsPane {
     }
 
     /**
-     * The confusion matrix's squares: 30 px, or while presenting as large as the screen's height allows from 44 px (its
-     * counts in type the back row reads) to 80.
+     * The confusion matrix's squares: 30 px, or while presenting as large as the screen's height allows, from 44 px on a
+     * 1280×720 projector (its counts in type the back row reads; more on a larger screen) to 200.
      */
     private void sizeMatrix() {
         int n = Math.max(1, confusion.values().length);
+        double least = Math.ceil(44 * Grids.projectorScale(scroll));
         double cell = ctx.presentation().get()
-                ? Math.max(44, Math.min(80, Math.floor((scroll.getViewportBounds().getHeight() - 160) / n)))
+                ? Math.max(
+                        least,
+                        Math.min(200, Math.floor((scroll.getViewportBounds().getHeight() - 160) / n)))
                 : 30;
         confusion.setCell(cell);
         for (var name : rowNames.getChildren()) ((Label) name).setMinHeight(cell);

@@ -73,7 +73,8 @@ final class DisplayMath {
         @Override
         public double getBaselineOffset() {
             double h = image.getImage().getHeight();
-            return snappedTopInset() + (h > 0 ? baseline * image.getLayoutBounds().getHeight() / h : 0);
+            return snappedTopInset()
+                    + (h > 0 ? baseline * image.getLayoutBounds().getHeight() / h : 0);
         }
     }
 }

@@ -16,7 +16,8 @@ public final class EmptyCharts {
      */
     public static <X, Y> void noScaleWhileEmpty(XYChart<X, Y> chart, Axis<?>... axes) {
         BooleanProperty data = new SimpleBooleanProperty();
-        Runnable check = () -> data.set(chart.getData().stream().anyMatch(s -> !s.getData().isEmpty()));
+        Runnable check = () ->
+                data.set(chart.getData().stream().anyMatch(s -> !s.getData().isEmpty()));
         ListChangeListener<XYChart.Data<X, Y>> points = c -> check.run();
         chart.getData().forEach(s -> s.getData().addListener(points));
         chart.getData().addListener((ListChangeListener<XYChart.Series<X, Y>>) c -> {
@@ -31,7 +32,8 @@ public final class EmptyCharts {
             a.tickLabelsVisibleProperty().bind(data);
             a.tickMarkVisibleProperty().bind(data);
             if (a == chart.getXAxis()) chart.verticalGridLinesVisibleProperty().bind(data);
-            if (a == chart.getYAxis()) chart.horizontalGridLinesVisibleProperty().bind(data);
+            if (a == chart.getYAxis())
+                chart.horizontalGridLinesVisibleProperty().bind(data);
         }
     }
 }

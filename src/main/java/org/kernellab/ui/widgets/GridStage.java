@@ -21,7 +21,7 @@ import javafx.scene.layout.Region;
  * and in height, from a size still legible at the back of a room up to one that a small grid on a projector needs.
  */
 public final class GridStage extends Region {
-    /** The largest cell: a 3×3 kernel on a 1920-pixel projector stays a grid, not a poster. */
+    /** The largest cell on a 1280×720 projector: a 3×3 kernel stays a grid, not a poster. */
     public static final double MAX_CELL = 96;
     /** The panel's type in presentation mode: legible from the back of a classroom on a 1280×720 projector. */
     public static final double PRESENTATION_FONT = 30;
@@ -97,10 +97,17 @@ public final class GridStage extends Region {
 
     /** The cell that fits grids in a box of {@code w} × {@code h}. */
     private double fit(double w, double h) {
-        double cell = Math.min((w - gaps()) / columns(), MAX_CELL);
+        // presenting (the panel's type raised), a small grid may grow a third larger: the back row reads it
+        double max = minPanelFont.get() > 0 ? maxCell(this) * 4 / 3 : MAX_CELL;
+        double cell = Math.min((w - gaps()) / columns(), max);
         // titles wrap more as cells shrink: two rounds settle the height they take
         for (int i = 0; i < 2; i++) cell = Math.min(cell, (h - titleHeight(cell)) / rows());
-        return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(MAX_CELL, cell)));
+        return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(max, cell)));
+    }
+
+    /** The largest cell in {@code n}'s window: {@link #MAX_CELL}, larger on a larger screen, as the type is. */
+    public static double maxCell(Node n) {
+        return MAX_CELL * Grids.projectorScale(n);
     }
 
     @Override

@@ -9,6 +9,7 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
@@ -63,13 +64,23 @@ public final class Grids {
                     }
                     double w = (view.getViewportBounds().getWidth() - 28 - 24 * (grids.size() - 1)) / Math.max(1, cols);
                     double h = (view.getViewportBounds().getHeight() - above.get()) / rows;
-                    return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(GridStage.MAX_CELL, Math.min(w, h))));
+                    double max = GridStage.maxCell(view);
+                    return Math.floor(Math.max(MatrixView.MIN_CELL, Math.min(max, Math.min(w, h))));
                 },
                 presenting,
                 view.viewportBoundsProperty(),
                 above,
                 values);
         for (MatrixView g : grids) g.cellSizeProperty().bind(cell);
+    }
+
+    /**
+     * How many times a 1280×720 projector {@code n}'s window is (1 when smaller or not yet shown): what the back row's
+     * type and the cells holding it grow by.
+     */
+    public static double projectorScale(Node n) {
+        Scene s = n.getScene();
+        return s == null ? 1 : Math.max(1, Math.min(s.getWidth() / 1280, s.getHeight() / 720));
     }
 
     /** A title above a grid, centred; the column is never squeezed below the grid's own width. */

@@ -84,7 +84,8 @@ public final class Pages extends FlowPane {
     private void choose() {
         int p = current.get();
         choosing = true;
-        if (p >= 0 && p < group.getToggles().size()) group.selectToggle(group.getToggles().get(p));
+        if (p >= 0 && p < group.getToggles().size())
+            group.selectToggle(group.getToggles().get(p));
         choosing = false;
     }
 

@@ -21,15 +21,15 @@ class MathPiecesTest {
                         "\\text{corr}(i, j)",
                         "= \\sum_{x} k"),
                 p.stream().map(MathPieces.Piece::latex).toList());
-        assertEquals(List.of(false, false, true, false), p.stream().map(MathPieces.Piece::spaced).toList());
+        assertEquals(
+                List.of(false, false, true, false),
+                p.stream().map(MathPieces.Piece::spaced).toList());
     }
 
     @Test
     void neverInsideBracesBracketsDelimitersOrEnvironments() {
-        assertEquals(
-                List.of("P(m_i = 0)", "= p"), latex("P(m_i = 0) = p"), "the = inside the brackets stays");
-        assertEquals(
-                List.of("\\sum_{m=0}^{K-1} x_m"), latex("\\sum_{m=0}^{K-1} x_m"), "nor the one of a sum's limits");
+        assertEquals(List.of("P(m_i = 0)", "= p"), latex("P(m_i = 0) = p"), "the = inside the brackets stays");
+        assertEquals(List.of("\\sum_{m=0}^{K-1} x_m"), latex("\\sum_{m=0}^{K-1} x_m"), "nor the one of a sum's limits");
         assertEquals(
                 List.of("O \\;", "=\\; \\left\\lfloor \\frac{I = K}{S} \\right\\rfloor + 1"),
                 latex("O \\;=\\; \\left\\lfloor \\frac{I = K}{S} \\right\\rfloor + 1"));
