@@ -21,7 +21,6 @@ import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
-import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
@@ -130,7 +129,7 @@ public final class ChannelsPage implements Page {
 
     /** The grids, the step's total and the controls fill the first screen; the shapes and the course's chain are under it. */
     private ScrollPane stage(I18n i18n) {
-        Label total = total(i18n);
+        Label total = ChannelsTotal.label(vm, i18n, ctx.presentation());
         Label shapes = new Label();
         shapes.setId("channels-shapes");
         shapes.getStyleClass().add("python-code");
@@ -164,30 +163,6 @@ public final class ChannelsPage implements Page {
                         pager.heightProperty(),
                         pager.managedProperty()));
         return scroll;
-    }
-
-    /** The step's sum over the channels with the bias, in type for the back row while presenting. */
-    private Label total(I18n i18n) {
-        Label total = new Label();
-        total.setId("channels-total");
-        total.getStyleClass().add("products");
-        total.textProperty()
-                .bind(i18n.bind(
-                        () -> vm.result().ok()
-                                ? i18n.tr("channels.total", vm.totalText(i18n.numbers()))
-                                : "✗ "
-                                        + i18n.tr(
-                                                "animator.noOutput",
-                                                i18n.tr(vm.result().problem())),
-                        vm.resultProperty(),
-                        vm.stepper().stepProperty()));
-        total.setWrapText(true);
-        total.setMinHeight(Region.USE_PREF_SIZE);
-        total.styleProperty()
-                .bind(Bindings.when(ctx.presentation())
-                        .then("-fx-font-size: " + GridStage.PRESENTATION_FONT + "px;")
-                        .otherwise(""));
-        return total;
     }
 
     ChannelsViewModel viewModel() {

@@ -227,19 +227,9 @@ public final class FeatureMapsPage implements Page {
     private Node grid(Side left, Side right, double[] range) {
         // two images: the second wraps below the first when narrow, each with its top three classes
         boolean presenting = ctx.presentation().get(); // the pictures in a row, and one block a page
-        FlowPane heads = new FlowPane(
-                28,
-                10,
-                presenting
-                        ? PictureHead.compact(left, "maps-left", i18n)
-                        : PictureHead.of(left, "maps-left", right == null ? 10 : 3, i18n, viewWidth()));
+        FlowPane heads = new FlowPane(28, 10, head(left, "maps-left", presenting, right == null ? 10 : 3));
         heads.prefWrapLengthProperty().bind(viewWidth());
-        if (right != null)
-            heads.getChildren()
-                    .add(
-                            presenting
-                                    ? PictureHead.compact(right, "maps-right", i18n)
-                                    : PictureHead.of(right, "maps-right", 3, i18n, viewWidth()));
+        if (right != null) heads.getChildren().add(head(right, "maps-right", presenting, 3));
         this.heads = heads;
         pairs = right != null;
         VBox col = new VBox(12, heads);
@@ -276,6 +266,11 @@ public final class FeatureMapsPage implements Page {
             for (Region r : new Region[] {heads, title}) r.heightProperty().addListener((o, was, now) -> resize());
         }
         return col;
+    }
+
+    /** A picture with its {@code top} classes, compact while presenting. */
+    private Node head(Side s, String id, boolean presenting, int top) {
+        return presenting ? PictureHead.compact(s, id, i18n) : PictureHead.of(s, id, top, i18n, viewWidth());
     }
 
     /** The grid's width: the scroll pane's view less the padding around the maps. */
