@@ -1,9 +1,11 @@
 package org.kernellab.ui.channels;
 
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Orientation;
@@ -23,7 +25,7 @@ final class ChannelsStage extends Region {
     private static final double GAP = 30, TITLE = 26, ROW_GAP = 10, MAP_GAP = 16;
     private final VBox rows, maps;
     private final ChannelsViewModel vm;
-    private final ObservableBooleanValue across;
+    private final BooleanProperty across = new SimpleBooleanProperty();
     private final ReadOnlyDoubleWrapper cell = new ReadOnlyDoubleWrapper(this, "cell", 24);
     private final DoubleProperty screen = new SimpleDoubleProperty(0);
 
@@ -32,10 +34,10 @@ final class ChannelsStage extends Region {
         this.rows = rows;
         this.maps = maps;
         this.vm = vm;
-        this.across = across;
+        this.across.bind(across); // bound, not listened to: the app's flag keeps no hold on the page
         getChildren().addAll(rows, maps);
         screen.addListener((o, a, b) -> requestLayout());
-        across.addListener((o, a, b) -> requestLayout());
+        this.across.addListener((o, a, b) -> requestLayout());
     }
 
     /** The height the stage should fill (the first screen of the view, less what must show under it); 0 for none. */

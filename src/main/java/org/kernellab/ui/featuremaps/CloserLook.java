@@ -95,8 +95,7 @@ final class CloserLook {
         int b = Math.min(vm.blockProperty().get(), s.maps().blocks().size() - 1),
                 f = Math.min(vm.filterProperty().get(), FeatureMaps.filters(net, b) - 1);
         double[][] map = s.map(b, f, stage);
-        title = new Label(i18n.tr(
-                "maps.closerTitle", b + 1, f + 1, i18n.tr(FeatureMapsPage.stageKey(stage)), map.length, map.length));
+        title = new Label(i18n.tr("maps.closerTitle", b + 1, f + 1, i18n.tr(stageKey(stage)), map.length, map.length));
         title.getStyleClass().add("grid-title");
         title.setWrapText(true);
         title.setMinHeight(Region.USE_PREF_SIZE);
@@ -160,5 +159,14 @@ final class CloserLook {
             slices.add(m);
         }
         return pane;
+    }
+
+    /** The message key naming a stage of a conv block: after the convolution, the ReLU or the pooling. */
+    static String stageKey(Stage s) {
+        return switch (s) {
+            case CONV -> "maps.afterConv";
+            case RELU -> "maps.afterRelu";
+            case POOL -> "maps.afterPool";
+        };
     }
 }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -54,6 +56,8 @@ public final class FeatureMapsPage implements Page {
     private final IntegerProperty blocks = new SimpleIntegerProperty(0);
 
     private final Pages blockPages;
+    /** The app's presentation flag, bound: what the page's bindings follow, so that the flag keeps no hold on it. */
+    private final BooleanProperty presenting = new SimpleBooleanProperty();
     /** What stands above the maps of the block shown (the pictures, the block's title), and how many maps a tile holds. */
     private Region heads, shownTitle;
 
@@ -74,6 +78,7 @@ public final class FeatureMapsPage implements Page {
         ctx.workbench().usePretrained(false);
 
         closer = new CloserLook(vm, ctx);
+        presenting.bind(ctx.presentation());
         blockPages = new Pages(
                 "maps-block-pages",
                 i18n.bind("maps.blockPages"),
@@ -114,7 +119,7 @@ public final class FeatureMapsPage implements Page {
         BorderPane stagePane = new BorderPane(centre);
         // while presenting, the enlarged map and its filter take a good share of the stage
         side.prefWidthProperty()
-                .bind(Bindings.when(ctx.presentation())
+                .bind(Bindings.when(presenting)
                         .then(Bindings.max(360, stagePane.widthProperty().multiply(0.42)))
                         .otherwise(360));
         stagePane.widthProperty().addListener((o, a, w) -> {
@@ -258,7 +263,7 @@ public final class FeatureMapsPage implements Page {
                     bm.filters(),
                     side,
                     side,
-                    i18n.tr(stageKey(stage))));
+                    i18n.tr(CloserLook.stageKey(stage))));
             title.setWrapText(true);
             title.maxWidthProperty().bind(viewWidth());
             col.getChildren().addAll(title, maps);
@@ -287,13 +292,5 @@ public final class FeatureMapsPage implements Page {
         m.setValues(s.map(block, f, stage), HeatMap.Scale.SIGNED, range);
         m.setSelected(vm.blockProperty().get() == block && vm.filterProperty().get() == f);
         return m;
-    }
-
-    static String stageKey(Stage s) {
-        return switch (s) {
-            case CONV -> "maps.afterConv";
-            case RELU -> "maps.afterRelu";
-            case POOL -> "maps.afterPool";
-        };
     }
 }

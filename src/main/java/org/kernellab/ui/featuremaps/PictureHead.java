@@ -51,6 +51,7 @@ final class PictureHead {
         for (Label l : new Label[] {caption, predicted}) {
             l.setWrapText(true);
             l.setMaxWidth(190); // two heads side by side on a 1280×720 projector
+            l.setMinWidth(Region.USE_PREF_SIZE); // a head that does not fit wraps below, its words stay in lines
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         return new HBox(10, input, new VBox(4, predicted, caption));

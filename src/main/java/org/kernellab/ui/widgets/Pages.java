@@ -4,6 +4,8 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.geometry.Pos;
@@ -50,7 +52,10 @@ public final class Pages extends FlowPane {
         setId(id);
         getStyleClass().add("pages");
         setAlignment(Pos.CENTER_LEFT);
-        visibleProperty().bind(Bindings.and(shown, Bindings.greaterThan(count, 1)));
+        // through a property of its own: bound, the app's presentation flag keeps no hold on this page
+        BooleanProperty presenting = new SimpleBooleanProperty();
+        presenting.bind(shown);
+        visibleProperty().bind(presenting.and(Bindings.greaterThan(count, 1)));
         managedProperty().bind(visibleProperty());
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (choosing) return;
