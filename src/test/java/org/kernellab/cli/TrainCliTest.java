@@ -41,6 +41,11 @@ class TrainCliTest {
     }
 
     static String[] train2d(String... extra) {
+        return train2d(2000, 5, extra);
+    }
+
+    /** A one-epoch run as the course's demo trains (batch 64, Adam 0.002) on the first {@code images} images. */
+    static String[] train2d(int images, int seed, String... extra) {
         return with(
                 new String[] {
                     "train",
@@ -53,9 +58,9 @@ class TrainCliTest {
                     "--optimizer",
                     "adam",
                     "--limit-train",
-                    "2000",
+                    String.valueOf(images),
                     "--seed",
-                    "5",
+                    String.valueOf(seed),
                     "--threads",
                     "1"
                 },
@@ -120,24 +125,7 @@ class TrainCliTest {
                         + " \"stride\": 2, \"padding\": 2}, {\"type\": \"BatchNorm2d\"}, {\"type\": \"ReLU\"},"
                         + " {\"type\": \"AvgPool2d\", \"kernel_size\": 2}, {\"type\": \"Flatten\"},"
                         + " {\"type\": \"Linear\", \"out_features\": 10}]}";
-        JsonNode end = last(CliTest.run(
-                "train",
-                "--net",
-                net,
-                "--epochs",
-                "1",
-                "--batch",
-                "64",
-                "--lr",
-                "0.002",
-                "--optimizer",
-                "adam",
-                "--limit-train",
-                "6000",
-                "--seed",
-                "1",
-                "--threads",
-                "1"));
+        JsonNode end = last(CliTest.run(train2d(6000, 1, "--net", net)));
         // 16·25 + 16 weights and biases, BatchNorm's 16 + 16; 28 → 14 → 7: 16·7·7 features into 10
         assertEquals(
                 16 * 25 + 16 + 32 + (16 * 7 * 7 * 10 + 10),

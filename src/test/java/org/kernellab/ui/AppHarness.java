@@ -9,6 +9,10 @@ import javafx.stage.Stage;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.core.Theme;
+import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.train3d.Train3DPage;
+import org.kernellab.ui.training.TrainingPage;
+import org.kernellab.ui.widgets.MarkdownView;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -44,6 +48,34 @@ public final class AppHarness {
         robot.interact(() -> app.shell().select(lessonId));
         waitFor(() -> app.engine().stateProperty().get() == ComputeEngine.State.READY);
         return type.cast(app.shell().page());
+    }
+
+    /** No work under way and every formula of the lesson text (when it is shown) on screen. */
+    public void settle() throws Exception {
+        waitFor(() -> {
+            MarkdownView text = (MarkdownView) app.scene().lookup("#lesson-text");
+            return app.runner().running().isEmpty()
+                    && (text == null || text.pendingFormulasProperty().get() == 0);
+        });
+    }
+
+    /**
+     * On a lab, one short run of {@code epochs} on 256 images, finished, so that its runs table, charts and results have
+     * their rows, curves and figures, as in class; nothing on other pages or a lab that has a run.
+     */
+    public void withARun(FxRobot robot, int epochs) throws Exception {
+        Page page = app.shell().page();
+        LabViewModel lab =
+                page instanceof TrainingPage t ? t.viewModel() : page instanceof Train3DPage t3 ? t3.viewModel() : null;
+        if (lab == null || !lab.runs().isEmpty()) return;
+        robot.interact(() -> {
+            lab.limitProperty().set(256);
+            lab.epochsProperty().set(epochs);
+            lab.train();
+        });
+        waitFor(() ->
+                !lab.runs().isEmpty() && lab.runs().get(0).finishedProperty().get());
+        settle();
     }
 
     public void close() throws Exception {

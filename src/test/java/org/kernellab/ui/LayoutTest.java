@@ -25,12 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.ComputeEngine;
-import org.kernellab.ui.core.Page;
 import org.kernellab.ui.core.Theme;
-import org.kernellab.ui.lab.LabViewModel;
-import org.kernellab.ui.train3d.Train3DPage;
-import org.kernellab.ui.training.TrainingPage;
-import org.kernellab.ui.widgets.MarkdownView;
 import org.kernellab.ui.widgets.MatrixView;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -102,8 +97,8 @@ class LayoutTest {
 
     /** Waits for the page's content (its background work done, its formulas drawn), then looks at each tab. */
     private int everyTab(FxRobot robot, String where, List<String> problems) throws Exception {
-        settle();
-        withARun(robot);
+        harness.settle();
+        harness.withARun(robot, 2);
         robot.interact(() -> problems.addAll(problems(harness.app.scene(), where)));
         int looked = 1;
         for (Node n : List.copyOf(harness.app.scene().getRoot().lookupAll(".tab-pane"))) {
@@ -112,7 +107,7 @@ class LayoutTest {
             for (int i = 1; i < tabs.getTabs().size(); i++) {
                 int at = i;
                 robot.interact(() -> tabs.getSelectionModel().select(at));
-                settle();
+                harness.settle();
                 String tab = where + " tab \"" + tabs.getTabs().get(at).getText() + "\"";
                 robot.interact(() -> problems.addAll(problems(harness.app.scene(), tab)));
                 looked++;
@@ -120,32 +115,6 @@ class LayoutTest {
             robot.interact(() -> tabs.getSelectionModel().select(0));
         }
         return looked;
-    }
-
-    /**
-     * A lab with one short run of two epochs on it, so that its runs table, charts and results have their rows, curves and
-     * figures, as in class: an empty table is narrower than a full one.
-     */
-    private void withARun(FxRobot robot) throws Exception {
-        Page page = harness.app.shell().page();
-        LabViewModel lab =
-                page instanceof TrainingPage t ? t.viewModel() : page instanceof Train3DPage t3 ? t3.viewModel() : null;
-        if (lab == null || !lab.runs().isEmpty()) return;
-        robot.interact(() -> {
-            lab.limitProperty().set(256);
-            lab.epochsProperty().set(2);
-            lab.train();
-        });
-        AppHarness.waitFor(() ->
-                !lab.runs().isEmpty() && lab.runs().get(0).finishedProperty().get());
-        settle();
-    }
-
-    /** No work under way and every formula of the lesson text (when it is shown) on screen. */
-    private void settle() throws Exception {
-        MarkdownView text = (MarkdownView) harness.app.scene().lookup("#lesson-text");
-        AppHarness.waitFor(() -> harness.app.runner().running().isEmpty()
-                && (text == null || text.pendingFormulasProperty().get() == 0));
     }
 
     @Test

@@ -36,11 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.ComputeEngine;
-import org.kernellab.ui.core.Page;
 import org.kernellab.ui.core.Theme;
-import org.kernellab.ui.lab.LabViewModel;
-import org.kernellab.ui.train3d.Train3DPage;
-import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.MarkdownView;
 import org.kernellab.ui.widgets.MatrixView;
@@ -131,9 +127,9 @@ class PresentationTest {
     /** The page and each of its tabs, once its content is there. */
     private int everyTab(FxRobot robot, Screen screen, String where, List<String> problems, List<String> report)
             throws Exception {
-        settle();
+        harness.settle();
         robot.interact(() -> measure(harness.app.scene(), screen, where, problems, report));
-        withARun(robot); // its tabs with a run's results: the confusion matrix's counts are numbers too
+        harness.withARun(robot, 1); // its tabs with a run's results: the confusion matrix's counts are numbers too
         int looked = 1;
         for (Node n : List.copyOf(harness.app.scene().getRoot().lookupAll(".tab-pane"))) {
             TabPane tabs = (TabPane) n;
@@ -141,7 +137,7 @@ class PresentationTest {
             for (int i = 1; i < tabs.getTabs().size(); i++) {
                 int at = i;
                 robot.interact(() -> tabs.getSelectionModel().select(at));
-                settle();
+                harness.settle();
                 String tab = where + " tab \"" + tabs.getTabs().get(at).getText() + "\"";
                 robot.interact(() -> measure(harness.app.scene(), screen, tab, problems, report));
                 looked++;
@@ -151,41 +147,16 @@ class PresentationTest {
         return looked;
     }
 
-    /** A lab with one short run finished on it (its charts were looked at empty, before the run). */
-    private void withARun(FxRobot robot) throws Exception {
-        Page page = harness.app.shell().page();
-        LabViewModel lab =
-                page instanceof TrainingPage t ? t.viewModel() : page instanceof Train3DPage t3 ? t3.viewModel() : null;
-        if (lab == null || !lab.runs().isEmpty()) return;
-        robot.interact(() -> {
-            lab.limitProperty().set(256);
-            lab.epochsProperty().set(1);
-            lab.train();
-        });
-        AppHarness.waitFor(() ->
-                !lab.runs().isEmpty() && lab.runs().get(0).finishedProperty().get());
-        settle();
-    }
-
     /** The lesson text brought back beside the stage, as F2 does: its formulas in the size of its type or larger. */
     private void formulas(FxRobot robot, String where, List<String> problems) throws Exception {
         robot.interact(() -> harness.app.shell().showText(true));
-        settle();
+        harness.settle();
         robot.interact(() -> {
             Scene scene = harness.app.scene();
             layout(scene);
             Node text = scene.lookup("#lesson-text");
             problems.addAll(smallFormulas(text, where));
             harness.app.shell().showText(false);
-        });
-    }
-
-    /** No work under way and every formula of the lesson text (when it is shown) on screen. */
-    private void settle() throws Exception {
-        AppHarness.waitFor(() -> {
-            MarkdownView text = (MarkdownView) harness.app.scene().lookup("#lesson-text");
-            return harness.app.runner().running().isEmpty()
-                    && (text == null || text.pendingFormulasProperty().get() == 0);
         });
     }
 
