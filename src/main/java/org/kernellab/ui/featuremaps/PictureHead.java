@@ -50,7 +50,7 @@ final class PictureHead {
         Label predicted = predicted(s, id, i18n);
         for (Label l : new Label[] {caption, predicted}) {
             l.setWrapText(true);
-            l.setMaxWidth(190); // two heads side by side on a 1280×720 projector
+            l.setMaxWidth(220);
             l.setMinWidth(Region.USE_PREF_SIZE); // a head that does not fit wraps below, its words stay in lines
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
