@@ -2,6 +2,7 @@ package org.kernellab.compute;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
@@ -82,6 +83,33 @@ class AugmentTest {
             assertTrue(share > 0.74 && share <= 1.0, b + " covers " + share);
             assertTrue(ratio >= 0.7 && ratio <= 1.4, b + " ratio " + ratio);
         }
+    }
+
+    /**
+     * Every top and left a box of its size can take is drawn (the last one too), and where no box fits in ten tries the
+     * centre is cut at the nearest allowed aspect, as torchvision's RandomResizedCrop does: worked out here by hand.
+     */
+    @Test
+    void cropBoxesReachEveryPlaceAndFallBackToTheCentre() {
+        Random rnd = new Random(5);
+        int atBottom = 0, atRight = 0, atTop = 0, atLeft = 0;
+        for (int i = 0; i < 2000; i++) {
+            Augment.Box b = Augment.cropBox(rnd, 28, 28, 0.5, 0.6);
+            assertFalse(b.centred(), b.toString());
+            if (b.top() == 0) atTop++;
+            if (b.left() == 0) atLeft++;
+            if (b.top() + b.height() == 28) atBottom++;
+            if (b.left() + b.width() == 28) atRight++;
+        }
+        assertTrue(
+                atTop > 0 && atLeft > 0 && atBottom > 0 && atRight > 0,
+                atTop + " " + atLeft + " " + atBottom + " " + atRight);
+        // 10×30 at full scale: no 3/4–4/3 box of 300 pixels fits 10 rows, so the centre at 4/3: 13 columns of 30
+        assertEquals(new Augment.Box(0, 8, 10, 13, true), Augment.cropBox(new Random(1), 10, 30, 1, 1));
+        // 30×10: the centre at 3/4, 13 rows of 30
+        assertEquals(new Augment.Box(8, 0, 13, 10, true), Augment.cropBox(new Random(1), 30, 10, 1, 1));
+        // a square asked for more than itself: the whole of it
+        assertEquals(new Augment.Box(0, 0, 10, 10, true), Augment.cropBox(new Random(1), 10, 10, 1.5, 1.5));
     }
 
     @Test

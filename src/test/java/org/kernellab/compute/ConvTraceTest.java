@@ -1,5 +1,6 @@
 package org.kernellab.compute;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,15 @@ class ConvTraceTest {
                     new Tensor(new int[] {1}, new double[] {bias}),
                     win);
             assertEquals(nd.size(), trace.steps().size());
+            assertEquals(nd.dim(2), trace.outHeight());
+            assertEquals(nd.dim(3), trace.outWidth());
+            // the cells some tap reads, gathered from every step's terms, against the trace's own map of them
+            boolean[][] reached = new boolean[h + 2 * win.padding()[0]][w + 2 * win.padding()[1]];
+            for (ConvTrace.Step s : trace.steps()) for (ConvTrace.Term t : s.terms()) reached[t.row()][t.col()] = true;
+            boolean[][] covered = trace.covered();
+            assertEquals(reached.length, covered.length);
+            for (int y = 0; y < reached.length; y++)
+                assertArrayEquals(reached[y], covered[y], "row " + y + " of the padded input");
             for (ConvTrace.Step s : trace.steps()) {
                 assertEquals(nd.get(0, 0, s.outRow(), s.outCol()), s.value(), 1e-9);
                 assertEquals(c * kh * kw, s.terms().size());
