@@ -62,7 +62,11 @@ final class ResultsPane {
         body.visibleProperty()
                 .bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null, vm.selectedProperty()));
         body.managedProperty().bind(body.visibleProperty());
-        VBox box = new VBox(12, files(), title, body);
+        // the run's title beside the model buttons: a confusion matrix of ten rows in the back row's type fits a
+        // projector
+        FlowPane head = new FlowPane(24, 8, files(), title);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(12, head, body);
         box.setPadding(new Insets(12));
         scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -114,7 +118,7 @@ final class ResultsPane {
                                 ? ""
                                 : i18n.tr(vm.noticeProperty().get()),
                         vm.noticeProperty()));
-        FlowPane files = new FlowPane(8, 6, save, load, notice);
+        HBox files = new HBox(8, save, load, notice); // the buttons in one line, the notice wrapping beside them
         files.setAlignment(Pos.CENTER_LEFT);
         return files;
     }
