@@ -8,17 +8,18 @@ final class MapsFit {
     private MapsFit() {}
 
     /**
-     * The side of the largest square tile, from 40 to 240 pixels, with which {@code n} tiles in rows wrapping at {@code
-     * width} fit {@code height}; a tile of pairs holds two maps one above the other.
+     * The side of the largest square tile, from 24 to 240 pixels, with which {@code n} tiles in rows wrapping at {@code
+     * width} fit {@code height}; a tile of pairs holds two maps one above the other. A block's maps stay on the screen
+     * as thumbnails: the one picked is shown large beside them.
      */
     static double tile(double width, double height, int n, boolean pairs) {
-        for (double t = 240; t > 40; t -= 2) {
+        for (double t = 240; t > 24; t -= 2) {
             int across = (int) Math.max(1, Math.floor((width + GAP) / (t + FRAME + GAP)));
             int rows = (n + across - 1) / across;
             double tall = (pairs ? 2 * (t + FRAME) + 2 : t + FRAME) + GAP;
             if (rows * tall <= height && across * (t + FRAME + GAP) <= width + GAP) return t;
         }
-        return 40;
+        return 24;
     }
 
     /** The cell, in pixels, at which {@code n} maps of {@code side}×{@code side} fit a box {@code width}×{@code height}. */

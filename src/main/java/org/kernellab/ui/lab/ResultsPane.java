@@ -64,7 +64,7 @@ final class ResultsPane {
         body.managedProperty().bind(body.visibleProperty());
         // the run's title beside the model buttons: a confusion matrix of ten rows in the back row's type fits a
         // projector
-        FlowPane head = new FlowPane(24, 8, files(), title);
+        FlowPane head = new FlowPane(12, 8, files(), title);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(12, head, body);
         box.setPadding(new Insets(12));
