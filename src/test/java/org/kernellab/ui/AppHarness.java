@@ -4,8 +4,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.prefs.Preferences;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.kernellab.lesson.Lesson;
+import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.core.Theme;
@@ -76,6 +81,35 @@ public final class AppHarness {
         waitFor(() ->
                 !lab.runs().isEmpty() && lab.runs().get(0).finishedProperty().get());
         settle();
+    }
+
+    /** Every built-in lesson's id, in the navigator's order. */
+    public static List<String> lessonIds() {
+        return LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
+                .map(Lesson::id)
+                .toList();
+    }
+
+    /**
+     * Each visible tab pane's tabs after the first, each once its content is there: {@code look} (on the FX thread) gets
+     * the place named {@code where} and the tab. Back on the first tab after; returns how many tabs were looked at.
+     */
+    public int otherTabs(FxRobot robot, String where, Consumer<String> look) throws Exception {
+        int looked = 0;
+        for (Node n : List.copyOf(app.scene().getRoot().lookupAll(".tab-pane"))) {
+            TabPane tabs = (TabPane) n;
+            if (!tabs.isVisible()) continue;
+            for (int i = 1; i < tabs.getTabs().size(); i++) {
+                int at = i;
+                robot.interact(() -> tabs.getSelectionModel().select(at));
+                settle();
+                String tab = where + " tab \"" + tabs.getTabs().get(at).getText() + "\"";
+                robot.interact(() -> look.accept(tab));
+                looked++;
+            }
+            robot.interact(() -> tabs.getSelectionModel().select(0));
+        }
+        return looked;
     }
 
     public void close() throws Exception {

@@ -13,7 +13,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
@@ -22,8 +21,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kernellab.lesson.Lesson;
-import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.Theme;
 import org.kernellab.ui.widgets.MatrixView;
@@ -57,9 +54,7 @@ class LayoutTest {
     @Test
     void everyLessonFitsAProjectorInBothLanguages(FxRobot robot) throws Exception {
         List<String> problems = new ArrayList<>();
-        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
-                .map(Lesson::id)
-                .toList();
+        List<String> ids = AppHarness.lessonIds();
         // started in Spanish, whose words are longer, in the dark theme a projector is often set to; then switched live
         // to English and the light theme, as a teacher might mid-class
         robot.interact(() -> {
@@ -100,21 +95,7 @@ class LayoutTest {
         harness.settle();
         harness.withARun(robot, 2);
         robot.interact(() -> problems.addAll(problems(harness.app.scene(), where)));
-        int looked = 1;
-        for (Node n : List.copyOf(harness.app.scene().getRoot().lookupAll(".tab-pane"))) {
-            TabPane tabs = (TabPane) n;
-            if (!tabs.isVisible()) continue;
-            for (int i = 1; i < tabs.getTabs().size(); i++) {
-                int at = i;
-                robot.interact(() -> tabs.getSelectionModel().select(at));
-                harness.settle();
-                String tab = where + " tab \"" + tabs.getTabs().get(at).getText() + "\"";
-                robot.interact(() -> problems.addAll(problems(harness.app.scene(), tab)));
-                looked++;
-            }
-            robot.interact(() -> tabs.getSelectionModel().select(0));
-        }
-        return looked;
+        return 1 + harness.otherTabs(robot, where, tab -> problems.addAll(problems(harness.app.scene(), tab)));
     }
 
     @Test

@@ -11,8 +11,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kernellab.lesson.Lesson;
-import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.Page;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -36,9 +34,7 @@ class PageLifetimeTest {
 
     @Test
     void everyLessonOpenedSixTimesLeavesAtMostOnePageAlive(FxRobot robot) throws Exception {
-        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
-                .map(Lesson::id)
-                .toList();
+        List<String> ids = AppHarness.lessonIds();
         Map<String, List<WeakReference<Page>>> pages = new LinkedHashMap<>();
         long heapAfterWarmUp = 0;
         for (int round = 0; round < ROUNDS; round++) {

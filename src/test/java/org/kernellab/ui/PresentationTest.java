@@ -21,7 +21,6 @@ import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.ImageView;
@@ -33,8 +32,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.kernellab.lesson.Lesson;
-import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.Theme;
 import org.kernellab.ui.widgets.HeatMap;
@@ -92,9 +89,7 @@ class PresentationTest {
 
     @Test
     void everyLessonFillsTheProjectorInTypeTheBackRowReads(FxRobot robot) throws Exception {
-        List<String> ids = LessonLoader.load(LessonViews.ids(), List.of()).lessons().stream()
-                .map(Lesson::id)
-                .toList();
+        List<String> ids = AppHarness.lessonIds();
         robot.interact(() -> harness.app.ctx().presentation().set(true));
         AppHarness.waitFor(() -> harness.app.engine().stateProperty().get() == ComputeEngine.State.READY);
         List<String> problems = new ArrayList<>(), report = new ArrayList<>();
@@ -130,21 +125,7 @@ class PresentationTest {
         harness.settle();
         robot.interact(() -> measure(harness.app.scene(), screen, where, problems, report));
         harness.withARun(robot, 1); // its tabs with a run's results: the confusion matrix's counts are numbers too
-        int looked = 1;
-        for (Node n : List.copyOf(harness.app.scene().getRoot().lookupAll(".tab-pane"))) {
-            TabPane tabs = (TabPane) n;
-            if (!tabs.isVisible()) continue;
-            for (int i = 1; i < tabs.getTabs().size(); i++) {
-                int at = i;
-                robot.interact(() -> tabs.getSelectionModel().select(at));
-                harness.settle();
-                String tab = where + " tab \"" + tabs.getTabs().get(at).getText() + "\"";
-                robot.interact(() -> measure(harness.app.scene(), screen, tab, problems, report));
-                looked++;
-            }
-            robot.interact(() -> tabs.getSelectionModel().select(0));
-        }
-        return looked;
+        return 1 + harness.otherTabs(robot, where, tab -> measure(harness.app.scene(), screen, tab, problems, report));
     }
 
     /** The lesson text brought back beside the stage, as F2 does: its formulas in the size of its type or larger. */
