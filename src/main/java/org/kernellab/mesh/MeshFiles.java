@@ -80,8 +80,7 @@ public final class MeshFiles {
         for (int i = 0; i < v.length; i++) v[i] = t.decimal();
         IntList tris = new IntList(faces * 3);
         for (int f = 0; f < faces; f++) {
-            int line = t.line();
-            int n = t.count("face size");
+            int n = t.count("face size"), line = t.line(); // the face's line: the count is its first word
             if (n < 3) throw t.error("mesh.shortFace", n);
             int[] idx = new int[n];
             for (int k = 0; k < n; k++) {

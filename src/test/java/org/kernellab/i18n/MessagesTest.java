@@ -32,6 +32,23 @@ class MessagesTest {
     }
 
     @Test
+    void anApostropheInAMessageWithArgumentsIsDoubled() {
+        // MessageFormat reads a lone ' as the start of quoted text: "the course's net, {0}" prints "the courses net,
+        // {0}"
+        int checked = 0;
+        for (Locale l : Messages.LANGUAGES) {
+            for (String k : keys(l)) {
+                String v = Messages.bundle(l).getString(k);
+                if (!v.matches("(?s).*\\{\\d.*")) continue;
+                checked++;
+                String rest = v.replace("''", "").replace("'{'", "").replace("'}'", "");
+                assertTrue(!rest.contains("'"), l + " " + k + ": " + v);
+            }
+        }
+        assertTrue(checked > 200, "only " + checked + " messages with arguments");
+    }
+
+    @Test
     void spanishIsReallyTranslated() {
         for (String k : keys(Locale.ENGLISH)) {
             String en = Messages.bundle(Locale.ENGLISH).getString(k),

@@ -134,4 +134,76 @@ class MeshFilesTest {
                         .problem()
                         .key());
     }
+
+    static String key(String text, String format) {
+        return assertThrows(
+                        DataException.class,
+                        () -> MeshFiles.parse(text.getBytes(StandardCharsets.US_ASCII), format, "t." + format))
+                .problem()
+                .key();
+    }
+
+    @Test
+    void anOffHeaderIsBelievedAsFarAsTheFileCanHoldIt() throws DataException {
+        // each vertex needs at least 6 characters and each face 8; counts needing over a million that the file cannot
+        // hold are refused before allocating, smaller ones are read until the file ends
+        assertEquals("mesh.countsTooLarge", key("OFF\n166667 0 0\n", "off"), "6 × 166,667 > 1,000,000");
+        assertEquals("mesh.truncated", key("OFF\n166666 0 0\n", "off"));
+        assertEquals("mesh.countsTooLarge", key("OFF\n0 125001 0\n", "off"), "8 × 125,001 > 1,000,000");
+        assertEquals("mesh.countsTooLarge", key("OFF\n100000 100000 0\n", "off"), "600,000 + 800,000");
+        assertEquals("mesh.truncated", key("OFF\n166664 2 0\n", "off"), "exactly 1,000,000 is read");
+        StringBuilder big = new StringBuilder("OFF\n200000 1 0\n");
+        big.append("0 0 0\n".repeat(199_997)).append("1 0 0\n0 1 0\n0 0 7\n3 0 1 2\n");
+        Mesh m = off(big.toString()); // 1.2 million characters, one more than its counts need: read
+        assertEquals(200_000, m.vertexCount());
+        assertArrayEquals(new int[] {0, 1, 2}, m.triangles());
+        assertEquals(7f, m.vertices()[3 * 199_999 + 2]);
+    }
+
+    @Test
+    void theEdgesOfEachFormat() throws DataException {
+        Mesh coloured = off("OFF\n4 2 0\n0 0 0\n1 0 0\n1 1 0\n0 1 0\n3 0 1 2 255 0 0\n3 0 2 3 0 255 0\n");
+        assertArrayEquals(new int[] {0, 1, 2, 0, 2, 3}, coloured.triangles(), "each face's colour skipped");
+        assertEquals("mesh.badIndex", key("OFF\n3 1 0\n0 0 0\n1 0 0\n1 1 0\n3 0 1 3\n", "off"), "indices 0..2");
+        String tri = "# a triangle\nv 0 0 0\nv 1 0 0\nv 0 1 0\n";
+        DataException past = assertThrows(
+                DataException.class,
+                () -> MeshFiles.parse((tri + "f 1 2 4\n").getBytes(StandardCharsets.US_ASCII), "obj", "t.obj"));
+        assertEquals("mesh.badIndex", past.problem().key());
+        assertTrue(past.getMessage().contains("line 5"), past.getMessage());
+        assertEquals("mesh.badIndex", key(tri + "f 1 2 0\n", "obj"), "OBJ counts from 1");
+        assertEquals("mesh.badIndex", key(tri + "f -4 1 2\n", "obj"), "3 vertices back at most");
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 2000; i++) many.append("v ").append(i).append(" 0 0\n");
+        Mesh grown = MeshFiles.parse(
+                many.append("f 1 2 2000\n").toString().getBytes(StandardCharsets.US_ASCII), "obj", "t.obj");
+        assertEquals(2000, grown.vertexCount());
+        assertEquals(1999f, grown.vertices()[3 * 1999]);
+        String facet = "facet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 1 1 0\nendloop\nendfacet\n";
+        Mesh two = MeshFiles.parse(
+                ("solid s\n" + facet + facet + "endsolid s\n").getBytes(StandardCharsets.US_ASCII), "stl", "t.stl");
+        assertEquals(2, two.faces());
+        assertEquals(2, two.triangleCount());
+    }
+
+    @Test
+    void binaryStlTrianglesAreReadEachFromItsOwnRecord() throws DataException {
+        ByteBuffer b = ByteBuffer.allocate(84 + 2 * 50).order(ByteOrder.LITTLE_ENDIAN);
+        b.position(80);
+        b.putInt(2);
+        for (int t = 0; t < 2; t++) {
+            for (int k = 0; k < 3; k++) b.putFloat(0); // the normal, ignored
+            for (int k = 0; k < 9; k++) b.putFloat(10 * t + k);
+            b.putShort((short) 0); // the attribute
+        }
+        Mesh m = MeshFiles.parse(b.array(), "stl", "t.stl");
+        assertEquals(2, m.triangleCount());
+        for (int k = 0; k < 18; k++) assertEquals(k < 9 ? k : 10 + k - 9, m.vertices()[k], 0f, "value " + k);
+        assertEquals(
+                "mesh.noTriangles",
+                assertThrows(DataException.class, () -> MeshFiles.parse(new byte[84], "stl", "t.stl"))
+                        .problem()
+                        .key(),
+                "84 bytes: a binary file of no triangles, not text");
+    }
 }
