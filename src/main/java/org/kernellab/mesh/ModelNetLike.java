@@ -25,6 +25,16 @@ public final class ModelNetLike {
     /** Object {@code index} of class {@code c} (0–9) for this seed. */
     public static Mesh make(int c, long seed, int index) {
         Random r = new Random(seed * 1_000_003L + c * 10_007L + index);
+        Shapes3d s = parts(c, r);
+        // what makes real objects hard to tell apart: a missing part, something else in the scan, uneven proportions
+        if (s.parts() > 2 && r.nextDouble() < 0.2) s.drop(r.nextInt(s.parts()));
+        if (r.nextDouble() < 0.3)
+            s.box(u(r, -0.6, 0.6), u(r, -0.6, 0.6), u(r, 0, 0.5), u(r, 0.1, 0.5), u(r, 0.1, 0.5), u(r, 0.05, 0.4));
+        return s.build(r.nextDouble() * 2 * Math.PI, 0.01, r);
+    }
+
+    /** The parts of an object of class {@code c}, upright, centred on the vertical axis, in metres. */
+    static Shapes3d parts(int c, Random r) {
         Shapes3d s = new Shapes3d();
         switch (c) {
             case 0 -> bathtub(s, r);
@@ -38,11 +48,7 @@ public final class ModelNetLike {
             case 8 -> table(s, r);
             default -> toilet(s, r);
         }
-        // what makes real objects hard to tell apart: a missing part, something else in the scan, uneven proportions
-        if (s.parts() > 2 && r.nextDouble() < 0.2) s.drop(r.nextInt(s.parts()));
-        if (r.nextDouble() < 0.3)
-            s.box(u(r, -0.6, 0.6), u(r, -0.6, 0.6), u(r, 0, 0.5), u(r, 0.1, 0.5), u(r, 0.1, 0.5), u(r, 0.05, 0.4));
-        return s.build(r.nextDouble() * 2 * Math.PI, 0.01, r);
+        return s;
     }
 
     /** Bathtub: an open box, walls around a floor. */

@@ -155,6 +155,70 @@ class CliBadInputTest {
                 Arguments.of(train("mlp", "1", "0", "sgd"), "learning rate"));
     }
 
+    /** A net that fits any input: Flatten and Linear. */
+    static String anyInput(String input) {
+        return "{\"input\":" + input + ",\"layers\":[{\"type\":\"Flatten\"},{\"type\":\"Linear\",\"out_features\":4}]}";
+    }
+
+    /** Nets given in their JSON form: every check before the data is read. */
+    static Stream<Arguments> netChecks() {
+        String grids = "takes [1, G, G, G] with G from 8 to 64";
+        Stream<Arguments> notGrids = Stream.of(
+                        "[1,28,28]", "[2,8,8,8]", "[1,8,9,8]", "[1,8,8,9]", "[1,7,7,7]", "[1,65,65,65]")
+                .map(in -> Arguments.of(train3d("--net", anyInput(in)), grids));
+        return Stream.concat(
+                notGrids,
+                Stream.of(
+                        Arguments.of(
+                                train3d("--net", anyInput("[1,8,8,8]"), "--grid", "9"),
+                                "takes samples of [1, 8, 8, 8] but the data's are [1, 9, 9, 9]"),
+                        Arguments.of(
+                                train3d("--net", anyInput("[1,64,64,64]"), "--grid", "63"),
+                                "takes samples of [1, 64, 64, 64]"),
+                        Arguments.of(
+                                train3d("--net", anyInput("[1,8,8,8]"), "--dropout", "0.2"),
+                                "option --dropout describes the course's net"),
+                        Arguments.of(
+                                train("mlp", "1", "1e-3", "sgd", "--net", anyInput("[1,28,28]")),
+                                "option --model describes the course's net"),
+                        Arguments.of(
+                                new String[] {
+                                    "train",
+                                    "--epochs",
+                                    "1",
+                                    "--batch",
+                                    "64",
+                                    "--lr",
+                                    "0.1",
+                                    "--optimizer",
+                                    "sgd",
+                                    "--net",
+                                    anyInput("[1,28,28]"),
+                                    "--filters",
+                                    "16"
+                                },
+                                "option --filters describes the course's net"),
+                        Arguments.of(
+                                train("mlp", "1", "1e-3", "sgd", "--dropout", "0.2", "--dropout-at", "conv"),
+                                "the MLP has none"),
+                        Arguments.of(
+                                new String[] {"shape", "--net", anyInput("[1,28,28]"), "--layer", "relu"},
+                                "either --model or --layer"),
+                        Arguments.of(
+                                new String[] {"shape", "--net", "/no/such/net.json"}, "cannot read /no/such/net.json"),
+                        Arguments.of(new String[] {"conv", "--input", "[]", "--kernel", SOBEL}, "--input is ragged"),
+                        Arguments.of(
+                                new String[] {"conv", "--input", "[[1,2],[3", "--kernel", SOBEL},
+                                "--input is not valid JSON: column")));
+    }
+
+    /** A train3d command line of one epoch, then {@code more}. */
+    static String[] train3d(String... more) {
+        List<String> args = new ArrayList<>(List.of("train3d", "--epochs", "1", "--batch", "8", "--lr", "0.001"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
     /** A train command line: the model, the epochs, a batch of 64, the learning rate and the optimizer, then {@code more}. */
     static String[] train(String model, String epochs, String lr, String optimizer, String... more) {
         List<String> args = new ArrayList<>(List.of(
@@ -164,7 +228,7 @@ class CliBadInputTest {
     }
 
     @ParameterizedTest
-    @MethodSource({"wrappedSizes", "hugeWork", "lenientInput", "trainChecks"})
+    @MethodSource({"wrappedSizes", "hugeWork", "lenientInput", "trainChecks", "netChecks"})
     void refusedWithOneLine(String[] args, String expected) {
         refused(run(args), expected);
     }

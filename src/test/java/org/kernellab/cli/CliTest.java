@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -110,6 +113,35 @@ class CliTest {
                 j.get("layers").get(0).get("pytorch").asText());
         assertEquals("[1,2,13,13]", j.get("output").toString());
         assertEquals(7 * 3 * 25 + 7 + 2 * 7 * 9 + 2, j.get("parameters").asLong());
+        assertFalse(j.has("net"), "layers given one by one: no JSON form to hand back");
+    }
+
+    @Test
+    void shapeOfANetInItsJsonFormFromAFile(@TempDir Path dir) throws Exception {
+        String net = "{\"input\":[1,28,28],\"layers\":[{\"type\":\"Conv2d\",\"out_channels\":4,\"kernel_size\":3},"
+                + "{\"type\":\"ReLU\"},{\"type\":\"Flatten\"},{\"type\":\"Linear\",\"out_features\":10}]}";
+        Path file = Files.writeString(dir.resolve("net.json"), net);
+        Run r = run("shape", "--net", file.toString());
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = r.json(),
+                conv = j.get("layers").get(0),
+                relu = j.get("layers").get(1);
+        assertEquals("[4,1,3,3]", conv.get("weight_shape").toString());
+        assertEquals(2, conv.get("formula").size(), "a formula per axis");
+        assertEquals("[3,3]", conv.get("receptive_field").toString(), "a 3×3 window of the picture");
+        assertFalse(relu.has("weight_shape") || relu.has("formula"), relu.toString());
+        assertEquals("[3,3]", relu.get("receptive_field").toString(), "a ReLU sees what its input saw");
+        assertFalse(j.get("layers").get(2).has("receptive_field"), "a Flatten has no field of its own");
+        assertEquals("all", j.get("layers").get(3).get("receptive_field").asText());
+        long activations = 0;
+        for (JsonNode l : j.get("layers"))
+            activations += l.get("activation_bytes").asLong();
+        assertEquals(4 * 26 * 26 * 4 * 2 + 2704 * 4 + 40, activations, "conv and ReLU outputs, flattened, logits");
+        assertEquals(
+                Math.round(activations / 1e6 * 100) / 100.0,
+                j.get("totals").get("activations_mb").asDouble());
+        assertEquals("Conv2d", j.get("net").get("layers").get(0).get("type").asText(), "the JSON form handed back");
+        assertEquals(4 * 9 + 4 + 2704 * 10 + 10, j.get("parameters").asLong());
     }
 
     @Test

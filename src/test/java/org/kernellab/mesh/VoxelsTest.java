@@ -1,6 +1,9 @@
 package org.kernellab.mesh;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -84,5 +87,34 @@ class VoxelsTest {
         try (var files = Files.walk(dir)) {
             assertEquals(30, files.filter(f -> f.toString().endsWith(".off")).count());
         }
+    }
+
+    @Test
+    void aTrianglesAreaByHeronsFormula() {
+        // a triangle in no axis plane: its sides from the coordinates, its area by Heron, not by the cross product
+        float[] v = {1, 2, 3, 4, -1, 5, -2, 0.5f, 7};
+        Mesh m = new Mesh(v, new int[] {0, 1, 2}, 1);
+        double a = dist(v, 0, 1), b = dist(v, 1, 2), c = dist(v, 2, 0), s = (a + b + c) / 2;
+        assertEquals(Math.sqrt(s * (s - a) * (s - b) * (s - c)), m.area(0), 1e-9);
+        assertArrayEquals(new float[] {-2, -1, 3, 4, 2, 7}, m.bounds(), 0f);
+    }
+
+    private static double dist(float[] v, int i, int j) {
+        double s = 0;
+        for (int a = 0; a < 3; a++) s += Math.pow(v[3 * i + a] - v[3 * j + a], 2);
+        return Math.sqrt(s);
+    }
+
+    @Test
+    void gridsFrom8To64AndOnlyThoseCellsFilled() {
+        float[] two = {0, 0, 0, 1, 1, 1};
+        for (int size : new int[] {Voxels.MIN_GRID, Voxels.MAX_GRID}) {
+            Voxels v = Voxels.of(two, size, Voxels.Fit.STRETCH);
+            assertEquals(2, v.occupied());
+            assertTrue(v.get(0, 0, 0) && v.get(size - 1, size - 1, size - 1));
+            assertFalse(v.get(1, 0, 0) || v.get(0, 0, 1) || v.get(size / 2, size / 2, size / 2));
+        }
+        for (int size : new int[] {Voxels.MIN_GRID - 1, Voxels.MAX_GRID + 1})
+            assertThrows(IllegalArgumentException.class, () -> Voxels.of(two, size, Voxels.Fit.STRETCH));
     }
 }
