@@ -93,10 +93,12 @@ class ForwardAndGradientsTest {
             float[] analytic = n.grads().dup().data().asFloat(),
                     at = n.params().dup().data().asFloat();
             Random pick = new Random(5);
-            int here = 0;
-            for (int tries = 0; tries < 300 && here < 12; tries++) {
+            int here = 0, measured = 0;
+            // at most 20 points measured per net: a broken forward pass makes every point a kink, and fails here fast
+            for (int tries = 0; tries < 300 && here < 12 && measured < 20; tries++) {
                 int i = pick.nextInt(at.length);
                 if (Math.abs(analytic[i]) < 1e-4) continue;
+                measured++;
                 double big = difference(n, data, idx, i, at[i], 1e-2), small = difference(n, data, idx, i, at[i], 3e-3);
                 if (Math.abs(big - small) > 0.03 * Math.abs(big) + 1e-4) {
                     kinks++;
