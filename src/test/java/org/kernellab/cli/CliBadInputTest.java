@@ -182,21 +182,7 @@ class CliBadInputTest {
                                 train("mlp", "1", "1e-3", "sgd", "--net", anyInput("[1,28,28]")),
                                 "option --model describes the course's net"),
                         Arguments.of(
-                                new String[] {
-                                    "train",
-                                    "--epochs",
-                                    "1",
-                                    "--batch",
-                                    "64",
-                                    "--lr",
-                                    "0.1",
-                                    "--optimizer",
-                                    "sgd",
-                                    "--net",
-                                    anyInput("[1,28,28]"),
-                                    "--filters",
-                                    "16"
-                                },
+                                TrainCliTest.train2d("--net", anyInput("[1,28,28]"), "--filters", "16"),
                                 "option --filters describes the course's net"),
                         Arguments.of(
                                 train("mlp", "1", "1e-3", "sgd", "--dropout", "0.2", "--dropout-at", "conv"),
