@@ -12,6 +12,7 @@ import json
 import math
 import sys
 import traceback
+from collections import OrderedDict
 
 import numpy as np
 import torch
@@ -266,9 +267,121 @@ def net_forward(r):
         return {"out": out(model(tensor(r["x"], torch.float32)))}
 
 
+class NeuralNetwork(nn.Module):
+    """Course material 001's MLP, as the notebook writes it."""
+
+    def __init__(self):
+        super().__init__()
+        self.flatten = nn.Flatten()
+        self.linear_relu_stack = nn.Sequential(nn.Linear(28 * 28, 64), nn.ReLU(), nn.Linear(64, 128), nn.ReLU(),
+                                               nn.Linear(128, 10))
+
+    def forward(self, x):
+        return self.linear_relu_stack(self.flatten(x))
+
+
+class ConvNet(nn.Module):
+    """Course material 001's ConvNet (32 filters, 2 blocks), and a student's variants: filters, blocks, BatchNorm, dropout."""
+
+    def __init__(self, filters=32, blocks=2, batch_norm=False, dropout=0.0):
+        super().__init__()
+        layers, channels, size = [], 1, 28
+        for _ in range(blocks):
+            layers.append(nn.Conv2d(in_channels=channels, out_channels=filters, kernel_size=3))
+            layers += [nn.BatchNorm2d(filters)] if batch_norm else []
+            layers += [nn.ReLU(), nn.MaxPool2d(kernel_size=2, stride=2)]
+            channels, size = filters, (size - 2) // 2
+        self.backbone = nn.Sequential(*layers)
+        head = [nn.Linear(in_features=channels * size * size, out_features=128), nn.ReLU()]
+        head += [nn.Dropout(dropout)] if dropout else []
+        self.head = nn.Sequential(*head, nn.Linear(in_features=128, out_features=10))
+
+    def forward(self, x):
+        features = self.backbone(x)
+        return self.head(features.view(features.size(0), -1))
+
+
+class Conv3DNet(nn.Module):
+    """Course material 000's Conv3DNet (modified=False) and ModifiedConv3DNet, on 24-cell grids."""
+
+    def __init__(self, classes, modified=False):
+        super().__init__()
+        if modified:
+            self.features = nn.Sequential(
+                nn.Conv3d(1, 32, kernel_size=5, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
+                nn.Conv3d(32, 64, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
+                nn.Conv3d(64, 128, kernel_size=3, stride=1, padding=1), nn.ReLU(), nn.MaxPool3d(1))
+            features = 128 * 4 * 4 * 4
+        else:
+            self.features = nn.Sequential(
+                nn.Conv3d(1, 16, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
+                nn.Conv3d(16, 32, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
+                nn.Conv3d(32, 64, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2))
+            features = 64
+        self.classifier = nn.Sequential(nn.Linear(features, 512), nn.ReLU(), nn.Dropout(),
+                                        nn.Linear(512, classes))
+        self.Flatten = torch.nn.Flatten()
+
+    def forward(self, x):
+        return self.classifier(self.Flatten(self.features(x)))
+
+
+def notebook(r):
+    kind = r["kind"]
+    if kind == "mlp":
+        return NeuralNetwork()
+    if kind == "cnn":
+        return ConvNet(r.get("filters", 32), r.get("blocks", 2), r.get("batch_norm", False), r.get("dropout", 0.0))
+    if kind in ("conv3d", "modified3d"):
+        return Conv3DNet(r.get("classes", 10), kind == "modified3d")
+    return build(r["net"])
+
+
+def write_safetensors(state, path):
+    """The safetensors format from its specification (the package is not installable here): an 8-byte little-endian
+    header length, a JSON header of dtype, shape and data_offsets per tensor (padded with spaces to 8 bytes), the raw
+    little-endian bytes; tensors in name order, as the safetensors library does not keep the module order either."""
+    header, blobs, at = {"__metadata__": {"format": "pt"}}, [], 0
+    for name in sorted(state):
+        t = state[name].detach().contiguous()
+        dtype, raw = {torch.float32: ("F32", "<f4"), torch.int64: ("I64", "<i8")}[t.dtype]
+        data = t.numpy().astype(raw).tobytes()
+        header[name] = {"dtype": dtype, "shape": list(t.shape), "data_offsets": [at, at + len(data)]}
+        blobs.append(data)
+        at += len(data)
+    text = json.dumps(header).encode("utf-8")
+    text += b" " * (-len(text) % 8)
+    with open(path, "wb") as f:
+        f.write(len(text).to_bytes(8, "little") + text + b"".join(blobs))
+
+
+def save_notebook_net(r):
+    """A notebook net (or an nn.Sequential of KernelLab's JSON form) with seeded weights and BatchNorm statistics that
+    differ from their defaults, saved as torch.save(model.state_dict()) (with DistributedDataParallel's "module." prefix
+    when asked) and as safetensors; its logits on the given inputs in evaluation mode."""
+    torch.manual_seed(r.get("seed", 0))
+    model = notebook(r)
+    for m in model.modules():
+        if isinstance(m, nn.modules.batchnorm._BatchNorm):
+            m.running_mean.uniform_(-0.2, 0.2)
+            m.running_var.uniform_(0.5, 1.5)
+            m.weight.data.uniform_(0.5, 1.5)
+            m.bias.data.uniform_(-0.2, 0.2)
+    state = model.state_dict()
+    if r.get("ddp"):
+        state = OrderedDict(("module." + k, v) for k, v in state.items())
+    torch.save(state, r["pt"])
+    if r.get("safetensors"):
+        write_safetensors(state, r["safetensors"])
+    model.eval()
+    with torch.no_grad():
+        return {"logits": out(model(tensor(r["x"], torch.float32)))}
+
+
 OPS = {"versions": versions, "conv": conv, "conv_transpose": conv_transpose, "pool": pool, "optimizer": optimizer,
        "dropout": dropout, "augment": augment, "famous": famous, "numpy_randn": numpy_randn, "notebook_conv": notebook_conv,
-       "net_step": net_step, "net_forward": net_forward, "answers": answers}
+       "net_step": net_step, "net_forward": net_forward, "answers": answers,
+       "save_notebook_net": save_notebook_net}
 
 
 def main():

@@ -58,17 +58,8 @@ final class Train3dCommand {
                 (int) training.seed(),
                 o.flag("--keep-aspect"));
         long t0 = System.nanoTime();
-        VoxelSet data = o.optional("--data") == null
-                ? ModelNetData.builtIn(settings, (d, t) -> {}, () -> false)
-                : ModelNetData.folder(
-                        TrainCommand.path(o, "--data"),
-                        settings,
-                        UserDirs.current().voxels(),
-                        (d, t) -> {},
-                        () -> false);
+        VoxelSet data = voxels(o, settings);
         double loadSeconds = (System.nanoTime() - t0) / 1e9;
-        if (data.classes().size() < classes)
-            throw new CliException("cli.fewClasses", classes, data.classes().size());
         TrainCommand.fits(net, new int[] {1, grid, grid, grid}, classes);
         TrainRun run = new TrainRun(out, "samples_per_second");
         try (Network network = Network.build(net, training)) {
@@ -86,6 +77,22 @@ final class Train3dCommand {
             end.put("keep_aspect", settings.keepAspect());
             return end;
         }
+    }
+
+    /** The objects of the --data folder (ModelNet's layout) or the built-in ones, voxelised: at least the net's classes. */
+    static VoxelSet voxels(Options o, ModelNetData.Settings settings) throws DataException {
+        VoxelSet data = o.optional("--data") == null
+                ? ModelNetData.builtIn(settings, (d, t) -> {}, () -> false)
+                : ModelNetData.folder(
+                        TrainCommand.path(o, "--data"),
+                        settings,
+                        UserDirs.current().voxels(),
+                        (d, t) -> {},
+                        () -> false);
+        if (data.classes().size() < settings.classes())
+            throw new CliException(
+                    "cli.fewClasses", settings.classes(), data.classes().size());
+        return data;
     }
 
     /** The net: the course's, its modified form, or one given in its JSON form (which fixes the grid and the classes). */

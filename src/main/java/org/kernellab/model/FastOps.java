@@ -94,7 +94,7 @@ final class FastOps {
                     pw = c.padding()[1],
                     dh = c.dilation()[0],
                     dw = c.dilation()[1];
-            float[] value = Inputs.table(s.scale());
+            float[] value = Inputs.table(s);
             byte[] v = s.values();
             float[] row = m.row();
             FloatBuffer dst = m.rows().data().asNioFloat();

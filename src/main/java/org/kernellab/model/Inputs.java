@@ -4,16 +4,20 @@ import java.nio.FloatBuffer;
 
 /** The samples' bytes as the first activation's floats, channels last. */
 final class Inputs {
-    private static final float[] GREY = table(1 / 255f), ONE = table(1f);
+    private static final float[] GREY = table(1 / 255f, 0), ONE = table(1f, 0);
 
     private Inputs() {}
 
-    /** Each byte value 0–255 times {@code scale}. */
-    static float[] table(float scale) {
-        if (scale == 1 / 255f && GREY != null) return GREY;
-        if (scale == 1f && ONE != null) return ONE;
+    /** Each byte value 0–255 as the samples read it. */
+    static float[] table(Samples s) {
+        return table(s.scale(), s.shift());
+    }
+
+    private static float[] table(float scale, float shift) {
+        if (shift == 0 && scale == 1 / 255f && GREY != null) return GREY;
+        if (shift == 0 && scale == 1f && ONE != null) return ONE;
         float[] t = new float[256];
-        for (int i = 0; i < 256; i++) t[i] = i * scale;
+        for (int i = 0; i < 256; i++) t[i] = i * scale + shift;
         return t;
     }
 
@@ -37,7 +41,7 @@ final class Inputs {
             }
             at[k] = off;
         }
-        float[] value = table(s.scale()), one = new float[kept * c];
+        float[] value = table(s), one = new float[kept * c];
         byte[] v = s.values();
         FloatBuffer dst = lane.b.act[0].data().asNioFloat();
         dst.clear();

@@ -6,10 +6,10 @@ import org.kernellab.mesh.VoxelSet;
 
 /**
  * What a net reads: {@code count} samples of {@code shape} (channels first, as PyTorch's tensors) stored as bytes, each
- * value times {@code scale} (1/255 for pictures, 1 for voxel grids), and one class label per sample. {@code binary}:
- * every value is 0 or 1 (occupancy grids), which the fast first 3D block counts on.
+ * value times {@code scale} (1/255 for pictures, 1 for voxel grids) plus {@code shift}, and one class label per sample.
+ * {@code binary}: every value is 0 or 1 (occupancy grids), which the fast first 3D block counts on.
  */
-public record Samples(byte[] values, byte[] labels, int[] shape, float scale, boolean binary) {
+public record Samples(byte[] values, byte[] labels, int[] shape, float scale, float shift, boolean binary) {
     public Samples {
         shape = shape.clone();
         long per = 1;
@@ -18,6 +18,10 @@ public record Samples(byte[] values, byte[] labels, int[] shape, float scale, bo
             throw new IllegalArgumentException(
                     values.length + " values for " + labels.length + " samples of " + Arrays.toString(shape));
         }
+    }
+
+    public Samples(byte[] values, byte[] labels, int[] shape, float scale, boolean binary) {
+        this(values, labels, shape, scale, 0, binary);
     }
 
     /** Fashion-MNIST images, grey values 0–255 read as 0–1 (torchvision's ToTensor). */
@@ -58,14 +62,25 @@ public record Samples(byte[] values, byte[] labels, int[] shape, float scale, bo
 
     /** The same kind of samples for other values and labels (an augmented batch). */
     public Samples with(byte[] otherValues, byte[] otherLabels) {
-        return new Samples(otherValues, otherLabels, shape, scale, binary);
+        return new Samples(otherValues, otherLabels, shape, scale, shift, binary);
+    }
+
+    /** The first {@code n} samples (all of them when there are fewer). */
+    public Samples first(int n) {
+        int k = Math.min(n, count());
+        return new Samples(Arrays.copyOf(values, k * size()), Arrays.copyOf(labels, k), shape, scale, shift, binary);
+    }
+
+    /** As torchvision's {@code Normalize((0.5,), (0.5,))} after {@code ToTensor()}: each value v read as (v − 0.5) / 0.5. */
+    public Samples normalized() {
+        return new Samples(values, labels, shape, scale * 2, shift * 2 - 1, false);
     }
 
     /** Sample {@code i}'s values, scaled, channels first. */
     public float[] floats(int i) {
         int n = size();
         float[] f = new float[n];
-        for (int k = 0; k < n; k++) f[k] = (values[i * n + k] & 0xFF) * scale;
+        for (int k = 0; k < n; k++) f[k] = (values[i * n + k] & 0xFF) * scale + shift;
         return f;
     }
 }

@@ -13,6 +13,7 @@ import org.kernellab.compute.Problem;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.model.ModelFile;
+import org.kernellab.model.NetFiles;
 import org.kernellab.model.Network;
 import org.kernellab.ui.task.TaskRunner;
 
@@ -156,11 +157,11 @@ public final class Workbench {
         }
     }
 
-    /** Loads a saved network to look inside; a damaged file leaves the current one and says why. */
+    /** Loads a saved network (KernelLab's or a PyTorch state dict) to look inside; a damaged file leaves the current one and says why. */
     public void loadModel(Path file) {
         tasks.run(
                 i18n.tr("train.loading", file.getFileName()),
-                ctx -> ModelFile.load(file),
+                ctx -> NetFiles.open(file, null).network(),
                 net -> {
                     modelProblem.set(null);
                     setNetwork(

@@ -18,19 +18,27 @@ public final class ModelFiles {
 
     /** A file to save a model to ({@code .model}, 2D and 3D alike). */
     public static Optional<Path> save(Window owner, String suggestedName) {
-        FileChooser fc = chooser("*.model");
+        FileChooser fc = chooser("KernelLab model", "*.model");
         fc.setInitialFileName(suggestedName);
         return path(fc.showSaveDialog(owner));
     }
 
-    /** A model to open: today's {@code .model}, or an earlier version's 3D {@code .model3d}. */
+    /**
+     * A net to open: today's {@code .model}, an earlier version's 3D {@code .model3d}, or a state dict saved by PyTorch
+     * ({@code .pt}, {@code .pth}, {@code .safetensors}).
+     */
     public static Optional<Path> open(Window owner) {
-        return path(chooser("*.model", "*.model3d").showOpenDialog(owner));
+        FileChooser fc = chooser("KernelLab or PyTorch net", "*.model", "*.model3d", "*.pt", "*.pth", "*.safetensors");
+        fc.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("KernelLab model", "*.model", "*.model3d"),
+                        new FileChooser.ExtensionFilter("PyTorch state dict", "*.pt", "*.pth", "*.safetensors"));
+        return path(fc.showOpenDialog(owner));
     }
 
-    private static FileChooser chooser(String... patterns) {
+    private static FileChooser chooser(String description, String... patterns) {
         FileChooser fc = new FileChooser();
-        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("KernelLab model", patterns));
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
         Path folder = UserDirs.current().models();
         try {
             fc.setInitialDirectory(Files.createDirectories(folder).toFile());

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.Layer;
+import org.kernellab.model.Network;
+import org.kernellab.model.PickleBytes;
+import org.kernellab.model.PickleBytes.Stored;
 import org.kernellab.model.Training;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Workbench;
@@ -163,11 +168,27 @@ class TrainingLabTest {
                 loaded.evaluationProperty().get().accuracy(),
                 1e-12);
         assertSame(loaded, vm.selectedProperty().get());
+        // the same weights as PyTorch saves them, keys as an nn.Sequential of the net names them: a run of its own
+        Map<String, Stored> dict = new LinkedHashMap<>();
+        for (Network.Tensor32 t : trained.network().pytorchParameters())
+            dict.put(
+                    t.name(),
+                    Stored.of(
+                            t.values(), Arrays.stream(t.shape()).asLongStream().toArray()));
+        Path pt = PickleBytes.zip(dir.resolve("mine.pt"), PickleBytes.stateDict(dict), dict);
+        vm.load(pt, r -> {});
+        Run fromTorch = vm.runs().get(2);
+        assertEquals("#3 mine.pt", fromTorch.name());
+        assertEquals(trained.net().resolved(), fromTorch.net().resolved());
+        assertEquals(
+                trained.evaluationProperty().get().accuracy(),
+                fromTorch.evaluationProperty().get().accuracy(),
+                1e-12);
         Path junk = Files.write(dir.resolve("junk.model"), new byte[] {1, 2, 3});
         vm.load(junk, r -> {});
         assertEquals("model.cut", vm.noticeProperty().get().key());
         assertTrue(vm.noticeProperty().get().args().get(0).toString().contains("junk.model"));
-        assertEquals(2, vm.runs().size());
+        assertEquals(3, vm.runs().size());
     }
 
     @Test

@@ -1,0 +1,68 @@
+package org.kernellab.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.kernellab.compute.ComputeException;
+import org.kernellab.data.DataException;
+import org.kernellab.model.WeightFiles.Weight;
+
+/**
+ * Opens a trained net from any file a student has: KernelLab's own {@code .model} and {@code .model3d}, and PyTorch's
+ * state dicts ({@code torch.save}'s {@code .pt}/{@code .pth}, safetensors). The format is told by the file's first
+ * bytes, not its name.
+ */
+public final class NetFiles {
+    /** A net that was opened, and the format it came in ({@code kernellab}, {@code pytorch} or {@code safetensors}). */
+    public record Opened(String format, Network network) {}
+
+    /** The settings an opened state dict trains further with: the course CNN's (Adam 0.001, batch 64). */
+    static final Training IMPORTED = Training.adam(0.001, 64, 1);
+
+    private NetFiles() {}
+
+    /**
+     * The net in {@code file}. A state dict holds weights, not layers: {@code net} gives them where the keys follow
+     * none of the notebooks' classes (null: recognise them).
+     */
+    public static Opened open(Path file, Net net) throws DataException {
+        String format = format(file);
+        if (format.equals("kernellab")) {
+            if (net != null) throw new DataException("model.netForModel", file);
+            return new Opened(format, ModelFile.load(file));
+        }
+        Map<String, Weight> dict = StateDicts.ordered(
+                format.equals("pytorch") ? WeightFiles.pytorch(file) : WeightFiles.safetensors(file));
+        Net chosen = net != null ? net : StateDicts.recognise(dict, file.toString());
+        try {
+            return new Opened(format, StateDicts.load(chosen, IMPORTED, dict, file.toString()));
+        } catch (ComputeException e) {
+            throw new DataException("model.netDoesNotFit", file, e.problem().english()).causedBy(e);
+        }
+    }
+
+    /** The file's format from its first bytes. */
+    static String format(Path file) throws DataException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(9);
+        } catch (IOException e) {
+            throw new DataException("data.unreadable", file, DataException.why(e)).causedBy(e);
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) return "pytorch";
+        if (head.length >= 5 && new String(head, 0, 5, StandardCharsets.ISO_8859_1).equals("KLNET")) return "kernellab";
+        if (head.length == 9 && head[8] == '{') return "safetensors";
+        if (head.length >= 2 && (head[0] & 0xFF) == 0x80) throw new DataException("model.oldTorch", file);
+        // too damaged to tell by its bytes: its name says which reader explains what is wrong
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".model") || name.endsWith(".model3d")) return "kernellab";
+        if (name.endsWith(".pt") || name.endsWith(".pth")) return "pytorch";
+        if (name.endsWith(".safetensors")) return "safetensors";
+        if (name.endsWith(".onnx")) throw new DataException("model.onnxNotYet", file);
+        throw new DataException("model.unknownFormat", file);
+    }
+}
