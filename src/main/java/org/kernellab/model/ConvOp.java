@@ -1,5 +1,6 @@
 package org.kernellab.model;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,6 +40,11 @@ final class ConvOp extends Op {
         return c.dims() == 2 ? "conv2d" : "conv3dnew";
     }
 
+    private void exec(String name, INDArray[] in, INDArray[] out) {
+        if (Arrays.stream(c.dilation()).anyMatch(d -> d > 1)) Ops.execWithoutHelpers(name, in, out, args);
+        else Ops.exec(name, in, out, args);
+    }
+
     @Override
     List<long[]> parameterShapes() {
         return Ops.parameterShapes(c);
@@ -56,7 +62,7 @@ final class ConvOp extends Op {
         INDArray[] in = c.bias()
                 ? new INDArray[] {lane.in(this), lane.p(param), lane.p(param + 1)}
                 : new INDArray[] {lane.in(this), lane.p(param)};
-        Ops.exec(name(), in, new INDArray[] {lane.out(this)}, args);
+        exec(name(), in, new INDArray[] {lane.out(this)});
     }
 
     @Override
@@ -71,13 +77,11 @@ final class ConvOp extends Op {
         }
         INDArray x = lane.in(this), w = lane.p(param), g = lane.gOut(this);
         if (c.bias()) {
-            Ops.exec(
-                    name() + "_bp",
-                    new INDArray[] {x, w, lane.p(param + 1), g},
-                    new INDArray[] {gIn, lane.g.get(param), lane.g.get(param + 1)},
-                    args);
+            exec(name() + "_bp", new INDArray[] {x, w, lane.p(param + 1), g}, new INDArray[] {
+                gIn, lane.g.get(param), lane.g.get(param + 1)
+            });
         } else {
-            Ops.exec(name() + "_bp", new INDArray[] {x, w, g}, new INDArray[] {gIn, lane.g.get(param)}, args);
+            exec(name() + "_bp", new INDArray[] {x, w, g}, new INDArray[] {gIn, lane.g.get(param)});
         }
     }
 }

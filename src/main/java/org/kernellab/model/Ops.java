@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Which op computes each layer kind, and what every layer kind stores and needs. */
@@ -79,5 +80,21 @@ final class Ops {
                 DynamicCustomOp.builder(name).addInputs(in).addOutputs(out);
         if (args.length > 0) b.addIntegerArguments(args);
         Nd4j.exec(b.build());
+    }
+
+    /**
+     * {@link #exec} on libnd4j's own implementation, not oneDNN's: oneDNN's dilated convolutions in this ND4J refuse to
+     * start ("could not create a descriptor for a dilated convolution"), when they are not the net's first layer.
+     */
+    static void execWithoutHelpers(String name, INDArray[] in, INDArray[] out, int... args) {
+        try (OpContext ctx = Nd4j.getExecutioner().buildContext()) {
+            ctx.setInputArrays(in);
+            ctx.setOutputArrays(out);
+            ctx.setIArguments(Arrays.stream(args).mapToLong(v -> v).toArray());
+            ctx.allowHelpers(false);
+            Nd4j.getExecutioner().exec(DynamicCustomOp.builder(name).build(), ctx);
+        } catch (Exception e) {
+            throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+        }
     }
 }

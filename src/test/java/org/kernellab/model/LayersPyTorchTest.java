@@ -37,11 +37,12 @@ class LayersPyTorchTest {
         // the example: a stride-2 5×5 convolution, BatchNorm, average pooling
         "{'input':[1,28,28],'layers':[{'type':'Conv2d','out_channels':6,'kernel_size':5,'stride':2,'padding':2},{'type':'BatchNorm2d'},"
                 + "{'type':'ReLU'},{'type':'AvgPool2d','kernel_size':2},{'type':'Flatten'},{'type':'Linear','out_features':10}]}",
-        // padding, dilation, no bias, ceil mode for both poolings, a rectangular kernel, an adaptive average, a final
-        // softmax
+        // padding, dilation (in the first convolution and a later one, which oneDNN cannot start), no bias, ceil mode
+        // for
+        // both poolings, a rectangular kernel, an adaptive average, a final softmax
         "{'input':[3,11,9],'layers':[{'type':'Conv2d','out_channels':4,'kernel_size':[3,2],'padding':1,'dilation':2,'bias':false},"
                 + "{'type':'ReLU'},{'type':'MaxPool2d','kernel_size':3,'stride':2,'padding':1,'ceil_mode':true},"
-                + "{'type':'Conv2d','out_channels':3,'kernel_size':2},{'type':'AvgPool2d','kernel_size':2,'ceil_mode':true},"
+                + "{'type':'Conv2d','out_channels':3,'kernel_size':2,'dilation':2},{'type':'AvgPool2d','kernel_size':2,'ceil_mode':true},"
                 + "{'type':'AdaptiveAvgPool2d','output_size':[2,1]},{'type':'Flatten'},{'type':'Linear','out_features':5,'bias':false},"
                 + "{'type':'Softmax','dim':1}]}",
         // the MLP
@@ -53,9 +54,9 @@ class LayersPyTorchTest {
         "{'input':[1,12,12,12],'layers':[{'type':'Conv3d','out_channels':4,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},"
                 + "{'type':'Conv3d','out_channels':6,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},{'type':'Flatten'},"
                 + "{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Linear','out_features':3}]}",
-        // BatchNorm3d, padding, stride, average pooling with padding, no pooling after the first block
+        // BatchNorm3d, padding, stride and dilation, average pooling with padding, no pooling after the first block
         "{'input':[1,9,9,9],'layers':[{'type':'Conv3d','out_channels':3,'kernel_size':3,'padding':1},{'type':'ReLU'},"
-                + "{'type':'Conv3d','out_channels':4,'kernel_size':3,'stride':2},{'type':'BatchNorm3d'},{'type':'ReLU'},"
+                + "{'type':'Conv3d','out_channels':4,'kernel_size':3,'stride':2,'dilation':2},{'type':'BatchNorm3d'},{'type':'ReLU'},"
                 + "{'type':'AvgPool3d','kernel_size':2,'padding':1},{'type':'Flatten'},{'type':'Linear','out_features':4}]}",
     };
 
