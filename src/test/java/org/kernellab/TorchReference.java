@@ -41,12 +41,14 @@ public final class TorchReference {
     private static TorchReference shared;
     private static String missing;
 
+    private final String python;
     private final Process process;
     private final Writer in;
     private final BufferedReader reader;
     private final JsonNode versions;
 
-    private TorchReference(Process process, BufferedReader reader, JsonNode versions) {
+    private TorchReference(String python, Process process, BufferedReader reader, JsonNode versions) {
+        this.python = python;
         this.process = process;
         this.in = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
         this.reader = reader;
@@ -85,7 +87,8 @@ public final class TorchReference {
                         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 String first = r.readLine();
                 if (first != null && first.startsWith("{\"ready\"")) {
-                    shared = new TorchReference(p, r, JSON.readTree(first).get("ready"));
+                    shared = new TorchReference(
+                            python, p, r, JSON.readTree(first).get("ready"));
                     Runtime.getRuntime().addShutdownHook(new Thread(p::destroy));
                     return;
                 }
@@ -98,6 +101,11 @@ public final class TorchReference {
         missing = Files.exists(WORKER)
                 ? String.join("; ", tried)
                 : WORKER + " not found (tests must run from the project folder)";
+    }
+
+    /** The Python that has torch: what a test runs PyTorch scripts with. */
+    public String python() {
+        return python;
     }
 
     /** torch, torchvision and numpy versions, for messages. */

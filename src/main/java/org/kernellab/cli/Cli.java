@@ -38,7 +38,8 @@ public final class Cli {
             new Command("voxelize", (a, out) -> Objects3d.voxelize(a)),
             new Command("generate3d", (a, out) -> Objects3d.generate(a)),
             new Command("train3d", Train3dCommand::train),
-            new Command("evaluate", EvaluateCommand::run));
+            new Command("evaluate", EvaluateCommand::run),
+            new Command("export-pytorch", ExportCommand::run));
 
     private Cli() {}
 

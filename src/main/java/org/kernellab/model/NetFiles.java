@@ -26,8 +26,8 @@ public final class NetFiles {
     private NetFiles() {}
 
     /**
-     * The net in {@code file}. A state dict holds weights, not layers: {@code net} gives them where the keys follow
-     * none of the notebooks' classes (null: recognise them).
+     * The net in {@code file}. A state dict holds weights, not layers: {@code net} gives them, else a {@code net.json}
+     * beside the file, else the keys and shapes of one of the notebooks' classes.
      */
     public static Opened open(Path file, Net net) throws DataException {
         String format = format(file);
@@ -37,11 +37,35 @@ public final class NetFiles {
         }
         Map<String, Weight> dict = StateDicts.ordered(
                 format.equals("pytorch") ? WeightFiles.pytorch(file) : WeightFiles.safetensors(file));
-        Net chosen = net != null ? net : StateDicts.recognise(dict, file.toString());
+        Net beside = net == null ? besideIt(file) : null;
+        if (beside != null) {
+            try {
+                return loaded(format, beside, dict, file);
+            } catch (DataException e) {
+                // the net.json of another net: the keys may still name one of the notebooks' nets
+            }
+        }
+        return loaded(format, net != null ? net : StateDicts.recognise(dict, file.toString()), dict, file);
+    }
+
+    private static Opened loaded(String format, Net net, Map<String, Weight> dict, Path file) throws DataException {
         try {
-            return new Opened(format, StateDicts.load(chosen, IMPORTED, dict, file.toString()));
+            return new Opened(format, StateDicts.load(net, IMPORTED, dict, file.toString()));
         } catch (ComputeException e) {
             throw new DataException("model.netDoesNotFit", file, e.problem().english()).causedBy(e);
+        }
+    }
+
+    /**
+     * The net of a {@code net.json} in the file's folder, as an export to PyTorch writes it and its {@code train.py} keeps
+     * it beside the weights it saves; null when there is none or it is no net.
+     */
+    private static Net besideIt(Path file) {
+        Path json = file.toAbsolutePath().resolveSibling("net.json");
+        try {
+            return Files.isRegularFile(json) ? Net.fromJson(Files.readString(json)) : null;
+        } catch (IOException | ComputeException e) {
+            return null; // not a net: the keys may still name one of the notebooks' nets
         }
     }
 

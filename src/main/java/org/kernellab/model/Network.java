@@ -1,7 +1,6 @@
 package org.kernellab.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -153,6 +152,15 @@ public final class Network implements AutoCloseable {
 
     /** Class probabilities, {@link #classes} per sample, for samples {@code index[from..to)}; evaluation mode. */
     public synchronized float[] predict(Samples data, int[] index, int from, int to) {
+        return outputs(data, index, from, to, true);
+    }
+
+    /** The scores before softmax (PyTorch's logits), {@link #classes} per sample; evaluation mode. */
+    public synchronized float[] logits(Samples data, int[] index, int from, int to) {
+        return outputs(data, index, from, to, false);
+    }
+
+    private float[] outputs(Samples data, int[] index, int from, int to, boolean softmax) {
         int n = to - from, c = classes();
         float[] out = new float[n * c];
         Plan pl = lanes.plan(true, data.binary());
@@ -160,7 +168,8 @@ public final class Network implements AutoCloseable {
                 n,
                 () -> lanes.run(pl, data, index, from, n, (lane, i, start) -> {
                     forward(lane, false);
-                    float[] p = Loss.softmax(Loss.floats(lane.b.logits), lane.n, c);
+                    float[] z = Loss.floats(lane.b.logits);
+                    float[] p = softmax ? Loss.softmax(z, lane.n, c) : z;
                     System.arraycopy(p, 0, out, start * c, lane.n * c);
                 }));
         return out;
@@ -273,26 +282,5 @@ public final class Network implements AutoCloseable {
         lanes.close();
         values.close();
         optimizer.close();
-    }
-
-    /** One layer's output for one sample: its per-sample shape channels-last and its values in that order. */
-    public record Activation(int layer, Layer kind, int[] shape, float[] values) {
-        /** Channels of a spatial output (the last axis), or 1 for a flat one. */
-        public int channels() {
-            return shape.length == 1 ? 1 : shape[shape.length - 1];
-        }
-
-        /** Channel {@code c} of a 2D output as rows × cols. */
-        public double[][] map(int c) {
-            int h = shape[0], w = shape[1], ch = shape[2];
-            double[][] m = new double[h][w];
-            for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) m[y][x] = values[(y * w + x) * ch + c];
-            return m;
-        }
-
-        @Override
-        public String toString() {
-            return kind.type() + Arrays.toString(shape);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.kernellab.model;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -18,67 +17,41 @@ import java.util.zip.ZipOutputStream;
  * needs that PyTorch would never write (hostile globals, lying sizes), and valid ones without Python.
  */
 public final class PickleBytes {
-    public PickleBytes() {}
-
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final PickleWriter out = new PickleWriter();
 
     public PickleBytes op(int... bytes) {
-        for (int b : bytes) out.write(b);
+        out.op(bytes);
         return this;
     }
 
     public PickleBytes global(String module, String name) {
-        out.write('c');
-        out.writeBytes((module + "\n" + name + "\n").getBytes(StandardCharsets.UTF_8));
+        out.global(module, name);
         return this;
     }
 
     public PickleBytes text(String s) {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.write('X');
-        out.writeBytes(ByteBuffer.allocate(4)
-                .order(ByteOrder.LITTLE_ENDIAN)
-                .putInt(b.length)
-                .array());
-        out.writeBytes(b);
-        return this;
-    }
-
-    PickleBytes integer(long v) {
-        out.write('J');
-        out.writeBytes(ByteBuffer.allocate(4)
-                .order(ByteOrder.LITTLE_ENDIAN)
-                .putInt((int) v)
-                .array());
-        return this;
-    }
-
-    /** LONG1: a number beyond BININT's 32 bits. */
-    PickleBytes big(long v) {
-        out.write(0x8a);
-        out.write(8);
-        out.writeBytes(
-                ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+        out.text(s);
         return this;
     }
 
     PickleBytes tuple(long... v) {
-        out.write('(');
-        for (long x : v) integer(x);
-        out.write('t');
+        out.op('(');
+        for (long x : v) out.integer((int) x);
+        out.op('t');
         return this;
     }
 
     /** {@code _rebuild_tensor_v2(storage, offset, size, stride, False, OrderedDict())}, the storage's id as torch writes it. */
     PickleBytes tensor(String storageType, String key, long elements, long offset, long[] size, long[] stride) {
         global("torch._utils", "_rebuild_tensor_v2").op('(', '(').text("storage");
-        global("torch", storageType).text(key).text("cpu").big(elements).op('t', 'Q');
-        integer(offset).tuple(size).tuple(stride).op(0x89);
+        global("torch", storageType).text(key).text("cpu");
+        out.big(elements).op('t', 'Q').integer((int) offset);
+        tuple(size).tuple(stride).op(0x89);
         return global("collections", "OrderedDict").op(')', 'R', 't', 'R');
     }
 
     public byte[] bytes() {
-        return out.toByteArray();
+        return out.bytes();
     }
 
     /** A tensor of a state dict: its storage's values, its view and the storage size its id declares. */

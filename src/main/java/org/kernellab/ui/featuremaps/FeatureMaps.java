@@ -2,6 +2,7 @@ package org.kernellab.ui.featuremaps;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.kernellab.model.Activation;
 import org.kernellab.model.Layer;
 import org.kernellab.model.Network;
 import org.kernellab.model.Samples;
@@ -12,7 +13,7 @@ import org.kernellab.model.Samples;
  */
 public record FeatureMaps(List<Block> blocks, float[] probabilities) {
     /** One convolution's maps at the three stages (a stage the block lacks shows the one before it). */
-    public record Block(int layer, Network.Activation conv, Network.Activation relu, Network.Activation pool) {
+    public record Block(int layer, Activation conv, Activation relu, Activation pool) {
         public int filters() {
             return conv.channels();
         }
@@ -38,11 +39,11 @@ public record FeatureMaps(List<Block> blocks, float[] probabilities) {
     /** The maps of a picture (28×28 grey values 0–255) through {@code net}. */
     public static FeatureMaps of(Network net, byte[] pixels) {
         Samples one = new Samples(pixels, new byte[1], new int[] {1, 28, 28}, 1 / 255f, false);
-        List<Network.Activation> all = net.activations(one, 0);
+        List<Activation> all = net.activations(one, 0);
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             if (!(all.get(i).kind() instanceof Layer.Conv) || all.get(i).shape().length != 3) continue;
-            Network.Activation conv = all.get(i), relu = conv, pool = null;
+            Activation conv = all.get(i), relu = conv, pool = null;
             for (int k = i + 1;
                     k < all.size()
                             && !(all.get(k).kind() instanceof Layer.Conv)

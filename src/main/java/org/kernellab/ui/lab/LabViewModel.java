@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -27,6 +28,7 @@ import org.kernellab.compute.Problem;
 import org.kernellab.data.DataException;
 import org.kernellab.model.ModelFile;
 import org.kernellab.model.Net;
+import org.kernellab.model.PyTorchExport;
 import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
 import org.kernellab.ui.core.I18n;
@@ -219,6 +221,21 @@ public final class LabViewModel {
                 },
                 f -> notice.set(new Problem("train.saved", f.getFileName())),
                 e -> notice.set(new Problem("train.cannotSave", file.getFileName(), DataException.why(e))));
+    }
+
+    /**
+     * Writes the selected run's net as a PyTorch project into {@code folder} ({@link PyTorchExport}), its README in the
+     * app's language; a net of volumes, or a folder that cannot be written, gives a message.
+     */
+    public void exportPyTorch(Path folder) {
+        Run run = selected.get();
+        if (run == null || run.network == null || run.data == null) return;
+        Locale language = i18n.localeProperty().get();
+        tasks.run(
+                i18n.tr("train.exporting", folder.getFileName()),
+                ctx -> PyTorchExport.write(run.network, run.data.test(), run.name(), language, folder),
+                files -> notice.set(new Problem("train.exported", folder)),
+                e -> notice.set(Problem.of(e)));
     }
 
     /** Opens a saved network of any version, tests it on the lab's test set and lists it as a run; a bad file gives a message. */

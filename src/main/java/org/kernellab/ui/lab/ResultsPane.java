@@ -98,17 +98,23 @@ final class ResultsPane {
                 "train.save",
                 () -> ModelFiles.save(owner.getScene().getWindow(), "kernellab.model")
                         .ifPresent(vm::save));
-        save.disableProperty()
-                .bind(Bindings.createBooleanBinding(
-                        () -> vm.selectedProperty().get() == null
-                                || vm.selectedProperty().get().network() == null,
-                        vm.selectedProperty()));
+        Button export = Controls.button(
+                "lab-export",
+                i18n,
+                "train.export",
+                () -> ModelFiles.exportFolder(owner.getScene().getWindow()).ifPresent(vm::exportPyTorch));
+        for (Button b : List.of(save, export))
+            b.disableProperty()
+                    .bind(Bindings.createBooleanBinding(
+                            () -> vm.selectedProperty().get() == null
+                                    || vm.selectedProperty().get().network() == null,
+                            vm.selectedProperty()));
         Button load = Controls.button(
                 "lab-load",
                 i18n,
                 "train.load",
                 () -> ModelFiles.open(owner.getScene().getWindow()).ifPresent(f -> vm.load(f, r -> {})));
-        for (Button b : List.of(save, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
+        for (Button b : List.of(save, export, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
         Label notice = new Label();
         notice.setId("lab-notice");
         notice.setWrapText(true);
@@ -118,7 +124,8 @@ final class ResultsPane {
                                 ? ""
                                 : i18n.tr(vm.noticeProperty().get()),
                         vm.noticeProperty()));
-        HBox files = new HBox(8, save, load, notice); // the buttons in one line, the notice wrapping beside them
+        HBox files =
+                new HBox(8, save, export, load, notice); // the buttons in one line, the notice wrapping beside them
         files.setAlignment(Pos.CENTER_LEFT);
         return files;
     }

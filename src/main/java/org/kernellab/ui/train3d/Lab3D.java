@@ -9,6 +9,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.Problem;
+import org.kernellab.model.Activation;
 import org.kernellab.model.Layer;
 import org.kernellab.model.Net;
 import org.kernellab.model.Network;
@@ -109,8 +110,7 @@ public final class Lab3D {
                     Random rnd = new Random(1);
                     for (int i = 0; i < cells; i++) grid[i] = (byte) (rnd.nextDouble() < 0.1 ? 1 : 0);
                     try (Network n = Network.build(features, new Training(Training.Optimizer.ADAM, 1e-3, 32, 1, 1))) {
-                        List<Network.Activation> all =
-                                n.activations(Samples.grids(grid, new byte[1], VoxelData.GRID), 0);
+                        List<Activation> all = n.activations(Samples.grids(grid, new byte[1], VoxelData.GRID), 0);
                         int[] last = all.isEmpty()
                                 ? features.input()
                                 : channelsFirst(all.get(all.size() - 1).shape());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kernellab.install.UserDirs;
@@ -34,6 +35,14 @@ public final class ModelFiles {
                         new FileChooser.ExtensionFilter("KernelLab model", "*.model", "*.model3d"),
                         new FileChooser.ExtensionFilter("PyTorch state dict", "*.pt", "*.pth", "*.safetensors"));
         return path(fc.showOpenDialog(owner));
+    }
+
+    /** A folder to write a PyTorch project into (an export's files go straight into it). */
+    public static Optional<Path> exportFolder(Window owner) {
+        DirectoryChooser dc = new DirectoryChooser();
+        Path folder = UserDirs.current().models();
+        if (Files.isDirectory(folder)) dc.setInitialDirectory(folder.toFile());
+        return path(dc.showDialog(owner));
     }
 
     private static FileChooser chooser(String description, String... patterns) {

@@ -184,11 +184,23 @@ class TrainingLabTest {
                 trained.evaluationProperty().get().accuracy(),
                 fromTorch.evaluationProperty().get().accuracy(),
                 1e-12);
+        // exported to PyTorch: the project's weights (net.json beside them) open back as the same net, scoring the same
+        Path project = dir.resolve("to-pytorch");
+        vm.selectedProperty().set(trained);
+        vm.exportPyTorch(project);
+        assertEquals("train.exported", vm.noticeProperty().get().key());
+        for (String f : new String[] {"model.py", "check.py", "train.py", "README.md", "weights.safetensors"})
+            assertTrue(Files.isRegularFile(project.resolve(f)), f);
+        vm.load(project.resolve("weights.pt"), r -> {});
+        assertEquals(
+                trained.evaluationProperty().get().accuracy(),
+                vm.runs().get(3).evaluationProperty().get().accuracy(),
+                1e-12);
         Path junk = Files.write(dir.resolve("junk.model"), new byte[] {1, 2, 3});
         vm.load(junk, r -> {});
         assertEquals("model.cut", vm.noticeProperty().get().key());
         assertTrue(vm.noticeProperty().get().args().get(0).toString().contains("junk.model"));
-        assertEquals(3, vm.runs().size());
+        assertEquals(4, vm.runs().size());
     }
 
     @Test

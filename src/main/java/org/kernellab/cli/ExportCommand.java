@@ -1,0 +1,59 @@
+package org.kernellab.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.kernellab.data.DataException;
+import org.kernellab.data.FashionMnist;
+import org.kernellab.i18n.Messages;
+import org.kernellab.model.Net;
+import org.kernellab.model.NetFiles;
+import org.kernellab.model.Network;
+import org.kernellab.model.PyTorchExport;
+import org.kernellab.model.Samples;
+
+/**
+ * {@code export-pytorch}: a trained net (any file {@code evaluate} opens) as a PyTorch project ({@link PyTorchExport}),
+ * its README in English or Spanish, with the first test pictures of the data set for {@code check.py}.
+ */
+final class ExportCommand {
+    private ExportCommand() {}
+
+    static Object run(List<String> args, PrintStream out) throws DataException {
+        Options o = new Options(
+                "export-pytorch",
+                args,
+                Set.of("--model", "--out", "--net", "--language", "--data"),
+                Set.of(),
+                Set.of());
+        Path model = TrainCommand.path(o, "--model"), folder = TrainCommand.path(o, "--out");
+        String netText = o.jsonOrFile("--net");
+        Locale language = language(o);
+        NetFiles.Opened opened = NetFiles.open(model, netText == null ? null : Net.fromJson(netText));
+        try (Network network = opened.network()) {
+            FashionMnist.Loaded data =
+                    FashionMnist.load(o.optional("--data") == null ? null : TrainCommand.path(o, "--data"));
+            String title = model.getFileName().toString();
+            List<String> files =
+                    PyTorchExport.write(network, Samples.of(data.test()), title, language, folder.toAbsolutePath());
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("format", opened.format());
+            end.put("out", folder.toAbsolutePath().toString());
+            end.put("files", files);
+            end.put("parameters", network.parameters());
+            end.put("language", language.getLanguage());
+            return end;
+        }
+    }
+
+    private static Locale language(Options o) {
+        String l = o.optional("--language");
+        if (l == null) return Messages.defaultLanguage();
+        for (Locale known : Messages.LANGUAGES) if (known.getLanguage().equals(l)) return known;
+        throw new CliException("cli.badLanguage", l);
+    }
+}

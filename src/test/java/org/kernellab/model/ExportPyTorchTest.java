@@ -1,0 +1,133 @@
+package org.kernellab.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kernellab.TorchReference;
+import org.kernellab.data.DataException;
+import org.kernellab.data.FashionMnist;
+
+/**
+ * A net exported to PyTorch, run by real PyTorch: {@code check.py} finds PyTorch's logits within 1e-4 of the app's for
+ * a net with every kind of layer the layer table writes; {@code train.py} trains it on the embedded pictures alone and
+ * under {@code torchrun} with two CPU processes, and each saved state dict opens here with the accuracy train.py
+ * printed.
+ */
+class ExportPyTorchTest {
+    private static final Path PICTURES = Path.of("assets/fashion-mnist");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private static Network net() {
+        Net net = Net.fromJson("{\"input\": [1, 28, 28], \"layers\": ["
+                + "{\"type\": \"Conv2d\", \"out_channels\": 8, \"kernel_size\": 5, \"stride\": 2, \"padding\": 2},"
+                + "{\"type\": \"BatchNorm2d\"}, {\"type\": \"ReLU\"},"
+                + "{\"type\": \"Conv2d\", \"out_channels\": 8, \"kernel_size\": 3, \"bias\": false, \"dilation\": 2},"
+                + "{\"type\": \"ReLU\"}, {\"type\": \"AvgPool2d\", \"kernel_size\": 2, \"ceil_mode\": true},"
+                + "{\"type\": \"MaxPool2d\", \"kernel_size\": 2, \"stride\": 1, \"padding\": 1},"
+                + "{\"type\": \"Flatten\"}, {\"type\": \"Dropout\", \"p\": 0.25}, {\"type\": \"Linear\", \"out_features\": 32},"
+                + "{\"type\": \"ReLU\"}, {\"type\": \"Linear\", \"out_features\": 10}, {\"type\": \"Softmax\"}]}");
+        return Network.build(net, Training.adam(0.002, 64, 1));
+    }
+
+    @Test
+    void pyTorchComputesWhatTheAppComputedAndTrainsTheNetBackIntoIt() throws Exception {
+        TorchReference torch = TorchReference.get();
+        Network network = net();
+        Samples test = Samples.of(FashionMnist.builtIn().test());
+        List<String> files = PyTorchExport.write(network, test, "test net", Locale.ENGLISH, dir);
+        assertEquals(8, files.size());
+        JsonNode check = lastLine(run(torch, "check.py"));
+        assertTrue(check.get("ok").asBoolean(), check.toString());
+        assertTrue(check.get("max_abs_diff").asDouble() <= 1e-4, check.toString());
+        assertEquals(PyTorchExport.SAMPLES, check.get("same_prediction").asInt(), check.toString());
+
+        String[] train = {
+            "train.py",
+            "--data",
+            PICTURES.toAbsolutePath().toString(),
+            "--epochs",
+            "1",
+            "--limit-train",
+            "1024",
+            "--save",
+            "one.pt"
+        };
+        JsonNode one = lastLine(run(torch, train));
+        assertEquals(1, one.get("processes").asInt());
+        assertSameAccuracy(one, dir.resolve("one.pt"), test);
+
+        List<String> two = new ArrayList<>(List.of(
+                "-m",
+                "torch.distributed.run",
+                "--standalone",
+                "--nproc_per_node",
+                "2",
+                "--redirects",
+                "1",
+                "--tee",
+                "1"));
+        two.addAll(List.of(train));
+        two.set(two.size() - 1, "two.pt");
+        JsonNode both = lastLine(run(torch, two.toArray(String[]::new)));
+        assertEquals(2, both.get("processes").asInt());
+        assertSameAccuracy(both, dir.resolve("two.pt"), test);
+    }
+
+    /** The saved weights open here (net.json beside them) and score what train.py printed on the same test pictures. */
+    private static void assertSameAccuracy(JsonNode end, Path saved, Samples test) throws Exception {
+        NetFiles.Opened o = NetFiles.open(saved, null);
+        assertEquals("pytorch", o.format());
+        double accuracy = Trainer.evaluate(o.network(), test).accuracy();
+        assertEquals(end.get("test_accuracy").asDouble(), accuracy, 1e-4, saved + ": " + end);
+        assertTrue(accuracy > 0.3, "one short epoch learns something: " + accuracy);
+        o.network().close();
+    }
+
+    /** Runs a script of the export (or python's -m) in its folder, home and temp inside it; its output, or its failure. */
+    private String run(TorchReference torch, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(torch.python()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().put("HOME", dir.toString());
+        pb.environment().put("TMPDIR", dir.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), String.join(" ", command) + ":\n" + out);
+        return out;
+    }
+
+    /** The last JSON line printed (torchrun prefixes a process's lines with its name). */
+    private static JsonNode lastLine(String out) throws IOException {
+        String last = null;
+        for (String line : out.split("\n")) {
+            int brace = line.indexOf('{');
+            if (brace >= 0 && line.trim().endsWith("}")) last = line.substring(brace);
+        }
+        assertTrue(last != null, out);
+        return JSON.readTree(last);
+    }
+
+    @Test
+    void aVolumeNetIsNotExportedYetAndSaysSo() {
+        Network net3d = Network.build(CourseNets.conv3dNet(4), Training.adam(0.001, 8, 1));
+        Exception e =
+                assertThrows(DataException.class, () -> PyTorchExport.write(net3d, null, "3d", Locale.ENGLISH, dir));
+        assertTrue(e.getMessage().contains("2D"), e.getMessage());
+        assertTrue(!Files.exists(dir.resolve("model.py")));
+    }
+}
