@@ -54,9 +54,9 @@ class LayersPyTorchTest {
         "{'input':[1,12,12,12],'layers':[{'type':'Conv3d','out_channels':4,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},"
                 + "{'type':'Conv3d','out_channels':6,'kernel_size':3},{'type':'ReLU'},{'type':'MaxPool3d','kernel_size':2},{'type':'Flatten'},"
                 + "{'type':'Linear','out_features':8},{'type':'ReLU'},{'type':'Linear','out_features':3}]}",
-        // BatchNorm3d, padding, stride and dilation, average pooling with padding, no pooling after the first block
+        // BatchNorm3d, padding and dilation, average pooling with padding, no pooling after the first block
         "{'input':[1,9,9,9],'layers':[{'type':'Conv3d','out_channels':3,'kernel_size':3,'padding':1},{'type':'ReLU'},"
-                + "{'type':'Conv3d','out_channels':4,'kernel_size':3,'stride':2,'dilation':2},{'type':'BatchNorm3d'},{'type':'ReLU'},"
+                + "{'type':'Conv3d','out_channels':4,'kernel_size':3,'padding':2,'dilation':2},{'type':'BatchNorm3d'},{'type':'ReLU'},"
                 + "{'type':'AvgPool3d','kernel_size':2,'padding':1},{'type':'Flatten'},{'type':'Linear','out_features':4}]}",
     };
 
