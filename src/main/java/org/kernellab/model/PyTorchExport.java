@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.kernellab.data.DataException;
 import org.kernellab.i18n.Messages;
-import org.kernellab.install.Versions;
 import org.kernellab.model.WeightFiles.Weight;
 
 /**
@@ -41,7 +40,6 @@ public final class PyTorchExport {
             Files.createDirectories(folder);
             Map<String, String> fill = new LinkedHashMap<>();
             fill.put("TITLE", title);
-            fill.put("VERSION", Versions.APP);
             fill.put("INPUT", Arrays.toString(net.input()));
             fill.put("BATCH_SHAPE", "(N, " + Arrays.toString(net.input()).replaceAll("[\\[\\]]", "") + ")");
             fill.put("NORMALIZE_NOTE", "");

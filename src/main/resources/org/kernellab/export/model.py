@@ -1,4 +1,4 @@
-"""{{TITLE}}, exported from KernelLab {{VERSION}}.
+"""{{TITLE}}, exported from KernelLab.
 
 The net is an nn.Sequential: every layer a registered module, in the order the input goes through them, as in the
 course notebooks. forward() returns the raw scores (logits): nn.CrossEntropyLoss takes them as they are.
