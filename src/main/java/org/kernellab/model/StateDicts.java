@@ -89,6 +89,7 @@ public final class StateDicts {
     public static Net recognise(Map<String, Weight> dict, String source) throws DataException {
         List<Module> modules = modules(dict, source);
         Module first = modules.get(0);
+        if (first.kind().equals("norm")) throw unknown(source, key(first)); // a net that starts with BatchNorm
         int convs = (int) modules.stream().filter(m -> m.kind().equals("conv")).count();
         int dims = first.kind().equals("conv") ? first.weight().length - 2 : flatDims(first.weight()[1]);
         int choices = convs <= 8 ? 1 << convs : 1; // beyond 8 convolutions, unpadded ones only

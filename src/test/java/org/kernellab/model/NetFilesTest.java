@@ -278,6 +278,14 @@ class NetFilesTest {
         Path unknown = PickleBytes.zip(dir.resolve("enc.pt"), PickleBytes.stateDict(renamed), renamed);
         String guess = refusal(unknown, null);
         assertTrue(guess.contains("encoder.0.weight") && guess.contains("--net"), guess);
+        // a net that starts with BatchNorm is none of the notebooks'
+        Map<String, Stored> norm = new LinkedHashMap<>();
+        norm.put("0.weight", Stored.of(new float[4], 4));
+        norm.put("0.bias", Stored.of(new float[4], 4));
+        norm.put("0.running_mean", Stored.of(new float[4], 4));
+        norm.put("0.running_var", Stored.of(new float[4], 4));
+        String first = refusal(PickleBytes.zip(dir.resolve("bn.pt"), PickleBytes.stateDict(norm), norm), null);
+        assertTrue(first.contains("0.weight") && first.contains("--net"), first);
         // the same weights with the net given: they open
         assertEquals(
                 CourseNets.mlp(0).resolved(),
