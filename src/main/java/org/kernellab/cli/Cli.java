@@ -39,7 +39,8 @@ public final class Cli {
             new Command("generate3d", (a, out) -> Objects3d.generate(a)),
             new Command("train3d", Train3dCommand::train),
             new Command("evaluate", EvaluateCommand::run),
-            new Command("export-pytorch", ExportCommand::run));
+            new Command("export-pytorch", ExportCommand::run),
+            new Command("export-onnx", ExportCommand::onnx));
 
     private Cli() {}
 

@@ -13,11 +13,13 @@ import org.kernellab.i18n.Messages;
 import org.kernellab.model.Net;
 import org.kernellab.model.NetFiles;
 import org.kernellab.model.Network;
+import org.kernellab.model.OnnxExport;
 import org.kernellab.model.PyTorchExport;
 import org.kernellab.model.Samples;
+import org.kernellab.onnx.OnnxProto.ModelProto;
 
 /**
- * {@code export-pytorch}: a trained net (any file {@code evaluate} opens) as a PyTorch project ({@link PyTorchExport}),
+ * {@code export-pytorch} and {@code export-onnx}: a trained net (any file {@code evaluate} opens) as a PyTorch project ({@link PyTorchExport}),
  * its README in English or Spanish, with the first test pictures of the data set for {@code check.py}.
  */
 final class ExportCommand {
@@ -46,6 +48,25 @@ final class ExportCommand {
             end.put("files", files);
             end.put("parameters", network.parameters());
             end.put("language", language.getLanguage());
+            return end;
+        }
+    }
+
+    /** {@code export-onnx}: the net as an ONNX model ({@link OnnxExport}). */
+    static Object onnx(List<String> args, PrintStream out) throws DataException {
+        Options o = new Options("export-onnx", args, Set.of("--model", "--out", "--net"), Set.of(), Set.of());
+        Path model = TrainCommand.path(o, "--model"), file = TrainCommand.path(o, "--out");
+        String netText = o.jsonOrFile("--net");
+        NetFiles.Opened opened = NetFiles.open(model, netText == null ? null : Net.fromJson(netText));
+        try (Network network = opened.network()) {
+            ModelProto written = OnnxExport.write(network, file.toAbsolutePath());
+            Map<String, Object> end = new LinkedHashMap<>();
+            end.put("format", opened.format());
+            end.put("out", file.toAbsolutePath().toString());
+            end.put("opset", OnnxExport.OPSET);
+            end.put("ir_version", OnnxExport.IR_VERSION);
+            end.put("nodes", written.getGraph().getNodeCount());
+            end.put("parameters", network.parameters());
             return end;
         }
     }

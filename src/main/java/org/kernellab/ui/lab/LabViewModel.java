@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
@@ -25,10 +24,7 @@ import javafx.collections.ObservableList;
 import org.kernellab.compute.Augment;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.Problem;
-import org.kernellab.data.DataException;
-import org.kernellab.model.ModelFile;
 import org.kernellab.model.Net;
-import org.kernellab.model.PyTorchExport;
 import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
 import org.kernellab.ui.core.I18n;
@@ -68,6 +64,7 @@ public final class LabViewModel {
     private final ReadOnlyObjectWrapper<Problem> notice = new ReadOnlyObjectWrapper<>();
     private final Deque<Run> queue = new ArrayDeque<>();
     private final RunTask runner;
+    private final RunFiles files;
     private String openedBy;
 
     /**
@@ -82,6 +79,7 @@ public final class LabViewModel {
         this.threads = threads;
         this.editor = new NetEditor(data.input(), data.presets().get(0).net());
         this.runner = new RunTask(tasks, fx, i18n, threads);
+        this.files = new RunFiles(tasks, i18n, notice::set);
     }
 
     public LabData data() {
@@ -209,33 +207,19 @@ public final class LabViewModel {
                 .count();
     }
 
-    /** Saves the selected run's network (written through a temporary file). */
+    /** Saves the selected run's net as a KernelLab model. */
     public void save(Path file) {
-        Run run = selected.get();
-        if (run == null || run.network == null) return;
-        tasks.run(
-                i18n.tr("train.saving", file.getFileName()),
-                ctx -> {
-                    ModelFile.save(run.network, file);
-                    return file;
-                },
-                f -> notice.set(new Problem("train.saved", f.getFileName())),
-                e -> notice.set(new Problem("train.cannotSave", file.getFileName(), DataException.why(e))));
+        files.save(selected.get(), file);
     }
 
-    /**
-     * Writes the selected run's net as a PyTorch project into {@code folder} ({@link PyTorchExport}), its README in the
-     * app's language; a net of volumes, or a folder that cannot be written, gives a message.
-     */
+    /** Writes the selected run's net as a PyTorch project into {@code folder}. */
     public void exportPyTorch(Path folder) {
-        Run run = selected.get();
-        if (run == null || run.network == null || run.data == null) return;
-        Locale language = i18n.localeProperty().get();
-        tasks.run(
-                i18n.tr("train.exporting", folder.getFileName()),
-                ctx -> PyTorchExport.write(run.network, run.data.test(), run.name(), language, folder),
-                files -> notice.set(new Problem("train.exported", folder)),
-                e -> notice.set(Problem.of(e)));
+        files.pyTorch(selected.get(), folder);
+    }
+
+    /** Writes the selected run's net as an ONNX model. */
+    public void exportOnnx(Path file) {
+        files.onnx(selected.get(), file);
     }
 
     /** Opens a saved network of any version, tests it on the lab's test set and lists it as a run; a bad file gives a message. */

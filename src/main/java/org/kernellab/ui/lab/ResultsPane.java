@@ -103,7 +103,12 @@ final class ResultsPane {
                 i18n,
                 "train.export",
                 () -> ModelFiles.exportFolder(owner.getScene().getWindow()).ifPresent(vm::exportPyTorch));
-        for (Button b : List.of(save, export))
+        Button onnx = Controls.button(
+                "lab-export-onnx",
+                i18n,
+                "train.exportOnnx",
+                () -> ModelFiles.saveOnnx(owner.getScene().getWindow()).ifPresent(vm::exportOnnx));
+        for (Button b : List.of(save, export, onnx))
             b.disableProperty()
                     .bind(Bindings.createBooleanBinding(
                             () -> vm.selectedProperty().get() == null
@@ -114,7 +119,7 @@ final class ResultsPane {
                 i18n,
                 "train.load",
                 () -> ModelFiles.open(owner.getScene().getWindow()).ifPresent(f -> vm.load(f, r -> {})));
-        for (Button b : List.of(save, export, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
+        for (Button b : List.of(save, export, onnx, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
         Label notice = new Label();
         notice.setId("lab-notice");
         notice.setWrapText(true);
@@ -124,10 +129,10 @@ final class ResultsPane {
                                 ? ""
                                 : i18n.tr(vm.noticeProperty().get()),
                         vm.noticeProperty()));
-        HBox files =
-                new HBox(8, save, export, load, notice); // the buttons in one line, the notice wrapping beside them
-        files.setAlignment(Pos.CENTER_LEFT);
-        return files;
+        // the buttons wrap to a second line in a narrow pane (a projector with the lesson text shown); the notice below
+        FlowPane buttons = new FlowPane(8, 8, save, export, onnx, load);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, buttons, notice);
     }
 
     /** A run's results, or an invitation to train. */

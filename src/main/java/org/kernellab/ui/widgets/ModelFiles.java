@@ -37,6 +37,13 @@ public final class ModelFiles {
         return path(fc.showOpenDialog(owner));
     }
 
+    /** A file to write an ONNX model to. */
+    public static Optional<Path> saveOnnx(Window owner) {
+        FileChooser fc = chooser("ONNX", "*.onnx");
+        fc.setInitialFileName("kernellab.onnx");
+        return path(fc.showSaveDialog(owner));
+    }
+
     /** A folder to write a PyTorch project into (an export's files go straight into it). */
     public static Optional<Path> exportFolder(Window owner) {
         DirectoryChooser dc = new DirectoryChooser();

@@ -191,6 +191,10 @@ class TrainingLabTest {
         assertEquals("train.exported", vm.noticeProperty().get().key());
         for (String f : new String[] {"model.py", "check.py", "train.py", "README.md", "weights.safetensors"})
             assertTrue(Files.isRegularFile(project.resolve(f)), f);
+        Path onnx = dir.resolve("mine.onnx");
+        vm.exportOnnx(onnx);
+        assertEquals("train.exportedOnnx", vm.noticeProperty().get().key());
+        assertTrue(Files.size(onnx) > 4 * trained.network().parameters(), "the weights are in the ONNX file");
         vm.load(project.resolve("weights.pt"), r -> {});
         assertEquals(
                 trained.evaluationProperty().get().accuracy(),

@@ -1,0 +1,62 @@
+package org.kernellab.ui.lab;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.kernellab.compute.Problem;
+import org.kernellab.data.DataException;
+import org.kernellab.model.ModelFile;
+import org.kernellab.model.OnnxExport;
+import org.kernellab.model.PyTorchExport;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.task.TaskRunner;
+
+/** A run's net written out, in the background: as a KernelLab model, a PyTorch project or an ONNX model. */
+final class RunFiles {
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final Consumer<Problem> notice;
+
+    RunFiles(TaskRunner tasks, I18n i18n, Consumer<Problem> notice) {
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.notice = notice;
+    }
+
+    /** The run's network as a KernelLab model (written through a temporary file). */
+    void save(Run run, Path file) {
+        if (run == null || run.network == null) return;
+        tasks.run(
+                i18n.tr("train.saving", file.getFileName()),
+                ctx -> {
+                    ModelFile.save(run.network, file);
+                    return file;
+                },
+                f -> notice.accept(new Problem("train.saved", f.getFileName())),
+                e -> notice.accept(new Problem("train.cannotSave", file.getFileName(), DataException.why(e))));
+    }
+
+    /**
+     * The run's net as a PyTorch project in {@code folder} ({@link PyTorchExport}), its README in the app's language;
+     * a net of volumes, or a folder that cannot be written, gives a message.
+     */
+    void pyTorch(Run run, Path folder) {
+        if (run == null || run.network == null || run.data == null) return;
+        Locale language = i18n.localeProperty().get();
+        tasks.run(
+                i18n.tr("train.exporting", folder.getFileName()),
+                ctx -> PyTorchExport.write(run.network, run.data.test(), run.name(), language, folder),
+                files -> notice.accept(new Problem("train.exported", folder)),
+                e -> notice.accept(Problem.of(e)));
+    }
+
+    /** The run's net as an ONNX model ({@link OnnxExport}); a file that cannot be written gives a message. */
+    void onnx(Run run, Path file) {
+        if (run == null || run.network == null) return;
+        tasks.run(
+                i18n.tr("train.exporting", file.getFileName()),
+                ctx -> OnnxExport.write(run.network, file),
+                model -> notice.accept(new Problem("train.exportedOnnx", file)),
+                e -> notice.accept(Problem.of(e)));
+    }
+}
