@@ -7,7 +7,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
@@ -98,17 +101,19 @@ final class ResultsPane {
                 "train.save",
                 () -> ModelFiles.save(owner.getScene().getWindow(), "kernellab.model")
                         .ifPresent(vm::save));
-        Button export = Controls.button(
-                "lab-export",
-                i18n,
-                "train.export",
-                () -> ModelFiles.exportFolder(owner.getScene().getWindow()).ifPresent(vm::exportPyTorch));
-        Button onnx = Controls.button(
-                "lab-export-onnx",
-                i18n,
-                "train.exportOnnx",
-                () -> ModelFiles.saveOnnx(owner.getScene().getWindow()).ifPresent(vm::exportOnnx));
-        for (Button b : List.of(save, export, onnx))
+        // one menu for the two ways out to PyTorch, so that the row fits a projector with the lesson text shown
+        MenuItem project = new MenuItem(), onnx = new MenuItem();
+        project.setId("lab-export-pytorch");
+        project.textProperty().bind(i18n.bind("train.exportPyTorch"));
+        project.setOnAction(
+                e -> ModelFiles.exportFolder(owner.getScene().getWindow()).ifPresent(vm::exportPyTorch));
+        onnx.setId("lab-export-onnx");
+        onnx.textProperty().bind(i18n.bind("train.exportOnnx"));
+        onnx.setOnAction(e -> ModelFiles.saveOnnx(owner.getScene().getWindow()).ifPresent(vm::exportOnnx));
+        MenuButton export = new MenuButton("", null, project, onnx);
+        export.setId("lab-export");
+        export.textProperty().bind(i18n.bind("train.export"));
+        for (Control b : List.of(save, export))
             b.disableProperty()
                     .bind(Bindings.createBooleanBinding(
                             () -> vm.selectedProperty().get() == null
@@ -119,7 +124,7 @@ final class ResultsPane {
                 i18n,
                 "train.load",
                 () -> ModelFiles.open(owner.getScene().getWindow()).ifPresent(f -> vm.load(f, r -> {})));
-        for (Button b : List.of(save, export, onnx, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
+        for (Control b : List.of(save, export, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
         Label notice = new Label();
         notice.setId("lab-notice");
         notice.setWrapText(true);
@@ -129,10 +134,10 @@ final class ResultsPane {
                                 ? ""
                                 : i18n.tr(vm.noticeProperty().get()),
                         vm.noticeProperty()));
-        // the buttons wrap to a second line in a narrow pane (a projector with the lesson text shown); the notice below
-        FlowPane buttons = new FlowPane(8, 8, save, export, onnx, load);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, buttons, notice);
+        HBox files =
+                new HBox(8, save, export, load, notice); // the buttons in one line, the notice wrapping beside them
+        files.setAlignment(Pos.CENTER_LEFT);
+        return files;
     }
 
     /** A run's results, or an invitation to train. */
