@@ -13,11 +13,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 final class ConvOp extends Op {
     final Layer.Conv c;
     private final int[] args;
+    private final boolean dilated;
 
     ConvOp(Layer.Conv c, int layer, int at, int[] in, int[] out) {
         super(layer, layer + 1, at);
         this.c = c;
         this.args = args(c);
+        this.dilated = Arrays.stream(c.dilation()).anyMatch(d -> d > 1);
     }
 
     /** kernel, stride, padding and dilation per axis, then explicit padding, channels last, weights (k…, in, out). */
@@ -41,7 +43,7 @@ final class ConvOp extends Op {
     }
 
     private void exec(String name, INDArray[] in, INDArray[] out) {
-        if (Arrays.stream(c.dilation()).anyMatch(d -> d > 1)) Ops.execWithoutHelpers(name, in, out, args);
+        if (dilated) Ops.execWithoutHelpers(name, in, out, args);
         else Ops.exec(name, in, out, args);
     }
 

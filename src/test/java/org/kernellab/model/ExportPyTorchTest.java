@@ -21,9 +21,9 @@ import org.kernellab.data.FashionMnist;
 
 /**
  * A net exported to PyTorch, run by real PyTorch: {@code check.py} finds PyTorch's logits within 1e-4 of the app's for
- * a net with every kind of layer the layer table writes; {@code train.py} trains it on the embedded pictures alone and
- * under {@code torchrun} with two CPU processes, and each saved state dict opens here with the accuracy train.py
- * printed.
+ * a net with every kind of layer the layer table writes; {@code train.py} trains it on the embedded pictures under
+ * {@code torchrun} with two CPU processes, and the state dict it saves opens here with the accuracy train.py printed
+ * (one process takes the same path without the distributed calls).
  */
 class ExportPyTorchTest {
     private static final Path PICTURES = Path.of("assets/fashion-mnist");
@@ -65,11 +65,8 @@ class ExportPyTorchTest {
             "--limit-train",
             "1024",
             "--save",
-            "one.pt"
+            "two.pt"
         };
-        JsonNode one = lastLine(run(torch, train));
-        assertEquals(1, one.get("processes").asInt());
-        assertSameAccuracy(one, dir.resolve("one.pt"), test);
 
         List<String> two = new ArrayList<>(List.of(
                 "-m",
@@ -82,7 +79,6 @@ class ExportPyTorchTest {
                 "--tee",
                 "1"));
         two.addAll(List.of(train));
-        two.set(two.size() - 1, "two.pt");
         JsonNode both = lastLine(run(torch, two.toArray(String[]::new)));
         assertEquals(2, both.get("processes").asInt());
         assertSameAccuracy(both, dir.resolve("two.pt"), test);
