@@ -378,10 +378,27 @@ def save_notebook_net(r):
         return {"logits": out(model(tensor(r["x"], torch.float32)))}
 
 
+def export_onnx(r):
+    """A notebook net (or an nn.Sequential of KernelLab's JSON form) with seeded weights, written by torch.onnx.export
+    (opset r["opset"], a batch of any size) in evaluation mode; its logits on the given inputs."""
+    torch.manual_seed(r.get("seed", 0))
+    model = notebook(r)
+    for m in model.modules():
+        if isinstance(m, nn.modules.batchnorm._BatchNorm):
+            m.running_mean.uniform_(-0.2, 0.2)
+            m.running_var.uniform_(0.5, 1.5)
+    model.eval()
+    x = tensor(r["x"], torch.float32)
+    torch.onnx.export(model, x[:1], r["path"], opset_version=r.get("opset", 13), input_names=["input"],
+                      output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}})
+    with torch.no_grad():
+        return {"logits": out(model(x))}
+
+
 OPS = {"versions": versions, "conv": conv, "conv_transpose": conv_transpose, "pool": pool, "optimizer": optimizer,
        "dropout": dropout, "augment": augment, "famous": famous, "numpy_randn": numpy_randn, "notebook_conv": notebook_conv,
        "net_step": net_step, "net_forward": net_forward, "answers": answers,
-       "save_notebook_net": save_notebook_net}
+       "save_notebook_net": save_notebook_net, "export_onnx": export_onnx}
 
 
 def main():

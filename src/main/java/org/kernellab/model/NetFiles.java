@@ -12,12 +12,12 @@ import org.kernellab.data.DataException;
 import org.kernellab.model.WeightFiles.Weight;
 
 /**
- * Opens a trained net from any file a student has: KernelLab's own {@code .model} and {@code .model3d}, and PyTorch's
- * state dicts ({@code torch.save}'s {@code .pt}/{@code .pth}, safetensors). The format is told by the file's first
- * bytes, not its name.
+ * Opens a trained net from any file a student has: KernelLab's own {@code .model} and {@code .model3d}, PyTorch's
+ * state dicts ({@code torch.save}'s {@code .pt}/{@code .pth}, safetensors) and ONNX models. The format is told by the
+ * file's first bytes where they tell it (an ONNX file's do not: its name does).
  */
 public final class NetFiles {
-    /** A net that was opened, and the format it came in ({@code kernellab}, {@code pytorch} or {@code safetensors}). */
+    /** A net that was opened, and its format: {@code kernellab}, {@code pytorch}, {@code safetensors} or {@code onnx}. */
     public record Opened(String format, Network network) {}
 
     /** The settings an opened state dict trains further with: the course CNN's (Adam 0.001, batch 64). */
@@ -34,6 +34,10 @@ public final class NetFiles {
         if (format.equals("kernellab")) {
             if (net != null) throw new DataException("model.netForModel", file);
             return new Opened(format, ModelFile.load(file));
+        }
+        if (format.equals("onnx")) {
+            if (net != null) throw new DataException("model.netForOnnx", file);
+            return new Opened(format, OnnxImport.read(file, IMPORTED));
         }
         Map<String, Weight> dict = StateDicts.ordered(
                 format.equals("pytorch") ? WeightFiles.pytorch(file) : WeightFiles.safetensors(file));
@@ -86,7 +90,7 @@ public final class NetFiles {
         if (name.endsWith(".model") || name.endsWith(".model3d")) return "kernellab";
         if (name.endsWith(".pt") || name.endsWith(".pth")) return "pytorch";
         if (name.endsWith(".safetensors")) return "safetensors";
-        if (name.endsWith(".onnx")) throw new DataException("model.onnxNotYet", file);
+        if (name.endsWith(".onnx")) return "onnx"; // a protobuf message: its bytes name no format
         throw new DataException("model.unknownFormat", file);
     }
 }

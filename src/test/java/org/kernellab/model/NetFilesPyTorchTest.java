@@ -99,7 +99,7 @@ class NetFilesPyTorchTest {
     }
 
     /** The opened net's probabilities against the softmax of PyTorch's logits; returns how many were compared. */
-    private static int same(Network net, Samples data, double[] logits, String what) {
+    static int same(Network net, Samples data, double[] logits, String what) {
         float[] probs = net.predict(data, Trainer.range(data.count()), 0, data.count());
         int c = net.classes(), compared = 0;
         for (int i = 0; i < data.count(); i++) {

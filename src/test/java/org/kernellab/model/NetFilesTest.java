@@ -302,4 +302,38 @@ class NetFilesTest {
         assertArrayEquals(net.parameterValues(), o.network().parameterValues());
         assertTrue(refusal(file, CourseNets.cnn()).contains("holds its own net"));
     }
+
+    @Test
+    void anOnnxExportOpensBackAsTheSameNetGivingTheSameAnswers() throws Exception {
+        int compared = 0;
+        for (String json : OnnxExportPyTorchTest.NETS) {
+            Net net = Net.fromJson(json.replace('\'', '"'));
+            Network network = Network.build(net, Training.adam(1e-3, 8, 1));
+            Path file = dir.resolve("net" + net.dims() + ".onnx");
+            OnnxExport.write(network, file);
+            NetFiles.Opened o = NetFiles.open(file, null);
+            assertEquals("onnx", o.format());
+            // dropout is the identity in ONNX, and an adaptive average that divides its input a plain one: the net read
+            // back has the same layers' outputs without dropout, and the same parameters
+            List<Layer> kept = net.layers().stream()
+                    .filter(l -> !(l instanceof Layer.Dropout))
+                    .toList();
+            assertEquals(shapes(Net.of(net.input(), kept)), shapes(o.network().net()));
+            assertEquals(net.parameters(), o.network().net().parameters());
+            Samples data = LayersPyTorchTest.batch(net, 4, false, new Random(1));
+            float[] ours = network.predict(data, Trainer.range(4), 0, 4),
+                    back = o.network().predict(data, Trainer.range(4), 0, 4);
+            for (int i = 0; i < ours.length; i++) assertEquals(ours[i], back[i], 1e-6);
+            compared += ours.length;
+        }
+        assertEquals(4 * 10 + 4 * 4, compared);
+        Path junk = write("junk.onnx", new byte[] {8, 7, 18, 100, 1, 2});
+        assertTrue(refusal(junk, null).contains("not an ONNX model"));
+    }
+
+    private static List<String> shapes(Net net) {
+        return net.table(1).stream()
+                .map(r -> r.layer().type().replace("AdaptiveAvgPool", "AvgPool") + Arrays.toString(r.shape()))
+                .toList();
+    }
 }

@@ -26,7 +26,7 @@ class OnnxExportPyTorchTest {
     @TempDir
     Path dir;
 
-    private static final String[] NETS = {
+    static final String[] NETS = {
         "{'input':[1,28,28],'layers':[{'type':'Conv2d','out_channels':6,'kernel_size':5,'stride':2,'padding':2},"
                 + "{'type':'BatchNorm2d'},{'type':'ReLU'},{'type':'Conv2d','out_channels':6,'kernel_size':3,'dilation':2,'bias':false},"
                 + "{'type':'AvgPool2d','kernel_size':2,'ceil_mode':true},{'type':'MaxPool2d','kernel_size':2,'stride':1,'padding':1},"

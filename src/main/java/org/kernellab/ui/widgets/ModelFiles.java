@@ -26,14 +26,16 @@ public final class ModelFiles {
 
     /**
      * A net to open: today's {@code .model}, an earlier version's 3D {@code .model3d}, or a state dict saved by PyTorch
-     * ({@code .pt}, {@code .pth}, {@code .safetensors}).
+     * ({@code .pt}, {@code .pth}, {@code .safetensors}) or an ONNX model.
      */
     public static Optional<Path> open(Window owner) {
-        FileChooser fc = chooser("KernelLab or PyTorch net", "*.model", "*.model3d", "*.pt", "*.pth", "*.safetensors");
+        FileChooser fc =
+                chooser("KernelLab or PyTorch net", "*.model", "*.model3d", "*.pt", "*.pth", "*.safetensors", "*.onnx");
         fc.getExtensionFilters()
                 .addAll(
                         new FileChooser.ExtensionFilter("KernelLab model", "*.model", "*.model3d"),
-                        new FileChooser.ExtensionFilter("PyTorch state dict", "*.pt", "*.pth", "*.safetensors"));
+                        new FileChooser.ExtensionFilter("PyTorch state dict", "*.pt", "*.pth", "*.safetensors"),
+                        new FileChooser.ExtensionFilter("ONNX", "*.onnx"));
         return path(fc.showOpenDialog(owner));
     }
 
