@@ -355,10 +355,8 @@ def write_safetensors(state, path):
         f.write(len(text).to_bytes(8, "little") + text + b"".join(blobs))
 
 
-def save_notebook_net(r):
-    """A notebook net (or an nn.Sequential of KernelLab's JSON form) with seeded weights and BatchNorm statistics that
-    differ from their defaults, saved as torch.save(model.state_dict()) (with DistributedDataParallel's "module." prefix
-    when asked) and as safetensors; its logits on the given inputs in evaluation mode."""
+def seeded(r):
+    """The net r asks for, with seeded weights and BatchNorm statistics and affine values away from their defaults."""
     torch.manual_seed(r.get("seed", 0))
     model = notebook(r)
     for m in model.modules():
@@ -367,6 +365,14 @@ def save_notebook_net(r):
             m.running_var.uniform_(0.5, 1.5)
             m.weight.data.uniform_(0.5, 1.5)
             m.bias.data.uniform_(-0.2, 0.2)
+    return model
+
+
+def save_notebook_net(r):
+    """A notebook net (or an nn.Sequential of KernelLab's JSON form) with seeded weights and BatchNorm statistics that
+    differ from their defaults, saved as torch.save(model.state_dict()) (with DistributedDataParallel's "module." prefix
+    when asked) and as safetensors; its logits on the given inputs in evaluation mode."""
+    model = seeded(r)
     state = model.state_dict()
     if r.get("ddp"):
         state = OrderedDict(("module." + k, v) for k, v in state.items())
@@ -381,13 +387,7 @@ def save_notebook_net(r):
 def export_onnx(r):
     """A notebook net (or an nn.Sequential of KernelLab's JSON form) with seeded weights, written by torch.onnx.export
     (opset r["opset"], a batch of any size) in evaluation mode; its logits on the given inputs."""
-    torch.manual_seed(r.get("seed", 0))
-    model = notebook(r)
-    for m in model.modules():
-        if isinstance(m, nn.modules.batchnorm._BatchNorm):
-            m.running_mean.uniform_(-0.2, 0.2)
-            m.running_var.uniform_(0.5, 1.5)
-    model.eval()
+    model = seeded(r).eval()
     x = tensor(r["x"], torch.float32)
     torch.onnx.export(model, x[:1], r["path"], opset_version=r.get("opset", 13), input_names=["input"],
                       output_names=["logits"], dynamic_axes={"input": {0: "batch"}, "logits": {0: "batch"}})
