@@ -86,9 +86,10 @@ public final class WeightFiles {
         int size = s.type().equals(Pickle.FLOAT) ? 4 : 8;
         long need = s.elements() * size;
         if (entry.getSize() >= 0 && entry.getSize() != need)
-            throw new DataException("model.storageSize", file, s.key(), entry.getSize(), need);
+            throw new DataException("model.storageSize", file, "storage " + s.key(), entry.getSize(), need);
         ByteBuffer b = ByteBuffer.wrap(bytes(zip, entry, need, file)).order(ByteOrder.LITTLE_ENDIAN);
-        if (b.remaining() != need) throw new DataException("model.storageSize", file, s.key(), b.remaining(), need);
+        if (b.remaining() != need)
+            throw new DataException("model.storageSize", file, "storage " + s.key(), b.remaining(), need);
         return floats(
                 b,
                 (int) s.elements(),

@@ -155,9 +155,13 @@ class NetFilesTest {
                 lying(
                         "short.pt",
                         s -> new Stored(Arrays.copyOf(s.storage(), 10), s.declared(), 0, s.size(), s.stride())));
-        expected.put("short storage", "bytes where its tensor needs");
+        expected.put("short storage", "bytes where it needs");
         files.put("absurd size", lying("absurd.pt", s -> new Stored(s.storage(), 1L << 40, 0, s.size(), s.stride())));
         expected.put("absurd size", "too many");
+        // a zip bomb: 20 MB of zeros that deflate to almost nothing, where the tensor needs 200 KB: refused unread
+        files.put(
+                "bomb", lying("bomb.pt", s -> new Stored(new float[5_000_000], s.declared(), 0, s.size(), s.stride())));
+        expected.put("bomb", "the data of storage 0 holds 20,000,000 bytes where it needs 200,704");
         files.put("outside", lying("outside.pt", s -> new Stored(s.storage(), s.declared(), 7, s.size(), s.stride())));
         expected.put("outside", "reaches beyond its storage");
         files.put("no pickle", PickleBytes.zip(dir.resolve("nopkl.zip"), null, Map.of()));
@@ -179,7 +183,7 @@ class NetFilesTest {
                     f.getKey() + ": " + why);
             checked++;
         }
-        assertEquals(10, checked);
+        assertEquals(11, checked);
     }
 
     /** The good MLP with its first tensor changed by {@code lie}. */
@@ -206,7 +210,7 @@ class NetFilesTest {
                 "beyond", safetensors("beyond.safetensors", t, h -> h.replace("[0, 200704]", "[99999999, 100200703]")));
         cases.put("beyond", "beyond the end");
         files.put("length", safetensors("length.safetensors", t, h -> h.replace("[0, 200704]", "[0, 200700]")));
-        cases.put("length", "bytes where its tensor needs");
+        cases.put("length", "bytes where it needs");
         files.put("not json", safetensors("json.safetensors", t, h -> "{" + h.substring(2)));
         cases.put("not json", "not JSON");
         ByteBuffer huge = ByteBuffer.allocate(16)
