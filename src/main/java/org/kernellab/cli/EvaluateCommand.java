@@ -67,9 +67,17 @@ final class EvaluateCommand {
     }
 
     private static Samples volumes(Options o, Net net, Map<String, Object> end) throws DataException {
+        VoxelSet data = voxels(o, net);
+        end.put("data", data.source());
+        end.put("classes", data.classes());
+        return Samples.test(data);
+    }
+
+    /** The objects a 3D net is scored on: the --data ModelNet folder or the built-in ones, on the net's grid. */
+    static VoxelSet voxels(Options o, Net net) throws DataException {
         int grid = net.input()[1];
         TrainCommand.fits(net, new int[] {1, grid, grid, grid}, net.classes());
-        VoxelSet data = Train3dCommand.voxels(
+        return Train3dCommand.voxels(
                 o,
                 new ModelNetData.Settings(
                         net.classes(),
@@ -77,8 +85,5 @@ final class EvaluateCommand {
                         o.integer("--points", 2048, 1, 1_000_000),
                         o.integer("--seed", 1, Integer.MIN_VALUE, Integer.MAX_VALUE),
                         o.flag("--keep-aspect")));
-        end.put("data", data.source());
-        end.put("classes", data.classes());
-        return Samples.test(data);
     }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.i18n.Messages;
+import org.kernellab.mesh.VoxelSet;
 import org.kernellab.model.Net;
 import org.kernellab.model.NetFiles;
 import org.kernellab.model.Network;
@@ -29,19 +30,26 @@ final class ExportCommand {
         Options o = new Options(
                 "export-pytorch",
                 args,
-                Set.of("--model", "--out", "--net", "--language", "--data"),
-                Set.of(),
+                Set.of("--model", "--out", "--net", "--language", "--data", "--points", "--seed"),
+                Set.of("--keep-aspect"),
                 Set.of());
         Path model = TrainCommand.path(o, "--model"), folder = TrainCommand.path(o, "--out");
         String netText = o.jsonOrFile("--net");
         Locale language = language(o);
         NetFiles.Opened opened = NetFiles.open(model, netText == null ? null : Net.fromJson(netText));
         try (Network network = opened.network()) {
-            FashionMnist.Loaded data =
-                    FashionMnist.load(o.optional("--data") == null ? null : TrainCommand.path(o, "--data"));
+            Samples train = null, test;
+            if (network.net().dims() == 3) { // the voxel grids go with the net
+                VoxelSet voxels = EvaluateCommand.voxels(o, network.net());
+                train = Samples.train(voxels);
+                test = Samples.test(voxels);
+            } else {
+                test = Samples.of(
+                        FashionMnist.load(o.optional("--data") == null ? null : TrainCommand.path(o, "--data"))
+                                .test());
+            }
             String title = model.getFileName().toString();
-            List<String> files =
-                    PyTorchExport.write(network, Samples.of(data.test()), title, language, folder.toAbsolutePath());
+            List<String> files = PyTorchExport.write(network, train, test, title, language, folder.toAbsolutePath());
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("format", opened.format());
             end.put("out", folder.toAbsolutePath().toString());

@@ -31,11 +31,15 @@ public final class PyTorchExport {
 
     private PyTorchExport() {}
 
-    /** Writes the project into {@code folder} (made if missing); returns the files' names. */
-    public static List<String> write(Network network, Samples test, String title, Locale language, Path folder)
+    /**
+     * Writes the project into {@code folder} (made if missing); returns the files' names. A net of volumes takes its
+     * voxel grids along ({@code voxels.pt}, from {@code train} and {@code test}); a net of pictures trains on
+     * Fashion-MNIST's files ({@code train} may be null).
+     */
+    public static List<String> write(
+            Network network, Samples train, Samples test, String title, Locale language, Path folder)
             throws DataException {
         Net net = network.net();
-        if (net.dims() != 2) throw new DataException("export.only2d", folder);
         try {
             Files.createDirectories(folder);
             Map<String, String> fill = new LinkedHashMap<>();
@@ -47,6 +51,11 @@ public final class PyTorchExport {
             fill.put("LAYERS", layers(net));
             fill.put("TRAINING", training(network.training()));
             fill.put("SAMPLES", String.valueOf(Math.min(SAMPLES, test.count())));
+            fill.put(
+                    "DATA_NOTE",
+                    net.dims() == 3
+                            ? "\n" + Messages.format(language, "export.voxelsNote", train.count(), test.count()) + "\n"
+                            : "");
             Training t = network.training();
             fill.put(
                     "TRAINING_TEXT",
@@ -72,6 +81,10 @@ public final class PyTorchExport {
                     folder.resolve("weights.safetensors"));
             WeightWriter.pytorch(samples(network, test), folder.resolve("samples.pt"));
             files.addAll(List.of("weights.pt", "weights.safetensors", "samples.pt"));
+            if (net.dims() == 3) {
+                WeightWriter.pytorch(voxels(train, test), folder.resolve("voxels.pt"));
+                files.add("voxels.pt");
+            }
             return files;
         } catch (IOException e) {
             throw new DataException("export.notWritable", folder, DataException.why(e)).causedBy(e);
@@ -131,6 +144,20 @@ public final class PyTorchExport {
         out.put("inputs", new Weight(shape, inputs));
         out.put("logits", new Weight(new int[] {n, c}, network.logits(test, Trainer.range(n), 0, n)));
         out.put("labels", new Weight(new int[] {n}, labels));
+        return out;
+    }
+
+    /** The training and test grids and labels as uint8 tensors, as train.py reads them. */
+    private static Map<String, WeightWriter.Bytes> voxels(Samples train, Samples test) {
+        Map<String, WeightWriter.Bytes> out = new LinkedHashMap<>();
+        for (Samples s : List.of(train, test)) {
+            String part = s == train ? "train" : "test";
+            int[] shape = new int[s.shape().length + 1];
+            shape[0] = s.count();
+            System.arraycopy(s.shape(), 0, shape, 1, s.shape().length);
+            out.put(part + "_grids", new WeightWriter.Bytes(shape, s.values()));
+            out.put(part + "_labels", new WeightWriter.Bytes(new int[] {s.count()}, s.labels()));
+        }
         return out;
     }
 

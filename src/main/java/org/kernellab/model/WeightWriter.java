@@ -27,13 +27,17 @@ public final class WeightWriter {
 
     private WeightWriter() {}
 
-    /** {@code tensors} as {@code torch.save(state_dict, file)} writes them. */
-    public static void pytorch(Map<String, Weight> tensors, Path file) throws IOException {
+    /** A tensor of bytes 0–255 (torch.uint8): voxel grids and labels. */
+    public record Bytes(int[] shape, byte[] values) {}
+
+    /** {@code tensors} ({@link Weight}s as float32, {@link Bytes} as uint8) as {@code torch.save(dict, file)} writes them. */
+    public static void pytorch(Map<String, ?> tensors, Path file) throws IOException {
         String root = "archive/";
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put(root + "data.pkl", pickle(tensors));
         int key = 0;
-        for (Weight w : tensors.values()) entries.put(root + "data/" + key++, floats(w.values()));
+        for (Object t : tensors.values())
+            entries.put(root + "data/" + key++, t instanceof Bytes b ? b.values() : floats(((Weight) t).values()));
         entries.put(root + "version", "3\n".getBytes(StandardCharsets.US_ASCII));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
@@ -54,18 +58,22 @@ public final class WeightWriter {
     }
 
     /** The pickle of an {@code OrderedDict} of the tensors, storage {@code i} holding tensor {@code i}, C order. */
-    private static byte[] pickle(Map<String, Weight> tensors) {
+    private static byte[] pickle(Map<String, ?> tensors) {
         PickleWriter p = new PickleWriter();
         p.op(0x80, 2).global("collections", "OrderedDict").op(')', 'R', '(');
         int key = 0;
-        for (Map.Entry<String, Weight> e : tensors.entrySet()) {
-            int[] shape = e.getValue().shape();
+        for (Map.Entry<String, ?> e : tensors.entrySet()) {
+            Bytes bytes = e.getValue() instanceof Bytes b ? b : null;
+            int[] shape = bytes != null ? bytes.shape() : ((Weight) e.getValue()).shape();
+            int n = bytes != null ? bytes.values().length : ((Weight) e.getValue()).values().length;
             p.text(e.getKey())
                     .global("torch._utils", "_rebuild_tensor_v2")
                     .op('(', '(')
                     .text("storage");
-            p.global("torch", "FloatStorage").text(String.valueOf(key++)).text("cpu");
-            p.integer(e.getValue().values().length).op('t', 'Q').integer(0).op('(');
+            p.global("torch", bytes != null ? "ByteStorage" : "FloatStorage")
+                    .text(String.valueOf(key++))
+                    .text("cpu");
+            p.integer(n).op('t', 'Q').integer(0).op('(');
             for (int d : shape) p.integer(d);
             p.op('t', '(');
             long stride = 1;

@@ -43,6 +43,9 @@ def idx(folder, name):
 
 
 def dataset(folder, part, normalize):
+    if len(INPUT) == 4:  # a net of volumes: the voxel grids KernelLab exported beside this file
+        v = torch.load(Path(folder) if folder else HERE / "voxels.pt", map_location="cpu", weights_only=True)
+        return TensorDataset(v[part + "_grids"].float().reshape(-1, *INPUT), v[part + "_labels"].long())
     if folder:
         images, labels = (idx(Path(folder), n) for n in NAMES[part])
         x = torch.tensor(images, dtype=torch.float32).reshape(-1, *INPUT) / 255
@@ -68,7 +71,8 @@ def evaluate(net, data, device):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--data", help="a Fashion-MNIST IDX folder (else torchvision downloads it)")
+    p.add_argument("--data", help="a Fashion-MNIST IDX folder (else torchvision downloads it); for a net of volumes,"
+                                  " another voxels.pt")
     p.add_argument("--epochs", type=int, default=TRAINING["epochs"])
     p.add_argument("--batch", type=int, default=TRAINING["batch"], help="the global batch, split over the processes")
     p.add_argument("--lr", type=float, default=TRAINING["lr"])

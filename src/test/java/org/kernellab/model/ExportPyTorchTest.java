@@ -1,7 +1,6 @@
 package org.kernellab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +15,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.TorchReference;
-import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
+import org.kernellab.mesh.ModelNetData;
+import org.kernellab.mesh.VoxelSet;
 
 /**
  * A net exported to PyTorch, run by real PyTorch: {@code check.py} finds PyTorch's logits within 1e-4 of the app's for
@@ -49,7 +49,7 @@ class ExportPyTorchTest {
         TorchReference torch = TorchReference.get();
         Network network = net();
         Samples test = Samples.of(FashionMnist.builtIn().test());
-        List<String> files = PyTorchExport.write(network, test, "test net", Locale.ENGLISH, dir);
+        List<String> files = PyTorchExport.write(network, null, test, "test net", Locale.ENGLISH, dir);
         assertEquals(8, files.size());
         JsonNode check = lastLine(run(torch, "check.py"));
         assertTrue(check.get("ok").asBoolean(), check.toString());
@@ -119,11 +119,28 @@ class ExportPyTorchTest {
     }
 
     @Test
-    void aVolumeNetIsNotExportedYetAndSaysSo() {
-        Network net3d = Network.build(CourseNets.conv3dNet(4), Training.adam(0.001, 8, 1));
-        Exception e =
-                assertThrows(DataException.class, () -> PyTorchExport.write(net3d, null, "3d", Locale.ENGLISH, dir));
-        assertTrue(e.getMessage().contains("2D"), e.getMessage());
-        assertTrue(!Files.exists(dir.resolve("model.py")));
+    void aNetOfVolumesGoesWithItsGridsAndTrainsInPyTorchWithoutMeshes() throws Exception {
+        TorchReference torch = TorchReference.get();
+        VoxelSet voxels =
+                ModelNetData.builtIn(new ModelNetData.Settings(4, 8, 2048, 1, false), (d, t) -> {}, () -> false);
+        Samples train = Samples.train(voxels), test = Samples.test(voxels);
+        Net net = Net.fromJson("{\"input\": [1, 8, 8, 8], \"layers\": [{\"type\": \"Conv3d\", \"out_channels\": 4,"
+                + " \"kernel_size\": 3}, {\"type\": \"BatchNorm3d\"}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\","
+                + " \"kernel_size\": 2}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 4}]}");
+        List<String> files = PyTorchExport.write(
+                Network.build(net, Training.adam(0.01, 16, 2)), train, test, "voxels", new Locale("es"), dir);
+        assertTrue(files.contains("voxels.pt"), files.toString());
+        assertTrue(Files.readString(dir.resolve("README.md")).contains("rejillas de vóxeles"), "the README in Spanish");
+        JsonNode check = lastLine(run(torch, "check.py"));
+        assertTrue(check.get("ok").asBoolean(), check.toString());
+        String out = run(torch, "train.py", "--save", "trained.pt");
+        assertEquals(2, out.lines().filter(l -> l.contains("\"epoch\"")).count(), out); // the exported 2 epochs
+        JsonNode end = lastLine(out);
+        NetFiles.Opened o = NetFiles.open(dir.resolve("trained.pt"), null);
+        assertEquals(
+                end.get("test_accuracy").asDouble(),
+                Trainer.evaluate(o.network(), test).accuracy(),
+                1e-4);
+        o.network().close();
     }
 }

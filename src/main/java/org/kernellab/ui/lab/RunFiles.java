@@ -37,15 +37,16 @@ final class RunFiles {
     }
 
     /**
-     * The run's net as a PyTorch project in {@code folder} ({@link PyTorchExport}), its README in the app's language;
-     * a net of volumes, or a folder that cannot be written, gives a message.
+     * The run's net as a PyTorch project in {@code folder} ({@link PyTorchExport}), with the lab's voxel grids for a net of
+     * volumes, its README in the app's language; a folder that cannot be written gives a message.
      */
     void pyTorch(Run run, Path folder) {
         if (run == null || run.network == null || run.data == null) return;
         Locale language = i18n.localeProperty().get();
         tasks.run(
                 i18n.tr("train.exporting", folder.getFileName()),
-                ctx -> PyTorchExport.write(run.network, run.data.test(), run.name(), language, folder),
+                ctx -> PyTorchExport.write(
+                        run.network, run.data.train(), run.data.test(), run.name(), language, folder),
                 files -> notice.accept(new Problem("train.exported", folder)),
                 e -> notice.accept(Problem.of(e)));
     }

@@ -83,8 +83,9 @@ class Lab3DTest {
                 loaded.evaluationProperty().get().accuracy(),
                 1e-12);
         vm.exportPyTorch(dir.resolve("to-pytorch"));
-        assertEquals(
-                "export.only2d", vm.noticeProperty().get().key(), "a net of volumes is not exported yet, and says so");
+        assertEquals("train.exported", vm.noticeProperty().get().key());
+        assertTrue(
+                Files.size(dir.resolve("to-pytorch/voxels.pt")) > 24 * 24 * 24, "the grids go with a net of volumes");
         vm.load(Files.writeString(dir.resolve("junk.model3d"), "this is not a model at all"), r -> {});
         assertEquals("model.notModel", vm.noticeProperty().get().key());
         lab.data().classesProperty().set(3);
