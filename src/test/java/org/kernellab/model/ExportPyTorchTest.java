@@ -131,8 +131,7 @@ class ExportPyTorchTest {
                 Network.build(net, Training.adam(0.01, 16, 2)), train, test, "voxels", new Locale("es"), dir);
         assertTrue(files.contains("voxels.pt"), files.toString());
         assertTrue(Files.readString(dir.resolve("README.md")).contains("rejillas de vóxeles"), "the README in Spanish");
-        JsonNode check = lastLine(run(torch, "check.py"));
-        assertTrue(check.get("ok").asBoolean(), check.toString());
+        // check.py is the 2D test's; PyTorch's 3D forward pass is OnnxExportPyTorchTest's and CourseNetsPyTorchTest's
         String out = run(torch, "train.py", "--save", "trained.pt");
         assertEquals(2, out.lines().filter(l -> l.contains("\"epoch\"")).count(), out); // the exported 2 epochs
         JsonNode end = lastLine(out);

@@ -21,7 +21,12 @@ import org.kernellab.mesh.ModelNetData;
  * checks). A net no notebook class describes opens with its JSON form.
  */
 class NetFilesPyTorchTest {
-    private record Case(String kind, ObjectNode extra, Net expected, Samples data) {}
+    private record Case(String kind, ObjectNode extra, Net expected, Samples data) {
+        /** 3D nets are saved once, with the DDP prefix: the 2D ones check the keys both ways, at a tenth of the bytes. */
+        boolean net3d() {
+            return expected.dims() == 3;
+        }
+    }
 
     @Test
     void theNotebooksNetsOpenAsTheNetsTheyAreAndAnswerAsInPyTorch(@TempDir Path dir) throws Exception {
@@ -41,7 +46,7 @@ class NetFilesPyTorchTest {
                 new Case("modified3d", null, CourseNets.conv3d(CourseNets.modified3d(), 24, 4, 0.5), grids));
         int compared = 0, opened = 0;
         for (Case c : cases)
-            for (boolean ddp : new boolean[] {false, true}) {
+            for (boolean ddp : c.net3d() ? new boolean[] {true} : new boolean[] {false, true}) {
                 ObjectNode q = TorchReference.request("save_notebook_net");
                 if (c.extra() != null) q.setAll(c.extra());
                 Path pt = dir.resolve(c.kind() + ddp + ".pt"), st = dir.resolve(c.kind() + ddp + ".safetensors");
@@ -58,8 +63,8 @@ class NetFilesPyTorchTest {
                     opened++;
                 }
             }
-        assertEquals(20, opened);
-        assertEquals(2 * 2 * (3 * 16 * 10 + 2 * 8 * 4), compared);
+        assertEquals(16, opened);
+        assertEquals(2 * (2 * 3 * 16 * 10 + 2 * 8 * 4), compared);
     }
 
     /** A student's ConvNet: 16 filters, 3 blocks, BatchNorm after each convolution, dropout before the classifier. */
