@@ -1,6 +1,7 @@
 package org.kernellab.cli;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,10 +34,8 @@ final class EvaluateCommand {
                 Set.of("--model", "--net", "--data", "--limit", "--threads", "--points", "--seed"),
                 Set.of("--normalize", "--keep-aspect"),
                 Set.of());
-        String netText = o.jsonOrFile("--net");
-        Net given = netText == null ? null : Net.fromJson(netText);
         int limit = o.integer("--limit", 0, 0, Integer.MAX_VALUE);
-        NetFiles.Opened opened = NetFiles.open(TrainCommand.path(o, "--model"), given);
+        NetFiles.Opened opened = opened(o);
         try (Network network = opened.network()) {
             Net net = network.net();
             Map<String, Object> end = new LinkedHashMap<>();
@@ -56,6 +55,13 @@ final class EvaluateCommand {
             end.put("normalize", o.flag("--normalize"));
             return end;
         }
+    }
+
+    /** The net of --model, its layers given by --net where the file holds weights only. */
+    static NetFiles.Opened opened(Options o) throws DataException {
+        Path model = TrainCommand.path(o, "--model");
+        String netText = o.jsonOrFile("--net");
+        return NetFiles.open(model, netText == null ? null : Net.fromJson(netText));
     }
 
     private static Samples pictures(Options o, Net net, Map<String, Object> end) throws DataException {

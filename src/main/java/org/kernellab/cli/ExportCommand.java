@@ -11,7 +11,6 @@ import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.i18n.Messages;
 import org.kernellab.mesh.VoxelSet;
-import org.kernellab.model.Net;
 import org.kernellab.model.NetFiles;
 import org.kernellab.model.Network;
 import org.kernellab.model.OnnxExport;
@@ -34,9 +33,8 @@ final class ExportCommand {
                 Set.of("--keep-aspect"),
                 Set.of());
         Path model = TrainCommand.path(o, "--model"), folder = TrainCommand.path(o, "--out");
-        String netText = o.jsonOrFile("--net");
         Locale language = language(o);
-        NetFiles.Opened opened = NetFiles.open(model, netText == null ? null : Net.fromJson(netText));
+        NetFiles.Opened opened = EvaluateCommand.opened(o);
         try (Network network = opened.network()) {
             Samples train = null, test;
             if (network.net().dims() == 3) { // the voxel grids go with the net
@@ -63,9 +61,8 @@ final class ExportCommand {
     /** {@code export-onnx}: the net as an ONNX model ({@link OnnxExport}). */
     static Object onnx(List<String> args, PrintStream out) throws DataException {
         Options o = new Options("export-onnx", args, Set.of("--model", "--out", "--net"), Set.of(), Set.of());
-        Path model = TrainCommand.path(o, "--model"), file = TrainCommand.path(o, "--out");
-        String netText = o.jsonOrFile("--net");
-        NetFiles.Opened opened = NetFiles.open(model, netText == null ? null : Net.fromJson(netText));
+        Path file = TrainCommand.path(o, "--out");
+        NetFiles.Opened opened = EvaluateCommand.opened(o);
         try (Network network = opened.network()) {
             ModelProto written = OnnxExport.write(network, file.toAbsolutePath());
             Map<String, Object> end = new LinkedHashMap<>();

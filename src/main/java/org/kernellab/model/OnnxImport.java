@@ -155,19 +155,14 @@ final class OnnxImport {
     private void pool(NodeProto n) throws DataException {
         int[] padding = symmetric(n, ints(n, "pads", 2 * dims, 0));
         boolean max = n.getOpType().equals("MaxPool");
-        if (pad != null) { // torch pads with zeros before an average: the same as counting padding cells as zeros
+        boolean merged = pad != null;
+        if (merged) { // torch pads with zeros before an average: the same as counting padding cells as zeros
             if (max && Arrays.stream(pad).anyMatch(v -> v > 0)) throw bad(n.getName() + " pools a zero-padded maximum");
             for (int a = 0; a < dims; a++) padding[a] += pad[a];
             pad = null;
-            if (!max)
-                n = n.toBuilder()
-                        .addAttribute(AttributeProto.newBuilder()
-                                .setName("count_include_pad")
-                                .setI(1))
-                        .build();
         }
         if (!max
-                && integer(n, "count_include_pad", 0) == 0
+                && integer(n, "count_include_pad", merged ? 1 : 0) == 0
                 && Arrays.stream(padding).anyMatch(v -> v > 0))
             throw bad(n.getName() + " averages without counting its padding, which PyTorch's AvgPool does not do");
         if (Arrays.stream(ints(n, "dilations", dims, 1)).anyMatch(v -> v != 1))

@@ -200,7 +200,7 @@ final class Pickle {
     }
 
     private Object reduce(Object f, List<?> args) throws DataException {
-        if (f == ORDERED_DICT || ORDERED_DICT.equals(f)) {
+        if (ORDERED_DICT.equals(f)) {
             if (!args.isEmpty()) throw bad("an OrderedDict made from arguments");
             return new LinkedHashMap<>();
         }
