@@ -302,24 +302,26 @@ class ConvNet(nn.Module):
 
 
 class Conv3DNet(nn.Module):
-    """Course material 000's Conv3DNet (modified=False) and ModifiedConv3DNet, on 24-cell grids."""
+    """Course material 000's Conv3DNet (modified=False) and ModifiedConv3DNet, on 24-cell grids; a student's variant
+    gives other filter counts (three of them) and another classifier width."""
 
-    def __init__(self, classes, modified=False):
+    def __init__(self, classes, modified=False, filters=None, hidden=512, grid=24):
         super().__init__()
         if modified:
+            a, b, c = filters or (32, 64, 128)
             self.features = nn.Sequential(
-                nn.Conv3d(1, 32, kernel_size=5, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
-                nn.Conv3d(32, 64, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
-                nn.Conv3d(64, 128, kernel_size=3, stride=1, padding=1), nn.ReLU(), nn.MaxPool3d(1))
-            features = 128 * 4 * 4 * 4
+                nn.Conv3d(1, a, kernel_size=5, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
+                nn.Conv3d(a, b, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
+                nn.Conv3d(b, c, kernel_size=3, stride=1, padding=1), nn.ReLU(), nn.MaxPool3d(1))
         else:
+            a, b, c = filters or (16, 32, 64)
             self.features = nn.Sequential(
-                nn.Conv3d(1, 16, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
-                nn.Conv3d(16, 32, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
-                nn.Conv3d(32, 64, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2))
-            features = 64
-        self.classifier = nn.Sequential(nn.Linear(features, 512), nn.ReLU(), nn.Dropout(),
-                                        nn.Linear(512, classes))
+                nn.Conv3d(1, a, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
+                nn.Conv3d(a, b, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2),
+                nn.Conv3d(b, c, kernel_size=3, stride=1, padding=0), nn.ReLU(), nn.MaxPool3d(2))
+        features = self.features(torch.zeros(1, 1, grid, grid, grid)).numel()
+        self.classifier = nn.Sequential(nn.Linear(features, hidden), nn.ReLU(), nn.Dropout(),
+                                        nn.Linear(hidden, classes))
         self.Flatten = torch.nn.Flatten()
 
     def forward(self, x):
@@ -333,7 +335,7 @@ def notebook(r):
     if kind == "cnn":
         return ConvNet(r.get("filters", 32), r.get("blocks", 2), r.get("batch_norm", False), r.get("dropout", 0.0))
     if kind in ("conv3d", "modified3d"):
-        return Conv3DNet(r.get("classes", 10), kind == "modified3d")
+        return Conv3DNet(r.get("classes", 10), kind == "modified3d", r.get("filters"), r.get("hidden", 512))
     return build(r["net"])
 
 
@@ -395,10 +397,21 @@ def export_onnx(r):
         return {"logits": out(model(x))}
 
 
+def saved_logits(r):
+    """A committed state dict (fixtures.py) read back by torch.load(weights_only=True) into its notebook class; the
+    logits on the given inputs in evaluation mode."""
+    state = torch.load(r["pt"], weights_only=True)
+    model = notebook(r)
+    model.load_state_dict(OrderedDict((k[len("module."):] if k.startswith("module.") else k, v) for k, v in state.items()))
+    model.eval()
+    with torch.no_grad():
+        return {"logits": out(model(tensor(r["x"], torch.float32)))}
+
+
 OPS = {"versions": versions, "conv": conv, "conv_transpose": conv_transpose, "pool": pool, "optimizer": optimizer,
        "dropout": dropout, "augment": augment, "famous": famous, "numpy_randn": numpy_randn, "notebook_conv": notebook_conv,
        "net_step": net_step, "net_forward": net_forward, "answers": answers,
-       "save_notebook_net": save_notebook_net, "export_onnx": export_onnx}
+       "save_notebook_net": save_notebook_net, "saved_logits": saved_logits, "export_onnx": export_onnx}
 
 
 def main():

@@ -87,7 +87,8 @@ class OnnxExportPyTorchTest {
         assertEquals(OnnxExport.IR_VERSION + " " + OnnxExport.OPSET, out);
     }
 
-    private static float[][] onnxRuntime(Path file, Samples data) throws Exception {
+    /** ONNX Runtime's logits for the batch, one row a sample. */
+    static float[][] onnxRuntime(Path file, Samples data) throws Exception {
         int n = data.count(), size = data.size();
         float[] x = new float[n * size];
         for (int i = 0; i < n; i++) System.arraycopy(data.floats(i), 0, x, i * size, size);
