@@ -19,6 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.kernellab.compute.ComputeException;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.model.Layer;
 import org.kernellab.model.LayerTable;
@@ -29,6 +30,8 @@ import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.famous.FamousNetsViewModel.Choice;
 import org.kernellab.ui.famous.FamousNetsViewModel.Row;
+import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.lab.Run;
 import org.kernellab.ui.train3d.Lab3D;
 import org.kernellab.ui.training.TrainingLab;
 import org.kernellab.ui.widgets.Controls;
@@ -61,7 +64,19 @@ public final class FamousNetsPage implements Page {
 
     public FamousNetsPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
-        vm = new FamousNetsViewModel(() -> lab(ctx), () -> lab3d(ctx));
+        vm = new FamousNetsViewModel(new FamousNetsViewModel.Labs() {
+            @Override
+            public Net edited(boolean threeD) {
+                return lab(ctx, threeD).editor().net();
+            }
+
+            @Override
+            public Net chosenRun(boolean threeD) {
+                Run run = lab(ctx, threeD).selectedProperty().get();
+                if (run == null) throw new ComputeException("famous.noRun");
+                return run.net();
+            }
+        });
         vm.netProperty()
                 .set(Choice.valueOf(params.string("net", "alexnet")
                         .toUpperCase(Locale.ROOT)
@@ -143,16 +158,11 @@ public final class FamousNetsPage implements Page {
     }
 
     /** The training lab's net as it is being edited. */
-    private static Net lab(AppContext ctx) {
-        return ctx.shared(TrainingLab.class, () -> TrainingLab.of(ctx))
-                .lab()
-                .editor()
-                .net();
-    }
-
-    /** The 3D lab's net as it is being edited. */
-    private static Net lab3d(AppContext ctx) {
-        return ctx.shared(Lab3D.class, () -> Lab3D.of(ctx)).lab().editor().net();
+    /** The training lab or the 3D lab, one for the app. */
+    private static LabViewModel lab(AppContext ctx, boolean threeD) {
+        return threeD
+                ? ctx.shared(Lab3D.class, () -> Lab3D.of(ctx)).lab()
+                : ctx.shared(TrainingLab.class, () -> TrainingLab.of(ctx)).lab();
     }
 
     private void show() {

@@ -31,8 +31,19 @@ public final class FamousNetsViewModel {
         COURSE_MLP,
         COURSE_CNN,
         LAB,
+        LAB_RUN,
         CONV3DNET,
-        LAB_3D
+        LAB_3D,
+        LAB_3D_RUN
+    }
+
+    /** Where the labs' nets come from, read when chosen; each may throw a ComputeException that says why there is none. */
+    public interface Labs {
+        /** The net being edited in the training lab ({@code threeD} false) or the 3D lab. */
+        Net edited(boolean threeD);
+
+        /** The net of the run chosen on that lab's Results tab: trained there or opened from a file. */
+        Net chosenRun(boolean threeD);
     }
 
     /** The picture sizes offered: 2D nets from 8 to 512 pixels a side, 3D nets from 8 to 64 voxels. */
@@ -85,12 +96,10 @@ public final class FamousNetsViewModel {
 
     private final ReadOnlyObjectWrapper<Table> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
-    private final Supplier<Net> lab, lab3d;
+    private final Labs labs;
 
-    /** @param lab and {@code lab3d} the nets being edited in the training labs, read when chosen (they may throw) */
-    public FamousNetsViewModel(Supplier<Net> lab, Supplier<Net> lab3d) {
-        this.lab = lab;
-        this.lab3d = lab3d;
+    public FamousNetsViewModel(Labs labs) {
+        this.labs = labs;
         net.addListener((o, was, now) -> {
             Net a = architecture();
             int s = a == null ? side.get() : a.input()[a.input().length - 1];
@@ -121,7 +130,7 @@ public final class FamousNetsViewModel {
     }
 
     public boolean threeD() {
-        return net.get() == Choice.CONV3DNET || net.get() == Choice.LAB_3D;
+        return net.get() == Choice.CONV3DNET || net.get() == Choice.LAB_3D || net.get() == Choice.LAB_3D_RUN;
     }
 
     public int maxSide() {
@@ -136,8 +145,10 @@ public final class FamousNetsViewModel {
             case COURSE_MLP -> Architectures.COURSE_MLP.net();
             case COURSE_CNN -> Architectures.COURSE_CNN.net();
             case CONV3DNET -> Architectures.CONV3DNET.net();
-            case LAB -> readLab(lab);
-            case LAB_3D -> readLab(lab3d);
+            case LAB -> readLab(() -> labs.edited(false));
+            case LAB_3D -> readLab(() -> labs.edited(true));
+            case LAB_RUN -> readLab(() -> labs.chosenRun(false));
+            case LAB_3D_RUN -> readLab(() -> labs.chosenRun(true));
         };
     }
 

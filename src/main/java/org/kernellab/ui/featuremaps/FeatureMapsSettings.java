@@ -70,6 +70,7 @@ final class FeatureMapsSettings {
         Button load = Controls.button("maps-load", i18n, "train.load", () -> {
             ModelFiles.open(owner.getScene().getWindow()).ifPresent(ctx.workbench()::loadModel);
         });
+        load.setTooltip(Controls.tip(i18n, "train.loadTip"));
         return new Node[] {source, pretrained, load};
     }
 

@@ -71,10 +71,11 @@ public final class LabPage {
         trainingScroll.setFitToWidth(true);
         trainingScroll.setFitToHeight(true);
 
-        ResultsPane results = new ResultsPane(vm, ctx, root);
+        TabPane tabs = new TabPane();
+        ResultsPane results =
+                new ResultsPane(vm, ctx, root, () -> tabs.getSelectionModel().select(0));
         resultsTab = Controls.tab("lab-tab-results", i18n, "train.tabResults", results.build());
-        TabPane tabs =
-                new TabPane(Controls.tab("lab-tab-training", i18n, "train.tabTraining", trainingScroll), resultsTab);
+        tabs.getTabs().addAll(Controls.tab("lab-tab-training", i18n, "train.tabTraining", trainingScroll), resultsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         root.setCenter(new Workspace(
                 new EditorPane(vm, i18n, life).build(extras.settings()), tabs, 520, i18n, ctx.presentation()));

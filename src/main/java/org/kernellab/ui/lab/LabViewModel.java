@@ -24,7 +24,6 @@ import javafx.collections.ObservableList;
 import org.kernellab.compute.Augment;
 import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.Problem;
-import org.kernellab.model.Net;
 import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
 import org.kernellab.ui.core.I18n;
@@ -36,13 +35,6 @@ import org.kernellab.ui.task.TaskRunner;
  * work that can pause, resume and cancel within a batch; they go on while the student opens other lessons.
  */
 public final class LabViewModel {
-    /** A run to queue: the net and how to train it, and the notebook's printed accuracies per epoch to compare with (or none). */
-    public record Plan(Net net, Training training, Trainer.Feed feed, double[] notebook) {
-        public Plan(Net net, Training training, Trainer.Feed feed) {
-            this(net, training, feed, new double[0]);
-        }
-    }
-
     private final LabData data;
     private final TaskRunner tasks;
     private final Executor fx;
@@ -127,14 +119,30 @@ public final class LabViewModel {
 
     /** Queues a run of the edited net. */
     public void train() {
-        enqueue(() -> List.of(new Plan(editor.net(), training(), feed())));
+        enqueue(() -> List.of(new RunPlan(editor.net(), training(), feed())));
+    }
+
+    /**
+     * Queues a run that trains the selected run's net on from its weights (a net trained here or opened from a file,
+     * PyTorch's too) with the edited training settings.
+     */
+    public void trainFurther() {
+        Run from = selected.get();
+        if (from == null || from.network() == null) return;
+        enqueue(() -> {
+            RunPlan.Start start = new RunPlan.Start(
+                    from.number(),
+                    from.network().parameterValues(),
+                    from.network().statistics());
+            return List.of(new RunPlan(from.net(), training(), feed(), new double[0], start));
+        });
     }
 
     /** Queues runs; settings that make no run (a net that does not fit, an unreadable learning rate) say why instead. */
-    public void enqueue(Supplier<List<Plan>> plans) {
+    public void enqueue(Supplier<List<RunPlan>> plans) {
         List<Run> add = new ArrayList<>();
         try {
-            for (Plan plan : plans.get()) {
+            for (RunPlan plan : plans.get()) {
                 if (plan.net().classes() != data.classes())
                     throw new ComputeException("cli.netClasses", plan.net().classes(), data.classes());
                 Run run = new Run(
@@ -142,7 +150,11 @@ public final class LabViewModel {
                         plan.net(),
                         plan.training(),
                         plan.feed(),
-                        NetNames.of(plan.net(), data));
+                        NetNames.of(plan.net(), data)
+                                + (plan.start() == null
+                                        ? ""
+                                        : " ← #" + plan.start().from()));
+                run.start = plan.start();
                 for (int e = 0; e < plan.notebook().length; e++)
                     run.notebook.add(new Run.Point(e + 1, plan.notebook()[e]));
                 add.add(run);
@@ -232,6 +244,7 @@ public final class LabViewModel {
                     runs.add(run);
                     selected.set(run);
                     notice.set(null);
+                    runner.announce(run);
                     then.accept(run);
                 },
                 e -> notice.set(Problem.of(e))));
@@ -249,7 +262,10 @@ public final class LabViewModel {
         return data.className(i18n, run.data, c);
     }
 
-    /** Called on the FX thread with each run that ends well: what the lesson around the lab does with it. */
+    /**
+     * Called on the FX thread with each run that ends well, and each net opened from a file: what the lesson around the
+     * lab does with it.
+     */
     public void onDone(Consumer<Run> then) {
         runner.onDone(then);
     }

@@ -1,6 +1,7 @@
 package org.kernellab.ui.lab;
 
 import java.util.List;
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -28,7 +29,8 @@ import org.kernellab.ui.widgets.ModelFiles;
 
 /**
  * What a trained net gets wrong: the confusion matrix with named classes, accuracy per class and the surest mistakes
- * (pictures drawn where they are listed; 3D objects as buttons that open them in the voxel viewer); Save and Load.
+ * (pictures drawn where they are listed; 3D objects as buttons that open them in the voxel viewer); Save, Export and
+ * Open; training the chosen net further, and its layer table.
  */
 final class ResultsPane {
     private static final int GALLERY = 40;
@@ -37,15 +39,20 @@ final class ResultsPane {
     private final AppContext ctx;
     private final I18n i18n;
     private final Node owner;
+    private final Runnable toTraining;
     private final HeatMap confusion = new HeatMap(30);
     private final VBox perClass = new VBox(3), rowNames = new VBox();
     private final FlowPane gallery = new FlowPane(8, 8);
     private final Label title = new Label();
     private ScrollPane scroll;
 
-    /** @param owner a node of the page, whose window the file dialogs belong to */
-    ResultsPane(LabViewModel vm, AppContext ctx, Node owner) {
+    /**
+     * @param owner      a node of the page, whose window the file dialogs belong to
+     * @param toTraining shows the training tab, where a run queued from here is seen
+     */
+    ResultsPane(LabViewModel vm, AppContext ctx, Node owner, Runnable toTraining) {
         this.vm = vm;
+        this.toTraining = toTraining;
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         this.owner = owner;
@@ -65,11 +72,7 @@ final class ResultsPane {
         body.visibleProperty()
                 .bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null, vm.selectedProperty()));
         body.managedProperty().bind(body.visibleProperty());
-        // the run's title beside the model buttons: a confusion matrix of ten rows in the back row's type fits a
-        // projector
-        FlowPane head = new FlowPane(12, 8, files(), title);
-        head.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(12, head, body);
+        VBox box = new VBox(12, files(), title, body);
         box.setPadding(new Insets(12));
         scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -113,7 +116,21 @@ final class ResultsPane {
         MenuButton export = new MenuButton("", null, project, onnx);
         export.setId("lab-export");
         export.textProperty().bind(i18n.bind("train.export"));
-        for (Control b : List.of(save, export))
+        Button further = Controls.button("lab-train-further", i18n, "train.further", () -> {
+            vm.trainFurther();
+            if (vm.noticeProperty().get() == null) toTraining.run();
+        });
+        further.setTooltip(Controls.tip(i18n, "train.furtherTip"));
+        Button layers = Controls.button(
+                "lab-layer-table",
+                i18n,
+                "train.layers",
+                () -> ctx.navigation()
+                        .open(
+                                "famous-networks",
+                                Map.of("net", vm.data().input().length == 4 ? "lab3d-run" : "lab-run")));
+        layers.setTooltip(Controls.tip(i18n, "train.layersTip"));
+        for (Control b : List.of(save, export, further, layers))
             b.disableProperty()
                     .bind(Bindings.createBooleanBinding(
                             () -> vm.selectedProperty().get() == null
@@ -124,7 +141,8 @@ final class ResultsPane {
                 i18n,
                 "train.load",
                 () -> ModelFiles.open(owner.getScene().getWindow()).ifPresent(f -> vm.load(f, r -> {})));
-        for (Control b : List.of(save, export, load)) b.setMaxWidth(Region.USE_PREF_SIZE);
+        load.setTooltip(Controls.tip(i18n, "train.loadTip"));
+        for (Control b : List.of(save, export, load, further, layers)) b.setMaxWidth(Region.USE_PREF_SIZE);
         Label notice = new Label();
         notice.setId("lab-notice");
         notice.setWrapText(true);
@@ -134,10 +152,10 @@ final class ResultsPane {
                                 ? ""
                                 : i18n.tr(vm.noticeProperty().get()),
                         vm.noticeProperty()));
-        HBox files =
-                new HBox(8, save, export, load, notice); // the buttons in one line, the notice wrapping beside them
-        files.setAlignment(Pos.CENTER_LEFT);
-        return files;
+        Grids.hideWhenEmpty(notice);
+        // the buttons wrap on a projector with the lesson text shown; the notice goes below them
+        FlowPane buttons = new FlowPane(8, 8, save, export, load, further, layers);
+        return new VBox(8, buttons, notice);
     }
 
     /** A run's results, or an invitation to train. */

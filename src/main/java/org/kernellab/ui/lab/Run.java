@@ -51,6 +51,9 @@ public final class Run {
     final ReadOnlyObjectWrapper<Trainer.Evaluation> evaluation = new ReadOnlyObjectWrapper<>();
     final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     Network network;
+    /** The weights it starts from when it trains a net further; null for fresh ones. */
+    RunPlan.Start start;
+
     LabData.Loaded data;
     Problem problem;
     int epoch;
@@ -94,6 +97,11 @@ public final class Run {
 
     public Trainer.Feed feed() {
         return feed;
+    }
+
+    /** The file the net was opened from, null for a run trained here. */
+    public String file() {
+        return file;
     }
 
     /** "#3 CNN 16×2", or the file a net came from. */

@@ -58,7 +58,9 @@ final class RunTask {
                         run.data = data;
                         if (run.status.get() == Run.Status.LOADING) run.status.set(Run.Status.RUNNING);
                     });
-                    Network net = Network.build(run.net, run.training);
+                    Network net = run.start == null
+                            ? Network.build(run.net, run.training)
+                            : Network.withParameters(run.net, run.training, run.start.values(), run.start.statistics());
                     net.threads(threadCount);
                     try {
                         double seconds =
@@ -78,12 +80,17 @@ final class RunTask {
                     run.network = (Network) result[0];
                     run.seconds.set((double) result[1]);
                     end.accept(run, Run.Status.DONE);
-                    done.forEach(d -> d.accept(run));
+                    announce(run);
                 },
                 error -> {
                     run.problem = Problem.of(error);
                     end.accept(run, Run.Status.FAILED);
                 });
+    }
+
+    /** Tells the lesson around the lab of a net that is ready to look inside. */
+    void announce(Run run) {
+        done.forEach(d -> d.accept(run));
     }
 
     /** A cancelled task's result is never delivered: the run's end is posted from the task itself. */

@@ -12,11 +12,12 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.lab.FashionData;
 import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.lab.RunPlan;
 
 /**
  * The training lab, one for the app (its runs go on while other lessons are shown): the shared lab on Fashion-MNIST,
  * and the course's experiments: the MLP against the CNN, the notebook's own comparison, the overfitting experiment.
- * A finished net with convolutions becomes the one the feature maps look inside.
+ * A finished or opened net with convolutions becomes the one the feature maps look inside.
  */
 public final class TrainingLab {
     /** The demo: the course's CNN with 16 filters, Adam at 0.002, batches of 64, two epochs. */
@@ -32,12 +33,16 @@ public final class TrainingLab {
 
     private final LabViewModel lab;
 
-    /** The lab on the workbench's data; a net it trains with convolutions goes to the workbench's feature maps. */
+    /** The lab on the workbench's data; a net it trains or opens with convolutions goes to the workbench's feature maps. */
     public TrainingLab(LabViewModel lab, Workbench bench) {
         this.lab = lab;
         lab.onDone(run -> {
             if (run.net().layers().stream().anyMatch(l -> l instanceof Layer.Conv)) {
-                bench.setNetwork(run.network(), new Workbench.Source("maps.sourceTrained", run.name()));
+                bench.setNetwork(
+                        run.network(),
+                        run.file() == null
+                                ? new Workbench.Source("maps.sourceTrained", run.name())
+                                : new Workbench.Source("maps.sourceFile", run.file()));
             }
         });
     }
@@ -69,8 +74,8 @@ public final class TrainingLab {
             boolean cnn = edited.layers().stream().anyMatch(l -> l instanceof Layer.Conv);
             Net second = cnn ? edited : lab.data().presets().get(0).net();
             return List.of(
-                    new LabViewModel.Plan(CourseNets.mlp(0), lab.training(), lab.feed()),
-                    new LabViewModel.Plan(second, lab.training(), lab.feed()));
+                    new RunPlan(CourseNets.mlp(0), lab.training(), lab.feed()),
+                    new RunPlan(second, lab.training(), lab.feed()));
         });
     }
 
@@ -82,12 +87,12 @@ public final class TrainingLab {
     public void courseComparison() {
         Trainer.Feed feed = new Trainer.Feed(lab.limitProperty().get(), null);
         lab.enqueue(() -> List.of(
-                new LabViewModel.Plan(
+                new RunPlan(
                         CourseNets.mlp(0),
                         new Training(Training.Optimizer.SGD, 1e-3, 256, COURSE_EPOCHS, 42),
                         feed,
                         NOTEBOOK_MLP),
-                new LabViewModel.Plan(
+                new RunPlan(
                         CourseNets.cnn(),
                         new Training(Training.Optimizer.ADAM, 1e-4, 256, COURSE_EPOCHS, 42),
                         feed,
@@ -103,8 +108,8 @@ public final class TrainingLab {
         Training t = new Training(Training.Optimizer.ADAM, 1e-3, 32, OVERFIT_EPOCHS, 42);
         Net plain = CourseNets.cnn(), dropped = CourseNets.cnn(32, 2, 0.5, CourseNets.DropoutAt.HIDDEN);
         lab.enqueue(() -> List.of(
-                new LabViewModel.Plan(plain, t, new Trainer.Feed(OVERFIT_IMAGES, null)),
-                new LabViewModel.Plan(dropped, t, new Trainer.Feed(OVERFIT_IMAGES, null)),
-                new LabViewModel.Plan(plain, t, new Trainer.Feed(OVERFIT_IMAGES, Augment.Settings.COURSE))));
+                new RunPlan(plain, t, new Trainer.Feed(OVERFIT_IMAGES, null)),
+                new RunPlan(dropped, t, new Trainer.Feed(OVERFIT_IMAGES, null)),
+                new RunPlan(plain, t, new Trainer.Feed(OVERFIT_IMAGES, Augment.Settings.COURSE))));
     }
 }

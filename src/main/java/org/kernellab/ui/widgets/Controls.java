@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import org.kernellab.ui.core.I18n;
@@ -30,6 +31,15 @@ public final class Controls {
         b.setOnAction(e -> action.run());
         b.setMaxWidth(Double.MAX_VALUE);
         return b;
+    }
+
+    /** A tooltip whose text follows the language, wrapped to a readable width. */
+    public static Tooltip tip(I18n i18n, String key) {
+        Tooltip t = new Tooltip();
+        t.textProperty().bind(i18n.bind(key));
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        return t;
     }
 
     /** Shows each item of {@code box}, in its list and on its button, as {@code text} gives it in the current language. */

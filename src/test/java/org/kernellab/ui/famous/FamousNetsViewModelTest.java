@@ -17,8 +17,18 @@ class FamousNetsViewModelTest {
     static final Net ONE_BLOCK = CourseNets.cnn(32, 1, 0, CourseNets.DropoutAt.HIDDEN);
 
     FamousNetsViewModel vm() {
-        return new FamousNetsViewModel(() -> ONE_BLOCK, () -> {
-            throw new ComputeException("train.badLrText", "abc");
+        return new FamousNetsViewModel(new FamousNetsViewModel.Labs() {
+            @Override
+            public Net edited(boolean threeD) {
+                if (threeD) throw new ComputeException("train.badLrText", "abc");
+                return ONE_BLOCK;
+            }
+
+            @Override
+            public Net chosenRun(boolean threeD) {
+                if (threeD) throw new ComputeException("famous.noRun");
+                return CourseNets.mlp(0);
+            }
         });
     }
 
@@ -71,6 +81,20 @@ class FamousNetsViewModelTest {
                 vm.table().problem().english());
         vm.netProperty().set(Choice.LAB_3D);
         assertEquals("train.badLrText", vm.table().problem().key());
+        vm.netProperty().set(Choice.LAB_3D_RUN);
+        assertEquals("famous.noRun", vm.table().problem().key());
+        assertTrue(vm.threeD());
+    }
+
+    @Test
+    void theRunChosenInALabIsReadLayerByLayer() {
+        FamousNetsViewModel vm = vm();
+        vm.netProperty().set(Choice.LAB_RUN);
+        assertEquals(28, vm.sideProperty().get());
+        assertEquals(
+                784L * 64 + 64 + 64 * 128 + 128 + 128 * 10 + 10,
+                vm.table().totals().parameters());
+        assertEquals("nn.Linear(784, 64)", vm.table().rows().get(1).pytorch());
     }
 
     @Test

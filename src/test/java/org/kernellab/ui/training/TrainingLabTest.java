@@ -128,6 +128,36 @@ class TrainingLabTest {
     }
 
     @Test
+    void aRunIsTrainedFurtherFromItsWeightsWithTheEditedSettings() {
+        vm.train();
+        Run first = vm.runs().get(0);
+        double trained = first.evaluationProperty().get().accuracy();
+        // at a learning rate of 1e-9 the weights stay where they were: the accuracy is the first run's, not a fresh
+        // net's
+        vm.optimizerProperty().set(Training.Optimizer.SGD);
+        vm.lrProperty().set("1e-9");
+        vm.trainFurther();
+        Run further = vm.runs().get(1);
+        assertEquals(Run.Status.DONE, further.statusProperty().get(), String.valueOf(further.problem()));
+        assertEquals("#2 CNN 16×2 ← #1", further.name());
+        assertEquals(first.net(), further.net());
+        assertEquals(Training.Optimizer.SGD, further.training().optimizer());
+        assertEquals(trained, further.evaluationProperty().get().accuracy(), 0.005);
+        assertSame(further, vm.selectedProperty().get());
+        vm.train(); // the same settings from fresh weights learn nothing
+        double fresh = vm.runs().get(2).evaluationProperty().get().accuracy();
+        assertTrue(fresh < trained - 0.3, "fresh " + fresh + ", trained " + trained);
+        // the further run trains on with the usual rate as any other
+        vm.selectedProperty().set(further);
+        vm.optimizerProperty().set(Training.Optimizer.ADAM);
+        vm.lrProperty().set("0.002");
+        vm.trainFurther();
+        assertEquals("#4 CNN 16×2 ← #2", vm.runs().get(3).name());
+        double second = vm.runs().get(3).evaluationProperty().get().accuracy();
+        assertTrue(second > trained, "a second epoch: " + second + ", after the first " + trained);
+    }
+
+    @Test
     void compareTrainsTheMlpThenTheCnnWithTheSameSettings() {
         lab.compare();
         assertEquals(2, vm.runs().size());

@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -19,7 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Progress;
 import org.kernellab.ui.AppHarness;
+import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.dataset.DatasetPage;
+import org.kernellab.ui.famous.FamousNetsPage;
 import org.kernellab.ui.featuremaps.FeatureMapsPage;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.lab.Run;
@@ -121,6 +125,46 @@ class TrainingPageTest {
                 .queryAs(Label.class)
                 .getText()
                 .startsWith("#1 CNN 32×2: "));
+    }
+
+    @Test
+    void aNetSavedByPyTorchOpensTrainsFurtherAndIsReadLayerByLayer(FxRobot robot) throws Exception {
+        TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
+        LabViewModel vm = page.viewModel();
+        robot.interact(() -> {
+            vm.limitProperty().set(1000);
+            vm.epochsProperty().set(1);
+        });
+        // the notebook's ConvNet, saved by torch.save(model.state_dict()) (fixtures.py)
+        Path pt = Path.of(
+                getClass().getResource("/org/kernellab/model/pytorch/cnn.pt").toURI());
+        robot.interact(() -> vm.load(pt, r -> {}));
+        AppHarness.waitFor(() -> vm.runs().size() == 1);
+        robot.clickOn("#lab-tab-results");
+        assertTrue(robot.lookup("#lab-results-title")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("#1 cnn.pt: "));
+        Workbench.Source shown = harness.app.ctx().workbench().sourceProperty().get();
+        assertEquals("maps.sourceFile", shown.key(), "the feature maps look inside the opened net");
+        assertEquals("cnn.pt", shown.detail());
+
+        press(robot, "#lab-train-further");
+        AppHarness.waitFor(
+                () -> vm.runs().size() == 2 && vm.runs().get(1).statusProperty().get() == Run.Status.DONE);
+        assertEquals("#2 CNN 32×2 ← #1", vm.runs().get(1).name());
+        assertTrue(
+                robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
+                        .anyMatch(t ->
+                                t.getSelectionModel().getSelectedItem().getId().equals("lab-tab-training")),
+                "the run queued from the results is seen training");
+
+        robot.clickOn("#lab-tab-results");
+        press(robot, "#lab-layer-table");
+        AppHarness.waitFor(() -> harness.app.shell().page() instanceof FamousNetsPage);
+        assertTrue(
+                robot.lookup("#famous-totals").queryAs(Label.class).getText().startsWith("113,386 parameters"),
+                "the ConvNet's parameters, layer by layer");
     }
 
     @Test
