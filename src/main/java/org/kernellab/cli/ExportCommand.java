@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.kernellab.compute.Augment;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.i18n.Messages;
@@ -30,14 +31,16 @@ final class ExportCommand {
                 "export-pytorch",
                 args,
                 Set.of("--model", "--out", "--net", "--language", "--data", "--points", "--seed"),
-                Set.of("--keep-aspect"),
+                Set.of("--keep-aspect", "--augment"),
                 Set.of());
         Path model = TrainCommand.path(o, "--model"), folder = TrainCommand.path(o, "--out");
+        Augment.Settings augment = o.flag("--augment") ? Augment.Settings.COURSE : null;
         Locale language = language(o);
         NetFiles.Opened opened = EvaluateCommand.opened(o);
         try (Network network = opened.network()) {
             Samples train = null, test;
             if (network.net().dims() == 3) { // the voxel grids go with the net
+                if (augment != null) throw new DataException("train.augment28");
                 VoxelSet voxels = EvaluateCommand.voxels(o, network.net());
                 train = Samples.train(voxels);
                 test = Samples.test(voxels);
@@ -47,13 +50,15 @@ final class ExportCommand {
                                 .test());
             }
             String title = model.getFileName().toString();
-            List<String> files = PyTorchExport.write(network, train, test, title, language, folder.toAbsolutePath());
+            List<String> files =
+                    PyTorchExport.write(network, augment, train, test, title, language, folder.toAbsolutePath());
             Map<String, Object> end = new LinkedHashMap<>();
             end.put("format", opened.format());
             end.put("out", folder.toAbsolutePath().toString());
             end.put("files", files);
             end.put("parameters", network.parameters());
             end.put("language", language.getLanguage());
+            end.put("augment", augment != null);
             return end;
         }
     }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.kernellab.compute.Augment;
 import org.kernellab.data.DataException;
 import org.kernellab.i18n.Messages;
 import org.kernellab.model.WeightFiles.Weight;
@@ -34,10 +35,16 @@ public final class PyTorchExport {
     /**
      * Writes the project into {@code folder} (made if missing); returns the files' names. A net of volumes takes its
      * voxel grids along ({@code voxels.pt}, from {@code train} and {@code test}); a net of pictures trains on
-     * Fashion-MNIST's files ({@code train} may be null).
+     * Fashion-MNIST's files ({@code train} may be null), augmented as the lab did when {@code augment} is given.
      */
     public static List<String> write(
-            Network network, Samples train, Samples test, String title, Locale language, Path folder)
+            Network network,
+            Augment.Settings augment,
+            Samples train,
+            Samples test,
+            String title,
+            Locale language,
+            Path folder)
             throws DataException {
         Net net = network.net();
         try {
@@ -49,24 +56,14 @@ public final class PyTorchExport {
             fill.put("NORMALIZE_NOTE", "");
             fill.put("CLASSES", String.valueOf(net.classes()));
             fill.put("LAYERS", layers(net));
-            fill.put("TRAINING", training(network.training()));
+            fill.put("TRAINING", training(network.training(), augment));
             fill.put("SAMPLES", String.valueOf(Math.min(SAMPLES, test.count())));
             fill.put(
                     "DATA_NOTE",
                     net.dims() == 3
                             ? "\n" + Messages.format(language, "export.voxelsNote", train.count(), test.count()) + "\n"
                             : "");
-            Training t = network.training();
-            fill.put(
-                    "TRAINING_TEXT",
-                    Messages.format(
-                            language,
-                            "export.training",
-                            t.optimizer().id(),
-                            Double.toString(t.lr()),
-                            String.valueOf(t.batch()),
-                            String.valueOf(t.epochs()),
-                            String.valueOf(t.seed())));
+            fill.put("TRAINING_TEXT", trainingText(network.training(), augment, language));
             List<String> files = new ArrayList<>();
             for (String name : List.of("model.py", "check.py", "train.py"))
                 files.add(text(folder, name, template(name, fill)));
@@ -98,15 +95,48 @@ public final class PyTorchExport {
         return rows.stream().map(r -> "            " + r.pytorch() + ",").collect(Collectors.joining("\n"));
     }
 
-    private static String training(Training t) {
+    /** The settings in words, for the README. */
+    private static String trainingText(Training t, Augment.Settings augment, Locale language) {
+        String text = Messages.format(
+                language,
+                "export.training",
+                t.optimizer().id(),
+                Double.toString(t.lr()),
+                String.valueOf(t.batch()),
+                String.valueOf(t.epochs()),
+                String.valueOf(t.seed()));
+        if (augment == null) return text;
+        return text
+                + Messages.format(
+                        language,
+                        "export.augment",
+                        Double.toString(augment.flip()),
+                        Double.toString(augment.degrees()),
+                        Math.round(augment.minScale() * 100),
+                        Math.round(augment.maxScale() * 100));
+    }
+
+    /** The settings as a Python dict; the augmentation as train.py gives it to torchvision's transforms, or None. */
+    private static String training(Training t, Augment.Settings a) {
+        String augment = a == null
+                ? "None"
+                : String.format(
+                        Locale.ROOT,
+                        "{\"flip\": %s, \"degrees\": %s, \"scale\": (%s, %s)}",
+                        Double.toString(a.flip()),
+                        Double.toString(a.degrees()),
+                        Double.toString(a.minScale()),
+                        Double.toString(a.maxScale()));
         return String.format(
                 Locale.ROOT,
-                "{\"optimizer\": \"%s\", \"lr\": %s, \"batch\": %d, \"epochs\": %d, \"seed\": %d}",
+                "{\"optimizer\": \"%s\", \"lr\": %s, \"batch\": %d, \"epochs\": %d, \"seed\": %d,%n"
+                        + "            \"augment\": %s}",
                 t.optimizer().id(),
                 Double.toString(t.lr()),
                 t.batch(),
                 t.epochs(),
-                t.seed());
+                t.seed(),
+                augment);
     }
 
     /** The state dict PyTorch's {@code Net()} has: each layer's weight, bias, running statistics and batch count. */

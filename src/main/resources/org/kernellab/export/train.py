@@ -5,7 +5,8 @@ epoch as KernelLab's `train` command does. Needs only torch and numpy (torchvisi
     torchrun --nproc_per_node 2 train.py --data DIR # several processes on this machine (DistributedDataParallel)
     torchrun --nnodes 2 --nproc_per_node 4 --rdzv_backend c10d --rdzv_endpoint HOST:29500 train.py --data DIR
 
---batch is the global batch, split over the processes. Only the first process evaluates, prints and saves; the saved
+--batch is the global batch, split over the processes. --augment flips, turns and crops each training picture afresh
+(torchvision's transforms, as the lab does; on by default when the lab trained the net so, off with --no-augment). Only the first process evaluates, prints and saves; the saved
 weights carry no "module." prefix, so KernelLab opens them as they are (net.json beside them tells it the net).
 """
 import argparse
@@ -42,7 +43,8 @@ def idx(folder, name):
     raise SystemExit(json.dumps({"error": "%s: no %s (or .gz) in it" % (folder, name)}))
 
 
-def dataset(folder, part, normalize):
+def dataset(folder, part):
+    """The samples as ToTensor() gives them (pixels in [0, 1]) or the voxel grids, with their labels."""
     if len(INPUT) == 4:  # a net of volumes: the voxel grids KernelLab exported beside this file
         v = torch.load(Path(folder) if folder else HERE / "voxels.pt", map_location="cpu", weights_only=True)
         return TensorDataset(v[part + "_grids"].float().reshape(-1, *INPUT), v[part + "_labels"].long())
@@ -55,15 +57,33 @@ def dataset(folder, part, normalize):
         d = datasets.FashionMNIST(HERE / "data", train=part == "train", download=True)
         x = d.data.float().reshape(-1, *INPUT) / 255
         y = d.targets
-    return TensorDataset((x - 0.5) / 0.5 if normalize else x, y)
+    return TensorDataset(x, y)
 
 
-def evaluate(net, data, device):
+class Augmented(torch.utils.data.Dataset):
+    """Each training picture flipped, turned and cropped afresh every time it is drawn, as KernelLab's lab does it
+    (torchvision's RandomHorizontalFlip, RandomRotation with black corners, RandomResizedCrop to the picture's size)."""
+
+    def __init__(self, data, settings):
+        from torchvision import transforms as T
+        self.data = data
+        self.transform = T.Compose([T.RandomHorizontalFlip(settings["flip"]), T.RandomRotation(settings["degrees"]),
+                                    T.RandomResizedCrop(INPUT[1:], scale=settings["scale"])])
+
+    def __len__(self):
+        return len(self.data)
+
+    def __getitem__(self, i):
+        x, y = self.data[i]
+        return self.transform(x), y
+
+
+def evaluate(net, data, device, prep):
     net.eval()
     right, loss = 0, 0.0
     with torch.no_grad():
         for x, y in DataLoader(data, batch_size=1000):
-            scores = net(x.to(device))
+            scores = net(prep(x.to(device)))
             loss += float(F.cross_entropy(scores, y.to(device), reduction="sum"))
             right += int((scores.argmax(1).cpu() == y).sum())
     return right / len(data), loss / len(data)
@@ -80,8 +100,13 @@ def main():
     p.add_argument("--init", choices=["fresh", "exported"], default="fresh", help="fresh weights, or the exported ones")
     p.add_argument("--seed", type=int, default=TRAINING["seed"])
     p.add_argument("--normalize", action="store_true", help="inputs as Normalize((0.5,), (0.5,)) gives them")
+    p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=TRAINING["augment"] is not None,
+                   help="flip, turn and crop each training picture afresh (on when KernelLab trained it so)")
     p.add_argument("--save", help="where to write the trained weights (a state dict)")
     a = p.parse_args()
+    if a.augment and len(INPUT) == 4:
+        p.error("--augment: the flips, turns and crops are for pictures, not for voxel grids")
+    augment = TRAINING["augment"] or {"flip": 0.5, "degrees": 10.0, "scale": (0.8, 1.0)}  # the course's
 
     distributed = int(os.environ.get("WORLD_SIZE", "1")) > 1
     cuda = torch.cuda.is_available()
@@ -96,10 +121,13 @@ def main():
 
     net = (load() if a.init == "exported" else Net()).to(device)
     model = DistributedDataParallel(net, device_ids=[local] if cuda else None) if distributed else net
-    train = dataset(a.data, "train", a.normalize)
+    train = dataset(a.data, "train")
     if a.limit_train:
         train = torch.utils.data.Subset(train, range(min(a.limit_train, len(train))))
-    test = dataset(a.data, "test", a.normalize) if rank == 0 else None
+    if a.augment:
+        train = Augmented(train, augment)
+    test = dataset(a.data, "test") if rank == 0 else None
+    prep = (lambda x: (x - 0.5) / 0.5) if a.normalize else (lambda x: x)  # after augmenting, as KernelLab does
     sampler = DistributedSampler(train, num_replicas=world, rank=rank, shuffle=True, seed=a.seed) if distributed else None
     loader = DataLoader(train, batch_size=max(1, a.batch // world), shuffle=sampler is None, sampler=sampler)
     params = model.parameters()
@@ -114,7 +142,7 @@ def main():
         for x, y in loader:
             x, y = x.to(device), y.to(device)
             opt.zero_grad()
-            scores = model(x)
+            scores = model(prep(x))
             F.cross_entropy(scores, y).backward()
             opt.step()
             seen += len(y)
@@ -125,7 +153,7 @@ def main():
         seconds = time.time() - start
         total += seconds
         if rank == 0:
-            accuracy, loss = evaluate(net, test, device)
+            accuracy, loss = evaluate(net, test, device, prep)
             last = {"epoch": epoch, "train_seconds": round(seconds, 3),
                     "images_per_second": round(float(counts[0]) / seconds, 1), "test_accuracy": round(accuracy, 4),
                     "test_loss": round(loss, 4), "train_accuracy": round(float(counts[1] / counts[0]), 4)}
@@ -138,7 +166,7 @@ def main():
             (Path(a.save).resolve().parent / "net.json").write_text((HERE / "net.json").read_text())
         print(json.dumps({"final": True, "test_accuracy": last["test_accuracy"] if last else None,
                           "train_seconds": round(total, 3), "processes": world, "device": str(device),
-                          "saved": a.save}), flush=True)
+                          "augment": a.augment, "saved": a.save}), flush=True)
     if distributed:
         dist.destroy_process_group()
 

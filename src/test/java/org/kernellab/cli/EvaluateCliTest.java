@@ -1,9 +1,11 @@
 package org.kernellab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +19,7 @@ import org.kernellab.data.FashionMnist;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.ModelFile;
 import org.kernellab.model.Net;
+import org.kernellab.model.NetFiles;
 import org.kernellab.model.Network;
 import org.kernellab.model.PickleBytes;
 import org.kernellab.model.PickleBytes.Stored;
@@ -144,6 +147,52 @@ class EvaluateCliTest {
                 .json();
         assertEquals("embedded", pictures.get("data").asText());
         assertEquals(50, pictures.get("test_samples").asInt());
+    }
+
+    @Test
+    void exportsCarryTheNetItsSettingsAndTheLabsAugmentation() throws Exception {
+        Path model = dir.resolve("cnn.model");
+        Net net = CourseNets.cnn(4, 1, 0, CourseNets.DropoutAt.HIDDEN);
+        ModelFile.save(Network.build(net, Training.adam(0.003, 32, 3)), model);
+        Path project = dir.resolve("project");
+        CliTest.Run r = CliTest.run(
+                "export-pytorch",
+                "--model",
+                model.toString(),
+                "--out",
+                project.toString(),
+                "--augment",
+                "--language",
+                "es");
+        assertEquals(0, r.status(), r.err());
+        JsonNode j = r.json();
+        assertTrue(j.get("augment").asBoolean());
+        assertEquals(net.parameters(), j.get("parameters").asLong());
+        assertEquals("es", j.get("language").asText());
+        String modelPy = Files.readString(project.resolve("model.py"));
+        assertTrue(modelPy.contains("\"optimizer\": \"adam\", \"lr\": 0.003, \"batch\": 32, \"epochs\": 3"), modelPy);
+        assertTrue(modelPy.contains("\"augment\": {\"flip\": 0.5, \"degrees\": 10.0, \"scale\": (0.8, 1.0)}"), modelPy);
+        assertTrue(Files.readString(project.resolve("README.md")).contains("recortada (80–100% de su área)"));
+        Path plain = dir.resolve("plain");
+        JsonNode without = CliTest.run("export-pytorch", "--model", model.toString(), "--out", plain.toString())
+                .json();
+        assertFalse(without.get("augment").asBoolean());
+        assertTrue(Files.readString(plain.resolve("model.py")).contains("\"augment\": None"));
+        Path onnx = dir.resolve("cnn.onnx");
+        JsonNode o = CliTest.run("export-onnx", "--model", model.toString(), "--out", onnx.toString())
+                .json();
+        assertEquals(onnx.toAbsolutePath().toString(), o.get("out").asText());
+        assertEquals(net.resolved(), NetFiles.open(onnx, null).network().net().resolved());
+        // the flips, turns and crops are for pictures: a net of volumes is refused before anything is written
+        Net net3d = Net.fromJson("{\"input\": [1, 8, 8, 8], \"layers\": [{\"type\": \"Conv3d\", \"out_channels\": 2,"
+                + " \"kernel_size\": 3}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 4}]}");
+        Path voxels = dir.resolve("v.model");
+        ModelFile.save(Network.build(net3d, Training.adam(1e-3, 8, 1)), voxels);
+        Path none = dir.resolve("none");
+        CliBadInputTest.refused(
+                CliTest.run("export-pytorch", "--model", voxels.toString(), "--out", none.toString(), "--augment"),
+                "28×28");
+        assertFalse(Files.exists(none.resolve("model.py")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.kernellab.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.TorchReference;
+import org.kernellab.compute.Augment;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.mesh.ModelNetData;
 import org.kernellab.mesh.VoxelSet;
@@ -49,7 +51,9 @@ class ExportPyTorchTest {
         TorchReference torch = TorchReference.get();
         Network network = net();
         Samples test = Samples.of(FashionMnist.builtIn().test());
-        List<String> files = PyTorchExport.write(network, null, test, "test net", Locale.ENGLISH, dir);
+        // trained in the lab with the course's augmentation: train.py flips, turns and crops too
+        List<String> files =
+                PyTorchExport.write(network, Augment.Settings.COURSE, null, test, "test net", Locale.ENGLISH, dir);
         assertEquals(8, files.size());
         JsonNode check = lastLine(run(torch, "check.py"));
         assertTrue(check.get("ok").asBoolean(), check.toString());
@@ -81,6 +85,7 @@ class ExportPyTorchTest {
         two.addAll(List.of(train));
         JsonNode both = lastLine(run(torch, two.toArray(String[]::new)));
         assertEquals(2, both.get("processes").asInt());
+        assertTrue(both.get("augment").asBoolean(), both.toString());
         assertSameAccuracy(both, dir.resolve("two.pt"), test);
     }
 
@@ -128,13 +133,14 @@ class ExportPyTorchTest {
                 + " \"kernel_size\": 3}, {\"type\": \"BatchNorm3d\"}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool3d\","
                 + " \"kernel_size\": 2}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 4}]}");
         List<String> files = PyTorchExport.write(
-                Network.build(net, Training.adam(0.01, 16, 2)), train, test, "voxels", new Locale("es"), dir);
+                Network.build(net, Training.adam(0.01, 16, 2)), null, train, test, "voxels", new Locale("es"), dir);
         assertTrue(files.contains("voxels.pt"), files.toString());
         assertTrue(Files.readString(dir.resolve("README.md")).contains("rejillas de vóxeles"), "the README in Spanish");
         // check.py is the 2D test's; PyTorch's 3D forward pass is OnnxExportPyTorchTest's and CourseNetsPyTorchTest's
         String out = run(torch, "train.py", "--save", "trained.pt");
         assertEquals(2, out.lines().filter(l -> l.contains("\"epoch\"")).count(), out); // the exported 2 epochs
         JsonNode end = lastLine(out);
+        assertFalse(end.get("augment").asBoolean(), end.toString());
         NetFiles.Opened o = NetFiles.open(dir.resolve("trained.pt"), null);
         assertEquals(
                 end.get("test_accuracy").asDouble(),

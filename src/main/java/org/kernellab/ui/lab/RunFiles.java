@@ -46,7 +46,13 @@ final class RunFiles {
         tasks.run(
                 i18n.tr("train.exporting", folder.getFileName()),
                 ctx -> PyTorchExport.write(
-                        run.network, run.data.train(), run.data.test(), run.name(), language, folder),
+                        run.network,
+                        run.feed.augment(),
+                        run.data.train(),
+                        run.data.test(),
+                        run.name(),
+                        language,
+                        folder),
                 files -> notice.accept(new Problem("train.exported", folder)),
                 e -> notice.accept(Problem.of(e)));
     }
