@@ -44,7 +44,7 @@ final class EvaluateCommand {
             end.put("layers", Json.tree(net.toJson()).get("layers"));
             end.put("parameters", network.parameters());
             Samples test = net.dims() == 3 ? volumes(o, net, end) : pictures(o, net, end);
-            if (o.flag("--normalize")) test = test.normalized();
+            if (o.flag("--normalize")) network.normalizeInputs(true);
             if (limit > 0) test = test.first(limit);
             TrainCommand.threads(o, network);
             Trainer.Evaluation e = Trainer.evaluate(network, test);
@@ -52,7 +52,7 @@ final class EvaluateCommand {
             end.put("test_loss", TrainRun.round(e.loss(), 4));
             end.put("confusion", e.confusion());
             end.put("test_samples", test.count());
-            end.put("normalize", o.flag("--normalize"));
+            end.put("normalize", network.normalizesInputs());
             return end;
         }
     }

@@ -31,13 +31,14 @@ final class ExportCommand {
                 "export-pytorch",
                 args,
                 Set.of("--model", "--out", "--net", "--language", "--data", "--points", "--seed"),
-                Set.of("--keep-aspect", "--augment"),
+                Set.of("--keep-aspect", "--augment", "--normalize"),
                 Set.of());
         Path model = TrainCommand.path(o, "--model"), folder = TrainCommand.path(o, "--out");
         Augment.Settings augment = o.flag("--augment") ? Augment.Settings.COURSE : null;
         Locale language = language(o);
         NetFiles.Opened opened = EvaluateCommand.opened(o);
         try (Network network = opened.network()) {
+            if (o.flag("--normalize")) network.normalizeInputs(true);
             Samples train = null, test;
             if (network.net().dims() == 3) { // the voxel grids go with the net
                 if (augment != null) throw new DataException("train.augment28");
@@ -59,6 +60,7 @@ final class ExportCommand {
             end.put("parameters", network.parameters());
             end.put("language", language.getLanguage());
             end.put("augment", augment != null);
+            end.put("normalize", network.normalizesInputs());
             return end;
         }
     }

@@ -56,7 +56,8 @@ final class Lanes {
     }
 
     /** Runs {@code work} on each lane over its share of samples {@code from .. from+n}, in parallel when there are several. */
-    int run(Plan pl, Samples data, int[] index, int from, int n, Work work) {
+    int run(Plan pl, Samples given, int[] index, int from, int n, Work work) {
+        Samples data = network.seen(given);
         int count = count(n);
         List<Lane> l = lanes(pl, count);
         for (Op op : pl.ops) op.prepare(network);

@@ -61,6 +61,7 @@ public final class ModelFile {
                 .put("batch", t.batch())
                 .put("epochs", t.epochs())
                 .put("seed", t.seed());
+        if (net.normalizesInputs()) header.put("normalize", true); // older readers ignore it
         byte[] json = JSON.writeValueAsBytes(header);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
@@ -133,7 +134,9 @@ public final class ModelFile {
         float[] params = readFloats(in, name, net.parameters());
         float[] stats = readFloats(in, name, statistics(net));
         checkEnd(in, checked, name, params, stats);
-        return Network.withParameters(net, training, params, stats);
+        Network network = Network.withParameters(net, training, params, stats);
+        network.normalizeInputs(header.path("normalize").asBoolean(false));
+        return network;
     }
 
     /** BatchNorm's running means and variances: two per channel. */

@@ -25,6 +25,8 @@ public final class Network implements AutoCloseable {
 
     private final Optimizer optimizer;
     private final Lanes lanes;
+    /** Reads pictures as torchvision's Normalize((0.5,), (0.5,)) gives them: a PyTorch net trained on such inputs. */
+    private boolean normalized;
 
     private Network(Net net, Training training) {
         this.net = net;
@@ -69,7 +71,23 @@ public final class Network implements AutoCloseable {
 
     /** The same parameters trained on with other settings (another number of epochs, a new learning rate). */
     public Network retrained(Training other) {
-        return withParameters(net, other, parameterValues(), statistics());
+        Network n = withParameters(net, other, parameterValues(), statistics());
+        n.normalized = normalized;
+        return n;
+    }
+
+    /** Whether pictures (ToTensor's 0 to 1) are normalized first: a state dict does not say how its net was fed. */
+    public synchronized void normalizeInputs(boolean on) {
+        normalized = on;
+    }
+
+    public synchronized boolean normalizesInputs() {
+        return normalized;
+    }
+
+    /** The samples as this net reads them: pictures in [0, 1] normalized when it expects so, others as they are. */
+    Samples seen(Samples data) {
+        return normalized && !data.binary() && data.shift() == 0 ? data.normalized() : data;
     }
 
     public long parameters() {
@@ -194,10 +212,7 @@ public final class Network implements AutoCloseable {
         return out;
     }
 
-    /**
-     * The input of the last linear layer for one sample (evaluation mode): the values a dropout before the classifier
-     * acts on.
-     */
+    /** The input of the last linear layer for one sample (evaluation): what a dropout before the classifier acts on. */
     public synchronized float[] lastHidden(Samples data, int sample) {
         List<Activation> all = activations(data, sample);
         int last = lastLinear();
@@ -231,10 +246,7 @@ public final class Network implements AutoCloseable {
     /** One tensor of a state dict: its name as nn.Sequential gives it ({@code 0.weight}), shape and values, PyTorch's layouts. */
     public record Tensor32(String name, int[] shape, float[] values) {}
 
-    /**
-     * The parameters as PyTorch's {@code model.parameters()} lists them, named as an {@code nn.Sequential} of the net's
-     * layers names them: each layer's weight then bias, convolution weights (out, in, k…).
-     */
+    /** As {@code model.parameters()} lists them, named as in an {@code nn.Sequential}: weight then bias, (out, in, k…). */
     public synchronized List<Tensor32> pytorchParameters() {
         return pytorch(p);
     }
@@ -244,7 +256,7 @@ public final class Network implements AutoCloseable {
         return StateDict.parameters(values, views);
     }
 
-    /** BatchNorm's running means and variances, named as a state dict names them ({@code 1.running_mean}). */
+    /** BatchNorm's running means and variances, named as in a state dict ({@code 1.running_mean}). */
     public synchronized List<Tensor32> pytorchBuffers() {
         return StateDict.buffers(values);
     }

@@ -53,17 +53,20 @@ public final class PyTorchExport {
             fill.put("TITLE", title);
             fill.put("INPUT", Arrays.toString(net.input()));
             fill.put("BATCH_SHAPE", "(N, " + Arrays.toString(net.input()).replaceAll("[\\[\\]]", "") + ")");
-            fill.put("NORMALIZE_NOTE", "");
+            fill.put("NORMALIZE_NOTE", network.normalizesInputs() ? ", then Normalize((0.5,), (0.5,))" : "");
             fill.put("CLASSES", String.valueOf(net.classes()));
             fill.put("LAYERS", layers(net));
-            fill.put("TRAINING", training(network.training(), augment));
+            fill.put("TRAINING", training(network.training(), augment, network.normalizesInputs()));
             fill.put("SAMPLES", String.valueOf(Math.min(SAMPLES, test.count())));
             fill.put(
                     "DATA_NOTE",
                     net.dims() == 3
                             ? "\n" + Messages.format(language, "export.voxelsNote", train.count(), test.count()) + "\n"
                             : "");
-            fill.put("TRAINING_TEXT", trainingText(network.training(), augment, language));
+            fill.put(
+                    "TRAINING_TEXT",
+                    trainingText(network.training(), augment, language)
+                            + (network.normalizesInputs() ? Messages.format(language, "export.normalize") : ""));
             List<String> files = new ArrayList<>();
             for (String name : List.of("model.py", "check.py", "train.py"))
                 files.add(text(folder, name, template(name, fill)));
@@ -117,7 +120,7 @@ public final class PyTorchExport {
     }
 
     /** The settings as a Python dict; the augmentation as train.py gives it to torchvision's transforms, or None. */
-    private static String training(Training t, Augment.Settings a) {
+    private static String training(Training t, Augment.Settings a, boolean normalize) {
         String augment = a == null
                 ? "None"
                 : String.format(
@@ -130,13 +133,14 @@ public final class PyTorchExport {
         return String.format(
                 Locale.ROOT,
                 "{\"optimizer\": \"%s\", \"lr\": %s, \"batch\": %d, \"epochs\": %d, \"seed\": %d,%n"
-                        + "            \"augment\": %s}",
+                        + "            \"augment\": %s, \"normalize\": %s}",
                 t.optimizer().id(),
                 Double.toString(t.lr()),
                 t.batch(),
                 t.epochs(),
                 t.seed(),
-                augment);
+                augment,
+                normalize ? "True" : "False");
     }
 
     /** The state dict PyTorch's {@code Net()} has: each layer's weight, bias, running statistics and batch count. */
@@ -163,8 +167,9 @@ public final class PyTorchExport {
     private static Map<String, Weight> samples(Network network, Samples test) {
         int n = Math.min(SAMPLES, test.count()), size = test.size(), c = network.classes();
         float[] inputs = new float[n * size], labels = new float[n];
+        Samples seen = network.seen(test); // what the net reads, normalized or not: check.py feeds it as it is
         for (int i = 0; i < n; i++) {
-            System.arraycopy(test.floats(i), 0, inputs, i * size, size);
+            System.arraycopy(seen.floats(i), 0, inputs, i * size, size);
             labels[i] = test.label(i);
         }
         int[] shape = new int[test.shape().length + 1];

@@ -99,7 +99,8 @@ def main():
     p.add_argument("--limit-train", type=int, default=0, help="train on the first N images only")
     p.add_argument("--init", choices=["fresh", "exported"], default="fresh", help="fresh weights, or the exported ones")
     p.add_argument("--seed", type=int, default=TRAINING["seed"])
-    p.add_argument("--normalize", action="store_true", help="inputs as Normalize((0.5,), (0.5,)) gives them")
+    p.add_argument("--normalize", action=argparse.BooleanOptionalAction, default=TRAINING["normalize"],
+                   help="inputs as Normalize((0.5,), (0.5,)) gives them (on when the net was opened so in KernelLab)")
     p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=TRAINING["augment"] is not None,
                    help="flip, turn and crop each training picture afresh (on when KernelLab trained it so)")
     p.add_argument("--save", help="where to write the trained weights (a state dict)")

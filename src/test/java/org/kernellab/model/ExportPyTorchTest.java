@@ -51,7 +51,9 @@ class ExportPyTorchTest {
         TorchReference torch = TorchReference.get();
         Network network = net();
         Samples test = Samples.of(FashionMnist.builtIn().test());
-        // trained in the lab with the course's augmentation: train.py flips, turns and crops too
+        // opened as a net of normalized pictures and trained with the course's augmentation: train.py normalizes,
+        // flips, turns and crops too, and check.py feeds the pictures as the net reads them
+        network.normalizeInputs(true);
         List<String> files =
                 PyTorchExport.write(network, Augment.Settings.COURSE, null, test, "test net", Locale.ENGLISH, dir);
         assertEquals(8, files.size());
@@ -86,13 +88,18 @@ class ExportPyTorchTest {
         JsonNode both = lastLine(run(torch, two.toArray(String[]::new)));
         assertEquals(2, both.get("processes").asInt());
         assertTrue(both.get("augment").asBoolean(), both.toString());
+        assertTrue(Files.readString(dir.resolve("model.py")).contains("\"normalize\": True"));
         assertSameAccuracy(both, dir.resolve("two.pt"), test);
     }
 
-    /** The saved weights open here (net.json beside them) and score what train.py printed on the same test pictures. */
+    /**
+     * The saved weights open here (net.json beside them), reading normalized pictures as they were trained on, and score
+     * what train.py printed on the same test pictures.
+     */
     private static void assertSameAccuracy(JsonNode end, Path saved, Samples test) throws Exception {
         NetFiles.Opened o = NetFiles.open(saved, null);
         assertEquals("pytorch", o.format());
+        o.network().normalizeInputs(true);
         double accuracy = Trainer.evaluate(o.network(), test).accuracy();
         assertEquals(end.get("test_accuracy").asDouble(), accuracy, 1e-4, saved + ": " + end);
         assertTrue(accuracy > 0.3, "one short epoch learns something: " + accuracy);

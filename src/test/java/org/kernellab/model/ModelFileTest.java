@@ -39,13 +39,16 @@ class ModelFileTest {
 
     @Test
     void anyNetSavesAndLoadsBackAndAnswersTheSame(@TempDir Path dir) throws Exception {
+        int normalized = 0;
         for (String json : ForwardAndGradientsTest.nets()) {
             Net net = ForwardAndGradientsTest.net(json);
             Network saved = ForwardAndGradientsTest.randomised(net, 3);
+            saved.normalizeInputs(normalized++ % 2 == 0); // a net opened as reading normalized pictures stays so
             Path file = dir.resolve("net.model");
             ModelFile.save(saved, file);
             Network back = ModelFile.load(file);
             assertEquals(net, back.net(), json);
+            assertEquals(saved.normalizesInputs(), back.normalizesInputs(), json);
             assertEquals(saved.training(), back.training());
             Samples data = LayersPyTorchTest.batch(net, 3, false, new Random(1));
             assertArrayEquals(

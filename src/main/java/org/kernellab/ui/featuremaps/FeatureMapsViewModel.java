@@ -83,6 +83,7 @@ public final class FeatureMapsViewModel {
             update();
         });
         life.onChange(bench.dataProperty(), d -> update());
+        life.onChange(bench.sourceProperty(), s -> update()); // the same net, now reading normalized pictures
         update();
     }
 

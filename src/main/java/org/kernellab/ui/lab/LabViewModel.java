@@ -45,7 +45,7 @@ public final class LabViewModel {
     private final StringProperty lr = new SimpleStringProperty("0.002");
     private final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(64);
     private final IntegerProperty epochs = new SimpleIntegerProperty(2);
-    /** Train on only this many samples (0: all of them), for a quick look. */
+    /** Train on only this many samples (0: all), for a quick look. */
     private final ObjectProperty<Integer> limit = new SimpleObjectProperty<>(0);
     /** Flip, turn and crop every training picture afresh each epoch (the course's transforms without colour). */
     private final BooleanProperty augment = new SimpleBooleanProperty(false);
@@ -122,20 +122,16 @@ public final class LabViewModel {
         enqueue(() -> List.of(new RunPlan(editor.net(), training(), feed())));
     }
 
-    /**
-     * Queues a run that trains the selected run's net on from its weights (a net trained here or opened from a file,
-     * PyTorch's too) with the edited training settings.
-     */
+    /** Queues a run that trains the selected run's net (trained here or opened) on from its weights, with the edited settings. */
     public void trainFurther() {
         Run from = selected.get();
         if (from == null || from.network() == null) return;
-        enqueue(() -> {
-            RunPlan.Start start = new RunPlan.Start(
-                    from.number(),
-                    from.network().parameterValues(),
-                    from.network().statistics());
-            return List.of(new RunPlan(from.net(), training(), feed(), new double[0], start));
-        });
+        enqueue(() -> List.of(new RunPlan(from.net(), training(), feed(), new double[0], RunPlan.Start.of(from))));
+    }
+
+    /** Reads an opened run's pictures normalized or not ({@link RunFiles#normalize}) and tests it again. */
+    public void normalize(Run run, boolean on) {
+        files.normalize(run, on, () -> runner.announce(run));
     }
 
     /** Queues runs; settings that make no run (a net that does not fit, an unreadable learning rate) say why instead. */
@@ -234,7 +230,7 @@ public final class LabViewModel {
         files.onnx(selected.get(), file);
     }
 
-    /** Opens a saved network of any version, tests it on the lab's test set and lists it as a run; a bad file gives a message. */
+    /** Opens a saved net of any version or PyTorch's, tests it and lists it as a run; a bad file gives a message. */
     public void load(Path file, Consumer<Run> then) {
         data.prepare(loader -> tasks.run(
                 i18n.tr("train.loading", file.getFileName()),

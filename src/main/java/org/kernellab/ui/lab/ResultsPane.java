@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -44,6 +46,9 @@ final class ResultsPane {
     private final VBox perClass = new VBox(3), rowNames = new VBox();
     private final FlowPane gallery = new FlowPane(8, 8);
     private final Label title = new Label();
+    private final CheckBox normalize = new CheckBox();
+    private Run shown;
+    private final ChangeListener<Trainer.Evaluation> retested = (o, a, b) -> show(shown);
     private ScrollPane scroll;
 
     /**
@@ -72,7 +77,13 @@ final class ResultsPane {
         body.visibleProperty()
                 .bind(Bindings.createBooleanBinding(() -> vm.selectedProperty().get() != null, vm.selectedProperty()));
         body.managedProperty().bind(body.visibleProperty());
-        VBox box = new VBox(12, files(), title, body);
+        normalize.setId("lab-normalize");
+        normalize.textProperty().bind(i18n.bind("train.normalize"));
+        normalize.setTooltip(Controls.tip(i18n, "train.normalizeTip"));
+        normalize.setWrapText(true);
+        normalize.setOnAction(e -> vm.normalize(vm.selectedProperty().get(), normalize.isSelected()));
+        normalize.managedProperty().bind(normalize.visibleProperty());
+        VBox box = new VBox(12, files(), title, normalize, body);
         box.setPadding(new Insets(12));
         scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -158,8 +169,16 @@ final class ResultsPane {
         return new VBox(8, buttons, notice);
     }
 
-    /** A run's results, or an invitation to train. */
+    /** A run's results, or an invitation to train; drawn again when the run is tested again. */
     void show(Run run) {
+        if (shown != null) shown.evaluationProperty().removeListener(retested);
+        shown = run;
+        if (run != null) run.evaluationProperty().addListener(retested);
+        // how the net reads its pictures: the student says so for a net opened from a file, not for one trained here
+        boolean pictures = run != null && run.network() != null && run.net().input().length == 3;
+        normalize.setVisible(pictures);
+        normalize.setDisable(run == null || run.file() == null);
+        normalize.setSelected(pictures && run.network().normalizesInputs());
         Trainer.Evaluation e = run == null ? null : run.evaluationProperty().get();
         perClass.getChildren().clear();
         rowNames.getChildren().clear();

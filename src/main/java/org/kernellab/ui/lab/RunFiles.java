@@ -8,10 +8,14 @@ import org.kernellab.data.DataException;
 import org.kernellab.model.ModelFile;
 import org.kernellab.model.OnnxExport;
 import org.kernellab.model.PyTorchExport;
+import org.kernellab.model.Trainer;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.task.TaskRunner;
 
-/** A run's net written out, in the background: as a KernelLab model, a PyTorch project or an ONNX model. */
+/**
+ * A run's net written out, in the background: as a KernelLab model, a PyTorch project or an ONNX model; and how an
+ * opened net reads its pictures.
+ */
 final class RunFiles {
     private final TaskRunner tasks;
     private final I18n i18n;
@@ -64,6 +68,25 @@ final class RunFiles {
                 i18n.tr("train.exporting", file.getFileName()),
                 ctx -> OnnxExport.write(run.network, file),
                 model -> notice.accept(new Problem("train.exportedOnnx", file)),
+                e -> notice.accept(Problem.of(e)));
+    }
+
+    /**
+     * Reads an opened run's pictures as {@code Normalize((0.5,), (0.5,))} gives them, or as ToTensor() does, and tests
+     * it again in the background (then {@code then}): a state dict does not say which of the two its net was trained on.
+     */
+    void normalize(Run run, boolean on, Runnable then) {
+        if (run == null || run.network == null || run.data == null) return;
+        tasks.run(
+                i18n.tr("train.testing", run.name()),
+                work -> {
+                    run.network.normalizeInputs(on);
+                    return Trainer.evaluate(run.network, run.data.test());
+                },
+                e -> {
+                    run.evaluation.set(e);
+                    then.run();
+                },
                 e -> notice.accept(Problem.of(e)));
     }
 }

@@ -61,6 +61,7 @@ final class RunTask {
                     Network net = run.start == null
                             ? Network.build(run.net, run.training)
                             : Network.withParameters(run.net, run.training, run.start.values(), run.start.statistics());
+                    net.normalizeInputs(run.start != null && run.start.normalized());
                     net.threads(threadCount);
                     try {
                         double seconds =

@@ -42,7 +42,11 @@ public final class TrainingLab {
                         run.network(),
                         run.file() == null
                                 ? new Workbench.Source("maps.sourceTrained", run.name())
-                                : new Workbench.Source("maps.sourceFile", run.file()));
+                                : new Workbench.Source(
+                                        run.network().normalizesInputs()
+                                                ? "maps.sourceFileNormalized"
+                                                : "maps.sourceFile",
+                                        run.file()));
             }
         });
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.lesson.Progress;
+import org.kernellab.model.Trainer;
 import org.kernellab.ui.AppHarness;
 import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.dataset.DatasetPage;
@@ -149,10 +151,24 @@ class TrainingPageTest {
         assertEquals("maps.sourceFile", shown.key(), "the feature maps look inside the opened net");
         assertEquals("cnn.pt", shown.detail());
 
+        // the notebook normalized its pictures: the student says so, and the net is tested again reading them so
+        Run opened = vm.runs().get(0);
+        Trainer.Evaluation plain = opened.evaluationProperty().get();
+        CheckBox normalize = robot.lookup("#lab-normalize").queryAs(CheckBox.class);
+        assertTrue(normalize.isVisible() && !normalize.isDisabled() && !normalize.isSelected());
+        robot.clickOn(normalize);
+        AppHarness.waitFor(() -> opened.evaluationProperty().get() != plain);
+        assertTrue(opened.network().normalizesInputs());
+        assertEquals(
+                "maps.sourceFileNormalized",
+                harness.app.ctx().workbench().sourceProperty().get().key(),
+                "the feature maps read the pictures as the net does");
+
         press(robot, "#lab-train-further");
         AppHarness.waitFor(
                 () -> vm.runs().size() == 2 && vm.runs().get(1).statusProperty().get() == Run.Status.DONE);
         assertEquals("#2 CNN 32×2 ← #1", vm.runs().get(1).name());
+        assertTrue(vm.runs().get(1).network().normalizesInputs(), "trained further on the pictures it reads");
         assertTrue(
                 robot.lookup(".tab-pane").queryAllAs(TabPane.class).stream()
                         .anyMatch(t ->
