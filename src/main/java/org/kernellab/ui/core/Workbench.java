@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,6 +24,8 @@ import org.kernellab.ui.task.TaskRunner;
  * one just trained, or one loaded from a file).
  */
 public final class Workbench {
+    /** The sources of a net opened from a file, reading ToTensor's pictures or normalized ones. */
+    public static final Set<String> FILE_SOURCES = Set.of("maps.sourceFile", "maps.sourceFileNormalized");
     /** Where the current network came from, for the views to say. {@code detail} is a file name or a run's name. */
     public record Source(String key, String detail) {}
 
@@ -126,6 +129,18 @@ public final class Workbench {
     public void setNetwork(Network net, Source from) {
         network.set(net);
         source.set(from);
+    }
+
+    /**
+     * Has the net opened from a file read its pictures normalized as {@code Normalize((0.5,), (0.5,))} gives them, or
+     * as ToTensor() does: a state dict does not say which its net was trained on.
+     */
+    public void normalize(boolean on) {
+        Network net = network.get();
+        Source from = source.get();
+        if (net == null || from == null || !FILE_SOURCES.contains(from.key())) return;
+        net.normalizeInputs(on);
+        source.set(new Source(on ? "maps.sourceFileNormalized" : "maps.sourceFile", from.detail()));
     }
 
     /** Loads the shipped pretrained CNN if no network is there yet, or always when {@code replace}. */

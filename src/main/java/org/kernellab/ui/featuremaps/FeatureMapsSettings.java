@@ -2,6 +2,7 @@ package org.kernellab.ui.featuremaps;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -17,6 +18,7 @@ import org.kernellab.model.Network;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
@@ -71,7 +73,21 @@ final class FeatureMapsSettings {
             ModelFiles.open(owner.getScene().getWindow()).ifPresent(ctx.workbench()::loadModel);
         });
         load.setTooltip(Controls.tip(i18n, "train.loadTip"));
-        return new Node[] {source, pretrained, load};
+        // how a net opened from a file reads its pictures: the student says so
+        CheckBox normalize = new CheckBox();
+        normalize.setId("maps-normalize");
+        normalize.setWrapText(true);
+        normalize.textProperty().bind(i18n.bind("train.normalize"));
+        normalize.setTooltip(Controls.tip(i18n, "train.normalizeTip"));
+        normalize.setOnAction(e -> ctx.workbench().normalize(normalize.isSelected()));
+        Consumer<Workbench.Source> shown = s -> {
+            normalize.setVisible(s != null && Workbench.FILE_SOURCES.contains(s.key()));
+            normalize.setSelected(s != null && s.key().equals("maps.sourceFileNormalized"));
+        };
+        life.onChange(ctx.workbench().sourceProperty(), shown);
+        shown.accept(ctx.workbench().sourceProperty().get());
+        normalize.managedProperty().bind(normalize.visibleProperty());
+        return new Node[] {source, pretrained, load, normalize};
     }
 
     private String source() {

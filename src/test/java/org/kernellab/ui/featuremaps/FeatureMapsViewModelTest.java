@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kernellab.compute.Tensor;
+import org.kernellab.model.Network;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
@@ -52,6 +53,31 @@ class FeatureMapsViewModelTest {
                 for (double v : row) assertTrue(v >= 0, "ReLU leaves no negatives");
         }
         assertTrue(negative, "before ReLU some responses are negative");
+    }
+
+    @Test
+    void aNetOpenedFromPyTorchReadsThePicturesNormalizedWhenTheStudentSaysSo() throws Exception {
+        bench.loadModel(Path.of(
+                getClass().getResource("/org/kernellab/model/pytorch/cnn.pt").toURI()));
+        assertEquals("maps.sourceFile", bench.sourceProperty().get().key());
+        double[][] plain = vm.leftProperty().get().map(0, 0, Stage.CONV);
+        bench.normalize(true);
+        assertEquals("maps.sourceFileNormalized", bench.sourceProperty().get().key());
+        double[][] normalized = vm.leftProperty().get().map(0, 0, Stage.CONV);
+        // a convolution of (x - 0.5) / 0.5 is twice the one of x, less the weights' sum, less the bias once
+        Network.Tensor32 w = bench.networkProperty().get().pytorchParameters().get(0),
+                b = bench.networkProperty().get().pytorchParameters().get(1);
+        double sum = 0;
+        for (int k = 0; k < 9; k++) sum += w.values()[k];
+        int compared = 0;
+        for (int y = 0; y < plain.length; y++)
+            for (int x = 0; x < plain[y].length; x++) {
+                assertEquals(2 * plain[y][x] - sum - b.values()[0], normalized[y][x], 1e-4);
+                compared++;
+            }
+        assertEquals(26 * 26, compared);
+        bench.normalize(false);
+        assertEquals(plain[3][4], vm.leftProperty().get().map(0, 0, Stage.CONV)[3][4], 0.0);
     }
 
     @Test
