@@ -32,13 +32,18 @@ class SideBySideTest {
         assertEquals(1, r.calls(), "no time budget: each side runs once");
     }
 
-    /** Each side is called until it has run for the budget; the count shown is the smaller, whose total reaches it. */
+    /**
+     * Each side is called until it has run for the budget; the count shown is the smaller, whose total reaches it. How
+     * many calls fit depends on the machine, so the calls are counted through the cancel check made before each one.
+     */
     @Test
     void theTimesAreMeansOverCallsFillingTheBudget() {
-        SideBySide.Result r = SideBySide.run(SideBySide.Setup.coursePool(SideBySide.Op.MAX_POOL), 25, () -> false);
-        assertTrue(
-                r.calls() > 1,
-                "max pooling of the notebook's arrays takes far less than 25 ms: " + r.calls() + " calls");
+        int[] asked = {0};
+        SideBySide.Result r = SideBySide.run(SideBySide.Setup.coursePool(SideBySide.Op.MAX_POOL), 25, () -> {
+            asked[0]++;
+            return false;
+        });
+        assertTrue(r.calls() >= 1 && asked[0] >= 2 * r.calls(), asked[0] + " calls made, " + r.calls() + " shown");
         assertTrue(
                 Math.max(r.scratchMillis(), r.libraryMillis()) * r.calls() >= 25 * (1 - 1e-9),
                 r.scratchMillis() + " and " + r.libraryMillis() + " ms × " + r.calls());
