@@ -15,9 +15,15 @@ public final class LoopNet {
     /** The net's output for one sample (channels first), from {@code params} and {@code buffers} as {@link Network#pytorchParameters} gives them. */
     public static double[] forward(
             Net net, List<Network.Tensor32> params, List<Network.Tensor32> buffers, double[] sample) {
+        return upTo(net, params, buffers, sample, net.layers().size());
+    }
+
+    /** The output of the net's first {@code count} layers, channels first. */
+    public static double[] upTo(
+            Net net, List<Network.Tensor32> params, List<Network.Tensor32> buffers, double[] sample, int count) {
         Tensor x = new Tensor(batchOfOne(net.input()), sample);
         int p = 0, b = 0;
-        for (Layer l : net.layers()) {
+        for (Layer l : net.layers().subList(0, count)) {
             if (l instanceof Layer.Conv c) {
                 Tensor w = tensor(params.get(p++));
                 Tensor bias = c.bias() ? tensor(params.get(p++)) : null;
