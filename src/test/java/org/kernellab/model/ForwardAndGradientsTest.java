@@ -201,8 +201,9 @@ class ForwardAndGradientsTest {
             int length = (int) view.length(), here = 0, measured = 0;
             double steepest = 0;
             for (int i = start; i < start + length; i++) steepest = Math.max(steepest, Math.abs(analytic[i]));
-            // at most 6 points measured a tensor: a broken forward pass makes every point a kink, and fails fast
-            for (int tries = 0; steepest > 1e-3 && tries < 80 && here < 2 && measured < 6; tries++) {
+            // one point checked a tensor, at most 4 measured: a broken forward pass makes every point a kink, and fails
+            // fast
+            for (int tries = 0; steepest > 1e-3 && tries < 80 && here < 1 && measured < 4; tries++) {
                 int i = start + pick.nextInt(length);
                 if (Math.abs(analytic[i]) < 0.02 * steepest) continue;
                 measured++;
@@ -221,7 +222,7 @@ class ForwardAndGradientsTest {
             start += length;
         }
         n.close();
-        assertTrue(checked >= 4 && kinks < checked, json + ": " + checked + " parameters checked, " + kinks + " kinks");
+        assertTrue(checked >= 3 && kinks < checked, json + ": " + checked + " parameters checked, " + kinks + " kinks");
     }
 
     /** The loss with parameter {@code i} moved up and down by {@link #EPS}. */
