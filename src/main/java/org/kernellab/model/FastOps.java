@@ -21,9 +21,9 @@ final class FastOps {
 
     /** The fast op for the first layers of {@code net}, or null when none applies. {@code ext}: the activations' computed shapes. */
     static Op first(Net net, int[][] ext, boolean binary) {
-        List<Layer> l = net.layers();
-        // the resolved layer: a net's first convolution may leave its input channels to the input
-        if (l.isEmpty() || !(net.resolved().get(0) instanceof Layer.Conv c)) return null;
+        // the resolved layers: a net's first convolution may leave its input channels to the input
+        List<Layer> l = net.resolved();
+        if (l.isEmpty() || !(l.get(0) instanceof Layer.Conv c)) return null;
         if (c.dims() == 3) return binary ? VoxelConv.of(net, c, ext) : null;
         int[] out = ext[1];
         long rows = (long) out[0] * out[1], cols = (long) c.in() * c.kernel()[0] * c.kernel()[1] + 1;
