@@ -40,7 +40,8 @@ public final class Cli {
             new Command("train3d", Train3dCommand::train),
             new Command("evaluate", EvaluateCommand::run),
             new Command("export-pytorch", ExportCommand::run),
-            new Command("export-onnx", ExportCommand::onnx));
+            new Command("export-onnx", ExportCommand::onnx),
+            new Command("fetch-data", FetchDataCommand::run));
 
     private Cli() {}
 

@@ -164,6 +164,9 @@ class MeshFilesTest {
     void theEdgesOfEachFormat() throws DataException {
         Mesh coloured = off("OFF\n4 2 0\n0 0 0\n1 0 0\n1 1 0\n0 1 0\n3 0 1 2 255 0 0\n3 0 2 3 0 255 0\n");
         assertArrayEquals(new int[] {0, 1, 2, 0, 2, 3}, coloured.triangles(), "each face's colour skipped");
+        Mesh decimals = off("OFF\n4 2 0\n0 0 0\n1 0 0\n1 1 0\n0 1 0\n3 0 1 2 .7 0 0\n3 0 2 3 0.2 0.5 0.1 1.0");
+        assertArrayEquals(
+                new int[] {0, 1, 2, 0, 2, 3}, decimals.triangles(), "colours as decimals, as CGAL writes them");
         assertEquals("mesh.badIndex", key("OFF\n3 1 0\n0 0 0\n1 0 0\n1 1 0\n3 0 1 3\n", "off"), "indices 0..2");
         String tri = "# a triangle\nv 0 0 0\nv 1 0 0\nv 0 1 0\n";
         DataException past = assertThrows(

@@ -1,0 +1,75 @@
+package org.kernellab.data;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * CIFAR-10's binary version: five training batches and a test batch, each record a label byte then a 32×32 picture's
+ * red, green and blue planes (3,072 bytes, channels first as PyTorch reads them).
+ */
+public final class Cifar10 {
+    public static final int SIDE = 32, CHANNELS = 3, PICTURE = SIDE * SIDE * CHANNELS, RECORD = PICTURE + 1;
+    public static final List<String>
+            TRAIN =
+                    List.of(
+                            "data_batch_1.bin",
+                            "data_batch_2.bin",
+                            "data_batch_3.bin",
+                            "data_batch_4.bin",
+                            "data_batch_5.bin"),
+            TEST = List.of("test_batch.bin");
+    public static final String META = "batches.meta.txt";
+
+    /** Pictures channels first, one after another, with their labels 0–9. */
+    public record Pictures(byte[] pixels, byte[] labels) {
+        public int count() {
+            return labels.length;
+        }
+    }
+
+    /** The training and test pictures of a folder holding the six batches. */
+    public record Loaded(Pictures train, Pictures test) {}
+
+    private Cifar10() {}
+
+    public static Loaded load(Path folder) throws DataException {
+        if (!Files.isDirectory(folder)) throw new DataException("data.noFolder", folder);
+        return new Loaded(read(folder, TRAIN), read(folder, TEST));
+    }
+
+    private static Pictures read(Path folder, List<String> names) throws DataException {
+        byte[][] batches = new byte[names.size()][];
+        int records = 0;
+        for (int i = 0; i < names.size(); i++) {
+            Path p = folder.resolve(names.get(i));
+            if (!Files.isRegularFile(p)) throw new DataException("data.missingBatch", folder, names.get(i));
+            try {
+                batches[i] = Files.readAllBytes(p);
+            } catch (IOException e) {
+                throw new DataException("data.unreadable", p, DataException.why(e)).causedBy(e);
+            }
+            records += records(batches[i], names.get(i));
+        }
+        byte[] pixels = new byte[records * PICTURE], labels = new byte[records];
+        int at = 0;
+        for (byte[] b : batches) {
+            for (int r = 0; r < b.length / RECORD; r++, at++) {
+                labels[at] = b[r * RECORD];
+                System.arraycopy(b, r * RECORD + 1, pixels, at * PICTURE, PICTURE);
+            }
+        }
+        return new Pictures(pixels, labels);
+    }
+
+    /** The records of one batch file, checked: whole records only, at least one, every label a class 0–9. */
+    public static int records(byte[] batch, String name) throws DataException {
+        if (batch.length == 0 || batch.length % RECORD != 0)
+            throw new DataException("data.cifarLength", name, batch.length, RECORD);
+        for (int r = 0; r < batch.length; r += RECORD) {
+            if ((batch[r] & 0xFF) > 9) throw new DataException("data.cifarLabel", name, r / RECORD, batch[r] & 0xFF);
+        }
+        return batch.length / RECORD;
+    }
+}

@@ -1,0 +1,116 @@
+package org.kernellab.data.fetch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.kernellab.data.DataException;
+
+/**
+ * Brings a {@link RemoteSet} into a folder: each file is downloaded to a {@code .part} name beside its final one,
+ * verified, and only then moved (or unpacked) into place, so a corrupt or partial file is never used and never replaces
+ * a good one, and a folder the app reads appears only whole. A set already there and whole is not fetched again.
+ */
+public final class Fetcher {
+    /** How long to wait for a server, for the next bytes, how many tries, and the first pause between them. */
+    public record Settings(Duration connect, Duration stall, int attempts, Duration backoff) {
+        public static final Settings DEFAULT =
+                new Settings(Duration.ofSeconds(20), Duration.ofSeconds(30), 5, Duration.ofSeconds(1));
+    }
+
+    /** How far one file is: bytes here, its length (−1 unknown), the speed, and the seconds left (−1 unknown). */
+    public record Progress(String file, long bytes, long total, double bytesPerSecond, double secondsLeft) {}
+
+    /** Told how far the work is; asked whether to stop. */
+    public interface Listener {
+        void progress(Progress p);
+
+        /** A step after the bytes are here: a message key ("fetch.verifying", "fetch.unpacking") and the file. */
+        default void stage(String key, String file) {}
+
+        default boolean cancelled() {
+            return false;
+        }
+    }
+
+    /** The folder, the files now in it, the bytes downloaded this time, and whether it was whole already. */
+    public record Result(RemoteSet set, Path dir, List<String> files, long downloaded, boolean alreadyThere) {}
+
+    private Fetcher() {}
+
+    public static Result fetch(RemoteSet set, Path dir, Settings settings, Listener listener) throws DataException {
+        if (Installs.whole(set, dir)) return new Result(set, dir, Installs.files(set, dir), 0, true);
+        Download download = new Download(settings, listener);
+        long downloaded = 0;
+        for (RemoteSet.RemoteFile f : set.files()) {
+            Path target = dir.resolve(f.name()), part = dir.resolve(f.name() + ".part");
+            if (set.kind() == RemoteSet.Kind.IDX_FILES && Files.isRegularFile(target) && verified(f, target)) continue;
+            long before = size(part);
+            download.fetch(set.address(f), part, f.name(), f.length());
+            downloaded += size(part) - before;
+            listener.stage("fetch.verifying", f.name());
+            if (!verified(f, part)) {
+                Download.delete(part);
+                throw new DataException("fetch.badDigest", f.name(), f.algorithm());
+            }
+            Installs.install(set, f, part, dir, listener);
+        }
+        return new Result(set, dir, Installs.files(set, dir), downloaded, false);
+    }
+
+    /** Whether a file's digest (of its decompressed contents for gzipped IDX files) is the published one. */
+    static boolean verified(RemoteSet.RemoteFile f, Path file) throws DataException {
+        if (f.digest() == null) return true;
+        try (InputStream raw = Files.newInputStream(file);
+                InputStream in = f.contentLength() >= 0 ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            MessageDigest md = MessageDigest.getInstance(f.algorithm());
+            long n = 0;
+            byte[] buf = new byte[1 << 16];
+            try (DigestInputStream d = new DigestInputStream(in, md)) {
+                for (int r; (r = d.read(buf)) > 0; ) n += r;
+            }
+            if (f.contentLength() >= 0 && n != f.contentLength()) return false;
+            return HexFormat.of().formatHex(md.digest()).equalsIgnoreCase(f.digest());
+        } catch (IOException e) {
+            return false; // not gzip, cut short: not the published file
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long size(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.size(p) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Moves a verified file to its final name in one step where the system can. */
+    static void move(Path from, Path to) throws DataException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            try {
+                Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException again) {
+                throw new DataException("fetch.cantWrite", to, DataException.why(again)).causedBy(again);
+            }
+        }
+    }
+
+    static List<String> names(List<Path> paths) {
+        List<String> l = new ArrayList<>();
+        for (Path p : paths) l.add(p.getFileName().toString());
+        return l;
+    }
+}
