@@ -98,14 +98,14 @@ public final class Benchmarks {
 
     /**
      * {@code screens --out DIR [--size 1280x720] [--language en|es] [--theme light|dark] [--no-text] [--presentation]
-     * [--lessons ID,ID,…] [--train IMAGES]}.
+     * [--lessons ID,ID,…] [--train IMAGES] [--windows]}; {@code --windows} adds the About and Data sets windows.
      */
     private static Screens.Setup screens(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
             if (Set.of("--out", "--size", "--language", "--theme", "--lessons", "--train")
                     .contains(a)) i++;
-            else if (!Set.of("--no-text", "--presentation").contains(a))
+            else if (!Set.of("--no-text", "--presentation", "--windows").contains(a))
                 throw new IllegalArgumentException("unknown option \"" + a + "\"");
         }
         value(args, "--out", null);
@@ -119,7 +119,8 @@ public final class Benchmarks {
                 !args.contains("--no-text"),
                 args.contains("--presentation"),
                 lessons.isEmpty() ? List.of() : List.of(lessons.split(",")),
-                Integer.parseInt(value(args, "--train", "0")));
+                Integer.parseInt(value(args, "--train", "0")),
+                args.contains("--windows"));
     }
 
     /** The value after {@code name}, or {@code otherwise}; a missing required value (null) is refused. */

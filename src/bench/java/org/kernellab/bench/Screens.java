@@ -11,7 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.TabPane;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
@@ -37,7 +39,8 @@ final class Screens {
             boolean text,
             boolean presenting,
             List<String> lessons,
-            int trainImages) {}
+            int trainImages,
+            boolean windows) {}
 
     private Screens() {}
 
@@ -86,7 +89,40 @@ final class Screens {
                     });
                 }
             }
+            if (setup.windows()) windows(shot, setup, folder, out);
         }
+    }
+
+    /** The About window, then the Data sets window it opens. */
+    private static void windows(FxApp shot, Setup setup, Path folder, PrintStream out) throws Exception {
+        onFx(() -> {
+            ((Button) shot.app().scene().lookup("#about-button")).fire();
+            return null;
+        });
+        saveWindow(shot, folder.resolve(name(setup, "window", "about")), "about", out);
+        onFx(() -> {
+            ((Button) other(shot).getScene().lookup("#about-datasets-button")).fire();
+            return null;
+        });
+        saveWindow(shot, folder.resolve(name(setup, "window", "datasets")), "datasets", out);
+    }
+
+    /** The window shown besides the app's. */
+    private static Window other(FxApp shot) {
+        return Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w != shot.app().scene().getWindow())
+                .reduce((a, b) -> b)
+                .orElseThrow();
+    }
+
+    private static void saveWindow(FxApp shot, Path png, String name, PrintStream out) throws Exception {
+        settle(shot);
+        onFx(() -> ImageIO.write(
+                SwingFXUtils.fromFXImage(other(shot).getScene().snapshot(null), null), "png", png.toFile()));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("window", name);
+        m.put("file", png.toString());
+        Benchmarks.line(out, "screen", m);
     }
 
     /** A lab's first run, of two epochs on {@code images} images, finished, so that its table and charts are full. */

@@ -40,7 +40,7 @@ final class FetchDataCommand {
                 new Options("fetch-data", args.subList(1, args.size()), Set.of("--url", "--dir"), Set.of(), Set.of());
         if (o.optional("--url") != null) set = set.at(url(o.optional("--url")));
         Path dir = o.optional("--dir") == null
-                ? UserDirs.current().data().resolve("datasets").resolve(set.name())
+                ? UserDirs.current().datasets().resolve(set.name())
                 : TrainCommand.path(o, "--dir");
         Fetcher.Result r = Fetcher.fetch(set, dir, settings, new Fetcher.Listener() {
             @Override

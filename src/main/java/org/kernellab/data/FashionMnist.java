@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Fashion-MNIST, from the first place that has it: a folder the user picked, the full set of Debian's
- * package {@code dataset-fashion-mnist}, or the subset shipped inside the app (10,000 training and
+ * Fashion-MNIST, from the first place that has it: a folder the user picked, the full set the app downloaded into the
+ * user's data folder, the full set of Debian's package {@code dataset-fashion-mnist}, or the subset shipped inside the app (10,000 training and
  * 2,000 test images), so that the app and the tests work on a fresh machine.
  */
 public final class FashionMnist {
     public enum Source {
         FOLDER,
+        DOWNLOADED,
         SYSTEM,
         EMBEDDED
     }
@@ -39,9 +40,20 @@ public final class FashionMnist {
      *               not a silent fallback: the user asked for it.
      */
     public static Loaded load(Path folder) throws DataException {
+        return load(folder, null);
+    }
+
+    /** @param downloaded where the app downloads the full set (null: nowhere), read when it holds all four files */
+    public static Loaded load(Path folder, Path downloaded) throws DataException {
         if (folder != null) return fromFolder(folder, Source.FOLDER);
+        if (downloaded != null && hasAll(downloaded)) return fromFolder(downloaded, Source.DOWNLOADED);
         if (hasAll(SYSTEM_FOLDER)) return fromFolder(SYSTEM_FOLDER, Source.SYSTEM);
         return builtIn();
+    }
+
+    /** Whether a full set is there besides the built-in subset: downloaded, or installed on the system. */
+    public static boolean hasFull(Path downloaded) {
+        return downloaded != null && hasAll(downloaded) || hasAll(SYSTEM_FOLDER);
     }
 
     /** The subset built into the app, whatever else is installed. */

@@ -51,6 +51,28 @@ public final class Numbers {
         return decimalComma() ? s.replace(',', '.') : s;
     }
 
+    /** A file's size with one decimal in the unit that suits it: 29.5 MB (29,5 MB in Spanish), 812 B. */
+    public String bytes(long n) {
+        if (n < 1000) return n + " B";
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = n / 1000.0;
+        int u = 0;
+        while (v >= 999.95 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        String s = String.format(Locale.ROOT, "%.1f", v);
+        return (decimalComma() ? s.replace('.', ',') : s) + " " + units[u];
+    }
+
+    /** A duration in whole seconds, minutes and hours: "45 s", "3 min 20 s", "1 h 5 min". */
+    public static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        if (s < 60) return s + " s";
+        if (s < 3600) return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+        return s / 3600 + " h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + " min");
+    }
+
     public String format(double v) {
         if (Double.isNaN(v)) return "—";
         if (v == Math.rint(v) && Math.abs(v) < 1e15)

@@ -74,6 +74,11 @@ public record UserDirs(Path data, Path cache) {
         return data.resolve("lessons");
     }
 
+    /** Downloaded data sets, one folder each (as {@code fetch-data} and the app's Data sets window name them). */
+    public Path datasets() {
+        return data.resolve("datasets");
+    }
+
     /** Where save and open dialogs for trained networks start. */
     public Path models() {
         return data.resolve("models");

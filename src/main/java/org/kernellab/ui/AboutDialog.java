@@ -23,6 +23,8 @@ import org.kernellab.install.Versions;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.downloads.DataSetsView;
+import org.kernellab.ui.downloads.DataSetsViewModel;
 
 /**
  * The About dialog: what is running (the app, JavaFX, ND4J and its backend, Java), the data the lessons use, and
@@ -51,6 +53,7 @@ final class AboutDialog {
                 new Row("about.nd4j", nd4j, null),
                 new Row("about.java", Versions.java(), null),
                 new Row("about.data", ctx.workbench().dataText(), null),
+                new Row("about.datasets", downloaded(ctx), ctx.userDirs().datasets()),
                 new Row("about.lessons", dirs.lessons().toString(), dirs.lessons()),
                 new Row("about.models", dirs.models().toString(), dirs.models()),
                 new Row("about.cache", dirs.cache().toString(), dirs.cache()),
@@ -59,6 +62,14 @@ final class AboutDialog {
                         UserDirs.preferences().map(Path::toString).orElse(i18n.tr("about.settingsElsewhere")),
                         null),
                 new Row("about.program", programFolder(), null));
+    }
+
+    /** The sets downloaded whole, with their size on disk. */
+    private static String downloaded(AppContext ctx) {
+        DataSetsViewModel vm = DataSetsView.model(ctx);
+        vm.refresh();
+        String s = vm.summary();
+        return s == null ? ctx.i18n().tr("about.noDatasets") : s;
     }
 
     /** Where the app runs from: the installed or portable folder (jpackage names its launcher), else the jar's folder. */
@@ -107,19 +118,8 @@ final class AboutDialog {
             text.setId(row.key().replace('.', '-'));
             text.setWrapText(true);
             grid.addRow(r, name, text);
-            if (row.folder() != null && opener != null) {
-                Button open = new Button(i18n.tr("about.open"));
-                open.setMinWidth(Button.USE_PREF_SIZE);
-                open.setOnAction(e -> {
-                    try {
-                        opener.accept(
-                                Files.createDirectories(row.folder()).toUri().toString());
-                    } catch (IOException | SecurityException ex) {
-                        text.setText(row.value() + "\n" + i18n.tr("about.cannotOpen", ex.getMessage()));
-                    }
-                });
-                grid.add(open, 2, r);
-            }
+            Button button = button(row, text, dialog, ctx, opener);
+            if (button != null) grid.add(button, 2, r);
             r++;
         }
         Label kept = new Label(i18n.tr("about.kept"));
@@ -132,5 +132,33 @@ final class AboutDialog {
                 .add(new ButtonType(i18n.tr("about.close"), ButtonBar.ButtonData.CANCEL_CLOSE));
         dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         dialog.show();
+    }
+
+    /** A row's button: the Data sets window for the downloaded data, else the folder in the file manager (if any). */
+    private static Button button(Row row, Label text, Dialog<Void> dialog, AppContext ctx, Consumer<String> opener) {
+        I18n i18n = ctx.i18n();
+        Button b;
+        if (row.key().equals("about.datasets")) {
+            b = new Button(i18n.tr("datasets.open"));
+            b.setId("about-datasets-button");
+            b.setOnAction(e -> {
+                Window owner = dialog.getOwner();
+                dialog.close();
+                DataSetsView.show(owner, ctx);
+            });
+        } else if (row.folder() != null && opener != null) {
+            b = new Button(i18n.tr("about.open"));
+            b.setOnAction(e -> {
+                try {
+                    opener.accept(Files.createDirectories(row.folder()).toUri().toString());
+                } catch (IOException | SecurityException ex) {
+                    text.setText(row.value() + "\n" + i18n.tr("about.cannotOpen", ex.getMessage()));
+                }
+            });
+        } else {
+            return null;
+        }
+        b.setMinWidth(Button.USE_PREF_SIZE);
+        return b;
     }
 }

@@ -17,6 +17,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.kernellab.data.fetch.RemoteSet;
 import org.kernellab.install.UserDirs;
 import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.LessonError;
@@ -129,7 +130,7 @@ public final class KernelLabApp extends Application {
                 new SimpleBooleanProperty(false),
                 new Progress(settings.node("progress")),
                 new Navigation(),
-                new Workbench(i18n, runner));
+                new Workbench(i18n, runner, UserDirs.current().datasets().resolve(RemoteSet.FASHION_MNIST.name())));
 
         List<Path> folders = new ArrayList<>();
         // a teacher's own lessons: the user's data folder, after the folder earlier versions read

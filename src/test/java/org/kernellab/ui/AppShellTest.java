@@ -12,9 +12,11 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
@@ -157,9 +159,42 @@ class AppShellTest {
                 home.resolve("cache").toString(),
                 robot.lookup("#about-cache").queryAs(Label.class).getText());
         assertTrue(robot.lookup("Tus lecciones").tryQuery().isPresent(), "the names are in the chosen language");
+        assertEquals(
+                "ninguno todavía",
+                robot.lookup("#about-datasets").queryAs(Label.class).getText());
         robot.clickOn("Cerrar");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#about-version").tryQuery().isEmpty(), "the dialog closes");
+    }
+
+    @Test
+    void aboutOpensTheDataSetsWindowWhereEachSetSaysWhatIsOnDisk(FxRobot robot) throws Exception {
+        robot.clickOn("#about-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#about-datasets-button");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#about-version").tryQuery().isEmpty(), "About gives way to the Data sets window");
+        for (String set : List.of("fashion-mnist", "modelnet10", "cifar10")) {
+            assertEquals(
+                    "Not downloaded.",
+                    robot.lookup("#datasets-detail-" + set).queryAs(Label.class).getText());
+            assertTrue(
+                    robot.lookup("#datasets-remove-" + set)
+                            .queryAs(Button.class)
+                            .isDisabled(),
+                    "nothing to remove");
+        }
+        assertEquals(
+                "https://www.cs.toronto.edu/~kriz/cifar-10-binary.tar.gz",
+                robot.lookup("#datasets-address-cifar10")
+                        .queryAs(TextField.class)
+                        .getText());
+        assertEquals(
+                "Get",
+                robot.lookup("#datasets-get-cifar10").queryAs(Button.class).getText());
+        robot.clickOn("Close");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#datasets-view").tryQuery().isEmpty(), "the window closes");
     }
 
     @Test

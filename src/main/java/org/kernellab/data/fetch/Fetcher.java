@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.kernellab.data.DataException;
 
@@ -45,7 +46,37 @@ public final class Fetcher {
     /** The folder, the files now in it, the bytes downloaded this time, and whether it was whole already. */
     public record Result(RemoteSet set, Path dir, List<String> files, long downloaded, boolean alreadyThere) {}
 
+    /** What a folder holds of a set, read quickly (names and lengths, no digests): for the app to show. */
+    public record OnDisk(boolean whole, long bytes, long partial) {}
+
     private Fetcher() {}
+
+    public static OnDisk onDisk(RemoteSet set, Path dir) {
+        long bytes = 0, partial = 0;
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> all = Files.walk(dir)) {
+                for (Path p : all.filter(Files::isRegularFile).toList()) {
+                    long n = size(p);
+                    bytes += n;
+                    if (p.getFileName().toString().endsWith(".part")) partial += n;
+                }
+            } catch (IOException e) {
+                // a folder that cannot be listed holds nothing the app can use
+            }
+        }
+        List<String> files = Installs.files(set, dir);
+        boolean whole = switch (set.kind()) {
+            case IDX_FILES -> files.size() == set.files().size();
+            case CIFAR_TAR -> files.size() == 7;
+            case MODELNET_ZIP -> !files.isEmpty() && (set.items() == 0 || files.size() == set.items());
+        };
+        return new OnDisk(whole, bytes, partial);
+    }
+
+    /** Removes a set's folder, downloaded files and partial ones alike. */
+    public static void remove(Path dir) {
+        Installs.deleteTree(dir);
+    }
 
     public static Result fetch(RemoteSet set, Path dir, Settings settings, Listener listener) throws DataException {
         if (Installs.whole(set, dir)) return new Result(set, dir, Installs.files(set, dir), 0, true);

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import org.kernellab.compute.Problem;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
@@ -37,11 +39,37 @@ public final class Workbench {
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>();
     private final List<Consumer<FashionMnist.Loaded>> waiting = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Problem> modelProblem = new ReadOnlyObjectWrapper<>();
+    private final Path downloaded;
+    /** The full set (downloaded or the system's) rather than the built-in subset, where there is one. */
+    private final ObjectProperty<Boolean> fullSet = new SimpleObjectProperty<>(true);
+
     private boolean loading, modelLoading;
 
     public Workbench(I18n i18n, TaskRunner tasks) {
+        this(i18n, tasks, null);
+    }
+
+    /** @param downloaded where the app downloads the full Fashion-MNIST (null: nowhere) */
+    public Workbench(I18n i18n, TaskRunner tasks, Path downloaded) {
         this.i18n = i18n;
         this.tasks = tasks;
+        this.downloaded = downloaded;
+        fullSet.addListener((o, was, now) -> load(null)); // a picked folder gives way to the chosen set
+    }
+
+    public ObjectProperty<Boolean> fullSetProperty() {
+        return fullSet;
+    }
+
+    /** Whether there is a full set to switch to: downloaded, or installed on the system. */
+    public boolean fullSetAvailable() {
+        return FashionMnist.hasFull(downloaded);
+    }
+
+    /** Reads the chosen set again: a download has just made the full set whole, or removing it took it away. */
+    public void reload() {
+        FashionMnist.Loaded now = data.get();
+        if (now == null || now.source() != FashionMnist.Source.FOLDER) load(null);
     }
 
     public ReadOnlyObjectProperty<FashionMnist.Loaded> dataProperty() {
@@ -106,7 +134,11 @@ public final class Workbench {
                 i18n.tr("data.loading"),
                 ctx -> {
                     try {
-                        return new Found(FashionMnist.load(folder), null);
+                        return new Found(
+                                folder == null && !Boolean.TRUE.equals(fullSet.get())
+                                        ? FashionMnist.builtIn()
+                                        : FashionMnist.load(folder, downloaded),
+                                null);
                     } catch (DataException e) {
                         return new Found(before != null ? before : FashionMnist.builtIn(), e.problem());
                     }

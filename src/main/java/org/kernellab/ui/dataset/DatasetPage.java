@@ -23,6 +23,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.downloads.DataChoice;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Segments;
@@ -81,7 +82,7 @@ public final class DatasetPage implements Page {
                 new FlowPane(10, 6, Segments.of(vm.testProperty(), sets, i18n), classes, prev, pageLabel, next, folder);
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Node n : bar.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
-        VBox top = new VBox(6, bar, source, problem);
+        VBox top = new VBox(6, bar, DataChoice.of(ctx, life, false), source, problem);
         top.setPadding(new Insets(10));
         root.setTop(top);
         grid.setId("data-grid");

@@ -19,6 +19,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Workbench;
+import org.kernellab.ui.downloads.DataChoice;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
@@ -48,6 +49,7 @@ final class FeatureMapsSettings {
         VBox box = new VBox(8);
         box.getChildren().addAll(network());
         box.getChildren().addAll(pictures());
+        box.getChildren().add(DataChoice.of(ctx, life, true));
         box.getChildren().addAll(stages());
         box.getChildren().addAll(Controls.label(i18n, "maps.firstFilters"), firstFilters);
         return Controls.column(box, 250);

@@ -18,6 +18,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.downloads.DataChoice;
 import org.kernellab.ui.lab.LabPage;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.widgets.Controls;
@@ -55,7 +56,7 @@ public final class TrainingPage implements Page {
                 new LabPage.Extras(
                         settings(ctx.i18n(), vm),
                         List.of(button("train-compare", ctx.i18n(), "train.compare", lab::compare)),
-                        List.of(dataLine(ctx))));
+                        List.of(DataChoice.of(ctx, life, false), dataLine(ctx))));
     }
 
     private static void start(LabViewModel vm, LessonParams params) {

@@ -22,9 +22,9 @@ public final class Loopback implements AutoCloseable {
         void answer(HttpExchange x) throws IOException;
     }
 
-    record Request(String path, String range) {}
+    public record Request(String path, String range) {}
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Released when the test ends: a stalled answer waits on it. */
     final CountDownLatch end = new CountDownLatch(1);
 
