@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import org.kernellab.compute.Augment;
 import org.kernellab.data.DataException;
-import org.kernellab.data.FashionMnist;
 import org.kernellab.model.AtomicFile;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.Layer;
@@ -19,7 +18,6 @@ import org.kernellab.model.Limits;
 import org.kernellab.model.ModelFile;
 import org.kernellab.model.Net;
 import org.kernellab.model.Network;
-import org.kernellab.model.Samples;
 import org.kernellab.model.Threads;
 import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
@@ -52,8 +50,10 @@ final class TrainCommand {
                         "--seed",
                         "--threads",
                         "--save",
-                        "--dropout-at"),
-                Set.of("--augment"),
+                        "--dropout-at",
+                        "--image-size",
+                        "--test-share"),
+                Set.of("--augment", "--colour"),
                 Set.of());
         Training training = training(o, "--optimizer", Limits.MAX_BATCH, 42);
         String netText = o.jsonOrFile("--net");
@@ -62,20 +62,22 @@ final class TrainCommand {
                 : shorthand(o);
         int limit = o.integer("--limit-train", 0, 0, Integer.MAX_VALUE);
         Path save = save(o);
-        FashionMnist.Loaded data = FashionMnist.load(o.optional("--data") == null ? null : path(o, "--data"));
-        fits(net, CourseNets.FASHION, CourseNets.CLASSES);
+        TrainData data = TrainData.load(o, (int) training.seed());
+        if (netText == null) net = data.fit(net);
+        fits(net, data.input(), data.classes());
         Augment.Settings augment = o.flag("--augment") ? Augment.Settings.COURSE : null;
         TrainRun run = new TrainRun(out, "images_per_second");
         Network network = Network.build(net, training);
         threads(o, network);
-        double seconds = Trainer.train(
-                network, Samples.of(data.train()), Samples.of(data.test()), new Trainer.Feed(limit, augment), run);
+        double seconds = Trainer.train(network, data.train(), data.test(), new Trainer.Feed(limit, augment), run);
         write(network, save);
         Map<String, Object> end = run.end(seconds, network);
-        end.put("data", data.source().name().toLowerCase(Locale.ROOT));
-        end.put(
-                "train_images",
-                limit > 0 ? Math.min(limit, data.train().size()) : data.train().size()); // per epoch
+        end.put("data", data.name());
+        end.put("train_images", limit > 0 ? Math.min(limit, data.trainCount()) : data.trainCount()); // per epoch
+        if (!data.classNames().isEmpty()) {
+            end.put("classes", data.classNames());
+            end.put("skipped", data.skipped());
+        }
         end.put("train_accuracy", TrainRun.round(run.trainAccuracy, 4));
         // how far the last epoch's training accuracy is above the test accuracy: the sign of memorising
         end.put("gap", TrainRun.round(run.trainAccuracy - run.last.accuracy(), 4));

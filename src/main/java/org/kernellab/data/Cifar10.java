@@ -22,21 +22,21 @@ public final class Cifar10 {
             TEST = List.of("test_batch.bin");
     public static final String META = "batches.meta.txt";
 
-    /** Pictures channels first, one after another, with their labels 0–9. */
-    public record Pictures(byte[] pixels, byte[] labels) {
-        public int count() {
-            return labels.length;
-        }
-    }
-
-    /** The training and test pictures of a folder holding the six batches. */
-    public record Loaded(Pictures train, Pictures test) {}
+    /** The classes in label order, as {@code batches.meta.txt} names them. */
+    public static final List<String> CLASSES =
+            List.of("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
 
     private Cifar10() {}
 
-    public static Loaded load(Path folder) throws DataException {
+    /** The training and test pictures of a folder holding the six batches. */
+    public static Pictures.Split load(Path folder) throws DataException {
         if (!Files.isDirectory(folder)) throw new DataException("data.noFolder", folder);
-        return new Loaded(read(folder, TRAIN), read(folder, TEST));
+        return new Pictures.Split(read(folder, TRAIN), read(folder, TEST), CLASSES, List.of());
+    }
+
+    /** Whether a folder holds CIFAR-10's batches (so that it is read as CIFAR-10, not as another set). */
+    public static boolean isIn(Path folder) {
+        return Files.isRegularFile(folder.resolve(TRAIN.get(0))) || Files.isRegularFile(folder.resolve(TEST.get(0)));
     }
 
     private static Pictures read(Path folder, List<String> names) throws DataException {
@@ -60,7 +60,7 @@ public final class Cifar10 {
                 System.arraycopy(b, r * RECORD + 1, pixels, at * PICTURE, PICTURE);
             }
         }
-        return new Pictures(pixels, labels);
+        return new Pictures(pixels, labels, CHANNELS, SIDE, SIDE);
     }
 
     /** The records of one batch file, checked: whole records only, at least one, every label a class 0–9. */

@@ -2,6 +2,7 @@ package org.kernellab.model;
 
 import java.util.Arrays;
 import org.kernellab.data.Dataset;
+import org.kernellab.data.Pictures;
 import org.kernellab.mesh.VoxelSet;
 
 /**
@@ -32,6 +33,11 @@ public record Samples(byte[] values, byte[] labels, int[] shape, float scale, fl
                 new int[] {1, d.images().rows(), d.images().cols()},
                 1 / 255f,
                 false);
+    }
+
+    /** Pictures of any size and channels (CIFAR-10, a folder of one's own), 0–255 read as 0–1. */
+    public static Samples of(Pictures p) {
+        return new Samples(p.pixels(), p.labels(), new int[] {p.channels(), p.height(), p.width()}, 1 / 255f, false);
     }
 
     public static Samples train(VoxelSet v) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.data.Cifar10;
 import org.kernellab.data.DataException;
+import org.kernellab.data.Pictures;
 
 /** CIFAR-10's .tar.gz and ModelNet's zip, small but in their real layouts, fetched, read whole and unpacked. */
 class ArchivesTest {
@@ -75,7 +76,7 @@ class ArchivesTest {
         byte[] archive = Sets.gzip(Tar.of(members));
         Fetcher.fetch(cifarSet(archive, Sets.digest("MD5", archive), 18), tmp, FetcherTest.QUICK, p -> {});
 
-        Cifar10.Loaded loaded = Cifar10.load(tmp);
+        Pictures.Split loaded = Cifar10.load(tmp);
         assertEquals(15, loaded.train().count());
         assertEquals(3, loaded.test().count());
         byte[] second = batches.get("data_batch_2.bin"); // the fifth training picture is the second batch's second
