@@ -33,11 +33,25 @@ import org.kernellab.model.Training;
 class TrainedFiguresTest {
     private static FashionMnist.Loaded data;
     private static ExecutorService pool;
+    /** Lesson 20's three runs (the longest, the augmented one first), then lesson 12's five: one queue for both cores. */
+    private static List<Future<Outcome>> overfitting, architectures;
+
+    private static final int[][] NETS = {{16, 2}, {32, 2}, {64, 2}, {32, 1}, {32, 3}};
 
     @BeforeAll
     static void load() throws Exception {
         data = FashionMnist.builtIn();
         pool = Executors.newFixedThreadPool(2);
+        Training slow = new Training(Training.Optimizer.ADAM, 0.001, 32, 40, 42);
+        Future<Outcome> augmented = train(CourseNets.cnn(), slow, new Trainer.Feed(1_000, Augment.Settings.COURSE));
+        overfitting = List.of(
+                train(CourseNets.cnn(), slow, new Trainer.Feed(1_000, null)),
+                train(CourseNets.cnn(32, 2, 0.5, CourseNets.DropoutAt.HIDDEN), slow, new Trainer.Feed(1_000, null)),
+                augmented);
+        Training t = new Training(Training.Optimizer.ADAM, 0.002, 64, 2, 42);
+        List<Future<Outcome>> runs = new ArrayList<>();
+        for (int[] n : NETS) runs.add(train(cnn(n), t, new Trainer.Feed(6_000, null)));
+        architectures = runs;
     }
 
     @AfterAll
@@ -104,10 +118,8 @@ class TrainedFiguresTest {
     /** Lesson 12: five nets, Adam at 0.002 in batches of 64, two epochs on 6,000 images. */
     @Test
     void theArchitectureExercisesTable() throws Exception {
-        int[][] nets = {{16, 2}, {32, 2}, {64, 2}, {32, 1}, {32, 3}};
-        Training t = new Training(Training.Optimizer.ADAM, 0.002, 64, 2, 42);
-        List<Future<Outcome>> runs = new ArrayList<>();
-        for (int[] n : nets) runs.add(train(cnn(n), t, new Trainer.Feed(6_000, null)));
+        int[][] nets = NETS;
+        List<Future<Outcome>> runs = architectures;
         int compared = 0;
         for (String language : List.of("en", "es")) {
             List<List<double[]>> rows = table("exercise-architecture", language);
@@ -134,11 +146,7 @@ class TrainedFiguresTest {
     /** Lesson 20: the course CNN on 1,000 images for 40 epochs, plain, with dropout 0.5, augmented. */
     @Test
     void theOverfittingExperimentsTable() throws Exception {
-        Training t = new Training(Training.Optimizer.ADAM, 0.001, 32, 40, 42);
-        List<Future<Outcome>> runs = List.of(
-                train(CourseNets.cnn(), t, new Trainer.Feed(1_000, null)),
-                train(CourseNets.cnn(32, 2, 0.5, CourseNets.DropoutAt.HIDDEN), t, new Trainer.Feed(1_000, null)),
-                train(CourseNets.cnn(), t, new Trainer.Feed(1_000, Augment.Settings.COURSE)));
+        List<Future<Outcome>> runs = overfitting;
         int compared = 0;
         for (String language : List.of("en", "es")) {
             List<List<double[]>> rows = table("well-trained", language);

@@ -139,7 +139,8 @@ class TrainerTest {
             int best = 0;
             for (int c = 1; c < 10; c++) if (p[i * 10 + c] > p[i * 10 + best]) best = c;
             assertEquals(best, e.predicted()[i], "picture " + i);
-            assertEquals(p[i * 10 + best], e.confidence()[i]);
+            // evaluated in batches of its own, the products' summing order (and so the last bits) may differ
+            assertEquals(p[i * 10 + best], e.confidence()[i], 1e-6);
             confusion[test.label(i)][best]++;
             if (best == test.label(i)) right++;
             loss -= Math.log(p[i * 10 + test.label(i)]);
