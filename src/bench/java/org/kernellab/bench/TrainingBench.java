@@ -12,8 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.kernellab.model.Trainer;
-import org.kernellab.ui.lab.FashionData;
 import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.lab.PictureData;
 import org.kernellab.ui.lab.Run;
 import org.kernellab.ui.training.TrainingLab;
 import org.kernellab.ui.training.TrainingPage;
@@ -114,7 +114,7 @@ final class TrainingBench {
                         "--model",
                         "cnn",
                         "--filters",
-                        String.valueOf(FashionData.DEMO_FILTERS),
+                        String.valueOf(PictureData.DEMO_FILTERS),
                         "--blocks",
                         "2",
                         "--epochs",

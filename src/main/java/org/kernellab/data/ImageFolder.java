@@ -85,7 +85,8 @@ public final class ImageFolder {
         return new Pictures.Split(trainSet, testSet, classes, List.copyOf(sorted));
     }
 
-    private static List<String> classes(Path root) throws DataException {
+    /** The class folders' names, in torchvision's order. */
+    public static List<String> classes(Path root) throws DataException {
         try (Stream<Path> s = Files.list(root)) {
             return s.filter(Files::isDirectory)
                     .map(p -> p.getFileName().toString())

@@ -41,6 +41,11 @@ public interface LabData {
     /** The nets a student starts from, the first the lab's default: a message key and the net. */
     List<Preset> presets();
 
+    /** A net of the course, made for other pictures, fitted to this data's shape and classes (as it is by default). */
+    default Net fit(Net net) {
+        return net;
+    }
+
     /** A net to start from: its button's message key and its layers. */
     record Preset(String key, Net net) {}
 }

@@ -29,7 +29,7 @@ public final class NetEditor {
         }
     }
 
-    private final int[] input;
+    private int[] input;
     private final ObservableList<LayerEdit> layers = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Table> table = new ReadOnlyObjectWrapper<>();
 
@@ -66,6 +66,12 @@ public final class NetEditor {
 
     public int[] input() {
         return input.clone();
+    }
+
+    /** The lab's data changed shape (CIFAR-10's colour pictures after Fashion-MNIST): the layers are read for it. */
+    public void input(int[] shape) {
+        input = shape.clone();
+        update();
     }
 
     /** Replaces the edited layers with a net's (a preset, a lesson's net, a file's); its input must be the lab's. */

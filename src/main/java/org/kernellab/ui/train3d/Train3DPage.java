@@ -3,6 +3,7 @@ package org.kernellab.ui.train3d;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
+import javafx.beans.binding.BooleanBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,12 +12,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.kernellab.compute.Problem;
+import org.kernellab.data.fetch.RemoteSet;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.downloads.DataSetsView;
+import org.kernellab.ui.downloads.DataSetsViewModel;
 import org.kernellab.ui.lab.LabPage;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.widgets.Controls;
@@ -45,11 +49,12 @@ public final class Train3DPage implements Page {
             if (r != null && !lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
         });
         I18n i18n = ctx.i18n();
-        page = new LabPage(vm, ctx, life, new LabPage.Extras(List.of(exercise(i18n)), List.of(), List.of(data(i18n))));
+        page = new LabPage(vm, ctx, life, new LabPage.Extras(List.of(exercise(i18n)), List.of(), List.of(data(ctx))));
     }
 
     /** Where the objects come from: the built-in stand-ins or a ModelNet folder, and how many classes. */
-    private Node data(I18n i18n) {
+    private Node data(AppContext ctx) {
+        I18n i18n = ctx.i18n();
         Label source = new Label();
         source.setId("t3-source");
         source.setWrapText(true);
@@ -66,10 +71,25 @@ public final class Train3DPage implements Page {
             if (f != null) lab.folder(f.toPath());
         });
         Button builtIn = Controls.button("t3-builtin", i18n, "t3.useBuiltIn", () -> lab.folder(null));
-        for (Button b : List.of(pick, builtIn)) b.setMaxWidth(Button.USE_PREF_SIZE);
+        // ModelNet10 from the Data sets window: used in one click once it is there, else got from there
+        DataSetsViewModel.Entry modelNet = DataSetsView.model(ctx).entry(RemoteSet.MODELNET10.name());
+        BooleanBinding there = modelNet.stateProperty().isEqualTo(DataSetsViewModel.State.READY);
+        Button downloaded =
+                Controls.button("t3-downloaded", i18n, "t3.useDownloaded", () -> lab.folder(modelNet.folder()));
+        Button get = Controls.button(
+                "t3-get",
+                i18n,
+                "t3.getModelNet",
+                () -> DataSetsView.show(page.view().getScene().getWindow(), ctx));
+        downloaded.visibleProperty().bind(there);
+        get.visibleProperty().bind(there.not());
+        for (Button b : List.of(pick, builtIn, downloaded, get)) {
+            b.setMaxWidth(Button.USE_PREF_SIZE);
+            b.managedProperty().bind(b.visibleProperty());
+        }
         SliderRow classes =
                 new SliderRow("t3-classes", i18n.bind("t3.classes"), lab.data().classesProperty(), 2, 10);
-        FlowPane buttons = new FlowPane(8, 6, pick, builtIn);
+        FlowPane buttons = new FlowPane(8, 6, downloaded, get, pick, builtIn);
         return new VBox(6, Controls.label(i18n, "t3.data"), source, buttons, classes);
     }
 

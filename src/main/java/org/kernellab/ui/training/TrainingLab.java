@@ -1,8 +1,13 @@
 package org.kernellab.ui.training;
 
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javafx.application.Platform;
 import org.kernellab.compute.Augment;
+import org.kernellab.compute.ComputeException;
+import org.kernellab.data.DataException;
+import org.kernellab.data.fetch.RemoteSet;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.Layer;
 import org.kernellab.model.Net;
@@ -10,8 +15,8 @@ import org.kernellab.model.Trainer;
 import org.kernellab.model.Training;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.Workbench;
-import org.kernellab.ui.lab.FashionData;
 import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.lab.PictureData;
 import org.kernellab.ui.lab.RunPlan;
 
 /**
@@ -37,7 +42,9 @@ public final class TrainingLab {
     public TrainingLab(LabViewModel lab, Workbench bench) {
         this.lab = lab;
         lab.onDone(run -> {
-            if (run.net().layers().stream().anyMatch(l -> l instanceof Layer.Conv)) {
+            // the feature maps show Fashion-MNIST's test pictures: a net for other pictures stays in the lab
+            boolean fashion = Arrays.equals(run.net().input(), CourseNets.FASHION);
+            if (fashion && run.net().layers().stream().anyMatch(l -> l instanceof Layer.Conv)) {
                 bench.setNetwork(
                         run.network(),
                         run.file() == null
@@ -53,9 +60,40 @@ public final class TrainingLab {
 
     /** The app's training lab. */
     public static TrainingLab of(AppContext ctx) {
-        LabViewModel lab = new LabViewModel(
-                new FashionData(ctx.workbench()), ctx.tasks(), Platform::runLater, ctx.i18n(), ctx::trainingThreads);
+        PictureData data =
+                new PictureData(ctx.workbench(), ctx.userDirs().datasets().resolve(RemoteSet.CIFAR10.name()));
+        LabViewModel lab = new LabViewModel(data, ctx.tasks(), Platform::runLater, ctx.i18n(), ctx::trainingThreads);
         return new TrainingLab(lab, ctx.workbench());
+    }
+
+    /**
+     * Trains on other pictures from now on (CIFAR-10, the student's folder, Fashion-MNIST again): the edited net is
+     * fitted to their shape and classes, or the lab's first net where it cannot be.
+     */
+    public void use(PictureData.Source source) {
+        PictureData data = (PictureData) lab.data();
+        data.sourceProperty().set(source);
+        refit();
+    }
+
+    /** Trains on a folder of the student's pictures, one sub-folder per class. */
+    public void useFolder(Path folder) throws DataException {
+        ((PictureData) lab.data()).useFolder(folder);
+        refit();
+    }
+
+    private void refit() {
+        Net edited = lab.editor().table().ok() ? lab.editor().net() : null;
+        lab.editor().input(lab.data().input());
+        try {
+            lab.editor()
+                    .set(
+                            edited != null
+                                    ? lab.data().fit(edited)
+                                    : lab.data().presets().get(0).net());
+        } catch (ComputeException e) { // the edited net does not fit these pictures: start from the lab's own
+            lab.editor().set(lab.data().presets().get(0).net());
+        }
     }
 
     public LabViewModel lab() {
@@ -78,7 +116,7 @@ public final class TrainingLab {
             boolean cnn = edited.layers().stream().anyMatch(l -> l instanceof Layer.Conv);
             Net second = cnn ? edited : lab.data().presets().get(0).net();
             return List.of(
-                    new RunPlan(CourseNets.mlp(0), lab.training(), lab.feed()),
+                    new RunPlan(lab.data().fit(CourseNets.mlp(0)), lab.training(), lab.feed()),
                     new RunPlan(second, lab.training(), lab.feed()));
         });
     }
@@ -92,12 +130,12 @@ public final class TrainingLab {
         Trainer.Feed feed = new Trainer.Feed(lab.limitProperty().get(), null);
         lab.enqueue(() -> List.of(
                 new RunPlan(
-                        CourseNets.mlp(0),
+                        lab.data().fit(CourseNets.mlp(0)),
                         new Training(Training.Optimizer.SGD, 1e-3, 256, COURSE_EPOCHS, 42),
                         feed,
                         NOTEBOOK_MLP),
                 new RunPlan(
-                        CourseNets.cnn(),
+                        lab.data().fit(CourseNets.cnn()),
                         new Training(Training.Optimizer.ADAM, 1e-4, 256, COURSE_EPOCHS, 42),
                         feed,
                         NOTEBOOK_CNN)));
@@ -110,7 +148,8 @@ public final class TrainingLab {
      */
     public void overfittingExperiment() {
         Training t = new Training(Training.Optimizer.ADAM, 1e-3, 32, OVERFIT_EPOCHS, 42);
-        Net plain = CourseNets.cnn(), dropped = CourseNets.cnn(32, 2, 0.5, CourseNets.DropoutAt.HIDDEN);
+        Net plain = lab.data().fit(CourseNets.cnn()),
+                dropped = lab.data().fit(CourseNets.cnn(32, 2, 0.5, CourseNets.DropoutAt.HIDDEN));
         lab.enqueue(() -> List.of(
                 new RunPlan(plain, t, new Trainer.Feed(OVERFIT_IMAGES, null)),
                 new RunPlan(dropped, t, new Trainer.Feed(OVERFIT_IMAGES, null)),

@@ -18,7 +18,6 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
-import org.kernellab.ui.downloads.DataChoice;
 import org.kernellab.ui.lab.LabPage;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.widgets.Controls;
@@ -56,7 +55,7 @@ public final class TrainingPage implements Page {
                 new LabPage.Extras(
                         settings(ctx.i18n(), vm),
                         List.of(button("train-compare", ctx.i18n(), "train.compare", lab::compare)),
-                        List.of(DataChoice.of(ctx, life, false), dataLine(ctx))));
+                        List.of(PicturesChoice.of(ctx, lab, dataLine(ctx), life))));
     }
 
     private static void start(LabViewModel vm, LessonParams params) {
@@ -65,14 +64,15 @@ public final class TrainingPage implements Page {
             if (named.containsKey("net")) vm.editor().set(Net.fromJson(params.string("net", "")));
             else if (named.containsKey("model"))
                 vm.editor()
-                        .set(
-                                "mlp".equals(params.string("model", "cnn"))
-                                        ? CourseNets.mlp(0)
-                                        : CourseNets.cnn(
-                                                params.integer("filters", 16),
-                                                params.integer("blocks", 2),
-                                                0,
-                                                CourseNets.DropoutAt.HIDDEN));
+                        .set(vm.data()
+                                .fit(
+                                        "mlp".equals(params.string("model", "cnn"))
+                                                ? CourseNets.mlp(0)
+                                                : CourseNets.cnn(
+                                                        params.integer("filters", 16),
+                                                        params.integer("blocks", 2),
+                                                        0,
+                                                        CourseNets.DropoutAt.HIDDEN)));
         } catch (ComputeException e) {
             vm.editor()
                     .set(vm.data()

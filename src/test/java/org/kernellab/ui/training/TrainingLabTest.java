@@ -26,8 +26,8 @@ import org.kernellab.model.PickleBytes.Stored;
 import org.kernellab.model.Training;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Workbench;
-import org.kernellab.ui.lab.FashionData;
 import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.lab.PictureData;
 import org.kernellab.ui.lab.Run;
 import org.kernellab.ui.task.DirectTaskRunner;
 import org.kernellab.ui.task.TaskRunner;
@@ -43,7 +43,7 @@ class TrainingLabTest {
     void setUp() {
         DirectTaskRunner tasks = new DirectTaskRunner();
         bench = new Workbench(new I18n(), tasks);
-        vm = new LabViewModel(new FashionData(bench), tasks, Runnable::run, new I18n(), () -> 1);
+        vm = new LabViewModel(new PictureData(bench), tasks, Runnable::run, new I18n(), () -> 1);
         lab = new TrainingLab(vm, bench);
         vm.limitProperty().set(2000);
         vm.epochsProperty().set(1);
@@ -117,7 +117,7 @@ class TrainingLabTest {
 
     @Test
     void aNetWithBatchNormAStride2ConvolutionAndAveragePoolingTrainsInTheLab() {
-        vm.editor().set(FashionData.normNet());
+        vm.editor().set(PictureData.normNet());
         vm.train();
         Run run = vm.runs().get(0);
         assertEquals(Run.Status.DONE, run.statusProperty().get(), String.valueOf(run.problem()));
@@ -274,7 +274,7 @@ class TrainingLabTest {
                         };
                     }
                 };
-        LabViewModel idle = new LabViewModel(new FashionData(bench), never, Runnable::run, new I18n(), () -> 1);
+        LabViewModel idle = new LabViewModel(new PictureData(bench), never, Runnable::run, new I18n(), () -> 1);
         new TrainingLab(idle, bench).overfittingExperiment();
         assertEquals(3, idle.runs().size());
         for (Run r : idle.runs()) {
