@@ -98,12 +98,13 @@ public final class Benchmarks {
 
     /**
      * {@code screens --out DIR [--size 1280x720] [--language en|es] [--theme light|dark] [--no-text] [--presentation]
-     * [--lessons ID,ID,…] [--train IMAGES] [--windows]}; {@code --windows} adds the About and Data sets windows.
+     * [--lessons ID,ID,…] [--train IMAGES] [--windows] [--lab-pictures DIR]}; {@code --windows} adds the About and Data sets windows,
+     * {@code --lab-pictures} has the training lab train on a folder of pictures.
      */
     private static Screens.Setup screens(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (Set.of("--out", "--size", "--language", "--theme", "--lessons", "--train")
+            if (Set.of("--out", "--size", "--language", "--theme", "--lessons", "--train", "--lab-pictures")
                     .contains(a)) i++;
             else if (!Set.of("--no-text", "--presentation", "--windows").contains(a))
                 throw new IllegalArgumentException("unknown option \"" + a + "\"");
@@ -120,7 +121,8 @@ public final class Benchmarks {
                 args.contains("--presentation"),
                 lessons.isEmpty() ? List.of() : List.of(lessons.split(",")),
                 Integer.parseInt(value(args, "--train", "0")),
-                args.contains("--windows"));
+                args.contains("--windows"),
+                args.contains("--lab-pictures") ? Path.of(value(args, "--lab-pictures", null)) : null);
     }
 
     /** The value after {@code name}, or {@code otherwise}; a missing required value (null) is refused. */

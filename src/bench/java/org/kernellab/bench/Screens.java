@@ -40,7 +40,8 @@ final class Screens {
             boolean presenting,
             List<String> lessons,
             int trainImages,
-            boolean windows) {}
+            boolean windows,
+            Path labPictures) {}
 
     private Screens() {}
 
@@ -68,6 +69,7 @@ final class Screens {
                     shot.app().shell().select(lesson);
                     return null;
                 });
+                if (setup.labPictures() != null) pictures(shot, setup.labPictures());
                 if (setup.trainImages() > 0) train(shot, setup.trainImages());
                 save(shot, folder.resolve(name(setup, lesson, "")), lesson, "", out);
                 List<TabPane> panes = onFx(() -> shot.app().scene().getRoot().lookupAll(".tab-pane").stream()
@@ -91,6 +93,14 @@ final class Screens {
             }
             if (setup.windows()) windows(shot, setup, folder, out);
         }
+    }
+
+    /** The training lab on a folder of pictures, one sub-folder per class, as "My pictures…" takes it. */
+    private static void pictures(FxApp shot, Path folder) throws Exception {
+        onFx(() -> {
+            if (shot.app().shell().page() instanceof TrainingPage t) t.lab().useFolder(folder);
+            return null;
+        });
     }
 
     /** The About window, then the Data sets window it opens. */

@@ -44,6 +44,7 @@ final class PicturesChoice {
         kinds.put(PictureData.Source.FOLDER, new String[] {"train-data-folder", "train.data.folder"});
         Node segments = Segments.of(chosen, kinds, i18n);
         chosen.addListener((o, was, now) -> choose(ctx, lab, chosen, problem, segments, was, now));
+        life.onChange(data.sourceProperty(), chosen::set); // the lab's choice, wherever it was made
         Node fashion = DataChoice.of(ctx, life, false);
         fashion.visibleProperty().bind(data.sourceProperty().isEqualTo(PictureData.Source.FASHION));
         fashion.managedProperty().bind(fashion.visibleProperty());

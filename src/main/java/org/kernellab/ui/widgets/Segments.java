@@ -1,7 +1,11 @@
 package org.kernellab.ui.widgets;
 
 import java.util.Map;
+import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Toggle;
@@ -21,7 +25,7 @@ public final class Segments {
         SegmentedButton buttons = new SegmentedButton();
         buttons.setToggleGroup(group);
         choices.forEach((v, idKey) -> buttons.getButtons().add(choice(new ToggleButton(), v, idKey, value, i18n)));
-        follow(group, value);
+        follow(group, value, buttons);
         return buttons;
     }
 
@@ -35,7 +39,7 @@ public final class Segments {
             b.setToggleGroup(group);
             box.getChildren().add(b);
         });
-        follow(group, value);
+        follow(group, value, box);
         return box;
     }
 
@@ -48,7 +52,16 @@ public final class Segments {
         return b;
     }
 
-    private static <T> void follow(ToggleGroup group, ObjectProperty<T> value) {
+    /**
+     * The buttons set the value, and show it when it is set elsewhere (another page's buttons, a lesson): the value
+     * holds that listener weakly and {@code owner} strongly, so a value that outlives the page does not keep it.
+     */
+    private static <T> void follow(ToggleGroup group, ObjectProperty<T> value, Node owner) {
+        ChangeListener<T> shown = (o, was, now) -> {
+            for (Toggle t : group.getToggles()) if (Objects.equals(t.getUserData(), now)) t.setSelected(true);
+        };
+        owner.getProperties().put(Segments.class, shown);
+        value.addListener(new WeakChangeListener<>(shown));
         group.selectedToggleProperty().addListener((o, was, now) -> {
             if (now == null) was.setSelected(true); // clicking the chosen button keeps it chosen
             else {

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -14,12 +17,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.kernellab.data.DataException;
 import org.kernellab.lesson.Progress;
 import org.kernellab.model.Trainer;
 import org.kernellab.ui.AppHarness;
@@ -276,5 +282,36 @@ class TrainingPageTest {
                         .allMatch(t -> t.lookupAll(".label").stream()
                                 .anyMatch(l -> "Ankle boot".equals(((Label) l).getText()))),
                 "filtered to ankle boots");
+    }
+
+    @Test
+    void thePicturesChoiceShowsTheLabsDataAndABadFolderIsNamed(FxRobot robot, @TempDir Path dir) throws Exception {
+        TrainingPage page = harness.open(robot, "training-lab", TrainingPage.class);
+        assertTrue(
+                robot.lookup("#train-data-fashion").queryAs(ToggleButton.class).isSelected());
+        assertFalse(robot.lookup("#train-pictures").queryAs(Label.class).isVisible(), "Fashion-MNIST has its own line");
+        for (String c : List.of("cats", "dogs")) Files.createDirectories(dir.resolve(c));
+        robot.interact(() -> {
+            try {
+                page.lab().useFolder(dir);
+            } catch (DataException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertTrue(
+                robot.lookup("#train-data-folder").queryAs(ToggleButton.class).isSelected(),
+                "the buttons follow the lab's data");
+        assertTrue(robot.lookup("#train-pictures")
+                .queryAs(Label.class)
+                .getText()
+                .startsWith("Data: your pictures in " + dir + ", 2 classes"));
+        assertEquals(
+                List.of(3, 32, 32),
+                Arrays.stream(page.viewModel().editor().input()).boxed().toList(),
+                "the editor reads colour squares");
+        robot.clickOn("#train-data-fashion");
+        assertTrue(
+                robot.lookup("#train-data-fashion").queryAs(ToggleButton.class).isSelected());
+        assertEquals(55_098, page.viewModel().editor().table().parameters(), "the demo CNN on Fashion-MNIST again");
     }
 }
