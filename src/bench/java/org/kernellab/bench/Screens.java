@@ -19,7 +19,9 @@ import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonLoader;
 import org.kernellab.ui.LessonViews;
 import org.kernellab.ui.core.Theme;
+import org.kernellab.ui.dataset.DatasetPage;
 import org.kernellab.ui.lab.LabViewModel;
+import org.kernellab.ui.lab.PictureData;
 import org.kernellab.ui.train3d.Train3DPage;
 import org.kernellab.ui.training.TrainingPage;
 import org.kernellab.ui.widgets.MarkdownView;
@@ -95,10 +97,12 @@ final class Screens {
         }
     }
 
-    /** The training lab on a folder of pictures, one sub-folder per class, as "My pictures…" takes it. */
+    /** The training lab or the data browser on a folder of pictures, one sub-folder per class, as "My pictures…" takes it. */
     private static void pictures(FxApp shot, Path folder) throws Exception {
         onFx(() -> {
             if (shot.app().shell().page() instanceof TrainingPage t) t.lab().useFolder(folder);
+            if (shot.app().shell().page() instanceof DatasetPage d)
+                d.viewModel().use(PictureData.Source.FOLDER, folder);
             return null;
         });
     }

@@ -1,7 +1,9 @@
 package org.kernellab.ui.dataset;
 
 import java.io.File;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -18,12 +20,16 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
+import org.kernellab.data.Pictures;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.downloads.DataChoice;
+import org.kernellab.ui.downloads.SourceChoice;
+import org.kernellab.ui.lab.PictureData;
+import org.kernellab.ui.widgets.ColourPicture;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Segments;
@@ -44,7 +50,7 @@ public final class DatasetPage implements Page {
     public DatasetPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
-        vm = new DatasetViewModel(ctx.workbench());
+        vm = new DatasetViewModel(ctx.workbench(), ctx.tasks(), i18n);
         ctx.workbench().withData(d -> {});
 
         LinkedHashMap<Boolean, String[]> sets = new LinkedHashMap<>();
@@ -52,10 +58,10 @@ public final class DatasetPage implements Page {
         sets.put(true, new String[] {"data-test", "data.test"});
         ComboBox<Integer> classes = new ComboBox<>();
         classes.setId("data-class");
-        for (int c = -1; c < 10; c++) classes.getItems().add(c);
-        Controls.localized(
-                classes, i18n, c -> c < 0 ? i18n.tr("data.allClasses") : c + " · " + i18n.tr("data.class." + c));
+        fillClasses(classes);
+        Controls.localized(classes, i18n, c -> c < 0 ? i18n.tr("data.allClasses") : c + " · " + className(c));
         classes.valueProperty().bindBidirectional(vm.labelProperty());
+        life.onChange(vm.sourceProperty(), s -> fillClasses(classes));
         Button prev = Controls.button("data-prev", i18n, "data.previous", vm::previous),
                 next = Controls.button("data-next", i18n, "data.next", vm::next);
         Button folder = Controls.button("data-folder", i18n, "data.folder", () -> {
@@ -66,23 +72,18 @@ public final class DatasetPage implements Page {
         source.setId("data-source");
         source.setWrapText(true);
         source.setMinHeight(Region.USE_PREF_SIZE);
-        Label problem = new Label();
-        problem.getStyleClass().add("problem");
-        problem.setWrapText(true);
-        problem.textProperty()
-                .bind(i18n.bind(
-                        () -> {
-                            var p = ctx.workbench().dataProblemProperty().get();
-                            return p == null ? "" : i18n.tr(p);
-                        },
-                        ctx.workbench().dataProblemProperty()));
         pageLabel.setId("data-page");
         // the controls keep their width and wrap onto a second line where the view is narrow
         FlowPane bar =
                 new FlowPane(10, 6, Segments.of(vm.testProperty(), sets, i18n), classes, prev, pageLabel, next, folder);
         bar.setAlignment(Pos.CENTER_LEFT);
         for (Node n : bar.getChildren()) if (n instanceof Region r) r.setMinWidth(Region.USE_PREF_SIZE);
-        VBox top = new VBox(6, bar, DataChoice.of(ctx, life, false), source, problem);
+        Node fashionOnly = DataChoice.of(ctx, life, false);
+        fashionOnly.visibleProperty().bind(vm.sourceProperty().isEqualTo(PictureData.Source.FASHION));
+        fashionOnly.managedProperty().bind(fashionOnly.visibleProperty());
+        folder.visibleProperty().bind(fashionOnly.visibleProperty());
+        folder.managedProperty().bind(fashionOnly.visibleProperty());
+        VBox top = new VBox(6, bar, pictures(), fashionOnly, source, problemLine());
         top.setPadding(new Insets(10));
         root.setTop(top);
         grid.setId("data-grid");
@@ -106,6 +107,10 @@ public final class DatasetPage implements Page {
     @Override
     public Node view() {
         return root;
+    }
+
+    public DatasetViewModel viewModel() {
+        return vm;
     }
 
     @Override
@@ -145,14 +150,15 @@ public final class DatasetPage implements Page {
             pageLabel.setText("");
             return;
         }
-        source.setText(ctx.workbench().dataText());
+        source.setText(sourceText());
         pageLabel.setText(
                 i18n.tr("data.pageOf", p.page() + 1, p.pages(), i18n.numbers().grouped(p.matching())));
         Dataset d = vm.set();
+        Pictures pics = vm.pictures();
         for (int i : p.indices()) {
-            HeatMap img = new HeatMap(pixel);
-            img.setValues(d.image(i).toMatrix(), HeatMap.Scale.GREY, 1);
-            Label name = new Label(i18n.tr("data.class." + d.label(i)));
+            Node img = pics != null ? colour(pics, i) : grey(d, i);
+            int label = pics != null ? pics.labels()[i] : d.label(i);
+            Label name = new Label(className(label));
             name.getStyleClass().add("small");
             name.setWrapText(true);
             name.setMinHeight(Region.USE_PREF_SIZE);
@@ -161,11 +167,81 @@ public final class DatasetPage implements Page {
             VBox tile = new VBox(2, img, name, number);
             tile.getStyleClass().add("data-tile");
             tile.setPrefWidth(Math.max(92, 28 * pixel + 8));
-            if (vm.testProperty().get()) {
+            if (vm.testProperty().get() && pics == null) {
                 tile.setOnMouseClicked(e -> ctx.navigation().open("feature-maps", Map.of("image", i)));
                 Tooltip.install(tile, new Tooltip(i18n.tr("data.openMaps")));
             }
             grid.getChildren().add(tile);
         }
+    }
+
+    /** Fashion-MNIST, CIFAR-10 or the student's pictures: read in the background, a failure said below. */
+    private Node pictures() {
+        return SourceChoice.of(
+                ctx,
+                life,
+                "data-pictures",
+                vm.sourceProperty(),
+                (kind, from) -> {
+                    if (kind == PictureData.Source.FASHION) vm.useFashion();
+                    else vm.use(kind, from);
+                },
+                p -> {});
+    }
+
+    /** Why the pictures asked for could not be read: the browser's own, else the workbench's. */
+    private Label problemLine() {
+        Label problem = new Label();
+        problem.getStyleClass().add("problem");
+        problem.setWrapText(true);
+        problem.textProperty()
+                .bind(i18n.bind(
+                        () -> {
+                            var p = vm.problemProperty().get() != null
+                                    ? vm.problemProperty().get()
+                                    : ctx.workbench().dataProblemProperty().get();
+                            return p == null ? "" : i18n.tr(p);
+                        },
+                        ctx.workbench().dataProblemProperty(),
+                        vm.problemProperty()));
+        return problem;
+    }
+
+    private Node grey(Dataset d, int i) {
+        HeatMap img = new HeatMap(pixel);
+        img.setValues(d.image(i).toMatrix(), HeatMap.Scale.GREY, 1);
+        return img;
+    }
+
+    /** A 32×32 colour picture as large as a Fashion-MNIST one: 28 of its pixels' worth. */
+    private Node colour(Pictures pics, int i) {
+        int off = i * pics.size();
+        return ColourPicture.of(
+                k -> (pics.pixels()[off + k] & 0xFF) / 255.0, pics.height(), pics.width(), pixel * 28 / pics.width());
+    }
+
+    private String className(int c) {
+        String n = vm.classes().get(c);
+        return switch (vm.sourceProperty().get()) {
+            case FASHION -> i18n.tr("data.class." + c);
+            case CIFAR10 -> i18n.tr("cifar.class." + n);
+            case FOLDER -> n;
+        };
+    }
+
+    private void fillClasses(ComboBox<Integer> classes) {
+        List<Integer> items = new ArrayList<>();
+        for (int c = -1; c < vm.classes().size(); c++) items.add(c);
+        classes.getItems().setAll(items);
+        classes.setValue(vm.labelProperty().get());
+    }
+
+    /** Which pictures these are, in the chosen language. */
+    private String sourceText() {
+        return switch (vm.sourceProperty().get()) {
+            case FASHION -> ctx.workbench().dataText();
+            case CIFAR10 -> i18n.tr("train.data.cifarIn", vm.folder());
+            case FOLDER -> i18n.tr("data.folderIn", vm.folder(), vm.classes().size(), PictureData.FOLDER_SIDE);
+        };
     }
 }

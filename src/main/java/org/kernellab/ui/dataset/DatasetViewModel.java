@@ -1,5 +1,6 @@
 package org.kernellab.ui.dataset;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.IntegerProperty;
@@ -8,12 +9,23 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.kernellab.compute.Problem;
+import org.kernellab.data.Cifar10;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
+import org.kernellab.data.ImageFolder;
+import org.kernellab.data.Pictures;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Workbench;
+import org.kernellab.ui.lab.PictureData;
+import org.kernellab.ui.task.TaskRunner;
 
-/** The dataset browser's state: training or test images, all classes or one, and the page of images shown. */
+/**
+ * The dataset browser's state: which pictures (Fashion-MNIST as the workbench has it, CIFAR-10 once downloaded, or a
+ * folder of the student's own, read in the background), training or test images, all classes or one, and the page of
+ * images shown.
+ */
 public final class DatasetViewModel {
     public static final int PAGE = 60;
 
@@ -29,11 +41,23 @@ public final class DatasetViewModel {
     private final IntegerProperty pageSize = new SimpleIntegerProperty(PAGE);
 
     private final ReadOnlyObjectWrapper<Page> shown = new ReadOnlyObjectWrapper<>();
-    private final Workbench bench;
-    private final Lifetime life = new Lifetime();
+    private final ReadOnlyObjectWrapper<PictureData.Source> source =
+            new ReadOnlyObjectWrapper<>(PictureData.Source.FASHION);
+    /** CIFAR-10's or the folder's pictures, once read; null for Fashion-MNIST. */
+    private final ReadOnlyObjectWrapper<Pictures.Split> pictures = new ReadOnlyObjectWrapper<>();
 
-    public DatasetViewModel(Workbench bench) {
+    private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
+    private final Workbench bench;
+    private final TaskRunner tasks;
+    private final I18n i18n;
+    private final Lifetime life = new Lifetime();
+    private Path folder;
+
+    /** @param tasks reads CIFAR-10 and folders of pictures in the background */
+    public DatasetViewModel(Workbench bench, TaskRunner tasks, I18n i18n) {
         this.bench = bench;
+        this.tasks = tasks;
+        this.i18n = i18n;
         test.addListener((o, a, b) -> resetPage());
         label.addListener((o, a, b) -> resetPage());
         page.addListener((o, a, b) -> update());
@@ -55,7 +79,69 @@ public final class DatasetViewModel {
         return shown.getReadOnlyProperty();
     }
 
+    public ReadOnlyObjectProperty<PictureData.Source> sourceProperty() {
+        return source.getReadOnlyProperty();
+    }
+
+    /** Why the pictures asked for could not be read (the ones shown stay), null when they could. */
+    public ReadOnlyObjectProperty<Problem> problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    /** The folder of pictures shown, for the line that says which pictures these are. */
+    public Path folder() {
+        return folder;
+    }
+
+    /** Shows Fashion-MNIST again. */
+    public void useFashion() {
+        pictures.set(null);
+        problem.set(null);
+        source.set(PictureData.Source.FASHION);
+        label.set(-1);
+        resetPage();
+    }
+
+    /** Reads CIFAR-10's batches (or a folder of one's own pictures, as 32×32 colour squares) and shows them. */
+    public void use(PictureData.Source kind, Path from) {
+        String title = kind == PictureData.Source.CIFAR10
+                ? "CIFAR-10"
+                : from.getFileName().toString();
+        tasks.run(
+                i18n.tr("data.reading", title),
+                work -> kind == PictureData.Source.CIFAR10
+                        ? Cifar10.load(from)
+                        : ImageFolder.load(
+                                from,
+                                new ImageFolder.Settings(PictureData.FOLDER_SIDE, true, 0.2, 1),
+                                work::progress,
+                                work::cancelled),
+                split -> {
+                    problem.set(null);
+                    folder = from;
+                    pictures.set(split);
+                    source.set(kind);
+                    label.set(-1);
+                    resetPage();
+                },
+                error -> problem.set(Problem.of(error)));
+    }
+
+    /** CIFAR-10's or the folder's training or test pictures, or null while Fashion-MNIST is shown. */
+    public Pictures pictures() {
+        Pictures.Split p = pictures.get();
+        return p == null ? null : test.get() ? p.test() : p.train();
+    }
+
+    /** The classes' names as the pictures have them (Fashion-MNIST's: its labels 0–9). */
+    public List<String> classes() {
+        Pictures.Split p = pictures.get();
+        return p == null ? PictureData.FASHION_LABELS : p.classes();
+    }
+
+    /** Fashion-MNIST's training or test set, or null while other pictures are shown (or it is still loading). */
     public Dataset set() {
+        if (pictures.get() != null) return null;
         FashionMnist.Loaded d = bench.dataProperty().get();
         return d == null ? null : test.get() ? d.test() : d.train();
     }
@@ -75,15 +161,17 @@ public final class DatasetViewModel {
 
     private void update() {
         Dataset d = set();
-        if (d == null) {
+        Pictures pics = pictures();
+        if (d == null && pics == null) {
             shown.set(null);
             return;
         }
+        byte[] labels = pics != null ? pics.labels() : d.labels();
         List<Integer> match = new ArrayList<>();
-        int[] counts = new int[10];
-        for (int i = 0; i < d.size(); i++) {
-            counts[d.label(i)]++;
-            if (label.get() < 0 || d.label(i) == label.get()) match.add(i);
+        int[] counts = new int[classes().size()];
+        for (int i = 0; i < labels.length; i++) {
+            counts[labels[i]]++;
+            if (label.get() < 0 || labels[i] == label.get()) match.add(i);
         }
         int size = Math.max(1, pageSize.get());
         int pages = Math.max(1, (match.size() + size - 1) / size), p = Math.min(page.get(), pages - 1);

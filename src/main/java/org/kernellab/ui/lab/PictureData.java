@@ -37,7 +37,7 @@ public final class PictureData implements LabData {
     }
 
     /** Fashion-MNIST's classes as its files have them: the labels 0–9, named in the student's language. */
-    private static final List<String> FASHION_LABELS =
+    public static final List<String> FASHION_LABELS =
             IntStream.range(0, CourseNets.CLASSES).mapToObj(String::valueOf).toList();
 
     private final Workbench bench;

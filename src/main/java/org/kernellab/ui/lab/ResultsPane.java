@@ -16,17 +16,15 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 import org.kernellab.model.Samples;
 import org.kernellab.model.Trainer;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.widgets.ColourPicture;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
@@ -240,7 +238,7 @@ final class ResultsPane {
                     () -> ctx.navigation().open("voxels", run.data().viewer().apply(i))));
             return b;
         }
-        Node img = test.shape()[0] == 3 ? colour(test, i, 2.5) : grey(test, i);
+        Node img = test.shape()[0] == 3 ? colour(test, i) : grey(test, i);
         Label text = new Label(caption);
         text.setWrapText(true);
         text.setMaxWidth(120);
@@ -250,33 +248,15 @@ final class ResultsPane {
         return cell;
     }
 
+    private static Node colour(Samples test, int i) {
+        float[] v = test.floats(i);
+        return ColourPicture.of(k -> v[k], test.shape()[1], test.shape()[2], 2.5);
+    }
+
     private static HeatMap grey(Samples test, int i) {
         HeatMap img = new HeatMap(2.5);
         img.setValues(picture(test, i), HeatMap.Scale.GREY, 1);
         return img;
-    }
-
-    /** A colour picture (CIFAR-10's, the student's own) as its three channels show it, {@code scale} px a pixel. */
-    static ImageView colour(Samples s, int i, double scale) {
-        int h = s.shape()[1], w = s.shape()[2], plane = h * w;
-        float[] v = s.floats(i);
-        WritableImage img = new WritableImage(w, h);
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int at = y * w + x;
-                img.getPixelWriter()
-                        .setColor(x, y, Color.color(unit(v[at]), unit(v[plane + at]), unit(v[2 * plane + at])));
-            }
-        }
-        ImageView view = new ImageView(img);
-        view.setFitWidth(w * scale);
-        view.setFitHeight(h * scale);
-        view.setSmooth(false);
-        return view;
-    }
-
-    private static double unit(float f) {
-        return Math.max(0, Math.min(1, f));
     }
 
     /** A picture's first channel as rows of grey values. */
