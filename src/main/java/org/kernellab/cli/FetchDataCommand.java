@@ -14,7 +14,8 @@ import org.kernellab.data.fetch.RemoteSet;
 import org.kernellab.install.UserDirs;
 
 /**
- * {@code fetch-data SET [--url URL] [--dir DIR]}: downloads a data set from its publishers (or a mirror) into the
+ * {@code fetch-data SET [--url URL] [--dir DIR] [--archive FILE]}: downloads a data set from its publishers (or a
+ * mirror), or installs its archive already on disk, into the
  * user's data folder or {@code --dir}, printing a JSON line as the bytes come and one at the end; the folder then works
  * as {@code train --data}. A failure prints one line on stderr, exits with status 2, and leaves no folder the app would
  * read.
@@ -36,13 +37,13 @@ final class FetchDataCommand {
                 .filter(s -> s.name().equalsIgnoreCase(args.get(0)))
                 .findFirst()
                 .orElseThrow(() -> new CliException("cli.unknownSet", args.get(0), String.join(", ", names)));
-        Options o =
-                new Options("fetch-data", args.subList(1, args.size()), Set.of("--url", "--dir"), Set.of(), Set.of());
+        Options o = new Options(
+                "fetch-data", args.subList(1, args.size()), Set.of("--url", "--dir", "--archive"), Set.of(), Set.of());
         if (o.optional("--url") != null) set = set.at(url(o.optional("--url")));
         Path dir = o.optional("--dir") == null
                 ? UserDirs.current().datasets().resolve(set.name())
                 : TrainCommand.path(o, "--dir");
-        Fetcher.Result r = Fetcher.fetch(set, dir, settings, new Fetcher.Listener() {
+        Fetcher.Listener lines = new Fetcher.Listener() {
             @Override
             public void progress(Fetcher.Progress p) {
                 Map<String, Object> line = new LinkedHashMap<>();
@@ -58,7 +59,11 @@ final class FetchDataCommand {
             public void stage(String key, String file) {
                 out.println(Json.write(Map.of("file", file, "stage", key.substring(key.indexOf('.') + 1))));
             }
-        });
+        };
+        Fetcher.Result r;
+        if (o.optional("--archive") == null) r = Fetcher.fetch(set, dir, settings, lines);
+        else if (set.kind() == RemoteSet.Kind.IDX_FILES) throw new CliException("cli.archiveIdx", set.name());
+        else r = Fetcher.install(set, TrainCommand.path(o, "--archive"), dir, lines);
         Map<String, Object> end = new LinkedHashMap<>();
         end.put("data", set.name());
         end.put("dir", r.dir().toAbsolutePath().toString());

@@ -125,6 +125,19 @@ class FetchDataCliTest {
     }
 
     @Test
+    void anArchiveOnDiskThatIsNotThePublishedOneIsRefused() throws Exception {
+        Path fake = Files.write(tmp.resolve("cifar-10-binary.tar.gz"), files.get(0)); // a gzip, but not CIFAR's
+        Path dir = tmp.resolve("cifar");
+        CliTest.Run r = CliTest.run("fetch-data", "cifar10", "--archive", fake.toString(), "--dir", dir.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("not the archive its publishers serve for cifar10"), r.err());
+        assertEquals(List.of(), Files.list(dir).toList(), "nothing kept");
+        CliTest.Run idx = CliTest.run("fetch-data", "fashion-mnist", "--archive", fake.toString());
+        assertEquals(2, idx.status());
+        assertTrue(idx.err().contains("--archive takes one archive"), idx.err());
+    }
+
+    @Test
     void anUnknownSetOrAddressIsNamed() {
         CliTest.Run r = CliTest.run("fetch-data", "mnist");
         assertEquals(2, r.status());

@@ -73,6 +73,34 @@ public final class Fetcher {
         return new OnDisk(whole, bytes, partial);
     }
 
+    /**
+     * Installs an archive already on disk (CIFAR-10's .tar.gz or ModelNet's zip, downloaded by a browser or brought on a
+     * USB stick) as if it had just been downloaded: copied beside the folder, checked the same way, unpacked. The file
+     * itself is left where it is.
+     */
+    public static Result install(RemoteSet set, Path archive, Path dir, Listener listener) throws DataException {
+        if (set.kind() == RemoteSet.Kind.IDX_FILES || set.files().size() != 1)
+            throw new IllegalArgumentException(set.name() + " is not one archive");
+        RemoteSet.RemoteFile f = set.files().get(0);
+        if (!Files.isRegularFile(archive)) throw new DataException("data.missingArchive", archive);
+        Path part = dir.resolve(f.name() + ".part");
+        try {
+            Files.createDirectories(dir);
+            listener.stage("fetch.copying", archive.getFileName().toString());
+            Files.copy(archive, part, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Download.delete(part);
+            throw new DataException("fetch.cantWrite", part, DataException.why(e)).causedBy(e);
+        }
+        listener.stage("fetch.verifying", f.name());
+        if ((f.length() >= 0 && size(part) != f.length()) || !verified(f, part)) {
+            Download.delete(part);
+            throw new DataException("fetch.notPublished", archive.getFileName(), set.name());
+        }
+        Installs.install(set, f, part, dir, listener);
+        return new Result(set, dir, Installs.files(set, dir), 0, false);
+    }
+
     /** Removes a set's folder, downloaded files and partial ones alike. */
     public static void remove(Path dir) {
         Installs.deleteTree(dir);

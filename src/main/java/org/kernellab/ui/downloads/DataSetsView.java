@@ -1,5 +1,6 @@
 package org.kernellab.ui.downloads;
 
+import java.io.File;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
@@ -18,6 +19,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.kernellab.data.fetch.Fetcher;
@@ -44,7 +46,8 @@ public final class DataSetsView extends VBox {
         sets.setVgap(6);
         ColumnConstraints grow = new ColumnConstraints();
         grow.setHgrow(Priority.ALWAYS);
-        sets.getColumnConstraints().addAll(grow, new ColumnConstraints(), new ColumnConstraints());
+        sets.getColumnConstraints()
+                .addAll(grow, new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints());
         int row = 0;
         for (DataSetsViewModel.Entry e : vm.entries()) row = addSet(sets, row, e, vm, i18n);
         getChildren().addAll(intro, sets, addresses(vm, i18n));
@@ -93,15 +96,29 @@ public final class DataSetsView extends VBox {
             else vm.get(e);
         });
         Button remove = Controls.button("datasets-remove-" + name, i18n, "datasets.remove", () -> vm.remove(e));
+        Button file = fromFile(g, e, vm, i18n);
         remove.disableProperty().bind(e.stateProperty().isEqualTo(DataSetsViewModel.State.ABSENT));
-        for (Button b : List.of(get, remove)) b.setMinWidth(Button.USE_PREF_SIZE);
+        for (Button b : List.of(get, remove, file)) b.setMinWidth(Button.USE_PREF_SIZE);
         VBox text = new VBox(4, title, detail, bar, problem);
         g.add(text, 0, row);
         g.add(get, 1, row);
-        g.add(remove, 2, row);
+        g.add(file, 2, row);
+        g.add(remove, 3, row);
         GridPane.setValignment(get, VPos.TOP);
         GridPane.setValignment(remove, VPos.TOP);
+        GridPane.setValignment(file, VPos.TOP);
         return row + 1;
+    }
+
+    /** An archive a browser downloaded or a USB stick brought: checked and unpacked as a download is. */
+    private static Button fromFile(GridPane g, DataSetsViewModel.Entry e, DataSetsViewModel vm, I18n i18n) {
+        Button file = Controls.button("datasets-file-" + e.set().name(), i18n, "datasets.fromFile", () -> {
+            File f = new FileChooser().showOpenDialog(g.getScene().getWindow());
+            if (f != null) vm.install(e, f.toPath());
+        });
+        file.setVisible(e.set().kind() != RemoteSet.Kind.IDX_FILES);
+        file.disableProperty().bind(e.stateProperty().isEqualTo(DataSetsViewModel.State.FETCHING));
+        return file;
     }
 
     /** Each set's address: the publishers' unless the user gives a mirror. */

@@ -185,6 +185,19 @@ public final class DataSetsViewModel {
                 error -> finish(e, Problem.of(error)));
     }
 
+    /** Installs an archive already on disk for an archive set (CIFAR-10, ModelNet10), checked as a download is. */
+    public void install(Entry e, Path archive) {
+        if (e.state.get() == State.FETCHING || e.set.kind() == RemoteSet.Kind.IDX_FILES) return;
+        e.problem.set(null);
+        e.state.set(State.FETCHING);
+        e.progress.set(-1);
+        e.handle = tasks.run(
+                i18n.tr("datasets.fetching", i18n.tr("datasets.name." + e.set.name())),
+                work -> Fetcher.install(e.set, archive, e.folder, listener(e, work)),
+                done -> finish(e, null),
+                error -> finish(e, Problem.of(error)));
+    }
+
     private Fetcher.Listener listener(Entry e, WorkContext work) {
         return new Fetcher.Listener() {
             @Override

@@ -112,6 +112,27 @@ class ArchivesTest {
         assertRefused("fetch.missingMember", cifarSet(Sets.gzip(Tar.of(batches)), null, 0), tmp.resolve("lacks"));
     }
 
+    @Test
+    void anArchiveAlreadyOnDiskIsCheckedAndUnpackedAsADownloadIs() throws Exception {
+        byte[] archive = Sets.gzip(Tar.of(cifarBatches(2, new Random(6))));
+        RemoteSet set = cifarSet(archive, Sets.digest("MD5", archive), 12);
+        Path file = Files.write(tmp.resolve("cifar-10-binary.tar.gz"), archive);
+        Fetcher.Result r = Fetcher.install(set, file, tmp.resolve("c"), p -> {});
+        assertEquals(7, r.files().size());
+        assertEquals(
+                12,
+                Cifar10.load(tmp.resolve("c")).train().count()
+                        + Cifar10.load(tmp.resolve("c")).test().count());
+        assertArrayEquals(archive, Files.readAllBytes(file), "the student's file is left as it was");
+        assertEquals(0, server.requests.size(), "nothing is downloaded");
+
+        Path other = Files.write(tmp.resolve("other.tar.gz"), Sets.gzip(Tar.of(cifarBatches(2, new Random(7)))));
+        DataException e =
+                assertThrows(DataException.class, () -> Fetcher.install(set, other, tmp.resolve("d"), p -> {}));
+        assertEquals("fetch.notPublished", e.problem().key());
+        assertEquals(List.of(), names(tmp.resolve("d")), "nothing kept");
+    }
+
     static byte[] zip(Map<String, byte[]> entries) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream z = new ZipOutputStream(out)) {
