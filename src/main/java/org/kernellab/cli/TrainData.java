@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.kernellab.compute.Problem;
 import org.kernellab.data.Cifar10;
 import org.kernellab.data.DataException;
 import org.kernellab.data.FashionMnist;
@@ -63,7 +64,7 @@ record TrainData(
                 new int[] {t.channels(), t.height(), t.width()},
                 s.classes().size(),
                 s.classes(),
-                s.skipped());
+                s.skipped().stream().map(Problem::english).toList());
     }
 
     /** A shorthand net (the course's MLP or CNN) for these pictures: their shape in, a score per class out. */

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -15,6 +16,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.kernellab.compute.Problem;
 
 /**
  * A folder of the user's own pictures in torchvision's {@code ImageFolder} layout: one sub-folder per class (classes
@@ -40,7 +42,8 @@ public final class ImageFolder {
         void done(int done, int total);
     }
 
-    private record File(Path path, int label) {}
+    /** A picture's file, its name under the folder (as the student sees it) and its class. */
+    private record File(Path path, String name, int label) {}
 
     private ImageFolder() {}
 
@@ -71,17 +74,19 @@ public final class ImageFolder {
             List<Path> f = new ArrayList<>(files.get(c));
             Collections.shuffle(f, new Random(s.seed() + c));
             int n = f.size(), t = n < 2 ? 0 : Math.max(1, Math.min(n - 1, (int) Math.round(n * s.testShare())));
-            for (int i = 0; i < n; i++) (i < t ? test : train).add(new File(f.get(i), c));
+            for (int i = 0; i < n; i++)
+                (i < t ? test : train)
+                        .add(new File(f.get(i), root.relativize(f.get(i)).toString(), c));
         }
-        List<String> skipped = Collections.synchronizedList(new ArrayList<>());
+        List<Problem> skipped = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger done = new AtomicInteger();
         int total = train.size() + test.size();
         Pictures trainSet = read(train, s, skipped, () -> progress.done(done.incrementAndGet(), total), cancelled);
         Pictures testSet = read(test, s, skipped, () -> progress.done(done.incrementAndGet(), total), cancelled);
         if (cancelled.getAsBoolean()) throw new DataException("data.cancelled");
         if (trainSet.count() == 0 || testSet.count() == 0) throw new DataException("data.folderUnreadable", root);
-        List<String> sorted = new ArrayList<>(skipped);
-        Collections.sort(sorted);
+        List<Problem> sorted = new ArrayList<>(skipped);
+        sorted.sort(Comparator.comparing(Problem::english));
         return new Pictures.Split(trainSet, testSet, classes, List.copyOf(sorted));
     }
 
@@ -115,15 +120,15 @@ public final class ImageFolder {
 
     /** Decodes and scales the pictures on all cores; the unreadable ones are left out and listed. */
     private static Pictures read(
-            List<File> files, Settings s, List<String> skipped, Runnable oneDone, BooleanSupplier cancelled) {
+            List<File> files, Settings s, List<Problem> skipped, Runnable oneDone, BooleanSupplier cancelled) {
         int size = (s.colour() ? 3 : 1) * s.side() * s.side();
         byte[][] each = new byte[files.size()][];
         IntStream.range(0, files.size()).parallel().forEach(i -> {
             if (cancelled.getAsBoolean()) return;
             try {
-                each[i] = square(decode(files.get(i).path()), s.side(), s.colour());
+                each[i] = square(decode(files.get(i).path(), files.get(i).name()), s.side(), s.colour());
             } catch (DataException e) {
-                skipped.add(files.get(i).path() + ": " + e.problem().english());
+                skipped.add(e.problem());
             }
             oneDone.run();
         });
@@ -139,13 +144,13 @@ public final class ImageFolder {
         return new Pictures(pixels, labels, s.colour() ? 3 : 1, s.side(), s.side());
     }
 
-    static BufferedImage decode(Path p) throws DataException {
+    static BufferedImage decode(Path p, String name) throws DataException {
         try (InputStream in = Files.newInputStream(p)) {
             BufferedImage img = ImageIO.read(in);
-            if (img == null) throw new DataException("data.notPicture", p.getFileName());
+            if (img == null) throw new DataException("data.notPicture", name);
             return img;
         } catch (IOException | RuntimeException e) { // a damaged file can throw from deep inside the decoder
-            throw new DataException("data.notPicture", p.getFileName()).causedBy(e);
+            throw new DataException("data.notPicture", name).causedBy(e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.kernellab.data;
 
 import java.util.List;
+import org.kernellab.compute.Problem;
 
 /**
  * Pictures of one size with their class labels: each picture's channels one after another (channels first, as
@@ -22,5 +23,5 @@ public record Pictures(byte[] pixels, byte[] labels, int channels, int height, i
     }
 
     /** A training and a test set, their class names, and the files that could not be read (each with why). */
-    public record Split(Pictures train, Pictures test, List<String> classes, List<String> skipped) {}
+    public record Split(Pictures train, Pictures test, List<String> classes, List<Problem> skipped) {}
 }

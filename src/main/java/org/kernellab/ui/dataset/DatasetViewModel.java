@@ -133,6 +133,12 @@ public final class DatasetViewModel {
         return p == null ? null : test.get() ? p.test() : p.train();
     }
 
+    /** The files of the folder shown that could not be read, each with why (none for the other sets). */
+    public List<Problem> skipped() {
+        Pictures.Split p = pictures.get();
+        return p == null ? List.of() : p.skipped();
+    }
+
     /** The classes' names as the pictures have them (Fashion-MNIST's: its labels 0–9). */
     public List<String> classes() {
         Pictures.Split p = pictures.get();

@@ -64,6 +64,11 @@ class DatasetViewModelTest {
         assertEquals(2, vm.shownProperty().get().matching(), "one test picture of each class's five");
         assertEquals(3 * 32 * 32, vm.pictures().size());
 
+        Files.write(mine.resolve("b/broken.png"), new byte[] {1, 2, 3});
+        vm.use(PictureData.Source.FOLDER, mine);
+        assertEquals(1, vm.skipped().size(), "the broken file is listed");
+        assertEquals("b/broken.png", vm.skipped().get(0).args().get(0), "named under the folder");
+
         vm.use(PictureData.Source.FOLDER, dir.resolve("missing"));
         assertEquals("data.noFolder", vm.problemProperty().get().key());
         assertEquals(PictureData.Source.FOLDER, vm.sourceProperty().get(), "the pictures shown stay");
