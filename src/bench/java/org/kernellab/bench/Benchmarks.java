@@ -98,13 +98,14 @@ public final class Benchmarks {
 
     /**
      * {@code screens --out DIR [--size 1280x720] [--language en|es] [--theme light|dark] [--no-text] [--presentation]
-     * [--lessons ID,ID,…] [--train IMAGES] [--windows] [--lab-pictures DIR]}; {@code --windows} adds the About and Data sets windows,
-     * {@code --lab-pictures} has the training lab train on a folder of pictures.
+     * [--lessons ID,ID,…] [--train IMAGES] [--windows] [--lab-pictures DIR] [--press ID]}; {@code --windows} adds the About and Data sets windows,
+     * {@code --lab-pictures} has the training lab train on a folder of pictures, {@code --press ID} presses a page's
+     * button before the shot.
      */
     private static Screens.Setup screens(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (Set.of("--out", "--size", "--language", "--theme", "--lessons", "--train", "--lab-pictures")
+            if (Set.of("--out", "--size", "--language", "--theme", "--lessons", "--train", "--lab-pictures", "--press")
                     .contains(a)) i++;
             else if (!Set.of("--no-text", "--presentation", "--windows").contains(a))
                 throw new IllegalArgumentException("unknown option \"" + a + "\"");
@@ -122,7 +123,8 @@ public final class Benchmarks {
                 lessons.isEmpty() ? List.of() : List.of(lessons.split(",")),
                 Integer.parseInt(value(args, "--train", "0")),
                 args.contains("--windows"),
-                args.contains("--lab-pictures") ? Path.of(value(args, "--lab-pictures", null)) : null);
+                args.contains("--lab-pictures") ? Path.of(value(args, "--lab-pictures", null)) : null,
+                args.contains("--press") ? value(args, "--press", null) : null);
     }
 
     /** The value after {@code name}, or {@code otherwise}; a missing required value (null) is refused. */

@@ -43,7 +43,8 @@ final class Screens {
             List<String> lessons,
             int trainImages,
             boolean windows,
-            Path labPictures) {}
+            Path labPictures,
+            String press) {}
 
     private Screens() {}
 
@@ -73,6 +74,13 @@ final class Screens {
                 });
                 if (setup.labPictures() != null) pictures(shot, setup.labPictures());
                 if (setup.trainImages() > 0) train(shot, setup.trainImages());
+                if (setup.press() != null) {
+                    settle(shot);
+                    onFx(() -> {
+                        ((Button) shot.app().scene().lookup("#" + setup.press())).fire();
+                        return null;
+                    });
+                }
                 save(shot, folder.resolve(name(setup, lesson, "")), lesson, "", out);
                 List<TabPane> panes = onFx(() -> shot.app().scene().getRoot().lookupAll(".tab-pane").stream()
                         .filter(Node::isVisible)

@@ -1,8 +1,11 @@
 package org.kernellab.data;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,6 +40,23 @@ public final class Cifar10 {
     /** Whether a folder holds CIFAR-10's batches (so that it is read as CIFAR-10, not as another set). */
     public static boolean isIn(Path folder) {
         return Files.isRegularFile(folder.resolve(TRAIN.get(0))) || Files.isRegularFile(folder.resolve(TEST.get(0)));
+    }
+
+    /** Test picture {@code i} (counted round the test batch) alone, read from its place in the file. */
+    public static Pictures testPicture(Path folder, int i) throws DataException {
+        Path p = folder.resolve(TEST.get(0));
+        try (FileChannel ch = FileChannel.open(p)) {
+            long count = ch.size() / RECORD;
+            if (count == 0 || ch.size() % RECORD != 0)
+                throw new DataException("data.cifarLength", TEST.get(0), ch.size(), RECORD);
+            ByteBuffer b = ByteBuffer.allocate(RECORD);
+            ch.read(b, Math.floorMod(i, count) * RECORD);
+            byte[] record = b.array();
+            if ((record[0] & 0xFF) > 9) throw new DataException("data.cifarLabel", TEST.get(0), i, record[0] & 0xFF);
+            return new Pictures(Arrays.copyOfRange(record, 1, RECORD), new byte[] {record[0]}, CHANNELS, SIDE, SIDE);
+        } catch (IOException e) {
+            throw new DataException("data.unreadable", p, DataException.why(e)).causedBy(e);
+        }
     }
 
     private static Pictures read(Path folder, List<String> names) throws DataException {

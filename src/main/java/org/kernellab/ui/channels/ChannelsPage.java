@@ -22,7 +22,6 @@ import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
-import org.kernellab.ui.widgets.ImageFiles;
 import org.kernellab.ui.widgets.MatrixView;
 import org.kernellab.ui.widgets.Pages;
 import org.kernellab.ui.widgets.SliderRow;
@@ -49,6 +48,8 @@ public final class ChannelsPage implements Page {
     private final Label chain = new Label();
     private final List<ChannelRow> rows = new ArrayList<>();
     private final List<MatrixView> outViews = new ArrayList<>();
+    private final ChannelsPictures pictures;
+
     private final ChannelsStage hero;
     private final Lifetime life = new Lifetime();
 
@@ -56,6 +57,7 @@ public final class ChannelsPage implements Page {
         this.ctx = ctx;
         I18n i18n = ctx.i18n();
         vm = new ChannelsViewModel(ctx.engineReady(), params.integer("seed", 5));
+        pictures = new ChannelsPictures(ctx, vm, root);
         controls = new StepControls(vm.stepper(), i18n);
         pager = new Pages(
                 "channel-pages",
@@ -98,7 +100,9 @@ public final class ChannelsPage implements Page {
                 new SliderRow("ch-stride", i18n.bind("animator.stride"), vm.strideProperty(), 1, 3),
                 shownFilter(i18n),
                 Controls.button("ch-random", i18n, "animator.random", vm::randomize),
-                Controls.button("ch-open", i18n, "channels.openImage", this::openImage));
+                pictures.open(),
+                pictures.cifar(),
+                pictures.line());
     }
 
     /** The feature maps under their title, beside the channels' rows: one above the other, side by side while presenting. */
@@ -256,18 +260,6 @@ public final class ChannelsPage implements Page {
                     fi == vm.filterProperty().get() && step != null ? step.outRow() : -1,
                     step == null ? -1 : step.outCol());
         }
-    }
-
-    /** A colour picture as three channels; a file that is no image leaves the input as it was. */
-    private void openImage() {
-        ImageFiles.choose(root.getScene().getWindow()).flatMap(ImageFiles::read).ifPresent(p -> {
-            int n = p.width() * p.height();
-            Tensor rgb = Tensor.zeros(3, p.height(), p.width());
-            for (int i = 0; i < n; i++) {
-                for (int c = 0; c < 3; c++) rgb.data()[c * n + i] = ((p.argb()[i] >> (16 - 8 * c)) & 0xFF) / 255.0;
-            }
-            vm.usePicture(rgb);
-        });
     }
 
     @Override
