@@ -79,7 +79,14 @@ class FetchDataCliTest {
         assertEquals(false, end.get("already_there"));
         assertEquals(dir.toAbsolutePath().toString(), end.get("dir"));
 
-        CliTest.Run train = CliTest.run(
+        CliTest.Run train = trainOn(dir);
+        JsonNode last = TrainCliTest.last(train);
+        assertEquals(40, last.path("train_images").asInt(), train.out());
+    }
+
+    /** One epoch of the course's MLP on the folder, as a teacher's script runs it after fetch-data. */
+    private static CliTest.Run trainOn(Path dir) {
+        return CliTest.run(
                 "train",
                 "--model",
                 "mlp",
@@ -93,8 +100,6 @@ class FetchDataCliTest {
                 "sgd",
                 "--data",
                 dir.toString());
-        JsonNode last = TrainCliTest.last(train);
-        assertEquals(40, last.path("train_images").asInt(), train.out());
     }
 
     @Test
@@ -106,20 +111,7 @@ class FetchDataCliTest {
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith("error: train-images-idx3-ubyte.gz: the server has no such file"), r.err());
         assertFalse(Files.exists(dir));
-        CliTest.Run train = CliTest.run(
-                "train",
-                "--model",
-                "mlp",
-                "--epochs",
-                "1",
-                "--batch",
-                "8",
-                "--lr",
-                "0.1",
-                "--optimizer",
-                "sgd",
-                "--data",
-                dir.toString());
+        CliTest.Run train = trainOn(dir);
         assertEquals(2, train.status(), "train --data never falls back to the built-in set");
         assertTrue(train.err().contains("no such folder"), train.err());
     }

@@ -61,12 +61,7 @@ class ColourPicturesLabTest {
         // the demo CNN on colour: Conv2d(3, 16, 3) 448; Conv2d(16, 16, 3) 2,320; 32→30→15→13→6, Linear(576, 128)
         // 73,856; Linear(128, 10) 1,290
         assertEquals(448 + 2_320 + 73_856 + 1_290, vm.editor().table().parameters());
-        vm.train();
-        Run run = vm.runs().get(0);
-        assertEquals(
-                Run.Status.DONE,
-                run.statusProperty().get(),
-                String.valueOf(vm.noticeProperty().get()));
+        Run run = trained();
         assertEquals(60, run.data().train().count());
         assertNull(bench.networkProperty().get(), "the feature maps show Fashion-MNIST: a colour net stays in the lab");
         assertEquals("truck", vm.className(run, 9));
@@ -98,12 +93,7 @@ class ColourPicturesLabTest {
         lab.useFolder(dir.resolve("leaves"));
         // the MLP on 32×32 colour squares: Linear(3072, 64) 196,672; Linear(64, 128) 8,320; Linear(128, 4) 516
         assertEquals(196_672 + 8_320 + 516, vm.editor().table().parameters());
-        vm.train();
-        Run run = vm.runs().get(0);
-        assertEquals(
-                Run.Status.DONE,
-                run.statusProperty().get(),
-                String.valueOf(vm.noticeProperty().get()));
+        Run run = trained();
         assertEquals(16, run.data().train().count(), "4 of each class's 5 train, 1 tests");
         assertEquals("willow", vm.className(run, 3));
 
@@ -111,6 +101,17 @@ class ColourPicturesLabTest {
         DataException e = assertThrows(DataException.class, () -> lab.useFolder(dir.resolve("one")));
         assertEquals("data.folderClasses", e.problem().key());
         assertEquals(PictureData.Source.FOLDER, data.sourceProperty().get(), "the folder in use stays");
+    }
+
+    /** The edited net trained on the lab's pictures, finished. */
+    private Run trained() {
+        vm.train();
+        Run run = vm.runs().get(0);
+        assertEquals(
+                Run.Status.DONE,
+                run.statusProperty().get(),
+                String.valueOf(vm.noticeProperty().get()));
+        return run;
     }
 
     private static byte[] batch(int n, Random r) {
