@@ -103,6 +103,11 @@ public final class FashionMnist {
         return new Dataset(images, labels);
     }
 
+    /** Whether a folder holds Fashion-MNIST's four files (so that it is read as Fashion-MNIST, not as another set). */
+    public static boolean isIn(Path folder) {
+        return hasAll(folder);
+    }
+
     private static boolean hasAll(Path folder) {
         for (String f : FILES) if (find(folder, f) == null) return false;
         return true;

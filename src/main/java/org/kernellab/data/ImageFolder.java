@@ -28,6 +28,8 @@ import org.kernellab.compute.Problem;
 public final class ImageFolder {
     /** Sides a picture can be scaled to: a net's input from tiny to a projector's worth of detail. */
     public static final int MIN_SIDE = 8, MAX_SIDE = 256;
+    /** Labels are bytes, as in the other sets' files. */
+    public static final int MAX_CLASSES = 127;
 
     /** How the pictures become samples: the square's side, colour or grey, the test share and the split's seed. */
     public record Settings(int side, boolean colour, double testShare, long seed) {
@@ -52,7 +54,8 @@ public final class ImageFolder {
         try (Stream<Path> s = Files.list(folder)) {
             return s.anyMatch(p ->
                             Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
-                    && !Cifar10.isIn(folder);
+                    && !Cifar10.isIn(folder)
+                    && !FashionMnist.isIn(folder);
         } catch (IOException e) {
             return false;
         }
@@ -61,8 +64,7 @@ public final class ImageFolder {
     public static Pictures.Split load(Path root, Settings s, Progress progress, BooleanSupplier cancelled)
             throws DataException {
         if (!Files.isDirectory(root)) throw new DataException("data.noFolder", root);
-        List<String> classes = classes(root);
-        if (classes.size() < 2) throw new DataException("data.folderClasses", root, classes.size());
+        List<String> classes = checkedClasses(root);
         List<List<Path>> files = new ArrayList<>();
         for (String c : classes) {
             List<Path> f = pictures(root.resolve(c));
@@ -88,6 +90,14 @@ public final class ImageFolder {
         List<Problem> sorted = new ArrayList<>(skipped);
         sorted.sort(Comparator.comparing(Problem::english));
         return new Pictures.Split(trainSet, testSet, classes, List.copyOf(sorted));
+    }
+
+    /** The classes a training folder can have: at least two, and as many as a label byte holds. */
+    public static List<String> checkedClasses(Path root) throws DataException {
+        List<String> classes = classes(root);
+        if (classes.size() < 2 || classes.size() > MAX_CLASSES)
+            throw new DataException("data.folderClasses", root, classes.size());
+        return classes;
     }
 
     /** The class folders' names, in torchvision's order. */

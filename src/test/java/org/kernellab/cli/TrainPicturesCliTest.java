@@ -51,6 +51,19 @@ class TrainPicturesCliTest {
         assertTrue(fashionNet.err().contains("[3, 32, 32]"), fashionNet.err());
     }
 
+    @Test
+    void aFashionMnistFolderWithASubFolderIsStillFashionMnist() throws Exception {
+        for (String f : List.of(
+                "train-images-idx3-ubyte.gz",
+                "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz",
+                "t10k-labels-idx1-ubyte.gz")) Files.copy(Path.of("assets/fashion-mnist", f), dir.resolve(f));
+        Files.createDirectories(dir.resolve("notes"));
+        JsonNode end = TrainCliTest.last(CliTest.run(
+                TrainCliTest.with(RUN, "--model", "mlp", "--data", dir.toString(), "--limit-train", "200")));
+        assertEquals("folder", end.path("data").asText());
+    }
+
     private static byte[] batch(int n, Random r) {
         byte[] b = new byte[n * Cifar10.RECORD];
         r.nextBytes(b);

@@ -102,6 +102,10 @@ class ImageFolderTest {
         DataException empty =
                 assertThrows(DataException.class, () -> ImageFolder.load(root, GREY, (d, t) -> {}, () -> false));
         assertEquals("data.folderEmptyClass", empty.problem().key());
+        for (int c = 0; c < 128; c++) Files.createDirectories(root.resolve("many/" + c));
+        DataException many = assertThrows(
+                DataException.class, () -> ImageFolder.load(root.resolve("many"), GREY, (d, t) -> {}, () -> false));
+        assertEquals("data.folderClasses", many.problem().key(), "more classes than a label byte holds");
         assertTrue(empty.getMessage().contains("empty"), empty.getMessage());
     }
 }

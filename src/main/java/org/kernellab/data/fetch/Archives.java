@@ -26,6 +26,8 @@ import org.kernellab.data.DataException;
 final class Archives {
     /** A member larger than this is not one of the set's (a zip bomb, a wrong archive). */
     static final long MAX_MEMBER = 256L << 20;
+    /** All members together: ModelNet10 unpacks to about 2 GB; far more is not the set (and would fill the disk). */
+    static final long MAX_TOTAL = 8L << 30;
 
     private static final Pattern MESH =
             Pattern.compile("[A-Za-z0-9_-]+/(train|test)/[A-Za-z0-9_.-]+\\.off", Pattern.CASE_INSENSITIVE);
@@ -87,10 +89,13 @@ final class Archives {
             throw new DataException("fetch.badArchive", name, DataException.why(e)).causedBy(e);
         }
         int meshes = 0, seen = 0;
+        long total = 0;
         try (ZipInputStream zip = new ZipInputStream(new BufferedInputStream(Files.newInputStream(archive), 1 << 16))) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; seen++) {
                 if (listener.cancelled()) throw new DataException("fetch.cancelled", name);
                 byte[] body = Installs.readAll(zip, MAX_MEMBER, e.getName()); // inflating checks the entry's CRC
+                total += body.length;
+                if (total > MAX_TOTAL) throw new DataException("fetch.memberTooLarge", name, MAX_TOTAL);
                 String path = meshPath(e.getName());
                 if (e.isDirectory() || path == null) continue;
                 String head = new String(body, 0, Math.min(3, body.length), StandardCharsets.ISO_8859_1);

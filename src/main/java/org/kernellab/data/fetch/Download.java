@@ -38,6 +38,9 @@ final class Download {
 
     /** Fetches {@code url} into {@code part}; {@code expected} is the file's length where known, else −1. */
     void fetch(URI url, Path part, String name, long expected) throws DataException {
+        // bytes an earlier try left are the student's time: a server that answers badly now says nothing against them
+        // (they are verified with the rest at the end); only what this call started from nothing is thrown away
+        boolean earlier = Files.isRegularFile(part);
         DataException last = null;
         for (int attempt = 0; attempt < settings.attempts(); attempt++) {
             if (listener.cancelled()) throw new DataException("fetch.cancelled", name);
@@ -46,18 +49,27 @@ final class Download {
                 transfer(url, part, name, expected);
                 return;
             } catch (SocketTimeoutException e) {
-                last = new DataException("fetch.stalled", name, settings.stall().toSeconds()).causedBy(e);
+                last = connecting(e)
+                        ? new DataException("fetch.noNetwork", url.getHost(), DataException.why(e)).causedBy(e)
+                        : new DataException(
+                                        "fetch.stalled", name, settings.stall().toSeconds())
+                                .causedBy(e);
             } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
                 last = new DataException("fetch.noNetwork", url.getHost(), DataException.why(e)).causedBy(e);
             } catch (IOException e) {
                 last = new DataException("fetch.dropped", name, DataException.why(e)).causedBy(e);
             } catch (DataException e) {
-                if (!"fetch.cancelled".equals(e.problem().key())) delete(part);
+                if (!"fetch.cancelled".equals(e.problem().key()) && !earlier) delete(part);
                 throw e;
             }
         }
-        if ("fetch.stalled".equals(last.problem().key())) delete(part);
+        if ("fetch.stalled".equals(last.problem().key()) && !earlier) delete(part);
         throw last;
+    }
+
+    /** A timeout while connecting (no answer at all: the network), not while the bytes come (a stall). */
+    private static boolean connecting(SocketTimeoutException e) {
+        return e.getMessage() != null && e.getMessage().toLowerCase(Locale.ROOT).contains("connect");
     }
 
     /** Waits before another try, longer each time; a cancel ends the wait. */
@@ -93,8 +105,10 @@ final class Download {
             if (expected >= 0 && total >= 0 && total != expected)
                 throw new DataException("fetch.wrongLength", name, total, expected);
             long got = copy(c.getInputStream(), part, resumed, have, total, name);
-            if (total >= 0 && got < total) throw new IOException("the connection closed after " + got + " bytes");
-            if (expected >= 0 && got != expected) throw new DataException("fetch.wrongLength", name, got, expected);
+            // fewer bytes than promised or published: the connection ended early, and the next try resumes
+            if (total >= 0 && got < total || expected >= 0 && got < expected)
+                throw new IOException("the connection closed after " + got + " bytes");
+            if (expected >= 0 && got > expected) throw new DataException("fetch.wrongLength", name, got, expected);
         } finally {
             c.disconnect();
         }

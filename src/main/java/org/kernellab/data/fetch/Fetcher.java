@@ -2,9 +2,13 @@ package org.kernellab.data.fetch;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -81,8 +85,23 @@ public final class Fetcher {
     public static Result install(RemoteSet set, Path archive, Path dir, Listener listener) throws DataException {
         if (set.kind() == RemoteSet.Kind.IDX_FILES || set.files().size() != 1)
             throw new IllegalArgumentException(set.name() + " is not one archive");
+        FileLock lock = lock(dir, set.name());
+        try {
+            return installLocked(set, archive, dir, listener);
+        } finally {
+            release(lock);
+        }
+    }
+
+    private static Result installLocked(RemoteSet set, Path archive, Path dir, Listener listener) throws DataException {
         RemoteSet.RemoteFile f = set.files().get(0);
         if (!Files.isRegularFile(archive)) throw new DataException("data.missingArchive", archive);
+        // checked where it is first: a wrong file never takes the place of a download under way
+        listener.stage("fetch.verifying", archive.getFileName().toString());
+        if ((f.length() >= 0 && size(archive) != f.length()) || !verified(f, archive)) {
+            if (listener.cancelled()) throw new DataException("fetch.cancelled", f.name());
+            throw new DataException("fetch.notPublished", archive.getFileName(), set.name());
+        }
         Path part = dir.resolve(f.name() + ".part");
         try {
             Files.createDirectories(dir);
@@ -92,13 +111,42 @@ public final class Fetcher {
             Download.delete(part);
             throw new DataException("fetch.cantWrite", part, DataException.why(e)).causedBy(e);
         }
-        listener.stage("fetch.verifying", f.name());
-        if ((f.length() >= 0 && size(part) != f.length()) || !verified(f, part)) {
-            Download.delete(part);
-            throw new DataException("fetch.notPublished", archive.getFileName(), set.name());
-        }
         Installs.install(set, f, part, dir, listener);
         return new Result(set, dir, Installs.files(set, dir), 0, false);
+    }
+
+    /**
+     * One download or installation of a folder at a time, in this app or another (the command line beside the app): a
+     * second waits for nothing and is told so. The lock is a hidden file beside the folder, so that a failed first
+     * download leaves no folder behind.
+     */
+    private static FileLock lock(Path dir, String name) throws DataException {
+        Path file = dir.toAbsolutePath().resolveSibling("." + dir.getFileName() + ".lock");
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (OverlappingFileLockException e) {
+                l = null;
+            }
+            if (l == null) {
+                ch.close();
+                throw new DataException("fetch.busy", name);
+            }
+            return l;
+        } catch (IOException e) {
+            throw new DataException("fetch.cantWrite", file, DataException.why(e)).causedBy(e);
+        }
+    }
+
+    private static void release(FileLock l) {
+        try (FileChannel ch = l.channel()) {
+            l.release();
+        } catch (IOException e) {
+            // closing the channel frees the lock in any case
+        }
     }
 
     /** Removes a set's folder, downloaded files and partial ones alike. */
@@ -107,6 +155,16 @@ public final class Fetcher {
     }
 
     public static Result fetch(RemoteSet set, Path dir, Settings settings, Listener listener) throws DataException {
+        FileLock lock = lock(dir, set.name());
+        try {
+            return fetchLocked(set, dir, settings, listener);
+        } finally {
+            release(lock);
+        }
+    }
+
+    private static Result fetchLocked(RemoteSet set, Path dir, Settings settings, Listener listener)
+            throws DataException {
         if (Installs.whole(set, dir)) return new Result(set, dir, Installs.files(set, dir), 0, true);
         Download download = new Download(settings, listener);
         long downloaded = 0;
@@ -118,6 +176,8 @@ public final class Fetcher {
             downloaded += size(part) - before;
             listener.stage("fetch.verifying", f.name());
             if (!verified(f, part)) {
+                // a cancel interrupts the reading: the bytes may be whole, and the next try checks them again
+                if (listener.cancelled()) throw new DataException("fetch.cancelled", f.name());
                 Download.delete(part);
                 throw new DataException("fetch.badDigest", f.name(), f.algorithm());
             }

@@ -82,7 +82,8 @@ final class Installs {
         } catch (IOException e) {
             throw new DataException("fetch.cantWrite", dir, DataException.why(e)).causedBy(e);
         } catch (DataException e) {
-            if (!"fetch.cancelled".equals(e.problem().key())) Download.delete(part); // never read again as whole
+            // never read again as whole, unless a cancel cut the reading short
+            if (!"fetch.cancelled".equals(e.problem().key()) && !listener.cancelled()) Download.delete(part);
             throw e;
         } finally {
             deleteTree(scratch);

@@ -97,7 +97,8 @@ public final class DataSetsViewModel {
         void refresh() {
             if (state.get() == State.FETCHING) return;
             onDisk = Fetcher.onDisk(set, folder);
-            state.set(onDisk.whole() ? State.READY : onDisk.partial() > 0 ? State.PARTIAL : State.ABSENT);
+            // some files there but not all (a cut earlier try): resumable, and removable
+            state.set(onDisk.whole() ? State.READY : onDisk.bytes() > 0 ? State.PARTIAL : State.ABSENT);
             detail.set(
                     switch (state.get()) {
                         case READY -> i18n.tr("datasets.ready", i18n.numbers().bytes(onDisk.bytes()));

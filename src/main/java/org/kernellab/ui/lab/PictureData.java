@@ -75,9 +75,7 @@ public final class PictureData implements LabData {
 
     /** Takes a folder of the student's pictures: its classes are read at once (a folder with fewer than two is refused). */
     public void useFolder(Path p) throws DataException {
-        List<String> classes = ImageFolder.classes(p);
-        if (classes.size() < 2) throw new DataException("data.folderClasses", p, classes.size());
-        folderClasses = classes;
+        folderClasses = ImageFolder.checkedClasses(p);
         folder.set(p);
         source.set(Source.FOLDER);
     }
@@ -147,13 +145,16 @@ public final class PictureData implements LabData {
                 new Preset("lab.preset.norm", fit(normNet())));
     }
 
-    /** The net for these pictures: their shape in, a score per class out (the last Linear's size). */
+    /** The net for these pictures: their shape in, a score per class out (the last Linear's size, a Softmax after it or not). */
     @Override
     public Net fit(Net net) {
         List<Layer> layers = new ArrayList<>(net.layers());
-        int last = layers.size() - 1;
-        if (last >= 0 && layers.get(last) instanceof Layer.Linear l)
-            layers.set(last, new Layer.Linear(l.in(), classes(), l.bias()));
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            if (layers.get(i) instanceof Layer.Linear l) {
+                layers.set(i, new Layer.Linear(l.in(), classes(), l.bias()));
+                break;
+            }
+        }
         return Net.of(input(), layers);
     }
 

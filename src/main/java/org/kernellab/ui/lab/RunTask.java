@@ -1,11 +1,13 @@
 package org.kernellab.ui.lab;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
+import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.Problem;
 import org.kernellab.model.Network;
 import org.kernellab.model.Threads;
@@ -54,6 +56,12 @@ final class RunTask {
                     Threads.here(threadCount);
                     LabData.Loaded data = loader.load(work);
                     if (work.cancelled() || p.cancelled()) return cancelled(run, end);
+                    // a run queued before the lab changed its pictures: its net was made for others
+                    if (!Arrays.equals(data.train().shape(), run.net.input()))
+                        throw new ComputeException(
+                                "cli.netInput",
+                                Arrays.toString(run.net.input()),
+                                Arrays.toString(data.train().shape()));
                     fx.execute(() -> {
                         run.data = data;
                         if (run.status.get() == Run.Status.LOADING) run.status.set(Run.Status.RUNNING);

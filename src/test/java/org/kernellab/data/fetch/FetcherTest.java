@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -137,6 +138,79 @@ class FetcherTest {
         Files.write(tmp.resolve(Sets.FASHION[0] + ".part"), new byte[] {9, 9, 9});
         fetch(tmp);
         assertArrayEquals(images, Files.readAllBytes(tmp.resolve(Sets.FASHION[0])));
+    }
+
+    @Test
+    void bytesAnEarlierTryLeftSurviveAWebPageOnResume() throws Exception {
+        byte[] portal = "<html>Sign in to the hotel's Wi-Fi</html>".getBytes();
+        server.on(
+                "/fm/" + Sets.FASHION[0],
+                x -> { // a login portal: any address, any range, the same page
+                    x.getResponseHeaders().add("Content-Type", "text/html");
+                    x.sendResponseHeaders(200, portal.length);
+                    x.getResponseBody().write(portal);
+                });
+        byte[] had = Arrays.copyOf(files.get(0), 500);
+        Files.write(tmp.resolve(Sets.FASHION[0] + ".part"), had);
+        DataException e = assertThrows(DataException.class, () -> fetch(tmp));
+        assertEquals("fetch.webPage", e.problem().key());
+        assertArrayEquals(had, Files.readAllBytes(tmp.resolve(Sets.FASHION[0] + ".part")), "kept for the next try");
+    }
+
+    @Test
+    void aBodyWithoutALengthThatEndsEarlyIsResumed() throws Exception {
+        byte[] images = files.get(0);
+        int[] calls = {0};
+        server.on("/fm/" + Sets.FASHION[0], x -> {
+            if (calls[0]++ > 0) {
+                resume(x, images);
+                return;
+            }
+            x.sendResponseHeaders(200, 0); // chunked: no length said
+            x.getResponseBody().write(images, 0, images.length / 2);
+        });
+        for (int i = 1; i < 4; i++) server.file("/fm/" + Sets.FASHION[i], files.get(i), "application/gzip");
+        RemoteSet.RemoteFile f = set.files().get(0);
+        List<RemoteSet.RemoteFile> fs = new ArrayList<>(set.files());
+        fs.set(0, new RemoteSet.RemoteFile(f.name(), images.length, f.algorithm(), f.digest(), f.contentLength()));
+        set = new RemoteSet(set.name(), set.kind(), set.url(), fs, set.items());
+        fetch(tmp);
+        assertArrayEquals(
+                images, Files.readAllBytes(tmp.resolve(Sets.FASHION[0])), "its published length told it was cut");
+        assertEquals(
+                "bytes=" + images.length / 2 + "-",
+                server.requests.stream()
+                        .filter(q -> q.range() != null)
+                        .findFirst()
+                        .orElseThrow()
+                        .range());
+    }
+
+    @Test
+    void aSecondFetchOfTheSameFolderIsToldItIsBusy() throws Exception {
+        CountDownLatch asked = new CountDownLatch(1);
+        server.on("/fm/" + Sets.FASHION[0], x -> {
+            asked.countDown();
+            x.sendResponseHeaders(200, files.get(0).length);
+            try {
+                server.end.await(); // never finishes while the second fetch tries
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Thread first = new Thread(() -> {
+            try {
+                Fetcher.fetch(set, tmp.resolve("fm"), QUICK, p -> {});
+            } catch (DataException expected) {
+                // stalled, once the test is over
+            }
+        });
+        first.start();
+        asked.await();
+        DataException e = assertThrows(DataException.class, () -> fetch(tmp.resolve("fm")));
+        assertEquals("fetch.busy", e.problem().key());
+        server.end.countDown();
+        first.join();
     }
 
     @Test

@@ -18,11 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.data.Cifar10;
 import org.kernellab.data.DataException;
 import org.kernellab.model.CourseNets;
+import org.kernellab.model.Net;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.lab.PictureData;
 import org.kernellab.ui.lab.Run;
+import org.kernellab.ui.lab.RunPlan;
 import org.kernellab.ui.task.DirectTaskRunner;
 
 /**
@@ -68,6 +70,11 @@ class ColourPicturesLabTest {
         i18n.localeProperty().set(Locale.forLanguageTag("es"));
         assertEquals("camión", vm.className(run, 9));
 
+        vm.enqueue(() -> List.of(new RunPlan(CourseNets.mlp(0), vm.training(), vm.feed())));
+        Run stale = vm.runs().get(vm.runs().size() - 1);
+        assertEquals(Run.Status.FAILED, stale.statusProperty().get(), "a net made for other pictures is not trained");
+        assertEquals("cli.netInput", vm.noticeProperty().get().key());
+
         lab.use(PictureData.Source.FASHION);
         assertArrayEquals(new int[] {1, 28, 28}, vm.editor().input());
         assertEquals(55_098, vm.editor().table().parameters(), "the demo CNN again");
@@ -96,6 +103,9 @@ class ColourPicturesLabTest {
         Run run = trained();
         assertEquals(16, run.data().train().count(), "4 of each class's 5 train, 1 tests");
         assertEquals("willow", vm.className(run, 3));
+        Net softmax = Net.fromJson("{\"input\": [1, 28, 28], \"layers\": [{\"type\": \"Flatten\"}, "
+                + "{\"type\": \"Linear\", \"out_features\": 10}, {\"type\": \"Softmax\"}]}");
+        assertEquals(4, data.fit(softmax).classes(), "the last Linear gives the scores, a Softmax after it or not");
 
         Files.createDirectories(dir.resolve("one/only"));
         DataException e = assertThrows(DataException.class, () -> lab.useFolder(dir.resolve("one")));
