@@ -18,7 +18,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import org.kernellab.compute.Problem;
 import org.kernellab.data.Dataset;
 import org.kernellab.data.FashionMnist;
 import org.kernellab.data.Pictures;
@@ -243,16 +242,8 @@ public final class DatasetPage implements Page {
             case FASHION -> ctx.workbench().dataText();
             case CIFAR10 -> i18n.tr("train.data.cifarIn", vm.folder());
             case FOLDER ->
-                i18n.tr("data.folderIn", vm.folder(), vm.classes().size(), PictureData.FOLDER_SIDE) + skipped();
+                i18n.tr("data.folderIn", vm.folder(), vm.classes().size(), PictureData.FOLDER_SIDE)
+                        + SourceChoice.skipped(i18n, vm.skipped());
         };
-    }
-
-    /** The files that could not be read, the first few by name: the student sees which to fix. */
-    private String skipped() {
-        List<Problem> s = vm.skipped();
-        if (s.isEmpty()) return "";
-        String names = String.join(
-                "; ", s.subList(0, Math.min(3, s.size())).stream().map(i18n::tr).toList());
-        return "\n" + i18n.tr("data.skippedFiles", s.size(), names + (s.size() > 3 ? "; …" : ""));
     }
 }

@@ -3,18 +3,21 @@ package org.kernellab.ui.downloads;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.DirectoryChooser;
 import org.kernellab.compute.Problem;
 import org.kernellab.data.DataException;
 import org.kernellab.data.fetch.RemoteSet;
 import org.kernellab.ui.core.AppContext;
+import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.lab.PictureData;
 import org.kernellab.ui.widgets.Controls;
@@ -60,9 +63,7 @@ public final class SourceChoice {
                     if (cifar.stateProperty().get() == DataSetsViewModel.State.READY) use.use(now, cifar.folder());
                     else DataSetsView.show(segments.getScene().getWindow(), ctx); // get it first
                 } else {
-                    File f = new DirectoryChooser()
-                            .showDialog(segments.getScene().getWindow());
-                    if (f != null) use.use(now, f.toPath());
+                    pickFolder(segments, use, problem);
                 }
             } catch (DataException e) {
                 problem.accept(e.problem());
@@ -71,6 +72,31 @@ public final class SourceChoice {
             if (current.getValue() != now) Platform.runLater(() -> chosen.set(current.getValue()));
         });
         life.onChange(current, chosen::set);
-        return new FlowPane(10, 6, Controls.label(ctx.i18n(), "train.data.pictures"), segments);
+        // another folder while one is in use: the chosen button itself does nothing when pressed again
+        Button another = Controls.button(id + "-another", ctx.i18n(), "train.data.another", () -> {
+            problem.accept(null);
+            pickFolder(segments, use, problem);
+        });
+        another.setMaxWidth(Button.USE_PREF_SIZE);
+        another.visibleProperty().bind(chosen.isEqualTo(PictureData.Source.FOLDER));
+        another.managedProperty().bind(another.visibleProperty());
+        return new FlowPane(10, 6, Controls.label(ctx.i18n(), "train.data.pictures"), segments, another);
+    }
+
+    private static void pickFolder(Node owner, Use use, Consumer<Problem> problem) {
+        File f = new DirectoryChooser().showDialog(owner.getScene().getWindow());
+        try {
+            if (f != null) use.use(PictureData.Source.FOLDER, f.toPath());
+        } catch (DataException e) {
+            problem.accept(e.problem());
+        }
+    }
+
+    /** The files a folder's reading left out, the first three and how many in all, on a line of its own ("" for none). */
+    public static String skipped(I18n i18n, List<Problem> s) {
+        if (s.isEmpty()) return "";
+        String names = String.join(
+                "; ", s.subList(0, Math.min(3, s.size())).stream().map(i18n::tr).toList());
+        return "\n" + i18n.tr("data.skippedFiles", s.size(), names + (s.size() > 3 ? "; …" : ""));
     }
 }

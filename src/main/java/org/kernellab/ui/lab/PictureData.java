@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.kernellab.compute.Problem;
 import org.kernellab.data.Cifar10;
 import org.kernellab.data.DataException;
 import org.kernellab.data.ImageFolder;
@@ -47,7 +48,7 @@ public final class PictureData implements LabData {
     private List<String> folderClasses = List.of();
     private volatile Kept kept;
 
-    private record Kept(Source source, Path folder, Loaded data) {}
+    private record Kept(Source source, Path folder, Loaded data, List<Problem> skipped) {}
 
     public PictureData(Workbench bench) {
         this(bench, null);
@@ -78,6 +79,14 @@ public final class PictureData implements LabData {
         folderClasses = ImageFolder.checkedClasses(p);
         folder.set(p);
         source.set(Source.FOLDER);
+    }
+
+    /** The files of the folder in use that its last reading could not read (none before it is read). */
+    public List<Problem> skipped() {
+        Kept k = kept;
+        return k != null && k.source() == source.get() && Objects.equals(k.folder(), folder.get())
+                ? k.skipped()
+                : List.of();
     }
 
     @Override
@@ -114,7 +123,7 @@ public final class PictureData implements LabData {
                     : ImageFolder.load(
                             from, new ImageFolder.Settings(FOLDER_SIDE, true, 0.2, 1), work::progress, work::cancelled);
             Loaded data = new Loaded(Samples.of(p.train()), Samples.of(p.test()), p.classes(), null);
-            kept = new Kept(s, from, data);
+            kept = new Kept(s, from, data, p.skipped());
             return data;
         });
     }

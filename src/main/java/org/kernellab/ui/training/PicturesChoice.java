@@ -12,6 +12,7 @@ import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.downloads.DataChoice;
 import org.kernellab.ui.downloads.SourceChoice;
+import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.lab.PictureData;
 
 /**
@@ -41,7 +42,7 @@ final class PicturesChoice {
         fashion.managedProperty().bind(fashion.visibleProperty());
         dataLine.visibleProperty().bind(fashion.visibleProperty());
         dataLine.managedProperty().bind(fashion.visibleProperty());
-        Label other = otherLine(i18n, data);
+        Label other = otherLine(i18n, data, lab.lab());
         other.visibleProperty().bind(fashion.visibleProperty().not());
         other.managedProperty().bind(other.visibleProperty());
         Label why = new Label();
@@ -54,7 +55,7 @@ final class PicturesChoice {
     }
 
     /** Which pictures other than Fashion-MNIST the lab trains on, and how it reads them. */
-    private static Label otherLine(I18n i18n, PictureData data) {
+    private static Label otherLine(I18n i18n, PictureData data, LabViewModel vm) {
         Label other = new Label();
         other.setId("train-pictures");
         other.getStyleClass().add("hint");
@@ -67,13 +68,16 @@ final class PicturesChoice {
                             case CIFAR10 -> i18n.tr("train.data.cifarIn", data.cifarFolder());
                             case FOLDER ->
                                 i18n.tr(
-                                        "train.data.folderIn",
-                                        data.folderProperty().get(),
-                                        data.classes(),
-                                        PictureData.FOLDER_SIDE);
+                                                "train.data.folderIn",
+                                                data.folderProperty().get(),
+                                                data.classes(),
+                                                PictureData.FOLDER_SIDE)
+                                        + SourceChoice.skipped(i18n, data.skipped());
                         },
                         data.sourceProperty(),
-                        data.folderProperty()));
+                        data.folderProperty(),
+                        vm.currentProperty(), // the folder is read when a run starts: what it skipped shows then
+                        vm.selectedProperty()));
         return other;
     }
 }
