@@ -46,6 +46,7 @@ public final class AnimatorPage implements Page {
     private final Label message = new Label();
     private final Lifetime life = new Lifetime();
     private final AnimatorExport export;
+    private final CifarChannel cifar;
 
     public AnimatorPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -55,8 +56,11 @@ public final class AnimatorPage implements Page {
         controls = new StepControls(vm.stepper(), ctx.i18n());
         GridStage hero = hero();
         export = new AnimatorExport(vm, ctx, hero, grids::stopGlide, this::showError);
+        cifar = new CifarChannel(ctx, vm);
+        // the line naming a CIFAR picture goes when another input is chosen
+        life.onChange(vm.sourceProperty(), s -> cifar.clear());
         AnimatorSettings settings =
-                new AnimatorSettings(vm, ctx.i18n(), this::guarded, this::openImage, export::choose);
+                new AnimatorSettings(vm, ctx.i18n(), this::guarded, this::openImage, export::choose, cifar);
         root.setCenter(new Workspace(settings.build(), stage(hero), 480, ctx.i18n(), ctx.presentation()));
         root.getStyleClass().add("animator");
         root.setFocusTraversable(true);
@@ -166,6 +170,7 @@ public final class AnimatorPage implements Page {
     // ---------------------------------------------------------------- files and errors
 
     private void openImage() {
+        cifar.clear();
         ImageFiles.choose(root.getScene().getWindow()).ifPresent(this::loadImage);
     }
 

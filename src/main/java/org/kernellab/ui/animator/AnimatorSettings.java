@@ -34,19 +34,27 @@ final class AnimatorSettings {
     private final Consumer<Runnable> guarded;
     private final Runnable openImage;
     private final Consumer<Boolean> export;
+    private final CifarChannel cifar;
 
     /**
      * @param guarded   runs a change that may be refused, showing why
      * @param openImage asks for a picture file to use as the input
      * @param export    asks for a file and exports to it: a GIF when true, else a PNG
+     * @param cifar     a CIFAR-10 picture's channels as the input
      */
     AnimatorSettings(
-            AnimatorViewModel vm, I18n i18n, Consumer<Runnable> guarded, Runnable openImage, Consumer<Boolean> export) {
+            AnimatorViewModel vm,
+            I18n i18n,
+            Consumer<Runnable> guarded,
+            Runnable openImage,
+            Consumer<Boolean> export,
+            CifarChannel cifar) {
         this.vm = vm;
         this.i18n = i18n;
         this.guarded = guarded;
         this.openImage = openImage;
         this.export = export;
+        this.cifar = cifar;
     }
 
     ScrollPane build() {
@@ -62,7 +70,9 @@ final class AnimatorSettings {
                 new VBox(
                         6,
                         Controls.button("new-random", i18n, "animator.random", vm::randomize),
-                        Controls.button("open-image", i18n, "animator.openImage", openImage)),
+                        Controls.button("open-image", i18n, "animator.openImage", openImage),
+                        cifar.button(),
+                        cifar.line()),
                 new Separator(),
                 title(i18n, "animator.kernelValues"),
                 preset(),
