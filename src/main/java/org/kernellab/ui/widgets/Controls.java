@@ -44,24 +44,35 @@ public final class Controls {
 
     /** Shows each item of {@code box}, in its list and on its button, as {@code text} gives it in the current language. */
     public static <T> void localized(ComboBox<T> box, I18n i18n, Function<T, String> text) {
-        box.setCellFactory(l -> new LocalizedCell<>(i18n, text));
-        box.setButtonCell(new LocalizedCell<>(i18n, text));
+        box.setCellFactory(l -> new LocalizedCell<>(i18n, text, null));
+        LocalizedCell<T> button = new LocalizedCell<>(i18n, text, box);
+        box.setButtonCell(button);
+        box.promptTextProperty().addListener((o, was, now) -> button.relabel());
     }
 
     /** A cell that says its item again when the language changes; the language holds it weakly, so it never leaks. */
     private static final class LocalizedCell<T> extends ListCell<T> {
         private final Function<T, String> text;
-        private final ChangeListener<Locale> relabel = (o, a, b) -> updateItem(getItem(), isEmpty());
+        /** The box whose button this cell is: with no item chosen it says the box's prompt (a picture file, typing). */
+        private final ComboBox<T> box;
 
-        LocalizedCell(I18n i18n, Function<T, String> text) {
+        private final ChangeListener<Locale> relabel = (o, a, b) -> relabel();
+
+        LocalizedCell(I18n i18n, Function<T, String> text, ComboBox<T> box) {
             this.text = text;
+            this.box = box;
             i18n.localeProperty().addListener(new WeakChangeListener<>(relabel));
+        }
+
+        void relabel() {
+            updateItem(getItem(), isEmpty());
         }
 
         @Override
         protected void updateItem(T item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : text.apply(item));
+            if (item != null && !empty) setText(text.apply(item));
+            else setText(box != null ? box.getPromptText() : null);
         }
     }
 
