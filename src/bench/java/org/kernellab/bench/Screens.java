@@ -12,6 +12,7 @@ import java.util.Map;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.TabPane;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
@@ -77,7 +78,7 @@ final class Screens {
                 if (setup.press() != null) {
                     settle(shot);
                     onFx(() -> {
-                        ((Button) shot.app().scene().lookup("#" + setup.press())).fire();
+                        ((ButtonBase) shot.app().scene().lookup("#" + setup.press())).fire();
                         return null;
                     });
                 }

@@ -165,7 +165,8 @@ public final class VoxelPage implements Page {
                                 : "✗ " + i18n.tr(vm.problemProperty().get()),
                         vm.problemProperty()));
         Grids.hideWhenEmpty(problem);
-        return new Node[] {Controls.label(i18n, "vox.object"), classes, another, open, problem};
+        return new Node[] {Controls.label(i18n, "vox.object"), classes, RealObjects.of(ctx, vm), another, open, problem
+        };
     }
 
     /** What to show and how: the views, spinning, the grid, the points, the fit and the slice. */

@@ -1,6 +1,11 @@
 package org.kernellab.ui.voxels;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -52,6 +57,9 @@ public final class VoxelViewModel {
 
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
+    /** A ModelNet folder whose real objects replace the stand-ins (the downloaded ModelNet10), or null. */
+    private final ObjectProperty<Path> real = new SimpleObjectProperty<>();
+
     private Mesh file;
     private String fileName;
 
@@ -62,7 +70,7 @@ public final class VoxelViewModel {
             update();
         });
         for (Observable o : new Observable[] {points, keepAspect}) o.addListener(x -> update());
-        for (Observable o : new Observable[] {objectClass, index}) {
+        for (Observable o : new Observable[] {objectClass, index, real}) {
             o.addListener(x -> {
                 file = null; // choosing a built-in object leaves the file
                 update();
@@ -98,15 +106,51 @@ public final class VoxelViewModel {
     }
 
     private void update() {
-        Mesh mesh = file != null ? file : ModelNetLike.make(objectClass.get(), 1, index.get());
+        Mesh mesh = file != null ? file : real.get() != null ? realMesh() : null;
+        if (mesh == null) mesh = ModelNetLike.make(objectClass.get(), 1, index.get());
         float[] pts = Surface.sample(mesh, points.get(), 0);
         result.set(new Result(
                 mesh,
-                file != null ? fileName : null,
+                file != null || real.get() != null && problem.get() == null ? fileName : null,
                 objectClass.get(),
                 index.get(),
                 pts,
                 Voxels.of(pts, grid.get(), keepAspect.get() ? Voxels.Fit.KEEP_ASPECT : Voxels.Fit.STRETCH)));
+    }
+
+    /**
+     * Training object {@code index} (counted round) of the class in the real folder, in name order; null, with the
+     * problem said, where it cannot be read (the stand-in is shown instead).
+     */
+    private Mesh realMesh() {
+        Path dir =
+                real.get().resolve(ModelNetLike.CLASSES.get(objectClass.get())).resolve("train");
+        if (!Files.isDirectory(dir)) {
+            problem.set(new Problem("data.noFolder", dir));
+            return null;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> meshes = s.filter(
+                            p -> p.toString().toLowerCase(Locale.ROOT).endsWith(".off"))
+                    .sorted()
+                    .toList();
+            if (meshes.isEmpty()) throw new DataException("data.noFolder", dir);
+            Path p = meshes.get(Math.floorMod(index.get(), meshes.size()));
+            Mesh m = MeshFiles.read(p);
+            fileName = p.getFileName().toString();
+            problem.set(null);
+            return m;
+        } catch (IOException e) {
+            problem.set(new Problem("data.unreadable", dir, DataException.why(e)));
+        } catch (DataException e) {
+            problem.set(e.problem());
+        }
+        return null;
+    }
+
+    /** The real objects' folder (the downloaded ModelNet10), or null for the built-in stand-ins. */
+    public ObjectProperty<Path> realProperty() {
+        return real;
     }
 
     public IntegerProperty indexProperty() {
