@@ -76,6 +76,9 @@ public final class VoxelViewModel {
                 update();
             });
         }
+        real.addListener((o, was, now) -> {
+            if (now == null) problem.set(null); // the stand-ins again: what the real folder lacked no longer matters
+        });
         update();
     }
 

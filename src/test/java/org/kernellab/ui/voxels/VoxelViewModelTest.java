@@ -33,5 +33,6 @@ class VoxelViewModelTest {
         assertNull(vm.resultProperty().get().file(), "the stand-in is shown instead");
         vm.realProperty().set(null);
         assertNull(vm.resultProperty().get().file());
+        assertNull(vm.problemProperty().get(), "the stand-ins again, nothing missing");
     }
 }
