@@ -1,5 +1,6 @@
 package org.kernellab.ui.animator;
 
+import java.nio.file.Path;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
@@ -11,7 +12,6 @@ import org.kernellab.data.fetch.RemoteSet;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.downloads.DataSetsView;
-import org.kernellab.ui.downloads.DataSetsViewModel;
 import org.kernellab.ui.widgets.Controls;
 
 /**
@@ -55,15 +55,12 @@ final class CifarChannel {
     }
 
     private void next(Node owner) {
-        DataSetsViewModel.Entry cifar = DataSetsView.model(ctx).entry(RemoteSet.CIFAR10.name());
-        if (cifar.stateProperty().get() != DataSetsViewModel.State.READY) {
-            DataSetsView.show(owner.getScene().getWindow(), ctx);
-            return;
-        }
+        Path cifar = DataSetsView.folderOrGet(owner.getScene().getWindow(), ctx, RemoteSet.CIFAR10);
+        if (cifar == null) return;
         int at = press / 3, channel = press % 3;
         press++;
         I18n i18n = ctx.i18n();
-        ctx.tasks().run(i18n.tr("channels.readingCifar"), work -> Cifar10.testPicture(cifar.folder(), at), p -> {
+        ctx.tasks().run(i18n.tr("channels.readingCifar"), work -> Cifar10.testPicture(cifar, at), p -> {
             int n = p.height() * p.width();
             Tensor grey = Tensor.zeros(p.height(), p.width());
             for (int i = 0; i < n; i++) grey.data()[i] = (p.pixels()[channel * n + i] & 0xFF) / 255.0;

@@ -1,5 +1,6 @@
 package org.kernellab.ui.channels;
 
+import java.nio.file.Path;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
@@ -11,7 +12,6 @@ import org.kernellab.data.fetch.RemoteSet;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.downloads.DataSetsView;
-import org.kernellab.ui.downloads.DataSetsViewModel;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.ImageFiles;
 
@@ -54,13 +54,10 @@ final class ChannelsPictures {
      * Data sets window opens to get it).
      */
     private void cifarPicture() {
-        DataSetsViewModel.Entry cifar = DataSetsView.model(ctx).entry(RemoteSet.CIFAR10.name());
-        if (cifar.stateProperty().get() != DataSetsViewModel.State.READY) {
-            DataSetsView.show(owner.getScene().getWindow(), ctx);
-            return;
-        }
+        Path cifar = DataSetsView.folderOrGet(owner.getScene().getWindow(), ctx, RemoteSet.CIFAR10);
+        if (cifar == null) return;
         int at = cifarNext++;
-        ctx.tasks().run(ctx.i18n().tr("channels.readingCifar"), work -> Cifar10.testPicture(cifar.folder(), at), p -> {
+        ctx.tasks().run(ctx.i18n().tr("channels.readingCifar"), work -> Cifar10.testPicture(cifar, at), p -> {
             int n = p.height() * p.width();
             Tensor rgb = Tensor.zeros(3, p.height(), p.width());
             for (int i = 0; i < 3 * n; i++) rgb.data()[i] = (p.pixels()[i] & 0xFF) / 255.0;

@@ -1,6 +1,7 @@
 package org.kernellab.ui.downloads;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
@@ -171,6 +172,14 @@ public final class DataSetsView extends VBox {
                         RemoteSet.ALL,
                         Fetcher.Settings.DEFAULT,
                         () -> ctx.workbench().reload()));
+    }
+
+    /** The folder of a set the data folder holds whole, or null once this window is open to get it first. */
+    public static Path folderOrGet(Window owner, AppContext ctx, RemoteSet set) {
+        DataSetsViewModel.Entry e = model(ctx).entry(set.name());
+        if (e.stateProperty().get() == DataSetsViewModel.State.READY) return e.folder();
+        show(owner, ctx);
+        return null;
     }
 
     /** Opens the window; it does not block the app, and a download goes on when it is closed. */

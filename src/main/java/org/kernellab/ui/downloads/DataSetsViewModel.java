@@ -99,11 +99,17 @@ public final class DataSetsViewModel {
             onDisk = Fetcher.onDisk(set, folder);
             // some files there but not all (a cut earlier try): resumable, and removable
             state.set(onDisk.whole() ? State.READY : onDisk.bytes() > 0 ? State.PARTIAL : State.ABSENT);
+            describe();
+        }
+
+        /** Says what is on disk in the chosen language, from what was read last (no disk access). */
+        void describe() {
+            if (state.get() == State.FETCHING) return;
             detail.set(
                     switch (state.get()) {
                         case READY -> i18n.tr("datasets.ready", i18n.numbers().bytes(onDisk.bytes()));
                         case PARTIAL ->
-                            i18n.tr("datasets.partial", i18n.numbers().bytes(onDisk.partial()));
+                            i18n.tr("datasets.partial", i18n.numbers().bytes(onDisk.bytes()));
                         default -> i18n.tr("datasets.absent");
                     });
         }
@@ -143,7 +149,7 @@ public final class DataSetsViewModel {
         this.changed = changed;
         for (RemoteSet s : catalogue) entries.add(new Entry(s));
         refresh();
-        i18n.localeProperty().addListener((o, was, now) -> refresh());
+        i18n.localeProperty().addListener((o, was, now) -> entries.forEach(Entry::describe));
     }
 
     public List<Entry> entries() {

@@ -59,9 +59,8 @@ public final class SourceChoice {
             try {
                 if (now == PictureData.Source.FASHION) use.use(now, null);
                 else if (now == PictureData.Source.CIFAR10) {
-                    DataSetsViewModel.Entry cifar = DataSetsView.model(ctx).entry(RemoteSet.CIFAR10.name());
-                    if (cifar.stateProperty().get() == DataSetsViewModel.State.READY) use.use(now, cifar.folder());
-                    else DataSetsView.show(segments.getScene().getWindow(), ctx); // get it first
+                    Path cifar = DataSetsView.folderOrGet(segments.getScene().getWindow(), ctx, RemoteSet.CIFAR10);
+                    if (cifar != null) use.use(now, cifar); // else got first, in the window
                 } else {
                     pickFolder(segments, use, problem);
                 }
