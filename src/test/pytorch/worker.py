@@ -408,10 +408,46 @@ def saved_logits(r):
         return {"logits": out(model(tensor(r["x"], torch.float32)))}
 
 
+def explain(r):
+    """Saliency and an attack on one sample, by autograd: the gradient of logit c with respect to the input, Grad-CAM at the
+    output of module "layer" (its activation, its gradient, the map and the map resized by F.interpolate), and FGSM's
+    picture at "eps" against label "y"."""
+    model = build(r["net"])
+    load(model, r["weights"], r.get("stats", []))
+    model.eval()
+    if isinstance(model[-1], nn.Softmax):
+        model = model[:-1]
+    x = tensor(r["x"], torch.float32).requires_grad_(True)
+    seen = {}
+
+    def hook(m, inp, o):
+        seen["a"] = o
+        o.retain_grad()
+
+    handle = model[r.get("layer", 0)].register_forward_hook(hook)
+    logits = model(x)
+    handle.remove()
+    logits[0, r["c"]].backward()
+    a, g = seen["a"], seen["a"].grad
+    if g is None or g.dim() < 3:  # no spatial layer: no Grad-CAM
+        a = g = torch.zeros(1, 1, 1, 1)
+    alpha = g.mean(dim=tuple(range(2, g.dim())), keepdim=True)
+    cam = F.relu((alpha * a).sum(dim=1, keepdim=True))
+    mode = "bilinear" if cam.dim() == 4 else "trilinear"
+    up = F.interpolate(cam, size=tuple(x.shape[2:]), mode=mode, align_corners=False)
+    x2 = tensor(r["x"], torch.float32).requires_grad_(True)
+    loss = F.cross_entropy(model(x2), torch.tensor([r["y"]]))
+    loss.backward()
+    adv = (x2 + r["eps"] * x2.grad.sign()).clamp(0, 1)
+    return {"logits": out(logits.detach()), "grad": out(x.grad), "activation": out(a.detach()), "agrad": out(g),
+            "cam": out(cam.detach()), "upsampled": out(up.detach()), "loss_grad": out(x2.grad), "fgsm": out(adv.detach())}
+
+
 OPS = {"versions": versions, "conv": conv, "conv_transpose": conv_transpose, "pool": pool, "optimizer": optimizer,
        "dropout": dropout, "augment": augment, "famous": famous, "numpy_randn": numpy_randn, "notebook_conv": notebook_conv,
        "net_step": net_step, "net_forward": net_forward, "answers": answers,
-       "save_notebook_net": save_notebook_net, "saved_logits": saved_logits, "export_onnx": export_onnx}
+       "save_notebook_net": save_notebook_net, "saved_logits": saved_logits, "export_onnx": export_onnx,
+       "explain": explain}
 
 
 def main():

@@ -41,7 +41,10 @@ public final class Cli {
             new Command("evaluate", EvaluateCommand::run),
             new Command("export-pytorch", ExportCommand::run),
             new Command("export-onnx", ExportCommand::onnx),
-            new Command("fetch-data", FetchDataCommand::run));
+            new Command("fetch-data", FetchDataCommand::run),
+            new Command("explain", ExplainCommand::explain),
+            new Command("attack", ExplainCommand::attack),
+            new Command("robustness", ExplainCommand::robustness));
 
     private Cli() {}
 

@@ -52,7 +52,8 @@ final class TrainCommand {
                         "--save",
                         "--dropout-at",
                         "--image-size",
-                        "--test-share"),
+                        "--test-share",
+                        "--adversarial"),
                 Set.of("--augment", "--colour"),
                 Set.of());
         Training training = training(o, "--optimizer", Limits.MAX_BATCH, 42);
@@ -69,7 +70,8 @@ final class TrainCommand {
         TrainRun run = new TrainRun(out, "images_per_second");
         Network network = Network.build(net, training);
         threads(o, network);
-        double seconds = Trainer.train(network, data.train(), data.test(), new Trainer.Feed(limit, augment), run);
+        Trainer.Feed feed = new Trainer.Feed(limit, augment, o.decimal("--adversarial", 0, 0, 1));
+        double seconds = Trainer.train(network, data.train(), data.test(), feed, run);
         write(network, save);
         Map<String, Object> end = run.end(seconds, network);
         end.put("data", data.name());
@@ -81,15 +83,16 @@ final class TrainCommand {
         end.put("train_accuracy", TrainRun.round(run.trainAccuracy, 4));
         // how far the last epoch's training accuracy is above the test accuracy: the sign of memorising
         end.put("gap", TrainRun.round(run.trainAccuracy - run.last.accuracy(), 4));
-        end.put(
-                "dropout_at",
-                netText != null
-                        ? (net.layers().stream().anyMatch(l -> l instanceof Layer.Dropout) ? "net" : "none")
-                        : o.decimal("--dropout", 0, 0, 1) > 0
-                                ? dropoutAt(o).name().toLowerCase(Locale.ROOT)
-                                : "none");
+        end.put("dropout_at", dropoutAt(o, netText != null, net));
         end.put("augment", augment != null);
+        end.put("adversarial_eps", feed.adversarial());
         return end;
+    }
+
+    /** Where the run's dropout is: "net" for a given net with some, else the shorthand's place or "none". */
+    private static String dropoutAt(Options o, boolean given, Net net) {
+        if (given) return net.layers().stream().anyMatch(l -> l instanceof Layer.Dropout) ? "net" : "none";
+        return o.decimal("--dropout", 0, 0, 1) > 0 ? dropoutAt(o).name().toLowerCase(Locale.ROOT) : "none";
     }
 
     /** The MLP or the CNN of the course, with the shorthand's filters, blocks and dropout. */

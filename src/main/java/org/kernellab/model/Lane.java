@@ -46,6 +46,7 @@ final class Lane {
             grad = new INDArray[count + 1];
             state = new Object[count];
             act[0] = plan.readsSamples ? null : Nd4j.create(DataType.FLOAT, plan.batchShape(0, n));
+            grad[0] = plan.needsGradient(0) ? act[0].like() : null;
             for (int i = 0; i < count; i++) {
                 Op op = plan.ops.get(i);
                 act[i + 1] = op.output(act[i], plan, n);

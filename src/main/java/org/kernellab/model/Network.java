@@ -17,14 +17,14 @@ import org.nd4j.linalg.factory.Nd4j;
  * two cores well. Nets with BatchNorm keep one lane (its statistics are the whole batch's).
  */
 public final class Network implements AutoCloseable {
-    private final Net net, computed;
+    final Net net, computed;
     private final Training training;
     private final Parameters values;
     /** The parameter views and the running statistics' views, as the ops read them. */
     final List<INDArray> p, s;
 
     private final Optimizer optimizer;
-    private final Lanes lanes;
+    final Lanes lanes;
     /** Reads pictures as torchvision's Normalize((0.5,), (0.5,)) gives them: a PyTorch net trained on such inputs. */
     private boolean normalized;
 

@@ -63,6 +63,7 @@ final class Plan {
             }
         }
         learns = new boolean[shapes.size()];
+        learns[0] = !fast; // the plain plan is also the one explanations take the input's gradient on
         for (int k = 0; k < ops.size(); k++) {
             learns[k + 1] = learns[k]
                     || !Ops.parameterShapes(net.layers().get(ops.get(k).first)).isEmpty();
@@ -70,8 +71,8 @@ final class Plan {
     }
 
     /**
-     * Per activation, whether a parameter before it learns: only then does the backward pass need its gradient (the
-     * input's, a flattened input's or a rectified input's, never).
+     * Per activation, whether a parameter before it learns or it is the plain plan's input: only then does the backward
+     * pass need its gradient (in training the input's, a flattened input's or a rectified input's, never).
      */
     private boolean[] learns;
 

@@ -44,10 +44,16 @@ public final class Trainer {
 
     /**
      * How to feed the data: the first {@code limit} training samples only (0: all), and whether each batch's pictures are
-     * flipped, turned and cropped afresh before the net sees them ({@link Augment#images28}, Fashion-MNIST's 28×28 grey).
+     * flipped, turned and cropped afresh before the net sees them ({@link Augment#images28}, Fashion-MNIST's 28×28 grey),
+     * and the FGSM ε of adversarial training (0: none): each batch is then its pictures and their FGSM examples against
+     * the net as it is, half the loss each (Goodfellow et al., 2015), the examples rounded to the pictures' 256 levels.
      */
-    public record Feed(int limit, Augment.Settings augment) {
+    public record Feed(int limit, Augment.Settings augment, double adversarial) {
         public static final Feed ALL = new Feed(0, null);
+
+        public Feed(int limit, Augment.Settings augment) {
+            this(limit, augment, 0);
+        }
     }
 
     /** A net's answers on a data set: the predicted class and its probability per sample, the confusion matrix. */
@@ -81,6 +87,7 @@ public final class Trainer {
             throw new ComputeException("train.noData", train.count(), test.count());
         if (feed.augment() != null && !Arrays.equals(train.shape(), CourseNets.FASHION))
             throw new ComputeException("train.augment28");
+        if (feed.adversarial() > 0 && train.binary()) throw new ComputeException("train.adversarialPictures");
         try {
             return run(net, train, test, feed, listener);
         } finally {
@@ -102,9 +109,11 @@ public final class Trainer {
             for (int from = 0; from < n; from += t.batch()) {
                 if (listener.cancelled()) return total + (System.nanoTime() - t0) / 1e9;
                 int to = Math.min(n, from + t.batch());
-                double[] lossRight = feed.augment() == null
-                        ? net.step(train, order, from, to, rnd)
-                        : augmentedStep(net, train, order, from, to, feed.augment(), augmentRnd, rnd);
+                double[] lossRight = feed.adversarial() > 0
+                        ? adversarialStep(net, train, order, from, to, feed, augmentRnd, rnd)
+                        : feed.augment() == null
+                                ? net.step(train, order, from, to, rnd)
+                                : augmentedStep(net, train, order, from, to, feed.augment(), augmentRnd, rnd);
                 if (!Double.isFinite(lossRight[0]) || lossRight[0] > EXPLODED)
                     throw new ComputeException("train.diverged", t.lr());
                 right += lossRight[1];
@@ -142,6 +151,32 @@ public final class Trainer {
         Augment.images28(train.values(), order, from, n, images, augmentRnd, s);
         for (int i = 0; i < n; i++) labels[i] = train.labels()[order[from + i]];
         return net.step(train.with(images, labels), range(n), 0, n, rnd);
+    }
+
+    /** One step on the batch's pictures (augmented when asked) and their FGSM examples; right answers averaged over both. */
+    private static double[] adversarialStep(
+            Network net, Samples train, int[] order, int from, int to, Feed feed, Random augmentRnd, Random rnd) {
+        int n = to - from, size = train.size();
+        byte[] images = new byte[2 * n * size], labels = new byte[2 * n];
+        if (feed.augment() != null)
+            Augment.images28(train.values(), order, from, n, images, augmentRnd, feed.augment());
+        for (int i = 0; i < n; i++) {
+            if (feed.augment() == null)
+                System.arraycopy(train.values(), order[from + i] * size, images, i * size, size);
+            labels[i] = labels[n + i] = train.labels()[order[from + i]];
+        }
+        Samples clean = train.with(Arrays.copyOf(images, n * size), Arrays.copyOf(labels, n));
+        float[] x = new float[n * size];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(clean.floats(i), 0, x, i * size, size);
+            y[i] = clean.label(i);
+        }
+        float[] adv = Attacks.attacked(net, x, y, n, Attacks.Settings.fgsm(feed.adversarial()), () -> false);
+        for (int k = 0; k < adv.length; k++)
+            images[n * size + k] = (byte) Math.round((adv[k] - train.shift()) / train.scale());
+        double[] lossRight = net.step(train.with(images, labels), range(2 * n), 0, 2 * n, rnd);
+        return new double[] {lossRight[0], lossRight[1] / 2};
     }
 
     /** The net's answers on every sample of a data set, in batches. */
