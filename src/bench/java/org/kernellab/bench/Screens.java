@@ -75,10 +75,12 @@ final class Screens {
                 });
                 if (setup.labPictures() != null) pictures(shot, setup.labPictures());
                 if (setup.trainImages() > 0) train(shot, setup.trainImages());
-                if (setup.press() != null) {
+                // each id in turn where the lesson has it, so that one run presses buttons of several lessons
+                for (String id :
+                        setup.press() == null ? new String[0] : setup.press().split(",")) {
                     settle(shot);
                     onFx(() -> {
-                        ((ButtonBase) shot.app().scene().lookup("#" + setup.press())).fire();
+                        if (shot.app().scene().lookup("#" + id) instanceof ButtonBase b) b.fire();
                         return null;
                     });
                 }

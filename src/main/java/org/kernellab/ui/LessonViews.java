@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Set;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.animator.AnimatorPage;
+import org.kernellab.ui.attack.AttackPage;
 import org.kernellab.ui.augment.AugmentPage;
 import org.kernellab.ui.channels.ChannelsPage;
 import org.kernellab.ui.conv3d.Conv3dPage;
@@ -11,12 +12,14 @@ import org.kernellab.ui.convintro.ConvIntroPage;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.dataset.DatasetPage;
+import org.kernellab.ui.draw.DrawPage;
 import org.kernellab.ui.dropout.DropoutPage;
 import org.kernellab.ui.exercise.ChainExercisePage;
 import org.kernellab.ui.exercise.ExercisePage;
 import org.kernellab.ui.famous.FamousNetsPage;
 import org.kernellab.ui.featuremaps.FeatureMapsPage;
 import org.kernellab.ui.pooling.PoolingPage;
+import org.kernellab.ui.saliency.SaliencyPage;
 import org.kernellab.ui.scratch.FromScratchPage;
 import org.kernellab.ui.train3d.Train3DPage;
 import org.kernellab.ui.training.TrainingPage;
@@ -46,7 +49,10 @@ public final class LessonViews {
             Map.entry("famous-nets", FamousNetsPage::new),
             Map.entry("from-scratch", FromScratchPage::new),
             Map.entry("dropout", DropoutPage::new),
-            Map.entry("augmentation", AugmentPage::new));
+            Map.entry("augmentation", AugmentPage::new),
+            Map.entry("saliency", SaliencyPage::new),
+            Map.entry("attack", AttackPage::new),
+            Map.entry("draw", DrawPage::new));
 
     private LessonViews() {}
 

@@ -2,7 +2,6 @@ package org.kernellab.ui.featuremaps;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -12,19 +11,16 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kernellab.compute.Problem;
 import org.kernellab.data.Images;
-import org.kernellab.model.Network;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
-import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.downloads.DataChoice;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
-import org.kernellab.ui.widgets.ModelFiles;
+import org.kernellab.ui.widgets.NetSource;
 import org.kernellab.ui.widgets.Segments;
 
 /** The feature maps' settings column: the net looked into, the pictures, the stage of the blocks, the first filters. */
@@ -57,52 +53,15 @@ final class FeatureMapsSettings {
 
     /** Which net the maps come from, the pretrained one or one from a file. */
     private Node[] network() {
-        Label source = new Label();
-        source.setId("maps-source");
-        source.setWrapText(true);
-        source.textProperty()
-                .bind(i18n.bind(
-                        this::source,
-                        ctx.workbench().sourceProperty(),
-                        ctx.workbench().networkProperty(),
-                        ctx.workbench().modelProblemProperty()));
-        Button pretrained = new Button();
-        pretrained.setId("maps-pretrained");
-        pretrained.textProperty().bind(i18n.bind("maps.usePretrained"));
-        pretrained.setOnAction(e -> ctx.workbench().usePretrained(true));
-        pretrained.setMaxWidth(Double.MAX_VALUE);
-        Button load = Controls.button("maps-load", i18n, "train.load", () -> {
-            ModelFiles.open(owner.getScene().getWindow()).ifPresent(ctx.workbench()::loadModel);
-        });
-        load.setTooltip(Controls.tip(i18n, "train.loadTip"));
-        // how a net opened from a file reads its pictures: the student says so
-        CheckBox normalize = new CheckBox();
-        normalize.setId("maps-normalize");
-        normalize.setWrapText(true);
-        normalize.textProperty().bind(i18n.bind("train.normalize"));
-        normalize.setTooltip(Controls.tip(i18n, "train.normalizeTip"));
-        normalize.setOnAction(e -> ctx.workbench().normalize(normalize.isSelected()));
-        Consumer<Workbench.Source> shown = s -> {
-            normalize.setVisible(s != null && Workbench.FILE_SOURCES.contains(s.key()));
-            normalize.setSelected(s != null && s.key().equals("maps.sourceFileNormalized"));
-        };
-        life.onChange(ctx.workbench().sourceProperty(), shown);
-        shown.accept(ctx.workbench().sourceProperty().get());
-        normalize.managedProperty().bind(normalize.visibleProperty());
-        return new Node[] {source, pretrained, load, normalize};
-    }
-
-    private String source() {
-        var s = ctx.workbench().sourceProperty().get();
-        Network net = ctx.workbench().networkProperty().get();
-        Problem problem = ctx.workbench().modelProblemProperty().get();
-        String text = s == null || net == null
-                ? i18n.tr("maps.noNetwork")
-                : FeatureMaps.convBlocks(net) == 0
+        return NetSource.of(
+                ctx.workbench(),
+                i18n,
+                life,
+                owner,
+                "maps",
+                net -> FeatureMaps.convBlocks(net) == 0
                         ? i18n.tr("maps.notCnn")
-                        : i18n.tr(s.key(), s.detail()) + "\n"
-                                + i18n.tr("maps.netShape", FeatureMaps.filters(net, 0), FeatureMaps.convBlocks(net));
-        return problem == null ? text : text + "\n✗ " + i18n.tr(problem);
+                        : i18n.tr("maps.netShape", FeatureMaps.filters(net, 0), FeatureMaps.convBlocks(net)));
     }
 
     /** A test image or a picture of the student's own, and a second image to compare with. */

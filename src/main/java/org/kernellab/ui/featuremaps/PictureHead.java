@@ -1,17 +1,15 @@
 package org.kernellab.ui.featuremaps;
 
-import java.util.Arrays;
 import javafx.beans.binding.DoubleBinding;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
+import org.kernellab.ui.widgets.ClassBars;
 import org.kernellab.ui.widgets.HeatMap;
 
 /** The head of the maps: a picture, its caption and the net's probabilities for it. */
@@ -36,7 +34,11 @@ final class PictureHead {
                 12,
                 8,
                 new VBox(6, input, caption),
-                new VBox(4, predicted, probabilities(s, classes, i18n))); // probabilities under the image when narrow
+                new VBox(
+                        4,
+                        predicted,
+                        ClassBars.of(
+                                s.maps().probabilities(), classes, i18n))); // probabilities under the image when narrow
         head.prefWrapLengthProperty().bind(width);
         return head;
     }
@@ -72,30 +74,5 @@ final class PictureHead {
         predicted.setId(id + "-predicted");
         predicted.getStyleClass().add("emphasis");
         return predicted;
-    }
-
-    private static GridPane probabilities(Side s, int classes, I18n i18n) {
-        GridPane probs = new GridPane();
-        probs.setHgap(6);
-        probs.getStyleClass().add("small");
-        float[] p = s.maps().probabilities();
-        Integer[] order = new Integer[p.length];
-        for (int c = 0; c < p.length; c++) order[c] = c;
-        if (classes < p.length)
-            Arrays.sort(order, (a, b) -> Float.compare(p[b], p[a])); // two images: their top classes
-        for (int row = 0; row < classes; row++) {
-            int c = order[row];
-            Label name = new Label(i18n.tr("data.class." + c));
-            ProgressBar bar = new ProgressBar(p[c]);
-            bar.setPrefWidth(60);
-            bar.setMinWidth(60);
-            Label v = new Label(i18n.numbers().percent(p[c]));
-            v.setMinWidth(Region.USE_PREF_SIZE);
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            if (c == s.predicted())
-                for (Label l : new Label[] {name, v}) l.getStyleClass().add("emphasis");
-            probs.addRow(row, name, bar, v);
-        }
-        return probs;
     }
 }

@@ -43,12 +43,11 @@ public final class LabViewModel {
     private final NetEditor editor;
     private final ObjectProperty<Training.Optimizer> optimizer = new SimpleObjectProperty<>(Training.Optimizer.ADAM);
     private final StringProperty lr = new SimpleStringProperty("0.002");
-    private final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(64);
     private final IntegerProperty epochs = new SimpleIntegerProperty(2);
-    /** Train on only this many samples (0: all), for a quick look. */
-    private final ObjectProperty<Integer> limit = new SimpleObjectProperty<>(0);
-    /** Flip, turn and crop every training picture afresh each epoch (the course's transforms without colour). */
-    private final BooleanProperty augment = new SimpleBooleanProperty(false);
+    /** The batch size, and how many samples to train on (0: all; fewer for a quick look). */
+    private final ObjectProperty<Integer> batch = new SimpleObjectProperty<>(64), limit = new SimpleObjectProperty<>(0);
+    /** Flip, turn and crop every training picture afresh each epoch (the course's transforms without colour); FGSM too. */
+    private final BooleanProperty augment = new SimpleBooleanProperty(false), adversarial = new SimpleBooleanProperty();
 
     private final ObservableList<Run> runs = FXCollections.observableArrayList();
     private final ObjectProperty<Run> selected = new SimpleObjectProperty<>();
@@ -112,9 +111,10 @@ public final class LabViewModel {
         return new Training(optimizer.get(), rate, batch.get(), epochs.get(), 42);
     }
 
-    /** How the edited settings feed the data: a limit, and augmentation where the data are Fashion-MNIST's pictures. */
+    /** How the edited settings feed the data: a limit, augmentation (Fashion-MNIST's pictures), FGSM examples at ε 0.1. */
     public Trainer.Feed feed() {
-        return new Trainer.Feed(limit.get(), augment.get() ? Augment.Settings.COURSE : null);
+        return new Trainer.Feed(
+                limit.get(), augment.get() ? Augment.Settings.COURSE : null, adversarial.get() ? 0.1 : 0);
     }
 
     /** Queues a run of the edited net. */
@@ -292,5 +292,9 @@ public final class LabViewModel {
 
     public BooleanProperty augmentProperty() {
         return augment;
+    }
+
+    public BooleanProperty adversarialProperty() {
+        return adversarial;
     }
 }

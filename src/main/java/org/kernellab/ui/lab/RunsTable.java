@@ -92,6 +92,8 @@ final class RunsTable {
                                     .percent(r.notebook()
                                             .get(r.notebook().size() - 1)
                                             .y()));
+        if (r.feed().adversarial() > 0)
+            base += " · " + i18n.tr("train.adversarialRun", r.feed().adversarial());
         return r.feed().augment() != null ? base + " · " + i18n.tr("train.augmented") : base;
     }
 }

@@ -102,10 +102,17 @@ public final class TrainingPage implements Page {
         augment.setWrapText(true);
         augment.textProperty().bind(i18n.bind("train.augment"));
         augment.selectedProperty().bindBidirectional(vm.augmentProperty());
+        CheckBox adversarial = new CheckBox();
+        adversarial.setId("train-adversarial");
+        adversarial.setWrapText(true);
+        adversarial.textProperty().bind(i18n.bind("train.adversarial"));
+        adversarial.setTooltip(Controls.tip(i18n, "train.adversarialTip"));
+        adversarial.selectedProperty().bindBidirectional(vm.adversarialProperty());
         return List.of(
                 Controls.label(i18n, "train.limit"),
                 limit,
                 augment,
+                adversarial,
                 button("train-demo", i18n, "train.demo", lab::demoSettings),
                 note(i18n, "train.demoNote"),
                 button("train-course", i18n, "train.course", lab::courseComparison),
