@@ -2,6 +2,10 @@ package org.kernellab.ui.voxels;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.PhongMaterial;
 import javafx.scene.shape.CullFace;
@@ -11,7 +15,10 @@ import org.fxyz3d.geometry.Point3D;
 import org.fxyz3d.shapes.primitives.ScatterMesh;
 import org.kernellab.mesh.Mesh;
 import org.kernellab.mesh.Voxels;
+import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Theme;
 import org.kernellab.ui.widgets.Cubes;
+import org.kernellab.ui.widgets.HeatMap;
 
 /**
  * The three views of an object as JavaFX 3D nodes, each one mesh (never a node per point or per voxel), fitted to a
@@ -54,15 +61,36 @@ final class Scene3d {
         return s;
     }
 
-    /** The occupied voxels of the lowest {@code layers} layers, coloured by height (only the faces that can be seen). */
-    static MeshView voxels(Voxels v, int layers) {
+    /**
+     * The occupied voxels of the lowest {@code layers} layers (only the faces that can be seen), coloured by height, or
+     * by a map over the grid (Grad-CAM: blue where it is 0, orange at its largest) when {@code map} is not null.
+     */
+    static MeshView voxels(Voxels v, int layers, float[] map) {
         int n = v.size(), top = Math.min(n, layers);
-        return Cubes.mesh(
-                n,
-                n,
-                n,
-                SIDE / n,
-                (x, y, z) -> z < top && v.get(x, y, z) ? (int) (255.0 * z / Math.max(1, n - 1)) : -1);
+        float max = 1e-12f;
+        if (map != null) for (float m : map) max = Math.max(max, m);
+        float range = max;
+        return Cubes.mesh(n, n, n, SIDE / n, (x, y, z) -> {
+            if (z >= top || !v.get(x, y, z)) return -1;
+            return map == null
+                    ? (int) (255.0 * z / Math.max(1, n - 1))
+                    : (int) (255.0 * Math.max(0, map[(x * n + y) * n + z]) / range);
+        });
+    }
+
+    /** Where the system has no 3D: the lowest {@code layers} layers of voxels as grey slices, one map each. */
+    static List<Node> slices(Voxels v, int layers, I18n i18n, ObservableValue<Theme.Palette> palette) {
+        List<Node> out = new ArrayList<>();
+        int n = v.size();
+        for (int z = 0; z < Math.min(n, layers); z++) {
+            double[][] layer = new double[n][n];
+            for (int x = 0; x < n; x++) for (int y = 0; y < n; y++) layer[x][y] = v.get(x, y, z) ? 1 : 0;
+            HeatMap map = new HeatMap(Math.max(2, 96.0 / n));
+            map.paletteProperty().bind(palette);
+            map.setValues(layer, HeatMap.Scale.GREY, 1);
+            out.add(new VBox(2, new Label(i18n.tr("vox.layer", z + 1)), map));
+        }
+        return out;
     }
 
     /** Point (x, y, z) of a ModelNet object to screen space, fitted to the cube by its bounds. */

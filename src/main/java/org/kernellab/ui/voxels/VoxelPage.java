@@ -34,9 +34,9 @@ import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
 import org.kernellab.ui.core.Theme;
+import org.kernellab.ui.train3d.Lab3D;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
-import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.Viewport3D;
@@ -66,6 +66,7 @@ public final class VoxelPage implements Page {
     private int builds;
     private final CheckBox spin = new CheckBox();
     private final Turntable spinner = new Turntable(yaw);
+    private final VoxelCam cam;
 
     public VoxelPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -82,6 +83,9 @@ public final class VoxelPage implements Page {
         meshView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         pointsView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         voxelView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
+        cam = new VoxelCam(
+                vm, ctx.shared(Lab3D.class, () -> Lab3D.of(ctx)).lab().runs(), ctx.tasks(), i18n);
+        cam.camProperty().addListener((o, a, b) -> redraw());
         root.setCenter(new Workspace(controls(), stage(), 480, i18n, ctx.presentation()));
         vm.resultProperty().addListener((o, a, b) -> redraw());
         vm.sliceProperty().addListener((o, a, b) -> redraw());
@@ -127,6 +131,7 @@ public final class VoxelPage implements Page {
     public void dispose() {
         spinner.stop();
         life.end();
+        cam.dispose();
     }
 
     private Region controls() {
@@ -135,6 +140,7 @@ public final class VoxelPage implements Page {
         VBox box = new VBox(8);
         box.getChildren().addAll(objectChoice());
         box.getChildren().addAll(viewSettings());
+        box.getChildren().addAll(CamControls.of(cam, i18n));
         box.getChildren().add(figures);
         return Controls.column(box, 290);
     }
@@ -265,13 +271,15 @@ public final class VoxelPage implements Page {
             // a newer request makes an older result stale
             int ticket = ++builds;
             int slice = vm.sliceProperty().get();
+            VoxelCam.Cam c = cam.camProperty().get();
+            float[] map = c != null && c.grid() == v.size() ? c.values() : null;
             ctx.tasks()
                     .run(
                             i18n.tr("vox.building"),
                             work -> new Node[] {
                                 Scene3d.mesh(r.mesh(), p.selected()),
                                 Scene3d.points(r.points(), r.mesh().bounds()),
-                                Scene3d.voxels(v, slice)
+                                Scene3d.voxels(v, slice, map)
                             },
                             nodes -> {
                                 if (ticket != builds) return;
@@ -280,16 +288,7 @@ public final class VoxelPage implements Page {
                                 voxelView.show(nodes[2]);
                             });
         } else {
-            slices.getChildren().clear();
-            int n = v.size();
-            for (int z = 0; z < Math.min(n, vm.sliceProperty().get()); z++) {
-                double[][] layer = new double[n][n];
-                for (int x = 0; x < n; x++) for (int y = 0; y < n; y++) layer[x][y] = v.get(x, y, z) ? 1 : 0;
-                HeatMap map = new HeatMap(Math.max(2, 96.0 / n));
-                map.paletteProperty().bind(ctx.palette());
-                map.setValues(layer, HeatMap.Scale.GREY, 1);
-                slices.getChildren().add(new VBox(2, new Label(i18n.tr("vox.layer", z + 1)), map));
-            }
+            slices.getChildren().setAll(Scene3d.slices(v, vm.sliceProperty().get(), i18n, ctx.palette()));
         }
     }
 }
