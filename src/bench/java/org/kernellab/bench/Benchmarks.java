@@ -14,13 +14,20 @@ import org.kernellab.ui.core.Theme;
 
 /**
  * The benchmarks, built into their own jar ({@code target/kernellab-bench.jar}), never into the product's: {@code bench} (the compute core), {@code bench-modelnet} (a
- * ModelNet10-sized folder voxelised), {@code bench-explain} (saliency maps and attacks), {@code bench-animator}, {@code bench-training} and {@code bench-voxels} (the whole
+ * ModelNet10-sized folder voxelised), {@code bench-explain} (saliency maps and attacks), {@code bench-draw} (a stroke on the drawing canvas; a display too), {@code bench-animator}, {@code bench-training} and {@code bench-voxels} (the whole
  * app in a window; they need a display), and {@code screens} (the lessons saved as PNGs to look at; a display too). Each prints one JSON object per line
  * and asserts nothing; bad options give one line on stderr and exit status 2, as on the rest of the command line.
  */
 public final class Benchmarks {
     private static final Set<String> COMMANDS = Set.of(
-            "bench", "bench-animator", "bench-training", "bench-voxels", "bench-modelnet", "bench-explain", "screens");
+            "bench",
+            "bench-animator",
+            "bench-training",
+            "bench-voxels",
+            "bench-modelnet",
+            "bench-explain",
+            "bench-draw",
+            "screens");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Benchmarks() {}
@@ -55,6 +62,10 @@ public final class Benchmarks {
                 }
                 case "bench-modelnet" -> ModelNetBench.run(scale(rest), out);
                 case "bench-explain" -> ExplainBench.run(repeat(rest), out);
+                case "bench-draw" -> {
+                    only(rest, Set.of());
+                    DrawBench.run(300, out);
+                }
                 case "screens" -> Screens.run(screens(rest), Path.of(value(rest, "--out", null)), out);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);
             }

@@ -1,11 +1,15 @@
 package org.kernellab.bench;
 
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.prefs.Preferences;
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.kernellab.ui.KernelLabApp;
@@ -51,6 +55,51 @@ final class FxApp implements AutoCloseable {
         FutureTask<T> f = new FutureTask<>(c);
         Platform.runLater(f);
         return f.get();
+    }
+
+    /**
+     * The FX thread's work for each of {@code changes} changes (after 20 that warm the JIT up): {@code change} itself
+     * (given the change's number) plus the work of the first pulse begun after it, from its animation phase to the end
+     * of its layout; the idle wait for that pulse is left out. In milliseconds.
+     */
+    double[] changeToPulse(int changes, IntConsumer change) throws Exception {
+        double[] ms = new double[changes];
+        long[] pulseStart = {0};
+        long[] changedAt = {Long.MAX_VALUE};
+        BlockingQueue<Long> laidOut = new LinkedBlockingQueue<>();
+        AnimationTimer marker = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulseStart[0] = System.nanoTime();
+            }
+        };
+        Runnable post = () -> {
+            if (pulseStart[0] > changedAt[0])
+                laidOut.add(System.nanoTime() - pulseStart[0]); // only pulses begun after the change
+        };
+        onFx(() -> {
+            app.scene().addPostLayoutPulseListener(post);
+            marker.start();
+            return null;
+        });
+        for (int i = 0; i < changes + 20; i++) {
+            int k = i;
+            laidOut.clear();
+            double handler = onFx(() -> {
+                long t0 = System.nanoTime();
+                change.accept(k);
+                changedAt[0] = System.nanoTime();
+                return (changedAt[0] - t0) / 1e6;
+            });
+            double pulse = laidOut.take() / 1e6;
+            if (i >= 20) ms[i - 20] = handler + pulse;
+        }
+        onFx(() -> {
+            marker.stop();
+            app.scene().removePostLayoutPulseListener(post);
+            return null;
+        });
+        return ms;
     }
 
     @Override

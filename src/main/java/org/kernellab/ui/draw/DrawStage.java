@@ -1,11 +1,15 @@
 package org.kernellab.ui.draw;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.image.PixelWriter;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
@@ -32,12 +36,15 @@ final class DrawStage {
     private final VBox box = new VBox(14);
     private final Canvas canvas = new Canvas();
     private final VBox answer = new VBox(6), maps = new VBox(6), wanted = new VBox(6);
+    private final FlowPane grid = new FlowPane(4, 4);
+    private final List<HeatMap> tiles = new ArrayList<>();
 
     DrawStage(DrawViewModel vm, AppContext ctx, Lifetime life) {
         this.vm = vm;
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         box.setPadding(new Insets(12));
+        grid.setId("draw-maps");
         canvas.setId("draw-canvas");
         canvas.setOnMousePressed(this::stroke);
         canvas.setOnMouseDragged(this::stroke);
@@ -91,10 +98,11 @@ final class DrawStage {
         canvas.setHeight(SIDE * c);
         GraphicsContext g = canvas.getGraphicsContext2D();
         float[] v = vm.drawingProperty().get();
-        for (int k = 0; k < v.length; k++) {
-            g.setFill(Color.gray(Math.max(0, Math.min(1, v[k]))));
-            g.fillRect(k % SIDE * c, k / SIDE * c, c, c);
-        }
+        WritableImage picture = new WritableImage(SIDE, SIDE); // one image drawn enlarged, not 784 squares
+        PixelWriter px = picture.getPixelWriter();
+        for (int k = 0; k < v.length; k++) px.setColor(k % SIDE, k / SIDE, Color.gray(Math.max(0, Math.min(1, v[k]))));
+        g.setImageSmoothing(false);
+        g.drawImage(picture, 0, 0, SIDE * c, SIDE * c);
     }
 
     private void redrawSeen() {
@@ -119,16 +127,21 @@ final class DrawStage {
         int channels = s.shape()[0], h = s.shape()[1], w = s.shape()[2];
         double range = 0;
         for (float v : s.maps()) range = Math.max(range, Math.abs(v));
-        FlowPane grid = new FlowPane(4, 4);
-        grid.setId("draw-maps");
         double cell = ctx.presentation().get() ? 4 : 2.5; // while presenting the maps fill the projector's width
+        if (tiles.size() != channels || tiles.get(0).values().length != h) { // the same maps are redrawn, not rebuilt
+            tiles.clear();
+            for (int ch = 0; ch < channels; ch++) {
+                HeatMap tile = new HeatMap(cell);
+                tile.paletteProperty().bind(ctx.palette());
+                tiles.add(tile);
+            }
+            grid.getChildren().setAll(tiles);
+        }
         for (int ch = 0; ch < channels; ch++) {
             double[][] m = new double[h][w];
             for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) m[y][x] = s.maps()[(ch * h + y) * w + x];
-            HeatMap tile = new HeatMap(cell);
-            tile.paletteProperty().bind(ctx.palette());
-            tile.setValues(m, HeatMap.Scale.SIGNED, range);
-            grid.getChildren().add(tile);
+            tiles.get(ch).setCell(cell);
+            tiles.get(ch).setValues(m, HeatMap.Scale.SIGNED, range);
         }
         maps.getChildren().addAll(Grids.title(i18n.bind("draw.maps", channels)), grid);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.shape.MeshView;
@@ -52,11 +53,16 @@ class VoxelPageTest {
         robot.interact(() -> vm.sliceProperty().set(3));
         if (page.threeD()) { // the 3D view keeps the lowest 3 layers: as many cube faces as those layers make
             Voxels v = vm.resultProperty().get().voxels();
-            AppHarness.waitFor(() -> page.voxelFaces() == faces(Scene3d.voxels(v, 3)));
-            assertTrue(page.voxelFaces() < faces(Scene3d.voxels(v, v.size())), "the slice hides layers");
+            AppHarness.waitFor(() -> page.voxelFaces() == faces(Scene3d.voxels(v, 3, null)));
+            assertTrue(page.voxelFaces() < faces(Scene3d.voxels(v, v.size(), null)), "the slice hides layers");
         } else {
             assertEquals(3, page.slicesPane().getChildren().size(), "one 2D slice per layer shown");
         }
+        // no 3D net trained yet: Grad-CAM says where to get one
+        robot.interact(
+                () -> robot.lookup("#vox-gradcam").queryAs(CheckBox.class).fire());
+        assertTrue(
+                robot.lookup("#vox-gradcam-said").queryAs(Label.class).getText().contains("3D lab"));
         robot.interact(() -> vm.keepAspectProperty().set(true));
         assertTrue(vm.resultProperty().get().voxels().occupied() > 0);
         robot.interact(() -> vm.objectClassProperty().set(8));
