@@ -10,6 +10,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.explain.ExplainInput;
+import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.HeatMap;
 
@@ -22,27 +23,22 @@ final class AttackStage {
     private final I18n i18n;
     private final VBox box = new VBox(10);
     private final FlowPane row = new FlowPane(18, 12);
-    private final Label problem = new Label(), summary = new Label();
+    private final Label summary = new Label();
 
     AttackStage(AttackViewModel vm, AppContext ctx, Lifetime life) {
         this.vm = vm;
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         box.setPadding(new Insets(12, 12, 0, 12));
-        problem.setId("attack-problem");
-        problem.setWrapText(true);
-        problem.getStyleClass().add("problem");
-        problem.textProperty()
-                .bind(i18n.bind(
-                        () -> vm.problemProperty().get() == null
-                                ? ""
-                                : "✗ " + i18n.tr(vm.problemProperty().get()),
-                        vm.problemProperty()));
-        Grids.hideWhenEmpty(problem);
         summary.setId("attack-summary");
         summary.setWrapText(true);
         summary.getStyleClass().add("emphasis");
-        box.getChildren().addAll(Grids.title(i18n.bind("attack.title")), problem, row, summary);
+        box.getChildren()
+                .addAll(
+                        Grids.title(i18n.bind("attack.title")),
+                        Controls.problem("attack-problem", i18n, vm.problemProperty()),
+                        row,
+                        summary);
         life.onChange(vm.resultProperty(), r -> redraw());
         life.onChange(i18n.localeProperty(), l -> redraw());
         life.onChange(ctx.palette(), p -> redraw());

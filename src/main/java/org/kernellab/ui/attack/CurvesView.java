@@ -61,16 +61,7 @@ final class CurvesView {
                 Controls.button("attack-train-adversarial", i18n, "attack.trainAdversarial", curves::trainAdversarial);
         Button clear = Controls.button("attack-clear", i18n, "attack.clear", curves::clear);
         for (Button b : new Button[] {current, mlp, adversarial, clear}) b.setMaxWidth(Double.MAX_VALUE);
-        Label problem = new Label();
-        problem.getStyleClass().add("problem");
-        problem.setWrapText(true);
-        problem.textProperty()
-                .bind(i18n.bind(
-                        () -> curves.problemProperty().get() == null
-                                ? ""
-                                : "✗ " + i18n.tr(curves.problemProperty().get()),
-                        curves.problemProperty()));
-        Grids.hideWhenEmpty(problem);
+        Label problem = Controls.problem("attack-curves-problem", i18n, curves.problemProperty());
         Label hint = new Label();
         hint.textProperty().bind(i18n.bind("attack.curvesHint"));
         hint.setWrapText(true);

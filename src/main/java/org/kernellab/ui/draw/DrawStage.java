@@ -48,16 +48,7 @@ final class DrawStage {
         canvas.setId("draw-canvas");
         canvas.setOnMousePressed(this::stroke);
         canvas.setOnMouseDragged(this::stroke);
-        Label problem = new Label();
-        problem.getStyleClass().add("problem");
-        problem.setWrapText(true);
-        problem.textProperty()
-                .bind(i18n.bind(
-                        () -> vm.problemProperty().get() == null
-                                ? ""
-                                : "✗ " + i18n.tr(vm.problemProperty().get()),
-                        vm.problemProperty()));
-        Grids.hideWhenEmpty(problem);
+        Label problem = Controls.problem("draw-problem", i18n, vm.problemProperty());
         Label hint = new Label();
         hint.textProperty().bind(i18n.bind("draw.hint"));
         hint.setWrapText(true);

@@ -29,7 +29,6 @@ final class SaliencyStage {
     private final I18n i18n;
     private final VBox box = new VBox(14), head = new VBox(8), maps = new VBox(8), all = new VBox(8);
     private final VBox sanity = new VBox(8), sanityMaps = new VBox(8);
-    private final Label problem = new Label();
 
     SaliencyStage(SaliencyViewModel vm, AppContext ctx, Lifetime life) {
         this.vm = vm;
@@ -37,18 +36,9 @@ final class SaliencyStage {
         this.i18n = ctx.i18n();
         box.setPadding(new Insets(12));
         box.setId("saliency-stage");
-        problem.setId("saliency-problem");
-        problem.setWrapText(true);
-        problem.getStyleClass().add("problem");
-        Grids.hideWhenEmpty(problem);
-        problem.textProperty()
-                .bind(i18n.bind(
-                        () -> vm.problemProperty().get() == null
-                                ? ""
-                                : "✗ " + i18n.tr(vm.problemProperty().get()),
-                        vm.problemProperty()));
         buildSanity();
-        box.getChildren().addAll(problem, head, maps, all, sanity);
+        box.getChildren()
+                .addAll(Controls.problem("saliency-problem", i18n, vm.problemProperty()), head, maps, all, sanity);
         life.onChange(vm.resultProperty(), r -> redraw());
         life.onChange(vm.overlayProperty(), o -> redraw());
         life.onChange(vm.sanityProperty(), s -> redrawSanity());

@@ -160,17 +160,7 @@ public final class VoxelPage implements Page {
             File f = fc.showOpenDialog(root.getScene().getWindow());
             if (f != null) vm.open(f.toPath());
         });
-        Label problem = new Label();
-        problem.setId("vox-problem");
-        problem.getStyleClass().add("problem");
-        problem.setWrapText(true);
-        problem.textProperty()
-                .bind(i18n.bind(
-                        () -> vm.problemProperty().get() == null
-                                ? ""
-                                : "✗ " + i18n.tr(vm.problemProperty().get()),
-                        vm.problemProperty()));
-        Grids.hideWhenEmpty(problem);
+        Label problem = Controls.problem("vox-problem", i18n, vm.problemProperty());
         return new Node[] {Controls.label(i18n, "vox.object"), classes, RealObjects.of(ctx, vm), another, open, problem
         };
     }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.value.WeakChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -17,6 +18,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
+import org.kernellab.compute.Problem;
 import org.kernellab.ui.core.I18n;
 
 /** Buttons, labels and combo boxes whose text follows the language. */
@@ -113,6 +115,18 @@ public final class Controls {
         Label l = new Label();
         l.textProperty().bind(i18n.bind(key));
         l.setWrapText(true);
+        return l;
+    }
+
+    /** A problem's line, "✗" and its message in the language, hidden while there is none. */
+    public static Label problem(String id, I18n i18n, ObservableValue<Problem> problem) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.getStyleClass().add("problem");
+        l.textProperty()
+                .bind(i18n.bind(() -> problem.getValue() == null ? "" : "✗ " + i18n.tr(problem.getValue()), problem));
+        Grids.hideWhenEmpty(l);
         return l;
     }
 
