@@ -38,12 +38,21 @@ final class DrawStage {
     private final VBox answer = new VBox(6), maps = new VBox(6), wanted = new VBox(6);
     private final FlowPane grid = new FlowPane(4, 4);
     private final List<HeatMap> tiles = new ArrayList<>();
+    private final Label says = new Label(), mapsTitle;
+    private final ClassBars bars;
 
     DrawStage(DrawViewModel vm, AppContext ctx, Lifetime life) {
         this.vm = vm;
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         box.setPadding(new Insets(12));
+        bars = new ClassBars(i18n);
+        mapsTitle = Grids.title(i18n.bind("draw.maps", 0));
+        says.setId("draw-says");
+        says.getStyleClass().add("emphasis");
+        says.setWrapText(true);
+        says.setMaxWidth(320);
+        answer.getChildren().addAll(says, bars);
         grid.setId("draw-maps");
         canvas.setId("draw-canvas");
         canvas.setOnMousePressed(this::stroke);
@@ -96,23 +105,22 @@ final class DrawStage {
         g.drawImage(picture, 0, 0, SIDE * c, SIDE * c);
     }
 
+    /** The net's answer and maps, the nodes that show them updated in place (this runs after each stroke). */
     private void redrawSeen() {
-        answer.getChildren().clear();
-        maps.getChildren().clear();
         DrawViewModel.Seen s = vm.seenProperty().get();
-        if (s == null) return;
+        answer.setVisible(s != null);
+        if (s == null) {
+            maps.getChildren().clear();
+            return;
+        }
         float[] p = s.probabilities();
         int best = 0;
         for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
-        Label says = new Label(i18n.tr(
+        says.setText(i18n.tr(
                 "draw.says", i18n.tr("data.class." + best), i18n.numbers().percent(p[best])));
-        says.setId("draw-says");
-        says.getStyleClass().add("emphasis");
-        says.setWrapText(true);
-        says.setMaxWidth(320);
-        answer.getChildren().addAll(says, ClassBars.of(p, p.length, i18n));
+        bars.set(p, p.length);
         if (s.maps() == null) {
-            maps.getChildren().add(Controls.label(i18n, "draw.noMaps"));
+            maps.getChildren().setAll(Controls.label(i18n, "draw.noMaps"));
             return;
         }
         int channels = s.shape()[0], h = s.shape()[1], w = s.shape()[2];
@@ -134,7 +142,9 @@ final class DrawStage {
             tiles.get(ch).setCell(cell);
             tiles.get(ch).setValues(m, HeatMap.Scale.SIGNED, range);
         }
-        maps.getChildren().addAll(Grids.title(i18n.bind("draw.maps", channels)), grid);
+        if (maps.getChildren().size() != 2 || maps.getChildren().get(1) != grid)
+            maps.getChildren().setAll(mapsTitle, grid);
+        mapsTitle.textProperty().bind(i18n.bind("draw.maps", channels));
     }
 
     private void redrawWanted() {

@@ -7,15 +7,30 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import org.kernellab.ui.core.I18n;
 
-/** A net's class probabilities as rows of name, bar and percentage, the predicted class emphasised. */
-public final class ClassBars {
-    private ClassBars() {}
+/**
+ * A net's class probabilities as rows of name, bar and percentage, the predicted class emphasised. Set again with new
+ * probabilities, its rows are updated in place (a drawing asks many times a second).
+ */
+public final class ClassBars extends GridPane {
+    private final I18n i18n;
+    private Label[] names = new Label[0], values = new Label[0];
+    private ProgressBar[] bars = new ProgressBar[0];
+
+    public ClassBars(I18n i18n) {
+        this.i18n = i18n;
+        setHgap(6);
+        getStyleClass().add("small");
+    }
 
     /** {@code rows} classes (the likeliest first when fewer than all), Fashion-MNIST's names. */
-    public static GridPane of(float[] p, int rows, I18n i18n) {
-        GridPane probs = new GridPane();
-        probs.setHgap(6);
-        probs.getStyleClass().add("small");
+    public static ClassBars of(float[] p, int rows, I18n i18n) {
+        ClassBars b = new ClassBars(i18n);
+        b.set(p, rows);
+        return b;
+    }
+
+    public void set(float[] p, int rows) {
+        if (names.length != rows) build(rows);
         Integer[] order = new Integer[p.length];
         for (int c = 0; c < p.length; c++) order[c] = c;
         if (rows < p.length) Arrays.sort(order, (a, b) -> Float.compare(p[b], p[a]));
@@ -23,17 +38,30 @@ public final class ClassBars {
         for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
         for (int row = 0; row < rows; row++) {
             int c = order[row];
-            Label name = new Label(i18n.tr("data.class." + c));
-            ProgressBar bar = new ProgressBar(p[c]);
-            bar.setPrefWidth(60);
-            bar.setMinWidth(60);
-            Label v = new Label(i18n.numbers().percent(p[c]));
-            v.setMinWidth(Region.USE_PREF_SIZE);
-            name.setMinWidth(Region.USE_PREF_SIZE);
-            if (c == best)
-                for (Label l : new Label[] {name, v}) l.getStyleClass().add("emphasis");
-            probs.addRow(row, name, bar, v);
+            names[row].setText(i18n.tr("data.class." + c));
+            bars[row].setProgress(p[c]);
+            values[row].setText(i18n.numbers().percent(p[c]));
+            for (Label l : new Label[] {names[row], values[row]}) {
+                l.getStyleClass().remove("emphasis");
+                if (c == best) l.getStyleClass().add("emphasis");
+            }
         }
-        return probs;
+    }
+
+    private void build(int rows) {
+        getChildren().clear();
+        names = new Label[rows];
+        values = new Label[rows];
+        bars = new ProgressBar[rows];
+        for (int row = 0; row < rows; row++) {
+            names[row] = new Label();
+            bars[row] = new ProgressBar(0);
+            bars[row].setPrefWidth(60);
+            bars[row].setMinWidth(60);
+            values[row] = new Label();
+            values[row].setMinWidth(Region.USE_PREF_SIZE);
+            names[row].setMinWidth(Region.USE_PREF_SIZE);
+            addRow(row, names[row], bars[row], values[row]);
+        }
     }
 }
