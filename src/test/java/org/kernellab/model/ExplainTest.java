@@ -59,6 +59,46 @@ class ExplainTest {
         assertTrue(compared > 50 && kinks <= compared / 10, "compared " + compared + ", kinks " + kinks);
     }
 
+    /**
+     * Grad-CAM as its definition reads, by a loop here: the last convolution's ReLU output A taken from the feature
+     * maps' forward pass ({@link Network#activations}, not the probe's), the weights α_k as the mean over the cells of
+     * the logit's gradient at A, ReLU(Σ_k α_k A^k); and the upsampling by its own formula at two cells.
+     */
+    @Test
+    void gradCamIsItsDefinitionLoopedOut() {
+        int compared = 0;
+        for (int image : new int[] {1, 6}) {
+            float[] x = test.floats(image);
+            byte[] px = Arrays.copyOfRange(test.values(), image * 784, (image + 1) * 784);
+            int a = Saliency.gradCamLayer(cnn), c = test.label(image);
+            Activation act =
+                    cnn.activations(new Samples(px, new byte[1], new int[] {1, 28, 28}, 1 / 255f, false), 0).stream()
+                            .filter(r -> r.layer() == a - 1)
+                            .findFirst()
+                            .orElseThrow();
+            float[] g = Probe.run(cnn, x, 1, Probe.activations(cnn) - 1, Probe.logit(c), a)
+                    .gradient();
+            int h = act.shape()[0], w = act.shape()[1], k = act.channels(), cells = h * w;
+            Saliency.Map m = Saliency.gradCam(cnn, x, c, a);
+            for (int cell = 0; cell < cells; cell++) {
+                double sum = 0;
+                for (int f = 0; f < k; f++) {
+                    double alpha = 0;
+                    for (int i = 0; i < cells; i++) alpha += g[f * cells + i];
+                    sum += alpha / cells * act.values()[cell * k + f]; // the feature maps' values are channels last
+                }
+                assertEquals(Math.max(0, sum), m.values()[cell], 1e-4 + 1e-4 * Math.abs(sum), "cell " + cell);
+                compared++;
+            }
+            // row 0 of 28 reads row 0 of 11; its cell 0 reads cell 0, its cell 13 cells 4 and 5 ((13 + ½)·11/28 − ½ =
+            // 4.8)
+            assertEquals(m.values()[0], m.upsampled()[0], 1e-6);
+            double src = (13 + 0.5) * 11 / 28.0 - 0.5, l = src - (int) src;
+            assertEquals((1 - l) * m.values()[(int) src] + l * m.values()[(int) src + 1], m.upsampled()[13], 1e-5);
+        }
+        assertEquals(2 * 121, compared);
+    }
+
     @Test
     void occlusionIsALoopOfPredictionsOnOccludedPictures() {
         Saliency.Patch patch = new Saliency.Patch(5, 3, 0);
