@@ -13,6 +13,7 @@ import org.kernellab.model.Attacks;
 import org.kernellab.model.Net;
 import org.kernellab.model.NetFiles;
 import org.kernellab.model.Network;
+import org.kernellab.model.Probe;
 import org.kernellab.model.Robustness;
 import org.kernellab.model.Saliency;
 import org.kernellab.model.Samples;
@@ -43,9 +44,12 @@ final class ExplainCommand {
                     new Saliency.Patch(o.integer("--patch", 4, 1, 64), o.integer("--stride", 1, 1, 64), 0.5f);
             Saliency.Map m;
             Map<String, Object> end = new LinkedHashMap<>();
+            if (method == Saliency.Method.OCCLUSION && (network.net().dims() != 2 || patch.size() > test.shape()[1]))
+                throw new CliException("cli.badPatch", patch.size(), test.shape()[1]);
             if (method == Saliency.Method.GRADCAM) {
-                int layer = o.integer("--layer", Saliency.gradCamLayer(network), 1, Integer.MAX_VALUE);
-                if (layer < 1) throw new CliException("cli.noConvolution");
+                if (Saliency.gradCamLayer(network) < 1) throw new CliException("cli.noConvolution");
+                int layer = o.integer("--layer", Saliency.gradCamLayer(network), 1, Probe.activations(network) - 1);
+                if (Probe.shape(network, layer).length < 3) throw new CliException("cli.flatLayer", layer);
                 m = Saliency.gradCam(network, x, cls, layer);
                 end.put("layer", layer - 1);
             } else {
@@ -87,7 +91,7 @@ final class ExplainCommand {
             end.put("confidence_before", (double) r.confidenceBefore());
             end.put("loss_before", Attacks.loss(network, x, target >= 0 ? target : label));
             end.put("loss_after", Attacks.loss(network, r.image(), target >= 0 ? target : label));
-            double smallest = Attacks.smallestFlip(network, x, label, 1);
+            double smallest = Attacks.smallestFlip(network, x, r.before(), 1); // away from the net's own answer
             end.put("smallest_flip_eps", Double.isNaN(smallest) ? null : smallest);
             return end;
         }

@@ -20,6 +20,7 @@ public final class Network implements AutoCloseable {
     final Net net, computed;
     private final Training training;
     private final Parameters values;
+    final List<int[]> shapes; // each activation's per-sample shape, channels last (the plain plan's), read unlocked
     /** The parameter views and the running statistics' views, as the ops read them. */
     final List<INDArray> p, s;
 
@@ -35,6 +36,7 @@ public final class Network implements AutoCloseable {
         List<Layer> layers = net.resolved();
         boolean softmax = !layers.isEmpty() && layers.get(layers.size() - 1) instanceof Layer.Softmax;
         this.computed = Net.of(net.input(), softmax ? layers.subList(0, layers.size() - 1) : layers);
+        shapes = Plan.fullShapes(computed);
         values = new Parameters(layers);
         p = values.p;
         s = values.s;

@@ -1,5 +1,6 @@
 package org.kernellab.model;
 
+import java.util.Arrays;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -26,6 +27,9 @@ public final class Probe {
      */
     public record Pass(float[] logits, float[] inputGradient, float[] activation, float[] gradient, int[] shape) {}
 
+    /** The most samples a pass takes at once (a 3D net's hundreds of grids would need gigabytes in one). */
+    public static final int CHUNK = 1024;
+
     private Probe() {}
 
     /** Activations of {@code net}: 0 the input, then one per layer of the net it computes (a last Softmax is the loss's). */
@@ -40,9 +44,7 @@ public final class Probe {
 
     /** Activation {@code a}'s per-sample shape, channels first. */
     public static int[] shape(Network net, int a) {
-        synchronized (net) {
-            return channelsFirst(net.lanes.plan(false, false).shapes.get(a));
-        }
+        return channelsFirst(net.shapes.get(a)); // without waiting on the net's lock
     }
 
     /**
@@ -57,7 +59,7 @@ public final class Probe {
             float[] logits = new float[n * classes], gIn = new float[n * inSize];
             int capSize = (int) pl.size(captured), seedSize = (int) pl.size(seeded);
             float[] cap = new float[n * capSize], gCap = new float[n * capSize];
-            boolean norm = net.normalizesInputs();
+            boolean norm = net.normalizesInputs() && net.net().dims() == 2; // as Network.seen: pictures only
             Samples none = new Samples(new byte[0], new byte[0], net.computed.input(), 1f, false);
             Lanes lanes = net.lanes;
             lanes.oneCoreWithLanes(
@@ -86,9 +88,19 @@ public final class Probe {
         }
     }
 
-    /** The logits of n samples, {@link Network#classes} each: a forward pass alone. */
+    /**
+     * The logits of n samples, {@link Network#classes} each: forward passes alone, at most {@link #CHUNK} samples at a
+     * time.
+     */
     public static float[] logits(Network net, float[] x, int n) {
-        return run(net, x, n, activations(net) - 1, null, 0).logits();
+        int size = x.length / Math.max(1, n), c = net.classes();
+        float[] out = new float[n * c];
+        for (int from = 0; from < n; from += CHUNK) {
+            int m = Math.min(CHUNK, n - from);
+            float[] part = m == n ? x : Arrays.copyOfRange(x, from * size, (from + m) * size);
+            System.arraycopy(run(net, part, m, activations(net) - 1, null, 0).logits(), 0, out, from * c, m * c);
+        }
+        return out;
     }
 
     /** The gradient of each sample's logit {@code c[i]} alone. */

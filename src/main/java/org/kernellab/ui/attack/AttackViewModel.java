@@ -132,11 +132,14 @@ public final class AttackViewModel {
         }
         double eps = g;
         problem.set(null);
-        checks.submit(w -> {
-            int y = label(net, pic);
-            return new Answer(
-                    eps, Attacks.flips(net, pic.values(), y, eps), Attacks.smallestFlip(net, pic.values(), y, 1));
-        });
+        checks.submit(
+                w -> { // a flip changes the net's answer: the attack pushes away from it, right or wrong
+                    int y = Saliency.predicted(net, pic.values());
+                    return new Answer(
+                            eps,
+                            Attacks.flips(net, pic.values(), y, eps),
+                            Attacks.smallestFlip(net, pic.values(), y, 1));
+                });
     }
 
     public ReadOnlyObjectProperty<Result> resultProperty() {

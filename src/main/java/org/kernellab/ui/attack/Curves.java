@@ -61,9 +61,11 @@ public final class Curves {
     public void measureCurrent() {
         Network net = input.networkProperty().get();
         Workbench.Source s = input.workbench().sourceProperty().get();
-        if (net == null || s == null) return;
+        FashionMnist.Loaded data = input.workbench().dataProperty().get();
+        if (net == null || s == null || data == null) return;
         String name = i18n.tr(s.key(), s.detail());
-        start(i18n.tr("attack.measuring", name), w -> measure(net, name, w));
+        Setup setup = setup(data);
+        start(i18n.tr("attack.measuring", name), w -> measure(net, name, setup, w));
     }
 
     /** The course's MLP trained here on the chapter's data, then its curve. */
@@ -79,13 +81,14 @@ public final class Curves {
     private void train(Net net, double adversarial, String name) {
         FashionMnist.Loaded data = input.workbench().dataProperty().get();
         if (data == null) return;
+        Setup setup = setup(data);
         start(i18n.tr("attack.training", name), w -> {
             try (Network n = Network.build(net, Training.adam(1e-3, 64, EPOCHS))) {
                 n.threads(Runtime.getRuntime().availableProcessors());
                 Trainer.train(
                         n,
-                        Samples.of(data.train()),
-                        Samples.of(data.test()).first(1),
+                        Samples.of(setup.data().train()),
+                        Samples.of(setup.data().test()).first(1),
                         new Trainer.Feed(0, null, adversarial),
                         new Trainer.Listener() {
                             @Override
@@ -101,16 +104,22 @@ public final class Curves {
                                 return w.cancelled();
                             }
                         });
-                return w.cancelled() ? null : measure(n, name, w);
+                return w.cancelled() ? null : measure(n, name, setup, w);
             }
         });
     }
 
-    private Curve measure(Network net, String name, WorkContext w) {
-        FashionMnist.Loaded data = input.workbench().dataProperty().get();
-        boolean p = pgd.get();
+    /** What a measurement reads, taken on the FX thread when it is asked for: a later change of settings is another's. */
+    private record Setup(FashionMnist.Loaded data, boolean pgd, int limit) {}
+
+    private Setup setup(FashionMnist.Loaded data) {
+        return new Setup(data, pgd.get(), limit.get());
+    }
+
+    private Curve measure(Network net, String name, Setup s, WorkContext w) {
+        boolean p = s.pgd();
         Robustness.Curve c =
-                Robustness.of(net, Samples.of(data.test()), limit.get(), EPS, p ? 10 : 0, new Robustness.Progress() {
+                Robustness.of(net, Samples.of(s.data().test()), s.limit(), EPS, p ? 10 : 0, new Robustness.Progress() {
                     @Override
                     public void done(long work, long total) {
                         w.progress(work, total);

@@ -38,6 +38,11 @@ public final class ExplainInput {
         this.bench = bench;
         // the app-wide input lives as long as the app: strong listeners on the app-wide workbench are right here
         bench.networkProperty().addListener((o, a, b) -> updateNet());
+        // the same net told to read normalized pictures: what was computed with it is stale
+        bench.sourceProperty().addListener((o, a, b) -> {
+            network.set(null);
+            updateNet();
+        });
         bench.dataProperty().addListener((o, a, b) -> update());
         index.addListener((o, a, b) -> update());
         useDrawing.addListener((o, a, b) -> update());
@@ -52,7 +57,7 @@ public final class ExplainInput {
         bench.usePretrained(false);
     }
 
-    /** The net, when it reads Fashion-MNIST's 28×28 grey pictures; null otherwise (see {@link #unfit}). */
+    /** The net, when it reads Fashion-MNIST's 28×28 grey pictures into ten classes; null otherwise ({@link #unfit}). */
     public ReadOnlyObjectProperty<Network> networkProperty() {
         return network.getReadOnlyProperty();
     }
@@ -108,7 +113,9 @@ public final class ExplainInput {
 
     private void updateNet() {
         Network n = bench.networkProperty().get();
-        network.set(n != null && Arrays.equals(n.net().input(), CourseNets.FASHION) ? n : null);
+        boolean fits =
+                n != null && Arrays.equals(n.net().input(), CourseNets.FASHION) && n.classes() == CourseNets.CLASSES;
+        network.set(fits ? n : null);
     }
 
     private void update() {

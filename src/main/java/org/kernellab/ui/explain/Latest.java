@@ -25,32 +25,36 @@ public final class Latest<T> {
         this.failed = failed;
     }
 
-    /** Runs {@code work} now, or after the one running, unless a newer request comes first. Call on the FX thread. */
+    /**
+     * Runs {@code work} now, or after the one running, unless a newer request comes first. Call on the FX thread. The
+     * one running counts as running until its result is delivered (a finished task's result comes a moment later), or
+     * until it was cancelled (the status bar's ✕), which delivers none.
+     */
     public void submit(Work<T> work) {
         waiting = work;
-        if (running == null || running.isDone()) next();
+        if (running == null || running.isCancelled()) next();
     }
 
     private void next() {
         Work<T> w = waiting;
         waiting = null;
-        if (w == null) {
-            running = null;
-            return;
-        }
         running = null;
+        if (w == null) return;
+        boolean[] delivered = {false};
         TaskRunner.Handle h = tasks.run(
                 title.get(),
                 w,
                 r -> {
+                    delivered[0] = true;
                     if (waiting == null) done.accept(r); // a newer request's result is what counts
                     next();
                 },
                 e -> {
+                    delivered[0] = true;
                     if (waiting == null) failed.accept(e);
                     next();
                 });
-        if (!h.isDone()) running = h;
+        if (!delivered[0]) running = h; // a runner that works in place has delivered already
     }
 
     /** Drops the waiting request and stops the running one (the page is closed). */

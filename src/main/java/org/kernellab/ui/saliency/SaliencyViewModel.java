@@ -1,6 +1,7 @@
 package org.kernellab.ui.saliency;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -73,14 +74,13 @@ public final class SaliencyViewModel {
                     result.set(r);
                 },
                 e -> problem.set(Problem.of(e)));
-        Runnable update = this::update;
-        for (var p : List.of(method, target, chosen, patch, stride, allClasses))
-            p.addListener((o, a, b) -> update.run());
-        life.onChange(input.pictureProperty(), p -> update());
+        // the sanity checks belong to the map they checked: another map, picture or net makes them stale
+        for (var p : List.of(method, target, chosen, patch, stride)) p.addListener((o, a, b) -> changed());
+        allClasses.addListener((o, a, b) -> update());
+        life.onChange(input.pictureProperty(), p -> changed());
         life.onChange(input.networkProperty(), n -> {
-            sanity.set(null);
             closeShuffled();
-            update();
+            changed();
         });
         update();
     }
@@ -90,6 +90,12 @@ public final class SaliencyViewModel {
         maps.cancel();
         if (checking != null) checking.cancel();
         closeShuffled();
+    }
+
+    private void changed() {
+        if (checking != null) checking.cancel();
+        sanity.set(null);
+        update();
     }
 
     private void closeShuffled() {
@@ -178,12 +184,19 @@ public final class SaliencyViewModel {
                                     return w.cancelled();
                                 }
                             });
-                    Saliency.Map trained = Saliency.map(net, pic.values(), m, cls, p);
-                    Saliency.Map map = m == Saliency.Method.GRADCAM
-                            ? Saliency.gradCam(shuffled, pic.values(), trained.cls(), Saliency.gradCamLayer(shuffled))
-                            : Saliency.map(shuffled, pic.values(), m, trained.cls(), p);
-                    double r = SanityChecks.spearman(trained.full(), map.full());
-                    return new Object[] {shuffled, new SanityChecks.Step(-1, "shuffled", map, r)};
+                    try {
+                        if (w.cancelled()) throw new CancellationException();
+                        Saliency.Map trained = Saliency.map(net, pic.values(), m, cls, p);
+                        Saliency.Map map = m == Saliency.Method.GRADCAM
+                                ? Saliency.gradCam(
+                                        shuffled, pic.values(), trained.cls(), Saliency.gradCamLayer(shuffled))
+                                : Saliency.map(shuffled, pic.values(), m, trained.cls(), p);
+                        double r = SanityChecks.spearman(trained.full(), map.full());
+                        return new Object[] {shuffled, new SanityChecks.Step(-1, "shuffled", map, r)};
+                    } catch (RuntimeException e) { // a cancelled or failed check keeps no net
+                        shuffled.close();
+                        throw e;
+                    }
                 },
                 out -> {
                     closeShuffled();

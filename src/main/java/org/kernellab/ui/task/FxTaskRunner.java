@@ -108,6 +108,11 @@ public final class FxTaskRunner implements TaskRunner {
             public boolean isDone() {
                 return task.isDone();
             }
+
+            @Override
+            public boolean isCancelled() {
+                return task.isCancelled();
+            }
         };
     }
 

@@ -13,6 +13,11 @@ public interface TaskRunner {
         void cancel();
 
         boolean isDone();
+
+        /** Whether it was cancelled: then neither its result nor its failure is delivered. */
+        default boolean isCancelled() {
+            return false;
+        }
     }
 
     /**

@@ -73,6 +73,7 @@ public final class VoxelCam {
             return;
         }
         problem.set(null);
+        cam.set(null); // the last object's map is not this one's
         float[] x = new float[v.cells().length];
         for (int k = 0; k < x.length; k++) x[k] = v.cells()[k];
         maps.submit(w -> {
