@@ -42,7 +42,7 @@ class ExplainTest {
                     .inputGradient();
             double max = 0, at = Probe.logits(cnn, x, 1)[c];
             for (float v : g) max = Math.max(max, Math.abs(v));
-            for (int k = 0; k < x.length; k += 5) {
+            for (int k = 0; k < x.length; k += 7) {
                 if (x[k] < 0.1) continue;
                 float[] up = x.clone(), down = x.clone();
                 up[k] += (float) h;
@@ -56,7 +56,7 @@ class ExplainTest {
                 compared++;
             }
         }
-        assertTrue(compared > 50 && kinks <= compared / 10, "compared " + compared + ", kinks " + kinks);
+        assertTrue(compared > 30 && kinks <= compared / 10, "compared " + compared + ", kinks " + kinks);
     }
 
     /**
@@ -219,8 +219,8 @@ class ExplainTest {
 
     /**
      * Measured on the shipped CNN over pictures 0, 1 and 2, all layers re-drawn: gradient 0.45 to 0.53, Grad-CAM −0.47
-     * to 0.24, occlusion 0.07 to 0.31, but gradient × input 0.81 to 0.97, the input itself showing through it (the
-     * paper's finding). The bounds leave a margin around those.
+     * to 0.24, occlusion 0.07 to 0.31 (patch step 1; here step 2, a quarter of the pictures), but gradient × input 0.81
+     * to 0.97, the input itself showing through it (the paper's finding). The bounds leave a margin around those.
      */
     @Test
     void mapsOfARandomisedNetNoLongerResembleTheTrainedNetsExceptGradientTimesInput() {
@@ -228,7 +228,7 @@ class ExplainTest {
         for (Saliency.Method m : Saliency.Method.values()) {
             for (int image : new int[] {0, 2}) {
                 List<SanityChecks.Step> steps =
-                        SanityChecks.cascading(cnn, test.floats(image), m, -1, Saliency.Patch.DEFAULT, 5);
+                        SanityChecks.cascading(cnn, test.floats(image), m, -1, new Saliency.Patch(4, 2, 0.5f), 5);
                 assertEquals(4, steps.size(), "one step per learned layer");
                 double last = steps.get(steps.size() - 1).correlation();
                 String what = m + " on image " + image + ": " + last;

@@ -49,14 +49,16 @@ class ExplainViewModelsTest {
         vm.targetProperty().set(SaliencyViewModel.Target.CHOSEN);
         vm.chosenProperty().set(3);
         assertEquals(3, vm.resultProperty().get().map().cls());
-        vm.methodProperty().set(Saliency.Method.OCCLUSION);
-        assertEquals(28, vm.resultProperty().get().map().shape()[0]);
         vm.allClassesProperty().set(true);
         assertEquals(10, vm.resultProperty().get().all().size());
-        input.indexProperty().set(5);
-        assertEquals(5, vm.resultProperty().get().picture().index());
         vm.runCascade();
         assertEquals(4, vm.sanityProperty().get().cascade().size(), "one step per learned layer");
+        input.indexProperty().set(5);
+        assertEquals(5, vm.resultProperty().get().picture().index());
+        assertNull(vm.sanityProperty().get(), "the checks of another picture's map are gone");
+        vm.allClassesProperty().set(false);
+        vm.methodProperty().set(Saliency.Method.OCCLUSION);
+        assertEquals(28, vm.resultProperty().get().map().shape()[0]);
         vm.dispose();
     }
 
