@@ -74,10 +74,7 @@ final class AttackStage {
                                 HeatMap.Scale.GREY,
                                 1,
                                 cell,
-                                i18n.tr(
-                                        "attack.before",
-                                        name(a.before()),
-                                        i18n.numbers().percent(a.confidenceBefore()))),
+                                i18n.tr("attack.before", name(a.before()), percent(a.confidenceBefore()))),
                         tile(
                                 "attack-delta",
                                 delta,
@@ -91,12 +88,14 @@ final class AttackStage {
                                 HeatMap.Scale.GREY,
                                 1,
                                 cell,
-                                i18n.tr(
-                                        "attack.after",
-                                        name(a.after()),
-                                        i18n.numbers().percent(a.confidenceAfter()))));
+                                i18n.tr("attack.after", name(a.after()), percent(a.confidenceAfter()))));
         summary.setText(i18n.tr(
                 a.flipped() ? "attack.fooled" : "attack.notFooled", a.linf(), (int) Math.round(a.linf() * 255)));
+    }
+
+    /** A percentage that does not break before its sign (Spanish writes "97,4 %"). */
+    private String percent(double p) {
+        return i18n.numbers().percent(p).replace(' ', '\u00a0');
     }
 
     private String name(int c) {
