@@ -177,8 +177,4 @@ public final class AttackViewModel {
     public IntegerProperty targetProperty() {
         return target;
     }
-
-    public ExplainInput input() {
-        return input;
-    }
 }

@@ -4,10 +4,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.Node;
+import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -45,10 +47,11 @@ public final class DrawPage implements Page {
         input.start();
         vm = new DrawViewModel(input, ctx.tasks(), i18n);
         String lesson = params.string("lesson", "");
-        life.onChange(
-                vm.drawingProperty(),
-                d -> { // a stroke is trying the lesson
-                    if (!lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
+        root.addEventFilter(
+                MouseEvent.MOUSE_PRESSED,
+                e -> { // a stroke (not a picture loaded for it) is trying the lesson
+                    if (e.getTarget() instanceof Canvas && !lesson.isEmpty())
+                        ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
                 });
         if (params.values().containsKey("start")) {
             vm.startProperty().set(params.integer("start", 0));

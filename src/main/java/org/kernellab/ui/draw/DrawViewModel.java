@@ -235,8 +235,4 @@ public final class DrawViewModel {
     public IntegerProperty unitProperty() {
         return unit;
     }
-
-    public ExplainInput input() {
-        return input;
-    }
 }

@@ -125,11 +125,6 @@ public final class SaliencyPage implements Page {
         vm.dispose();
     }
 
-    /** For tests. */
-    SaliencyViewModel viewModel() {
-        return vm;
-    }
-
     static Label wrapped(String text, String style) {
         Label l = new Label(text);
         l.setWrapText(true);

@@ -103,12 +103,6 @@ public final class SaliencyViewModel {
         shuffledNet = null;
     }
 
-    /** Whether the net can show Grad-CAM (it has a convolution). */
-    public boolean hasConvolution() {
-        Network net = input.networkProperty().get();
-        return net != null && Saliency.gradCamLayer(net) > 0;
-    }
-
     private void update() {
         Network net = input.networkProperty().get();
         ExplainInput.Picture pic = input.pictureProperty().get();
@@ -254,9 +248,5 @@ public final class SaliencyViewModel {
 
     public BooleanProperty allClassesProperty() {
         return allClasses;
-    }
-
-    public ExplainInput input() {
-        return input;
     }
 }

@@ -94,7 +94,10 @@ public final class FxTaskRunner implements TaskRunner {
         });
         Runnable start = () -> {
             running.add(task);
-            afterNextFrame(() -> pool.execute(task));
+            afterNextFrame(() -> {
+                if (pool.isShutdown()) task.cancel(); // the app has closed: what its pages still ask for is not started
+                else pool.execute(task);
+            });
         };
         if (Platform.isFxApplicationThread()) start.run();
         else Platform.runLater(start);

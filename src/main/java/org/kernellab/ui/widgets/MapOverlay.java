@@ -28,12 +28,6 @@ public final class MapOverlay extends Region {
         getChildren().add(canvas);
     }
 
-    public void setSide(double s) {
-        side = s;
-        requestLayout();
-        draw();
-    }
-
     /**
      * @param picture grey values in [0, 1], {@code ph} × {@code pw} (null: the map alone)
      * @param map     the map's values, {@code mh} × {@code mw}
