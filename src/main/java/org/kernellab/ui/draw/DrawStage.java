@@ -135,6 +135,7 @@ final class DrawStage {
                 tiles.add(tile);
             }
             grid.getChildren().setAll(tiles);
+            mapsTitle.textProperty().bind(i18n.bind("draw.maps", channels)); // once per net, not once per stroke
         }
         for (int ch = 0; ch < channels; ch++) {
             double[][] m = new double[h][w];
@@ -144,7 +145,6 @@ final class DrawStage {
         }
         if (maps.getChildren().size() != 2 || maps.getChildren().get(1) != grid)
             maps.getChildren().setAll(mapsTitle, grid);
-        mapsTitle.textProperty().bind(i18n.bind("draw.maps", channels));
     }
 
     private void redrawWanted() {
