@@ -1,6 +1,8 @@
 package org.kernellab.ui;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -21,9 +23,11 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kernellab.compute.Problem;
 import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonParams;
+import org.kernellab.lesson.LessonScene;
 import org.kernellab.lesson.Progress;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.ComputeEngine;
@@ -43,6 +47,7 @@ public final class AppShell {
     private final MarkdownView text;
     private final Label lessonTitle = new Label();
     private final StackPane viewArea = new StackPane();
+    private final SceneNotice notices;
     private final BooleanProperty showTextPane = new SimpleBooleanProperty(true);
     private final BooleanProperty showNavigator = new SimpleBooleanProperty(true);
     private final Catalog catalog;
@@ -56,6 +61,7 @@ public final class AppShell {
         this.settings = settings;
         this.text = new MarkdownView(runner.quiet());
         this.catalog = catalog;
+        notices = new SceneNotice(viewArea, ctx.i18n());
         root.setId("shell");
         root.getStyleClass().add("shell");
         root.setTop(new TopBar(ctx, settings, showNavigator, showTextPane, this::showAbout));
@@ -195,6 +201,33 @@ public final class AppShell {
         AboutDialog.show(root.getScene().getWindow(), ctx, documentOpener);
     }
 
+    /**
+     * Brings the app to a scene: its lesson (or the first that shows its view) with the view in the scene's state. What
+     * the scene got wrong is listed over the view; the rest is applied. Returns those problems.
+     */
+    public List<Problem> openScene(LessonScene scene) {
+        Lesson l = catalog.find(scene.lesson())
+                .filter(found -> found.view().equals(scene.view()))
+                .or(() -> catalog.lessons().stream()
+                        .filter(found -> found.view().equals(scene.view()))
+                        .findFirst())
+                .orElse(null);
+        if (l == null) {
+            List<Problem> none = List.of(new Problem(
+                    "scene.unknownView", scene.view(), String.join(", ", new TreeSet<>(LessonViews.ids()))));
+            notices.show(none);
+            return none;
+        }
+        openWith(l.id(), scene.params());
+        return page == null || page.scene() == null ? List.of() : page.scene().problems();
+    }
+
+    /** The view on screen as a scene: its lesson, its view and every setting; null when no view is on screen. */
+    public LessonScene scene() {
+        if (current == null || page == null || page.scene() == null) return null;
+        return new LessonScene(current.view(), current.id(), page.scene().capture());
+    }
+
     /** Opens lesson {@code id} with other starting parameters for its view; its manifest stays as it is. */
     public void openWith(String id, Map<String, Object> params) {
         Lesson l = catalog.find(id).orElse(null);
@@ -202,6 +235,7 @@ public final class AppShell {
         pendingParams = new LessonParams(params);
         if (current != null && current.id().equals(id)) open(l);
         else navigator.select(id);
+        pendingParams = null; // a lesson the navigator could not select (hidden in a folded tree) leaves none behind
     }
 
     /** Shows a lesson: its title and text, and a fresh instance of its interactive view. */
@@ -216,6 +250,7 @@ public final class AppShell {
         try {
             page = LessonViews.create(lesson.view(), params, ctx);
             viewArea.getChildren().setAll(page.view());
+            if (page.scene() != null) notices.show(page.scene().problems());
             // a lesson picked with the mouse takes the keyboard (space, arrows); one reached with the
             // arrow keys leaves the focus in the navigator so the student can keep browsing
             if (!navigator.isFocused()) page.view().requestFocus();

@@ -10,4 +10,9 @@ public interface Page {
     Node view();
 
     void dispose();
+
+    /** The view's settings as a scene (see {@link SceneFields}), with what the scene it was opened from got wrong. */
+    default SceneFields scene() {
+        return null;
+    }
 }

@@ -19,6 +19,7 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
@@ -39,15 +40,24 @@ public final class PoolingPage implements Page {
     private final BorderPane root = new BorderPane();
     private final MatrixView inView = new MatrixView(), outView = new MatrixView();
     private final StepControls controls;
+    private final SceneFields scene;
 
     public PoolingPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         I18n i18n = ctx.i18n();
-        vm = new PoolingViewModel(ctx.engineReady(), params.integer("seed", 3));
-        vm.sizeProperty().set(params.integer("size", 4));
-        vm.windowProperty().set(params.integer("window", 2));
-        vm.strideProperty().set(params.integer("stride", 2));
-        if ("avg".equals(params.string("mode", "max"))) vm.modeProperty().set(PoolMode.AVG);
+        int seed = params.integer("seed", 3);
+        vm = new PoolingViewModel(ctx.engineReady(), seed);
+        scene = new SceneFields(params)
+                .fixed("seed", seed)
+                .choice("mode", vm.modeProperty(), PoolMode.class)
+                .integer("size", vm.sizeProperty(), 1, PoolingViewModel.MAX_INPUT)
+                .matrix("input", () -> vm.inputProperty().get(), vm::useInput)
+                .integer("window", vm.windowProperty(), 1, PoolingViewModel.MAX_WINDOW)
+                .integer("stride", vm.strideProperty(), 1, PoolingViewModel.MAX_STRIDE)
+                .integer("padding", vm.paddingProperty(), 0, PoolingViewModel.MAX_PADDING)
+                .bool("ceil", vm.ceilProperty())
+                .step(vm.stepper());
+        scene.finish();
         controls = new StepControls(vm.stepper(), i18n);
 
         root.setCenter(new Workspace(Controls.column(settings(i18n), 240), stage(i18n), 440, i18n, ctx.presentation()));
@@ -190,6 +200,11 @@ public final class PoolingPage implements Page {
         VBox panel = new VBox(8, formula, message, stepText);
         panel.setMinWidth(220);
         return panel;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     PoolingViewModel viewModel() {

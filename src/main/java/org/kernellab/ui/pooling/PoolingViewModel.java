@@ -94,6 +94,15 @@ public final class PoolingViewModel {
         recompute();
     }
 
+    /** A square input of its own: the size follows it. */
+    public void useInput(Tensor t) {
+        if (t.rank() != 2 || t.dim(0) != t.dim(1) || t.dim(0) > MAX_INPUT)
+            throw new IllegalArgumentException("the input must be square, at most " + MAX_INPUT + " on a side");
+        size.set(t.dim(0));
+        input.set(t);
+        recompute();
+    }
+
     public void edit(int row, int col, double value) {
         Tensor t = input.get().copy();
         t.set(value, row, col);
