@@ -8,6 +8,7 @@ import org.kernellab.compute.Explained;
 import org.kernellab.data.DataException;
 import org.kernellab.i18n.Messages;
 import org.kernellab.install.Versions;
+import org.kernellab.lesson.SceneFiles;
 
 /**
  * The command line: one registry of commands gives the help, the unknown-command message and the dispatch. Each prints
@@ -20,7 +21,7 @@ public final class Cli {
 
     /** What a command does with its options: returns its one JSON document, or null when it printed lines itself. */
     interface Handler {
-        Object run(List<String> args, PrintStream out) throws DataException;
+        Object run(List<String> args, PrintStream out, PrintStream err) throws DataException;
     }
 
     /** A command, its usage (message {@code cli.usage.NAME}) and what runs it. */
@@ -31,26 +32,28 @@ public final class Cli {
     }
 
     static final List<Command> COMMANDS = List.of(
-            new Command("conv", (a, out) -> Matrices.conv(a)),
-            new Command("pool", (a, out) -> Matrices.pool(a)),
-            new Command("shape", (a, out) -> ShapeCommand.run(a)),
-            new Command("train", TrainCommand::train),
-            new Command("voxelize", (a, out) -> Objects3d.voxelize(a)),
-            new Command("generate3d", (a, out) -> Objects3d.generate(a)),
-            new Command("train3d", Train3dCommand::train),
-            new Command("evaluate", EvaluateCommand::run),
-            new Command("export-pytorch", ExportCommand::run),
-            new Command("export-onnx", ExportCommand::onnx),
-            new Command("fetch-data", FetchDataCommand::run),
-            new Command("explain", ExplainCommand::explain),
-            new Command("attack", ExplainCommand::attack),
-            new Command("robustness", ExplainCommand::robustness));
+            new Command("conv", (a, out, err) -> Matrices.conv(a)),
+            new Command("pool", (a, out, err) -> Matrices.pool(a)),
+            new Command("shape", (a, out, err) -> ShapeCommand.run(a)),
+            new Command("train", (a, out, err) -> TrainCommand.train(a, out)),
+            new Command("voxelize", (a, out, err) -> Objects3d.voxelize(a)),
+            new Command("generate3d", (a, out, err) -> Objects3d.generate(a)),
+            new Command("train3d", (a, out, err) -> Train3dCommand.train(a, out)),
+            new Command("evaluate", (a, out, err) -> EvaluateCommand.run(a, out)),
+            new Command("export-pytorch", (a, out, err) -> ExportCommand.run(a, out)),
+            new Command("export-onnx", (a, out, err) -> ExportCommand.onnx(a, out)),
+            new Command("fetch-data", (a, out, err) -> FetchDataCommand.run(a, out)),
+            new Command("explain", (a, out, err) -> ExplainCommand.explain(a, out)),
+            new Command("attack", (a, out, err) -> ExplainCommand.attack(a, out)),
+            new Command("robustness", (a, out, err) -> ExplainCommand.robustness(a, out)),
+            new Command("progress", (a, out, err) -> ProgressCommand.merge(a, err)));
 
     private Cli() {}
 
     /** Whether the arguments ask for the command line rather than the window (a command, help or the version). */
     public static boolean isCommand(String arg) {
-        return !arg.startsWith("-") || HELP.contains(arg) || VERSION.contains(arg);
+        // a scene or script file given alone opens in the window, as a file manager's "open with" passes it
+        return !SceneFiles.isSceneFile(arg) && (!arg.startsWith("-") || HELP.contains(arg) || VERSION.contains(arg));
     }
 
     /** The help: every command's usage, from the registry. */
@@ -67,7 +70,7 @@ public final class Cli {
         }
         String command = args[0];
         try {
-            Object result = run(command, Arrays.asList(args).subList(1, args.length), out);
+            Object result = run(command, Arrays.asList(args).subList(1, args.length), out, err);
             if (result != null) out.println(result instanceof String s ? s : Json.write(result));
             return 0;
         } catch (CliException e) {
@@ -87,11 +90,12 @@ public final class Cli {
         }
     }
 
-    private static Object run(String command, List<String> rest, PrintStream out) throws DataException {
+    private static Object run(String command, List<String> rest, PrintStream out, PrintStream err)
+            throws DataException {
         if (HELP.contains(command)) return usage();
         if (VERSION.contains(command)) return "kernellab " + Versions.APP;
         for (Command c : COMMANDS)
-            if (c.name().equals(command)) return c.handler().run(rest, out);
+            if (c.name().equals(command)) return c.handler().run(rest, out, err);
         List<String> names = COMMANDS.stream().map(Command::name).toList();
         throw new CliException("cli.unknownCommand", command, String.join(", ", names));
     }

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Scene ({@code .kscene}) and script ({@code .kscript}) files: JSON, tagged {@code "kernellab": "scene"} or
@@ -28,6 +29,45 @@ public final class SceneFiles {
     private static final int VERSION = 1;
 
     private SceneFiles() {}
+
+    /** A script found beside lessons: its file and its title by language (its file's name when it has none). */
+    public record Shelved(Path file, Map<String, String> title) {
+        public String title(Locale locale) {
+            return LessonScript.pick(title, locale);
+        }
+    }
+
+    /**
+     * The scripts in {@code folders} (not their sub-folders), by file name; one that cannot be read is listed under its
+     * file's name, and opening it says why.
+     */
+    public static List<Shelved> scripts(List<Path> folders) {
+        List<Shelved> out = new ArrayList<>();
+        for (Path folder : folders) {
+            if (!Files.isDirectory(folder)) continue;
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(SCRIPT_EXTENSION))
+                        .sorted()
+                        .toList()) {
+                    Map<String, String> title = Map.of("en", f.getFileName().toString());
+                    try {
+                        if (read(f) instanceof LessonScript s && !s.title().isEmpty()) title = s.title();
+                    } catch (SceneFileException e) {
+                        // listed by its name; opening it shows the problem
+                    }
+                    out.add(new Shelved(f, title));
+                }
+            } catch (IOException e) {
+                // an unreadable folder has no scripts to list
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code name} is a scene's or a script's file name. */
+    public static boolean isSceneFile(String name) {
+        return name.endsWith(SCENE_EXTENSION) || name.endsWith(SCRIPT_EXTENSION);
+    }
 
     /** Whether parameter {@code key} holds a file's path. */
     public static boolean isPath(String key) {

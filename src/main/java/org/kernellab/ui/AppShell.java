@@ -4,21 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonType;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -29,10 +23,13 @@ import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.LessonScene;
 import org.kernellab.lesson.Progress;
+import org.kernellab.lesson.SceneFiles;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.script.ScriptStrip;
 import org.kernellab.ui.task.FxTaskRunner;
+import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.MarkdownView;
 
 /**
@@ -48,6 +45,9 @@ public final class AppShell {
     private final Label lessonTitle = new Label();
     private final StackPane viewArea = new StackPane();
     private final SceneNotice notices;
+    private final StatusBar status;
+    private final SceneActions actions;
+    private final ProgressActions progressActions;
     private final BooleanProperty showTextPane = new SimpleBooleanProperty(true);
     private final BooleanProperty showNavigator = new SimpleBooleanProperty(true);
     private final Catalog catalog;
@@ -56,7 +56,14 @@ public final class AppShell {
     private Page page;
     private Consumer<String> documentOpener;
 
-    public AppShell(AppContext ctx, Settings settings, Catalog catalog, FxTaskRunner runner, ComputeEngine engine) {
+    /** @param scripts the demo scripts beside the lessons, for the navigator */
+    public AppShell(
+            AppContext ctx,
+            Settings settings,
+            Catalog catalog,
+            List<SceneFiles.Shelved> scripts,
+            FxTaskRunner runner,
+            ComputeEngine engine) {
         this.ctx = ctx;
         this.settings = settings;
         this.text = new MarkdownView(runner.quiet());
@@ -64,18 +71,25 @@ public final class AppShell {
         notices = new SceneNotice(viewArea, ctx.i18n());
         root.setId("shell");
         root.getStyleClass().add("shell");
-        root.setTop(new TopBar(ctx, settings, showNavigator, showTextPane, this::showAbout));
-        navigator = new Navigator(catalog, ctx, this::open);
+        navigator = new Navigator(
+                catalog, scripts, ctx, this::open, path -> actions().open(path));
         ctx.progress().addListener(navigator::refresh);
         root.setCenter(panes());
-        root.setBottom(new StatusBar(ctx, runner, engine));
+        status = new StatusBar(ctx, runner, engine);
+        root.setBottom(status);
+        actions = new SceneActions(this, ctx, notices);
+        progressActions = new ProgressActions(this, ctx, settings, catalog, notices);
+        VBox top = new VBox(
+                new TopBar(ctx, settings, showNavigator, showTextPane, this::showAbout, actions, progressActions),
+                new ScriptStrip(actions.script(), ctx.i18n()));
+        root.setTop(top);
         ctx.i18n().localeProperty().addListener((o, a, b) -> showText());
         foldWhilePresenting();
         String last = settings.lastLesson();
         Lesson first = catalog.find(last == null ? "" : last)
                 .orElse(catalog.lessons().isEmpty() ? null : catalog.lessons().get(0));
         if (first != null) navigator.select(first.id());
-        else showEmpty();
+        else viewArea.getChildren().setAll(Controls.label(ctx.i18n(), "shell.noLessons"));
     }
 
     /**
@@ -86,7 +100,7 @@ public final class AppShell {
         VBox left = new VBox(navigator);
         VBox.setVgrow(navigator, Priority.ALWAYS);
         left.getStyleClass().add("navigator-pane");
-        if (!catalog.errors().isEmpty()) left.getChildren().add(errorsLink(catalog));
+        if (!catalog.errors().isEmpty()) left.getChildren().add(LessonErrors.link(catalog, ctx.i18n(), root));
         ScrollPane textScroll = textPane();
         SplitPane lessonSplit = new SplitPane(textScroll, viewPane());
         lessonSplit.setId("lesson-split");
@@ -206,12 +220,7 @@ public final class AppShell {
      * the scene got wrong is listed over the view; the rest is applied. Returns those problems.
      */
     public List<Problem> openScene(LessonScene scene) {
-        Lesson l = catalog.find(scene.lesson())
-                .filter(found -> found.view().equals(scene.view()))
-                .or(() -> catalog.lessons().stream()
-                        .filter(found -> found.view().equals(scene.view()))
-                        .findFirst())
-                .orElse(null);
+        Lesson l = catalog.forScene(scene.view(), scene.lesson()).orElse(null);
         if (l == null) {
             List<Problem> none = List.of(new Problem(
                     "scene.unknownView", scene.view(), String.join(", ", new TreeSet<>(LessonViews.ids()))));
@@ -226,6 +235,21 @@ public final class AppShell {
     public LessonScene scene() {
         if (current == null || page == null || page.scene() == null) return null;
         return new LessonScene(current.view(), current.id(), page.scene().capture());
+    }
+
+    /** Scenes and scripts in and out: copy, paste, open, save, record and play. */
+    SceneActions actions() {
+        return actions;
+    }
+
+    /** The student's progress file and the teacher's class overview. */
+    ProgressActions progressActions() {
+        return progressActions;
+    }
+
+    /** A line in the status bar on what was just done. */
+    void status(String text) {
+        status.note(text);
     }
 
     /** Opens lesson {@code id} with other starting parameters for its view; its manifest stays as it is. */
@@ -269,33 +293,5 @@ public final class AppShell {
         if (current == null) return;
         lessonTitle.setText(current.title(ctx.i18n().locale()));
         text.setMarkdown(current.text(ctx.i18n().locale()));
-    }
-
-    private void showEmpty() {
-        Label none = new Label();
-        none.textProperty().bind(ctx.i18n().bind("shell.noLessons"));
-        viewArea.getChildren().setAll(none);
-    }
-
-    private Node errorsLink(Catalog catalog) {
-        Hyperlink link = new Hyperlink();
-        link.setId("lesson-errors");
-        link.getStyleClass().add("problem");
-        link.setWrapText(true);
-        link.textProperty()
-                .bind(ctx.i18n().bind("shell.lessonErrors", catalog.errors().size()));
-        link.setOnAction(e -> {
-            Alert a = new Alert(Alert.AlertType.WARNING, "", ButtonType.CLOSE);
-            a.setTitle("KernelLab");
-            a.setHeaderText(ctx.i18n().tr("shell.lessonErrors", catalog.errors().size()));
-            TextArea details =
-                    new TextArea(catalog.errors().stream().map(Object::toString).collect(Collectors.joining("\n")));
-            details.setEditable(false);
-            details.setWrapText(true);
-            a.getDialogPane().setContent(details);
-            a.initOwner(root.getScene().getWindow());
-            a.show();
-        });
-        return link;
     }
 }

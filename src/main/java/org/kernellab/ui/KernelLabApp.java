@@ -23,6 +23,7 @@ import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.LessonError;
 import org.kernellab.lesson.LessonLoader;
 import org.kernellab.lesson.Progress;
+import org.kernellab.lesson.SceneFiles;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.I18n;
@@ -31,7 +32,10 @@ import org.kernellab.ui.core.Theme;
 import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.task.FxTaskRunner;
 
-/** The desktop app. Options: {@code --lessons DIR} adds or overrides lessons from a folder. */
+/**
+ * The desktop app. Options: {@code --lessons DIR} adds or overrides lessons from a folder; {@code --open FILE} (or the
+ * file alone) opens a scene or a script.
+ */
 public final class KernelLabApp extends Application {
     private FxTaskRunner runner;
     private Settings settings;
@@ -152,9 +156,12 @@ public final class KernelLabApp extends Application {
         errors.addAll(loaded.errors());
         Catalog catalog = new Catalog(loaded.chapters(), List.copyOf(errors));
 
-        AppShell shell = new AppShell(ctx, settings, catalog, runner, engine);
+        AppShell shell = new AppShell(ctx, settings, catalog, SceneFiles.scripts(folders), runner, engine);
         ctx.navigation().setHandler(shell::openWith);
         Scene scene = new Scene(shell.root(), 1280, 800);
+        shell.actions().install(scene);
+        Path toOpen = fileToOpen(args);
+        if (toOpen != null) shell.actions().open(toOpen);
         // ND4J loads once the window is up: its native start-up would otherwise compete for the cores with the first
         // paint
         scene.windowProperty().addListener((o, was, window) -> {
@@ -175,6 +182,17 @@ public final class KernelLabApp extends Application {
                         () -> shell.textShownProperty()
                                 .set(!shell.textShownProperty().get()));
         return new Built(scene, shell, ctx, runner, engine);
+    }
+
+    /** The scene or script named by {@code --open FILE}, or given alone (a file manager's "open with"); null for none. */
+    static Path fileToOpen(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("--open=")) return Path.of(a.substring("--open=".length()));
+            if (a.equals("--open") && i + 1 < args.size()) return Path.of(args.get(i + 1));
+            if (SceneFiles.isSceneFile(a)) return Path.of(a);
+        }
+        return null;
     }
 
     private static void applyTheme(Scene scene, Theme t) {

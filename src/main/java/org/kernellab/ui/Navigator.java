@@ -1,5 +1,7 @@
 package org.kernellab.ui;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -12,13 +14,26 @@ import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.Chapter;
 import org.kernellab.lesson.Lesson;
 import org.kernellab.lesson.Progress;
+import org.kernellab.lesson.SceneFiles;
 import org.kernellab.ui.core.AppContext;
 
 /** Chapters and their lessons, each lesson with the student's progress mark. */
 final class Navigator extends TreeView<Object> {
+    /** The heading of the demo scripts found beside the lessons. */
+    private static final Object SCRIPTS = new Object();
+
     private final AppContext ctx;
 
-    Navigator(Catalog catalog, AppContext ctx, Consumer<Lesson> open) {
+    /**
+     * @param scripts    demo scripts found beside the lessons, listed after the chapters
+     * @param openScript plays a script picked in the list
+     */
+    Navigator(
+            Catalog catalog,
+            List<SceneFiles.Shelved> scripts,
+            AppContext ctx,
+            Consumer<Lesson> open,
+            Consumer<Path> openScript) {
         this.ctx = ctx;
         setId("navigator");
         setShowRoot(false);
@@ -29,10 +44,17 @@ final class Navigator extends TreeView<Object> {
             for (Lesson l : c.lessons()) chapter.getChildren().add(new TreeItem<>(l));
             root.getChildren().add(chapter);
         }
+        if (!scripts.isEmpty()) {
+            TreeItem<Object> shelf = new TreeItem<>(SCRIPTS);
+            shelf.setExpanded(true);
+            for (SceneFiles.Shelved s : scripts) shelf.getChildren().add(new TreeItem<>(s));
+            root.getChildren().add(shelf);
+        }
         setRoot(root);
         setCellFactory(TitleCell::new);
         getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && now.getValue() instanceof Lesson l) open.accept(l);
+            if (now != null && now.getValue() instanceof SceneFiles.Shelved s) openScript.accept(s.file());
         });
         ctx.i18n().localeProperty().addListener((o, a, b) -> refresh());
     }
@@ -89,6 +111,12 @@ final class Navigator extends TreeView<Object> {
             if (item instanceof Chapter c) {
                 title.setText(c.title(ctx.i18n().locale()));
                 getStyleClass().add("chapter");
+            } else if (item == SCRIPTS) {
+                title.setText(ctx.i18n().tr("navigator.scripts"));
+                getStyleClass().add("chapter");
+            } else if (item instanceof SceneFiles.Shelved s) {
+                title.setText("▶  " + s.title(ctx.i18n().locale()));
+                getStyleClass().add("lesson");
             } else if (item instanceof Lesson l) {
                 title.setText(mark(ctx.progress().mark(l.id())) + "  "
                         + l.title(ctx.i18n().locale()));

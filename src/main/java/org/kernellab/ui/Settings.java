@@ -108,6 +108,15 @@ public final class Settings {
         prefs.put("lastLesson", id);
     }
 
+    /** The name the student last put on a progress file. */
+    public String studentName() {
+        return prefs.get("studentName", "");
+    }
+
+    public void studentName(String name) {
+        prefs.put("studentName", name);
+    }
+
     public void flush() {
         try {
             prefs.flush();

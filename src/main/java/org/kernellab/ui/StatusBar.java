@@ -20,6 +20,8 @@ import org.kernellab.ui.task.FxTaskRunner;
 
 /** The bottom bar: the compute engine's state, background work under way (with cancel), the last failure. */
 final class StatusBar extends HBox {
+    private final Label note = new Label();
+
     StatusBar(AppContext ctx, FxTaskRunner runner, ComputeEngine engine) {
         setId("status-bar");
         getStyleClass().add("status-bar");
@@ -62,7 +64,13 @@ final class StatusBar extends HBox {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        getChildren().addAll(engineLabel, failure, spacer, tasks);
+        note.setId("status-note");
+        getChildren().addAll(engineLabel, failure, note, spacer, tasks);
+    }
+
+    /** A line on what the student just did ("scene copied"), until the next one. */
+    void note(String text) {
+        note.setText(text);
     }
 
     private static HBox taskView(Task<?> t, I18n i18n) {

@@ -7,10 +7,14 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,7 +33,14 @@ final class TopBar extends HBox {
      * @param showText      whether the lesson's text is shown
      * @param about         opens the About dialog
      */
-    TopBar(AppContext ctx, Settings settings, BooleanProperty showNavigator, BooleanProperty showText, Runnable about) {
+    TopBar(
+            AppContext ctx,
+            Settings settings,
+            BooleanProperty showNavigator,
+            BooleanProperty showText,
+            Runnable about,
+            SceneActions scenes,
+            ProgressActions progress) {
         super(10);
         this.ctx = ctx;
         this.settings = settings;
@@ -41,6 +52,7 @@ final class TopBar extends HBox {
                 .addAll(
                         title,
                         spacer,
+                        fileMenu(scenes, progress),
                         languages(),
                         toggle("navigator-toggle", "top.lessons", showNavigator),
                         toggle("text-toggle", "top.text", showText),
@@ -98,6 +110,54 @@ final class TopBar extends HBox {
         });
         ctx.theme().addListener((o, a, t) -> dark.setSelected(t == Theme.DARK));
         return dark;
+    }
+
+    /** Scenes, scripts and progress files: what goes in and out of the app. */
+    private MenuButton fileMenu(SceneActions scenes, ProgressActions progress) {
+        MenuButton menu = new MenuButton("☰");
+        menu.setId("file-menu");
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(ctx.i18n().bind("menu.file"));
+        menu.setTooltip(tip);
+        menu.accessibleTextProperty().bind(ctx.i18n().bind("menu.file"));
+        menu.getItems()
+                .addAll(
+                        item("menu-copy-scene", "menu.copyScene", "Shortcut+Shift+C", scenes::copy),
+                        item("menu-paste-scene", "menu.pasteScene", "Shortcut+Shift+V", scenes::paste),
+                        item(
+                                "menu-save-scene",
+                                "menu.saveScene",
+                                null,
+                                () -> scenes.saveScene(getScene().getWindow())),
+                        item(
+                                "menu-open",
+                                "menu.open",
+                                "Shortcut+O",
+                                () -> scenes.open(getScene().getWindow())),
+                        new SeparatorMenuItem(),
+                        item("menu-add-step", "menu.addStep", null, scenes::addToScript),
+                        item("menu-script", "menu.script", null, scenes::showScript),
+                        new SeparatorMenuItem(),
+                        item(
+                                "menu-export-progress",
+                                "menu.exportProgress",
+                                null,
+                                () -> progress.export(getScene().getWindow())),
+                        item(
+                                "menu-class-overview",
+                                "menu.classOverview",
+                                null,
+                                () -> progress.overview(getScene().getWindow())));
+        return menu;
+    }
+
+    private MenuItem item(String id, String key, String keys, Runnable action) {
+        MenuItem i = new MenuItem();
+        i.setId(id);
+        i.textProperty().bind(ctx.i18n().bind(key));
+        if (keys != null) i.setAccelerator(KeyCombination.keyCombination(keys));
+        i.setOnAction(e -> action.run());
+        return i;
     }
 
     /** The app's icon, not a word, and not while presenting: the bar has no room for one more in Spanish there. */

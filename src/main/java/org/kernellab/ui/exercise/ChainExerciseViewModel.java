@@ -71,6 +71,7 @@ public final class ChainExerciseViewModel {
         Layer a = new Layer(k1.get(), s1.get(), p1.get()), b = new Layer(k2.get(), s2.get(), p2.get());
         runner.run(title, w -> run(a, b), f -> {
             feedback.set(f);
+            progress.attempt(lessonId, "layers", a + " → " + b, f.solved());
             progress.raise(lessonId, f.solved() ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
         });
     }

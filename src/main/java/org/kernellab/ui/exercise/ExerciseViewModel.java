@@ -77,8 +77,22 @@ public final class ExerciseViewModel {
         runner.run(title, w -> expected(in), exp -> {
             Feedback f = compare(typed, exp);
             feedback.set(f);
+            progress.attempt(lessonId, "output", answer(typed), f.solved());
             progress.raise(lessonId, f.solved() ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
         });
+    }
+
+    /** What the student typed, as rows of cells: "1 2; 3 4" ("_" for an empty cell). */
+    static String answer(String[][] typed) {
+        return String.join(
+                "; ",
+                Arrays.stream(typed)
+                        .map(r -> String.join(
+                                " ",
+                                Arrays.stream(r)
+                                        .map(c -> c == null || c.isBlank() ? "_" : c.trim())
+                                        .toList()))
+                        .toList());
     }
 
     /** The right answer, computed by the compute core. */

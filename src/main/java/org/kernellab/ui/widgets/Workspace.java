@@ -40,6 +40,8 @@ public final class Workspace extends StackPane {
     /** Held here, listened to weakly: presentation mode outlives the page. */
     private final InvalidationListener onPresentation = o -> arrange();
 
+    private boolean hidden;
+
     public Workspace(Region settings, Node stage, double stageMin, I18n i18n, ObservableBooleanValue presentation) {
         this.settings = settings;
         this.stage = stage;
@@ -80,12 +82,25 @@ public final class Workspace extends StackPane {
         if (fold != folded.get() && getWidth() > 0) place(fold);
     }
 
+    /**
+     * What a demo script's step does to the settings: {@code locked} greys them out, {@code hidden} leaves the stage
+     * alone on screen, so that a stray click does not spoil the demo.
+     */
+    public void restrict(boolean locked, boolean hidden) {
+        settings.setDisable(locked || hidden);
+        this.hidden = hidden;
+        place(folded.get());
+    }
+
     private void place(boolean fold) {
         folded.set(fold);
         open.set(false);
         drawer.getChildren().clear();
         over.getChildren().clear();
-        if (fold) {
+        if (hidden) {
+            getChildren().setAll(new VBox(stage));
+            VBox.setVgrow(stage, Priority.ALWAYS);
+        } else if (fold) {
             drawer.getChildren().setAll(settings);
             over.getChildren().setAll(stage, drawer);
             HBox strip = new HBox(toggle);
