@@ -14,7 +14,7 @@ import org.kernellab.ui.core.Theme;
 
 /**
  * The benchmarks, built into their own jar ({@code target/kernellab-bench.jar}), never into the product's: {@code bench} (the compute core), {@code bench-modelnet} (a
- * ModelNet10-sized folder voxelised), {@code bench-explain} (saliency maps and attacks), {@code bench-draw} (a stroke on the drawing canvas; a display too), {@code bench-animator}, {@code bench-training} and {@code bench-voxels} (the whole
+ * ModelNet10-sized folder voxelised), {@code bench-explain} (saliency maps and attacks), {@code bench-draw} (a stroke on the drawing canvas; a display too), {@code bench-scene} (opening a scene to its view redrawn; a display too), {@code bench-animator}, {@code bench-training} and {@code bench-voxels} (the whole
  * app in a window; they need a display), and {@code screens} (the lessons saved as PNGs to look at; a display too). Each prints one JSON object per line
  * and asserts nothing; bad options give one line on stderr and exit status 2, as on the rest of the command line.
  */
@@ -27,6 +27,7 @@ public final class Benchmarks {
             "bench-modelnet",
             "bench-explain",
             "bench-draw",
+            "bench-scene",
             "screens");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -65,6 +66,10 @@ public final class Benchmarks {
                 case "bench-draw" -> {
                     only(rest, Set.of());
                     DrawBench.run(300, out);
+                }
+                case "bench-scene" -> {
+                    only(rest, Set.of());
+                    SceneBench.run(5, out);
                 }
                 case "screens" -> Screens.run(screens(rest), Path.of(value(rest, "--out", null)), out);
                 default -> throw new IllegalArgumentException("unknown benchmark " + args[0]);

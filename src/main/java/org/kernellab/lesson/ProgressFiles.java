@@ -162,9 +162,8 @@ public final class ProgressFiles {
         Set<String> columns = new LinkedHashSet<>();
         for (Report r : students)
             for (LessonRecord l : r.lessons()) for (String e : l.exercises().keySet()) columns.add(l.id() + "/" + e);
-        List<String> ordered = new ArrayList<>(columns);
-        ordered.sort(null); // lesson ids start with their number: the course's order
-        return new ClassTable(students, ordered, skipped);
+        // each file lists the lessons in the course's order: the first files' order, with later files' additions after
+        return new ClassTable(students, List.copyOf(columns), skipped);
     }
 
     /**

@@ -32,11 +32,16 @@ public final class AppHarness {
 
     /** The app as it starts for a student who left it in {@code language} and {@code theme}. */
     public AppHarness(Stage stage, Locale language, Theme theme) {
+        this(stage, language, theme, List.of());
+    }
+
+    /** The app as started with {@code args} on the command line. */
+    public AppHarness(Stage stage, Locale language, Theme theme, List<String> args) {
         Settings s = new Settings(prefs);
         s.language(language);
         s.theme(theme);
         s.textShown(false); // the views get the whole width, as a teacher projecting them would set it
-        app = KernelLabApp.build(s, List.of());
+        app = KernelLabApp.build(s, args);
         stage.setScene(app.scene());
         stage.setWidth(1400);
         stage.setHeight(900);

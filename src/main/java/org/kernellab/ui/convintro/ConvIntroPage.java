@@ -20,6 +20,7 @@ import org.kernellab.ui.core.Page;
 import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
+import org.kernellab.ui.widgets.StepControls;
 
 /**
  * "What is a convolution?": the padded input, the kernel and the output side by side. Clicking an output
@@ -177,6 +178,7 @@ public final class ConvIntroPage implements Page {
         prev.setMinWidth(Region.USE_PREF_SIZE);
         next.setMinWidth(Region.USE_PREF_SIZE);
         HBox controls = new HBox(10, prev, next, spinner, busy);
+        controls.getStyleClass().add(StepControls.STYLE); // the teacher's, even in a demo step that locks the settings
         controls.setAlignment(Pos.CENTER_LEFT);
         return controls;
     }

@@ -32,7 +32,7 @@ public final class StepLock {
     }
 
     private static void lockInputs(Node n) {
-        if (n instanceof StepControls) return;
+        if (n.getStyleClass().contains(StepControls.STYLE)) return; // the teacher presents with the step buttons
         if (n instanceof ButtonBase
                 || n instanceof Slider
                 || n instanceof ComboBoxBase<?>

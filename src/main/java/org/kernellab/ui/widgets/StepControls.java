@@ -27,12 +27,15 @@ import org.kernellab.ui.viewmodel.Stepper;
  * Home and End jump.
  */
 public final class StepControls extends VBox {
+    /** The style class of a view's step buttons, these or its own: a demo step that locks the settings keeps them. */
+    public static final String STYLE = "step-controls";
+
     private final Stepper stepper;
     private final Timeline timer = new Timeline();
 
     public StepControls(Stepper stepper, I18n i18n) {
         this.stepper = stepper;
-        getStyleClass().add("step-controls");
+        getStyleClass().add(STYLE);
         setSpacing(6);
         HBox sliders = new HBox(8, scrub(), speedLabel(i18n), speed());
         sliders.setAlignment(Pos.CENTER_LEFT);
