@@ -242,11 +242,6 @@ public final class AppShell {
         return actions;
     }
 
-    /** How many lessons the navigator lists. */
-    int lessonCount() {
-        return catalog.lessons().size();
-    }
-
     /** The student's progress file and the teacher's class overview. */
     ProgressActions progressActions() {
         return progressActions;
