@@ -16,11 +16,14 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
+import org.kernellab.model.CourseNets;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.explain.ExplainInput;
+import org.kernellab.ui.explain.ExplainScene;
 import org.kernellab.ui.explain.InputColumn;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
@@ -30,8 +33,11 @@ import org.kernellab.ui.widgets.Workspace;
 
 /**
  * Fooling the network: the attack's settings and challenge beside the picture before and after, the perturbation
- * amplified, and the robustness curves. Parameters: {@code image}, {@code eps} (in grey levels, ε = eps / 255),
- * {@code method} (fgsm or pgd).
+ * amplified, and the robustness curves. Scene fields: the chapter's net and picture ({@link ExplainScene}: {@code net},
+ * {@code netFile}, {@code normalize}, {@code image}, {@code useDrawing}, {@code drawing}); {@code method} (fgsm or pgd),
+ * {@code eps} (in grey levels, 0–76: ε = eps / 255), PGD's {@code steps} (1–40), {@code targeted} (true or false) and
+ * its {@code target} class (0–9); the challenge's {@code guess} (text); the curves' {@code curveImages} (test images
+ * measured, 0 for all) and {@code curvePgd} (true or false).
  */
 public final class AttackPage implements Page {
     private final AttackViewModel vm;
@@ -42,16 +48,41 @@ public final class AttackPage implements Page {
     /** FGSM or PGD, as the segmented buttons choose: the view-model's flag as a choice. */
     private final ObjectProperty<Boolean> method = new SimpleObjectProperty<>(false);
 
+    private final SceneFields scene;
+
+    /** The attacks, as a scene names them. */
+    enum Method {
+        FGSM,
+        PGD
+    }
+
+    /** PGD's most steps. */
+    static final int MAX_STEPS = 40;
+
     public AttackPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         ExplainInput input = ctx.shared(ExplainInput.class, () -> new ExplainInput(ctx.workbench()));
         input.start();
-        if (params.values().containsKey("image")) input.indexProperty().set(params.integer("image", 0));
         Curves curves = ctx.shared(Curves.class, () -> new Curves(input, ctx.tasks(), i18n));
         vm = new AttackViewModel(input, curves, ctx.tasks(), i18n);
-        vm.levelsProperty().set(Math.max(0, Math.min(AttackViewModel.MAX_LEVELS, params.integer("eps", 8))));
-        vm.pgdProperty().set("pgd".equals(params.string("method", "fgsm")));
+        scene = ExplainScene.picture(ExplainScene.net(new SceneFields(params), ctx, input), input)
+                .custom(
+                        "method",
+                        () -> vm.pgdProperty().get() ? "pgd" : "fgsm",
+                        v -> vm.pgdProperty().set(SceneFields.choose("method", v, Method.class) == Method.PGD))
+                .integer("eps", vm.levelsProperty(), 0, AttackViewModel.MAX_LEVELS)
+                .integer("steps", vm.stepsProperty(), 1, MAX_STEPS)
+                .bool("targeted", vm.targetedProperty())
+                .integer("target", vm.targetProperty(), 0, CourseNets.CLASSES - 1)
+                .text("guess", vm.guessProperty())
+                .custom(
+                        "curveImages",
+                        () -> curves.limitProperty().get(),
+                        v -> curves.limitProperty()
+                                .set(SceneFields.whole("curveImages", v, 0, ExplainScene.MAX_IMAGE + 1)))
+                .bool("curvePgd", curves.pgdProperty());
+        scene.finish();
         method.set(vm.pgdProperty().get());
         method.addListener((o, a, b) -> vm.pgdProperty().set(Boolean.TRUE.equals(b)));
         String lesson = params.string("lesson", "");
@@ -80,7 +111,7 @@ public final class AttackPage implements Page {
                 vm.levelsProperty(),
                 0,
                 AttackViewModel.MAX_LEVELS);
-        SliderRow steps = new SliderRow("attack-steps", i18n.bind("attack.steps"), vm.stepsProperty(), 1, 40);
+        SliderRow steps = new SliderRow("attack-steps", i18n.bind("attack.steps"), vm.stepsProperty(), 1, MAX_STEPS);
         Grids.hideWhile(vm.pgdProperty().not(), steps);
         CheckBox targeted = new CheckBox();
         targeted.setId("attack-targeted");
@@ -143,6 +174,11 @@ public final class AttackPage implements Page {
         l.setWrapText(true);
         l.getStyleClass().add("hint");
         return l;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     @Override

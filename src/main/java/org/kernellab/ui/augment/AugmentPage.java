@@ -1,6 +1,8 @@
 package org.kernellab.ui.augment;
 
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +29,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
@@ -38,11 +41,14 @@ import org.kernellab.ui.widgets.Workspace;
 /**
  * The course's data augmentation, a gallery: each transform drawn a few times on one picture (a Fashion-MNIST image, the
  * built-in colour photo or the student's own), what was drawn written under each tile; "Draw again" re-rolls them all.
- * Parameters: {@code source} (picture or fashion), {@code image}.
+ * Scene fields: {@code file} (a picture of the student's own, for the built-in photo), {@code source} (picture or
+ * fashion), {@code image} (a Fashion-MNIST test image's number, 0–9,999), {@code roll} (0 for the first draws, one more
+ * each time they are drawn again) and {@code page} (the transform shown while presenting: 0 flip, 1 rotation, 2 crop, 3
+ * colour jitter, 4 all).
  */
 public final class AugmentPage implements Page {
     static final String PHOTO = "/assets/pictures/coffee.jpg";
-    private static final int MAX_SIDE = 240;
+    private static final int MAX_SIDE = 240, MAX_IMAGE = 9_999, MAX_ROLL = 1_000_000;
     private final AugmentViewModel vm;
     private final I18n i18n;
     private final Lifetime life = new Lifetime();
@@ -57,6 +63,9 @@ public final class AugmentPage implements Page {
     private final Pages pages;
     private final BooleanProperty presenting = new SimpleBooleanProperty();
     private ScrollPane scroll;
+    private final SceneFields scene;
+    /** The student's picture in use, null for the built-in photo. */
+    private Path file;
 
     public AugmentPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
@@ -64,9 +73,13 @@ public final class AugmentPage implements Page {
         ctx.workbench().withData(d -> {});
         URL photo = AugmentPage.class.getResource(PHOTO);
         if (photo != null) ImageFiles.read(photo.toExternalForm()).ifPresent(this::usePicture);
-        vm.indexProperty().set(params.integer("image", 0));
-        if ("fashion".equals(params.string("source", "picture")))
-            vm.sourceProperty().set(Source.FASHION);
+        scene = new SceneFields(params)
+                .custom("file", () -> file == null ? null : file.toString(), v -> openPicture(file(v)))
+                .choice("source", vm.sourceProperty(), Source.class)
+                .integer("image", vm.indexProperty(), 0, MAX_IMAGE)
+                .integer("roll", vm.rollProperty(), 0, MAX_ROLL)
+                .integer("page", page, 0, Transform.values().length - 1);
+        scene.finish();
         presenting.bind(ctx.presentation());
         pages = new Pages(
                 "augment-pages",
@@ -90,7 +103,7 @@ public final class AugmentPage implements Page {
         Map<Source, String[]> sources = new LinkedHashMap<>();
         sources.put(Source.PICTURE, new String[] {"augment-picture", "augment.picture"});
         sources.put(Source.FASHION, new String[] {"augment-fashion", "augment.fashion"});
-        Spinner<Integer> image = new Spinner<>(0, 9_999, vm.indexProperty().get());
+        Spinner<Integer> image = new Spinner<>(0, MAX_IMAGE, vm.indexProperty().get());
         image.setId("augment-image");
         image.setEditable(true);
         image.setPrefWidth(110);
@@ -132,14 +145,30 @@ public final class AugmentPage implements Page {
 
     /** The student's own picture; a file that is no image is named instead. */
     private void openPicture() {
-        ImageFiles.choose(root.getScene().getWindow())
-                .ifPresent(f -> ImageFiles.read(f)
-                        .ifPresentOrElse(
-                                p -> {
-                                    problem.setText("");
-                                    usePicture(p);
-                                },
-                                () -> problem.setText(i18n.tr("augment.unreadable", f.getFileName()))));
+        ImageFiles.choose(root.getScene().getWindow()).ifPresent(f -> {
+            try {
+                openPicture(f);
+                problem.setText("");
+            } catch (IllegalArgumentException e) {
+                problem.setText(i18n.tr("augment.unreadable", f.getFileName()));
+            }
+        });
+    }
+
+    /** Uses the picture in file {@code f}; IllegalArgumentException when it is no picture. */
+    private void openPicture(Path f) {
+        ImageFiles.Pixels p =
+                ImageFiles.read(f).orElseThrow(() -> new IllegalArgumentException("there is no picture in " + f));
+        usePicture(p);
+        file = f;
+    }
+
+    private static Path file(Object v) {
+        if (!(v instanceof String s) || s.isBlank())
+            throw new IllegalArgumentException("a file's path is a text, not " + v);
+        Path p = Path.of(s);
+        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("there is no file " + p);
+        return p;
     }
 
     private void usePicture(ImageFiles.Pixels p) {
@@ -234,6 +263,11 @@ public final class AugmentPage implements Page {
                     .append(i18n.tr("augment.jitter", j.brightness(), j.contrast(), j.saturation(), j.hue()));
         }
         return sb.toString();
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     @Override

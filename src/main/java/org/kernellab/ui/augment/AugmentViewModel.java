@@ -53,13 +53,15 @@ public final class AugmentViewModel {
     private final ReadOnlyObjectWrapper<Gallery> gallery = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
     private final Lifetime life = new Lifetime();
-    private long seed = 1;
+    /** How many times the tiles were drawn again: each roll its own seed. */
+    private final IntegerProperty roll = new SimpleIntegerProperty(0);
 
     public AugmentViewModel(Workbench bench) {
         this.bench = bench;
         source.addListener(o -> draw());
         index.addListener(o -> draw());
         picture.addListener(o -> draw());
+        roll.addListener((o, a, b) -> draw());
         life.onChange(bench.dataProperty(), d -> draw());
     }
 
@@ -79,8 +81,7 @@ public final class AugmentViewModel {
 
     /** New draws for every tile. */
     public void reroll() {
-        seed++;
-        draw();
+        roll.set(roll.get() + 1);
     }
 
     /** Stops following the workbench (the page is closed). */
@@ -106,7 +107,7 @@ public final class AugmentViewModel {
             gallery.set(null);
             return;
         }
-        Random rnd = new Random(seed);
+        Random rnd = new Random(roll.get() + 1L);
         Augment.Settings s = Augment.Settings.COURSE;
         List<List<Tile>> rows = new ArrayList<>();
         for (Transform t : Transform.values()) {
@@ -150,5 +151,10 @@ public final class AugmentViewModel {
 
     public IntegerProperty indexProperty() {
         return index;
+    }
+
+    /** The tiles' roll: 0 for the first, one more each time they are drawn again. */
+    public IntegerProperty rollProperty() {
+        return roll;
     }
 }

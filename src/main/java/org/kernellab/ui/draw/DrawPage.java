@@ -19,19 +19,23 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.draw.DrawViewModel.Goal;
 import org.kernellab.ui.explain.ExplainInput;
+import org.kernellab.ui.explain.ExplainScene;
 import org.kernellab.ui.explain.InputColumn;
 import org.kernellab.ui.widgets.Controls;
-import org.kernellab.ui.widgets.NetSource;
 import org.kernellab.ui.widgets.Segments;
 import org.kernellab.ui.widgets.SliderRow;
 import org.kernellab.ui.widgets.Workspace;
 
 /**
  * Draw your own input: a 28×28 canvas with a brush and an eraser, the net's probabilities and first feature maps
- * following each stroke, and what a filter or a class wants to see. Parameters: {@code start} (a test image to begin
- * from; a blank canvas without).
+ * following each stroke, and what a filter or a class wants to see. Scene fields: the net ({@link ExplainScene}:
+ * {@code net}, {@code netFile}, {@code normalize}); {@code brush} (1–5), {@code eraser} (true or false); {@code start}
+ * (a test image to begin from, 0–9,999: the canvas starts from it when the scene has no drawing); {@code drawing} (the
+ * picture itself, 28 rows of 28 values from 0 to 1, so that a student's drawing comes back); {@code goal} (first-conv,
+ * second-conv or class) and its {@code unit} (a filter or class, 0–511).
  */
 public final class DrawPage implements Page {
     private final DrawViewModel vm;
@@ -39,6 +43,10 @@ public final class DrawPage implements Page {
     private final I18n i18n;
     private final Lifetime life = new Lifetime();
     private final BorderPane root = new BorderPane();
+    private final SceneFields scene;
+
+    /** The brush's largest width, and the last filter (or class) the ascent offers. */
+    static final int MAX_BRUSH = 5, MAX_UNIT = 511;
 
     public DrawPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
@@ -53,28 +61,37 @@ public final class DrawPage implements Page {
                     if (e.getTarget() instanceof Canvas && !lesson.isEmpty())
                         ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
                 });
-        if (params.values().containsKey("start")) {
-            vm.startProperty().set(params.integer("start", 0));
+        scene = ExplainScene.net(new SceneFields(params), ctx, input)
+                .integer("brush", vm.brushProperty(), 1, MAX_BRUSH)
+                .bool("eraser", vm.eraserProperty())
+                .integer("start", vm.startProperty(), 0, ExplainScene.MAX_IMAGE)
+                .matrix(
+                        "drawing",
+                        () -> ExplainScene.tensor(vm.drawingProperty().get()),
+                        t -> vm.useDrawing(ExplainScene.drawing(t)))
+                .choice("goal", vm.goalProperty(), Goal.class)
+                .integer("unit", vm.unitProperty(), 0, MAX_UNIT);
+        scene.finish();
+        // a lesson's test image to start from, unless the scene brings the drawing itself
+        if (params.values().containsKey("start") && !params.values().containsKey("drawing"))
             ctx.workbench().withData(d -> vm.startFromTest());
-        }
         ScrollPane centre = new ScrollPane(new DrawStage(vm, ctx, life).view());
         centre.setFitToWidth(true);
-        root.setCenter(new Workspace(settings(), centre, 520, i18n, ctx.presentation()));
+        root.setCenter(new Workspace(settings(input), centre, 520, i18n, ctx.presentation()));
     }
 
-    private Region settings() {
+    private Region settings(ExplainInput input) {
         VBox box = new VBox(8);
-        box.getChildren()
-                .addAll(NetSource.of(
-                        ctx.workbench(), i18n, life, root, "draw", net -> InputColumn.describe(net, i18n)));
-        SliderRow brush = new SliderRow("draw-brush", i18n.bind("draw.brush"), vm.brushProperty(), 1, 5);
+        box.getChildren().addAll(InputColumn.netSource(input, ctx, life, root, "draw"));
+        SliderRow brush = new SliderRow("draw-brush", i18n.bind("draw.brush"), vm.brushProperty(), 1, MAX_BRUSH);
         CheckBox eraser = new CheckBox();
         eraser.setId("draw-eraser");
         eraser.textProperty().bind(i18n.bind("draw.eraser"));
         eraser.selectedProperty().bindBidirectional(vm.eraserProperty());
         Button clear = Controls.button("draw-clear", i18n, "draw.clear", vm::clear);
         Button invert = Controls.button("draw-invert", i18n, "draw.invert", vm::invert);
-        Spinner<Integer> start = new Spinner<>(0, 9999, vm.startProperty().get());
+        Spinner<Integer> start =
+                new Spinner<>(0, ExplainScene.MAX_IMAGE, vm.startProperty().get());
         start.setId("draw-start");
         start.setEditable(true);
         start.getValueFactory()
@@ -85,7 +102,7 @@ public final class DrawPage implements Page {
         goals.put(Goal.FIRST_CONV, new String[] {"draw-goal-first", "draw.goalFirst"});
         goals.put(Goal.SECOND_CONV, new String[] {"draw-goal-second", "draw.goalSecond"});
         goals.put(Goal.CLASS, new String[] {"draw-goal-class", "draw.goalClass"});
-        Spinner<Integer> unit = new Spinner<>(0, 511, 0);
+        Spinner<Integer> unit = new Spinner<>(0, MAX_UNIT, vm.unitProperty().get());
         unit.setId("draw-unit");
         unit.setEditable(true);
         unit.getValueFactory()
@@ -109,6 +126,11 @@ public final class DrawPage implements Page {
                         unit,
                         ascend));
         return Controls.column(box, 260);
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     @Override

@@ -116,6 +116,14 @@ public final class DrawViewModel {
         changed();
     }
 
+    /** The drawing becomes {@code picture} (28 × 28 values from 0 to 1): one brought back from a scene. */
+    public void useDrawing(float[] picture) {
+        if (picture.length != values.length)
+            throw new IllegalArgumentException("a drawing has " + values.length + " values, not " + picture.length);
+        values = picture.clone();
+        changed();
+    }
+
     /** The drawing becomes the last picture the ascent gave, to edit. */
     public void startFromWanted() {
         if (wanted.get() == null) return;

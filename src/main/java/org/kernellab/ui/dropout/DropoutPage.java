@@ -25,6 +25,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.EmptyCharts;
 import org.kernellab.ui.widgets.Grids;
@@ -36,11 +37,13 @@ import org.kernellab.ui.widgets.Workspace;
 
 /**
  * Dropout on the course CNN's last hidden layer: the layer's 128 values for a test image, the mask for p, what the
- * classifier sees in training and in evaluation, and the committee of many masks. Parameters: {@code image}, {@code p}
- * (percent).
+ * classifier sees in training and in evaluation, and the committee of many masks. Scene fields: {@code image} (a test
+ * image's number, 0–9,999), {@code p} (the percent dropped, 0–90), {@code mask} (which mask: 0 for the first drawn for
+ * the image and p, one more for each new mask, up to 10,000), {@code committee} (its masks, 0–10,000) and {@code page}
+ * (the page shown while presenting: 0 the mask, 1 the classes' answers, 2 the committee).
  */
 public final class DropoutPage implements Page {
-    private static final int ROWS = 8, COLS = 16;
+    private static final int ROWS = 8, COLS = 16, MAX_IMAGE = 9_999;
     private static final double BAR = 110;
     /** The pages while presenting: the mask, the classes' answers, the committee. */
     private static final String[] PAGES = {"dropout.pageMask", "dropout.pageClasses", "dropout.pageCommittee"};
@@ -59,12 +62,18 @@ public final class DropoutPage implements Page {
     private final BooleanProperty presenting = new SimpleBooleanProperty();
     private final IntegerProperty page = new SimpleIntegerProperty(0);
     private final Pages pages;
+    private final SceneFields scene;
 
     public DropoutPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
         vm = new DropoutViewModel(ctx.workbench());
-        vm.indexProperty().set(params.integer("image", 0));
-        vm.percentProperty().set(params.integer("p", DropoutViewModel.DEFAULT_PERCENT));
+        scene = new SceneFields(params)
+                .integer("image", vm.indexProperty(), 0, MAX_IMAGE)
+                .integer("p", vm.percentProperty(), 0, DropoutViewModel.MAX_PERCENT)
+                .integer("mask", vm.maskProperty(), 0, DropoutViewModel.MAX_MASK)
+                .integer("committee", vm.committeeProperty(), 0, DropoutViewModel.MAX_COMMITTEE)
+                .integer("page", page, 0, PAGES.length - 1);
+        scene.finish();
         ctx.workbench().withData(d -> {});
         ctx.workbench().usePretrained(false);
 
@@ -88,7 +97,7 @@ public final class DropoutPage implements Page {
 
     /** The test image, p and a new mask; then the committee's members. */
     private VBox settings() {
-        Spinner<Integer> image = new Spinner<>(0, 9_999, vm.indexProperty().get());
+        Spinner<Integer> image = new Spinner<>(0, MAX_IMAGE, vm.indexProperty().get());
         image.setId("dropout-image");
         image.setEditable(true);
         image.setPrefWidth(110);
@@ -254,6 +263,11 @@ public final class DropoutPage implements Page {
                 i18n.tr("dropout.percent", probability), probability, presenting.get() ? 2.5 * BAR : BAR, style);
         b.setAlignment(Pos.CENTER_LEFT);
         return b;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     @Override

@@ -23,6 +23,10 @@ import org.kernellab.ui.core.Workbench;
 public final class DropoutViewModel {
     /** Half the units of the layer dropped, as the slides' nn.Dropout(0.5). */
     public static final int DEFAULT_PERCENT = 50, MAX_PERCENT = 90, MAX_COMMITTEE = 10_000;
+    /** The most masks a student (or a scene) draws in turn for one image. */
+    public static final int MAX_MASK = 10_000;
+
+    private static final long MASK_SEED = 1, COMMITTEE_SEED = 2;
 
     /**
      * @param hidden     the layer's values (evaluation mode)
@@ -56,18 +60,32 @@ public final class DropoutViewModel {
     private final IntegerProperty index = new SimpleIntegerProperty(0);
 
     private final IntegerProperty percent = new SimpleIntegerProperty(DEFAULT_PERCENT);
+    /** Which mask is shown (0: the first drawn for the image and p) and how many masks the committee has. */
+    private final IntegerProperty mask = new SimpleIntegerProperty(0), committeeSize = new SimpleIntegerProperty(0);
+
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>();
     private final Workbench bench;
     private final Lifetime life = new Lifetime();
-    private Random rnd = new Random(1);
+    /** The masks shown and the committee's, each from its own seed, so that a mask's number and a size say what they are. */
+    private Random masks = new Random(MASK_SEED), members = new Random(COMMITTEE_SEED);
+
     private float[] sum = new float[10];
-    private int members;
     private List<double[]> distance = new ArrayList<>();
+    /** The state without a mask: the image's layer and the net's answer; null while there is no net or no data. */
+    private State base;
+    /** Set while the view-model moves its own mask or committee on, which then need no drawing afresh. */
+    private boolean stepping;
 
     public DropoutViewModel(Workbench bench) {
         this.bench = bench;
-        index.addListener(o -> restart());
-        percent.addListener(o -> restart());
+        index.addListener(o -> fresh());
+        percent.addListener(o -> fresh());
+        mask.addListener((o, a, b) -> {
+            if (!stepping) show();
+        });
+        committeeSize.addListener((o, a, b) -> {
+            if (!stepping) show();
+        });
         life.onChange(bench.networkProperty(), n -> restart());
         life.onChange(bench.dataProperty(), d -> restart());
         restart();
@@ -93,29 +111,45 @@ public final class DropoutViewModel {
 
     /** A new mask for the same image and p; the committee goes on. */
     public void newMask() {
-        show(state.get(), true);
+        if (base == null || mask.get() >= MAX_MASK) return;
+        State s = state.get();
+        float[] m = Dropout.mask(base.hidden().length, base.p(), masks), trained = Dropout.apply(base.hidden(), m);
+        stepping = true;
+        mask.set(mask.get() + 1);
+        stepping = false;
+        publish(m, trained, bench.networkProperty().get().classify(trained, 1), s.committee());
     }
 
     /** {@code n} more masks into the committee (its size stays under {@link #MAX_COMMITTEE}). */
     public void addMembers(int n) {
         State s = state.get();
         if (s == null) return;
-        Network net = bench.networkProperty().get();
-        int count = Math.min(n, MAX_COMMITTEE - members);
+        int count = Math.min(n, MAX_COMMITTEE - committeeSize.get());
         if (count <= 0) return;
-        int width = s.hidden().length;
+        stepping = true;
+        committeeSize.set(committeeSize.get() + count);
+        stepping = false;
+        publish(s.mask(), s.trained(), s.masked(), grow(count));
+    }
+
+    /** {@code count} more members drawn, their answers summed and the distance noted; the committee's mean. */
+    private float[] grow(int count) {
+        int width = base.hidden().length, before = committeeSize.get() - count;
         float[] rows = new float[count * width];
         for (int r = 0; r < count; r++)
-            System.arraycopy(Dropout.apply(s.hidden(), Dropout.mask(width, s.p(), rnd)), 0, rows, r * width, width);
-        float[] probs = net.classify(rows, count);
+            System.arraycopy(
+                    Dropout.apply(base.hidden(), Dropout.mask(width, base.p(), members)), 0, rows, r * width, width);
+        float[] probs = bench.networkProperty().get().classify(rows, count);
         for (int r = 0; r < count; r++) {
             for (int c = 0; c < 10; c++) sum[c] += probs[r * 10 + c];
-            members++;
+            int k = before + r + 1;
             double d = 0;
-            for (int c = 0; c < 10; c++) d += Math.abs(sum[c] / members - s.evaluation()[c]);
-            if (logStep(members)) distance.add(new double[] {members, d / 10});
+            for (int c = 0; c < 10; c++) d += Math.abs(sum[c] / k - base.evaluation()[c]);
+            if (logStep(k)) distance.add(new double[] {k, d / 10});
         }
-        publish(s, s.mask(), s.trained(), s.masked());
+        float[] committee = new float[10];
+        for (int c = 0; c < 10; c++) committee[c] = sum[c] / committeeSize.get();
+        return committee;
     }
 
     /** 1 to 10, then every 10 to 100, every 100 to 1,000…: points evenly spread on a logarithmic axis. */
@@ -127,9 +161,7 @@ public final class DropoutViewModel {
 
     /** Empties the committee. */
     public void resetCommittee() {
-        resetCommitteeState();
-        State s = state.get();
-        if (s != null) publish(s, s.mask(), s.trained(), s.masked());
+        committeeSize.set(0);
     }
 
     /** Stops following the workbench (the page is closed). */
@@ -137,19 +169,28 @@ public final class DropoutViewModel {
         life.end();
     }
 
+    /** Another image or p: its first mask, and no committee. */
+    private void fresh() {
+        stepping = true;
+        mask.set(0);
+        committeeSize.set(0);
+        stepping = false;
+        restart();
+    }
+
+    /** The image's layer and the net's answer again (another net or data), with the mask and the committee as they were. */
     private void restart() {
         Network net = bench.networkProperty().get();
         Dataset test = test();
-        rnd = new Random(1);
-        resetCommitteeState();
         if (net == null || test == null) {
+            base = null;
             state.set(null);
             return;
         }
         int at = Math.max(0, Math.min(test.size() - 1, index.get()));
         byte[] image = Arrays.copyOfRange(test.images().pixels(), at * 784, (at + 1) * 784);
         float[] hidden = net.lastHidden(Samples.of(test), at);
-        State base = new State(
+        base = new State(
                 at,
                 test.label(at),
                 image,
@@ -162,26 +203,26 @@ public final class DropoutViewModel {
                 new float[0],
                 0,
                 List.of());
-        show(base, false);
+        show();
     }
 
-    private void show(State s, boolean keepCommittee) {
-        if (s == null) return;
+    /** Mask number {@link #maskProperty} and a committee of {@link #committeeProperty} masks, each drawn from its seed. */
+    private void show() {
+        if (base == null) return;
         Network net = bench.networkProperty().get();
-        float[] mask = Dropout.mask(s.hidden().length, s.p(), rnd), trained = Dropout.apply(s.hidden(), mask);
-        if (!keepCommittee) resetCommitteeState();
-        publish(s, mask, trained, net.classify(trained, 1));
-    }
-
-    private void resetCommitteeState() {
+        masks = new Random(MASK_SEED);
+        float[] m = null;
+        for (int k = 0; k <= mask.get(); k++) m = Dropout.mask(base.hidden().length, base.p(), masks);
+        float[] trained = Dropout.apply(base.hidden(), m);
+        members = new Random(COMMITTEE_SEED);
         sum = new float[10];
-        members = 0;
         distance = new ArrayList<>();
+        float[] committee = committeeSize.get() == 0 ? new float[0] : grow(committeeSize.get());
+        publish(m, trained, net.classify(trained, 1), committee);
     }
 
-    private void publish(State s, float[] mask, float[] trained, float[] masked) {
-        float[] committee = new float[members == 0 ? 0 : 10];
-        for (int c = 0; c < committee.length; c++) committee[c] = sum[c] / members;
+    private void publish(float[] mask, float[] trained, float[] masked, float[] committee) {
+        State s = base;
         state.set(new State(
                 s.index(),
                 s.label(),
@@ -193,7 +234,7 @@ public final class DropoutViewModel {
                 s.evaluation(),
                 masked,
                 committee,
-                members,
+                committeeSize.get(),
                 List.copyOf(distance)));
     }
 
@@ -203,5 +244,15 @@ public final class DropoutViewModel {
 
     public IntegerProperty percentProperty() {
         return percent;
+    }
+
+    /** Which mask is shown: 0 for the first drawn for the image and p, one more for each new mask. */
+    public IntegerProperty maskProperty() {
+        return mask;
+    }
+
+    /** How many masks the committee has, from 0 to {@link #MAX_COMMITTEE}. */
+    public IntegerProperty committeeProperty() {
+        return committeeSize;
     }
 }

@@ -1,6 +1,8 @@
 package org.kernellab.ui.explain;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,6 +28,8 @@ public final class ExplainInput {
     }
 
     public static final int SIDE = 28, SIZE = SIDE * SIDE;
+    /** The source of a net from a file that reads normalized pictures. */
+    static final String NORMALIZED = "maps.sourceFileNormalized";
 
     private final Workbench bench;
     private final ObjectProperty<Integer> index = new SimpleObjectProperty<>(0);
@@ -33,6 +37,11 @@ public final class ExplainInput {
     private final ObjectProperty<float[]> drawing = new SimpleObjectProperty<>(new float[SIZE]);
     private final ReadOnlyObjectWrapper<Picture> picture = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Network> network = new ReadOnlyObjectWrapper<>();
+    /** The file the chapter's net came from, and the net it gave; a file being opened, and how its net reads pictures. */
+    private Path file, pending;
+
+    private Network fileNet;
+    private boolean pendingNormalized;
 
     public ExplainInput(Workbench bench) {
         this.bench = bench;
@@ -44,6 +53,11 @@ public final class ExplainInput {
             updateNet();
         });
         bench.dataProperty().addListener((o, a, b) -> update());
+        // each net set (the same file opened again too), and each file that could not be opened
+        bench.sourceProperty().addListener((Observable o) -> opened());
+        bench.modelProblemProperty().addListener((Observable o) -> {
+            if (bench.modelProblemProperty().get() != null) pending = null;
+        });
         index.addListener((o, a, b) -> update());
         useDrawing.addListener((o, a, b) -> update());
         drawing.addListener((o, a, b) -> update());
@@ -55,6 +69,47 @@ public final class ExplainInput {
     public void start() {
         bench.withData(d -> {});
         bench.usePretrained(false);
+    }
+
+    /**
+     * Opens a net from a file (KernelLab's or PyTorch's) for the chapter, in the background, reading its pictures
+     * normalized or not; the file is kept, so that a scene can name it.
+     */
+    public void loadModel(Path f, boolean normalized) {
+        pending = f;
+        pendingNormalized = normalized;
+        bench.loadModel(f);
+    }
+
+    /** The file the chapter's net comes from (or is being opened from); null for a net from elsewhere. */
+    public Path netFile() {
+        if (pending != null) return pending;
+        return fileNet != null && fileNet == bench.networkProperty().get() ? file : null;
+    }
+
+    /** Whether the net from {@link #netFile} reads its pictures normalized. */
+    public boolean normalized() {
+        if (pending != null) return pendingNormalized;
+        Workbench.Source s = bench.sourceProperty().get();
+        return s != null && s.key().equals(NORMALIZED);
+    }
+
+    /** Has the net from {@link #netFile} read its pictures normalized, or not (once it is open). */
+    public void normalize(boolean on) {
+        if (pending != null) pendingNormalized = on;
+        else bench.normalize(on);
+    }
+
+    private void opened() {
+        Workbench.Source s = bench.sourceProperty().get();
+        if (pending == null
+                || s == null
+                || !Workbench.FILE_SOURCES.contains(s.key())
+                || !s.detail().equals(pending.getFileName().toString())) return;
+        file = pending;
+        fileNet = bench.networkProperty().get();
+        pending = null;
+        if (pendingNormalized) bench.normalize(true);
     }
 
     /** The net, when it reads Fashion-MNIST's 28×28 grey pictures into ten classes; null otherwise ({@link #unfit}). */

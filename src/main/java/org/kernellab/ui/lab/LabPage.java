@@ -1,6 +1,8 @@
 package org.kernellab.ui.lab;
 
 import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -28,10 +30,17 @@ public final class LabPage {
     /** A lab's own controls: under the settings, beside Train, and under the runs table (where the data come from). */
     public record Extras(List<Node> settings, List<Node> actions, List<Node> below) {}
 
+    /** The lab's tabs: the training (curves and runs) and the selected run's results. */
+    public enum Shown {
+        TRAINING,
+        RESULTS
+    }
+
     private final LabViewModel vm;
     private final I18n i18n;
     private final BorderPane root = new BorderPane();
     private final Tab resultsTab;
+    private final ObjectProperty<Shown> shown = new SimpleObjectProperty<>(Shown.TRAINING);
 
     public LabPage(LabViewModel vm, AppContext ctx, Lifetime life, Extras extras) {
         this.vm = vm;
@@ -77,6 +86,10 @@ public final class LabPage {
         resultsTab = Controls.tab("lab-tab-results", i18n, "train.tabResults", results.build());
         tabs.getTabs().addAll(Controls.tab("lab-tab-training", i18n, "train.tabTraining", trainingScroll), resultsTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel()
+                .selectedIndexProperty()
+                .addListener((o, a, b) -> shown.set(Shown.values()[Math.max(0, b.intValue())]));
+        shown.addListener((o, a, b) -> tabs.getSelectionModel().select(b.ordinal()));
         root.setCenter(new Workspace(
                 new EditorPane(vm, i18n, life).build(extras.settings()), tabs, 520, i18n, ctx.presentation()));
 
@@ -96,5 +109,10 @@ public final class LabPage {
 
     public LabViewModel viewModel() {
         return vm;
+    }
+
+    /** The tab on screen. */
+    public ObjectProperty<Shown> tabProperty() {
+        return shown;
     }
 }

@@ -199,10 +199,10 @@ public final class LabViewModel {
         if (run != null) runner.cancel(run);
     }
 
-    /** True when the lab is opened for another lesson than last time (its starting net then applies). */
-    public boolean openedFor(String lesson) {
-        boolean other = !lesson.equals(openedBy);
-        openedBy = lesson;
+    /** True when the lab is opened for another lesson or scene than last time (its starting settings then apply). */
+    public boolean openedFor(String scene) {
+        boolean other = !scene.equals(openedBy);
+        openedBy = scene;
         return other;
     }
 

@@ -15,12 +15,15 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
+import org.kernellab.model.CourseNets;
 import org.kernellab.model.Saliency;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.explain.ExplainInput;
+import org.kernellab.ui.explain.ExplainScene;
 import org.kernellab.ui.explain.InputColumn;
 import org.kernellab.ui.saliency.SaliencyViewModel.Target;
 import org.kernellab.ui.widgets.Controls;
@@ -31,26 +34,39 @@ import org.kernellab.ui.widgets.Workspace;
 
 /**
  * Which pixels made the net say what it said: the picture with its prediction, the map at its own resolution and over
- * the picture, the same map for every class, and the sanity checks. Parameters: {@code image} (a test image number),
- * {@code method} (gradient, input-gradient, gradcam, occlusion).
+ * the picture, the same map for every class, and the sanity checks. Scene fields: the chapter's net and picture
+ * ({@link ExplainScene}: {@code net}, {@code netFile}, {@code normalize}, {@code image}, {@code useDrawing},
+ * {@code drawing}); {@code method} (gradient, input-gradient, gradcam or occlusion), occlusion's {@code patch} (1–14)
+ * and {@code stride} (1–7); {@code target} (predicted, true or chosen) and the chosen {@code class} (0–9);
+ * {@code overlay} and {@code allClasses} (true or false).
  */
 public final class SaliencyPage implements Page {
+    /** The occlusion's largest patch and stride. */
+    static final int MAX_PATCH = 14, MAX_STRIDE = 7;
+
     private final SaliencyViewModel vm;
     private final AppContext ctx;
     private final I18n i18n;
     private final Lifetime life = new Lifetime();
     private final BorderPane root = new BorderPane();
     private final SaliencyStage stage;
+    private final SceneFields scene;
 
     public SaliencyPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         ExplainInput input = ctx.shared(ExplainInput.class, () -> new ExplainInput(ctx.workbench()));
         input.start();
-        if (params.values().containsKey("image")) input.indexProperty().set(params.integer("image", 0));
         vm = new SaliencyViewModel(input, ctx.tasks(), i18n);
-        Saliency.Method m = Saliency.Method.parse(params.string("method", "gradcam"));
-        if (m != null) vm.methodProperty().set(m);
+        scene = ExplainScene.picture(ExplainScene.net(new SceneFields(params), ctx, input), input)
+                .choice("method", vm.methodProperty(), Saliency.Method.class)
+                .integer("patch", vm.patchProperty(), 1, MAX_PATCH)
+                .integer("stride", vm.strideProperty(), 1, MAX_STRIDE)
+                .choice("target", vm.targetProperty(), Target.class)
+                .integer("class", vm.chosenProperty(), 0, CourseNets.CLASSES - 1)
+                .bool("overlay", vm.overlayProperty())
+                .bool("allClasses", vm.allClassesProperty());
+        scene.finish();
         String lesson = params.string("lesson", "");
         life.onChange(
                 vm.sanityProperty(),
@@ -85,8 +101,10 @@ public final class SaliencyPage implements Page {
         });
         chosen.disableProperty().bind(vm.targetProperty().isNotEqualTo(Target.CHOSEN));
         chosen.setMaxWidth(Double.MAX_VALUE);
-        SliderRow patch = new SliderRow("saliency-patch", i18n.bind("saliency.patch"), vm.patchProperty(), 1, 14);
-        SliderRow stride = new SliderRow("saliency-stride", i18n.bind("saliency.stride"), vm.strideProperty(), 1, 7);
+        SliderRow patch =
+                new SliderRow("saliency-patch", i18n.bind("saliency.patch"), vm.patchProperty(), 1, MAX_PATCH);
+        SliderRow stride =
+                new SliderRow("saliency-stride", i18n.bind("saliency.stride"), vm.strideProperty(), 1, MAX_STRIDE);
         Grids.hideWhile(vm.methodProperty().isNotEqualTo(Saliency.Method.OCCLUSION), patch, stride);
         CheckBox overlay = check("saliency-overlay", "saliency.overlay");
         overlay.selectedProperty().bindBidirectional(vm.overlayProperty());
@@ -112,6 +130,11 @@ public final class SaliencyPage implements Page {
         c.setWrapText(true);
         c.textProperty().bind(i18n.bind(key));
         return c;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.lab.PictureData;
+import org.kernellab.ui.lab.Run;
 import org.kernellab.ui.lab.RunPlan;
 
 /**
@@ -44,18 +45,16 @@ public final class TrainingLab {
         lab.onDone(run -> {
             // the feature maps show Fashion-MNIST's test pictures: a net for other pictures stays in the lab
             boolean fashion = Arrays.equals(run.net().input(), CourseNets.FASHION);
-            if (fashion && run.net().layers().stream().anyMatch(l -> l instanceof Layer.Conv)) {
-                bench.setNetwork(
-                        run.network(),
-                        run.file() == null
-                                ? new Workbench.Source("maps.sourceTrained", run.name())
-                                : new Workbench.Source(
-                                        run.network().normalizesInputs()
-                                                ? "maps.sourceFileNormalized"
-                                                : "maps.sourceFile",
-                                        run.file()));
-            }
+            if (fashion && run.net().layers().stream().anyMatch(l -> l instanceof Layer.Conv))
+                bench.setNetwork(run.network(), source(run));
         });
+    }
+
+    /** Where a run's net comes from, for the views that look inside it: trained here, or opened from its file. */
+    public static Workbench.Source source(Run run) {
+        if (run.file() == null) return new Workbench.Source("maps.sourceTrained", run.name());
+        return new Workbench.Source(
+                run.network().normalizesInputs() ? "maps.sourceFileNormalized" : "maps.sourceFile", run.file());
     }
 
     /** The app's training lab. */

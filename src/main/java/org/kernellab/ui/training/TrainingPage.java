@@ -1,45 +1,57 @@
 package org.kernellab.ui.training;
 
 import java.util.List;
-import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
-import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.Problem;
 import org.kernellab.lesson.LessonParams;
 import org.kernellab.lesson.Progress;
-import org.kernellab.model.CourseNets;
-import org.kernellab.model.Net;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.lab.LabPage;
+import org.kernellab.ui.lab.LabScene;
 import org.kernellab.ui.lab.LabViewModel;
 import org.kernellab.ui.widgets.Controls;
 
 /**
  * The training lab: edit the net (layer shapes and parameters update as you edit), train it live, overlay runs (the
- * course's MLP against its CNN), and look at what a trained net gets wrong. Parameters: {@code model} (mlp or cnn),
- * {@code filters}, {@code blocks} or {@code net} (its JSON form): the editor's starting net; {@code limit}, {@code epochs},
- * {@code batch}, {@code lr}: its training settings, where given; {@code solveAfter}: how many different nets a student
- * trains to finish the lesson (2: the MLP and the CNN).
+ * course's MLP against its CNN), and look at what a trained net gets wrong. The lab is one for the app: its scene's
+ * settings apply when it is opened for another lesson or scene than last time (a student coming back finds what they
+ * left). Scene fields:
+ *
+ * <ul>
+ *   <li>{@code solveAfter}: how many different nets a student trains to finish the lesson (2: the MLP and the CNN);
+ *       kept as the lesson gives it
+ *   <li>{@code fullSet}: Fashion-MNIST's full set (true) or its built-in subset, as in the data lesson
+ *   <li>{@code dataFile}: a folder of the student's pictures, one sub-folder per class, to train on; {@code data}:
+ *       fashion, cifar10 (once downloaded) or folder
+ *   <li>the editor's net: {@code model} (mlp or cnn), {@code filters} (1–256), {@code blocks} (1–3) and {@code dropout}
+ *       (0–0.9, before the classifier), the course net they make (a CNN of 16 filters and 2 blocks where not given);
+ *       or {@code net}, any net in its JSON form. A scene has the first while the editor holds a course net, else the
+ *       second.
+ *   <li>{@code optimizer} (sgd or adam), {@code lr} (text: "0.002"), {@code batch} (1–60,000), {@code epochs} (1–40)
+ *   <li>{@code limit} (training images, 0 for all), {@code augment}, {@code adversarial} (true or false)
+ *   <li>{@code run}: the selected run's number (the runs are the app's: a run that does not exist is a problem);
+ *       {@code tab}: training or results
+ * </ul>
  */
 public final class TrainingPage implements Page {
     private final TrainingLab lab;
     private final LabPage page;
     private final Lifetime life = new Lifetime();
+    private final SceneFields scene;
 
     public TrainingPage(LessonParams params, AppContext ctx) {
         lab = ctx.shared(TrainingLab.class, () -> TrainingLab.of(ctx));
         LabViewModel vm = lab.lab();
         String lesson = params.string("lesson", "");
-        if (vm.openedFor(lesson))
-            start(vm, params); // a lesson's starting net, unless the student is coming back to what they edited
         int solveAfter = params.integer("solveAfter", 2);
         life.onChange(vm.selectedProperty(), run -> {
             if (run != null && !lesson.isEmpty()) {
@@ -48,6 +60,7 @@ public final class TrainingPage implements Page {
             }
         });
         ctx.workbench().withData(d -> {}); // load while the student reads and edits
+        scene = TrainingScene.of(params, lab, ctx);
         page = new LabPage(
                 vm,
                 ctx,
@@ -56,35 +69,7 @@ public final class TrainingPage implements Page {
                         settings(ctx.i18n(), vm),
                         List.of(button("train-compare", ctx.i18n(), "train.compare", lab::compare)),
                         List.of(PicturesChoice.of(ctx, lab, dataLine(ctx), life))));
-    }
-
-    private static void start(LabViewModel vm, LessonParams params) {
-        Map<String, ?> named = params.values();
-        try {
-            if (named.containsKey("net")) vm.editor().set(Net.fromJson(params.string("net", "")));
-            else if (named.containsKey("model"))
-                vm.editor()
-                        .set(vm.data()
-                                .fit(
-                                        "mlp".equals(params.string("model", "cnn"))
-                                                ? CourseNets.mlp(0)
-                                                : CourseNets.cnn(
-                                                        params.integer("filters", 16),
-                                                        params.integer("blocks", 2),
-                                                        0,
-                                                        CourseNets.DropoutAt.HIDDEN)));
-        } catch (ComputeException e) {
-            vm.editor()
-                    .set(vm.data()
-                            .presets()
-                            .get(0)
-                            .net()); // a lesson's net that does not fit: the lab's own, and the lesson's file says why
-        }
-        // training settings only where the lesson names them (the overfitting lesson's 1,000 images for 40 epochs)
-        if (named.containsKey("limit")) vm.limitProperty().set(params.integer("limit", 0));
-        if (named.containsKey("epochs")) vm.epochsProperty().set(params.integer("epochs", TrainingLab.DEMO_EPOCHS));
-        if (named.containsKey("batch")) vm.batchProperty().set(params.integer("batch", TrainingLab.DEMO_BATCH));
-        if (named.containsKey("lr")) vm.lrProperty().set(params.string("lr", TrainingLab.DEMO_LR));
+        LabScene.selection(scene, vm, page).finish();
     }
 
     /** The training images' limit, augmentation, the demo and the course's experiments. */
@@ -158,6 +143,11 @@ public final class TrainingPage implements Page {
 
     public LabViewModel viewModel() {
         return lab.lab();
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     @Override

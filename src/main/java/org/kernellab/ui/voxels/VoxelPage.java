@@ -1,7 +1,6 @@
 package org.kernellab.ui.voxels;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javafx.application.ConditionalFeature;
@@ -33,6 +32,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.core.Theme;
 import org.kernellab.ui.train3d.Lab3D;
 import org.kernellab.ui.widgets.Controls;
@@ -45,9 +45,12 @@ import org.kernellab.ui.widgets.Workspace;
 /**
  * The 3D voxel viewer: an object's mesh, the points sampled on its surface and its occupancy voxels, side by side or one
  * at a time, turning together (drag, wheel, auto-rotate), with the grid, the number of points, the fit and a slice to
- * look inside. Where the system has no 3D, the voxels are shown as 2D slices, layer by layer.
- * Parameters: {@code class} (0–9, ModelNet10's order), {@code index} (which object of it), {@code file} (a mesh to open),
- * {@code grid}.
+ * look inside. Where the system has no 3D, the voxels are shown as 2D slices, layer by layer. Scene fields:
+ * {@code real} (ModelNet10's real objects, once downloaded, for the stand-ins), {@code class} (0–9, ModelNet10's order),
+ * {@code index} (which object of it, from 0), {@code file} (a mesh to open: OFF, OBJ or STL), {@code grid} (8–64),
+ * {@code slice} (the layers shown, 1 to the grid), {@code points} (256–8,192), {@code fit} (stretch or keep-aspect),
+ * {@code show} (all, mesh, points or voxels), {@code spin}, {@code gradcam} (true or false), and the views' camera:
+ * {@code yaw} (−180 to 180 degrees; none while they spin), {@code pitch} (−89 to 89), {@code distance} (150–2,000).
  */
 public final class VoxelPage implements Page {
     private final VoxelViewModel vm = new VoxelViewModel();
@@ -67,24 +70,26 @@ public final class VoxelPage implements Page {
     private final CheckBox spin = new CheckBox();
     private final Turntable spinner = new Turntable(yaw);
     private final VoxelCam cam;
+    private final SceneFields scene;
 
     public VoxelPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
-        vm.objectClassProperty().set(Math.max(0, Math.min(9, params.integer("class", 2))));
-        vm.indexProperty().set(Math.max(0, params.integer("index", 0)));
-        if (!params.string("file", "").isEmpty())
-            vm.open(Path.of(params.string("file", ""))); // a mistake of the 3D lab
-        vm.gridProperty().set(Math.max(Voxels.MIN_GRID, Math.min(Voxels.MAX_GRID, params.integer("grid", 24))));
-        String lesson = params.string("lesson", "");
-        vm.resultProperty().addListener((o, a, b) -> {
-            if (!lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
-        });
         meshView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         pointsView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         voxelView = has3d ? new Viewport3D(yaw, pitch, distance) : null;
         cam = new VoxelCam(
                 vm, ctx.shared(Lab3D.class, () -> Lab3D.of(ctx)).lab().runs(), ctx.tasks(), i18n);
+        spin.selectedProperty().addListener((o, a, on) -> {
+            if (on) spinner.start();
+            else spinner.stop();
+        });
+        scene = VoxelScene.of(
+                params, ctx, vm, cam, new VoxelScene.Camera(yaw, pitch, distance, spin.selectedProperty()));
+        String lesson = params.string("lesson", "");
+        vm.resultProperty().addListener((o, a, b) -> {
+            if (!lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
+        });
         cam.camProperty().addListener((o, a, b) -> redraw());
         root.setCenter(new Workspace(controls(), stage(), 480, i18n, ctx.presentation()));
         vm.resultProperty().addListener((o, a, b) -> redraw());
@@ -92,12 +97,13 @@ public final class VoxelPage implements Page {
         vm.showProperty().addListener((o, a, b) -> layoutViews());
         life.onChange(ctx.palette(), p -> redraw());
         life.onChange(i18n.localeProperty(), l -> redraw());
-        spin.selectedProperty().addListener((o, a, on) -> {
-            if (on) spinner.start();
-            else spinner.stop();
-        });
         layoutViews();
         redraw();
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     public VoxelViewModel viewModel() {

@@ -62,6 +62,7 @@ public final class VoxelViewModel {
 
     private Mesh file;
     private String fileName;
+    private Path filePath;
 
     public VoxelViewModel() {
         grid.addListener((o, was, now) -> {
@@ -96,11 +97,17 @@ public final class VoxelViewModel {
         try {
             file = MeshFiles.read(path);
             fileName = path.getFileName().toString();
+            filePath = path;
             problem.set(null);
             update();
         } catch (DataException e) {
             problem.set(e.problem());
         }
+    }
+
+    /** The file whose mesh is shown, null for a built-in or real object. */
+    public Path file() {
+        return file != null ? filePath : null;
     }
 
     /** The next object of the class. */
