@@ -48,7 +48,10 @@ final class DatasetScene {
     /** Reads the pictures a scene names: CIFAR-10 once downloaded, a folder by its path. */
     private static void pictures(DatasetViewModel vm, AppContext ctx, Object v, String folder) {
         PictureData.Source kind = SceneFields.choose("pictures", v, PictureData.Source.class);
-        if (kind == vm.wanted() && (kind != PictureData.Source.FOLDER || folder == null)) return;
+        boolean same = kind != PictureData.Source.FOLDER
+                || folder == null
+                || Path.of(folder).equals(vm.wantedFolder());
+        if (kind == vm.wanted() && same) return;
         switch (kind) {
             case FASHION -> vm.useFashion();
             case CIFAR10 -> {
