@@ -21,7 +21,78 @@ final class SceneCasesConvolution {
     static void add(Map<String, Map<String, Object>> cases) {
         grids(cases);
         exercises(cases);
+        looks(cases);
+    }
+
+    /** The data, a trained net's maps, 3D, famous nets and the loops. */
+    private static void looks(Map<String, Map<String, Object>> cases) {
         cases.put("fashion-mnist", Map.of("pictures", "fashion", "set", "train", "class", 3, "page", 2));
+        cases.put(
+                "feature-maps",
+                Map.of(
+                        "net", "pretrained",
+                        "image", 5,
+                        "other", 7,
+                        "compare", true,
+                        "stage", "pool",
+                        "block", 1,
+                        "filter", 3));
+        threeDAndNets(cases);
+    }
+
+    private static void threeDAndNets(Map<String, Map<String, Object>> cases) {
+        cases.put(
+                "conv3d",
+                Map.of(
+                        "input",
+                        6,
+                        "kernel",
+                        2,
+                        "stride",
+                        2,
+                        "padding",
+                        1,
+                        "step",
+                        5,
+                        "yaw",
+                        40.0,
+                        "pitch",
+                        10.0,
+                        "distance",
+                        600.0));
+        cases.put(
+                "famous-nets",
+                Map.of(
+                        "net",
+                        "vgg16",
+                        "side",
+                        128,
+                        "tab",
+                        "dense",
+                        "image",
+                        64,
+                        "channels",
+                        1,
+                        "units",
+                        100,
+                        "filters",
+                        32,
+                        "kernel",
+                        5));
+        cases.put(
+                "from-scratch",
+                Map.ofEntries(
+                        entry("op", "max"),
+                        entry("m", 4),
+                        entry("nCPrev", 2),
+                        entry("nPrev", 6),
+                        entry("nC", 5),
+                        entry("f", 3),
+                        entry("pad", 1),
+                        entry("stride", 1),
+                        entry("seed", 7),
+                        entry("example", 2),
+                        entry("channel", 1)));
     }
 
     /** The views of one convolution's grids. */
