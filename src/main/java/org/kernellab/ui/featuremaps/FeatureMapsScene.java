@@ -104,7 +104,7 @@ final class FeatureMapsScene {
             if (!now.equals(FILE) || !file().equals(Path.of(askedFile).toAbsolutePath())) open(Path.of(askedFile));
         } else if (RUN.equals(v)) {
             Workbench.Source s = bench.sourceProperty().get();
-            if (!now.equals(RUN) || askedRun != null && !askedRun.equals(s.detail()))
+            if (!now.equals(RUN) || (askedRun != null && !askedRun.equals(s.detail())))
                 throw new IllegalArgumentException("the training lab's net "
                         + (askedRun == null ? "" : "\"" + askedRun + "\" ")
                         + "is not the one in use: train it or send it from the lab again");
