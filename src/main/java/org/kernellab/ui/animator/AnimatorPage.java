@@ -21,6 +21,7 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
@@ -33,8 +34,16 @@ import org.kernellab.ui.widgets.Workspace;
  * The convolution animator a teacher projects: settings on the left; the padded input with the kernel's
  * window, the kernel and the output filling in on the right, with the current step's products and sum, the
  * size formula, the PyTorch line, and export of the frame (PNG) or the whole animation (GIF).
- * Manifest parameters: {@code input}, {@code kernel} (rows), {@code padding}, {@code stride}, {@code mode}
- * ("convolution" or "transposed"), {@code seed}.
+ *
+ * <p>Scene fields (see {@link AnimatorScene}): {@code seed} (the random numbers' seed, fixed); {@code mode}
+ * ("convolution" or "transposed"); {@code separate} (height and width set apart); {@code fashionIndex} (0–1999, the
+ * Fashion-MNIST test image); {@code source} (random, course-1-1, course-1-2, course-1-3, counting, fashion, image,
+ * custom); {@code imageFile} (the picture file the input was read from); {@code input} (rows, 1–20 a side);
+ * {@code preset} (sobel-x, sobel-y, laplacian, box-blur, sharpen, identity, course-2x2 or custom); {@code kernel}
+ * (rows, 1–7 a side, unflipped); {@code padding} (0–5), {@code stride} (1–5), {@code dilation} (1–3), each the height
+ * and the width, and {@code paddingW}, {@code strideW}, {@code dilationW} the width when separate; {@code bias}
+ * (−9 to 9); {@code flip} (a true convolution); {@code step}. An {@code input} or {@code kernel} given without a
+ * {@code source} or {@code preset} is the student's own, and a matrix that is not square sets the axes apart.
  */
 public final class AnimatorPage implements Page {
     private final AnimatorViewModel vm;
@@ -47,10 +56,14 @@ public final class AnimatorPage implements Page {
     private final Lifetime life = new Lifetime();
     private final AnimatorExport export;
     private final CifarChannel cifar;
+    private final SceneFields scene;
 
     public AnimatorPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
-        vm = viewModel(params, ctx);
+        int seed = params.integer("seed", 7);
+        vm = new AnimatorViewModel(ctx.engineReady(), ctx.pictures(), seed);
+        scene = AnimatorScene.declare(params, seed, vm, AnimatorPage::readGrey);
+        scene.finish();
         texts = new AnimatorTexts(vm, ctx.i18n());
         grids = new AnimatorGrids(vm, ctx.palette(), ctx.i18n().numbersProperty());
         controls = new StepControls(vm.stepper(), ctx.i18n());
@@ -92,20 +105,16 @@ public final class AnimatorPage implements Page {
         life.end();
     }
 
-    /** The view-model at the lesson's starting point: the input, kernel, padding, stride and mode it asks for. */
-    private static AnimatorViewModel viewModel(LessonParams params, AppContext ctx) {
-        AnimatorViewModel vm = new AnimatorViewModel(ctx.engineReady(), ctx.pictures(), params.integer("seed", 7));
-        Tensor in = params.matrix("input", null), k = params.matrix("kernel", null);
-        if (in != null || k != null) {
-            vm.configure(
-                    in != null ? in : vm.inputProperty().get(),
-                    k != null ? k : vm.kernelProperty().get(),
-                    params.integer("padding", 0),
-                    params.integer("stride", 1));
-        }
-        if ("transposed".equals(params.string("mode", "convolution")))
-            vm.modeProperty().set(AnimatorViewModel.Mode.TRANSPOSED);
-        return vm;
+    /** A picture file's grey values, for a scene's {@code imageFile}. */
+    private static Tensor readGrey(String file) {
+        return ImageFiles.read(Path.of(file))
+                .map(p -> Images.grey(p.argb(), p.width(), p.height()))
+                .orElseThrow(() -> new IllegalArgumentException("cannot read a picture from " + file));
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     // ---------------------------------------------------------------- display
@@ -186,8 +195,9 @@ public final class AnimatorPage implements Page {
     void loadImage(Path file) {
         ImageFiles.read(file)
                 .ifPresentOrElse(
-                        p -> vm.usePicture(
-                                Images.grey(p.argb(), p.width(), p.height()), AnimatorViewModel.Source.IMAGE),
+                        p -> vm.useImageFile(
+                                Images.grey(p.argb(), p.width(), p.height()),
+                                file.toAbsolutePath().toString()),
                         () -> showError(ctx.i18n().tr("animator.badImage", file.getFileName())));
     }
 

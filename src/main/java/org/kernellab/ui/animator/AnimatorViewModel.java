@@ -149,6 +149,26 @@ public final class AnimatorViewModel {
         operands.usePicture(grey, kind);
     }
 
+    /** A picture file's grey values as the input (see {@link #usePicture}), remembered as its source. */
+    public void useImageFile(Tensor grey, String file) {
+        operands.usePicture(grey, Source.IMAGE, file);
+    }
+
+    /** The picture file the input comes from, null when it comes from elsewhere. */
+    public String imageFile() {
+        return operands.pictureFile();
+    }
+
+    /** The input's numbers, at their size (1–20 a side); the source stays. */
+    public void useInput(Tensor t) {
+        operands.useInput(t);
+    }
+
+    /** The kernel's numbers, at their size (1–7 a side), unflipped; the preset stays. */
+    public void useKernel(Tensor t) {
+        operands.useKernel(t);
+    }
+
     /** Sets every slider at once (a lesson's starting point, an exercise's "show steps"). */
     public void configure(Tensor in, Tensor k, int padding, int stride) {
         operands.use(in, k);

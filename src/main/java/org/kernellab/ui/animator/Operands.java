@@ -38,6 +38,8 @@ final class Operands {
     private final EmbeddedImages pictures;
     private final Random random;
     private Tensor picture; // the image (Fashion-MNIST or a file) the input is fitted from
+    /** The picture file the input was taken from, while it is the source; null for any other input. */
+    private String pictureFile;
 
     /**
      * @param separate whether height and width are set apart; a course's matrix or a preset may tie them
@@ -90,9 +92,44 @@ final class Operands {
 
     /** A grey picture (values 0–1, any size) to take the input from, fitted to the input's size. */
     void usePicture(Tensor grey, Source kind) {
+        usePicture(grey, kind, null);
+    }
+
+    /** A grey picture as the input, and the file it was read from (null: none). */
+    void usePicture(Tensor grey, Source kind, String file) {
         picture = grey;
         input.set(Images.fit(picture, input.get().dim(0), input.get().dim(1)));
         source.set(kind);
+        pictureFile = file;
+    }
+
+    /** The picture file the input comes from, null when it comes from elsewhere. */
+    String pictureFile() {
+        return source.get() == Source.IMAGE ? pictureFile : null;
+    }
+
+    /**
+     * The input's numbers as a scene gives them, at their size (apart from the kernel's axes when not square); where
+     * they come from stays as it is, so that a picture is fitted again when the size changes.
+     */
+    void useInput(Tensor t) {
+        within(t, AnimatorViewModel.MAX_INPUT);
+        if (t.dim(0) != t.dim(1)) separate.set(true);
+        input.set(t);
+        showSizes();
+    }
+
+    /** The kernel's numbers as a scene gives them, at their size; the preset it is named by stays. */
+    void useKernel(Tensor t) {
+        within(t, AnimatorViewModel.MAX_KERNEL);
+        if (t.dim(0) != t.dim(1)) separate.set(true);
+        kernel.set(t);
+        showSizes();
+    }
+
+    private static void within(Tensor t, int max) {
+        if (t.dim(0) > max || t.dim(1) > max)
+            throw new IllegalArgumentException("at most " + max + "×" + max + ", not " + t.dim(0) + "×" + t.dim(1));
     }
 
     /** The student's own matrices, with height and width apart when either is not square. */

@@ -20,6 +20,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
@@ -32,6 +33,11 @@ import org.kernellab.ui.widgets.Workspace;
  * Multi-channel convolution: one row per input channel (its padded input with the window, the filter's
  * slice for it, what that channel adds), the total with the bias, and the stack of feature maps, with the
  * shapes of every tensor and the course's two-layer chain run for real.
+ * Scene fields: {@code seed} (fixed), {@code channels} (1–3), {@code filters} (1–3), {@code size} (3–8),
+ * {@code kernel} (1–5), {@code padding} (0–2), {@code stride} (1–3), {@code imageFile} (a colour picture as the
+ * channels), {@code input} (channels × size × size), {@code weights} (filters × channels × kernel × kernel) and
+ * {@code bias} (one a filter) as nested lists, {@code filter} (the one shown), {@code channel} (the one shown
+ * while presenting), {@code step}.
  */
 public final class ChannelsPage implements Page {
     private final ChannelsViewModel vm;
@@ -52,11 +58,15 @@ public final class ChannelsPage implements Page {
 
     private final ChannelsStage hero;
     private final Lifetime life = new Lifetime();
+    private final SceneFields scene;
 
     public ChannelsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         I18n i18n = ctx.i18n();
-        vm = new ChannelsViewModel(ctx.engineReady(), params.integer("seed", 5));
+        int seed = params.integer("seed", 5);
+        vm = new ChannelsViewModel(ctx.engineReady(), seed);
+        scene = ChannelsScene.declare(params, seed, vm);
+        scene.finish();
         pictures = new ChannelsPictures(ctx, vm, root);
         controls = new StepControls(vm.stepper(), i18n);
         pager = new Pages(
@@ -85,7 +95,7 @@ public final class ChannelsPage implements Page {
         ctx.tasks()
                 .run(
                         i18n.tr("channels.chainTask"),
-                        w -> ChannelsViewModel.courseChain(),
+                        w -> CourseChain.lines(),
                         lines -> chain.setText(String.join("\n", lines)));
     }
 
@@ -167,6 +177,11 @@ public final class ChannelsPage implements Page {
                         pager.heightProperty(),
                         pager.managedProperty()));
         return scroll;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     ChannelsViewModel viewModel() {

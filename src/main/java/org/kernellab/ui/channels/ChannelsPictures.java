@@ -73,15 +73,24 @@ final class ChannelsPictures {
         cifarText.unbind();
         cifarText.set("");
         ImageFiles.choose(owner.getScene().getWindow())
-                .flatMap(ImageFiles::read)
-                .ifPresent(p -> {
-                    int n = p.width() * p.height();
-                    Tensor rgb = Tensor.zeros(3, p.height(), p.width());
-                    for (int i = 0; i < n; i++) {
-                        for (int c = 0; c < 3; c++)
-                            rgb.data()[c * n + i] = ((p.argb()[i] >> (16 - 8 * c)) & 0xFF) / 255.0;
-                    }
-                    vm.usePicture(rgb);
-                });
+                .ifPresent(file -> ImageFiles.read(file)
+                        .ifPresent(
+                                p -> vm.usePicture(rgb(p), file.toAbsolutePath().toString())));
+    }
+
+    /** A picture file's red, green and blue (values 0–1); IllegalArgumentException when it is no picture. */
+    static Tensor read(String file) {
+        return ImageFiles.read(Path.of(file))
+                .map(ChannelsPictures::rgb)
+                .orElseThrow(() -> new IllegalArgumentException("cannot read a picture from " + file));
+    }
+
+    private static Tensor rgb(ImageFiles.Pixels p) {
+        int n = p.width() * p.height();
+        Tensor rgb = Tensor.zeros(3, p.height(), p.width());
+        for (int i = 0; i < n; i++) {
+            for (int c = 0; c < 3; c++) rgb.data()[c * n + i] = ((p.argb()[i] >> (16 - 8 * c)) & 0xFF) / 255.0;
+        }
+        return rgb;
     }
 }

@@ -18,9 +18,6 @@ import org.kernellab.compute.Tensor;
 import org.kernellab.compute.Window;
 import org.kernellab.data.Images;
 import org.kernellab.i18n.Numbers;
-import org.kernellab.model.LayerTable;
-import org.kernellab.model.LayerText;
-import org.kernellab.model.Net;
 import org.kernellab.ui.viewmodel.Stepper;
 
 /**
@@ -54,6 +51,8 @@ public final class ChannelsViewModel {
     private final Random random;
     private Tensor input, weights, bias, picture;
     private boolean fromPicture;
+    /** The file the picture was read from (null: none, or CIFAR-10's). */
+    private String pictureFile;
 
     public ChannelsViewModel(ObservableBooleanValue engineReady, long seed) {
         this.engineReady = engineReady;
@@ -111,10 +110,61 @@ public final class ChannelsViewModel {
 
     /** An RGB picture as three channels (values 0–1), fitted to the input size. */
     public void usePicture(Tensor rgb) {
+        usePicture(rgb, null);
+    }
+
+    /** An RGB picture as the channels, and the file it was read from (null: none). */
+    public void usePicture(Tensor rgb, String file) {
         channels.set(3);
         picture = rgb;
         fromPicture = true;
+        pictureFile = file;
         regenerate();
+    }
+
+    /** The picture file the channels are taken from, null when they are random numbers or CIFAR-10's. */
+    public String imageFile() {
+        return fromPicture ? pictureFile : null;
+    }
+
+    /** The input's numbers (channels × size × size), as a scene gives them. */
+    public Tensor input() {
+        return input;
+    }
+
+    /** The filters' weights (filters × channels × kernel × kernel). */
+    public Tensor weights() {
+        return weights;
+    }
+
+    /** The filters' biases. */
+    public Tensor bias() {
+        return bias;
+    }
+
+    /** Other input numbers of the same shape; a picture still in use is fitted again when the size changes. */
+    public void useInput(Tensor t) {
+        input = same(t, input);
+        recompute();
+    }
+
+    /** Other weights of the same shape. */
+    public void useWeights(Tensor t) {
+        weights = same(t, weights);
+        recompute();
+    }
+
+    /** Other biases, one a filter. */
+    public void useBias(Tensor t) {
+        bias = same(t, bias);
+        recompute();
+    }
+
+    private static Tensor same(Tensor t, Tensor now) {
+        if (!Arrays.equals(t.shape(), now.shape()))
+            throw new IllegalArgumentException(
+                    "the shape must be " + Arrays.toString(now.shape()) + ", not " + Arrays.toString(t.shape()));
+        return t;
     }
 
     private static Tensor fit(Tensor rgb, int n) {
@@ -207,34 +257,6 @@ public final class ChannelsViewModel {
                         + (r.ok()
                                 ? PyTorch.size(1, f, r.rows().output(), r.rows().output())
                                 : "✗"));
-    }
-
-    /**
-     * The course's chain, run for real on random numbers with ND4J: (1,3,19,19) → Conv2d(3,7,5) →
-     * Conv2d(7,2,3), without bias as in the course. Each line: the layer, its weight shape, the output shape.
-     */
-    public static List<String> courseChain() {
-        Random r = new Random(1);
-        Tensor x = Tensor.zeros(1, 3, 19, 19), w1 = Tensor.zeros(7, 3, 5, 5), w2 = Tensor.zeros(2, 7, 3, 3);
-        for (Tensor t : new Tensor[] {x, w1, w2}) for (int i = 0; i < t.size(); i++) t.data()[i] = r.nextGaussian();
-        Tensor y1 = NdOps.conv(x, w1, null, Window.square(5, 1, 0));
-        Tensor y2 = NdOps.conv(y1, w2, null, Window.square(3, 1, 0));
-        List<LayerTable.Row> chain = Net.of(
-                        new int[] {3, 19, 19},
-                        List.of(
-                                LayerText.parse("conv:out=7,k=5,bias=false", 2),
-                                LayerText.parse("conv:out=2,k=3,bias=false", 2)))
-                .table(1);
-        return List.of(
-                "x = torch.randn(1, 3, 19, 19)    # " + PyTorch.size(x.shape()),
-                "conv1 = " + chain.get(0).pytorch() + "    # weight "
-                        + PyTorch.size(chain.get(0).weightShape()) + ", "
-                        + chain.get(0).parameters() + " params",
-                "conv1(x).shape    # " + PyTorch.size(y1.shape()),
-                "conv2 = " + chain.get(1).pytorch() + "    # weight "
-                        + PyTorch.size(chain.get(1).weightShape()) + ", "
-                        + chain.get(1).parameters() + " params",
-                "conv2(conv1(x)).shape    # " + PyTorch.size(y2.shape()));
     }
 
     public IntegerProperty channelsProperty() {

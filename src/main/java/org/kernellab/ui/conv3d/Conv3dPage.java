@@ -25,6 +25,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Cubes;
 import org.kernellab.ui.widgets.GridStage;
@@ -36,7 +37,9 @@ import org.kernellab.ui.widgets.Workspace;
 /**
  * A 3D convolution a step at a time: the input volume (non-zero cells as cubes), the kernel's window as a translucent
  * cube moving through it, and the output volume filling in, with the current cell's 27 (k³) products and their sum.
- * Parameters: {@code input} (volume side), {@code kernel}, {@code stride}, {@code padding}.
+ * Scene fields: {@code seed} (the numbers', fixed), {@code input} (3–10, the volume's side), {@code kernel} (1–5),
+ * {@code stride} (1–3), {@code padding} (0–2), {@code step}, and the view's turn: {@code yaw} (degrees, −180 to 180),
+ * {@code pitch} (−89 to 89) and {@code distance} (150–2000).
  */
 public final class Conv3dPage implements Page {
     private static final double CELL = 18, GAP = 60;
@@ -53,15 +56,24 @@ public final class Conv3dPage implements Page {
             distance = new SimpleDoubleProperty(520);
     private final Viewport3D view = has3d ? new Viewport3D(yaw, pitch, distance) : null;
     private final Label size = new Label(), stepTitle = new Label(), products = new Label();
+    private final SceneFields scene;
 
     public Conv3dPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
-        vm = new Conv3dViewModel(ctx.engineReady(), params.integer("seed", 3));
-        vm.inputProperty().set(Math.max(3, Math.min(Conv3dViewModel.MAX_INPUT, params.integer("input", 8))));
-        vm.kernelProperty().set(Math.max(1, Math.min(5, params.integer("kernel", 3))));
-        vm.strideProperty().set(Math.max(1, Math.min(3, params.integer("stride", 1))));
-        vm.paddingProperty().set(Math.max(0, Math.min(2, params.integer("padding", 0))));
+        int seed = params.integer("seed", 3);
+        vm = new Conv3dViewModel(ctx.engineReady(), seed);
+        scene = new SceneFields(params)
+                .fixed("seed", seed)
+                .integer("input", vm.inputProperty(), 3, Conv3dViewModel.MAX_INPUT)
+                .integer("kernel", vm.kernelProperty(), 1, 5)
+                .integer("stride", vm.strideProperty(), 1, 3)
+                .integer("padding", vm.paddingProperty(), 0, 2)
+                .step(vm.stepper())
+                .custom("yaw", () -> Math.IEEEremainder(yaw.get(), 360), v -> yaw.set(angle(v)))
+                .decimal("pitch", pitch, -89, 89)
+                .decimal("distance", distance, 150, 2000);
+        scene.finish();
         controls = new StepControls(vm.stepper(), i18n);
         root.setCenter(new Workspace(settings(), stage(), 420, i18n, ctx.presentation()));
         controls.installKeys(root);
@@ -70,6 +82,18 @@ public final class Conv3dPage implements Page {
         life.onChange(i18n.localeProperty(), l -> redraw());
         life.onChange(ctx.palette(), p -> redraw());
         redraw();
+    }
+
+    /** A turn in degrees, any number of them. */
+    private static double angle(Object v) {
+        if (!(v instanceof Number n) || !Double.isFinite(n.doubleValue()))
+            throw new SceneFields.Invalid("scene.notNumber", "yaw", v);
+        return Math.IEEEremainder(n.doubleValue(), 360);
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     public Conv3dViewModel viewModel() {

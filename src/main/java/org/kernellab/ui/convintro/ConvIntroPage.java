@@ -2,6 +2,10 @@ package org.kernellab.ui.convintro;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -17,6 +21,7 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.GridStage;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
@@ -25,26 +30,37 @@ import org.kernellab.ui.widgets.StepControls;
 /**
  * "What is a convolution?": the padded input, the kernel and the output side by side. Clicking an output
  * cell (or stepping) outlines its window and spells out the products and their sum.
- * Manifest parameters: {@code input} and {@code kernel} (lists of rows), {@code padding}, {@code stride}.
+ * Scene fields: {@code input} (rows, at most 20×20), {@code kernel} (rows, at most 7×7), {@code padding} (0–5),
+ * {@code stride} (1–5), {@code step} (the output cell explained, row by row from 0).
  */
 public final class ConvIntroPage implements Page {
+    static final int MAX_INPUT = 20, MAX_KERNEL = 7, MAX_PADDING = 5, MAX_STRIDE = 5;
+
     private final ConvIntroViewModel vm;
     private final I18n i18n;
     private final VBox root = new VBox(14);
     private final MatrixView inView, kView, outView;
+    private final SceneFields scene;
 
     public ConvIntroPage(LessonParams params, AppContext ctx) {
-        Tensor input = params.matrix("input", Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}));
-        Tensor kernel = params.matrix("kernel", Tensor.of(new double[][] {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}}));
-        int padding = params.integer("padding", 0), stride = params.integer("stride", 1);
-        if (padding < 0 || padding > 5 || stride < 1 || stride > 5)
-            throw new IllegalArgumentException("padding must be 0–5 and stride 1–5");
-        vm = new ConvIntroViewModel(input, kernel, padding, stride);
+        ObjectProperty<Tensor> input =
+                new SimpleObjectProperty<>(Tensor.of(new double[][] {{1, 2, 3}, {4, 5, 6}, {7, 8, 9}}));
+        ObjectProperty<Tensor> kernel =
+                new SimpleObjectProperty<>(Tensor.of(new double[][] {{-1, 0, 1}, {-2, 0, 2}, {-1, 0, 1}}));
+        IntegerProperty padding = new SimpleIntegerProperty(0), stride = new SimpleIntegerProperty(1);
+        scene = new SceneFields(params)
+                .matrix("input", input::get, t -> input.set(atMost(t, MAX_INPUT)))
+                .matrix("kernel", kernel::get, t -> kernel.set(atMost(t, MAX_KERNEL)))
+                .integer("padding", padding, 0, MAX_PADDING)
+                .integer("stride", stride, 1, MAX_STRIDE);
+        vm = new ConvIntroViewModel(input.get(), kernel.get(), padding.get(), stride.get());
+        scene.integer("step", vm.stepProperty(), 0, Math.max(0, vm.outputCells() - 1));
+        scene.finish();
         i18n = ctx.i18n();
         inView = grid(ctx, "conv-intro-input");
         kView = grid(ctx, "conv-intro-kernel");
         outView = grid(ctx, "conv-intro-output");
-        inView.setValues(vm.paddedInput(), padding, padding);
+        inView.setValues(vm.paddedInput(), vm.padding(), vm.padding());
         kView.setValues(vm.kernel());
         outView.setOnCellClicked(vm::select);
 
@@ -208,6 +224,18 @@ public final class ConvIntroPage implements Page {
         m.paletteProperty().bind(ctx.palette());
         m.numbersProperty().bind(ctx.i18n().numbersProperty());
         return m;
+    }
+
+    /** {@code t}, when it is no larger than {@code max} a side. */
+    private static Tensor atMost(Tensor t, int max) {
+        if (t.dim(0) > max || t.dim(1) > max)
+            throw new IllegalArgumentException("at most " + max + "×" + max + ", not " + t.dim(0) + "×" + t.dim(1));
+        return t;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     ConvIntroViewModel viewModel() {

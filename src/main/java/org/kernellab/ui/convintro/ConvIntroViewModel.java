@@ -71,7 +71,7 @@ public final class ConvIntroViewModel {
                     busy.set(false);
                     output.set(r.output());
                     trace.set(r.trace());
-                    step.set(0);
+                    step.set(Math.min(step.get(), Math.max(0, steps() - 1))); // a scene's step, else the first
                 },
                 e -> {
                     busy.set(false);
@@ -109,6 +109,11 @@ public final class ConvIntroViewModel {
 
     public int steps() {
         return trace.get() == null ? 0 : trace.get().steps().size();
+    }
+
+    /** How many output cells the settings give (0 when none): the steps the trace will have, known before it. */
+    public int outputCells() {
+        return rows.ok() && cols.ok() ? rows.output() * cols.output() : 0;
     }
 
     public void next() {

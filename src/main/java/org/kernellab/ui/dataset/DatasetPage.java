@@ -26,6 +26,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.downloads.DataChoice;
 import org.kernellab.ui.downloads.SourceChoice;
 import org.kernellab.ui.lab.PictureData;
@@ -34,7 +35,13 @@ import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.HeatMap;
 import org.kernellab.ui.widgets.Segments;
 
-/** Fashion-MNIST image by image: a grid with class names, filtered by class, from the set in use (and where it came from). */
+/**
+ * Fashion-MNIST image by image: a grid with class names, filtered by class, from the set in use (and where it came
+ * from). Scene fields: {@code fullSet} and {@code dataFile} (which Fashion-MNIST, see {@link FashionFields}),
+ * {@code pictures} (fashion, cifar10 — once downloaded — or folder), {@code picturesFile} (the
+ * folder of the student's pictures), {@code set} (train or test), {@code class} (−1 for every class, else its
+ * number), {@code page} (from 0, of the pages the view shows).
+ */
 public final class DatasetPage implements Page {
     private final DatasetViewModel vm;
     private final AppContext ctx;
@@ -47,11 +54,15 @@ public final class DatasetPage implements Page {
     /** A picture's pixel on screen: 3 px, larger while presenting. */
     private double pixel = 3;
 
+    private final SceneFields scene;
+
     public DatasetPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         vm = new DatasetViewModel(ctx.workbench(), ctx.tasks(), i18n);
         ctx.workbench().withData(d -> {});
+        scene = DatasetScene.declare(params, vm, ctx);
+        scene.finish();
 
         LinkedHashMap<Boolean, String[]> sets = new LinkedHashMap<>();
         sets.put(false, new String[] {"data-train", "data.train"});
@@ -107,6 +118,11 @@ public final class DatasetPage implements Page {
     @Override
     public Node view() {
         return root;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     public DatasetViewModel viewModel() {

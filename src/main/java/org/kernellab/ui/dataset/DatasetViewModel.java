@@ -52,6 +52,12 @@ public final class DatasetViewModel {
     private final I18n i18n;
     private final Lifetime life = new Lifetime();
     private Path folder;
+    /** The pictures being read (null: none), and where from. */
+    private PictureData.Source reading;
+
+    private Path readingFrom;
+    /** A scene's class and page (null: none), shown again when the pictures being read or loaded arrive. */
+    private Integer keptLabel, keptPage;
 
     /** @param tasks reads CIFAR-10 and folders of pictures in the background */
     public DatasetViewModel(Workbench bench, TaskRunner tasks, I18n i18n) {
@@ -66,7 +72,10 @@ public final class DatasetViewModel {
             if (page.get() == first / Math.max(1, now.intValue())) update();
             else page.set(first / Math.max(1, now.intValue()));
         });
-        life.onChange(bench.dataProperty(), d -> resetPage());
+        life.onChange(bench.dataProperty(), d -> {
+            resetPage();
+            if (reading == null && pictures.get() == null) arrived();
+        });
         update();
     }
 
@@ -95,6 +104,7 @@ public final class DatasetViewModel {
 
     /** Shows Fashion-MNIST again. */
     public void useFashion() {
+        keptLabel = keptPage = null;
         pictures.set(null);
         problem.set(null);
         source.set(PictureData.Source.FASHION);
@@ -107,6 +117,9 @@ public final class DatasetViewModel {
         String title = kind == PictureData.Source.CIFAR10
                 ? "CIFAR-10"
                 : from.getFileName().toString();
+        keptLabel = keptPage = null;
+        reading = kind;
+        readingFrom = from;
         tasks.run(
                 i18n.tr("data.reading", title),
                 work -> kind == PictureData.Source.CIFAR10
@@ -117,14 +130,65 @@ public final class DatasetViewModel {
                                 work::progress,
                                 work::cancelled),
                 split -> {
+                    reading = null;
                     problem.set(null);
                     folder = from;
                     pictures.set(split);
                     source.set(kind);
                     label.set(-1);
                     resetPage();
+                    arrived();
                 },
-                error -> problem.set(Problem.of(error)));
+                error -> {
+                    reading = null;
+                    keptLabel = keptPage = null;
+                    problem.set(Problem.of(error));
+                });
+    }
+
+    /** The pictures shown, or those being read: what a scene names. */
+    public PictureData.Source wanted() {
+        return reading != null ? reading : source.get();
+    }
+
+    /** The student's folder shown or being read, null for Fashion-MNIST and CIFAR-10. */
+    public Path wantedFolder() {
+        if (reading != null) return reading == PictureData.Source.FOLDER ? readingFrom : null;
+        return source.get() == PictureData.Source.FOLDER ? folder : null;
+    }
+
+    /** A scene's class (−1: all): now, and again once the pictures being read or loaded arrive. */
+    public void keepLabel(int c) {
+        label.set(c);
+        if (waiting()) keptLabel = c;
+    }
+
+    /** A scene's page (from 0): now, and again once the pictures being read or loaded arrive. */
+    public void keepPage(int p) {
+        page.set(p);
+        if (waiting()) keptPage = p;
+    }
+
+    /** The class shown, or the one a scene keeps for the pictures on their way. */
+    public int wantedLabel() {
+        return keptLabel != null ? keptLabel : label.get();
+    }
+
+    /** The page shown, or the one a scene keeps for the pictures on their way. */
+    public int wantedPage() {
+        return keptPage != null ? keptPage : page.get();
+    }
+
+    private boolean waiting() {
+        return reading != null
+                || (pictures.get() == null && bench.dataProperty().get() == null);
+    }
+
+    /** The pictures asked for are there: the class and the page a scene asked for, if one did. */
+    private void arrived() {
+        if (keptLabel != null) label.set(keptLabel);
+        if (keptPage != null) page.set(keptPage);
+        keptLabel = keptPage = null;
     }
 
     /** CIFAR-10's or the folder's training or test pictures, or null while Fashion-MNIST is shown. */

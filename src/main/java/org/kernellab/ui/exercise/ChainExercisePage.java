@@ -2,7 +2,10 @@ package org.kernellab.ui.exercise;
 
 import java.util.List;
 import java.util.Map;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -21,21 +24,42 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 
-/** Exercise 2: choose kernel, stride and padding for two cubic 3D convolutions from 8³ to 2³. */
+/**
+ * Exercise 2: choose kernel, stride and padding for two cubic 3D convolutions from 8³ to 2³. Parameters:
+ * {@code lesson} (its id, for progress). Scene fields: {@code questions} (fixed, see {@link QuizView}),
+ * {@code input} and {@code target} (1–32, the volumes' sides), {@code kernel1} and {@code kernel2} (1–8),
+ * {@code stride1} and {@code stride2} (1–4), {@code padding1} and {@code padding2} (0–3), {@code alternatives}
+ * (whether every pair that works is listed), {@code choices} (each question's picked option, −1 for none).
+ */
 public final class ChainExercisePage implements Page {
+    /** The largest volume's side: two conv3d layers on it are checked at once. */
+    private static final int MAX_INPUT = 32;
+
     private final ChainExerciseViewModel vm;
     private final VBox root = new VBox(14);
     private final ScrollPane scroll = new ScrollPane(root);
     private final ListView<String> alternatives = new ListView<>();
+    private final SceneFields scene;
+    /** Whether every pair that works is listed. */
+    private final BooleanProperty listed = new SimpleBooleanProperty(false);
 
     public ChainExercisePage(LessonParams params, AppContext ctx) {
         I18n i18n = ctx.i18n();
+        IntegerProperty input = new SimpleIntegerProperty(8), target = new SimpleIntegerProperty(2);
+        scene = new SceneFields(params)
+                .fixed("questions", params.values().get("questions"))
+                .integer("input", input, 1, MAX_INPUT)
+                .integer("target", target, 1, MAX_INPUT);
         vm = new ChainExerciseViewModel(
-                params.string("lesson", "exercise-2"),
-                params.integer("input", 8),
-                params.integer("target", 2),
-                ctx.progress());
+                params.string("lesson", "exercise-2"), input.get(), target.get(), ctx.progress());
+        scene.integer("kernel1", vm.k1Property(), 1, ChainExerciseViewModel.MAX_KERNEL)
+                .integer("stride1", vm.s1Property(), 1, ChainExerciseViewModel.MAX_STRIDE)
+                .integer("padding1", vm.p1Property(), 0, ChainExerciseViewModel.MAX_PADDING)
+                .integer("kernel2", vm.k2Property(), 1, ChainExerciseViewModel.MAX_KERNEL)
+                .integer("stride2", vm.s2Property(), 1, ChainExerciseViewModel.MAX_STRIDE)
+                .integer("padding2", vm.p2Property(), 0, ChainExerciseViewModel.MAX_PADDING);
         Label statement = new Label();
         statement.setWrapText(true);
         statement.getStyleClass().add("formula");
@@ -45,9 +69,18 @@ public final class ChainExercisePage implements Page {
         alternatives.setVisible(false);
         alternatives.setManaged(false);
         root.getChildren().addAll(statement, layers(i18n), buttons(ctx), feedback(i18n), alternatives);
-        QuizView.addTo(root, params.values().get("questions"), i18n);
+        QuizView quiz = QuizView.addTo(root, params.values().get("questions"), i18n);
         root.setPadding(new Insets(16));
         scroll.setFitToWidth(true);
+        listed.addListener((o, was, on) -> showAlternatives(on, i18n));
+        scene.bool("alternatives", listed)
+                .custom("choices", () -> QuizView.choices(quiz), v -> QuizView.choose(quiz, v));
+        scene.finish();
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     /** Kernel, stride and padding of each of the two layers. */
@@ -77,7 +110,7 @@ public final class ChainExercisePage implements Page {
         Button list = new Button();
         list.setId("chain-alternatives");
         list.textProperty().bind(i18n.bind("chain.listAlternatives"));
-        list.setOnAction(e -> listAlternatives(i18n));
+        list.setOnAction(e -> listed.set(true));
         Button see = new Button();
         see.setId("chain-see-3d");
         see.textProperty().bind(i18n.bind("chain.see3d"));
@@ -87,22 +120,22 @@ public final class ChainExercisePage implements Page {
         return buttons;
     }
 
-    private void listAlternatives(I18n i18n) {
-        List<ChainExerciseViewModel.Layer[]> all = vm.alternatives();
+    private void showAlternatives(boolean on, I18n i18n) {
+        List<ChainExerciseViewModel.Layer[]> all = on ? vm.alternatives() : List.of();
         alternatives
                 .getItems()
                 .setAll(all.stream()
                         .map(p -> i18n.tr("chain.alternative", p[0], p[1]))
                         .toList());
-        alternatives.setVisible(true);
-        alternatives.setManaged(true);
+        alternatives.setVisible(on);
+        alternatives.setManaged(on);
     }
 
     /** The 3D steps lesson's parameters for the student's first layer, within what that lesson shows. */
     private Map<String, Object> firstLayer() {
         return Map.of(
                 "input",
-                vm.input(),
+                Math.max(3, Math.min(10, vm.input())),
                 "kernel",
                 Math.min(5, vm.k1Property().get()),
                 "stride",

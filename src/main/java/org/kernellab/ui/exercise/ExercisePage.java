@@ -1,8 +1,13 @@
 package org.kernellab.ui.exercise;
 
 import java.util.Arrays;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -19,15 +24,22 @@ import org.kernellab.lesson.LessonParams;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.MatrixView;
 
 /**
  * A convolution exercise: the input and the kernel, a grid for the student's answer (size first, then
  * values), check, show the steps in the animator, a new variant; then the conceptual questions.
- * Parameters: {@code lesson} (its id, for progress), {@code input}, {@code kernel}, {@code padding},
- * {@code stride}, {@code questions}.
+ * Parameters: {@code lesson} (its id, for progress). Scene fields: {@code seed} (for new variants, fixed),
+ * {@code questions} (fixed, see {@link QuizView}), {@code input} (rows: the exercise's, or the variant shown) and
+ * {@code kernel} (rows), both required, {@code padding} (0–5), {@code stride} (1–5), {@code answerRows} and
+ * {@code answerCols} (1–12, the answer's size), {@code answer} (rows of what the student typed, "" for empty),
+ * {@code choices} (each question's picked option, −1 for none).
  */
 public final class ExercisePage implements Page {
+    /** The largest answer the size spinners offer. */
+    private static final int MAX_ANSWER = 12;
+
     private final ExerciseViewModel vm;
     private final AppContext ctx;
     private final VBox root = new VBox(14);
@@ -35,31 +47,81 @@ public final class ExercisePage implements Page {
     private final MatrixView inView = new MatrixView();
     private final ScrollPane scroll = new ScrollPane(root);
     private TextField[][] fields = new TextField[0][0];
+    private final SceneFields scene;
 
     public ExercisePage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         I18n i18n = ctx.i18n();
-        Tensor input = params.matrix("input", null), kernel = params.matrix("kernel", null);
-        if (input == null || kernel == null)
-            throw new IllegalArgumentException("an exercise needs \"input\" and \"kernel\"");
+        int seed = params.integer("seed", 11);
+        ObjectProperty<Tensor> input = new SimpleObjectProperty<>(), kernel = new SimpleObjectProperty<>();
+        IntegerProperty padding = new SimpleIntegerProperty(0), stride = new SimpleIntegerProperty(1);
+        scene = new SceneFields(params)
+                .fixed("seed", seed)
+                .fixed("questions", params.values().get("questions"))
+                .matrix("input", this::input, input::set)
+                .matrix("kernel", kernel::get, kernel::set)
+                .integer("padding", padding, 0, 5)
+                .integer("stride", stride, 1, 5);
+        if (input.get() == null || kernel.get() == null)
+            throw new IllegalArgumentException(
+                    scene.problems().isEmpty()
+                            ? "an exercise needs \"input\" and \"kernel\""
+                            : scene.problems().get(0).english());
         vm = new ExerciseViewModel(
                 params.string("lesson", "exercise"),
-                input,
-                kernel,
-                params.integer("padding", 0),
-                params.integer("stride", 1),
+                input.get(),
+                kernel.get(),
+                padding.get(),
+                stride.get(),
                 ctx.progress(),
-                params.integer("seed", 11));
+                seed);
+        scene.integer("answerRows", vm.answerRowsProperty(), 1, MAX_ANSWER)
+                .integer("answerCols", vm.answerColsProperty(), 1, MAX_ANSWER);
 
         Label statement = new Label();
         statement.setWrapText(true);
         statement.getStyleClass().add("formula");
         statement.textProperty().bind(i18n.bind("exercise.statement", vm.padding(), vm.stride()));
         root.getChildren().addAll(statement, grids(i18n), size(i18n), buttons(i18n), feedback(i18n));
-        QuizView.addTo(root, params.values().get("questions"), i18n);
+        QuizView quiz = QuizView.addTo(root, params.values().get("questions"), i18n);
         root.setPadding(new Insets(16));
         scroll.setFitToWidth(true);
         rebuildAnswer();
+        scene.custom("answer", this::answer, this::answer)
+                .custom("choices", () -> QuizView.choices(quiz), v -> QuizView.choose(quiz, v));
+        scene.finish();
+    }
+
+    /** The input as it is now (a new variant's): null before the view-model is made. */
+    private Tensor input() {
+        return vm == null ? null : vm.inputProperty().get();
+    }
+
+    /** What the student typed, as rows of text ("" for an empty cell). */
+    private Object answer() {
+        return Arrays.stream(typed()).map(Arrays::asList).toList();
+    }
+
+    /** Types a scene's answer: rows of text or numbers, as many as the answer's size. */
+    private void answer(Object v) {
+        if (!(v instanceof List<?> rows) || rows.size() != fields.length)
+            throw new IllegalArgumentException("a list of " + fields.length + " rows is needed");
+        for (int i = 0; i < fields.length; i++) {
+            if (!(rows.get(i) instanceof List<?> row) || row.size() != fields[i].length)
+                throw new IllegalArgumentException("row " + (i + 1) + " needs " + fields[i].length + " cells");
+            for (int j = 0; j < fields[i].length; j++) {
+                Object cell = row.get(j);
+                fields[i][j].setText(
+                        cell instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                                ? String.valueOf(n.longValue())
+                                : cell == null ? "" : String.valueOf(cell));
+            }
+        }
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     /** The input (a new variant replaces it and clears the answer), the kernel and the student's answer. */
@@ -90,8 +152,9 @@ public final class ExercisePage implements Page {
 
     /** The answer's size, which the student chooses before the values. */
     private HBox size(I18n i18n) {
-        Spinner<Integer> rows = new Spinner<>(1, 12, vm.answerRowsProperty().get()),
-                cols = new Spinner<>(1, 12, vm.answerColsProperty().get());
+        Spinner<Integer>
+                rows = new Spinner<>(1, MAX_ANSWER, vm.answerRowsProperty().get()),
+                cols = new Spinner<>(1, MAX_ANSWER, vm.answerColsProperty().get());
         rows.setId("answer-rows");
         cols.setId("answer-cols");
         rows.setPrefWidth(80);

@@ -1,5 +1,6 @@
 package org.kernellab.ui.exercise;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Button;
@@ -9,6 +10,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
 import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.SceneFields;
 
 /**
  * The conceptual questions of an exercise, from its manifest: each with options, checked on demand,
@@ -16,13 +18,40 @@ import org.kernellab.ui.core.I18n;
  * Format: {@code {"text": {es, en}, "options": [{es, en}, …], "correct": i, "why": {es, en}}}.
  */
 final class QuizView extends VBox {
-    /** Adds a "Questions" section to {@code page} when the lesson's parameters have any. */
-    static void addTo(VBox page, Object questions, I18n i18n) {
-        if (!(questions instanceof List<?> list) || list.isEmpty()) return;
+    /** Each question's options, to pick from. */
+    private final List<ToggleGroup> groups = new ArrayList<>();
+
+    /** Adds a "Questions" section to {@code page} when the lesson's parameters have any; null when they have none. */
+    static QuizView addTo(VBox page, Object questions, I18n i18n) {
+        if (!(questions instanceof List<?> list) || list.isEmpty()) return null;
         Label title = new Label();
         title.getStyleClass().add("lesson-subtitle");
         title.textProperty().bind(i18n.bind("exercise.questions"));
-        page.getChildren().addAll(new Separator(), title, new QuizView(list, i18n));
+        QuizView quiz = new QuizView(list, i18n);
+        page.getChildren().addAll(new Separator(), title, quiz);
+        return quiz;
+    }
+
+    /** The option picked in each question, −1 where none is: a scene's {@code choices}. */
+    static Object choices(QuizView quiz) {
+        if (quiz == null) return null;
+        return quiz.groups.stream()
+                .map(g -> g.getSelectedToggle() == null
+                        ? -1
+                        : (Integer) g.getSelectedToggle().getUserData())
+                .toList();
+    }
+
+    /** Picks each question's option as a scene's {@code choices} says (−1: none). */
+    static void choose(QuizView quiz, Object value) {
+        int n = quiz == null ? 0 : quiz.groups.size();
+        if (!(value instanceof List<?> list) || list.size() != n)
+            throw new IllegalArgumentException("a list of " + n + " option numbers (−1 for none) is needed");
+        for (int q = 0; q < n; q++) {
+            ToggleGroup g = quiz.groups.get(q);
+            int i = SceneFields.whole("choices", list.get(q), -1, g.getToggles().size() - 1);
+            g.selectToggle(i < 0 ? null : g.getToggles().get(i));
+        }
     }
 
     QuizView(List<?> questions, I18n i18n) {
@@ -40,6 +69,7 @@ final class QuizView extends VBox {
             text.getStyleClass().add("settings-title");
             text.textProperty().bind(i18n.bind(() -> pick(m.get("text"), i18n), i18n.localeProperty()));
             ToggleGroup group = new ToggleGroup();
+            groups.add(group);
             VBox options = new VBox(4);
             List<?> opts = (List<?>) m.get("options");
             for (int i = 0; i < opts.size(); i++) {

@@ -28,6 +28,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.famous.FamousNetsViewModel.Choice;
 import org.kernellab.ui.famous.FamousNetsViewModel.Row;
 import org.kernellab.ui.lab.LabViewModel;
@@ -43,8 +44,10 @@ import org.kernellab.ui.widgets.Workspace;
 
 /**
  * Famous networks layer by layer: the torchinfo-style table with bars of parameters and of multiply-accumulates, the
- * shape shrinking through the net, and the slides' dense-or-convolution comparison. Parameters: {@code net} (alexnet,
- * vgg16, course-mlp, course-cnn, lab, conv3dnet, lab3d), {@code tab} (layers or dense).
+ * shape shrinking through the net, and the slides' dense-or-convolution comparison. Scene fields: {@code net} (alexnet,
+ * vgg16, course-mlp, course-cnn, lab, lab-run, conv3dnet, lab-3d — also lab3d —, lab-3d-run), {@code side} (the
+ * picture's side, 8–512, 8–64 for a 3D net), {@code tab} (layers or dense), and the comparison's {@code image}
+ * (8–1000), {@code channels} (1–3), {@code units} (1–4096), {@code filters} (1–512), {@code kernel} (1–11).
  */
 public final class FamousNetsPage implements Page {
     /** The PyTorch line's column at its narrowest: "Conv2d(64, 192," a line, so the table fits half a projector. */
@@ -61,6 +64,7 @@ public final class FamousNetsPage implements Page {
     private final ShapeStrip strip = new ShapeStrip();
     private final Label totals = new Label(), problem = new Label();
     private final SliderRow sideRow;
+    private final SceneFields scene;
 
     public FamousNetsPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
@@ -77,11 +81,7 @@ public final class FamousNetsPage implements Page {
                 return run.net();
             }
         });
-        vm.netProperty()
-                .set(Choice.valueOf(params.string("net", "alexnet")
-                        .toUpperCase(Locale.ROOT)
-                        .replace('-', '_')
-                        .replace("LAB3D", "LAB_3D")));
+        scene = FamousScene.declare(params, vm);
 
         sideRow = new SliderRow(
                 "famous-side",
@@ -92,8 +92,8 @@ public final class FamousNetsPage implements Page {
         TabPane tabs = new TabPane(
                 Controls.tab("famous-tab-layers", i18n, "famous.tabLayers", layers()),
                 Controls.tab("famous-tab-dense", i18n, "famous.tabDense", new DenseOrConv(vm, i18n, life).build()));
-        if ("dense".equals(params.string("tab", "layers")))
-            tabs.getSelectionModel().select(1);
+        FamousScene.tab(scene, tabs);
+        scene.finish();
         root.setCenter(new Workspace(Controls.column(settings(), 250), tabs, 600, i18n, ctx.presentation()));
 
         life.onChange(vm.tableProperty(), t -> show());
@@ -151,6 +151,11 @@ public final class FamousNetsPage implements Page {
         layersScroll.setFitToWidth(true);
         layersScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return layersScroll;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     FamousNetsViewModel viewModel() {

@@ -25,6 +25,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
@@ -36,7 +37,10 @@ import org.kernellab.ui.widgets.Workspace;
 /**
  * Inside a trained CNN: every conv block's feature maps for one image (or two side by side), after the
  * convolution, after ReLU or after pooling; a map enlarged with the filter that made it; the first layer's
- * filters. Parameters: {@code image} and {@code other} (test image numbers), {@code compare}.
+ * filters. Scene fields (see {@link FeatureMapsScene}): {@code fullSet}, {@code dataFile} (which Fashion-MNIST);
+ * {@code net} (pretrained, file or run), {@code netFile}, {@code netRun}, {@code normalize}; {@code image} and
+ * {@code other} (test image numbers), {@code compare}, {@code stage} (conv, relu, pool), {@code pictureFile} (a
+ * picture shown instead of the test image), {@code block} and {@code filter} (the map looked at closely).
  */
 public final class FeatureMapsPage implements Page {
     private final FeatureMapsViewModel vm;
@@ -62,20 +66,21 @@ public final class FeatureMapsPage implements Page {
     private Region heads, shownTitle;
 
     private boolean pairs;
+    private final SceneFields scene;
 
     public FeatureMapsPage(LessonParams params, AppContext ctx) {
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         vm = new FeatureMapsViewModel(ctx.workbench());
-        vm.indexProperty().set(params.integer("image", 23));
-        vm.otherIndexProperty().set(params.integer("other", 28));
-        vm.compareProperty().set("true".equals(params.string("compare", "false")));
+        ctx.workbench().withData(d -> {});
+        ctx.workbench().usePretrained(false);
+        FeatureMapsScene fields = new FeatureMapsScene(params, vm, ctx.workbench(), life);
+        scene = fields.fields();
+        scene.finish();
         String lesson = params.string("lesson", "");
         vm.filterProperty().addListener((o, was, now) -> { // picking a map to look at closely is trying the lesson
             if (!lesson.isEmpty()) ctx.progress().raise(lesson, Progress.Mark.ATTEMPTED);
         });
-        ctx.workbench().withData(d -> {});
-        ctx.workbench().usePretrained(false);
 
         closer = new CloserLook(vm, ctx);
         presenting.bind(ctx.presentation());
@@ -85,11 +90,11 @@ public final class FeatureMapsPage implements Page {
                 vm.blockProperty(),
                 blocks,
                 b -> i18n.bind("maps.blockPage", b + 1),
-                this::turnTo,
+                vm::turnTo,
                 ctx.presentation());
         blockPages.installKeys(root);
         firstFilters.setId("maps-first-filters");
-        Region settings = new FeatureMapsSettings(vm, ctx, life, root).build(firstFilters);
+        Region settings = new FeatureMapsSettings(vm, ctx, life, root, fields::open).build(firstFilters);
         root.setCenter(new Workspace(settings, stage(), 420, i18n, ctx.presentation()));
 
         Runnable redraw = this::redraw;
@@ -148,6 +153,11 @@ public final class FeatureMapsPage implements Page {
         vm.dispose();
     }
 
+    @Override
+    public SceneFields scene() {
+        return scene;
+    }
+
     public FeatureMapsViewModel viewModel() {
         return vm;
     }
@@ -175,13 +185,6 @@ public final class FeatureMapsPage implements Page {
                 side == null || side.getContent() == null
                         ? 0
                         : side.getViewportBounds().getHeight());
-    }
-
-    /** Shows conv block {@code b}'s maps, keeping the filter picked where the block has it. */
-    private void turnTo(int b) {
-        Network net = vm.network();
-        if (net == null || b >= FeatureMaps.convBlocks(net)) return;
-        vm.pick(b, Math.min(vm.filterProperty().get(), FeatureMaps.filters(net, b) - 1));
     }
 
     private void redraw() {

@@ -1,7 +1,9 @@
 package org.kernellab.ui.featuremaps;
 
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -20,6 +22,7 @@ import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.ImageFiles;
+import org.kernellab.ui.widgets.ModelFiles;
 import org.kernellab.ui.widgets.NetSource;
 import org.kernellab.ui.widgets.Segments;
 
@@ -31,9 +34,12 @@ final class FeatureMapsSettings {
     private final Lifetime life;
     /** The page's root: the file dialogs' owner. */
     private final Node owner;
+    /** Opens a net file the student picked. */
+    private final Consumer<Path> openNet;
 
-    FeatureMapsSettings(FeatureMapsViewModel vm, AppContext ctx, Lifetime life, Node owner) {
+    FeatureMapsSettings(FeatureMapsViewModel vm, AppContext ctx, Lifetime life, Node owner, Consumer<Path> openNet) {
         this.vm = vm;
+        this.openNet = openNet;
         this.ctx = ctx;
         this.i18n = ctx.i18n();
         this.life = life;
@@ -51,9 +57,9 @@ final class FeatureMapsSettings {
         return Controls.column(box, 250);
     }
 
-    /** Which net the maps come from, the pretrained one or one from a file. */
+    /** Which net the maps come from, the pretrained one or one from a file (opened through {@code openNet}). */
     private Node[] network() {
-        return NetSource.of(
+        Node[] nodes = NetSource.of(
                 ctx.workbench(),
                 i18n,
                 life,
@@ -62,6 +68,10 @@ final class FeatureMapsSettings {
                 net -> FeatureMaps.convBlocks(net) == 0
                         ? i18n.tr("maps.notCnn")
                         : i18n.tr("maps.netShape", FeatureMaps.filters(net, 0), FeatureMaps.convBlocks(net)));
+        // the file's path is the scene's: the net is opened here rather than by the widget
+        ((Button) nodes[2])
+                .setOnAction(e -> ModelFiles.open(owner.getScene().getWindow()).ifPresent(openNet));
+        return nodes;
     }
 
     /** A test image or a picture of the student's own, and a second image to compare with. */
@@ -95,7 +105,8 @@ final class FeatureMapsSettings {
                                     problem.setText("");
                                     vm.usePicture(
                                             Images.grey(px.argb(), px.width(), px.height()),
-                                            path.getFileName().toString());
+                                            path.getFileName().toString(),
+                                            path.toAbsolutePath().toString());
                                 },
                                 () -> problem.setText("✗ " + i18n.tr("animator.badImage", path.getFileName()))));
     }

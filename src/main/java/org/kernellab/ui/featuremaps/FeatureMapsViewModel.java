@@ -63,7 +63,7 @@ public final class FeatureMapsViewModel {
     private final Workbench bench;
     private final Lifetime life = new Lifetime();
     private Images.NetInput picture;
-    private String pictureName;
+    private String pictureName, pictureFile;
 
     public FeatureMapsViewModel(Workbench bench) {
         this.bench = bench;
@@ -117,9 +117,27 @@ public final class FeatureMapsViewModel {
 
     /** Shows a picture (grey values in [0, 1], any size) on the left instead of a test image. */
     public void usePicture(Tensor grey, String name) {
+        usePicture(grey, name, null);
+    }
+
+    /** Shows a picture read from {@code file} (null: from nowhere to name) on the left. */
+    public void usePicture(Tensor grey, String name, String file) {
         picture = Images.toNetInput(grey);
         pictureName = name;
+        pictureFile = file;
         update();
+    }
+
+    /** The picture file shown on the left, null while a test image is. */
+    public String pictureFile() {
+        return picture == null ? null : pictureFile;
+    }
+
+    /** Shows conv block {@code b}'s maps, keeping the filter picked where the block has it. */
+    public void turnTo(int b) {
+        Network net = network();
+        if (net == null || b >= FeatureMaps.convBlocks(net)) return;
+        pick(b, Math.min(filter.get(), FeatureMaps.filters(net, b) - 1));
     }
 
     /** Picks a map for a closer look. */

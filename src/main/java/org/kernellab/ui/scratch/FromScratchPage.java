@@ -27,6 +27,7 @@ import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.widgets.Controls;
 import org.kernellab.ui.widgets.Grids;
 import org.kernellab.ui.widgets.MatrixView;
@@ -37,7 +38,9 @@ import org.kernellab.ui.widgets.Workspace;
 /**
  * The course's convolution and pooling written as plain loops ({@code compute/Reference}), run beside ND4J on the
  * notebook's arrays: both results, their largest difference, both speeds, and the loops' own source with the formula
- * of each line. Parameters: {@code op} (conv, max, avg).
+ * of each line. Scene fields: {@code op} (conv, max, avg: from the notebook's cell for it), its {@code m} (1–16),
+ * {@code nCPrev} (1–8), {@code nPrev} (1–32), {@code nC} (1–16), {@code f} (1–5), {@code pad} (0–3), {@code stride}
+ * (1–4), {@code seed} (0–99), and the map shown: {@code example} and {@code channel}.
  */
 public final class FromScratchPage implements Page {
     private final FromScratchViewModel vm;
@@ -47,12 +50,12 @@ public final class FromScratchPage implements Page {
     private final MatrixView scratchView = new MatrixView(), libraryView = new MatrixView();
     private final GridPane source = new GridPane();
     private final SourceListing listing = SourceListing.load();
+    private final SceneFields scene;
 
     public FromScratchPage(LessonParams params, AppContext ctx) {
         i18n = ctx.i18n();
         vm = new FromScratchViewModel(ctx.tasks(), i18n.tr("scratch.task"));
-        String op = params.string("op", "conv");
-        if (!op.equals("conv")) vm.coursePool(op.equals("avg") ? Op.AVG_POOL : Op.MAX_POOL);
+        scene = ScratchScene.declare(params, vm);
 
         root.setCenter(new Workspace(Controls.column(settings(), 250), stage(ctx), 520, i18n, ctx.presentation()));
         life.onChange(vm.resultProperty(), r -> showMaps());
@@ -181,6 +184,11 @@ public final class FromScratchPage implements Page {
         note.setMinWidth(160);
         source.getColumnConstraints().setAll(number, code, note);
         return source;
+    }
+
+    @Override
+    public SceneFields scene() {
+        return scene;
     }
 
     FromScratchViewModel viewModel() {

@@ -1,5 +1,6 @@
 package org.kernellab.ui.scratch;
 
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -91,7 +92,24 @@ public final class FromScratchViewModel {
         run();
     }
 
+    /** Settings changed together (a scene's): no run after each; the caller runs once after. */
+    public <T> T quietly(Supplier<T> change) {
+        boolean was = loading;
+        loading = true;
+        try {
+            return change.get();
+        } finally {
+            loading = was;
+        }
+    }
+
+    /** The notebook's cell for {@code mode}: its convolution, or its pooling with max or average; not run yet. */
+    void useCourse(Op mode) {
+        load(mode == Op.CONV ? SideBySide.Setup.courseConv() : SideBySide.Setup.coursePool(mode));
+    }
+
     private void load(SideBySide.Setup s) {
+        boolean was = loading;
         loading = true;
         op.set(s.op());
         m.set(s.m());
@@ -102,7 +120,7 @@ public final class FromScratchViewModel {
         pad.set(s.pad());
         stride.set(s.stride());
         seed.set((int) s.seed());
-        loading = false;
+        loading = was;
     }
 
     /** Runs both with the current settings, unless the sizes cannot give an output (then says why). */
