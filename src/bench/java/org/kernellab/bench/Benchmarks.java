@@ -122,7 +122,16 @@ public final class Benchmarks {
     private static Screens.Setup screens(List<String> args) {
         for (int i = 0; i < args.size(); i++) {
             String a = args.get(i);
-            if (Set.of("--out", "--size", "--language", "--theme", "--lessons", "--train", "--lab-pictures", "--press")
+            if (Set.of(
+                            "--out",
+                            "--size",
+                            "--language",
+                            "--theme",
+                            "--lessons",
+                            "--train",
+                            "--lab-pictures",
+                            "--press",
+                            "--script")
                     .contains(a)) i++;
             else if (!Set.of("--no-text", "--presentation", "--windows").contains(a))
                 throw new IllegalArgumentException("unknown option \"" + a + "\"");
@@ -141,7 +150,8 @@ public final class Benchmarks {
                 Integer.parseInt(value(args, "--train", "0")),
                 args.contains("--windows"),
                 args.contains("--lab-pictures") ? Path.of(value(args, "--lab-pictures", null)) : null,
-                args.contains("--press") ? value(args, "--press", null) : null);
+                args.contains("--press") ? value(args, "--press", null) : null,
+                args.contains("--script") ? Path.of(value(args, "--script", null)) : null);
     }
 
     /** The value after {@code name}, or {@code otherwise}; a missing required value (null) is refused. */

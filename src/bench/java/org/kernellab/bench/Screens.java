@@ -45,7 +45,8 @@ final class Screens {
             int trainImages,
             boolean windows,
             Path labPictures,
-            String press) {}
+            String press,
+            Path script) {}
 
     private Screens() {}
 
@@ -105,7 +106,27 @@ final class Screens {
                 }
             }
             if (setup.windows()) windows(shot, setup, folder, out);
+            if (setup.script() != null) script(shot, setup, folder, out);
         }
+    }
+
+    /** Each step of a demo script as it is played (Page Down after each), then the window that records it. */
+    private static void script(FxApp shot, Setup setup, Path folder, PrintStream out) throws Exception {
+        int steps = onFx(() -> {
+            shot.app().shell().actions().open(setup.script());
+            return shot.app().shell().actions().script().steps().size();
+        });
+        for (int i = 0; i < steps; i++) {
+            String tab = "step" + (i + 1);
+            save(shot, folder.resolve(name(setup, "script", tab)), "script", tab, out);
+            onFx(() -> shot.app().shell().actions().script().next());
+        }
+        onFx(() -> {
+            shot.app().shell().actions().script().stop();
+            shot.app().shell().actions().showScript();
+            return null;
+        });
+        saveWindow(shot, folder.resolve(name(setup, "window", "script")), "script", out);
     }
 
     /** The training lab or the data browser on a folder of pictures, one sub-folder per class, as "My pictures…" takes it. */

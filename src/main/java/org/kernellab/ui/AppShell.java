@@ -1,5 +1,6 @@
 package org.kernellab.ui;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -227,18 +228,21 @@ public final class AppShell {
             notices.show(none);
             return none;
         }
-        openWith(l.id(), scene.params());
-        return page == null || page.scene() == null ? List.of() : page.scene().problems();
+        Map<String, Object> params =
+                new HashMap<>(l.params().values()); // what the scene leaves out, as its lesson has it
+        params.putAll(scene.params());
+        openWith(l.id(), params);
+        return page == null ? List.of() : page.scene().problems();
     }
 
     /** The view on screen as a scene: its lesson, its view and every setting; null when no view is on screen. */
     public LessonScene scene() {
-        if (current == null || page == null || page.scene() == null) return null;
+        if (current == null || page == null) return null;
         return new LessonScene(current.view(), current.id(), page.scene().capture());
     }
 
     /** Scenes and scripts in and out: copy, paste, open, save, record and play. */
-    SceneActions actions() {
+    public SceneActions actions() {
         return actions;
     }
 
@@ -274,7 +278,7 @@ public final class AppShell {
         try {
             page = LessonViews.create(lesson.view(), params, ctx);
             viewArea.getChildren().setAll(page.view());
-            if (page.scene() != null) notices.show(page.scene().problems());
+            notices.show(page.scene().problems());
             // a lesson picked with the mouse takes the keyboard (space, arrows); one reached with the
             // arrow keys leaves the focus in the navigator so the student can keep browsing
             if (!navigator.isFocused()) page.view().requestFocus();

@@ -32,7 +32,7 @@ import org.kernellab.ui.script.StepLock;
  * one (a scene file, a script file, {@code --open FILE}); record the views on screen into a script and play it, Page
  * Down and Page Up (or → and ← while presenting) stepping through it.
  */
-final class SceneActions {
+public final class SceneActions {
     private final AppShell shell;
     private final AppContext ctx;
     private final SceneNotice notices;
@@ -46,7 +46,7 @@ final class SceneActions {
         this.script = new ScriptViewModel(this::show);
     }
 
-    ScriptViewModel script() {
+    public ScriptViewModel script() {
         return script;
     }
 
@@ -89,7 +89,7 @@ final class SceneActions {
     }
 
     /** Opens a scene or a script file; what is wrong with it is shown over the view and said on stderr. */
-    boolean open(Path file) {
+    public boolean open(Path file) {
         try {
             use(SceneFiles.read(file), file);
             return true;
@@ -171,7 +171,7 @@ final class SceneActions {
         showScript();
     }
 
-    void showScript() {
+    public void showScript() {
         if (window == null)
             window = new ScriptWindow(
                     shell.root().getScene().getWindow(),

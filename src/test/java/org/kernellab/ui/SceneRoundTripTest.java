@@ -4,17 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.compute.Problem;
 import org.kernellab.lesson.LessonScene;
+import org.kernellab.lesson.LessonScript;
 import org.kernellab.lesson.SceneFiles;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -81,6 +85,30 @@ class SceneRoundTripTest {
         TreeSet<String> missing = new TreeSet<>(LessonViews.ids());
         missing.removeAll(CASES.keySet());
         assertTrue(missing.isEmpty(), "views without a scene case: " + missing);
+    }
+
+    @Test
+    void everyLessonsParamsAndEveryShippedScriptStepOpenWithoutAProblem(FxRobot robot) throws Exception {
+        int opened = 0;
+        for (String id : AppHarness.lessonIds()) {
+            robot.interact(() -> harness.app.shell().select(id));
+            assertEquals(List.of(), harness.app.shell().page().scene().problems(), id);
+            opened++;
+        }
+        assertEquals(AppHarness.lessonIds().size(), opened);
+        int steps = 0;
+        try (Stream<Path> scripts = Files.list(Path.of("docs", "scripts"))) {
+            for (Path f : scripts.toList()) {
+                LessonScript script = (LessonScript) SceneFiles.read(f);
+                for (LessonScript.Step step : script.steps()) {
+                    List<Problem> problems = new ArrayList<>();
+                    robot.interact(() -> problems.addAll(harness.app.shell().openScene(step.scene())));
+                    assertEquals(List.of(), problems, f + ": " + step.title());
+                    steps++;
+                }
+            }
+        }
+        assertTrue(steps >= 4, "the example script's steps: " + steps);
     }
 
     private LessonScene capture(FxRobot robot) {

@@ -158,7 +158,7 @@ class ScriptPlayTest {
         assertEquals("Ask why 2.5", text(robot, "#script-note"));
 
         robot.clickOn("#script-stop");
-        assertNull(text(robot, "#script-step"), "the strip goes with the script");
+        assertFalse(node("#script-strip").isVisible(), "the strip goes with the script");
         robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
         harness.settle();
         assertEquals("pooling", harness.app.shell().scene().view(), "no script, no stepping");

@@ -12,7 +12,5 @@ public interface Page {
     void dispose();
 
     /** The view's settings as a scene (see {@link SceneFields}), with what the scene it was opened from got wrong. */
-    default SceneFields scene() {
-        return null;
-    }
+    SceneFields scene();
 }
