@@ -192,12 +192,7 @@ public final class AppShell {
         navigator.select(lessonId);
     }
 
-    /** Shows or folds the lesson text, as the top bar's toggle does. */
-    public void showText(boolean on) {
-        showTextPane.set(on);
-    }
-
-    /** The lesson text's toggle (F2), for the window's keys. */
+    /** The lesson text's toggle (F2, the top bar's button). */
     public BooleanProperty textShownProperty() {
         return showTextPane;
     }

@@ -67,7 +67,7 @@ class LayoutTest {
             harness = new AppHarness(stage, Locale.forLanguageTag("es"), Theme.DARK);
             stage.setWidth(1280);
             stage.setHeight(720);
-            harness.app.shell().showText(true);
+            harness.app.shell().textShownProperty().set(true);
         });
         AppHarness.waitFor(() -> harness.app.engine().stateProperty().get() == ComputeEngine.State.READY);
         int pages = 0;
@@ -84,7 +84,7 @@ class LayoutTest {
                     pages += everyTab(robot, where, problems);
                 }
             }
-            robot.interact(() -> harness.app.shell().showText(true));
+            robot.interact(() -> harness.app.shell().textShownProperty().set(true));
         }
         assertTrue(pages >= 4 * ids.size(), pages + " pages and tabs looked at");
         assertTrue(problems.isEmpty(), problems.size() + " problems:\n" + String.join("\n", problems));

@@ -137,14 +137,14 @@ class PresentationTest {
 
     /** The lesson text brought back beside the stage, as F2 does: its formulas in the size of its type or larger. */
     private void formulas(FxRobot robot, String where, List<String> problems) throws Exception {
-        robot.interact(() -> harness.app.shell().showText(true));
+        robot.interact(() -> harness.app.shell().textShownProperty().set(true));
         harness.settle();
         robot.interact(() -> {
             Scene scene = harness.app.scene();
             layout(scene);
             Node text = scene.lookup("#lesson-text");
             problems.addAll(smallFormulas(text, where));
-            harness.app.shell().showText(false);
+            harness.app.shell().textShownProperty().set(false);
         });
     }
 

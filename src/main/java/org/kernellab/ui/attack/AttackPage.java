@@ -1,6 +1,7 @@
 package org.kernellab.ui.attack;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -91,6 +92,16 @@ public final class AttackPage implements Page {
                 a -> { // answering the challenge is trying the lesson, finding the ε solving it
                     if (a == null || lesson.isEmpty()) return;
                     boolean solved = a.flips() && !Double.isNaN(a.smallest()) && a.guess() - a.smallest() < 1.5 / 255;
+                    ctx.progress()
+                            .attempt(
+                                    lesson,
+                                    "attack",
+                                    String.format(
+                                            Locale.ROOT,
+                                            "guess %.1f/255, smallest flip %.1f/255",
+                                            a.guess() * 255,
+                                            a.smallest() * 255),
+                                    solved);
                     ctx.progress().raise(lesson, solved ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
                 });
         VBox stage = new VBox(16, new AttackStage(vm, ctx, life).view(), new CurvesView(curves, ctx, life).view());

@@ -69,7 +69,8 @@ public final class ChainExercisePage implements Page {
         alternatives.setVisible(false);
         alternatives.setManaged(false);
         root.getChildren().addAll(statement, layers(i18n), buttons(ctx), feedback(i18n), alternatives);
-        QuizView quiz = QuizView.addTo(root, params.values().get("questions"), i18n);
+        QuizView quiz = QuizView.addTo(
+                root, params.values().get("questions"), i18n, ctx.progress(), params.string("lesson", "exercise-2"));
         root.setPadding(new Insets(16));
         scroll.setFitToWidth(true);
         listed.addListener((o, was, on) -> showAlternatives(on, i18n));

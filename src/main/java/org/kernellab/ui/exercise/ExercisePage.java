@@ -83,7 +83,8 @@ public final class ExercisePage implements Page {
         statement.getStyleClass().add("formula");
         statement.textProperty().bind(i18n.bind("exercise.statement", vm.padding(), vm.stride()));
         root.getChildren().addAll(statement, grids(i18n), size(i18n), buttons(i18n), feedback(i18n));
-        QuizView quiz = QuizView.addTo(root, params.values().get("questions"), i18n);
+        QuizView quiz = QuizView.addTo(
+                root, params.values().get("questions"), i18n, ctx.progress(), params.string("lesson", "exercise"));
         root.setPadding(new Insets(16));
         scroll.setFitToWidth(true);
         rebuildAnswer();

@@ -9,6 +9,7 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.VBox;
+import org.kernellab.lesson.Progress;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.SceneFields;
 
@@ -22,12 +23,12 @@ final class QuizView extends VBox {
     private final List<ToggleGroup> groups = new ArrayList<>();
 
     /** Adds a "Questions" section to {@code page} when the lesson's parameters have any; null when they have none. */
-    static QuizView addTo(VBox page, Object questions, I18n i18n) {
+    static QuizView addTo(VBox page, Object questions, I18n i18n, Progress progress, String lesson) {
         if (!(questions instanceof List<?> list) || list.isEmpty()) return null;
         Label title = new Label();
         title.getStyleClass().add("lesson-subtitle");
         title.textProperty().bind(i18n.bind("exercise.questions"));
-        QuizView quiz = new QuizView(list, i18n);
+        QuizView quiz = new QuizView(list, i18n, progress, lesson);
         page.getChildren().addAll(new Separator(), title, quiz);
         return quiz;
     }
@@ -54,7 +55,8 @@ final class QuizView extends VBox {
         }
     }
 
-    QuizView(List<?> questions, I18n i18n) {
+    /** Each check counts as an attempt of exercise "q0", "q1", … of {@code lesson}, the option's English text its answer. */
+    QuizView(List<?> questions, I18n i18n, Progress progress, String lesson) {
         setSpacing(14);
         getStyleClass().add("quiz");
         int n = 0;
@@ -90,7 +92,10 @@ final class QuizView extends VBox {
             check.textProperty().bind(i18n.bind("exercise.checkQuestion"));
             check.disableProperty().bind(group.selectedToggleProperty().isNull());
             check.setOnAction(e -> {
-                boolean right = (Integer) group.getSelectedToggle().getUserData() == correct;
+                int chosen = (Integer) group.getSelectedToggle().getUserData();
+                boolean right = chosen == correct;
+                progress.attempt(lesson, "q" + index, english(opts.get(chosen)), right);
+                progress.raise(lesson, Progress.Mark.ATTEMPTED);
                 result.getStyleClass().setAll("label", right ? "right" : "problem");
                 result.textProperty()
                         .bind(i18n.bind(
@@ -100,6 +105,10 @@ final class QuizView extends VBox {
             });
             getChildren().add(new VBox(6, text, options, check, result));
         }
+    }
+
+    private static String english(Object byLanguage) {
+        return byLanguage instanceof Map<?, ?> m ? String.valueOf(m.get("en")) : String.valueOf(byLanguage);
     }
 
     private static String pick(Object byLanguage, I18n i18n) {

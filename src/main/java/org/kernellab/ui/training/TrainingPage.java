@@ -55,8 +55,13 @@ public final class TrainingPage implements Page {
         int solveAfter = params.integer("solveAfter", 2);
         life.onChange(vm.selectedProperty(), run -> {
             if (run != null && !lesson.isEmpty()) {
-                ctx.progress()
-                        .raise(lesson, vm.netsTrained() >= solveAfter ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
+                boolean solved = vm.netsTrained() >= solveAfter;
+                // one attempt per net trained to the end, not per run looked at
+                String answer = vm.netsTrained() + " nets trained to the end";
+                Progress.Attempt before = ctx.progress().attempts(lesson).get("train");
+                if (vm.netsTrained() > 0 && (before == null || !before.last().equals(answer)))
+                    ctx.progress().attempt(lesson, "train", answer, solved);
+                ctx.progress().raise(lesson, solved ? Progress.Mark.SOLVED : Progress.Mark.ATTEMPTED);
             }
         });
         ctx.workbench().withData(d -> {}); // load while the student reads and edits
