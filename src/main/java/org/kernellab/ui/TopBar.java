@@ -116,6 +116,9 @@ final class TopBar extends HBox {
     private MenuButton fileMenu(SceneActions scenes, ProgressActions progress) {
         MenuButton menu = new MenuButton("☰");
         menu.setId("file-menu");
+        // not while presenting, as About: no room in Spanish at 1280 px (the keys still copy, paste and step)
+        menu.visibleProperty().bind(ctx.presentation().not());
+        menu.managedProperty().bind(menu.visibleProperty());
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(ctx.i18n().bind("menu.file"));
         menu.setTooltip(tip);

@@ -38,7 +38,7 @@ public final class Workspace extends StackPane {
     private final StackPane drawer = new StackPane();
     private final StackPane over = new StackPane();
     /** Held here, listened to weakly: presentation mode outlives the page. */
-    private final InvalidationListener onPresentation = o -> arrange();
+    private final InvalidationListener onPresentation = o -> requestLayout();
 
     private boolean hidden;
 
@@ -59,9 +59,10 @@ public final class Workspace extends StackPane {
         drawer.managedProperty().bind(open);
         drawer.maxWidthProperty().bind(settings.minWidthProperty().add(4));
         StackPane.setAlignment(drawer, Pos.TOP_LEFT);
-        widthProperty().addListener((o, a, w) -> arrange());
-        settings.minWidthProperty()
-                .addListener((o, a, w) -> arrange()); // the settings widen with the type (CSS, presentation)
+        // decided when laid out, not at once: the settings' width moves while CSS is applied (moving them between the
+        // side and the drawer restyles them), and re-placing them then would flip back and forth within one pulse
+        widthProperty().addListener((o, a, w) -> requestLayout());
+        settings.minWidthProperty().addListener((o, a, w) -> requestLayout()); // wider type (CSS, presentation)
         presentation.addListener(new WeakInvalidationListener(onPresentation));
         place(false);
     }
@@ -116,6 +117,12 @@ public final class Workspace extends StackPane {
             getChildren().setAll(new VBox(side));
             VBox.setVgrow(side, Priority.ALWAYS);
         }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        arrange(); // before the children are laid out, so none of them is taken away during their layout
+        super.layoutChildren();
     }
 
     /** As narrow as the stage alone: below the settings' width beside it, the settings fold away instead. */
