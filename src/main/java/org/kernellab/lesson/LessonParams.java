@@ -1,5 +1,6 @@
 package org.kernellab.lesson;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,8 @@ public record LessonParams(Map<String, Object> values) {
     public LessonParams with(String key, Object value) {
         Map<String, Object> m = new HashMap<>(values);
         m.put(key, value);
-        return new LessonParams(Map.copyOf(m));
+        return new LessonParams(
+                Collections.unmodifiableMap(m)); // a scene's JSON null is a value to be refused, not lost
     }
 
     public int integer(String key, int fallback) {

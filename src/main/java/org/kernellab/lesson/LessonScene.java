@@ -14,8 +14,4 @@ public record LessonScene(String view, String lesson, Map<String, Object> params
     public LessonScene {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
-
-    public LessonParams toParams() {
-        return new LessonParams(params);
-    }
 }

@@ -124,7 +124,7 @@ public final class SceneFiles {
 
     private static LessonScript script(JsonNode n, Path folder) throws SceneFileException {
         JsonNode steps = n.path("steps");
-        if (!steps.isArray()) throw new SceneFileException("scene.noSteps");
+        if (!steps.isArray() || steps.isEmpty()) throw new SceneFileException("scene.noSteps");
         List<LessonScript.Step> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
             JsonNode s = steps.get(i);

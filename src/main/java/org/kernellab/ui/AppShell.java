@@ -28,6 +28,7 @@ import org.kernellab.lesson.SceneFiles;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.ComputeEngine;
 import org.kernellab.ui.core.Page;
+import org.kernellab.ui.core.SceneFields;
 import org.kernellab.ui.script.ScriptStrip;
 import org.kernellab.ui.task.FxTaskRunner;
 import org.kernellab.ui.widgets.Controls;
@@ -55,6 +56,7 @@ public final class AppShell {
     private Lesson current;
     private LessonParams pendingParams;
     private Page page;
+    private int opened;
     private Consumer<String> documentOpener;
 
     /** @param scripts the demo scripts beside the lessons, for the navigator */
@@ -226,6 +228,7 @@ public final class AppShell {
         Map<String, Object> params =
                 new HashMap<>(l.params().values()); // what the scene leaves out, as its lesson has it
         params.putAll(scene.params());
+        params.put(SceneFields.OPENED, ++opened); // a lab applies it even when it is the scene it last showed
         openWith(l.id(), params);
         return page == null ? List.of() : page.scene().problems();
     }
@@ -277,8 +280,8 @@ public final class AppShell {
             // a lesson picked with the mouse takes the keyboard (space, arrows); one reached with the
             // arrow keys leaves the focus in the navigator so the student can keep browsing
             if (!navigator.isFocused()) page.view().requestFocus();
-        } catch (IllegalArgumentException e) {
-            Label err = new Label(ctx.i18n().tr("shell.viewFailed", lesson.id(), e.getMessage()));
+        } catch (RuntimeException e) { // bad parameters, or a fault: a message where the view would be, never a trace
+            Label err = new Label(ctx.i18n().tr("shell.viewFailed", lesson.id(), String.valueOf(e.getMessage())));
             err.getStyleClass().add("problem");
             err.setWrapText(true);
             viewArea.getChildren().setAll(err);

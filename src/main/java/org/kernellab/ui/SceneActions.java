@@ -44,6 +44,9 @@ public final class SceneActions {
         this.ctx = ctx;
         this.notices = notices;
         this.script = new ScriptViewModel(this::show);
+        script.playingProperty().addListener((o, was, now) -> {
+            if (now.intValue() < 0) release();
+        });
     }
 
     public ScriptViewModel script() {
@@ -183,10 +186,18 @@ public final class SceneActions {
         window.show();
     }
 
-    /** A step on screen: its scene, and its hold on the view's settings. */
+    /** A step on screen: its scene, and its hold on the view's settings (none on a view the scene could not open). */
     private void show(LessonScript.Step step) {
         shell.openScene(step.scene());
-        if (shell.page() != null) StepLock.apply(shell.page().view(), step.controls());
+        boolean shown = shell.current() != null
+                && shell.current().view().equals(step.scene().view());
+        if (shown && shell.page() != null) StepLock.apply(shell.page().view(), step.controls());
+    }
+
+    /** The script ended: a view whose settings its last step locked or hid gets them back, as it is. */
+    private void release() {
+        LessonScene now = shell.scene();
+        if (now != null && !StepLock.isFree(shell.page().view())) shell.openScene(now);
     }
 
     private FileChooser chooser(String titleKey) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,19 +83,19 @@ class ScriptPlayTest {
 
     @Test
     void aSceneWithWrongFieldsListsThemAndAppliesTheRest(FxRobot robot) throws Exception {
+        Map<String, Object> fields =
+                new LinkedHashMap<>(Map.of("window", 99, "colour", "red", "stride", 1, "mode", "median"));
+        fields.put("ceil", null); // JSON's null
         List<Problem> problems = new ArrayList<>();
-        robot.interact(() -> problems.addAll(harness.app
-                .shell()
-                .openScene(new LessonScene(
-                        "pooling", "", Map.of("window", 99, "colour", "red", "stride", 1, "mode", "median")))));
+        robot.interact(() -> problems.addAll(harness.app.shell().openScene(new LessonScene("pooling", "", fields))));
         harness.settle();
         assertEquals(
-                List.of("scene.unknownField", "scene.notChoice", "scene.range"),
+                List.of("scene.unknownField", "scene.notChoice", "scene.range", "scene.invalid"),
                 problems.stream().map(Problem::key).toList());
         assertEquals(1, harness.app.shell().scene().params().get("stride"), "the valid field is applied");
         assertEquals(2, harness.app.shell().scene().params().get("window"), "the invalid one is left as it was");
         String notice = text(robot, "#scene-notice-text");
-        assertEquals(3, notice.lines().count(), notice);
+        assertEquals(4, notice.lines().count(), notice);
         assertTrue(notice.contains("\"colour\" is not a setting of this view"), notice);
         robot.clickOn("#scene-notice-close");
         assertNull(node("#scene-notice"));
@@ -157,7 +158,11 @@ class ScriptPlayTest {
         robot.clickOn("#script-note-toggle");
         assertEquals("Ask why 2.5", text(robot, "#script-note"));
 
+        assertTrue(node("#pool-window").isDisabled());
         robot.clickOn("#script-stop");
+        harness.settle();
+        assertFalse(node("#pool-window").isDisabled(), "the script's end gives the settings back");
+        assertEquals("avg", harness.app.shell().scene().params().get("mode"), "the view stays as the step left it");
         assertFalse(node("#script-strip").isVisible(), "the strip goes with the script");
         robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
         harness.settle();

@@ -6,7 +6,6 @@ import static org.kernellab.ui.animator.AnimatorViewModel.MAX_STRIDE;
 
 import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
-import org.kernellab.compute.ComputeException;
 import org.kernellab.compute.Kernels;
 import org.kernellab.compute.Tensor;
 import org.kernellab.lesson.LessonParams;
@@ -35,9 +34,8 @@ final class AnimatorScene {
         SceneFields scene = new SceneFields(params)
                 .fixed("seed", seed)
                 .choice("mode", vm.modeProperty(), Mode.class)
-                .bool("separate", vm.separateProperty())
                 .integer("fashionIndex", vm.fashionIndexProperty(), 0, 1999)
-                .custom("source", () -> SceneFields.word(vm.sourceProperty().get()), v -> source(vm, v))
+                .choice("source", vm.sourceProperty(), Source.class)
                 .custom("imageFile", vm::imageFile, v -> {
                     String file = String.valueOf(v);
                     vm.useImageFile(read.apply(file), file);
@@ -56,23 +54,15 @@ final class AnimatorScene {
                 .matrix("kernel", () -> vm.kernelProperty().get(), t -> {
                     vm.useKernel(t);
                     if (!presetGiven) vm.presetProperty().set(null);
-                });
+                })
+                // after the input and the kernel: a preset or a course input sets the axes back together
+                .bool("separate", vm.separateProperty());
         pair(scene, vm, "padding", vm.padHProperty(), vm.padWProperty(), 0, MAX_PADDING);
         pair(scene, vm, "stride", vm.strideHProperty(), vm.strideWProperty(), 1, MAX_STRIDE);
         pair(scene, vm, "dilation", vm.dilationHProperty(), vm.dilationWProperty(), 1, MAX_DILATION);
         return scene.decimal("bias", vm.biasProperty(), -9, 9)
                 .bool("flip", vm.trueConvolutionProperty())
                 .step(vm.stepper());
-    }
-
-    /** Where the input comes from; a source that cannot be read (the Fashion-MNIST pictures) says why. */
-    private static void source(AnimatorViewModel vm, Object v) {
-        Source s = SceneFields.choose("source", v, Source.class);
-        try {
-            vm.sourceProperty().set(s);
-        } catch (ComputeException e) {
-            throw new SceneFields.Invalid(e.problem().key(), e.problem().args().toArray());
-        }
     }
 
     /**

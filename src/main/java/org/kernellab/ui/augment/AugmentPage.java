@@ -1,7 +1,6 @@
 package org.kernellab.ui.augment;
 
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -74,7 +73,7 @@ public final class AugmentPage implements Page {
         URL photo = AugmentPage.class.getResource(PHOTO);
         if (photo != null) ImageFiles.read(photo.toExternalForm()).ifPresent(this::usePicture);
         scene = new SceneFields(params)
-                .custom("file", () -> file == null ? null : file.toString(), v -> openPicture(file(v)))
+                .custom("file", () -> file == null ? null : file.toString(), v -> openPicture(SceneFields.file(v)))
                 .choice("source", vm.sourceProperty(), Source.class)
                 .integer("image", vm.indexProperty(), 0, MAX_IMAGE)
                 .integer("roll", vm.rollProperty(), 0, MAX_ROLL)
@@ -161,14 +160,6 @@ public final class AugmentPage implements Page {
                 ImageFiles.read(f).orElseThrow(() -> new IllegalArgumentException("there is no picture in " + f));
         usePicture(p);
         file = f;
-    }
-
-    private static Path file(Object v) {
-        if (!(v instanceof String s) || s.isBlank())
-            throw new IllegalArgumentException("a file's path is a text, not " + v);
-        Path p = Path.of(s);
-        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("there is no file " + p);
-        return p;
     }
 
     private void usePicture(ImageFiles.Pixels p) {

@@ -1,5 +1,10 @@
 package org.kernellab.ui.core;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,8 +30,16 @@ import org.kernellab.ui.viewmodel.Stepper;
  * {@link #capture()} reads every field back for a scene file.
  */
 public final class SceneFields {
-    /** Names the shell adds to every view's parameters. */
-    private static final List<String> SHELL = List.of("lesson");
+    /**
+     * Names the shell adds to a view's parameters: the lesson it is shown in, and a number that tells a scene opened on
+     * purpose from a lesson come back to (see {@link #OPENED}).
+     */
+    private static final List<String> SHELL = List.of("lesson", SceneFields.OPENED);
+
+    /** The shell's mark on a scene opened on purpose (a file, a paste, a script's step), new for each opening. */
+    public static final String OPENED = "opened";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, Object> given;
     private final Map<String, Supplier<Object>> fields = new LinkedHashMap<>();
@@ -61,11 +74,14 @@ public final class SceneFields {
     }
 
     public SceneFields bool(String name, BooleanProperty p) {
-        return field(name, p::get, v -> {
-            if (v instanceof Boolean b) p.set(b);
-            else if ("true".equals(v) || "false".equals(v)) p.set("true".equals(v));
-            else throw new Invalid("scene.notBool", name, v);
-        });
+        return field(name, p::get, v -> p.set(truth(name, v)));
+    }
+
+    /** A true-or-false field's value: JSON's true or false, or the text "true" or "false" older lessons use. */
+    public static boolean truth(String name, Object v) {
+        if (v instanceof Boolean b) return b;
+        if ("true".equals(v) || "false".equals(v)) return "true".equals(v);
+        throw new Invalid("scene.notBool", name, v);
     }
 
     /** One of an enum's constants, written in lower case with dashes ({@code TRANSPOSED} is "transposed"). */
@@ -117,6 +133,7 @@ public final class SceneFields {
         if (given.containsKey(name)) {
             Object v = given.remove(name);
             try {
+                if (v == null) throw new Invalid("scene.invalid", name, "null is no value");
                 set.accept(v);
             } catch (Invalid e) {
                 problems.add(e.problem);
@@ -146,6 +163,39 @@ public final class SceneFields {
             if (v != null) out.put(k, v);
         });
         return out;
+    }
+
+    /** A file a field names: a path that is an existing file, or IllegalArgumentException saying what it is not. */
+    public static Path file(Object v) {
+        Path p = path(v);
+        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("there is no file " + p);
+        return p;
+    }
+
+    /** A folder a field names: a path that is an existing folder. */
+    public static Path folder(Object v) {
+        Path p = path(v);
+        if (!Files.isDirectory(p)) throw new IllegalArgumentException("there is no folder " + p);
+        return p;
+    }
+
+    private static Path path(Object v) {
+        if (!(v instanceof String s) || s.isBlank()) throw new IllegalArgumentException("a path is a text, not " + v);
+        try {
+            return Path.of(s);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("\"" + s + "\" is not a path on this computer");
+        }
+    }
+
+    /** A field holding JSON (a net's form): written in the scene as an object or as its text. */
+    public static String jsonText(Object v) {
+        if (!(v instanceof Map<?, ?> || v instanceof List<?>)) return String.valueOf(v);
+        try {
+            return JSON.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage());
+        }
     }
 
     public static int whole(String name, Object v, int min, int max) {

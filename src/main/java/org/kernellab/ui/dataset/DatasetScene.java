@@ -42,7 +42,7 @@ final class DatasetScene {
                             : vm.classes().size();
                     vm.keepLabel(SceneFields.whole("class", v, -1, classes - 1));
                 })
-                .custom("page", vm::wantedPage, v -> vm.keepPage(SceneFields.whole("page", v, 0, Integer.MAX_VALUE)));
+                .custom("page", vm::wantedPage, v -> vm.keepPage(SceneFields.whole("page", v, 0, 1_000_000)));
     }
 
     /** Reads the pictures a scene names: CIFAR-10 once downloaded, a folder by its path. */

@@ -15,9 +15,7 @@ public final class FashionFields {
 
     public static SceneFields declare(SceneFields scene, Workbench bench) {
         return scene.custom("fullSet", () -> bench.fullSetProperty().get(), v -> {
-                    if (!(v instanceof Boolean) && !"true".equals(v) && !"false".equals(v))
-                        throw new SceneFields.Invalid("scene.notBool", "fullSet", v);
-                    boolean full = Boolean.TRUE.equals(v) || "true".equals(v);
+                    boolean full = SceneFields.truth("fullSet", v);
                     if (full == Boolean.TRUE.equals(bench.fullSetProperty().get())) return;
                     if (full && !bench.fullSetAvailable())
                         throw new IllegalArgumentException("there is no full Fashion-MNIST set on this computer");

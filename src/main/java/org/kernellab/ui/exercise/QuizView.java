@@ -73,7 +73,8 @@ final class QuizView extends VBox {
             ToggleGroup group = new ToggleGroup();
             groups.add(group);
             VBox options = new VBox(4);
-            List<?> opts = (List<?>) m.get("options");
+            if (!(m.get("options") instanceof List<?> opts) || opts.isEmpty())
+                throw new IllegalArgumentException("question " + (index + 1) + " needs a list of \"options\"");
             for (int i = 0; i < opts.size(); i++) {
                 Object o = opts.get(i);
                 RadioButton b = new RadioButton();

@@ -1,8 +1,9 @@
 package org.kernellab.ui.explain;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import org.kernellab.compute.Tensor;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.Network;
@@ -39,12 +40,11 @@ public final class ExplainScene {
                         "netFile",
                         () -> input.netFile() == null ? null : input.netFile().toString(),
                         v -> {
-                            Path p = file(v);
+                            Path p = SceneFields.file(v);
                             if (!p.equals(input.netFile())) input.loadModel(p, false);
                         })
                 .custom("normalize", () -> input.netFile() == null ? null : input.normalized(), v -> {
-                    if (!(v instanceof Boolean b)) throw new SceneFields.Invalid("scene.notBool", "normalize", v);
-                    input.normalize(b);
+                    input.normalize(SceneFields.truth("normalize", v));
                 });
     }
 
@@ -117,8 +117,13 @@ public final class ExplainScene {
         if (run.finishedProperty().get())
             throw new IllegalArgumentException("run #" + run.number() + " did not finish: it has no net");
         // a run still training: its net once it has finished
-        run.finishedProperty().addListener((o, a, done) -> {
-            if (done && run.network() != null && fits(run)) show(run, bench);
+        run.finishedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Boolean> o, Boolean was, Boolean done) {
+                if (!done) return;
+                run.finishedProperty().removeListener(this); // once: the run is the app's, the wish this scene's
+                if (run.network() != null && fits(run)) show(run, bench);
+            }
         });
         if (!fits(run)) throw unfit(run);
     }
@@ -135,13 +140,5 @@ public final class ExplainScene {
     private static IllegalArgumentException unfit(Run run) {
         return new IllegalArgumentException(
                 "run #" + run.number() + "'s net does not read Fashion-MNIST's pictures into its ten classes");
-    }
-
-    private static Path file(Object v) {
-        if (!(v instanceof String s) || s.isBlank())
-            throw new IllegalArgumentException("a file's path is a text, not " + v);
-        Path p = Path.of(s);
-        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("there is no file " + p);
-        return p;
     }
 }

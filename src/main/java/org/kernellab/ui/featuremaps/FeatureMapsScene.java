@@ -49,7 +49,7 @@ final class FeatureMapsScene {
                             askedRun = text(v);
                         })
                 .custom("net", this::net, this::useNet)
-                .custom("normalize", this::normalized, v -> normalize(bool("normalize", v)))
+                .custom("normalize", this::normalized, v -> normalize(SceneFields.truth("normalize", v)))
                 .custom(
                         "image",
                         () -> vm.indexProperty().get(),
@@ -164,11 +164,5 @@ final class FeatureMapsScene {
 
     private static String text(Object v) {
         return String.valueOf(v);
-    }
-
-    private static boolean bool(String name, Object v) {
-        if (v instanceof Boolean b) return b;
-        if ("true".equals(v) || "false".equals(v)) return "true".equals(v);
-        throw new SceneFields.Invalid("scene.notBool", name, v);
     }
 }

@@ -115,11 +115,6 @@ public final class FeatureMapsViewModel {
                 : bench.dataProperty().get().test();
     }
 
-    /** Shows a picture (grey values in [0, 1], any size) on the left instead of a test image. */
-    public void usePicture(Tensor grey, String name) {
-        usePicture(grey, name, null);
-    }
-
     /** Shows a picture read from {@code file} (null: from nowhere to name) on the left. */
     public void usePicture(Tensor grey, String name, String file) {
         picture = Images.toNetInput(grey);

@@ -1,7 +1,6 @@
 package org.kernellab.ui.lab;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -103,7 +102,7 @@ public final class LabScene {
                         () -> kind.get() == folderKind && folder.get() != null
                                 ? folder.get().toString()
                                 : null,
-                        v -> useFolder.accept(folder(v)))
+                        v -> useFolder.accept(SceneFields.folder(v)))
                 .custom("data", () -> SceneFields.word(kind.get()), v -> {
                     E k = SceneFields.choose("data", v, kinds);
                     if (k != folderKind) use.accept(k);
@@ -113,14 +112,5 @@ public final class LabScene {
                         useFolder.accept(folder.get());
                     }
                 });
-    }
-
-    /** A folder's path from a scene; IllegalArgumentException when it is no folder. */
-    static Path folder(Object v) {
-        if (!(v instanceof String s) || s.isBlank())
-            throw new IllegalArgumentException("a folder's path is a text, not " + v);
-        Path p = Path.of(s);
-        if (!Files.isDirectory(p)) throw new IllegalArgumentException("there is no folder " + p);
-        return p;
     }
 }

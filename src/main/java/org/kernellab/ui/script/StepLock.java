@@ -20,6 +20,7 @@ public final class StepLock {
 
     public static void apply(Node view, LessonScript.Controls c) {
         if (c == LessonScript.Controls.FREE) return;
+        view.getProperties().put(StepLock.class, c);
         boolean hide = c == LessonScript.Controls.HIDDEN;
         boolean panel = false;
         for (Node n : view.lookupAll(".workspace")) {
@@ -29,6 +30,11 @@ public final class StepLock {
             }
         }
         if (!panel) lockInputs(view);
+    }
+
+    /** Whether {@code view}'s settings are as the view made them: no step locked or hid them. */
+    public static boolean isFree(Node view) {
+        return !view.getProperties().containsKey(StepLock.class);
     }
 
     private static void lockInputs(Node n) {

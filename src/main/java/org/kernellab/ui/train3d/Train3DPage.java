@@ -94,7 +94,7 @@ public final class Train3DPage implements Page {
 
     private void useNet(Object v) {
         LabViewModel vm = lab.lab();
-        String s = String.valueOf(v).trim();
+        String s = SceneFields.jsonText(v).trim();
         int preset = NETS.indexOf(s);
         if (preset >= 0) {
             vm.editor().set(vm.data().presets().get(preset).net());

@@ -84,7 +84,7 @@ final class TrainingScene {
         scene.custom(
                 "fullSet",
                 () -> ctx.workbench().fullSetProperty().get(),
-                v -> ctx.workbench().fullSetProperty().set(bool("fullSet", v)));
+                v -> ctx.workbench().fullSetProperty().set(SceneFields.truth("fullSet", v)));
         LabScene.data(
                 scene,
                 PictureData.Source.class,
@@ -136,7 +136,7 @@ final class TrainingScene {
                         v -> recipe(new Recipe(start().model(), start().filters(), start().blocks(), dropout(v))))
                 .custom("net", () -> recipe() == null ? vm.editor().json() : null, v -> {
                     try {
-                        vm.editor().set(Net.fromJson(String.valueOf(v)));
+                        vm.editor().set(Net.fromJson(SceneFields.jsonText(v)));
                     } catch (ComputeException e) {
                         // a lesson's net that does not fit: the lab's own, and the problem says why
                         vm.editor().set(vm.data().presets().get(0).net());
@@ -168,12 +168,6 @@ final class TrainingScene {
         if (!(v instanceof Number n) || !(n.doubleValue() >= 0 && n.doubleValue() <= MAX_DROPOUT))
             throw new IllegalArgumentException("dropout must be a number from 0 to " + MAX_DROPOUT + ", not " + v);
         return n.doubleValue();
-    }
-
-    static boolean bool(String name, Object v) {
-        if (v instanceof Boolean b) return b;
-        if ("true".equals(v) || "false".equals(v)) return "true".equals(v);
-        throw new IllegalArgumentException(name + " must be true or false, not " + v);
     }
 
     /** Fashion-MNIST, or CIFAR-10 once it is downloaded. */

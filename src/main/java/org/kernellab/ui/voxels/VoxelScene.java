@@ -1,6 +1,5 @@
 package org.kernellab.ui.voxels;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -28,7 +27,7 @@ final class VoxelScene {
                 .custom(
                         "real",
                         () -> vm.realProperty().get() != null,
-                        v -> vm.realProperty().set(bool("real", v) ? modelNet(ctx) : null))
+                        v -> vm.realProperty().set(SceneFields.truth("real", v) ? modelNet(ctx) : null))
                 .custom(
                         "class",
                         () -> vm.objectClassProperty().get(),
@@ -76,11 +75,6 @@ final class VoxelScene {
         return n.doubleValue();
     }
 
-    private static boolean bool(String name, Object v) {
-        if (v instanceof Boolean b) return b;
-        throw new SceneFields.Invalid("scene.notBool", name, v);
-    }
-
     /** The downloaded ModelNet10's folder; IllegalArgumentException before it is downloaded. */
     private static Path modelNet(AppContext ctx) {
         DataSetsViewModel.Entry e = DataSetsView.model(ctx).entry(RemoteSet.MODELNET10.name());
@@ -90,11 +84,7 @@ final class VoxelScene {
     }
 
     private static void open(VoxelViewModel vm, Object v) {
-        if (!(v instanceof String s) || s.isBlank())
-            throw new IllegalArgumentException("a file's path is a text, not " + v);
-        Path p = Path.of(s);
-        if (!Files.isRegularFile(p)) throw new IllegalArgumentException("there is no file " + p);
-        vm.open(p);
+        vm.open(SceneFields.file(v));
         if (vm.problemProperty().get() != null)
             throw new IllegalArgumentException(vm.problemProperty().get().english());
     }

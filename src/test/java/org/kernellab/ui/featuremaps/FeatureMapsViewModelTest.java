@@ -100,7 +100,7 @@ class FeatureMapsViewModelTest {
         double[] paper = new double[60 * 40];
         Arrays.fill(paper, 1.0);
         for (int r = 15; r < 45; r++) for (int c = 10; c < 30; c++) paper[r * 40 + c] = 0.1; // a dark shape on white
-        vm.usePicture(new Tensor(new int[] {60, 40}, paper), "drawing.png");
+        vm.usePicture(new Tensor(new int[] {60, 40}, paper), "drawing.png", null);
         Side s = vm.leftProperty().get();
         assertEquals("drawing.png", s.file());
         assertTrue(s.inverted());
