@@ -103,26 +103,8 @@ class ScriptPlayTest {
 
     @Test
     void aScriptStepsForwardAndBackWithTheClickersKeysInPresentation(FxRobot robot) throws Exception {
-        LessonScript script = new LessonScript(
-                Map.of("en", "Pooling and edges"),
-                List.of(
-                        step(
-                                "Average pooling",
-                                "Ask why 2.5",
-                                new LessonScene("pooling", "", Map.of("mode", "avg", "stride", 1)),
-                                LessonScript.Controls.LOCKED),
-                        step(
-                                "Sobel, stride 2",
-                                "",
-                                new LessonScene("conv-intro", "", Map.of("stride", 2)),
-                                LessonScript.Controls.LOCKED),
-                        step(
-                                "Max pooling, no settings",
-                                "",
-                                new LessonScene("pooling", "", Map.of("window", 3)),
-                                LessonScript.Controls.HIDDEN)));
         Path file = dir.resolve("demo.kscript");
-        SceneFiles.save(script, file);
+        SceneFiles.save(demo(), file);
         robot.interact(() -> {
             harness.app.ctx().presentation().set(true);
             harness.app.shell().actions().open(file);
@@ -192,6 +174,28 @@ class ScriptPlayTest {
         assertEquals("Ana", rows.get(0).student().student());
         Label skipped = robot.lookup("#class-skipped").queryAs(Label.class);
         assertTrue(skipped.getText().contains("lost.kprogress"), skipped.getText());
+    }
+
+    /** Pooling locked, Sobel with stride 2 locked, then max pooling with its settings hidden. */
+    private static LessonScript demo() {
+        return new LessonScript(
+                Map.of("en", "Pooling and edges"),
+                List.of(
+                        step(
+                                "Average pooling",
+                                "Ask why 2.5",
+                                new LessonScene("pooling", "", Map.of("mode", "avg", "stride", 1)),
+                                LessonScript.Controls.LOCKED),
+                        step(
+                                "Sobel, stride 2",
+                                "",
+                                new LessonScene("conv-intro", "", Map.of("stride", 2)),
+                                LessonScript.Controls.LOCKED),
+                        step(
+                                "Max pooling, no settings",
+                                "",
+                                new LessonScene("pooling", "", Map.of("window", 3)),
+                                LessonScript.Controls.HIDDEN)));
     }
 
     private static LessonScript.Step step(String title, String note, LessonScene s, LessonScript.Controls c) {
