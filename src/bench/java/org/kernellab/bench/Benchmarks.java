@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,8 @@ public final class Benchmarks {
                             "--train",
                             "--lab-pictures",
                             "--press",
-                            "--script")
+                            "--script",
+                            "--class")
                     .contains(a)) i++;
             else if (!Set.of("--no-text", "--presentation", "--windows").contains(a))
                 throw new IllegalArgumentException("unknown option \"" + a + "\"");
@@ -151,7 +153,12 @@ public final class Benchmarks {
                 args.contains("--windows"),
                 args.contains("--lab-pictures") ? Path.of(value(args, "--lab-pictures", null)) : null,
                 args.contains("--press") ? value(args, "--press", null) : null,
-                args.contains("--script") ? Path.of(value(args, "--script", null)) : null);
+                args.contains("--script") ? Path.of(value(args, "--script", null)) : null,
+                args.contains("--class")
+                        ? Arrays.stream(value(args, "--class", null).split(","))
+                                .map(Path::of)
+                                .toList()
+                        : List.of());
     }
 
     /** The value after {@code name}, or {@code otherwise}; a missing required value (null) is refused. */

@@ -46,7 +46,8 @@ final class Screens {
             boolean windows,
             Path labPictures,
             String press,
-            Path script) {}
+            Path script,
+            List<Path> progressFiles) {}
 
     private Screens() {}
 
@@ -107,6 +108,13 @@ final class Screens {
             }
             if (setup.windows()) windows(shot, setup, folder, out);
             if (setup.script() != null) script(shot, setup, folder, out);
+            if (!setup.progressFiles().isEmpty()) {
+                onFx(() -> shot.app()
+                        .shell()
+                        .progressActions()
+                        .overview(shot.app().scene().getWindow(), setup.progressFiles()));
+                saveWindow(shot, folder.resolve(name(setup, "window", "class")), "class", out);
+            }
         }
     }
 

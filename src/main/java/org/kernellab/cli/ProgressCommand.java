@@ -31,7 +31,8 @@ final class ProgressCommand {
         if (files.isEmpty()) throw new CliException("cli.missingOption", "--merge FILE…", "progress");
         ProgressFiles.ClassTable t = ProgressFiles.merge(files);
         for (ProgressFiles.Skipped s : t.skipped())
-            err.println("warning: " + Messages.english("progress.skipped", s.file(), s.reason()));
+            err.println("warning: "
+                    + Messages.english("progress.skipped", s.file(), s.reason().english()));
         if (t.students().isEmpty()) throw new CliException("progress.noneGood", files.size());
         return csv ? ProgressFiles.csv(t).stripTrailing() : json(t);
     }
@@ -62,7 +63,11 @@ final class ProgressCommand {
         out.put(
                 "skipped",
                 t.skipped().stream()
-                        .map(s -> Map.of("file", s.file().toString(), "reason", s.reason()))
+                        .map(s -> Map.of(
+                                "file",
+                                s.file().toString(),
+                                "reason",
+                                s.reason().english()))
                         .toList());
         return out;
     }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.kernellab.compute.Problem;
 
 /**
  * Progress files ({@code .kprogress}): what a student hands in, their name and, per lesson, its mark and each exercise's
@@ -56,7 +57,7 @@ public final class ProgressFiles {
     }
 
     /** A file left out of a class table, and why. */
-    public record Skipped(Path file, String reason) {}
+    public record Skipped(Path file, Problem reason) {}
 
     /** Several students side by side: one column per exercise, in the course's order. */
     public record ClassTable(List<Report> students, List<String> exercises, List<Skipped> skipped) {}
@@ -105,10 +106,7 @@ public final class ProgressFiles {
         try {
             root = SceneFiles.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new SceneFileException(
-                    "scene.notJson",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0]);
+            throw SceneFiles.notJson(e);
         }
         if (root == null
                 || !KIND.equals(root.path("kernellab").asText())
@@ -156,7 +154,7 @@ public final class ProgressFiles {
             try {
                 students.add(read(f));
             } catch (SceneFileException e) {
-                skipped.add(new Skipped(f, e.problem().english()));
+                skipped.add(new Skipped(f, e.problem()));
             }
         }
         Set<String> columns = new LinkedHashSet<>();

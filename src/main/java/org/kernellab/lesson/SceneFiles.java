@@ -95,18 +95,24 @@ public final class SceneFiles {
         try {
             root = MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            String why =
-                    e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0];
-            throw new SceneFileException(
-                    "scene.notJson",
-                    e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                    why);
+            throw notJson(e);
         }
         if (root == null || !root.isObject()) throw new SceneFileException("scene.notScene");
         String kind = root.path("kernellab").asText("");
         if (kind.equals(SCRIPT)) return script(root, folder);
         if (kind.equals(SCENE) || root.has("view")) return scene(root, folder);
         throw new SceneFileException("scene.notScene");
+    }
+
+    /** JSON that does not parse: its line and the parser's first words on why, without its notes on where it read. */
+    static SceneFileException notJson(JsonProcessingException e) {
+        String why =
+                e.getOriginalMessage() == null ? "" : e.getOriginalMessage().split("\n")[0];
+        for (String notes : new String[] {" (start marker", " at [Source"}) {
+            if (why.contains(notes)) why = why.substring(0, why.indexOf(notes));
+        }
+        return new SceneFileException(
+                "scene.notJson", e.getLocation() == null ? 0 : e.getLocation().getLineNr(), why);
     }
 
     private static LessonScene scene(JsonNode n, Path folder) throws SceneFileException {

@@ -245,7 +245,7 @@ public final class AppShell {
     }
 
     /** The student's progress file and the teacher's class overview. */
-    ProgressActions progressActions() {
+    public ProgressActions progressActions() {
         return progressActions;
     }
 

@@ -19,7 +19,7 @@ import org.kernellab.ui.progress.ClassOverview;
  * The student's progress out of the app (one file, with their name, that they hand in; nothing leaves the machine
  * otherwise) and the teacher's class overview of several such files.
  */
-final class ProgressActions {
+public final class ProgressActions {
     private final AppContext ctx;
     private final Settings settings;
     private final Catalog catalog;
@@ -77,7 +77,7 @@ final class ProgressActions {
             overview(owner, files.stream().map(File::toPath).toList());
     }
 
-    ClassOverview overview(Window owner, List<Path> files) {
+    public ClassOverview overview(Window owner, List<Path> files) {
         ClassOverview o = new ClassOverview(owner, ProgressFiles.merge(files), ctx.i18n());
         o.show();
         return o;

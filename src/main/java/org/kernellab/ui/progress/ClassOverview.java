@@ -85,7 +85,7 @@ public final class ClassOverview {
         skipped.setText(String.join(
                 "\n",
                 data.skipped().stream()
-                        .map(s -> "⚠ " + i18n.tr("progress.skipped", s.file().getFileName(), s.reason()))
+                        .map(s -> "⚠ " + i18n.tr("progress.skipped", s.file().getFileName(), i18n.tr(s.reason())))
                         .toList()));
         skipped.setManaged(!data.skipped().isEmpty());
         Button csv = Controls.button("class-csv", i18n, "progress.exportCsv", this::exportCsv);

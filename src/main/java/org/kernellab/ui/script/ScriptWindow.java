@@ -14,9 +14,11 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -55,7 +57,6 @@ public final class ScriptWindow {
         list.setId("script-steps");
         list.setItems(vm.steps());
         list.setCellFactory(l -> new StepCell());
-        list.setPrefWidth(300);
         Button addStep = Controls.button("script-add", i18n, "script.add", () -> {
             add.run();
             list.getSelectionModel().selectLast();
@@ -71,13 +72,19 @@ public final class ScriptWindow {
                     .bind(list.getSelectionModel().selectedItemProperty().isNull());
         play.disableProperty().bind(Bindings.isEmpty(vm.steps()));
         VBox buttons = new VBox(6, addStep, up, down, delete, play, saveButton, openButton);
-        buttons.setPrefWidth(190);
-        HBox top = new HBox(10, list, buttons, details());
-        HBox.setHgrow(list, Priority.SOMETIMES);
+        for (Button b : List.of(addStep, up, down, delete, play, saveButton, openButton))
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        list.setMinWidth(260);
+        list.setPrefWidth(380);
+        GridPane details = details();
+        HBox top = new HBox(10, list, buttons, details);
+        HBox.setHgrow(details, Priority.ALWAYS);
         top.setPadding(new Insets(12));
-        stage.setScene(new Scene(top, 980, 460));
+        stage.setScene(new Scene(top, 1180, 480));
         stage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         list.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> fill());
+        list.getSelectionModel().selectFirst();
         fill();
     }
 
@@ -99,8 +106,12 @@ public final class ScriptWindow {
             notes[i] = new TextArea();
             notes[i].setId("script-note-" + lang);
             notes[i].setPrefRowCount(3);
+            notes[i].setPrefColumnCount(24); // narrow to start with; the column grows with the window
+            titles[i].setPrefColumnCount(24);
             notes[i].setWrapText(true);
             Label t = new Label(), n = new Label();
+            t.setMinWidth(Region.USE_PREF_SIZE);
+            n.setMinWidth(Region.USE_PREF_SIZE);
             t.textProperty().bind(i18n.bind("script.titleIn", language(lang)));
             n.textProperty().bind(i18n.bind("script.noteIn", language(lang)));
             g.addRow(row++, t, titles[i]);
@@ -124,8 +135,14 @@ public final class ScriptWindow {
         });
         controls.valueProperty().addListener(edited(() -> vm.controls(selected(), controls.getValue())));
         Label c = new Label();
+        c.setMinWidth(Region.USE_PREF_SIZE);
         c.textProperty().bind(i18n.bind("script.controls"));
         g.addRow(row, c, controls);
+        ColumnConstraints labels = new ColumnConstraints(), fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setMinWidth(220);
+        g.getColumnConstraints().setAll(labels, fields);
+        g.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(g, Priority.ALWAYS);
         g.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         return g;
