@@ -33,7 +33,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Every lesson on a projector's 1280×720, in both languages (Spanish in the dark theme), with the lesson text beside the
  * view and in presentation mode, each of its tabs once its content is there: no label shows its text cut short with an
  * ellipsis, no control lies outside the window where no scroll bar reaches it, nothing scrolls sideways and no table hides
- * columns past its edge; no grid draws a number under 11 px, and no formula of the lesson text is smaller than its text.
+ * columns past its edge; no grid draws a number under 11 px, and no formula of the lesson text is smaller than its text;
+ * and the lesson's params, a scene, open with every field known and valid.
  */
 @ExtendWith(ApplicationExtension.class)
 class LayoutTest {
@@ -94,7 +95,11 @@ class LayoutTest {
     private int everyTab(FxRobot robot, String where, List<String> problems) throws Exception {
         harness.settle();
         harness.withARun(robot, 1); // one epoch gives the runs table its row and the results their numbers
-        robot.interact(() -> problems.addAll(problems(harness.app.scene(), where)));
+        robot.interact(() -> {
+            problems.addAll(problems(harness.app.scene(), where));
+            // the lesson's params are a scene: each of its fields known and valid
+            harness.app.shell().page().scene().problems().forEach(p -> problems.add(where + ": " + p.english()));
+        });
         return 1 + harness.otherTabs(robot, where, tab -> problems.addAll(problems(harness.app.scene(), tab)));
     }
 
