@@ -63,8 +63,9 @@ class WorkbenchTest {
                 bench.modelProblemProperty().get().english());
         bench.loadModel(file);
         assertEquals(
-                new Workbench.Source("maps.sourceFile", "boots.model"),
-                bench.sourceProperty().get());
+                new Workbench.Source("maps.sourceFile", "boots.model", file.toAbsolutePath()),
+                bench.sourceProperty().get(),
+                "the whole path kept, for every view's scene");
         assertEquals(113386, bench.networkProperty().get().parameters());
         assertNull(bench.modelProblemProperty().get());
     }

@@ -28,8 +28,15 @@ import org.kernellab.ui.task.TaskRunner;
 public final class Workbench {
     /** The sources of a net opened from a file, reading ToTensor's pictures or normalized ones. */
     public static final Set<String> FILE_SOURCES = Set.of("maps.sourceFile", "maps.sourceFileNormalized");
-    /** Where the current network came from, for the views to say. {@code detail} is a file name or a run's name. */
-    public record Source(String key, String detail) {}
+    /**
+     * Where the current network came from, for the views to say. {@code detail} is a file name or a run's name;
+     * {@code file} the whole path of a net opened from a file (null otherwise), so that every view's scene can name it.
+     */
+    public record Source(String key, String detail, Path file) {
+        public Source(String key, String detail) {
+            this(key, detail, null);
+        }
+    }
 
     private final I18n i18n;
     private final TaskRunner tasks;
@@ -172,7 +179,7 @@ public final class Workbench {
         Source from = source.get();
         if (net == null || from == null || !FILE_SOURCES.contains(from.key())) return;
         net.normalizeInputs(on);
-        source.set(new Source(on ? "maps.sourceFileNormalized" : "maps.sourceFile", from.detail()));
+        source.set(new Source(on ? "maps.sourceFileNormalized" : "maps.sourceFile", from.detail(), from.file()));
     }
 
     /** Loads the shipped pretrained CNN if no network is there yet, or always when {@code replace}. */
@@ -213,7 +220,7 @@ public final class Workbench {
                     modelProblem.set(null);
                     setNetwork(
                             net,
-                            new Source("maps.sourceFile", file.getFileName().toString()));
+                            new Source("maps.sourceFile", file.getFileName().toString(), file.toAbsolutePath()));
                 },
                 error -> modelProblem.set(Problem.of(error)));
     }

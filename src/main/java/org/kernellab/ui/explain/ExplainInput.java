@@ -37,10 +37,9 @@ public final class ExplainInput {
     private final ObjectProperty<float[]> drawing = new SimpleObjectProperty<>(new float[SIZE]);
     private final ReadOnlyObjectWrapper<Picture> picture = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Network> network = new ReadOnlyObjectWrapper<>();
-    /** The file the chapter's net came from, and the net it gave; a file being opened, and how its net reads pictures. */
-    private Path file, pending;
+    /** A file being opened, and how its net reads pictures. */
+    private Path pending;
 
-    private Network fileNet;
     private boolean pendingNormalized;
 
     public ExplainInput(Workbench bench) {
@@ -84,7 +83,8 @@ public final class ExplainInput {
     /** The file the chapter's net comes from (or is being opened from); null for a net from elsewhere. */
     public Path netFile() {
         if (pending != null) return pending;
-        return fileNet != null && fileNet == bench.networkProperty().get() ? file : null;
+        Workbench.Source s = bench.sourceProperty().get(); // opened here or in another view
+        return s == null ? null : s.file();
     }
 
     /** Whether the net from {@link #netFile} reads its pictures normalized. */
@@ -106,8 +106,6 @@ public final class ExplainInput {
                 || s == null
                 || !Workbench.FILE_SOURCES.contains(s.key())
                 || !s.detail().equals(pending.getFileName().toString())) return;
-        file = pending;
-        fileNet = bench.networkProperty().get();
         pending = null;
         if (pendingNormalized) bench.normalize(true);
     }

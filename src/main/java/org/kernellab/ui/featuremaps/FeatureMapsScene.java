@@ -26,8 +26,8 @@ final class FeatureMapsScene {
     private final FeatureMapsViewModel vm;
     private final Workbench bench;
     private final SceneFields fields;
-    /** The net file opened here (by the student or a scene), and the one still on its way (null: none). */
-    private Path netFile, opening;
+    /** The net file still on its way (null: none); the one open is the workbench's, wherever it was opened. */
+    private Path opening;
     /** What a scene's {@code normalize} asks of the file on its way (null: nothing). */
     private Boolean normalizeOpened;
     /** The file and run a scene names, for its {@code net}. */
@@ -77,9 +77,8 @@ final class FeatureMapsScene {
 
     /** Opens a net file (the student's pick, or a scene's), remembering its path. */
     void open(Path file) {
-        netFile = file.toAbsolutePath();
-        opening = netFile;
-        bench.loadModel(netFile);
+        opening = file.toAbsolutePath();
+        bench.loadModel(opening);
     }
 
     /** Where the workbench's net comes from, as a scene says it. */
@@ -87,12 +86,12 @@ final class FeatureMapsScene {
         Workbench.Source s = bench.sourceProperty().get();
         if (opening != null) return FILE;
         if (s == null || s.key().equals(PRETRAINED_SOURCE)) return PRETRAINED;
-        boolean mine = netFile != null && netFile.getFileName().toString().equals(s.detail());
-        return Workbench.FILE_SOURCES.contains(s.key()) && mine ? FILE : RUN;
+        return Workbench.FILE_SOURCES.contains(s.key()) && s.file() != null ? FILE : RUN;
     }
 
     private Path file() {
-        return opening != null ? opening : netFile;
+        Workbench.Source s = bench.sourceProperty().get();
+        return opening != null ? opening : s == null ? null : s.file();
     }
 
     private void useNet(Object v) {

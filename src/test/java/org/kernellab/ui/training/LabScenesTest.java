@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kernellab.compute.Problem;
 import org.kernellab.lesson.LessonScene;
+import org.kernellab.model.ModelFile;
 import org.kernellab.model.Net;
 import org.kernellab.ui.AppHarness;
 import org.kernellab.ui.core.Workbench;
@@ -63,6 +66,14 @@ class LabScenesTest {
         assertEquals(1, problems.size(), "a run the lab does not have is a problem: " + problems);
         assertEquals(9, scene(robot).params().get("image"), "the rest applies");
         assertSame(run.network(), bench.networkProperty().get());
+
+        // a net file opened in feature maps is the one every view's scene names
+        Path file = Files.createTempDirectory("nets").resolve("boots.model");
+        ModelFile.save(run.network(), file);
+        assertEquals(List.of(), open(robot, "feature-maps", Map.of("net", "file", "netFile", file.toString())));
+        assertEquals(file.toAbsolutePath().toString(), scene(robot).params().get("netFile"));
+        assertEquals(List.of(), open(robot, "saliency", Map.of("image", 3)));
+        assertEquals(file.toAbsolutePath().toString(), scene(robot).params().get("netFile"), "as saliency says it");
     }
 
     private List<Problem> open(FxRobot robot, String view, Map<String, Object> params) throws Exception {
