@@ -149,14 +149,14 @@ final class FeatureMapsScene {
                 file);
     }
 
-    /** The net's conv blocks, or as many as a scene may name while there is no net yet. */
+    /** The net's conv blocks, or as many as a scene may name while there is no net yet or its file is on its way. */
     private int blocks() {
-        Network net = vm.network();
+        Network net = opening == null ? vm.network() : null;
         return net == null ? 100 : FeatureMaps.convBlocks(net);
     }
 
     private int filters() {
-        Network net = vm.network();
+        Network net = opening == null ? vm.network() : null;
         int b = vm.blockProperty().get();
         return net == null || b >= FeatureMaps.convBlocks(net) ? 1000 : FeatureMaps.filters(net, b);
     }
