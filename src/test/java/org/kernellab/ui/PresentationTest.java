@@ -47,7 +47,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * theme, English in the light one, then English in the dark one), each of its tabs: every number a grid, matrix or heat
  * map draws is in type the back row reads (18 px at 1280×720, more on a larger screen); the stage's content (its grids,
  * maps, pictures, charts and text, not its buttons) spans at least 80% of the stage's width or of its height, not a
- * corner of it; and with the lesson text brought back (F2), no formula is set smaller than the text around it.
+ * corner of it; nothing is cut or outside the window (LayoutTest's checks); and with the lesson text brought back (F2),
+ * no formula is set smaller than the text around it.
  */
 @ExtendWith(ApplicationExtension.class)
 class PresentationTest {
@@ -130,9 +131,16 @@ class PresentationTest {
     private int everyTab(FxRobot robot, Screen screen, String where, List<String> problems, List<String> report)
             throws Exception {
         harness.settle();
-        robot.interact(() -> measure(harness.app.scene(), screen, where, problems, report));
+        robot.interact(() -> {
+            measure(harness.app.scene(), screen, where, problems, report);
+            problems.addAll(LayoutTest.problems(harness.app.scene(), where)); // and nothing cut or out of the window
+        });
         harness.withARun(robot, 1); // its tabs with a run's results: the confusion matrix's counts are numbers too
-        return 1 + harness.otherTabs(robot, where, tab -> measure(harness.app.scene(), screen, tab, problems, report));
+        return 1
+                + harness.otherTabs(robot, where, tab -> {
+                    measure(harness.app.scene(), screen, tab, problems, report);
+                    problems.addAll(LayoutTest.problems(harness.app.scene(), tab));
+                });
     }
 
     /** The lesson text brought back beside the stage, as F2 does: its formulas in the size of its type or larger. */
