@@ -42,8 +42,8 @@ public final class Progress {
     public Mark mark(String lessonId) {
         try {
             return Mark.valueOf(node.get(lessonId, Mark.NONE.name()));
-        } catch (IllegalArgumentException e) {
-            return Mark.NONE;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            return Mark.NONE; // an unknown mark, or preferences removed under a window still being drawn
         }
     }
 
@@ -74,8 +74,8 @@ public final class Progress {
                 Preferences e = lesson.node(name);
                 out.put(name, new Attempt(e.getInt("attempts", 0), e.get("last", ""), e.getBoolean("solved", false)));
             }
-        } catch (BackingStoreException e) {
-            // preferences that cannot be read hold no attempts to show
+        } catch (BackingStoreException | IllegalStateException e) {
+            // preferences that cannot be read, or were removed, hold no attempts to show
         }
         return out;
     }
