@@ -219,14 +219,14 @@ public final class LessonLoader {
         long size = Files.size(file);
         if (size > max)
             throw new FileProblem(
-                    file, "the file is " + size + " bytes, above the limit of " + max + " for a lesson file", null);
+                    file, "the file is " + size + " bytes, above the limit of " + max + " for a KernelLab file", null);
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
             bytes = in.readNBytes((int) max + 1); // the file may have grown since it was measured
         }
         if (bytes.length > max)
             throw new FileProblem(
-                    file, "the file is larger than the limit of " + max + " bytes for a lesson file", null);
+                    file, "the file is larger than the limit of " + max + " bytes for a KernelLab file", null);
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
