@@ -15,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.compute.Problem;
+import org.kernellab.install.UserDirs;
 import org.kernellab.lesson.LessonScene;
 import org.kernellab.lesson.LessonScript;
 import org.kernellab.lesson.Progress;
@@ -45,8 +48,14 @@ class ScriptPlayTest {
 
     private AppHarness harness;
 
+    /** A script in the user's lessons folder (the tests' own, under target/), listed in the navigator. */
+    private Path shelved;
+
     @Start
     void start(Stage stage) throws Exception {
+        shelved = UserDirs.current().lessons().resolve("demo-in-the-navigator.kscript");
+        Files.createDirectories(shelved.getParent());
+        SceneFiles.save(demo(), shelved);
         Path bad = dir.resolve("broken.kscene");
         Files.writeString(bad, "{\"kernellab\": \"scene\", \"view\": ");
         harness = new AppHarness(stage, Locale.ENGLISH, Theme.LIGHT, List.of("--open", bad.toString()));
@@ -55,6 +64,7 @@ class ScriptPlayTest {
     @AfterEach
     void close() throws Exception {
         harness.close();
+        Files.deleteIfExists(shelved);
     }
 
     private String text(FxRobot robot, String id) {
@@ -102,6 +112,7 @@ class ScriptPlayTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aScriptStepsForwardAndBackWithTheClickersKeysInPresentation(FxRobot robot) throws Exception {
         Path file = dir.resolve("demo.kscript");
         SceneFiles.save(demo(), file);
@@ -149,6 +160,23 @@ class ScriptPlayTest {
         robot.press(KeyCode.PAGE_DOWN).release(KeyCode.PAGE_DOWN);
         harness.settle();
         assertEquals("pooling", harness.app.shell().scene().view(), "no script, no stepping");
+
+        // the same script, listed under the navigator's demo scripts, picked there
+        robot.interact(() -> harness.app.ctx().presentation().set(false)); // the navigator back
+        robot.interact(() -> {
+            TreeView<?> nav = (TreeView<?>) node("#navigator");
+            TreeItem<?> shelf =
+                    nav.getRoot().getChildren().get(nav.getRoot().getChildren().size() - 1);
+            assertEquals(
+                    List.of("Pooling and edges"),
+                    shelf.getChildren().stream()
+                            .map(i -> ((SceneFiles.Shelved) i.getValue()).title(Locale.ENGLISH))
+                            .toList());
+            ((TreeView<Object>) nav).getSelectionModel().select((TreeItem<Object>)
+                    shelf.getChildren().get(0));
+        });
+        harness.settle();
+        assertEquals("Paso 1 de 3 · Average pooling", text(robot, "#script-step"), "played from the navigator");
     }
 
     @Test
