@@ -80,7 +80,7 @@ public final class AppShell {
         root.setCenter(panes());
         status = new StatusBar(ctx, runner, engine);
         root.setBottom(status);
-        actions = new SceneActions(this, ctx, notices);
+        actions = new SceneActions(this, ctx, notices, navigator::shelve);
         progressActions = new ProgressActions(this, ctx, settings, catalog, notices);
         VBox top = new VBox(
                 new TopBar(ctx, settings, showNavigator, showTextPane, this::showAbout, actions, progressActions),

@@ -137,6 +137,27 @@ final class Navigator extends TreeView<Object> {
         };
     }
 
+    /** Lists a script saved beside the lessons (or its new title), under the demo scripts. */
+    void shelve(SceneFiles.Shelved script) {
+        List<TreeItem<Object>> chapters = getRoot().getChildren();
+        TreeItem<Object> shelf =
+                chapters.isEmpty() || chapters.get(chapters.size() - 1).getValue() != SCRIPTS
+                        ? null
+                        : chapters.get(chapters.size() - 1);
+        if (shelf == null) {
+            shelf = new TreeItem<>(SCRIPTS);
+            shelf.setExpanded(true);
+            chapters.add(shelf);
+        }
+        for (TreeItem<Object> item : shelf.getChildren()) {
+            if (item.getValue() instanceof SceneFiles.Shelved s && s.file().equals(script.file())) {
+                item.setValue(script);
+                return;
+            }
+        }
+        shelf.getChildren().add(new TreeItem<>(script));
+    }
+
     void select(String lessonId) {
         find(lessonId).ifPresent(item -> getSelectionModel().select(item));
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -37,9 +38,12 @@ public final class SceneActions {
     private final AppContext ctx;
     private final SceneNotice notices;
     private final ScriptViewModel script;
+    private final Consumer<SceneFiles.Shelved> shelve;
     private ScriptWindow window;
 
-    SceneActions(AppShell shell, AppContext ctx, SceneNotice notices) {
+    /** @param shelve lists a script saved in the user's lessons folder in the navigator */
+    SceneActions(AppShell shell, AppContext ctx, SceneNotice notices, Consumer<SceneFiles.Shelved> shelve) {
+        this.shelve = shelve;
         this.shell = shell;
         this.ctx = ctx;
         this.notices = notices;
@@ -148,7 +152,14 @@ public final class SceneActions {
             if (f == null) return;
             to = f.toPath();
         }
-        if (save(script.script(), to)) script.fileProperty().set(to);
+        if (!save(script.script(), to)) return;
+        script.fileProperty().set(to);
+        if (to.toAbsolutePath().getParent().equals(ctx.userDirs().lessons().toAbsolutePath()))
+            shelve.accept(new SceneFiles.Shelved(
+                    to,
+                    script.titleProperty().get().isEmpty()
+                            ? Map.of("en", to.getFileName().toString())
+                            : script.titleProperty().get()));
     }
 
     boolean save(Object sceneOrScript, Path to) {

@@ -112,7 +112,6 @@ class ScriptPlayTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aScriptStepsForwardAndBackWithTheClickersKeysInPresentation(FxRobot robot) throws Exception {
         Path file = dir.resolve("demo.kscript");
         SceneFiles.save(demo(), file);
@@ -161,22 +160,7 @@ class ScriptPlayTest {
         harness.settle();
         assertEquals("pooling", harness.app.shell().scene().view(), "no script, no stepping");
 
-        // the same script, listed under the navigator's demo scripts, picked there
-        robot.interact(() -> harness.app.ctx().presentation().set(false)); // the navigator back
-        robot.interact(() -> {
-            TreeView<?> nav = (TreeView<?>) node("#navigator");
-            TreeItem<?> shelf =
-                    nav.getRoot().getChildren().get(nav.getRoot().getChildren().size() - 1);
-            assertEquals(
-                    List.of("Pooling and edges"),
-                    shelf.getChildren().stream()
-                            .map(i -> ((SceneFiles.Shelved) i.getValue()).title(Locale.ENGLISH))
-                            .toList());
-            ((TreeView<Object>) nav).getSelectionModel().select((TreeItem<Object>)
-                    shelf.getChildren().get(0));
-        });
-        harness.settle();
-        assertEquals("Paso 1 de 3 · Average pooling", text(robot, "#script-step"), "played from the navigator");
+        fromTheNavigator(robot);
     }
 
     @Test
@@ -202,6 +186,47 @@ class ScriptPlayTest {
         assertEquals("Ana", rows.get(0).student().student());
         Label skipped = robot.lookup("#class-skipped").queryAs(Label.class);
         assertTrue(skipped.getText().contains("lost.kprogress"), skipped.getText());
+    }
+
+    /**
+     * The script in the user's lessons folder, listed under the navigator's demo scripts, plays from there; one saved
+     * there now is listed at once.
+     */
+    @SuppressWarnings("unchecked")
+    private void fromTheNavigator(FxRobot robot) throws Exception {
+        // the same script, listed under the navigator's demo scripts, picked there
+        robot.interact(() -> harness.app.ctx().presentation().set(false)); // the navigator back
+        robot.interact(() -> {
+            TreeView<?> nav = (TreeView<?>) node("#navigator");
+            TreeItem<?> shelf =
+                    nav.getRoot().getChildren().get(nav.getRoot().getChildren().size() - 1);
+            assertEquals(
+                    List.of("Pooling and edges"),
+                    shelf.getChildren().stream()
+                            .map(i -> ((SceneFiles.Shelved) i.getValue()).title(Locale.ENGLISH))
+                            .toList());
+            ((TreeView<Object>) nav).getSelectionModel().select((TreeItem<Object>)
+                    shelf.getChildren().get(0));
+        });
+        harness.settle();
+        assertEquals("Paso 1 de 3 · Average pooling", text(robot, "#script-step"), "played from the navigator");
+
+        Path saved = shelved.resolveSibling("saved-now.kscript"); // saved beside the lessons: listed at once
+        try {
+            robot.interact(() -> {
+                harness.app.shell().actions().script().fileProperty().set(saved);
+                harness.app.shell().actions().saveScript(null);
+            });
+            robot.interact(() -> {
+                TreeView<?> nav = (TreeView<?>) node("#navigator");
+                TreeItem<?> shelf = nav.getRoot()
+                        .getChildren()
+                        .get(nav.getRoot().getChildren().size() - 1);
+                assertEquals(2, shelf.getChildren().size(), "the script just saved is listed too");
+            });
+        } finally {
+            Files.deleteIfExists(saved);
+        }
     }
 
     /** Pooling locked, Sobel with stride 2 locked, then max pooling with its settings hidden. */
