@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,12 +95,7 @@ public final class ProgressFiles {
     }
 
     public static Report read(Path file) throws SceneFileException {
-        String text;
-        try {
-            text = LessonLoader.readText(file, LessonLoader.MAX_TEXT);
-        } catch (IOException e) {
-            throw new SceneFileException("scene.unreadable", file, e.getMessage());
-        }
+        String text = SceneFiles.text(file, LessonLoader.MAX_TEXT);
         JsonNode root;
         try {
             root = SceneFiles.MAPPER.readTree(text);

@@ -76,12 +76,7 @@ public final class SceneFiles {
 
     /** A scene or a script from a file; {@link SceneFileException} names what is wrong with it. */
     public static Object read(Path file) throws SceneFileException {
-        String text;
-        try {
-            text = LessonLoader.readText(file, LessonLoader.MAX_JSON);
-        } catch (IOException e) {
-            throw new SceneFileException("scene.unreadable", file, e.getMessage());
-        }
+        String text = text(file, LessonLoader.MAX_JSON);
         Path folder = file.toAbsolutePath().getParent();
         return parse(text, folder);
     }
@@ -102,6 +97,15 @@ public final class SceneFiles {
         if (kind.equals(SCRIPT)) return script(root, folder);
         if (kind.equals(SCENE) || root.has("view")) return scene(root, folder);
         throw new SceneFileException("scene.notScene");
+    }
+
+    /** A file's text (UTF-8, within {@code max} bytes), or why it cannot be read. */
+    static String text(Path file, long max) throws SceneFileException {
+        try {
+            return LessonLoader.readText(file, max);
+        } catch (IOException e) {
+            throw new SceneFileException("scene.unreadable", file, e.getMessage());
+        }
     }
 
     /** JSON that does not parse: its line and the parser's first words on why, without its notes on where it read. */

@@ -81,7 +81,7 @@ public final class AppShell {
         status = new StatusBar(ctx, runner, engine);
         root.setBottom(status);
         actions = new SceneActions(this, ctx, notices, navigator::shelve);
-        progressActions = new ProgressActions(this, ctx, settings, catalog, notices);
+        progressActions = new ProgressActions(this, ctx, settings, catalog);
         VBox top = new VBox(
                 new TopBar(ctx, settings, showNavigator, showTextPane, this::showAbout, actions, progressActions),
                 new ScriptStrip(actions.script(), ctx.i18n()));

@@ -1,7 +1,6 @@
 package org.kernellab.ui;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import org.kernellab.compute.Problem;
 import org.kernellab.lesson.Catalog;
 import org.kernellab.lesson.ProgressFiles;
 import org.kernellab.ui.core.AppContext;
@@ -23,15 +21,13 @@ public final class ProgressActions {
     private final AppContext ctx;
     private final Settings settings;
     private final Catalog catalog;
-    private final SceneNotice notices;
     private final AppShell shell;
 
-    ProgressActions(AppShell shell, AppContext ctx, Settings settings, Catalog catalog, SceneNotice notices) {
+    ProgressActions(AppShell shell, AppContext ctx, Settings settings, Catalog catalog) {
         this.shell = shell;
         this.ctx = ctx;
         this.settings = settings;
         this.catalog = catalog;
-        this.notices = notices;
     }
 
     /** Asks the student's name (the last one given is offered) and where to save, then writes the file. */
@@ -54,16 +50,12 @@ public final class ProgressActions {
 
     /** Writes the student's progress over every lesson to {@code to}. */
     boolean export(String student, Path to) {
-        try {
-            Files.writeString(
-                    to, ProgressFiles.write(ProgressFiles.report(student, ctx.progress(), catalog.lessons())));
-            shell.status(ctx.i18n().tr("scene.saved", to));
-            return true;
-        } catch (IOException e) {
-            notices.show(
-                    "scene.cannotSave", List.of(new Problem("error.unexpected", String.valueOf(e.getMessage()))), to);
-            return false;
-        }
+        return shell.actions()
+                .write(
+                        to,
+                        () -> Files.writeString(
+                                to,
+                                ProgressFiles.write(ProgressFiles.report(student, ctx.progress(), catalog.lessons()))));
     }
 
     /** Asks for the students' files and shows them side by side. */

@@ -163,8 +163,18 @@ public final class SceneActions {
     }
 
     boolean save(Object sceneOrScript, Path to) {
+        return write(to, () -> SceneFiles.save(sceneOrScript, to));
+    }
+
+    /** Writing a file, which may fail. */
+    interface Writing {
+        void run() throws IOException;
+    }
+
+    /** Writes {@code to}: the status bar says it was saved, or a notice over the view why it was not. */
+    boolean write(Path to, Writing writing) {
         try {
-            SceneFiles.save(sceneOrScript, to);
+            writing.run();
             shell.status(ctx.i18n().tr("scene.saved", to));
             return true;
         } catch (IOException e) {
