@@ -188,6 +188,11 @@ public final class ScriptWindow {
 
     /** "3. Sobel on the step input · conv-animator" */
     private final class StepCell extends ListCell<Step> {
+        StepCell() {
+            setWrapText(true); // a long title wraps to the list's width rather than running past it
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(Step s, boolean empty) {
             super.updateItem(s, empty);
