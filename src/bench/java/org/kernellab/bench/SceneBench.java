@@ -30,21 +30,22 @@ final class SceneBench {
 
     static void run(int rounds, PrintStream out) throws Exception {
         try (FxApp bench = new FxApp("what-is-a-convolution")) {
-            List<String> texts = new ArrayList<>();
+            List<Map.Entry<String, String>> texts = new ArrayList<>(); // each scene's view and text
             for (Lesson lesson : LessonLoader.load(LessonViews.ids(), List.of()).lessons()) {
                 onFx(() -> {
                     bench.app().shell().select(lesson.id());
                     return null;
                 });
                 Screens.settle(bench); // the lesson's own work done, so that the scene holds what it shows
-                texts.add(onFx(() -> SceneFiles.write(bench.app().shell().scene(), null)));
+                texts.add(onFx(() -> Map.entry(
+                        lesson.view(), SceneFiles.write(bench.app().shell().scene(), null))));
             }
             Map<String, List<Double>> shown = new LinkedHashMap<>(), settled = new LinkedHashMap<>();
             for (int round = 0; round < rounds + 1; round++) {
-                for (String text : texts) {
-                    double[] ms = open(bench, text);
+                for (Map.Entry<String, String> scene : texts) {
+                    double[] ms = open(bench, scene.getValue());
                     if (round == 0) continue; // the JIT's warm-up
-                    String view = ((LessonScene) SceneFiles.parse(text, null)).view();
+                    String view = scene.getKey();
                     shown.computeIfAbsent(view, k -> new ArrayList<>()).add(ms[0]);
                     settled.computeIfAbsent(view, k -> new ArrayList<>()).add(ms[1]);
                     shown.computeIfAbsent("all", k -> new ArrayList<>()).add(ms[0]);
