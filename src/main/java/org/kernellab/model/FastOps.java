@@ -56,7 +56,7 @@ final class FastOps {
         }
 
         /** The im2col matrix of the lane's samples and the gradient of the joined weights. */
-        private record Matrix(INDArray rows, INDArray gradient, float[] row) implements AutoCloseable {
+        private record Matrix(INDArray rows, INDArray gradient, float[] row, float[] picture) implements AutoCloseable {
             @Override
             public void close() {
                 rows.close();
@@ -70,7 +70,8 @@ final class FastOps {
                 m = new Matrix(
                         Nd4j.create(DataType.FLOAT, (long) lane.n * oh * ow, cols),
                         Nd4j.create(DataType.FLOAT, cols, c.out()),
-                        new float[ow * cols]);
+                        new float[ow * cols],
+                        new float[lane.samples.size()]);
                 lane.state(this, m);
             }
             return m;
@@ -95,29 +96,29 @@ final class FastOps {
                     pw = c.padding()[1],
                     dh = c.dilation()[0],
                     dw = c.dilation()[1];
-            float[] value = Inputs.table(s);
+            float[] value = Inputs.table(s), row = m.row(), px = m.picture();
             byte[] v = s.values();
-            float[] row = m.row();
             FloatBuffer dst = m.rows().data().asNioFloat();
             dst.clear();
             boolean inside = ph == 0 && pw == 0; // every window within the picture: no bounds to check
             for (int i = 0; i < lane.n; i++) {
-                int base = lane.index[lane.from + i] * ch * h * w;
+                // each value read once, not once per window it lies in (nine times for a 3×3 kernel)
+                int base = lane.index[lane.from + i] * px.length;
+                for (int k = 0; k < px.length; k++) px[k] = value[v[base + k] & 0xFF];
                 for (int y = 0; y < oh; y++) {
                     int o = 0;
                     for (int x = 0; x < ow; x++) {
                         for (int ky = 0; ky < kh; ky++) {
                             int iy = y * sh - ph + ky * dh;
                             if (inside && ch == 1) { // the course's case: a grey picture, a plain run of reads
-                                int at = base + iy * w + x * sw;
-                                for (int kx = 0; kx < kw; kx++) row[o++] = value[v[at + kx * dw] & 0xFF];
+                                int at = iy * w + x * sw;
+                                for (int kx = 0; kx < kw; kx++) row[o++] = px[at + kx * dw];
                                 continue;
                             }
                             for (int kx = 0; kx < kw; kx++) {
                                 int ix = x * sw - pw + kx * dw;
                                 boolean in = iy >= 0 && iy < h && ix >= 0 && ix < w;
-                                for (int cc = 0; cc < ch; cc++)
-                                    row[o++] = in ? value[v[base + (cc * h + iy) * w + ix] & 0xFF] : 0f;
+                                for (int cc = 0; cc < ch; cc++) row[o++] = in ? px[(cc * h + iy) * w + ix] : 0f;
                             }
                         }
                         if (c.bias()) row[o++] = 1f;

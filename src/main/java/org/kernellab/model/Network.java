@@ -8,13 +8,12 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A {@link Net} with its parameters, trained with ND4J ops called directly, forward and backward written out per layer
- * ({@link Op}): no graph bookkeeping, every buffer allocated once per batch size, activations channels-last. 2D and 3D
- * nets alike; what differs is the data. The parameters live in one flat vector (views per layer) that the optimizer
- * updates in one go. Softmax cross-entropy loss on the last layer's output (a final Softmax layer is that softmax).
+ * ({@link Op}): no graph bookkeeping, buffers allocated once per batch size, activations channels-last, 2D and 3D
+ * alike. The parameters are one flat vector (views per layer) the optimizer updates at once. Softmax cross-entropy loss.
  *
  * <p>A batch may be shared among {@link #threads} lanes, each a thread with its own buffers running single-core ND4J
- * ops on its share, their gradients added before the step: these layers are too small for ND4J to spread one op over
- * two cores well. Nets with BatchNorm keep one lane (its statistics are the whole batch's).
+ * ops on its share, gradients added before the step: ND4J spreads these small layers' ops over two cores poorly. Nets
+ * with BatchNorm keep one lane (its statistics are the whole batch's).
  */
 public final class Network implements AutoCloseable {
     final Net net, computed;
@@ -216,15 +215,10 @@ public final class Network implements AutoCloseable {
 
     /** The input of the last linear layer for one sample (evaluation): what a dropout before the classifier acts on. */
     public synchronized float[] lastHidden(Samples data, int sample) {
-        List<Activation> all = activations(data, sample);
         int last = lastLinear();
-        return last == 0
-                ? data.floats(sample)
-                : all.stream()
-                        .filter(a -> a.layer() == last - 1)
-                        .findFirst()
-                        .orElseThrow()
-                        .values();
+        if (last == 0) return data.floats(sample);
+        for (Activation a : activations(data, sample)) if (a.layer() == last - 1) return a.values();
+        throw new IllegalStateException("no layer before the last linear one in " + net);
     }
 
     private int lastLinear() {
@@ -251,6 +245,12 @@ public final class Network implements AutoCloseable {
     /** As {@code model.parameters()} lists them, named as in an {@code nn.Sequential}: weight then bias, (out, in, k…). */
     public synchronized List<Tensor32> pytorchParameters() {
         return pytorch(p);
+    }
+
+    /** The parameter {@code name} ({@code 0.weight}) alone, as {@link #pytorchParameters} gives it; null if none. */
+    public synchronized Tensor32 pytorchParameter(String name) {
+        List<Tensor32> one = StateDict.parameters(values, p, name::equals);
+        return one.isEmpty() ? null : one.get(0);
     }
 
     /** Stored views (the parameters, or a lane's gradients) in PyTorch's layouts and names. */

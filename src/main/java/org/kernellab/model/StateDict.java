@@ -3,6 +3,7 @@ package org.kernellab.model;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import org.kernellab.model.Network.Tensor32;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -16,16 +17,23 @@ final class StateDict {
 
     /** Stored views (the parameters, or a lane's gradients) in PyTorch's layouts and names. */
     static List<Tensor32> parameters(Parameters values, List<INDArray> views) {
+        return parameters(values, views, name -> true);
+    }
+
+    /** Those of the named ones {@code wanted} takes, each converted only if taken. */
+    static List<Tensor32> parameters(Parameters values, List<INDArray> views, Predicate<String> wanted) {
         List<Tensor32> out = new ArrayList<>();
         List<Layer> layers = values.layers;
         for (int i = 0; i < layers.size(); i++) {
             if (values.paramStart(i) < 0) continue;
             int n = Ops.parameterShapes(layers.get(i)).size();
             for (int k = 0; k < n; k++) {
+                String name = i + (k == 0 ? ".weight" : ".bias");
+                if (!wanted.test(name)) continue;
                 INDArray v = views.get(values.paramStart(i) + k);
                 if (k == 0 && layers.get(i) instanceof Layer.Conv) v = Layouts.convToPyTorch(v);
                 out.add(new Tensor32(
-                        i + (k == 0 ? ".weight" : ".bias"),
+                        name,
                         Arrays.stream(v.shape()).mapToInt(d -> (int) d).toArray(),
                         v.dup('c').data().asFloat()));
             }

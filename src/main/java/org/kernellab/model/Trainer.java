@@ -131,7 +131,7 @@ public final class Trainer {
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
             total += seconds;
-            listener.epoch(new Epoch(epoch, seconds, n / seconds, right / n, evaluate(net, test)));
+            listener.epoch(new Epoch(epoch, seconds, n / seconds, right / n, answers(net, test)));
         }
         return total;
     }
@@ -179,8 +179,20 @@ public final class Trainer {
         return new double[] {lossRight[0], lossRight[1] / 2};
     }
 
-    /** The net's answers on every sample of a data set, in batches. */
+    /** The net's answers on every sample of a data set, in batches; the test batches' buffers are freed after. */
     public static Evaluation evaluate(Network net, Samples d) {
+        try {
+            return answers(net, d);
+        } finally {
+            net.releaseBuffers();
+        }
+    }
+
+    /**
+     * The answers, keeping the buffers: within a run the training and test batches' buffers stay allocated from one
+     * epoch to the next (freeing them meant the system faulting in fresh pages for every epoch, a tenth of a run's time).
+     */
+    private static Evaluation answers(Network net, Samples d) {
         int n = d.count(), classes = net.classes();
         int[] all = range(n), predicted = new int[n];
         float[] confidence = new float[n];
@@ -199,7 +211,6 @@ public final class Trainer {
                 loss -= Math.log(Math.max(label < classes ? p[off + label] : 0, 1e-30f));
             }
         }
-        net.releaseBuffers();
         return new Evaluation(right / (double) n, loss / n, predicted, confidence, confusion);
     }
 

@@ -97,11 +97,12 @@ class CourseNetsPyTorchTest {
         int compared = 0;
         for (int k = 0; k < got.values().length; k++) {
             if (opt == Training.Optimizer.ADAM && Math.abs(g[k]) < 1e-4 * gmax) continue;
+            int at = k; // the message is built only on a failure: a million of them took most of this test's time
             assertEquals(
                     want[k],
                     got.values()[k],
                     Math.max(LayersPyTorchTest.FLOOR, LayersPyTorchTest.TOL * max),
-                    net + ": " + got.name() + " [" + k + "] after a step");
+                    () -> net + ": " + got.name() + " [" + at + "] after a step");
             compared++;
         }
         return compared;

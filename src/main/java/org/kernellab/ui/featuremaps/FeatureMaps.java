@@ -97,10 +97,6 @@ public record FeatureMaps(List<Block> blocks, float[] probabilities) {
     }
 
     private static Network.Tensor32 weights(Network net, int block, String suffix) {
-        String name = layer(net, block) + suffix;
-        return net.pytorchParameters().stream()
-                .filter(t -> t.name().equals(name))
-                .findFirst()
-                .orElse(null);
+        return net.pytorchParameter(layer(net, block) + suffix);
     }
 }
