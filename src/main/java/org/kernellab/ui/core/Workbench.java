@@ -18,6 +18,7 @@ import org.kernellab.data.FashionMnist;
 import org.kernellab.model.ModelFile;
 import org.kernellab.model.NetFiles;
 import org.kernellab.model.Network;
+import org.kernellab.model.Samples;
 import org.kernellab.ui.task.TaskRunner;
 
 /**
@@ -38,8 +39,18 @@ public final class Workbench {
         }
     }
 
+    /**
+     * A net the training lab trained on its other pictures (CIFAR-10's colour ones, a student's folder), with their test
+     * pictures and class names: only the feature maps look inside it, the other views read Fashion-MNIST.
+     */
+    public record OtherPictures(Network net, Source source, Samples test, List<String> classes) {}
+
     private final I18n i18n;
     private final TaskRunner tasks;
+    private final ObjectProperty<OtherPictures> other = new SimpleObjectProperty<>();
+    /** Whether the lab's net for other pictures came after the net set here (the pretrained one loaded by default aside). */
+    private boolean otherNewest;
+
     private final ReadOnlyObjectWrapper<FashionMnist.Loaded> data = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Problem> dataProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Network> network = new ReadOnlyObjectWrapper<>();
@@ -62,6 +73,7 @@ public final class Workbench {
         this.tasks = tasks;
         this.downloaded = downloaded;
         fullSet.addListener((o, was, now) -> load(null)); // a picked folder gives way to the chosen set
+        other.addListener((o, was, now) -> otherNewest = now != null);
     }
 
     public ObjectProperty<Boolean> fullSetProperty() {
@@ -164,8 +176,24 @@ public final class Workbench {
                 });
     }
 
+    /** The lab's last net for pictures other than Fashion-MNIST's (null: none yet). */
+    public ObjectProperty<OtherPictures> otherPicturesProperty() {
+        return other;
+    }
+
+    /** Whether the lab's net for other pictures is newer than the one set here: the feature maps show the newest. */
+    public boolean otherPicturesNewest() {
+        return otherNewest;
+    }
+
     /** Shows a network in the views that look inside one. */
     public void setNetwork(Network net, Source from) {
+        show(net, from, true);
+    }
+
+    /** {@code newest}: the student's choice, newer than the lab's net for other pictures (not a default loaded). */
+    private void show(Network net, Source from, boolean newest) {
+        otherNewest &= !newest;
         network.set(net);
         source.set(from);
     }
@@ -192,7 +220,7 @@ public final class Workbench {
                 net -> {
                     modelLoading = false;
                     if (network.get() == null || replace)
-                        setNetwork(net, new Source("maps.sourcePretrained", pretrainedAccuracy()));
+                        show(net, new Source("maps.sourcePretrained", pretrainedAccuracy()), replace);
                 },
                 error -> {
                     modelLoading = false;

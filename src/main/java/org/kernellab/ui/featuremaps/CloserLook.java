@@ -108,10 +108,11 @@ final class CloserLook {
                 map, HeatMap.Scale.SIGNED, HeatMap.maxAbs(map)); // its own scale: a faint map still shows its shape
         double[][][] w = FeatureMaps.filter(net, b, f);
         filterTitle = new Label(i18n.tr(
-                w.length == 1 ? "maps.filterOne" : "maps.filterMany",
+                w.length == 1 ? "maps.filterOne" : b == 0 ? "maps.filterColour" : "maps.filterMany",
                 f + 1,
                 w.length,
-                String.format(i18n.locale(), "%.3f", FeatureMaps.bias(net, b, f))));
+                String.format(i18n.locale(), "%.3f", FeatureMaps.bias(net, b, f)),
+                w[0].length + "×" + w[0][0].length));
         filterTitle.setWrapText(true);
         filterTitle.setMinHeight(Region.USE_PREF_SIZE);
         Node filter = w.length == 1 ? weights(w[0]) : slices(w);

@@ -36,9 +36,9 @@ public record FeatureMaps(List<Block> blocks, float[] probabilities) {
         }
     }
 
-    /** The maps of a picture (28×28 grey values 0–255) through {@code net}. */
-    public static FeatureMaps of(Network net, byte[] pixels) {
-        Samples one = new Samples(pixels, new byte[1], new int[] {1, 28, 28}, 1 / 255f, false);
+    /** The maps of a picture (values 0–255 channels first, {@code shape}: channels, rows, columns) through {@code net}. */
+    public static FeatureMaps of(Network net, byte[] pixels, int[] shape) {
+        Samples one = new Samples(pixels, new byte[1], shape, 1 / 255f, false);
         List<Activation> all = net.activations(one, 0);
         List<Block> blocks = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
@@ -88,6 +88,15 @@ public record FeatureMaps(List<Block> blocks, float[] probabilities) {
             for (int y = 0; y < kh; y++)
                 for (int x = 0; x < kw; x++) out[c][y][x] = w.values()[((f * in + c) * kh + y) * kw + x];
         return out;
+    }
+
+    /** Filter {@code f} of the first convolution summed over its input channels: what it does to a grey picture. */
+    public static double[][] firstFilter(Network net, int f) {
+        double[][][] w = filter(net, 0, f);
+        double[][] sum = new double[w[0].length][w[0][0].length];
+        for (double[][] channel : w)
+            for (int y = 0; y < sum.length; y++) for (int x = 0; x < sum[y].length; x++) sum[y][x] += channel[y][x];
+        return sum;
     }
 
     /** Filter {@code f}'s bias (0 for a convolution without one). */

@@ -216,7 +216,7 @@ public final class FeatureMapsPage implements Page {
 
         for (int f = 0; f < filters; f++) {
             HeatMap k = new HeatMap(14);
-            double[][] w = FeatureMaps.filter(net, 0, f)[0];
+            double[][] w = FeatureMaps.firstFilter(net, f);
             k.setValues(w, HeatMap.Scale.SIGNED, HeatMap.maxAbs(w));
             k.paletteProperty().bind(ctx.palette());
             k.setSelected(vm.blockProperty().get() == 0 && vm.filterProperty().get() == f);

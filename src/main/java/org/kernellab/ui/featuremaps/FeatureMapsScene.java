@@ -51,6 +51,10 @@ final class FeatureMapsScene {
                 .custom("net", this::net, this::useNet)
                 .custom("normalize", this::normalized, v -> normalize(SceneFields.truth("normalize", v)))
                 .custom(
+                        "otherPictures",
+                        () -> vm.otherPicturesProperty().get(),
+                        v -> otherPictures(SceneFields.truth("otherPictures", v)))
+                .custom(
                         "image",
                         () -> vm.indexProperty().get(),
                         v -> vm.indexProperty().set(SceneFields.whole("image", v, 0, MAX_IMAGE)))
@@ -127,6 +131,13 @@ final class FeatureMapsScene {
         } else {
             bench.normalize(on);
         }
+    }
+
+    private void otherPictures(boolean on) {
+        if (on && bench.otherPicturesProperty().get() == null)
+            throw new IllegalArgumentException(
+                    "the training lab has no net for other pictures yet: train one on CIFAR-10 or a folder first");
+        vm.otherPicturesProperty().set(on);
     }
 
     /** The workbench's net changed: the file on its way has come, and reads its pictures as the scene said. */

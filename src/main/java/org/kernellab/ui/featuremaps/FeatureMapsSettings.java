@@ -17,6 +17,7 @@ import org.kernellab.data.Images;
 import org.kernellab.ui.core.AppContext;
 import org.kernellab.ui.core.I18n;
 import org.kernellab.ui.core.Lifetime;
+import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.downloads.DataChoice;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
 import org.kernellab.ui.widgets.Controls;
@@ -71,7 +72,9 @@ final class FeatureMapsSettings {
         // the file's path is the scene's: the net is opened here rather than by the widget
         ((Button) nodes[2])
                 .setOnAction(e -> ModelFiles.open(owner.getScene().getWindow()).ifPresent(openNet));
-        return nodes;
+        // while the lab's net for other pictures is shown, its box names it instead of the Fashion-MNIST net
+        Grids.hideWhile(vm.otherPicturesProperty(), nodes[0]);
+        return new Node[] {nodes[0], otherPictures(), nodes[1], nodes[2], nodes[3]};
     }
 
     /** A test image or a picture of the student's own, and a second image to compare with. */
@@ -94,6 +97,25 @@ final class FeatureMapsSettings {
         compare.textProperty().bind(i18n.bind("maps.compare"));
         compare.selectedProperty().bindBidirectional(vm.compareProperty());
         return new Node[] {Controls.label(i18n, "maps.image"), index, open, pictureProblem, compare, other};
+    }
+
+    /** The training lab's net for its other pictures instead of Fashion-MNIST's, once the lab has sent one. */
+    private CheckBox otherPictures() {
+        CheckBox box = new CheckBox();
+        box.setId("maps-other-pictures");
+        box.setWrapText(true);
+        box.selectedProperty().bindBidirectional(vm.otherPicturesProperty());
+        Consumer<Workbench.OtherPictures> show = o -> {
+            box.textProperty().unbind();
+            if (o != null)
+                box.textProperty()
+                        .bind(i18n.bind("maps.otherPictures", o.source().detail()));
+            box.setVisible(o != null);
+            box.setManaged(o != null);
+        };
+        show.accept(ctx.workbench().otherPicturesProperty().get());
+        life.onChange(ctx.workbench().otherPicturesProperty(), show);
+        return box;
     }
 
     /** The student's picture, in grey; a file that is no image is named in {@code problem}. */
@@ -121,6 +143,7 @@ final class FeatureMapsSettings {
         shoes.textProperty().bind(i18n.bind("maps.shoesNote"));
         shoes.setWrapText(true);
         shoes.getStyleClass().add("hint");
+        Grids.hideWhile(vm.otherPicturesProperty(), shoes); // about Fashion-MNIST's test images
         return new Node[] {Controls.label(i18n, "maps.stage"), Segments.of(vm.stageProperty(), stages, i18n), shoes};
     }
 
@@ -130,11 +153,13 @@ final class FeatureMapsSettings {
         s.setId(id);
         s.setEditable(true);
         s.getValueFactory().valueProperty().bindBidirectional(value);
-        life.onChange(ctx.workbench().dataProperty(), d -> {
-            if (d != null)
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory())
-                        .setMax(d.test().size() - 1);
-        });
+        // the shown pictures' test set: Fashion-MNIST's once loaded, or the lab's other pictures
+        Runnable limit = () -> {
+            if (vm.testCount() > 0)
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(vm.testCount() - 1);
+        };
+        limit.run();
+        life.onChange(vm.leftProperty(), side -> limit.run());
         return s;
     }
 }

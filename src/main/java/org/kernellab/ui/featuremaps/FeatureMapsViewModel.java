@@ -1,6 +1,7 @@
 package org.kernellab.ui.featuremaps;
 
 import java.util.Arrays;
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -10,11 +11,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.kernellab.compute.Tensor;
-import org.kernellab.data.Dataset;
 import org.kernellab.data.Images;
+import org.kernellab.model.CourseNets;
 import org.kernellab.model.Network;
+import org.kernellab.model.Samples;
 import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Workbench;
+import org.kernellab.ui.lab.PictureData;
 
 /**
  * The feature-map grid's state: one or two images (test images by number, or a picture file), the stage shown
@@ -28,12 +31,36 @@ public final class FeatureMapsViewModel {
         POOL
     }
 
-    /** An image and what the net makes of it. {@code file} names a picture that was opened (null: a test image). */
-    public record Side(int index, String file, boolean inverted, byte[] pixels, int label, FeatureMaps maps) {
+    /**
+     * An image and what the net makes of it: its values 0–255 channels first ({@code shape}: channels, rows, columns),
+     * the names of the net's classes ({@link PictureData#className}). {@code file} names a picture that was opened
+     * (null: a test image).
+     */
+    public record Side(
+            int index,
+            String file,
+            boolean inverted,
+            byte[] pixels,
+            int[] shape,
+            List<String> classes,
+            int label,
+            FeatureMaps maps) {
+        /** Whether the picture has colour channels, drawn in colour, rather than one grey one. */
+        public boolean colour() {
+            return shape[0] == 3;
+        }
+
+        /** The first channel, as rows × columns values 0–1: the grey picture. */
         public double[][] image() {
-            double[][] m = new double[28][28];
-            for (int i = 0; i < 784; i++) m[i / 28][i % 28] = (pixels[i] & 0xFF) / 255.0;
+            int h = shape[1], w = shape[2];
+            double[][] m = new double[h][w];
+            for (int i = 0; i < h * w; i++) m[i / w][i % w] = value(i);
             return m;
+        }
+
+        /** Value {@code k} of the picture, 0–1, channels first. */
+        public double value(int k) {
+            return (pixels[k] & 0xFF) / 255.0;
         }
 
         public int predicted() {
@@ -55,6 +82,9 @@ public final class FeatureMapsViewModel {
     private final ObjectProperty<Integer> otherIndex = new SimpleObjectProperty<>(28);
 
     private final BooleanProperty compare = new SimpleBooleanProperty(false);
+    /** The training lab's net for its other pictures (CIFAR-10, a folder) shown, rather than the Fashion-MNIST one. */
+    private final BooleanProperty otherPictures = new SimpleBooleanProperty(false);
+
     private final ObjectProperty<Stage> stage = new SimpleObjectProperty<>(Stage.RELU);
     private final IntegerProperty block = new SimpleIntegerProperty(0);
     private final IntegerProperty filter = new SimpleIntegerProperty(0);
@@ -64,6 +94,8 @@ public final class FeatureMapsViewModel {
     private final Lifetime life = new Lifetime();
     private Images.NetInput picture;
     private String pictureName, pictureFile;
+    /** The net the sides were last worked out with. */
+    private Network shown;
 
     public FeatureMapsViewModel(Workbench bench) {
         this.bench = bench;
@@ -74,17 +106,34 @@ public final class FeatureMapsViewModel {
         otherIndex.addListener((o, a, b) -> update());
         compare.addListener((o, a, b) -> update());
         life.onChange(bench.networkProperty(), b -> {
-            if (b == null
-                    || block.get() >= FeatureMaps.convBlocks(b)
-                    || filter.get() >= FeatureMaps.filters(b, block.get())) {
-                block.set(0);
-                filter.set(0);
-            }
+            fitPick();
+            update();
+        });
+        // the newest net is shown: one for other pictures as the lab sends it, a Fashion-MNIST one as it is set
+        otherPictures.set(bench.otherPicturesNewest());
+        life.onChange(bench.otherPicturesProperty(), o -> {
+            if (otherPictures.get() == bench.otherPicturesNewest()) update();
+            else otherPictures.set(bench.otherPicturesNewest());
+        });
+        life.onChange(bench.networkProperty(), n -> otherPictures.set(bench.otherPicturesNewest()));
+        otherPictures.addListener((o, a, b) -> {
+            fitPick();
             update();
         });
         life.onChange(bench.dataProperty(), d -> update());
         life.onChange(bench.sourceProperty(), s -> update()); // the same net, now reading normalized pictures
         update();
+    }
+
+    /** The first map of the first block picked where the net shown has not the block or filter picked. */
+    private void fitPick() {
+        Network net = network();
+        if (net == null
+                || block.get() >= FeatureMaps.convBlocks(net)
+                || filter.get() >= FeatureMaps.filters(net, block.get())) {
+            block.set(0);
+            filter.set(0);
+        }
     }
 
     /** Stops following the workbench's network and data (the page is closed). */
@@ -100,23 +149,34 @@ public final class FeatureMapsViewModel {
         return right.getReadOnlyProperty();
     }
 
+    /** The net looked into: the workbench's, or the lab's for other pictures when those are shown. */
     public Network network() {
-        return bench.networkProperty().get();
+        Workbench.OtherPictures o = other();
+        return o != null ? o.net() : bench.networkProperty().get();
+    }
+
+    /** The lab's net for other pictures and its pictures while they are shown, else null. */
+    public Workbench.OtherPictures other() {
+        return otherPictures.get() ? bench.otherPicturesProperty().get() : null;
     }
 
     /** How many test images there are to pick from (0 before the data has loaded). */
     public int testCount() {
-        return test() == null ? 0 : test().size();
+        return test() == null ? 0 : test().count();
     }
 
-    private Dataset test() {
+    /** The test pictures of the net shown. */
+    private Samples test() {
+        Workbench.OtherPictures o = other();
+        if (o != null) return o.test();
         return bench.dataProperty().get() == null
                 ? null
-                : bench.dataProperty().get().test();
+                : Samples.of(bench.dataProperty().get().test());
     }
 
     /** Shows a picture read from {@code file} (null: from nowhere to name) on the left. */
     public void usePicture(Tensor grey, String name, String file) {
+        otherPictures.set(false); // a picture of one's own goes to the Fashion-MNIST net, in grey
         picture = Images.toNetInput(grey);
         pictureName = name;
         pictureFile = file;
@@ -143,25 +203,40 @@ public final class FeatureMapsViewModel {
 
     private void update() {
         Network net = network();
-        Dataset test = test();
+        Samples test = test();
+        boolean other = other() != null;
         if (net == null
                 || FeatureMaps.convBlocks(net) == 0
-                || !Arrays.equals(net.net().input(), new int[] {1, 28, 28})) {
+                || !other && !Arrays.equals(net.net().input(), CourseNets.FASHION)) {
             left.set(null);
             right.set(null);
             return;
         }
-        if (picture != null)
+        if (net != shown) { // a side of the net before never meets this net in a redraw: no left side, nothing drawn
+            left.set(null);
+            right.set(null);
+        }
+        shown = net;
+        if (picture != null && !other)
             left.set(new Side(
-                    -1, pictureName, picture.inverted(), picture.pixels(), -1, FeatureMaps.of(net, picture.pixels())));
+                    -1,
+                    pictureName,
+                    picture.inverted(),
+                    picture.pixels(),
+                    CourseNets.FASHION,
+                    PictureData.FASHION_LABELS,
+                    -1,
+                    FeatureMaps.of(net, picture.pixels(), CourseNets.FASHION)));
         else left.set(test == null ? null : testSide(net, test, index.get()));
         right.set(compare.get() && test != null ? testSide(net, test, otherIndex.get()) : null);
     }
 
-    private static Side testSide(Network net, Dataset test, int i) {
-        int at = Math.max(0, Math.min(test.size() - 1, i));
-        byte[] px = Arrays.copyOfRange(test.images().pixels(), at * 784, (at + 1) * 784);
-        return new Side(at, null, false, px, test.label(at), FeatureMaps.of(net, px));
+    private Side testSide(Network net, Samples test, int i) {
+        int at = Math.max(0, Math.min(test.count() - 1, i)), size = test.size();
+        byte[] px = Arrays.copyOfRange(test.values(), at * size, (at + 1) * size);
+        List<String> classes = other() == null ? PictureData.FASHION_LABELS : other().classes();
+        return new Side(
+                at, null, false, px, test.shape(), classes, test.label(at), FeatureMaps.of(net, px, test.shape()));
     }
 
     public ObjectProperty<Integer> indexProperty() {
@@ -174,6 +249,10 @@ public final class FeatureMapsViewModel {
 
     public BooleanProperty compareProperty() {
         return compare;
+    }
+
+    public BooleanProperty otherPicturesProperty() {
+        return otherPictures;
     }
 
     public ObjectProperty<Stage> stageProperty() {

@@ -131,7 +131,11 @@ public final class PictureData implements LabData {
     /** A class's name as the run's pictures have it (not the lab's current ones): Fashion-MNIST's and CIFAR-10's translated. */
     @Override
     public String className(I18n i18n, Loaded data, int c) {
-        List<String> names = data != null ? data.classes() : names();
+        return className(i18n, data != null ? data.classes() : names(), c);
+    }
+
+    /** Class {@code c} of pictures whose classes are {@code names}, in the student's language where it has a name. */
+    public static String className(I18n i18n, List<String> names, int c) {
         if (names.equals(FASHION_LABELS)) return i18n.tr("data.class." + c);
         if (names.equals(Cifar10.CLASSES)) return i18n.tr("cifar.class." + names.get(c));
         return names.get(c);

@@ -43,10 +43,16 @@ public final class TrainingLab {
     public TrainingLab(LabViewModel lab, Workbench bench) {
         this.lab = lab;
         lab.onDone(run -> {
-            // the feature maps show Fashion-MNIST's test pictures: a net for other pictures stays in the lab
-            boolean fashion = Arrays.equals(run.net().input(), CourseNets.FASHION);
-            if (fashion && run.net().layers().stream().anyMatch(l -> l instanceof Layer.Conv))
-                bench.setNetwork(run.network(), source(run));
+            if (run.net().layers().stream().noneMatch(l -> l instanceof Layer.Conv)) return;
+            // the other views read Fashion-MNIST: a net for other pictures goes to the feature maps alone, with them
+            if (Arrays.equals(run.net().input(), CourseNets.FASHION)) bench.setNetwork(run.network(), source(run));
+            else if (run.data() != null)
+                bench.otherPicturesProperty()
+                        .set(new Workbench.OtherPictures(
+                                run.network(),
+                                source(run),
+                                run.data().test(),
+                                run.data().classes()));
         });
     }
 

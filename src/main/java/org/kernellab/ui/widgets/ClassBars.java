@@ -1,6 +1,7 @@
 package org.kernellab.ui.widgets;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
@@ -13,11 +14,19 @@ import org.kernellab.ui.core.I18n;
  */
 public final class ClassBars extends GridPane {
     private final I18n i18n;
+    private final IntFunction<String> name;
     private Label[] names = new Label[0], values = new Label[0];
     private ProgressBar[] bars = new ProgressBar[0];
 
+    /** Fashion-MNIST's classes. */
     public ClassBars(I18n i18n) {
+        this(i18n, c -> i18n.tr("data.class." + c));
+    }
+
+    /** Classes named by {@code name} (CIFAR-10's, a folder's). */
+    public ClassBars(I18n i18n, IntFunction<String> name) {
         this.i18n = i18n;
+        this.name = name;
         setHgap(6);
         getStyleClass().add("small");
     }
@@ -25,6 +34,13 @@ public final class ClassBars extends GridPane {
     /** {@code rows} classes (the likeliest first when fewer than all), Fashion-MNIST's names. */
     public static ClassBars of(float[] p, int rows, I18n i18n) {
         ClassBars b = new ClassBars(i18n);
+        b.set(p, rows);
+        return b;
+    }
+
+    /** {@code rows} classes (the likeliest first when fewer than all), named by {@code name}. */
+    public static ClassBars of(float[] p, int rows, I18n i18n, IntFunction<String> name) {
+        ClassBars b = new ClassBars(i18n, name);
         b.set(p, rows);
         return b;
     }
@@ -38,7 +54,7 @@ public final class ClassBars extends GridPane {
         for (int c = 1; c < p.length; c++) if (p[c] > p[best]) best = c;
         for (int row = 0; row < rows; row++) {
             int c = order[row];
-            names[row].setText(i18n.tr("data.class." + c));
+            names[row].setText(name.apply(c));
             bars[row].setProgress(p[c]);
             values[row].setText(i18n.numbers().percent(p[c]));
             for (Label l : new Label[] {names[row], values[row]}) {

@@ -1,6 +1,8 @@
 package org.kernellab.ui.featuremaps;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +10,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kernellab.compute.Tensor;
+import org.kernellab.data.Cifar10;
+import org.kernellab.lesson.LessonParams;
+import org.kernellab.model.Net;
 import org.kernellab.model.Network;
+import org.kernellab.model.Samples;
+import org.kernellab.model.Training;
 import org.kernellab.ui.core.I18n;
+import org.kernellab.ui.core.Lifetime;
 import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Side;
 import org.kernellab.ui.featuremaps.FeatureMapsViewModel.Stage;
@@ -108,5 +118,81 @@ class FeatureMapsViewModelTest {
         assertNotNull(s.maps());
         vm.indexProperty().set(5);
         assertNull(vm.leftProperty().get().file(), "picking a test image leaves the picture");
+    }
+
+    /**
+     * A net the training lab trained on colour pictures is shown on its own test pictures, in colour: its first maps are a
+     * loop's convolution of the picture's three channels, its answer the net's, its classes CIFAR-10's; a scene cannot ask
+     * for it before there is one, and the next Fashion-MNIST net takes the view back.
+     */
+    @Test
+    void theLabsNetForColourPicturesIsShownOnItsOwnPictures() {
+        int n = 6, size = 3 * 32 * 32;
+        byte[] px = new byte[n * size], labels = new byte[n];
+        new Random(5).nextBytes(px);
+        for (int i = 0; i < n; i++) labels[i] = (byte) (i + 2);
+        Samples test = new Samples(px, labels, new int[] {3, 32, 32}, 1 / 255f, false);
+        Network net = Network.build(
+                Net.fromJson("{\"input\": [3, 32, 32], \"layers\": [{\"type\": \"Conv2d\", \"out_channels\": 4,"
+                        + " \"kernel_size\": 3}, {\"type\": \"ReLU\"}, {\"type\": \"MaxPool2d\", \"kernel_size\": 2},"
+                        + " {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 10}]}"),
+                Training.adam(0.001, 16, 1));
+        LessonParams asked = new LessonParams(Map.of("otherPictures", true));
+        assertEquals(
+                "scene.invalid",
+                new FeatureMapsScene(asked, vm, bench, new Lifetime())
+                        .fields()
+                        .finish()
+                        .get(0)
+                        .key(),
+                "no such net yet");
+        bench.otherPicturesProperty()
+                .set(new Workbench.OtherPictures(
+                        net, new Workbench.Source("maps.sourceTrained", "run 3"), test, Cifar10.CLASSES));
+        assertTrue(vm.otherPicturesProperty().get(), "the newest net is the one shown");
+        assertTrue(new FeatureMapsViewModel(bench).otherPicturesProperty().get(), "by a page opened after it too");
+        Workbench fresh = new Workbench(new I18n(), new DirectTaskRunner());
+        fresh.otherPicturesProperty().set(bench.otherPicturesProperty().get());
+        fresh.usePretrained(false); // what the feature maps load when no Fashion-MNIST net is there: not newer
+        assertTrue(fresh.otherPicturesNewest());
+        assertTrue(new FeatureMapsViewModel(fresh).otherPicturesProperty().get());
+        assertEquals(n, vm.testCount());
+        vm.indexProperty().set(4);
+        Side s = vm.leftProperty().get();
+        assertTrue(s.colour());
+        assertEquals(6, s.label());
+        assertEquals(Cifar10.CLASSES, s.classes());
+        assertArrayEquals(net.predict(test, new int[] {4}, 0, 1), s.maps().probabilities(), 1e-6f);
+        assertEquals(4 * 30 * 30, loopedMaps(net, s));
+
+        bench.usePretrained(true);
+        assertFalse(vm.otherPicturesProperty().get(), "a Fashion-MNIST net set after it is shown");
+        assertArrayEquals(new int[] {1, 28, 28}, vm.leftProperty().get().shape());
+        assertTrue(new FeatureMapsScene(asked, vm, bench, new Lifetime())
+                .fields()
+                .finish()
+                .isEmpty());
+        assertTrue(vm.otherPicturesProperty().get(), "a scene brings it back");
+    }
+
+    /** Each first-block map of a colour picture against a loop over its three channels; the values compared. */
+    private static int loopedMaps(Network net, Side s) {
+        int compared = 0;
+        for (int f = 0; f < 4; f++) {
+            double[][][] w = FeatureMaps.filter(net, 0, f);
+            double[][] map = s.map(0, f, Stage.CONV), first = FeatureMaps.firstFilter(net, f);
+            for (int y = 0; y < 30; y++)
+                for (int x = 0; x < 30; x++) {
+                    double sum = FeatureMaps.bias(net, 0, f);
+                    for (int c = 0; c < 3; c++)
+                        for (int ky = 0; ky < 3; ky++)
+                            for (int kx = 0; kx < 3; kx++)
+                                sum += w[c][ky][kx] * s.value((c * 32 + y + ky) * 32 + x + kx);
+                    assertEquals(sum, map[y][x], 1e-4, "filter " + f + " at " + y + ", " + x);
+                    compared++;
+                }
+            assertEquals(w[0][1][2] + w[1][1][2] + w[2][1][2], first[1][2], 1e-6, "the first filters summed");
+        }
+        return compared;
     }
 }

@@ -3,6 +3,7 @@ package org.kernellab.ui.training;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.awt.image.BufferedImage;
@@ -65,7 +66,11 @@ class ColourPicturesLabTest {
         assertEquals(448 + 2_320 + 73_856 + 1_290, vm.editor().table().parameters());
         Run run = trained();
         assertEquals(60, run.data().train().count());
-        assertNull(bench.networkProperty().get(), "the feature maps show Fashion-MNIST: a colour net stays in the lab");
+        assertNull(bench.networkProperty().get(), "the other views read Fashion-MNIST: a colour net is not theirs");
+        Workbench.OtherPictures other = bench.otherPicturesProperty().get();
+        assertSame(run.network(), other.net(), "the feature maps get it, with its test pictures and class names");
+        assertSame(run.data().test(), other.test());
+        assertEquals(Cifar10.CLASSES, other.classes());
         assertEquals("truck", vm.className(run, 9));
         i18n.localeProperty().set(Locale.forLanguageTag("es"));
         assertEquals("camión", vm.className(run, 9));

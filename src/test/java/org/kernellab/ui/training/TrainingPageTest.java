@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -18,6 +19,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -25,9 +27,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.kernellab.data.Cifar10;
 import org.kernellab.data.DataException;
 import org.kernellab.lesson.Progress;
+import org.kernellab.model.Net;
+import org.kernellab.model.Network;
+import org.kernellab.model.Samples;
 import org.kernellab.model.Trainer;
+import org.kernellab.model.Training;
 import org.kernellab.ui.AppHarness;
 import org.kernellab.ui.core.Workbench;
 import org.kernellab.ui.dataset.DatasetPage;
@@ -263,6 +270,69 @@ class TrainingPageTest {
                 "one 3×3 slice per input map");
         robot.clickOn("#maps-pool");
         assertEquals(5, robot.lookup("#maps-enlarged").queryAs(HeatMap.class).values().length, "and 5×5 after pooling");
+    }
+
+    /**
+     * A net the lab trained on colour pictures: the feature maps show its test pictures in colour, its maps and its
+     * class names, its first filters with one slice per colour channel; unticked, the Fashion-MNIST net comes back.
+     */
+    @Test
+    void aNetForColourPicturesShowsItsOwnPicturesInColour(FxRobot robot) throws Exception {
+        FeatureMapsPage page = harness.open(robot, "feature-maps", FeatureMapsPage.class);
+        AppHarness.waitFor(() -> robot.lookup("#maps-block1").tryQuery().isPresent());
+        CheckBox other = robot.lookup("#maps-other-pictures").queryAs(CheckBox.class);
+        assertFalse(other.isVisible(), "no such net yet");
+        byte[] px = new byte[4 * 3 * 32 * 32], labels = {9, 0, 1, 2};
+        new Random(2).nextBytes(px);
+        Network net = Network.build(
+                Net.fromJson("{\"input\": [3, 32, 32], \"layers\": [{\"type\": \"Conv2d\", \"out_channels\": 6,"
+                        + " \"kernel_size\": 5}, {\"type\": \"ReLU\"}, {\"type\": \"Flatten\"},"
+                        + " {\"type\": \"Linear\", \"out_features\": 10}]}"),
+                Training.adam(0.001, 16, 1));
+        robot.interact(() -> harness.app
+                .ctx()
+                .workbench()
+                .otherPicturesProperty()
+                .set(new Workbench.OtherPictures(
+                        net,
+                        new Workbench.Source("maps.sourceTrained", "#4 colour"),
+                        new Samples(px, labels, new int[] {3, 32, 32}, 1 / 255f, false),
+                        Cifar10.CLASSES)));
+        robot.interact(() -> page.viewModel().indexProperty().set(0));
+        AppHarness.waitFor(() -> robot.lookup("#maps-left-input").tryQuery().orElse(null) instanceof ImageView);
+        assertTrue(other.isVisible() && other.isSelected());
+        assertTrue(other.getText().contains("#4 colour"), other.getText());
+        assertEquals(
+                6,
+                robot.lookup("#maps-block1")
+                        .queryAs(FlowPane.class)
+                        .getChildren()
+                        .size());
+        assertEquals(
+                6,
+                robot.lookup("#maps-first-filters")
+                        .queryAs(FlowPane.class)
+                        .getChildren()
+                        .size());
+        assertTrue(
+                robot.lookup(".label").queryAllAs(Label.class).stream()
+                        .anyMatch(l -> l.getText().equals("Test image 0: truck")),
+                "CIFAR-10's class names");
+        robot.interact(() -> page.viewModel().pick(0, 5));
+        AppHarness.waitFor(() -> robot.lookup("#maps-filter-slices").tryQuery().isPresent());
+        assertEquals(
+                3,
+                robot.lookup("#maps-filter-slices")
+                        .queryAs(FlowPane.class)
+                        .getChildren()
+                        .size());
+        assertEquals(28, robot.lookup("#maps-enlarged").queryAs(HeatMap.class).values().length, "32 − 5 + 1");
+        robot.interact(() -> other.setSelected(false));
+        AppHarness.waitFor(() -> robot.lookup("#maps-block1")
+                        .queryAs(FlowPane.class)
+                        .getChildren()
+                        .size()
+                == 32);
     }
 
     @Test
