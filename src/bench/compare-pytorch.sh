@@ -1,22 +1,36 @@
 #!/usr/bin/env bash
 # KernelLab against PyTorch on the same work, run alternately so that the machine's swings fall on both: the course's
-# MLP and CNN on the embedded Fashion-MNIST subset and Conv3DNet on 24³ voxels, 2 threads each, 3 epochs. Prints each
+# MLP and CNN on the embedded Fashion-MNIST subset, Conv3DNet on 24³ voxels and the CNN's colour variant on CIFAR-10's
+# binary batches (10,000 seeded random pictures written for the run: speed does not depend on what they show), 2
+# threads each, 3 epochs. Prints each
 # run's steady speed (the median of the epochs after the first), then per net KernelLab's median against PyTorch's best
 # and the ratio. Needs target/kernellab.jar (./mvnw package) and Debian's python3-torch. OPENBLAS_CORETYPE and
 # OPENBLAS_L2_SIZE, which some machines set for old OpenBLAS builds and which slow PyTorch's matrix products, are unset
 # for both sides.
-#     src/bench/compare-pytorch.sh [rounds]
+#     src/bench/compare-pytorch.sh [rounds] [mlp|cnn|conv3dnet|cifar …]  (all four when none is named)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 unset OPENBLAS_CORETYPE OPENBLAS_L2_SIZE
 rounds=${1:-3}
+shift $(( $# > 0 ? 1 : 0 ))
+nets=${*:-mlp cnn conv3dnet cifar}
 python=${KERNELLAB_PYTHON:-/usr/bin/python3}
 out=$(mktemp -d)
 declare -A kernellab=(
   [mlp]="train --model mlp --epochs 3 --batch 256 --lr 0.1 --optimizer sgd --threads 2"
   [cnn]="train --model cnn --epochs 3 --batch 256 --lr 0.001 --optimizer adam --threads 2"
   [conv3dnet]="train3d --classes 10 --epochs 3 --batch 32 --lr 0.001 --threads 2"
+  [cifar]="train --model cnn --data $out/cifar --epochs 3 --batch 256 --lr 0.001 --optimizer adam --threads 2"
 )
+# CIFAR-10's layout: five training batches and a test batch of records, a label byte then 3×32×32 pixel bytes
+"$python" - "$out/cifar" <<'PY'
+import os, random, sys
+random.seed(1)
+os.makedirs(sys.argv[1])
+for name, n in [(f"data_batch_{i}.bin", 2000) for i in range(1, 6)] + [("test_batch.bin", 2000)]:
+    with open(os.path.join(sys.argv[1], name), "wb") as f:
+        f.write(b"".join(bytes([random.randrange(10)]) + random.randbytes(3072) for _ in range(n)))
+PY
 steady() { # the median of the epochs after the first, from JSON lines with one speed key
   "$python" -c '
 import json, statistics, sys
@@ -29,13 +43,13 @@ for line in sys.stdin:
 print(round(statistics.median(v)))'
 }
 for r in $(seq "$rounds"); do
-  for net in mlp cnn conv3dnet; do
+  for net in $nets; do
     java -jar target/kernellab.jar ${kernellab[$net]} 2>>"$out/log-$net" | steady >>"$out/kernellab-$net" 2>>"$out/rss-$net"
-    "$python" src/bench/pytorch/speed.py "$net" 3 | steady >>"$out/pytorch-$net"
+    "$python" src/bench/pytorch/speed.py "$net" 3 "$out/cifar" | steady >>"$out/pytorch-$net"
     echo "round $r $net: KernelLab $(tail -1 "$out/kernellab-$net"), PyTorch $(tail -1 "$out/pytorch-$net") samples/s"
   done
 done
-for net in mlp cnn conv3dnet; do
+for net in $nets; do
   "$python" - "$net" "$out" <<'PY'
 import statistics, sys
 net, out = sys.argv[1], sys.argv[2]

@@ -1,9 +1,9 @@
 """PyTorch's side of KernelLab's speed comparison (src/bench/compare-pytorch.sh runs both): the course's MLP and CNN on
 the embedded Fashion-MNIST subset, and the course's Conv3DNet on 24³ voxel grids, built as KernelLab builds them
-(the same layers, shapes, optimizer, learning rate and batch), on 2 threads. Prints one JSON line: the samples per
-second of each epoch. Asserts nothing.
+(the same layers, shapes, optimizer, learning rate and batch), on 2 threads, and the CNN's colour variant on CIFAR-10's
+binary batches in a folder. Prints one JSON line: the samples per second of each epoch. Asserts nothing.
 
-    /usr/bin/python3 src/bench/pytorch/speed.py mlp|cnn|conv3dnet [epochs]
+    /usr/bin/python3 src/bench/pytorch/speed.py mlp|cnn|conv3dnet|cifar [epochs] [cifar folder]
 """
 import gzip
 import json
@@ -29,6 +29,15 @@ def fashion():
     return torch.from_numpy(x), torch.from_numpy(y)
 
 
+def cifar():
+    """The training batches as KernelLab reads them: channels first, 0 to 1."""
+    folder = sys.argv[3]
+    raw = b"".join(open(os.path.join(folder, f"data_batch_{i}.bin"), "rb").read() for i in range(1, 6))
+    r = np.frombuffer(raw, np.uint8).reshape(-1, 3073)
+    x = r[:, 1:].reshape(-1, 3, 32, 32).astype(np.float32) / 255
+    return torch.from_numpy(x), torch.from_numpy(r[:, 0].astype(np.int64))
+
+
 def voxels(n=1200, classes=10):
     """Grids as sparse as the built-in objects' (about 8% occupied), 0 or 1 as KernelLab's first block reads them."""
     return (torch.rand(n, 1, 24, 24, 24) < 0.08).float(), torch.randint(0, classes, (n,))
@@ -41,6 +50,9 @@ NETS = {
     "cnn": (lambda: nn.Sequential(nn.Conv2d(1, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 32, 3), nn.ReLU(),
                                   nn.MaxPool2d(2), nn.Flatten(), nn.Linear(800, 128), nn.ReLU(), nn.Linear(128, 10)),
             fashion, "adam", 1e-3, 256),
+    "cifar": (lambda: nn.Sequential(nn.Conv2d(3, 32, 3), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(32, 32, 3), nn.ReLU(),
+                                    nn.MaxPool2d(2), nn.Flatten(), nn.Linear(1152, 128), nn.ReLU(), nn.Linear(128, 10)),
+              cifar, "adam", 1e-3, 256),
     "conv3dnet": (lambda: nn.Sequential(nn.Conv3d(1, 16, 3), nn.ReLU(), nn.MaxPool3d(2), nn.Conv3d(16, 32, 3), nn.ReLU(),
                                         nn.MaxPool3d(2), nn.Conv3d(32, 64, 3), nn.ReLU(), nn.MaxPool3d(2), nn.Flatten(),
                                         nn.Linear(64, 512), nn.ReLU(), nn.Dropout(0.5), nn.Linear(512, 10)),

@@ -28,13 +28,8 @@ import org.kernellab.data.DataException;
 final class Download {
     private static final int MAX_REDIRECTS = 8, BUFFER = 1 << 16;
 
-    /** How often a cancel is looked for while a read may be blocked. */
-    private static final long CANCEL_POLL_MS = 100;
-
     private final Fetcher.Settings settings;
     private final Fetcher.Listener listener;
-    /** The connection being read, for a cancel to close. */
-    private volatile HttpURLConnection open;
 
     Download(Fetcher.Settings settings, Fetcher.Listener listener) {
         this.settings = settings;
@@ -43,31 +38,6 @@ final class Download {
 
     /** Fetches {@code url} into {@code part}; {@code expected} is the file's length where known, else −1. */
     void fetch(URI url, Path part, String name, long expected) throws DataException {
-        Thread watch = new Thread(this::closeOnCancel, "kernellab-fetch-cancel");
-        watch.setDaemon(true);
-        watch.start();
-        try {
-            tries(url, part, name, expected);
-        } finally {
-            watch.interrupt();
-        }
-    }
-
-    /**
-     * Closes the open connection once the listener says cancel: a read blocked on a silent server would otherwise end
-     * only at the stall timeout, keeping the set busy that long after the student pressed Cancel.
-     */
-    private void closeOnCancel() {
-        try {
-            while (!listener.cancelled()) Thread.sleep(CANCEL_POLL_MS);
-            HttpURLConnection c = open;
-            if (c != null) c.disconnect();
-        } catch (InterruptedException e) {
-            // the fetch ended first
-        }
-    }
-
-    private void tries(URI url, Path part, String name, long expected) throws DataException {
         // bytes an earlier try left are the student's time: a server that answers badly now says nothing against them
         // (they are verified with the rest at the end); only what this call started from nothing is thrown away
         boolean earlier = Files.isRegularFile(part);
@@ -87,7 +57,6 @@ final class Download {
             } catch (UnknownHostException | ConnectException | NoRouteToHostException e) {
                 last = new DataException("fetch.noNetwork", url.getHost(), DataException.why(e)).causedBy(e);
             } catch (IOException e) {
-                if (listener.cancelled()) throw new DataException("fetch.cancelled", name); // closed by the cancel
                 last = new DataException("fetch.dropped", name, DataException.why(e)).causedBy(e);
             } catch (DataException e) {
                 if (!"fetch.cancelled".equals(e.problem().key()) && !earlier) delete(part);
@@ -152,7 +121,6 @@ final class Download {
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             if (!seen.add(at)) throw new DataException("fetch.redirectLoop", name, at);
             HttpURLConnection c = (HttpURLConnection) at.toURL().openConnection();
-            open = c;
             c.setInstanceFollowRedirects(false);
             c.setConnectTimeout((int) settings.connect().toMillis());
             c.setReadTimeout((int) settings.stall().toMillis());
