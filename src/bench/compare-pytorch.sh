@@ -22,8 +22,11 @@ declare -A kernellab=(
   [conv3dnet]="train3d --classes 10 --epochs 3 --batch 32 --lr 0.001 --threads 2"
   [cifar]="train --model cnn --data $out/cifar --epochs 3 --batch 256 --lr 0.001 --optimizer adam --threads 2"
 )
+for net in $nets; do
+  [[ -v "kernellab[$net]" ]] || { echo "unknown net: $net (mlp, cnn, conv3dnet or cifar)" >&2; exit 2; }
+done
 # CIFAR-10's layout: five training batches and a test batch of records, a label byte then 3×32×32 pixel bytes
-"$python" - "$out/cifar" <<'PY'
+[[ " $nets " == *" cifar "* ]] && "$python" - "$out/cifar" <<'PY'
 import os, random, sys
 random.seed(1)
 os.makedirs(sys.argv[1])

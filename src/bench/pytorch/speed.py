@@ -3,7 +3,8 @@ the embedded Fashion-MNIST subset, and the course's Conv3DNet on 24³ voxel grid
 (the same layers, shapes, optimizer, learning rate and batch), on 2 threads, and the CNN's colour variant on CIFAR-10's
 binary batches in a folder. Prints one JSON line: the samples per second of each epoch. Asserts nothing.
 
-    /usr/bin/python3 src/bench/pytorch/speed.py mlp|cnn|conv3dnet|cifar [epochs] [cifar folder]
+    /usr/bin/python3 src/bench/pytorch/speed.py mlp|cnn|conv3dnet [epochs]
+    /usr/bin/python3 src/bench/pytorch/speed.py cifar EPOCHS FOLDER
 """
 import gzip
 import json
@@ -31,6 +32,8 @@ def fashion():
 
 def cifar():
     """The training batches as KernelLab reads them: channels first, 0 to 1."""
+    if len(sys.argv) < 4:
+        sys.exit("cifar needs the folder of CIFAR-10's binary batches: speed.py cifar EPOCHS FOLDER")
     folder = sys.argv[3]
     raw = b"".join(open(os.path.join(folder, f"data_batch_{i}.bin"), "rb").read() for i in range(1, 6))
     r = np.frombuffer(raw, np.uint8).reshape(-1, 3073)

@@ -153,10 +153,10 @@ final class FeatureMapsSettings {
         s.setId(id);
         s.setEditable(true);
         s.getValueFactory().valueProperty().bindBidirectional(value);
-        // the shown pictures' test set: Fashion-MNIST's once loaded, or the lab's other pictures
+        // the larger test set's: a picture number past the shown set's end shows its last picture
         Runnable limit = () -> {
-            if (vm.testCount() > 0)
-                ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(vm.testCount() - 1);
+            if (vm.testLimit() > 0)
+                ((SpinnerValueFactory.IntegerSpinnerValueFactory) s.getValueFactory()).setMax(vm.testLimit() - 1);
         };
         limit.run();
         life.onChange(vm.leftProperty(), side -> limit.run());

@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.kernellab.compute.Tensor;
+import org.kernellab.data.FashionMnist;
 import org.kernellab.data.Images;
 import org.kernellab.model.CourseNets;
 import org.kernellab.model.Network;
@@ -105,24 +106,22 @@ public final class FeatureMapsViewModel {
         });
         otherIndex.addListener((o, a, b) -> update());
         compare.addListener((o, a, b) -> update());
-        life.onChange(bench.networkProperty(), b -> {
-            fitPick();
-            update();
-        });
-        // the newest net is shown: one for other pictures as the lab sends it, a Fashion-MNIST one as it is set
+        // the newest net is shown: one for other pictures as the lab sends it, a Fashion-MNIST one the student sets
+        // (the
+        // pretrained one loaded by default leaves the choice as it is)
         otherPictures.set(bench.otherPicturesNewest());
-        life.onChange(bench.otherPicturesProperty(), o -> {
-            if (otherPictures.get() == bench.otherPicturesNewest()) update();
-            else otherPictures.set(bench.otherPicturesNewest());
-        });
-        life.onChange(bench.networkProperty(), n -> otherPictures.set(bench.otherPicturesNewest()));
-        otherPictures.addListener((o, a, b) -> {
-            fitPick();
-            update();
-        });
+        life.onChange(bench.networkProperty(), n -> show(otherPictures.get() && bench.otherPicturesNewest()));
+        life.onChange(bench.otherPicturesProperty(), o -> show(o != null && bench.otherPicturesNewest()));
+        otherPictures.addListener((o, a, b) -> update());
         life.onChange(bench.dataProperty(), d -> update());
         life.onChange(bench.sourceProperty(), s -> update()); // the same net, now reading normalized pictures
         update();
+    }
+
+    /** Shows the lab's net for other pictures or the Fashion-MNIST one, and their maps afresh. */
+    private void show(boolean other) {
+        if (otherPictures.get() != other) otherPictures.set(other); // its listener updates
+        else update();
     }
 
     /** The first map of the first block picked where the net shown has not the block or filter picked. */
@@ -165,6 +164,14 @@ public final class FeatureMapsViewModel {
         return test() == null ? 0 : test().count();
     }
 
+    /** The larger of the two sets' test counts: the number's limit, so that a switch of sets keeps the one picked. */
+    public int testLimit() {
+        Workbench.OtherPictures o = bench.otherPicturesProperty().get();
+        FashionMnist.Loaded d = bench.dataProperty().get();
+        return Math.max(
+                d == null ? 0 : d.test().size(), o == null ? 0 : o.test().count());
+    }
+
     /** The test pictures of the net shown. */
     private Samples test() {
         Workbench.OtherPictures o = other();
@@ -185,7 +192,7 @@ public final class FeatureMapsViewModel {
 
     /** The picture file shown on the left, null while a test image is. */
     public String pictureFile() {
-        return picture == null ? null : pictureFile;
+        return picture == null || other() != null ? null : pictureFile;
     }
 
     /** Shows conv block {@code b}'s maps, keeping the filter picked where the block has it. */
@@ -210,13 +217,15 @@ public final class FeatureMapsViewModel {
                 || !other && !Arrays.equals(net.net().input(), CourseNets.FASHION)) {
             left.set(null);
             right.set(null);
+            shown = null;
             return;
         }
         if (net != shown) { // a side of the net before never meets this net in a redraw: no left side, nothing drawn
             left.set(null);
             right.set(null);
+            shown = net;
+            fitPick();
         }
-        shown = net;
         if (picture != null && !other)
             left.set(new Side(
                     -1,

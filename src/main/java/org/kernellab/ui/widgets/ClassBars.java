@@ -45,7 +45,9 @@ public final class ClassBars extends GridPane {
         return b;
     }
 
-    public void set(float[] p, int rows) {
+    /** {@code rows} classes, at most as many as there are (a folder's net may have two). */
+    public void set(float[] p, int asked) {
+        int rows = Math.min(asked, p.length);
         if (names.length != rows) build(rows);
         Integer[] order = new Integer[p.length];
         for (int c = 0; c < p.length; c++) order[c] = c;

@@ -27,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.kernellab.data.Cifar10;
 import org.kernellab.data.DataException;
 import org.kernellab.lesson.Progress;
 import org.kernellab.model.Net;
@@ -273,8 +272,8 @@ class TrainingPageTest {
     }
 
     /**
-     * A net the lab trained on colour pictures: the feature maps show its test pictures in colour, its maps and its
-     * class names, its first filters with one slice per colour channel; unticked, the Fashion-MNIST net comes back.
+     * A net the lab trained on a folder of colour pictures (three classes): the feature maps show its test pictures in
+     * colour, its maps and its class names, its first filters with one slice per colour channel; unticked, the Fashion-MNIST net comes back.
      */
     @Test
     void aNetForColourPicturesShowsItsOwnPicturesInColour(FxRobot robot) throws Exception {
@@ -282,12 +281,13 @@ class TrainingPageTest {
         AppHarness.waitFor(() -> robot.lookup("#maps-block1").tryQuery().isPresent());
         CheckBox other = robot.lookup("#maps-other-pictures").queryAs(CheckBox.class);
         assertFalse(other.isVisible(), "no such net yet");
-        byte[] px = new byte[4 * 3 * 32 * 32], labels = {9, 0, 1, 2};
+        robot.interact(() -> page.viewModel().pick(1, 31)); // a map the colour net has not
+        byte[] px = new byte[4 * 3 * 32 * 32], labels = {2, 0, 1, 2};
         new Random(2).nextBytes(px);
         Network net = Network.build(
                 Net.fromJson("{\"input\": [3, 32, 32], \"layers\": [{\"type\": \"Conv2d\", \"out_channels\": 6,"
                         + " \"kernel_size\": 5}, {\"type\": \"ReLU\"}, {\"type\": \"Flatten\"},"
-                        + " {\"type\": \"Linear\", \"out_features\": 10}]}"),
+                        + " {\"type\": \"Linear\", \"out_features\": 3}]}"),
                 Training.adam(0.001, 16, 1));
         robot.interact(() -> harness.app
                 .ctx()
@@ -297,7 +297,7 @@ class TrainingPageTest {
                         net,
                         new Workbench.Source("maps.sourceTrained", "#4 colour"),
                         new Samples(px, labels, new int[] {3, 32, 32}, 1 / 255f, false),
-                        Cifar10.CLASSES)));
+                        List.of("sunsets", "forests", "seas"))));
         robot.interact(() -> page.viewModel().indexProperty().set(0));
         AppHarness.waitFor(() -> robot.lookup("#maps-left-input").tryQuery().orElse(null) instanceof ImageView);
         assertTrue(other.isVisible() && other.isSelected());
@@ -316,8 +316,9 @@ class TrainingPageTest {
                         .size());
         assertTrue(
                 robot.lookup(".label").queryAllAs(Label.class).stream()
-                        .anyMatch(l -> l.getText().equals("Test image 0: truck")),
-                "CIFAR-10's class names");
+                        .anyMatch(l -> l.getText().equals("Test image 0: seas")),
+                "the folder's class names, three bars for three classes");
+        assertEquals(0, page.viewModel().blockProperty().get(), "the first block's first map picked instead");
         robot.interact(() -> page.viewModel().pick(0, 5));
         AppHarness.waitFor(() -> robot.lookup("#maps-filter-slices").tryQuery().isPresent());
         assertEquals(
