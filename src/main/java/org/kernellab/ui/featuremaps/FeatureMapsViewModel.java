@@ -113,6 +113,10 @@ public final class FeatureMapsViewModel {
         life.onChange(bench.networkProperty(), n -> show(otherPictures.get() && bench.otherPicturesNewest()));
         life.onChange(bench.otherPicturesProperty(), o -> show(o != null && bench.otherPicturesNewest()));
         otherPictures.addListener((o, a, b) -> update());
+        // a net file that failed to open is named with the Fashion-MNIST net it was to replace: that view is shown
+        life.onChange(bench.modelProblemProperty(), p -> {
+            if (p != null) show(false);
+        });
         life.onChange(bench.dataProperty(), d -> update());
         life.onChange(bench.sourceProperty(), s -> update()); // the same net, now reading normalized pictures
         update();

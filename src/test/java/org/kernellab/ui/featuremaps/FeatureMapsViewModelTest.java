@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.kernellab.compute.Tensor;
 import org.kernellab.data.Cifar10;
 import org.kernellab.lesson.LessonParams;
@@ -173,6 +175,26 @@ class FeatureMapsViewModelTest {
                 .finish()
                 .isEmpty());
         assertTrue(vm.otherPicturesProperty().get(), "a scene brings it back");
+    }
+
+    /** A net file that fails to open while the colour net is shown takes the view to the net it was to replace. */
+    @Test
+    void aNetFileThatFailsToOpenShowsTheFashionNetItWasFor(@TempDir Path dir) throws Exception {
+        Network net = Network.build(
+                Net.fromJson(
+                        "{\"input\": [3, 32, 32], \"layers\": [{\"type\": \"Conv2d\", \"out_channels\": 2,"
+                                + " \"kernel_size\": 3}, {\"type\": \"Flatten\"}, {\"type\": \"Linear\", \"out_features\": 2}]}"),
+                Training.adam(0.001, 16, 1));
+        Samples test = new Samples(new byte[3072], new byte[1], new int[] {3, 32, 32}, 1 / 255f, false);
+        bench.otherPicturesProperty()
+                .set(new Workbench.OtherPictures(
+                        net, new Workbench.Source("maps.sourceTrained", "#2"), test, List.of("a", "b")));
+        assertTrue(vm.otherPicturesProperty().get());
+        Path broken = Files.writeString(dir.resolve("broken.model"), "not a model");
+        bench.loadModel(broken);
+        assertNotNull(bench.modelProblemProperty().get());
+        assertFalse(vm.otherPicturesProperty().get(), "the Fashion-MNIST net's view, where the failure is named");
+        assertArrayEquals(new int[] {1, 28, 28}, vm.leftProperty().get().shape());
     }
 
     /** Each first-block map of a colour picture against a loop over its three channels; the values compared. */
