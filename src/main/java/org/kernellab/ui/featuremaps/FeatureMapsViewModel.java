@@ -106,9 +106,8 @@ public final class FeatureMapsViewModel {
         });
         otherIndex.addListener((o, a, b) -> update());
         compare.addListener((o, a, b) -> update());
-        // the newest net is shown: one for other pictures as the lab sends it, a Fashion-MNIST one the student sets
-        // (the
-        // pretrained one loaded by default leaves the choice as it is)
+        // the newest net is shown: the lab's for other pictures as it arrives, a Fashion-MNIST one as the student sets
+        // it (the pretrained net loaded by default leaves the choice as it is)
         otherPictures.set(bench.otherPicturesNewest());
         life.onChange(bench.networkProperty(), n -> show(otherPictures.get() && bench.otherPicturesNewest()));
         life.onChange(bench.otherPicturesProperty(), o -> show(o != null && bench.otherPicturesNewest()));
