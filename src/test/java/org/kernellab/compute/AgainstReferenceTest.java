@@ -26,7 +26,7 @@ class AgainstReferenceTest {
     void conv2dMatchesReference() {
         Random r = new Random(42);
         int checked = 0, refused = 0;
-        for (int trial = 0; trial < 2500; trial++) {
+        for (int trial = 0; trial < 1000; trial++) {
             int c = 1 + r.nextInt(3), f = 1 + r.nextInt(3), h = 1 + r.nextInt(9), w = 1 + r.nextInt(9);
             int kh = 1 + r.nextInt(4), kw = 1 + r.nextInt(4);
             Window win = new Window(
@@ -55,8 +55,8 @@ class AgainstReferenceTest {
             assertArrayEquals(ref.data(), nd.data(), TOL, () -> "values for " + win);
             checked++;
         }
-        assertEquals(2500, checked + refused);
-        assertTrue(checked > 1500 && refused > 50, "cover both outcomes: " + checked + "/" + refused);
+        assertEquals(1000, checked + refused);
+        assertTrue(checked > 600 && refused > 20, "cover both outcomes: " + checked + "/" + refused);
     }
 
     @Test
@@ -97,7 +97,7 @@ class AgainstReferenceTest {
     void pooling2dMatchesReference() {
         Random r = new Random(11);
         int checked = 0, refused = 0;
-        for (int trial = 0; trial < 2500; trial++) {
+        for (int trial = 0; trial < 1000; trial++) {
             int k0 = 1 + r.nextInt(4), k1 = 1 + r.nextInt(4);
             Window win = new Window(
                     new int[] {k0, k1},
@@ -121,7 +121,7 @@ class AgainstReferenceTest {
             assertArrayEquals(ref.data(), nd.data(), TOL, () -> mode + " values " + win + " " + x);
             checked++;
         }
-        assertTrue(checked > 1500 && refused > 20, "compared " + checked + ", both refused " + refused);
+        assertTrue(checked > 600 && refused > 8, "compared " + checked + ", both refused " + refused);
     }
 
     @Test
