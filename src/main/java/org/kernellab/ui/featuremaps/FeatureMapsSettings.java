@@ -74,6 +74,7 @@ final class FeatureMapsSettings {
                 .setOnAction(e -> ModelFiles.open(owner.getScene().getWindow()).ifPresent(openNet));
         // while the lab's net for other pictures is shown, its box names it instead of the Fashion-MNIST net
         Grids.hideWhile(vm.otherPicturesProperty(), nodes[0]);
+        nodes[3].disableProperty().bind(vm.otherPicturesProperty()); // how the hidden net reads a file's pictures
         return new Node[] {nodes[0], otherPictures(), nodes[1], nodes[2], nodes[3]};
     }
 

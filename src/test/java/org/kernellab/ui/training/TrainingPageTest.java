@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -300,7 +301,7 @@ class TrainingPageTest {
                         List.of("sunsets", "forests", "seas"))));
         robot.interact(() -> page.viewModel().indexProperty().set(0));
         AppHarness.waitFor(() -> robot.lookup("#maps-left-input").tryQuery().orElse(null) instanceof ImageView);
-        assertTrue(other.isVisible() && other.isSelected());
+        assertTrue(other.isVisible() && other.isSelected() && normalize(robot).isDisabled());
         assertTrue(other.getText().contains("#4 colour"), other.getText());
         assertEquals(
                 6,
@@ -334,6 +335,12 @@ class TrainingPageTest {
                         .getChildren()
                         .size()
                 == 32);
+        assertFalse(normalize(robot).isDisabled(), "the Fashion-MNIST net shown again, its setting with it");
+    }
+
+    /** The feature maps' box for how a net from a file reads its pictures. */
+    private static Node normalize(FxRobot robot) {
+        return robot.lookup("#maps-normalize").query();
     }
 
     @Test
